@@ -1,0 +1,97 @@
+// First step of every ticket: number it and write its row, its customer and its first timeline
+// event in one transaction. Safe to retry: a ticket that already exists is returned as is.
+import { ApplicationFailure } from '@temporalio/common';
+import type { Db } from '../../db/knex.js';
+import type { TicketInput, TicketView } from '../../domain/ticket-messages.js';
+import { formatTicketNumber, ticketWorkflowId, type TicketStatus } from '../../domain/tickets.js';
+import type { ServiceRules } from '../../workflows/tickets/state.js';
+import { loadServiceRules } from './rules.js';
+import { upsertCustomer } from './customers.js';
+import { notifyChange, toView } from './rows.js';
+
+export interface RegisterPlan {
+  /** Workflow time of creation: the arrival time, and the clock for the check-in window. */
+  at: string;
+}
+
+export interface Registered {
+  view: TicketView;
+  rules: ServiceRules;
+  customerName: string | null;
+}
+
+export async function registerTicket(db: Db, input: TicketInput, plan: RegisterPlan): Promise<Registered> {
+  return db.transaction(async (trx) => {
+    const existing = await trx('tickets').where({ id: input.ticketId }).first();
+    const rules = await loadServiceRules(trx, input.serviceId, input.branchId);
+    const checkInAt = input.scheduledAt ? Date.parse(input.scheduledAt) - rules.checkInWindowMinutes * 60_000 : null;
+    const status: TicketStatus = checkInAt !== null && checkInAt > Date.parse(plan.at) ? 'scheduled' : 'waiting';
+    if (existing) return { view: toView(existing, await topicIdsOf(trx, input.ticketId)), rules, customerName: await customerName(trx, existing.customer_id) };
+
+    const service = await trx('services as s').join('branches as b', 'b.id', 's.branch_id')
+      .where('s.id', input.serviceId).select('s.label', 'b.entity_id', 'b.timezone').first();
+    if (!service || service.entity_id !== input.entityId) {
+      throw ApplicationFailure.create({ type: 'NotFound', message: `Service ${input.serviceId} does not exist in this entity.`, nonRetryable: true });
+    }
+    const priority = input.priorityId
+      ? (await trx('priorities').where({ id: input.priorityId, entity_id: input.entityId }).first())?.level
+      : 0;
+    if (priority === undefined) throw ApplicationFailure.create({ type: 'NotFound', message: `Priority ${input.priorityId} does not exist.`, nonRetryable: true });
+
+    let customerId = input.customerId ?? null;
+    if (customerId !== null) {
+      const c = await trx('customers').where({ id: customerId, entity_id: input.entityId }).first();
+      if (!c) throw ApplicationFailure.create({ type: 'NotFound', message: `Customer ${customerId} does not exist.`, nonRetryable: true });
+    } else if (input.newCustomer) {
+      customerId = await upsertCustomer(trx, input.entityId, null, input.newCustomer);
+    }
+
+    // The service day is the branch's local calendar day; the counter row lock serialises
+    // concurrent creators and rolls back with a failed insert, so numbers have no gaps.
+    const { rows } = await trx.raw(`select (?::timestamptz at time zone ?)::date::text as day`, [plan.at, service.timezone]);
+    const day: string = rows[0].day;
+    const counter = await trx.raw(
+      `insert into ticket_counters (service_id, day, last) values (?, ?, 1)
+       on conflict (service_id, day) do update set last = ticket_counters.last + 1 returning last`,
+      [input.serviceId, day],
+    );
+    const seq: number = counter.rows[0].last;
+
+    let appointmentId: number | null = null;
+    if (input.kind === 'appointment' && input.scheduledAt) {
+      if (customerId === null) throw ApplicationFailure.create({ type: 'Validation', message: 'An appointment needs a customer.', nonRetryable: true });
+      [{ id: appointmentId }] = await trx('appointments').insert({
+        entity_id: input.entityId, branch_id: input.branchId, service_id: input.serviceId,
+        customer_id: customerId, scheduled_at: input.scheduledAt,
+      }).returning('id');
+    }
+
+    const row = {
+      id: input.ticketId, entity_id: input.entityId, branch_id: input.branchId, service_id: input.serviceId,
+      customer_id: customerId, appointment_id: appointmentId, kind: input.kind, status: status,
+      service_day: day, seq, number: formatTicketNumber(service.label, seq), priority,
+      priority_id: input.priorityId ?? null, arrival_at: plan.at, scheduled_at: input.scheduledAt ?? null,
+      queued_at: status === 'waiting' ? plan.at : null, workflow_id: ticketWorkflowId(input.ticketId),
+      last_event_seq: 1, created_at: plan.at, updated_at: plan.at,
+    };
+    const [inserted] = await trx('tickets').insert(row).returning('*');
+    await trx('ticket_events').insert({
+      ticket_id: input.ticketId, seq: 1, type: 'created', from_status: null, to_status: status,
+      actor_type: input.actor.type, actor_id: input.actor.id ?? null, actor_name: input.actor.name ?? null,
+      details: JSON.stringify({ number: row.number, kind: input.kind, serviceId: input.serviceId }), at: plan.at,
+    });
+    await notifyChange(trx, inserted, 'created');
+    return { view: toView(inserted, []), rules, customerName: await customerName(trx, customerId) };
+  });
+}
+
+async function topicIdsOf(db: Db, ticketId: string): Promise<number[]> {
+  const rows = await db('ticket_topics').where({ ticket_id: ticketId }).orderBy('topic_id').pluck('topic_id');
+  return rows as number[];
+}
+
+async function customerName(db: Db, id: number | null): Promise<string | null> {
+  if (id === null) return null;
+  const c = await db('customers').where({ id }).first('first_name', 'last_name');
+  return c ? `${c.first_name} ${c.last_name}`.trim() : null;
+}

@@ -1,0 +1,20 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Db } from '../../db/knex.js';
+import type { ServiceRules } from '../../workflows/tickets/state.js';
+
+/** The settings of a service the ticket workflow enforces; the service must be in the branch. */
+export async function loadServiceRules(db: Db, serviceId: number, branchId: number): Promise<ServiceRules> {
+  const s = await db('services as s').join('branches as b', 'b.id', 's.branch_id')
+    .where({ 's.id': serviceId, 's.branch_id': branchId })
+    .first('s.call_timeout_seconds', 's.max_auto_requeues', 's.active', 'b.check_in_window_minutes');
+  if (!s || !s.active) {
+    throw ApplicationFailure.create({ type: 'NotFound', message: `Service ${serviceId} is not an active service of branch ${branchId}.`, nonRetryable: true });
+  }
+  const topicIds = (await db('topics').where({ service_id: serviceId }).orderBy('id').pluck('id')) as number[];
+  return {
+    callTimeoutSeconds: s.call_timeout_seconds,
+    maxAutoRequeues: s.max_auto_requeues,
+    checkInWindowMinutes: s.check_in_window_minutes,
+    topicIds,
+  };
+}

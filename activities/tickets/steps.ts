@@ -1,0 +1,79 @@
+// Persists one workflow step: its timeline event and the ticket row change, in one transaction.
+// The event's (ticket_id, seq) is unique, so a retried activity finds its event already written
+// and changes nothing: each step lands exactly once.
+import { ApplicationFailure } from '@temporalio/common';
+import type { Knex } from 'knex';
+import type { Db } from '../../db/knex.js';
+import type { CustomerFields } from '../../domain/ticket-messages.js';
+import type { Step, TicketPatch } from '../../workflows/tickets/state.js';
+import { upsertCustomer } from './customers.js';
+import { notifyChange } from './rows.js';
+import { notifyServiceAgents } from './notifications.js';
+
+export interface StepEffects {
+  /** For customer_edited: the fields to write (kept out of the timeline, which logs names only). */
+  customer?: CustomerFields;
+}
+
+export interface StepResult {
+  customerId: number | null;
+}
+
+const COLUMN: Record<keyof TicketPatch, string | null> = {
+  status: 'status', agentId: 'agent_id', deskId: 'desk_id', serviceId: 'service_id', priority: 'priority',
+  arrivalAt: 'arrival_at', recallCount: 'recall_count', requeueCount: 'requeue_count',
+  noAnswerCount: 'no_answer_count', customerId: 'customer_id', preferredAgentId: 'preferred_agent_id',
+  queuedAt: 'queued_at', calledAt: 'called_at', attendingAt: 'attending_at', endedAt: 'ended_at',
+  topicIds: null, // a join table, written below
+};
+
+export async function applyStep(db: Db, step: Step, effects: StepEffects = {}): Promise<StepResult> {
+  try {
+    return await db.transaction((trx) => write(trx, step, effects));
+  } catch (err) {
+    // An agent already calling or attending another ticket: the database says no (unique index).
+    if ((err as { constraint?: string }).constraint === 'tickets_one_open_per_agent') {
+      throw ApplicationFailure.create({ type: 'Conflict', message: 'The agent already has a ticket in calling or attending.', nonRetryable: true });
+    }
+    throw err;
+  }
+}
+
+async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): Promise<StepResult> {
+  const inserted = await trx('ticket_events').insert({
+    ticket_id: step.ticketId, seq: step.seq, type: step.type, from_status: step.from, to_status: step.to,
+    actor_type: step.actor.type, actor_id: step.actor.id ?? null, actor_name: step.actor.name ?? null,
+    details: JSON.stringify(step.details), at: step.at,
+  }).onConflict(['ticket_id', 'seq']).ignore().returning('id');
+  const ticket = await trx('tickets').where({ id: step.ticketId }).forUpdate().first();
+  if (!ticket) throw ApplicationFailure.create({ type: 'NotFound', message: `Ticket ${step.ticketId} has no row.`, nonRetryable: true });
+  if (inserted.length === 0) return { customerId: ticket.customer_id }; // already applied by an earlier attempt
+
+  const update: Record<string, unknown> = { last_event_seq: step.seq, updated_at: step.at };
+  for (const [k, v] of Object.entries(step.patch) as [keyof TicketPatch, unknown][]) {
+    const col = COLUMN[k];
+    if (col) update[col] = v;
+  }
+  let customerId: number | null = ticket.customer_id;
+  if (effects.customer) {
+    customerId = await upsertCustomer(trx, ticket.entity_id, customerId, effects.customer);
+    update.customer_id = customerId;
+  }
+  const [row] = await trx('tickets').where({ id: step.ticketId }).update(update).returning('*');
+
+  if (step.patch.topicIds) {
+    await trx('ticket_topics').where({ ticket_id: step.ticketId }).delete();
+    if (step.patch.topicIds.length) {
+      await trx('ticket_topics').insert(step.patch.topicIds.map((topic_id) => ({ ticket_id: step.ticketId, topic_id })));
+    }
+  }
+  if (step.type === 'confirmed' && ticket.appointment_id) {
+    await trx('appointments').where({ id: ticket.appointment_id }).update({ status: 'confirmed', confirmed_at: step.at });
+    await notifyServiceAgents(trx, row, step);
+  }
+  if (step.type === 'queued' && ticket.appointment_id) {
+    await trx('appointments').where({ id: ticket.appointment_id }).update({ status: 'checked_in' });
+  }
+  await notifyChange(trx, row, step.type);
+  return { customerId };
+}

@@ -1,0 +1,20 @@
+// Temporal names shared by the worker, the API, the dev-server launcher and docker-compose.
+
+export const TASK_QUEUE = 'ventanilla';
+
+/**
+ * Custom search attributes, so ops can filter ticket and shift workflows in the Web UI (G7).
+ * The dev server registers them at start (`--search-attribute`); production registers them
+ * once with `temporal operator search-attribute create`.
+ */
+export const SEARCH_ATTRIBUTES = {
+  VtBranch: 'Keyword',
+  VtService: 'Keyword',
+  VtStatus: 'Keyword',
+  VtKind: 'Keyword',
+  VtAgent: 'Keyword',
+  VtNumber: 'Keyword',
+  VtDesk: 'Keyword',
+  VtAgentState: 'Keyword',
+} as const;
+export type SearchAttributeName = keyof typeof SEARCH_ATTRIBUTES;

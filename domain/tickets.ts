@@ -1,0 +1,44 @@
+// Ticket vocabulary shared by workflows, activities, API and UIs. No I/O here.
+
+export const TICKET_STATUSES = [
+  'scheduled', // appointment not yet inside its check-in window
+  'waiting',
+  'calling',
+  'attending',
+  'finished',
+  'cancelled',
+  'no_show',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const ENDED_STATUSES: readonly TicketStatus[] = ['finished', 'cancelled', 'no_show'];
+export const isEnded = (s: TicketStatus): boolean => ENDED_STATUSES.includes(s);
+
+export const TICKET_KINDS = ['turn', 'virtual', 'appointment'] as const;
+export type TicketKind = (typeof TICKET_KINDS)[number];
+
+/** Who did a step: a user, the customer (kiosk, guest link) or the system (timers). */
+export interface Actor {
+  type: 'user' | 'customer' | 'system';
+  id?: number;
+  name?: string;
+  /** For users: agents may only act on tickets they hold; supervisors/admins on any. */
+  role?: 'agent' | 'supervisor' | 'admin';
+}
+export const SYSTEM: Actor = { type: 'system', name: 'system' };
+
+export const TIMELINE_EVENT_TYPES = [
+  'created', 'scheduled', 'queued', 'called', 'recalled', 'attending', 'finished', 'requeued',
+  'cancelled', 'no_show', 'transferred', 'note', 'topics', 'customer_edited', 'confirmed',
+] as const;
+export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
+
+/** Ticket display number: service label + day sequence, e.g. A-007. */
+export const formatTicketNumber = (label: string, seq: number): string =>
+  `${label}-${String(seq).padStart(3, '0')}`;
+
+/** Workflow ids derive from the ticket id so the API, ops and the DB agree on one name. */
+export const ticketWorkflowId = (ticketId: string): string => `ticket-${ticketId}`;
+
+/** Level an appointment gets when it enters the queue at its check-in window (H6). */
+export const APPOINTMENT_PRIORITY = 1;

@@ -1,0 +1,46 @@
+// One typed configuration, read from the environment once and validated at start-up (STYLE 8).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().default(path.join(REPO_ROOT, 'data')),
+  DATABASE_URL: z.string().url().optional(),
+  PG_PORT: port.default(5488),
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  TEMPORAL_UI_URL: z.string().url().optional(),
+  TASK_QUEUE: z.string().default('ventanilla'),
+  API_PORT: port.default(3000),
+  PUBLIC_URL: z.string().url().optional(),
+  SESSION_SECRET: z.string().min(16).default('dev-only-session-secret-change-me'),
+});
+
+export type Config = z.infer<typeof schema> & { publicUrl: string; temporalUiUrl: string };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration — ${lines.join('; ')}. Fix these environment variables.`);
+  }
+  const c = parsed.data;
+  if (c.NODE_ENV === 'production' && c.SESSION_SECRET.startsWith('dev-only')) {
+    throw new ConfigError('SESSION_SECRET must be set to a random value of 16+ characters in production.');
+  }
+  return {
+    ...c,
+    publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.API_PORT}`,
+    temporalUiUrl: c.TEMPORAL_UI_URL ?? `http://localhost:${c.TEMPORAL_UI_PORT}`,
+  };
+}

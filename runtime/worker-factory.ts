@@ -1,0 +1,33 @@
+// Builds the Temporal worker with every workflow and activity. Used by the worker process,
+// the start command and the tests (which pass a prebuilt workflow bundle to start fast).
+import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import path from 'node:path';
+import { createTicketActivities } from '../activities/tickets/index.js';
+import type { Db } from '../db/knex.js';
+import { REPO_ROOT } from './config.js';
+
+export const WORKFLOWS_PATH = path.join(REPO_ROOT, 'workflows/index.ts');
+
+export function createActivities(deps: { db: Db }) {
+  return { ...createTicketActivities(deps) };
+}
+
+export async function createWorker(opts: {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  db: Db;
+  workflowBundle?: WorkflowBundleOption;
+  activities?: ReturnType<typeof createActivities>;
+}): Promise<Worker> {
+  return Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    activities: opts.activities ?? createActivities({ db: opts.db }),
+    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    // Ticket workflows are small and short: many fit in the cache of a 2-core machine.
+    maxCachedWorkflows: 2000,
+  });
+}
+

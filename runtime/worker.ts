@@ -1,0 +1,32 @@
+// The worker process: `npm run worker` (docker-compose runs it as its own service).
+import { NativeConnection } from '@temporalio/worker';
+import '../db/types.js';
+import { createDb } from '../db/knex.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { createWorker } from './worker-factory.js';
+
+const log = createLogger('worker');
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) {
+    throw new ConfigError('The worker needs DATABASE_URL and TEMPORAL_ADDRESS (the start command sets both).');
+  }
+  const db = createDb(config.DATABASE_URL, 20);
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db });
+  log.info({ taskQueue: config.TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
+  const stop = () => worker.shutdown();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await worker.run();
+  await connection.close();
+  await db.destroy();
+  log.info('worker stopped');
+}
+
+main().catch((err: unknown) => {
+  log.fatal(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

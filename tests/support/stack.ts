@@ -1,0 +1,68 @@
+// Per-test-file slice of the shared stack: a fresh database cloned from the migrated template,
+// a Temporal client in this fork's namespace, and a worker on a task queue of its own.
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import '../../db/types.js';
+import { createDb, type Db } from '../../db/knex.js';
+import { ensureDatabase } from '../../runtime/postgres.js';
+import { createActivities, createWorker } from '../../runtime/worker-factory.js';
+import { namespaceOfThisFork, TEMPLATE_DB } from './names.js';
+
+let runtimeInstalled = false;
+
+export interface TestStack {
+  db: Db;
+  dbUrl: string;
+  client: Client;
+  namespace: string;
+  taskQueue: string;
+  /** Starts (or restarts, after stopWorker) the worker. */
+  startWorker(activities?: ReturnType<typeof createActivities>): Promise<Worker>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createTestStack(): Promise<TestStack> {
+  if (!runtimeInstalled) {
+    // Quiet the SDK's own logs in tests; failures still surface through assertions.
+    Runtime.install({ logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: (m, meta) => console.error(m, meta) } });
+    runtimeInstalled = true;
+  }
+  const name = `vt_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const dbUrl = await ensureDatabase(inject('pgUrl'), name, TEMPLATE_DB);
+  const db = createDb(dbUrl, 10);
+  const address = inject('temporalAddress');
+  const namespace = namespaceOfThisFork();
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace });
+  const taskQueue = `tq-${name}`;
+  const nativeConnection = await NativeConnection.connect({ address });
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+
+  const stack: TestStack = {
+    db, dbUrl, client, namespace, taskQueue,
+    async startWorker(activities) {
+      worker = await createWorker({
+        connection: nativeConnection, namespace, taskQueue, db,
+        workflowBundle: { codePath: inject('workflowBundlePath') }, activities,
+      });
+      running = worker.run();
+      return worker;
+    },
+    async stopWorker() {
+      if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      worker = undefined;
+    },
+    async close() {
+      await stack.stopWorker();
+      await nativeConnection.close();
+      await connection.close();
+      await db.destroy();
+    },
+  };
+  return stack;
+}

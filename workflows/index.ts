@@ -1,0 +1,2 @@
+// Every workflow the worker registers. Only deterministic code may be imported from here.
+export { ticketWorkflow } from './tickets/workflow.js';

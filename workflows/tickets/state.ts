@@ -1,0 +1,200 @@
+// The ticket state machine (G1), free of Temporal so it can be unit-tested. The workflow asks
+// `plan*` for a step (which throws if the step is illegal), persists it through an activity,
+// then `apply`s it. Planning is pure, so validators can call it to say "no" before history
+// records anything.
+import { ApplicationFailure } from '@temporalio/common';
+import type { CallArgs, CancelArgs, EditCustomerArgs, FinishArgs, NoteArgs, RequeueArgs, TicketView, TopicsArgs, TransferArgs, WithActor } from '../../domain/ticket-messages.js';
+import { NOTE_MAX_LENGTH } from '../../domain/ticket-messages.js';
+import { APPOINTMENT_PRIORITY, SYSTEM, type Actor, type TicketStatus, type TimelineEventType } from '../../domain/tickets.js';
+
+/** Per-service settings the workflow needs; loaded by activities, kept in state. */
+export interface ServiceRules {
+  callTimeoutSeconds: number;
+  maxAutoRequeues: number;
+  checkInWindowMinutes: number;
+  topicIds: number[];
+}
+
+/** Columns a step changes, beyond status timestamps. Mirrors TicketView names. */
+export type TicketPatch = Partial<Pick<TicketView,
+  'status' | 'agentId' | 'deskId' | 'serviceId' | 'priority' | 'arrivalAt' | 'recallCount' |
+  'requeueCount' | 'noAnswerCount' | 'topicIds' | 'customerId' | 'preferredAgentId'>> & {
+  queuedAt?: string; calledAt?: string; attendingAt?: string; endedAt?: string;
+};
+
+export interface Step {
+  ticketId: string;
+  seq: number;
+  type: TimelineEventType;
+  from: TicketStatus;
+  to: TicketStatus;
+  actor: Actor;
+  at: string;
+  details: Record<string, unknown>;
+  patch: TicketPatch;
+}
+
+export interface TicketData {
+  view: TicketView;
+  rules: ServiceRules;
+  /** Last timeline seq written; the next step is seq + 1 (exactly-once key in the DB). */
+  seq: number;
+  /** Bumped by call and recall so a pending call time-out knows it is stale. */
+  callRound: number;
+  callDeadline: string | null;
+  checkInAt: string | null;
+}
+
+export const illegal = (message: string, details?: Record<string, unknown>): ApplicationFailure =>
+  ApplicationFailure.create({ type: 'IllegalTransition', message, nonRetryable: true, details: details ? [details] : undefined });
+
+const addSeconds = (iso: string, s: number): string => new Date(Date.parse(iso) + s * 1000).toISOString();
+
+export class TicketMachine {
+  constructor(public data: TicketData) {}
+
+  get status(): TicketStatus {
+    return this.data.view.status;
+  }
+
+  private step(type: TimelineEventType, to: TicketStatus, actor: Actor, at: string, patch: TicketPatch = {}, details: Record<string, unknown> = {}): Step {
+    const from = this.status;
+    const full: TicketPatch = to !== from ? { status: to, ...patch } : patch;
+    return { ticketId: this.data.view.id, seq: this.data.seq + 1, type, from, to, actor, at, details, patch: full };
+  }
+
+  private require(allowed: TicketStatus[], action: string): void {
+    if (!allowed.includes(this.status)) {
+      throw illegal(`Cannot ${action} ticket ${this.data.view.number}: it is ${this.status} (allowed from ${allowed.join(', ')}).`, { status: this.status, action });
+    }
+  }
+
+  /** Agents act only on the ticket they hold; supervisors, admins and the system on any. */
+  private requireHolder(actor: Actor, action: string): void {
+    if (actor.type === 'user' && actor.role === 'agent' && actor.id !== this.data.view.agentId) {
+      throw illegal(`Cannot ${action} ticket ${this.data.view.number}: it is held by another agent.`, { action });
+    }
+  }
+
+  private requireTopics(topicIds: number[]): void {
+    const unknown = topicIds.filter((t) => !this.data.rules.topicIds.includes(t));
+    if (unknown.length) throw illegal(`Topics ${unknown.join(', ')} are not configured for this service.`, { topicIds: unknown });
+  }
+
+  planCall(a: CallArgs, at: string): Step {
+    this.require(['waiting'], 'call');
+    if (a.actor.type === 'user' && a.actor.role === 'agent' && a.actor.id !== a.agentId) throw illegal('An agent can only call tickets to their own desk.');
+    return this.step('called', 'calling', a.actor, at, { agentId: a.agentId, deskId: a.deskId, calledAt: at }, { agentId: a.agentId, deskId: a.deskId });
+  }
+
+  planRecall(a: WithActor, at: string): Step {
+    this.require(['calling'], 'recall');
+    this.requireHolder(a.actor, 'recall');
+    const recallCount = this.data.view.recallCount + 1;
+    return this.step('recalled', 'calling', a.actor, at, { recallCount }, { recallCount, deskId: this.data.view.deskId });
+  }
+
+  planAttend(a: WithActor, at: string): Step {
+    this.require(['calling'], 'attend');
+    this.requireHolder(a.actor, 'attend');
+    return this.step('attending', 'attending', a.actor, at, { attendingAt: at });
+  }
+
+  planFinish(a: FinishArgs, at: string): Step {
+    this.require(['attending'], 'finish');
+    this.requireHolder(a.actor, 'finish');
+    const topicIds = a.topicIds ?? this.data.view.topicIds;
+    this.requireTopics(topicIds);
+    return this.step('finished', 'finished', a.actor, at, { endedAt: at, topicIds }, { topicIds });
+  }
+
+  planRequeue(a: RequeueArgs, at: string): Step {
+    this.require(['calling', 'attending'], 'requeue');
+    this.requireHolder(a.actor, 'requeue');
+    const keep = a.keepArrival ?? true;
+    return this.step('requeued', 'waiting', a.actor, at, {
+      agentId: null, deskId: null, queuedAt: at, requeueCount: this.data.view.requeueCount + 1,
+      arrivalAt: keep ? this.data.view.arrivalAt : at,
+    }, { keepArrival: keep, reason: a.reason ?? null });
+  }
+
+  planCancel(a: CancelArgs, at: string): Step {
+    this.require(['scheduled', 'waiting', 'calling'], 'cancel');
+    if (this.status === 'calling') this.requireHolder(a.actor, 'cancel');
+    return this.step('cancelled', 'cancelled', a.actor, at, { endedAt: at }, { reason: a.reason ?? null });
+  }
+
+  /** `rules` are the target service's, loaded by an activity before planning. */
+  planTransfer(a: TransferArgs, at: string, rules?: ServiceRules): Step {
+    this.require(['waiting', 'calling', 'attending'], 'transfer');
+    if (this.status !== 'waiting') this.requireHolder(a.actor, 'transfer');
+    if (a.serviceId === undefined && a.agentId === undefined) throw illegal('A transfer needs a target service, a target agent, or both.');
+    if (a.serviceId !== undefined && a.serviceId === this.data.view.serviceId && a.agentId === undefined) throw illegal('The ticket is already in that service.');
+    if (a.serviceId !== undefined && !rules) throw illegal('Target service rules are missing.');
+    return this.step('transferred', 'waiting', a.actor, at, {
+      serviceId: a.serviceId ?? this.data.view.serviceId, preferredAgentId: a.agentId ?? null,
+      agentId: null, deskId: null, queuedAt: at, topicIds: a.serviceId !== undefined ? [] : this.data.view.topicIds,
+    }, { fromServiceId: this.data.view.serviceId, toServiceId: a.serviceId ?? this.data.view.serviceId, toAgentId: a.agentId ?? null, reason: a.reason ?? null });
+  }
+
+  planNote(a: NoteArgs, at: string): Step {
+    const text = a.text.trim();
+    if (!text || text.length > NOTE_MAX_LENGTH) throw illegal(`A note needs 1 to ${NOTE_MAX_LENGTH} characters.`);
+    return this.step('note', this.status, a.actor, at, {}, { text });
+  }
+
+  planTopics(a: TopicsArgs, at: string): Step {
+    this.require(['attending'], 'set topics on');
+    this.requireHolder(a.actor, 'set topics on');
+    this.requireTopics(a.topicIds);
+    return this.step('topics', 'attending', a.actor, at, { topicIds: [...new Set(a.topicIds)] }, { topicIds: a.topicIds });
+  }
+
+  planEditCustomer(a: EditCustomerArgs, at: string): Step {
+    if (['finished', 'cancelled', 'no_show'].includes(this.status)) throw illegal('The ticket has ended.');
+    if (this.status === 'calling' || this.status === 'attending') this.requireHolder(a.actor, 'edit the customer of');
+    return this.step('customer_edited', this.status, a.actor, at, {}, { fields: Object.keys(a.customer) });
+  }
+
+  planConfirm(a: WithActor, at: string): Step {
+    this.require(['scheduled'], 'confirm');
+    if (this.data.view.kind !== 'appointment') throw illegal('Only appointments are confirmed.');
+    return this.step('confirmed', 'scheduled', a.actor, at);
+  }
+
+  planCheckIn(actor: Actor, at: string): Step {
+    this.require(['scheduled'], 'check in');
+    return this.step('queued', 'waiting', actor, at, { queuedAt: at, arrivalAt: at, priority: Math.max(this.data.view.priority, APPOINTMENT_PRIORITY) });
+  }
+
+  /** The call time-out (H2): requeue automatically up to the service's limit, then no-show. */
+  planCallTimeout(at: string): Step {
+    this.require(['calling'], 'time out');
+    const noAnswerCount = this.data.view.noAnswerCount + 1;
+    if (noAnswerCount <= this.data.rules.maxAutoRequeues) {
+      return this.step('requeued', 'waiting', SYSTEM, at, {
+        agentId: null, deskId: null, queuedAt: at, noAnswerCount, requeueCount: this.data.view.requeueCount + 1,
+      }, { reason: 'no_answer', noAnswerCount });
+    }
+    return this.step('no_show', 'no_show', SYSTEM, at, { endedAt: at, noAnswerCount }, { noAnswerCount });
+  }
+
+  /** Commits a persisted step to the in-memory state. */
+  apply(step: Step, rules?: ServiceRules): void {
+    const { view } = this.data;
+    const p = step.patch;
+    for (const k of ['status', 'agentId', 'deskId', 'serviceId', 'priority', 'arrivalAt', 'recallCount', 'requeueCount', 'noAnswerCount', 'topicIds', 'customerId', 'preferredAgentId'] as const) {
+      if (p[k] !== undefined) (view as unknown as Record<string, unknown>)[k] = p[k];
+    }
+    if (step.to !== step.from) view.statusSince = step.at;
+    if (rules) this.data.rules = rules;
+    this.data.seq = step.seq;
+    if (step.type === 'called' || step.type === 'recalled') {
+      this.data.callRound += 1;
+      this.data.callDeadline = addSeconds(step.at, this.data.rules.callTimeoutSeconds);
+    } else if (step.to !== 'calling') {
+      this.data.callDeadline = null;
+    }
+    if (step.to !== 'scheduled') this.data.checkInAt = null;
+  }
+}

@@ -1,0 +1,125 @@
+// One workflow per ticket, from creation to its end (G1). It owns the ticket's state; the
+// database is its read model, written by idempotent activities. Handlers are one line each:
+// the rules live in TicketMachine (state.ts).
+import {
+  allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, upsertMemo,
+  upsertSearchAttributes, workflowInfo,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { TicketActivities } from '../../activities/tickets/index.js';
+import * as msg from '../../domain/ticket-messages.js';
+import type { TicketInput, TicketView } from '../../domain/ticket-messages.js';
+import { isEnded, SYSTEM } from '../../domain/tickets.js';
+import { createLock } from './lock.js';
+import { ticketSearchAttributes } from './search.js';
+import { illegal, TicketMachine, type ServiceRules, type Step, type TicketData } from './state.js';
+import type { StepEffects } from '../../activities/tickets/steps.js';
+
+const acts = proxyActivities<TicketActivities>({
+  startToCloseTimeout: '20s',
+  // Database blips are retried for ever (the step is idempotent); domain refusals are not.
+  retry: { initialInterval: '200ms', maximumInterval: '10s', nonRetryableErrorTypes: ['IllegalTransition', 'NotFound', 'Conflict', 'Validation'] },
+});
+
+export interface TicketWorkflowArgs {
+  input: TicketInput;
+  /** State carried over by continue-as-new. */
+  carried?: TicketData;
+  /** History length after which the workflow continues as new, so notes and recalls are unbounded. */
+  maxHistoryEvents?: number;
+}
+
+const now = (): string => new Date().toISOString(); // workflow time: deterministic on replay
+
+export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketView> {
+  const { input } = args;
+  let machine: TicketMachine | undefined = args.carried ? new TicketMachine(args.carried) : undefined;
+  const lock = createLock();
+
+  const ready = async (): Promise<TicketMachine> => {
+    await condition(() => machine !== undefined);
+    return machine as TicketMachine;
+  };
+  const publish = (m: TicketMachine, customerName?: string | null) => {
+    upsertSearchAttributes(ticketSearchAttributes(m.data.view));
+    if (customerName !== undefined) upsertMemo({ number: m.data.view.number, customer: customerName ?? '' });
+  };
+  const persist = async (m: TicketMachine, step: Step, effects?: StepEffects, rules?: ServiceRules) => {
+    const result = await acts.applyTicketStep(step, effects);
+    if (effects?.customer) step.patch.customerId = result.customerId;
+    m.apply(step, rules);
+    publish(m);
+  };
+
+  /** Wires an Update: the validator plans (and so refuses illegal steps before history), the handler plans again under the lock and persists. */
+  function wire<A>(def: UpdateDefinition<TicketView, [A]>, plan: (m: TicketMachine, a: A, at: string) => Step, effects?: (a: A) => StepEffects) {
+    setHandler(def, (a: A) => lock.run(async () => {
+      const m = await ready();
+      await persist(m, plan(m, a, now()), effects?.(a));
+      return m.data.view;
+    }), { validator: (a: A) => { if (machine) plan(machine, a, now()); } });
+  }
+
+  setHandler(msg.getTicket, () => {
+    if (!machine) throw illegal('The ticket is still being registered.');
+    return machine.data.view;
+  });
+  setHandler(msg.registered, async () => (await ready()).data.view);
+  wire(msg.callTicket, (m, a, at) => m.planCall(a, at));
+  wire(msg.recallTicket, (m, a, at) => m.planRecall(a, at));
+  wire(msg.attendTicket, (m, a, at) => m.planAttend(a, at));
+  wire(msg.finishTicket, (m, a, at) => m.planFinish(a, at));
+  wire(msg.requeueTicket, (m, a, at) => m.planRequeue(a, at));
+  wire(msg.cancelTicket, (m, a, at) => m.planCancel(a, at));
+  wire(msg.addNote, (m, a, at) => m.planNote(a, at));
+  wire(msg.setTopics, (m, a, at) => m.planTopics(a, at));
+  wire(msg.editCustomer, (m, a, at) => m.planEditCustomer(a, at), (a) => ({ customer: a.customer }));
+  wire(msg.confirmAppointment, (m, a, at) => m.planConfirm(a, at));
+  wire(msg.checkIn, (m, a, at) => m.planCheckIn(a.actor, at));
+  // Transfer needs the target service's rules first, so it is wired by hand.
+  setHandler(msg.transferTicket, (a) => lock.run(async () => {
+    const m = await ready();
+    m.planTransfer(a, now(), a.serviceId !== undefined ? m.data.rules : undefined); // refuse early, before I/O
+    const rules = a.serviceId !== undefined ? await acts.loadServiceRules(a.serviceId, m.data.view.branchId) : undefined;
+    await persist(m, m.planTransfer(a, now(), rules), undefined, rules);
+    return m.data.view;
+  }), { validator: (a) => { if (machine) machine.planTransfer(a, now(), machine.data.rules); } });
+
+  if (!machine) {
+    const reg = await acts.registerTicket(input, { at: now() });
+    const checkInAt = reg.view.status === 'scheduled' && reg.view.scheduledAt
+      ? new Date(Date.parse(reg.view.scheduledAt) - reg.rules.checkInWindowMinutes * 60_000).toISOString()
+      : null;
+    machine = new TicketMachine({ view: reg.view, rules: reg.rules, seq: 1, callRound: 0, callDeadline: null, checkInAt });
+    publish(machine, reg.customerName);
+  }
+  const m = machine;
+  const maxEvents = args.maxHistoryEvents ?? 2000;
+
+  while (!isEnded(m.status)) {
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength > maxEvents) {
+      await condition(() => !lock.held && allHandlersFinished());
+      return continueAsNew<typeof ticketWorkflow>({ ...args, carried: m.data });
+    }
+    const seq = m.data.seq;
+    const changed = () => m.data.seq !== seq;
+    // Timers run to absolute deadlines kept in state, so re-entering the loop (after a note,
+    // or after continue-as-new) never restarts them.
+    const deadline = m.status === 'scheduled' ? m.data.checkInAt : m.status === 'calling' ? m.data.callDeadline : null;
+    if (!deadline) {
+      await condition(changed);
+      continue;
+    }
+    const ms = Date.parse(deadline) - Date.now();
+    if (ms > 0 && (await condition(changed, ms))) continue;
+    await lock.run(async () => {
+      if (m.data.seq !== seq) return; // an update got there first
+      const at = now();
+      await persist(m, m.status === 'scheduled' ? m.planCheckIn(SYSTEM, at) : m.planCallTimeout(at));
+    });
+  }
+  // Let in-flight updates answer before the workflow closes.
+  await condition(() => !lock.held && allHandlersFinished());
+  return m.data.view;
+}
