@@ -17,9 +17,8 @@ async function main(): Promise<void> {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db });
   log.info({ taskQueue: config.TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
-  const stop = () => worker.shutdown();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // The SDK's Runtime already shuts workers down on SIGINT/SIGTERM (and Ctrl-C reaches this
+  // child too): run() resolves once in-flight tasks are done.
   await worker.run();
   await connection.close();
   await db.destroy();

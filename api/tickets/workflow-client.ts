@@ -28,8 +28,12 @@ export async function startTicket(client: Client, taskQueue: string, input: Tick
   return asDomain(() => client.workflow.executeUpdateWithStart(registered, { startWorkflowOperation: op }));
 }
 
-export async function updateTicket<A>(client: Client, ticketId: string, def: UpdateDefinition<TicketView, [A]>, args: A): Promise<TicketView> {
-  return asDomain(() => client.workflow.getHandle(ticketWorkflowId(ticketId)).executeUpdate(def, { args: [args] }));
+/**
+ * Sends an Update. With an `updateId` (from the request's Idempotency-Key) Temporal runs it
+ * once per workflow run and answers repeats with the first result.
+ */
+export async function updateTicket<A>(client: Client, ticketId: string, def: UpdateDefinition<TicketView, [A]>, args: A, updateId?: string): Promise<TicketView> {
+  return asDomain(() => client.workflow.getHandle(ticketWorkflowId(ticketId)).executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) }));
 }
 
 /** Turns workflow refusals (ApplicationFailure types) into DomainErrors the API maps to HTTP. */

@@ -1,0 +1,51 @@
+// The Express application: security headers, bounded JSON bodies, the domain routers, the two
+// built UIs, and one error handler. No listening here (server.ts does that; tests use it too).
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../runtime/config.js';
+import { authRoutes } from './auth/routes.js';
+import { sameOrigin } from './auth/csrf.js';
+import type { ApiDeps } from './deps.js';
+import { errorHandler } from './http/errors.js';
+import { healthRoutes } from './health/routes.js';
+import { ticketRoutes } from './tickets/routes.js';
+
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet({
+    contentSecurityPolicy: {
+      directives: {
+        // Media from the SFU and the customer's camera; blob: for received files.
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'media-src': ["'self'", 'blob:'],
+        'connect-src': ["'self'", 'ws:', 'wss:'],
+      },
+    },
+  }));
+
+  const api = express.Router();
+  api.use(express.json({ limit: '100kb' }));
+  api.use(sameOrigin);
+  api.use(healthRoutes(deps));
+  api.use(authRoutes(deps));
+  api.use(ticketRoutes(deps));
+  api.use((_req, res) => res.status(404).json({ error: 'NotFound', message: 'No such API route.' }));
+  api.use(errorHandler(deps.log));
+  app.use('/api', api);
+
+  serveSpa(app, '/admin', path.join(REPO_ROOT, 'admin/dist'));
+  serveSpa(app, '/', path.join(REPO_ROOT, 'console/dist'));
+  return app;
+}
+
+/** Serves a built single-page app, falling back to its index.html for client-side routes. */
+function serveSpa(app: Express, mount: string, dir: string): void {
+  const index = path.join(dir, 'index.html');
+  if (!fs.existsSync(index)) return;
+  app.use(mount, express.static(dir, { index: false, maxAge: '1h' }));
+  app.get(mount === '/' ? /^\/(?!api\/|admin\/|socket\.io\/).*/ : new RegExp(`^${mount}(/.*)?$`), (_req, res) => res.sendFile(index));
+}

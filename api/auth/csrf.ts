@@ -1,0 +1,24 @@
+import type { RequestHandler } from 'express';
+import { DomainError } from '../../domain/errors.js';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Cookie sessions are SameSite=Lax; on top of that, a state-changing request that carries an
+ * Origin must come from this site, and its body must be JSON (which a cross-site form cannot send
+ * without a CORS preflight that we never grant).
+ */
+export const sameOrigin: RequestHandler = (req, _res, next) => {
+  if (!UNSAFE.has(req.method) || req.headers.authorization?.startsWith('Bearer ')) return next();
+  const origin = req.headers.origin;
+  if (origin && origin !== 'null') {
+    const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+    if (new URL(origin).host !== host) return next(new DomainError('Forbidden', 'Cross-site request refused.'));
+  }
+  const type = req.headers['content-type'];
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (hasBody && !type?.startsWith('application/json') && !type?.startsWith('multipart/form-data')) {
+    return next(new DomainError('Validation', 'Send the body as application/json.'));
+  }
+  next();
+};

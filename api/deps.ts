@@ -1,0 +1,13 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../db/knex.js';
+import type { Config } from '../runtime/config.js';
+import type { Logger } from '../runtime/logger.js';
+
+/** Everything a route needs, passed in (no module-level singletons). */
+export interface ApiDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  config: Pick<Config, 'NODE_ENV' | 'publicUrl' | 'temporalUiUrl' | 'TEMPORAL_NAMESPACE'>;
+  log: Logger;
+}

@@ -1,0 +1,51 @@
+// The react-admin ra-data-simple-rest list contract: ?sort=["field","ASC"]&range=[0,24]&filter={...}
+// answered with a JSON array and `Content-Range: <resource> <start>-<end>/<total>`.
+import type { Response } from 'express';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { DomainError } from '../../domain/errors.js';
+
+const json = <T extends z.ZodType>(schema: T) => z.string().transform((s, ctx) => {
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+    return z.NEVER;
+  }
+}).pipe(schema);
+
+export const ListQuery = z.object({
+  sort: json(z.tuple([z.string().max(60), z.enum(['ASC', 'DESC', 'asc', 'desc'])])).optional(),
+  range: json(z.tuple([z.number().int().min(0), z.number().int().min(0)]).refine(([a, b]) => b >= a && b - a < 1000, 'range is [start, end] with at most 1000 rows')).optional(),
+  filter: json(z.record(z.string(), z.unknown())).optional(),
+});
+export type ListQuery = z.infer<typeof ListQuery>;
+
+/** Maps API field names (camelCase, as react-admin sees them) to SQL columns. */
+export type FieldMap = Record<string, string>;
+
+export function applySort(q: Knex.QueryBuilder, fields: FieldMap, sort: ListQuery['sort'], fallback: [string, 'asc' | 'desc']): void {
+  if (!sort) {
+    q.orderBy(fallback[0], fallback[1]);
+    return;
+  }
+  const col = fields[sort[0]];
+  if (!col) throw new DomainError('Validation', `Cannot sort by ${sort[0]}.`, { field: 'sort' });
+  q.orderBy(col, sort[1].toLowerCase() as 'asc' | 'desc');
+}
+
+/** Runs the count and the page, and sets Content-Range. */
+export async function sendPage<T>(res: Response, resource: string, q: Knex.QueryBuilder, range: ListQuery['range'], map: (row: Record<string, unknown>) => T): Promise<void> {
+  const [{ count }] = (await q.clone().clearSelect().clearOrder().count({ count: '*' })) as [{ count: number | string }];
+  const total = Number(count);
+  const [start, end] = range ?? [0, 24];
+  const rows = (await q.offset(start).limit(end - start + 1)) as Record<string, unknown>[];
+  const last = rows.length ? start + rows.length - 1 : start;
+  res.setHeader('Content-Range', `${resource} ${start}-${last}/${total}`);
+  res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+  res.json(rows.map(map));
+}
+
+/** `filter={"id":[1,2]}` is react-admin's getMany. */
+export const idsFilter = (filter: Record<string, unknown> | undefined): unknown[] | undefined =>
+  Array.isArray(filter?.id) ? (filter.id as unknown[]) : undefined;

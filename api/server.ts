@@ -1,0 +1,52 @@
+// The API process: HTTP + socket.io + the change listener. `npm run api`; docker-compose's `api`.
+import http from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import '../db/types.js';
+import { createDb } from '../db/knex.js';
+import { ConfigError, loadConfig, type Config } from '../runtime/config.js';
+import { createLogger, type Logger } from '../runtime/logger.js';
+import { isPortFree, PortInUseError } from '../runtime/ports.js';
+import { createApp } from './app.js';
+import { listenForChanges } from './realtime/bus.js';
+import { createSocketServer } from './realtime/socket.js';
+
+export interface RunningApi {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startApi(config: Config, log: Logger): Promise<RunningApi> {
+  if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) throw new ConfigError('The API needs DATABASE_URL and TEMPORAL_ADDRESS (the start command sets both).');
+  if (!(await isPortFree(config.API_PORT, '0.0.0.0'))) throw new PortInUseError(config.API_PORT, 'API', 'API_PORT');
+  const db = createDb(config.DATABASE_URL, 20);
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const app = createApp({ db, temporal, taskQueue: config.TASK_QUEUE, config, log });
+  const server = http.createServer(app);
+  const { io, publish } = createSocketServer(server, db, log);
+  const bus = listenForChanges(config.DATABASE_URL, log, publish);
+  await new Promise<void>((resolve) => server.listen(config.API_PORT, resolve));
+  log.info({ port: config.API_PORT }, 'API listening');
+  return {
+    url: `http://localhost:${config.API_PORT}`,
+    async close() {
+      await bus.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await connection.close();
+      await db.destroy();
+    },
+  };
+}
+
+// Run directly (not imported by tests or the start command).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const log = createLogger('api');
+  startApi(loadConfig(), log).then((api) => {
+    const stop = () => void api.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  }, (err: unknown) => {
+    log.fatal(err instanceof ConfigError || err instanceof PortInUseError ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,37 @@
+// Create a ticket or appointment (B6, H5): validate against the user's entity, then start the
+// ticket workflow, which numbers and stores it.
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { DomainError } from '../../domain/errors.js';
+import type { TicketView } from '../../domain/ticket-messages.js';
+import type { Actor } from '../../domain/tickets.js';
+import type { ApiDeps } from '../deps.js';
+import type { CreateTicketBody } from './schemas.js';
+import { startTicket } from './workflow-client.js';
+
+export async function createTicket(
+  d: Pick<ApiDeps, 'db' | 'temporal' | 'taskQueue'>,
+  scope: { entityId: number; branchId: number; serviceId: number; virtualEnabled: boolean; active: boolean },
+  body: z.infer<typeof CreateTicketBody>,
+  actor: Actor,
+  ticketId: string = randomUUID(),
+): Promise<TicketView> {
+  if (!scope.active) throw new DomainError('Validation', 'This service is not taking tickets.', { field: 'serviceId' });
+  if (body.kind === 'virtual' && !scope.virtualEnabled) throw new DomainError('Validation', 'This service has no virtual attention.', { field: 'kind' });
+  if (body.customerId) {
+    const c = await d.db('customers').where({ id: body.customerId, entity_id: scope.entityId }).first('id');
+    if (!c) throw new DomainError('Validation', 'Unknown customer.', { field: 'customerId' });
+  }
+  if (body.priorityId) {
+    const p = await d.db('priorities').where({ id: body.priorityId, entity_id: scope.entityId }).first('id');
+    if (!p) throw new DomainError('Validation', 'Unknown priority.', { field: 'priorityId' });
+  }
+  if (body.scheduledAt && Date.parse(body.scheduledAt) < Date.now() - 3600_000) {
+    throw new DomainError('Validation', 'The appointment time is in the past.', { field: 'scheduledAt' });
+  }
+  return startTicket(d.temporal, d.taskQueue, {
+    ticketId, entityId: scope.entityId, branchId: scope.branchId, serviceId: scope.serviceId, kind: body.kind,
+    customerId: body.customerId, priorityId: body.priorityId, scheduledAt: body.scheduledAt, actor,
+    newCustomer: body.customer ? { ...body.customer, lastName: body.customer.lastName ?? '' } : undefined,
+  });
+}

@@ -1,0 +1,70 @@
+// /api/tickets: thin transport — validate, call one action, answer.
+import { Router, type Request } from 'express';
+import type { z } from 'zod';
+import type { ApiDeps } from '../deps.js';
+import { actorOf, requireUser } from '../auth/middleware.js';
+import type { SessionUser } from '../auth/sessions.js';
+import { idempotencyKey, uuidFromKey } from '../http/idempotency.js';
+import { parse } from '../http/validate.js';
+import { loadServiceFor, loadTicketFor } from './access.js';
+import * as actions from './actions.js';
+import { createTicket } from './create.js';
+import { listTickets, ticketListItem } from './list.js';
+import * as S from './schemas.js';
+import { timelineOf } from './timeline.js';
+import type { TicketView } from '../../domain/ticket-messages.js';
+
+type Action<B> = (d: ApiDeps, u: SessionUser, id: string, body: B, updateId?: string) => Promise<TicketView>;
+
+export function ticketRoutes(deps: ApiDeps): Router {
+  const r = Router();
+  r.use('/tickets', requireUser(deps.db));
+
+  r.get('/tickets', (req, res) => listTickets(deps.db, res.locals.user, req, res));
+
+  r.post('/tickets', async (req, res) => {
+    const user = res.locals.user;
+    const body = parse(S.CreateTicketBody, req.body);
+    const service = await loadServiceFor(deps.db, user, body.serviceId);
+    const key = idempotencyKey(req, `u${user.id}`);
+    const view = await createTicket(deps, { entityId: user.entityId, branchId: service.branchId, serviceId: service.id, virtualEnabled: service.virtualEnabled, active: service.active }, body, actorOf(user), key ? uuidFromKey(key) : undefined);
+    res.status(201).json(view);
+  });
+
+  r.get('/tickets/:id', async (req, res) => {
+    const row = await loadTicketFor(deps.db, res.locals.user, req.params.id);
+    const [item] = await deps.db('tickets as t').leftJoin('customers as c', 'c.id', 't.customer_id')
+      .leftJoin('services as s', 's.id', 't.service_id').leftJoin('desks as d', 'd.id', 't.desk_id')
+      .leftJoin('users as u', 'u.id', 't.agent_id').where('t.id', row.id as string)
+      .select('t.*', 's.name as service_name', 's.department_id', 'd.name as desk_name', 'c.id_number as customer_id_number',
+        deps.db.raw(`trim(c.first_name || ' ' || c.last_name) as customer_name`), deps.db.raw(`trim(u.first_name || ' ' || u.last_name) as agent_name`));
+    const topicIds = await deps.db('ticket_topics').where({ ticket_id: row.id }).pluck('topic_id');
+    res.json({ ...ticketListItem(item), topicIds, workflowId: row.workflow_id, temporalUrl: `${deps.config.temporalUiUrl}/namespaces/${deps.config.TEMPORAL_NAMESPACE}/workflows/${String(row.workflow_id)}` });
+  });
+
+  r.get('/tickets/:id/timeline', async (req, res) => {
+    await loadTicketFor(deps.db, res.locals.user, req.params.id);
+    res.json(await timelineOf(deps.db, req.params.id));
+  });
+
+  const action = <S extends z.ZodType>(path: string, schema: S, fn: Action<z.infer<S>>) =>
+    r.post(`/tickets/:id/${path}`, async (req: Request<{ id: string }>, res) => {
+      const user = res.locals.user;
+      const body = parse(schema, req.body ?? {});
+      const key = idempotencyKey(req, `u${user.id}`);
+      res.json(await fn(deps, user, req.params.id, body, key ? `${path}:${key}` : undefined));
+    });
+  action('call', S.CallBody, actions.callTicket);
+  action('recall', S.EmptyBody, actions.recallTicket);
+  action('attend', S.EmptyBody, actions.attendTicket);
+  action('finish', S.FinishBody, actions.finishTicket);
+  action('requeue', S.RequeueBody, actions.requeueTicket);
+  action('cancel', S.CancelBody, actions.cancelTicket);
+  action('transfer', S.TransferBody, actions.transferTicket);
+  action('notes', S.NoteBody, actions.addNote);
+  action('topics', S.TopicsBody, actions.setTopics);
+  action('customer', S.EditCustomerBody, actions.editCustomer);
+  action('confirm', S.EmptyBody, actions.confirmAppointment);
+  action('check-in', S.EmptyBody, actions.checkIn);
+  return r;
+}
