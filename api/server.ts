@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type Config } from '../runtime/config.js';
 import { createLogger, type Logger } from '../runtime/logger.js';
 import { isPortFree, PortInUseError } from '../runtime/ports.js';
 import { createApp } from './app.js';
+import type { ApiDeps } from './deps.js';
 import { listenForChanges } from './realtime/bus.js';
 import { createSocketServer } from './realtime/socket.js';
 
@@ -21,19 +22,30 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
   const db = createDb(config.DATABASE_URL, 20);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app = createApp({ db, temporal, taskQueue: config.TASK_QUEUE, config, log });
-  const server = http.createServer(app);
-  const { io, publish } = createSocketServer(server, db, log);
-  const bus = listenForChanges(config.DATABASE_URL, log, publish);
-  await new Promise<void>((resolve) => server.listen(config.API_PORT, resolve));
+  const server = await listen({ db, temporal, taskQueue: config.TASK_QUEUE, config, log }, config.DATABASE_URL, config.API_PORT);
   log.info({ port: config.API_PORT }, 'API listening');
   return {
     url: `http://localhost:${config.API_PORT}`,
     async close() {
-      await bus.close();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await server.close();
       await connection.close();
       await db.destroy();
+    },
+  };
+}
+
+/** HTTP + socket.io + change listener on a port (0 = any); used by startApi and the tests. */
+export async function listen(deps: ApiDeps, databaseUrl: string, port: number): Promise<{ port: number; close(): Promise<void> }> {
+  const server = http.createServer(createApp(deps));
+  const { io, publish } = createSocketServer(server, deps.db, deps.log);
+  const bus = listenForChanges(databaseUrl, deps.log, publish);
+  await new Promise<void>((resolve) => server.listen(port, resolve));
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : port,
+    async close() {
+      await bus.close();
+      await new Promise<void>((resolve) => io.close(() => resolve())); // also closes the HTTP server
     },
   };
 }

@@ -1,0 +1,62 @@
+// G3/B6: tickets over real HTTP against the real stack.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppStack, type AppStack } from '../../tests/support/app-stack.js';
+
+let app: AppStack;
+beforeAll(async () => {
+  app = await createAppStack();
+});
+afterAll(() => app?.closeAll());
+
+describe('POST /api/tickets', () => {
+  it('starts a ticket workflow and the ticket shows in the API, the database and Temporal', async () => {
+    const ana = await app.login('ana@andino.demo');
+    const service = await app.db('services').where({ label: 'C' }).join('branches', 'branches.id', 'services.branch_id').where('branches.code', 'CEN').first('services.id');
+    const created = await ana.request('POST', '/api/tickets', { serviceId: service.id, customer: { firstName: 'Pepa', lastName: 'Pérez', idNumber: '99887766' } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'waiting', number: 'C-001', kind: 'turn' });
+    const list = await ana.request('GET', `/api/tickets?range=${encodeURIComponent('[0,9]')}&filter=${encodeURIComponent(JSON.stringify({ status: 'waiting' }))}`);
+    expect(list.status).toBe(200);
+    expect(list.headers.get('content-range')).toBe('tickets 0-0/1');
+    expect(list.body[0]).toMatchObject({ id: created.body.id, customerName: 'Pepa Pérez' });
+    const desc = await app.client.workflow.getHandle(`ticket-${created.body.id}`).describe();
+    expect(desc.status.name).toBe('RUNNING');
+  });
+
+  it('repeating a create with the same Idempotency-Key creates one ticket', async () => {
+    const ana = await app.login('ana@andino.demo');
+    const service = await app.db('services').where({ label: 'P' }).first('id');
+    const headers = { 'Idempotency-Key': 'kiosk-press-000123' };
+    const [a, b] = await Promise.all([
+      ana.request('POST', '/api/tickets', { serviceId: service.id }, headers),
+      ana.request('POST', '/api/tickets', { serviceId: service.id }, headers),
+    ]);
+    expect(a.body.id).toBe(b.body.id);
+    expect(await app.db('tickets').where({ service_id: service.id }).count({ n: '*' })).toEqual([{ n: 1 }]);
+  });
+
+  it('bad input gets 400 with field errors and writes nothing', async () => {
+    const ana = await app.login('ana@andino.demo');
+    const before = await app.db('tickets').count({ n: '*' });
+    const bad = await ana.request('POST', '/api/tickets', { serviceId: 'x', kind: 'teleport' });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.fields)).toEqual(expect.arrayContaining(['serviceId', 'kind']));
+    const malformed = await ana.request('POST', '/api/tickets', '{"serviceId": 1,');
+    expect(malformed.status).toBe(400);
+    expect(await app.db('tickets').count({ n: '*' })).toEqual(before);
+  });
+
+  it('an illegal step is a 409 with the reason', async () => {
+    const ana = await app.login('ana@andino.demo');
+    const service = await app.db('services').where({ label: 'C' }).first('id');
+    const t = await ana.request('POST', '/api/tickets', { serviceId: service.id });
+    const res = await ana.request('POST', `/api/tickets/${t.body.id}/finish`, {});
+    expect(res.status).toBe(409);
+    expect(res.body.message).toMatch(/Cannot finish ticket C-\d{3}: it is waiting/);
+  });
+
+  it('requires a session', async () => {
+    const res = await fetch(`${app.url}/api/tickets`);
+    expect(res.status).toBe(401);
+  });
+});

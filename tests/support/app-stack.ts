@@ -1,0 +1,58 @@
+// The real API (HTTP + socket.io + change bus) over a per-file test stack, with the demo data
+// loaded: what the HTTP, socket and browser tests talk to.
+import { createTestStack, type TestStack } from './stack.js';
+import { listen } from '../../api/server.js';
+import { seedDemo, DEMO_PASSWORD } from '../../db/seed/demo.js';
+import { createLogger } from '../../runtime/logger.js';
+
+export interface AppStack extends TestStack {
+  url: string;
+  /** Logs in and returns a fetch bound to that session (cookie), JSON in and out. */
+  login(email: string, password?: string): Promise<ApiClient>;
+  closeAll(): Promise<void>;
+}
+
+export interface ApiClient {
+  cookie: string;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience: bodies are asserted field by field
+}
+
+export async function createAppStack(opts: { seed?: boolean } = {}): Promise<AppStack> {
+  const s = await createTestStack();
+  await s.startWorker();
+  if (opts.seed ?? true) await seedDemo(s.db);
+  const log = createLogger('test-api', process.env.LOG_LEVEL ?? 'silent');
+  const server = await listen({
+    db: s.db, temporal: s.client, taskQueue: s.taskQueue, log,
+    config: { NODE_ENV: 'test', publicUrl: 'http://localhost', temporalUiUrl: 'http://localhost:8233', TEMPORAL_NAMESPACE: s.namespace },
+  }, s.dbUrl, 0);
+  const url = `http://127.0.0.1:${server.port}`;
+
+  const client = (cookie: string): ApiClient => ({
+    cookie,
+    async request(method, path, body, headers = {}) {
+      const res = await fetch(url + path, {
+        method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), cookie, ...headers },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON: keep the text */ }
+      return { status: res.status, body: parsed, headers: res.headers };
+    },
+  });
+
+  return {
+    ...s, url,
+    async login(email, password = DEMO_PASSWORD) {
+      const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
+      const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+      return client(cookie);
+    },
+    async closeAll() {
+      await server.close();
+      await s.close();
+    },
+  };
+}
