@@ -1,0 +1,140 @@
+// G1/H2/H6: the ticket state machine without Temporal — every legal step and every refusal.
+import { ApplicationFailure } from '@temporalio/common';
+import { describe, expect, it } from 'vitest';
+import type { TicketView } from '../../domain/ticket-messages.js';
+import type { Actor, TicketStatus } from '../../domain/tickets.js';
+import { TicketMachine, type Step } from './state.js';
+
+const T = '2026-11-24T10:00:00.000Z';
+const agent: Actor = { type: 'user', id: 7, role: 'agent', name: 'Ana' };
+const otherAgent: Actor = { type: 'user', id: 8, role: 'agent', name: 'Bruno' };
+const supervisor: Actor = { type: 'user', id: 1, role: 'supervisor', name: 'Sara' };
+
+function machine(status: TicketStatus, over: Partial<TicketView> = {}, rules = { maxAutoRequeues: 1 }): TicketMachine {
+  const held = status === 'calling' || status === 'attending';
+  return new TicketMachine({
+    view: {
+      id: 't1', number: 'A-001', kind: 'turn', status, branchId: 1, serviceId: 10, customerId: null, priority: 0,
+      arrivalAt: T, scheduledAt: null, statusSince: T, agentId: held ? 7 : null, deskId: held ? 3 : null,
+      preferredAgentId: null, recallCount: 0, requeueCount: 0, noAnswerCount: 0, topicIds: [], ...over,
+    },
+    rules: { callTimeoutSeconds: 60, maxAutoRequeues: rules.maxAutoRequeues, checkInWindowMinutes: 15, topicIds: [100, 101] },
+    seq: 4, callRound: 0, callDeadline: null, checkInAt: null,
+  });
+}
+
+const refusal = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApplicationFailure);
+    expect((e as ApplicationFailure).type).toBe('IllegalTransition');
+    return (e as Error).message;
+  }
+  throw new Error('expected a refusal');
+};
+
+type Plan = (m: TicketMachine) => Step;
+const steps: Record<string, Plan> = {
+  call: (m) => m.planCall({ actor: agent, agentId: 7, deskId: 3 }, T),
+  recall: (m) => m.planRecall({ actor: agent }, T),
+  attend: (m) => m.planAttend({ actor: agent }, T),
+  finish: (m) => m.planFinish({ actor: agent }, T),
+  requeue: (m) => m.planRequeue({ actor: agent }, T),
+  cancel: (m) => m.planCancel({ actor: agent }, T),
+  transfer: (m) => m.planTransfer({ actor: agent, agentId: 8 }, T),
+  topics: (m) => m.planTopics({ actor: agent, topicIds: [100] }, T),
+  confirm: (m) => m.planConfirm({ actor: supervisor }, T),
+  checkIn: (m) => m.planCheckIn(supervisor, T),
+  timeout: (m) => m.planCallTimeout(T),
+};
+// Which step is legal from which status (the state diagram of the README).
+const legal: Record<string, TicketStatus[]> = {
+  call: ['waiting'], recall: ['calling'], attend: ['calling'], finish: ['attending'], requeue: ['calling', 'attending'],
+  cancel: ['scheduled', 'waiting', 'calling'], transfer: ['waiting', 'calling', 'attending'], topics: ['attending'],
+  confirm: ['scheduled'], checkIn: ['scheduled'], timeout: ['calling'],
+};
+const ALL: TicketStatus[] = ['scheduled', 'waiting', 'calling', 'attending', 'finished', 'cancelled', 'no_show'];
+const TARGET: Record<string, TicketStatus | 'same'> = {
+  call: 'calling', recall: 'calling', attend: 'attending', finish: 'finished', requeue: 'waiting', cancel: 'cancelled',
+  transfer: 'waiting', topics: 'attending', confirm: 'scheduled', checkIn: 'waiting', timeout: 'waiting',
+};
+
+describe('G1 ticket transitions', () => {
+  for (const [name, plan] of Object.entries(steps)) {
+    for (const status of ALL) {
+      const kind = name === 'confirm' ? 'appointment' : 'turn';
+      if (legal[name]!.includes(status)) {
+        it(`${name} from ${status} → ${TARGET[name]}, next seq`, () => {
+          const m = machine(status, { kind });
+          const step = plan(m);
+          expect(step).toMatchObject({ from: status, to: TARGET[name], seq: 5 });
+          m.apply(step);
+          expect(m.status).toBe(TARGET[name]);
+          expect(m.data.seq).toBe(5);
+        });
+      } else {
+        it(`${name} from ${status} is refused with a reason`, () => {
+          expect(refusal(() => plan(machine(status, { kind })))).toMatch(new RegExp(`it is ${status}`));
+        });
+      }
+    }
+  }
+
+  it('an agent cannot act on a ticket another agent holds; a supervisor can', () => {
+    expect(refusal(() => machine('calling').planAttend({ actor: otherAgent }, T))).toMatch(/held by another agent/);
+    expect(machine('calling').planRequeue({ actor: supervisor }, T).to).toBe('waiting');
+  });
+
+  it('an agent can only call to their own desk', () => {
+    expect(refusal(() => machine('waiting').planCall({ actor: otherAgent, agentId: 7, deskId: 3 }, T))).toMatch(/own desk/);
+  });
+
+  it('C8: topics must belong to the service', () => {
+    expect(refusal(() => machine('attending').planTopics({ actor: agent, topicIds: [999] }, T))).toMatch(/Topics 999/);
+    expect(refusal(() => machine('attending').planFinish({ actor: agent, topicIds: [5] }, T))).toMatch(/not configured/);
+  });
+
+  it('H2: requeue keeps the original arrival time unless told otherwise', () => {
+    const keep = machine('calling').planRequeue({ actor: agent }, '2026-11-24T10:30:00.000Z');
+    expect(keep.patch.arrivalAt).toBe(T);
+    const reset = machine('calling').planRequeue({ actor: agent, keepArrival: false }, '2026-11-24T10:30:00.000Z');
+    expect(reset.patch.arrivalAt).toBe('2026-11-24T10:30:00.000Z');
+  });
+
+  it('H2: a call time-out requeues up to the limit, then marks no-show', () => {
+    const m = machine('calling', {}, { maxAutoRequeues: 1 });
+    const first = m.planCallTimeout(T);
+    expect(first).toMatchObject({ type: 'requeued', to: 'waiting', details: { reason: 'no_answer' } });
+    expect(first.patch.arrivalAt).toBeUndefined(); // arrival is kept
+    m.apply(first);
+    m.apply(m.planCall({ actor: agent, agentId: 7, deskId: 3 }, T));
+    expect(m.planCallTimeout(T)).toMatchObject({ type: 'no_show', to: 'no_show' });
+  });
+
+  it('recall restarts the call time-out', () => {
+    const m = machine('waiting');
+    m.apply(m.planCall({ actor: agent, agentId: 7, deskId: 3 }, T));
+    expect(m.data.callDeadline).toBe('2026-11-24T10:01:00.000Z');
+    m.apply(m.planRecall({ actor: agent }, '2026-11-24T10:00:40.000Z'));
+    expect(m.data.callDeadline).toBe('2026-11-24T10:01:40.000Z');
+    expect(m.data.callRound).toBe(2);
+  });
+
+  it('H6: check-in queues an appointment with at least appointment priority', () => {
+    const step = machine('scheduled', { kind: 'appointment' }).planCheckIn(supervisor, T);
+    expect(step.patch).toMatchObject({ status: 'waiting', priority: 1, arrivalAt: T });
+  });
+
+  it('a transfer needs a target and clears the desk', () => {
+    expect(refusal(() => machine('waiting').planTransfer({ actor: agent }, T))).toMatch(/needs a target/);
+    expect(refusal(() => machine('waiting').planTransfer({ actor: agent, serviceId: 10 }, T))).toMatch(/already in that service/);
+    const step = machine('attending').planTransfer({ actor: agent, agentId: 8 }, T);
+    expect(step.patch).toMatchObject({ status: 'waiting', agentId: null, deskId: null, preferredAgentId: 8 });
+  });
+
+  it('notes are bounded and allowed in any live state', () => {
+    expect(refusal(() => machine('waiting').planNote({ actor: agent, text: '   ' }, T))).toMatch(/1 to 2000/);
+    expect(machine('scheduled').planNote({ actor: agent, text: 'Llamar antes' }, T).details).toEqual({ text: 'Llamar antes' });
+  });
+});
