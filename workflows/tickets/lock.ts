@@ -11,7 +11,9 @@ export function createLock() {
       return held;
     },
     async run<T>(fn: () => Promise<T>): Promise<T> {
-      await condition(() => !held);
+      // Re-check after every wake-up: when several waiters are released in the same activation,
+      // the first to resume takes the lock and the others must wait again.
+      while (held) await condition(() => !held);
       held = true;
       try {
         return await fn();
