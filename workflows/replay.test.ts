@@ -1,0 +1,35 @@
+// Determinism guard: every recorded history under workflows/*/histories/ must replay through the
+// current workflow code. A change that would break running workflows fails here; such a change
+// needs `patched()` (or a new workflow type), and a fresh recording once it has shipped.
+// Record with: npx tsx scripts/record-histories.ts
+// (protobufjs is a direct dependency only so npm installs ONE copy: with two, historyFromJSON fails.)
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { describe, expect, inject, it } from 'vitest';
+import { REPO_ROOT } from '../runtime/config.js';
+
+const files = ['tickets', 'shifts']
+  .map((entity) => path.join(REPO_ROOT, 'workflows', entity, 'histories'))
+  .filter((dir) => fs.existsSync(dir))
+  .flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f)));
+
+describe('workflow replay', () => {
+  it('has recorded histories to replay', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+  it('fails on a history the code would not produce (the guard can fail)', async () => {
+    const { workflowId, history } = JSON.parse(fs.readFileSync(files[0]!, 'utf8')) as { workflowId: string; history: { events: Record<string, Record<string, unknown>>[] } };
+    const scheduled = history.events.find((e) => e.activityTaskScheduledEventAttributes)!;
+    (scheduled.activityTaskScheduledEventAttributes!.activityType as { name: string }).name = 'someOtherActivity';
+    await expect(Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, historyFromJSON(history), workflowId))
+      .rejects.toThrow(/[Dd]eterminism|[Nn]ondeterminism/);
+  });
+  for (const file of files) {
+    it(`replays ${path.relative(REPO_ROOT, file)}`, async () => {
+      const { workflowId, history } = JSON.parse(fs.readFileSync(file, 'utf8')) as { workflowId: string; history: unknown };
+      await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, historyFromJSON(history), workflowId);
+    });
+  }
+});
