@@ -87,7 +87,9 @@ async function shutdown(code: number): Promise<void> {
 process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
 main().catch((err: unknown) => {
-  // One clear line: what is wrong and what to do (the messages are written that way).
-  log.fatal((err as Error).message ?? String(err));
+  // One clear line for a person at a terminal: what is wrong and what to do (the messages are
+  // written that way); the structured log keeps the details.
+  log.debug({ err }, 'start failed');
+  process.stderr.write(`ventanilla: ${(err as Error).message ?? String(err)}\n`);
   void shutdown(1);
 });
