@@ -1,0 +1,22 @@
+/** Stable codes a client can branch on; the message is for humans and logs. */
+export type SfuErrorCode =
+  | 'invalid_payload'
+  | 'not_joined'
+  | 'already_joined'
+  | 'not_found'
+  | 'wrong_direction'
+  | 'cannot_consume'
+  | 'invalid_state'
+  | 'unsupported'
+  | 'room_closed'
+  | 'internal';
+
+export class SfuError extends Error {
+  override readonly name = 'SfuError';
+  constructor(
+    readonly code: SfuErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,1 @@
+int ms_stub_abseil_cpp = 0;

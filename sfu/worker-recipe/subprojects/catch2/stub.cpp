@@ -1,0 +1,1 @@
+int ms_stub_catch2 = 0;

@@ -1,0 +1,1 @@
+int ms_stub_flatbuffers = 0;
