@@ -1,7 +1,7 @@
 // The ticket workflow's messages, defined once (STYLE 1): the workflow, the API and the tests
 // import these objects. Wire name = constant name.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, TicketKind, TicketStatus } from './tickets.js';
+import type { Actor, CallEventType, TicketKind, TicketStatus } from './tickets.js';
 
 /** What the workflow starts with. Times are ISO strings (JSON state, no Date objects). */
 export interface TicketInput {
@@ -58,6 +58,8 @@ export interface TransferArgs extends WithActor { serviceId?: number; agentId?: 
 export interface NoteArgs extends WithActor { text: string }
 export interface TopicsArgs extends WithActor { topicIds: number[] }
 export interface EditCustomerArgs extends WithActor { customer: CustomerFields }
+/** An event of the video call; `details` is small JSON (≤ 2 KB), e.g. { offsetMs, text } for a tag. */
+export interface CallEventArgs extends WithActor { type: CallEventType; details: Record<string, unknown> }
 
 export const registered = defineUpdate<TicketView>('registered');
 export const callTicket = defineUpdate<TicketView, [CallArgs]>('callTicket');
@@ -72,6 +74,7 @@ export const setTopics = defineUpdate<TicketView, [TopicsArgs]>('setTopics');
 export const editCustomer = defineUpdate<TicketView, [EditCustomerArgs]>('editCustomer');
 export const confirmAppointment = defineUpdate<TicketView, [WithActor]>('confirmAppointment');
 export const checkIn = defineUpdate<TicketView, [WithActor]>('checkIn');
+export const recordCallEvent = defineUpdate<TicketView, [CallEventArgs]>('recordCallEvent');
 export const getTicket = defineQuery<TicketView>('getTicket');
 
 export const NOTE_MAX_LENGTH = 2000;

@@ -27,9 +27,16 @@ export interface Actor {
 }
 export const SYSTEM: Actor = { type: 'system', name: 'system' };
 
+/** What happens inside a video call (D*): recorded on the ticket's timeline, no status change. */
+export const CALL_EVENT_TYPES = [
+  'room_opened', 'room_closed', 'video_joined', 'video_left', 'terms_sent', 'terms_answered', 'tag', 'file',
+] as const;
+export type CallEventType = (typeof CALL_EVENT_TYPES)[number];
+
 export const TIMELINE_EVENT_TYPES = [
   'created', 'scheduled', 'queued', 'called', 'recalled', 'attending', 'finished', 'requeued',
   'cancelled', 'no_show', 'transferred', 'note', 'topics', 'customer_edited', 'confirmed',
+  ...CALL_EVENT_TYPES,
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 

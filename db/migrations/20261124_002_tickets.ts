@@ -72,7 +72,7 @@ export async function up(knex: Knex): Promise<void> {
     t.bigIncrements('id');
     t.uuid('ticket_id').notNullable().references('tickets.id').onDelete('CASCADE');
     t.integer('seq').notNullable(); // the workflow's step counter: (ticket, seq) is written once
-    t.enu('type', [...TIMELINE_EVENT_TYPES, 'video_joined', 'video_left', 'terms_sent', 'terms_answered', 'tag', 'file', 'room_opened', 'room_closed']).notNullable();
+    t.enu('type', TIMELINE_EVENT_TYPES).notNullable();
     t.enu('from_status', TICKET_STATUSES);
     t.enu('to_status', TICKET_STATUSES);
     t.enu('actor_type', ['user', 'customer', 'system']).notNullable();

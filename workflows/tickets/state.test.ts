@@ -138,3 +138,14 @@ describe('G1 ticket transitions', () => {
     expect(machine('scheduled').planNote({ actor: agent, text: 'Llamar antes' }, T).details).toEqual({ text: 'Llamar antes' });
   });
 });
+
+describe('D* call events', () => {
+  it('are recorded on a virtual ticket being served, and refused otherwise', () => {
+    const m = machine('attending', { kind: 'virtual' });
+    const step = m.planCallEvent({ actor: agent, type: 'tag', details: { offsetMs: 61000, text: 'Cliente muestra cédula' } }, T);
+    expect(step).toMatchObject({ type: 'tag', from: 'attending', to: 'attending', details: { offsetMs: 61000 } });
+    expect(refusal(() => machine('attending').planCallEvent({ actor: agent, type: 'tag', details: {} }, T))).toMatch(/not a virtual attention/);
+    expect(refusal(() => machine('waiting', { kind: 'virtual' }).planCallEvent({ actor: agent, type: 'video_joined', details: {} }, T))).toMatch(/it is waiting/);
+    expect(refusal(() => m.planCallEvent({ actor: agent, type: 'tag', details: { text: 'x'.repeat(3000) } }, T))).toMatch(/2 KB/);
+  });
+});

@@ -3,7 +3,7 @@
 // then `apply`s it. Planning is pure, so validators can call it to say "no" before history
 // records anything.
 import { ApplicationFailure } from '@temporalio/common';
-import type { CallArgs, CancelArgs, EditCustomerArgs, FinishArgs, NoteArgs, RequeueArgs, TicketView, TopicsArgs, TransferArgs, WithActor } from '../../domain/ticket-messages.js';
+import type { CallArgs, CallEventArgs, CancelArgs, EditCustomerArgs, FinishArgs, NoteArgs, RequeueArgs, TicketView, TopicsArgs, TransferArgs, WithActor } from '../../domain/ticket-messages.js';
 import { NOTE_MAX_LENGTH } from '../../domain/ticket-messages.js';
 import { APPOINTMENT_PRIORITY, SYSTEM, type Actor, type TicketStatus, type TimelineEventType } from '../../domain/tickets.js';
 
@@ -154,6 +154,14 @@ export class TicketMachine {
     if (['finished', 'cancelled', 'no_show'].includes(this.status)) throw illegal('The ticket has ended.');
     if (this.status === 'calling' || this.status === 'attending') this.requireHolder(a.actor, 'edit the customer of');
     return this.step('customer_edited', this.status, a.actor, at, {}, { fields: Object.keys(a.customer) });
+  }
+
+  /** D*: video-call facts join the timeline; only a virtual ticket that is being served has a call. */
+  planCallEvent(a: CallEventArgs, at: string): Step {
+    if (this.data.view.kind !== 'virtual') throw illegal(`Ticket ${this.data.view.number} is not a virtual attention.`);
+    this.require(['calling', 'attending'], `record ${a.type} on`);
+    if (JSON.stringify(a.details).length > 2048) throw illegal('Call event details are limited to 2 KB.');
+    return this.step(a.type, this.status, a.actor, at, {}, a.details);
   }
 
   planConfirm(a: WithActor, at: string): Step {

@@ -76,6 +76,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   wire(msg.editCustomer, (m, a, at) => m.planEditCustomer(a, at), (a) => ({ customer: a.customer }));
   wire(msg.confirmAppointment, (m, a, at) => m.planConfirm(a, at));
   wire(msg.checkIn, (m, a, at) => m.planCheckIn(a.actor, at));
+  wire(msg.recordCallEvent, (m, a, at) => m.planCallEvent(a, at));
   // Transfer needs the target service's rules first, so it is wired by hand.
   setHandler(msg.transferTicket, (a) => lock.run(async () => {
     const m = await ready();
