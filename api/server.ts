@@ -10,6 +10,7 @@ import { createApp } from './app.js';
 import type { ApiDeps } from './deps.js';
 import { listenForChanges } from './realtime/bus.js';
 import { createSocketServer } from './realtime/socket.js';
+import { startWebhookDispatcher } from './webhooks/dispatcher.js';
 
 export interface RunningApi {
   url: string;
@@ -38,13 +39,18 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
 export async function listen(deps: ApiDeps, databaseUrl: string, port: number): Promise<{ port: number; close(): Promise<void> }> {
   const server = http.createServer(createApp(deps));
   const { io, publish } = createSocketServer(server, deps.db, deps.log);
-  const bus = listenForChanges(databaseUrl, deps.log, publish);
+  const webhooks = startWebhookDispatcher(deps.db, deps.log);
+  const bus = listenForChanges(databaseUrl, deps.log, (e) => {
+    publish(e);
+    webhooks.kick(); // a committed change may be a webhook event: scan now, not at the next poll
+  });
   await new Promise<void>((resolve) => server.listen(port, resolve));
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : port,
     async close() {
       await bus.close();
+      await webhooks.close();
       await new Promise<void>((resolve) => io.close(() => resolve())); // also closes the HTTP server
     },
   };

@@ -22,9 +22,12 @@ const schema = z.object({
   API_PORT: port.default(3000),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(16).default('dev-only-session-secret-change-me'),
+  SFU_PORT: port.default(4443),
+  /** Where browsers reach the SFU's signalling (G4); defaults to SFU_PORT on localhost. */
+  SFU_PUBLIC_URL: z.string().url().optional(),
 });
 
-export type Config = z.infer<typeof schema> & { publicUrl: string; temporalUiUrl: string };
+export type Config = z.infer<typeof schema> & { publicUrl: string; temporalUiUrl: string; sfuPublicUrl: string };
 
 export class ConfigError extends Error {}
 
@@ -42,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...c,
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.API_PORT}`,
     temporalUiUrl: c.TEMPORAL_UI_URL ?? `http://localhost:${c.TEMPORAL_UI_PORT}`,
+    sfuPublicUrl: c.SFU_PUBLIC_URL ?? `http://localhost:${c.SFU_PORT}`,
   };
 }

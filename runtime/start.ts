@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address };
   const worker = spawnChild('worker', ['--import', 'tsx', path.join(REPO_ROOT, 'runtime/worker.ts')], env);
   stops.unshift(() => stopChild(worker));
+  const sfu = spawnChild('sfu', ['--import', 'tsx', path.join(REPO_ROOT, 'sfu/server.ts')], { ...env, PUBLIC_URL: config.publicUrl, SFU_PORT: String(config.SFU_PORT) });
+  stops.unshift(() => stopChild(sfu));
 
   const api = await startApi({ ...config, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address }, createLogger('api'));
   stops.unshift(() => api.close());

@@ -12,6 +12,8 @@ import type { Logger } from './logger.js';
 export interface RunningTemporal {
   address: string;
   uiUrl?: string;
+  /** The dev server's process id, when we started it (fault runs kill it). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export async function startTemporal(opts: {
   opts.log.info({ address, bin }, 'Temporal dev server ready');
   return {
     address,
+    pid: child.pid,
     uiUrl: opts.uiPort ? `http://localhost:${opts.uiPort}` : undefined,
     stop: () =>
       new Promise<void>((resolve) => {

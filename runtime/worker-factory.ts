@@ -2,14 +2,18 @@
 // the start command and the tests (which pass a prebuilt workflow bundle to start fast).
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import { createDispatchActivities } from '../activities/dispatch/index.js';
+import { createShiftActivities } from '../activities/shifts/index.js';
 import { createTicketActivities } from '../activities/tickets/index.js';
 import type { Db } from '../db/knex.js';
 import { REPO_ROOT } from './config.js';
 
 export const WORKFLOWS_PATH = path.join(REPO_ROOT, 'workflows/index.ts');
 
-export function createActivities(deps: { db: Db }) {
-  return { ...createTicketActivities(deps) };
+/** `temporal` lets dispatch call tickets and signal shifts; without it only SQL-side work runs. */
+export function createActivities(deps: { db: Db; temporal?: Client; taskQueue?: string }) {
+  return { ...createTicketActivities(deps), ...createShiftActivities(deps), ...createDispatchActivities(deps) };
 }
 
 export async function createWorker(opts: {
@@ -17,6 +21,7 @@ export async function createWorker(opts: {
   namespace: string;
   taskQueue: string;
   db: Db;
+  temporal?: Client;
   workflowBundle?: WorkflowBundleOption;
   activities?: ReturnType<typeof createActivities>;
 }): Promise<Worker> {
@@ -24,7 +29,7 @@ export async function createWorker(opts: {
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    activities: opts.activities ?? createActivities({ db: opts.db }),
+    activities: opts.activities ?? createActivities({ db: opts.db, temporal: opts.temporal, taskQueue: opts.taskQueue }),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     // Ticket workflows are small and short: many fit in the cache of a 2-core machine.
     maxCachedWorkflows: 2000,

@@ -1,4 +1,5 @@
 // The worker process: `npm run worker` (docker-compose runs it as its own service).
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import '../db/types.js';
 import { createDb } from '../db/knex.js';
@@ -15,12 +16,16 @@ async function main(): Promise<void> {
   }
   const db = createDb(config.DATABASE_URL, 20);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db });
+  // Dispatch activities call ticket workflows and signal shift workflows through this client.
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
+  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db, temporal });
   log.info({ taskQueue: config.TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
   // The SDK's Runtime already shuts workers down on SIGINT/SIGTERM (and Ctrl-C reaches this
   // child too): run() resolves once in-flight tasks are done.
   await worker.run();
   await connection.close();
+  await clientConnection.close();
   await db.destroy();
   log.info('worker stopped');
 }

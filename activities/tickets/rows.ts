@@ -37,6 +37,8 @@ export async function notifyChange(trx: Knex.Transaction, row: Row, type: string
     kind: 'ticket', type, ticketId: row.id, entityId: row.entity_id, branchId: row.branch_id,
     serviceId: row.service_id, status: row.status, agentId: row.agent_id ?? null, deskId: row.desk_id ?? null,
     number: row.number, seq: row.last_event_seq,
+    // When the step happened (workflow time), so listeners can measure their delay.
+    at: row.updated_at instanceof Date ? row.updated_at.toISOString() : row.updated_at,
   };
   await trx.raw('select pg_notify(?, ?)', [EVENTS_CHANNEL, JSON.stringify(payload)]);
 }

@@ -9,6 +9,7 @@ import type { Step, TicketPatch } from '../../workflows/tickets/state.js';
 import { upsertCustomer } from './customers.js';
 import { notifyChange } from './rows.js';
 import { notifyServiceAgents } from './notifications.js';
+import { syncVideoRoom } from '../video/rooms.js';
 
 export interface StepEffects {
   /** For customer_edited: the fields to write (kept out of the timeline, which logs names only). */
@@ -74,6 +75,7 @@ async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): P
   if (step.type === 'queued' && ticket.appointment_id) {
     await trx('appointments').where({ id: ticket.appointment_id }).update({ status: 'checked_in' });
   }
+  await syncVideoRoom(trx, row, step);
   await notifyChange(trx, row, step.type);
   return { customerId };
 }

@@ -7,9 +7,10 @@ import type { ApiDeps } from '../deps.js';
 import { parse } from '../http/validate.js';
 import { requireUser, tokenOf } from './middleware.js';
 import { verifyPassword } from './passwords.js';
-import { createSession, destroySession, SESSION_COOKIE, SESSION_TTL_MS } from './sessions.js';
+import { endOpenShift } from './logout.js';
+import { createSession, destroySession, findSessionUser, SESSION_COOKIE, SESSION_TTL_MS } from './sessions.js';
 
-const LoginBody = z.object({
+export const LoginBody = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),
   /** API clients that cannot keep cookies ask for the token in the body. */
@@ -40,6 +41,8 @@ export function authRoutes(deps: ApiDeps): Router {
 
   r.post('/auth/logout', async (req, res) => {
     const token = tokenOf(req);
+    const user = token ? await findSessionUser(deps.db, token) : null;
+    if (user) await endOpenShift(deps, user);
     if (token) await destroySession(deps.db, token);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.json({ ok: true });

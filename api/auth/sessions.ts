@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/knex.js';
 import type { Role } from '../../domain/agents.js';
+import { announce } from '../realtime/events.js';
 
 export const SESSION_COOKIE = 'vt_session';
 export const SESSION_TTL_MS = 12 * 3600 * 1000; // one working day
@@ -33,6 +34,19 @@ export async function findSessionUser(db: Db, token: string): Promise<SessionUse
   return { id: row.id, entityId: row.entity_id, branchId: row.branch_id, role: row.role, email: row.email, firstName: row.first_name, lastName: row.last_name };
 }
 
+/** Ends a session; its live sockets are disconnected too (see api/realtime/socket.ts). */
 export async function destroySession(db: Db, token: string): Promise<void> {
-  await db('sessions').where({ id_hash: digest(token) }).delete();
+  await db.transaction(async (trx) => {
+    const gone = await trx('sessions').where({ id_hash: digest(token) }).delete().returning('id_hash');
+    for (const { id_hash } of gone) await announce(trx, { kind: 'session_ended', sessionHash: id_hash });
+  });
+}
+
+/** After a password change: every other session of the user ends; the current one stays. */
+export async function revokeOtherSessions(db: Db, userId: number, keepToken: string): Promise<number> {
+  return db.transaction(async (trx) => {
+    const gone = await trx('sessions').where({ user_id: userId }).whereNot({ id_hash: digest(keepToken) }).delete().returning('id_hash');
+    for (const { id_hash } of gone) await announce(trx, { kind: 'session_ended', sessionHash: id_hash });
+    return gone.length;
+  });
 }

@@ -14,6 +14,14 @@ export const fieldErrors = (err: ZodError): Record<string, string> => {
   return out;
 };
 
+/** A domain refusal about one field ({field}) or several ({fields}) answers like a zod error. */
+const domainFields = (err: DomainError): { fields?: Record<string, string> } => {
+  const d = err.details;
+  if (d && typeof d.fields === 'object' && d.fields) return { fields: d.fields as Record<string, string> };
+  if (d && typeof d.field === 'string') return { fields: { [d.field]: err.message } };
+  return {};
+};
+
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (err instanceof ZodError) {
@@ -21,7 +29,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     if (err instanceof DomainError) {
-      res.status(ERROR_STATUS[err.code]).json({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
+      res.status(ERROR_STATUS[err.code]).json({ error: err.code, message: err.message, ...domainFields(err), ...(err.details ? { details: err.details } : {}) });
       return;
     }
     // body-parser: malformed JSON, too large, wrong charset — the client's fault, said plainly.

@@ -4,12 +4,20 @@ import type { Knex } from 'knex';
 import * as organisation from './20261124_001_organisation.js';
 import * as tickets from './20261124_002_tickets.js';
 import * as shifts from './20261124_003_shifts_video_integration.js';
+import * as statusTokens from './20261124_004_public_status_tokens.js';
+import * as video from './20261124_005_video.js';
+import * as webhookOutbox from './20261124_005_webhook_outbox.js';
+import * as shiftDispatch from './20261124_010_shift_dispatch.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
   ['20261124_001_organisation', organisation],
   ['20261124_002_tickets', tickets],
   ['20261124_003_shifts_video_integration', shifts],
+  ['20261124_004_public_status_tokens', statusTokens],
+  ['20261124_005_video', video],
+  ['20261124_005_webhook_outbox', webhookOutbox],
+  ['20261124_010_shift_dispatch', shiftDispatch],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -46,7 +46,7 @@ export async function createTestStack(): Promise<TestStack> {
     db, dbUrl, client, namespace, taskQueue,
     async startWorker(activities) {
       worker = await createWorker({
-        connection: nativeConnection, namespace, taskQueue, db,
+        connection: nativeConnection, namespace, taskQueue, db, temporal: client,
         workflowBundle: { codePath: inject('workflowBundlePath') }, activities,
       });
       running = worker.run();

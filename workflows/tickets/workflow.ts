@@ -2,10 +2,11 @@
 // database is its read model, written by idempotent activities. Handlers are one line each:
 // the rules live in TicketMachine (state.ts).
 import {
-  allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, upsertMemo,
+  allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, upsertMemo,
   upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
+import type { DispatchActivities } from '../../activities/dispatch/index.js';
 import type { TicketActivities } from '../../activities/tickets/index.js';
 import * as msg from '../../domain/ticket-messages.js';
 import type { TicketInput, TicketView } from '../../domain/ticket-messages.js';
@@ -14,12 +15,16 @@ import { createLock } from './lock.js';
 import { ticketSearchAttributes } from './search.js';
 import { illegal, TicketMachine, type ServiceRules, type Step, type TicketData } from './state.js';
 import type { StepEffects } from '../../activities/tickets/steps.js';
+import { effectsOf, type TicketEffect } from '../shifts/ticket-effects.js';
 
 const acts = proxyActivities<TicketActivities>({
   startToCloseTimeout: '20s',
   // Database blips are retried for ever (the step is idempotent); domain refusals are not.
   retry: { initialInterval: '200ms', maximumInterval: '10s', nonRetryableErrorTypes: ['IllegalTransition', 'NotFound', 'Conflict', 'Validation'] },
 });
+
+// Dispatch waits on other workflows' updates: under load that takes longer than a DB write.
+const dispatchActs = proxyActivities<DispatchActivities>({ startToCloseTimeout: '2m', retry: { initialInterval: '200ms', maximumInterval: '10s' } });
 
 export interface TicketWorkflowArgs {
   input: TicketInput;
@@ -35,6 +40,14 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   const { input } = args;
   let machine: TicketMachine | undefined = args.carried ? new TicketMachine(args.carried) : undefined;
   const lock = createLock();
+  // Shift news and dispatch triggers of persisted steps (ticket-effects.ts), run by the main
+  // loop outside the lock: dispatch may call this very ticket, which needs the lock.
+  const pending: TicketEffect[] = [];
+  const drainEffects = async () => {
+    for (let e = pending.shift(); e; e = pending.shift()) {
+      if (patched('shift-dispatch')) await dispatchActs.ticketEffect(e); // histories recorded before dispatch existed replay without it
+    }
+  };
 
   const ready = async (): Promise<TicketMachine> => {
     await condition(() => machine !== undefined);
@@ -47,7 +60,9 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   const persist = async (m: TicketMachine, step: Step, effects?: StepEffects, rules?: ServiceRules) => {
     const result = await acts.applyTicketStep(step, effects);
     if (effects?.customer) step.patch.customerId = result.customerId;
+    const agentBefore = m.data.view.agentId;
     m.apply(step, rules);
+    pending.push(...effectsOf(step, agentBefore));
     publish(m);
   };
 
@@ -93,18 +108,20 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
       : null;
     machine = new TicketMachine({ view: reg.view, rules: reg.rules, seq: 1, callRound: 0, callDeadline: null, checkInAt });
     publish(machine, reg.customerName);
+    if (reg.view.status === 'waiting') pending.push({ kind: 'waiting', ticketId: reg.view.id });
   }
   const m = machine;
   const maxEvents = args.maxHistoryEvents ?? 2000;
 
   while (!isEnded(m.status)) {
+    await drainEffects();
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength > maxEvents) {
       await condition(() => !lock.held && allHandlersFinished());
       return continueAsNew<typeof ticketWorkflow>({ ...args, carried: m.data });
     }
     const seq = m.data.seq;
-    const changed = () => m.data.seq !== seq;
+    const changed = () => m.data.seq !== seq || pending.length > 0;
     // Timers run to absolute deadlines kept in state, so re-entering the loop (after a note,
     // or after continue-as-new) never restarts them.
     const deadline = m.status === 'scheduled' ? m.data.checkInAt : m.status === 'calling' ? m.data.callDeadline : null;
@@ -120,6 +137,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
       await persist(m, m.status === 'scheduled' ? m.planCheckIn(SYSTEM, at) : m.planCallTimeout(at));
     });
   }
+  await drainEffects();
   // Let in-flight updates answer before the workflow closes.
   await condition(() => !lock.held && allHandlersFinished());
   return m.data.view;

@@ -1,0 +1,30 @@
+// Turns a claim into a call: the ticket workflow's callTicket Update. A refusal (the ticket was
+// cancelled or taken between claim and call, or the agent picked another ticket by hand) gives
+// the reservation back; the caller then tries the next ticket or another agent.
+import type { Client } from '@temporalio/client';
+import { updateTicket } from '../../api/tickets/workflow-client.js';
+import type { Db } from '../../db/knex.js';
+import { DomainError } from '../../domain/errors.js';
+import { callTicket } from '../../domain/ticket-messages.js';
+import type { Actor } from '../../domain/tickets.js';
+import { release, type Claimed, type ShiftRow } from './claim.js';
+
+export const DISPATCH_ACTOR: Actor = { type: 'system', name: 'dispatch' };
+
+export type CallOutcome = 'called' | 'ticket-gone' | 'agent-busy';
+
+export async function callClaimed(db: Db, temporal: Client, shift: ShiftRow, claim: Claimed): Promise<CallOutcome> {
+  try {
+    // The update id names this claim: a retried activity gets the first call's answer, not a second call.
+    await updateTicket(temporal, claim.ticketId, callTicket, { actor: DISPATCH_ACTOR, agentId: shift.user_id, deskId: shift.desk_id }, `dispatch-${shift.id}-${claim.ticketId}-${claim.seq}`);
+    return 'called';
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err; // Temporal or network trouble: the activity retries
+    const t = await db('tickets').where({ id: claim.ticketId }).first('status', 'agent_id');
+    // An earlier attempt of this same claim may have called it already.
+    if (t && t.agent_id === shift.user_id && ['calling', 'attending'].includes(t.status as string)) return 'called';
+    await release(db, shift.id, claim.ticketId);
+    const busy = await db('tickets').where({ agent_id: shift.user_id }).whereIn('status', ['calling', 'attending']).first('id');
+    return busy ? 'agent-busy' : 'ticket-gone';
+  }
+}

@@ -1,0 +1,32 @@
+// Which waiting tickets an agent may be given (A5, A6, transfers to a named agent), as knex
+// predicates shared by the claim, the ticket-side offer and the A9 waiting list.
+import type { Knex } from 'knex';
+import type { Db } from '../../db/knex.js';
+
+export interface AgentServices { main: number[]; support: number[] }
+
+export async function servicesOf(db: Db | Knex.Transaction, userId: number): Promise<AgentServices> {
+  const rows = (await db('service_assignments as a').join('services as s', 's.id', 'a.service_id')
+    .where({ 'a.user_id': userId, 's.active': true }).select('a.service_id', 'a.kind')) as { service_id: number; kind: 'main' | 'support' }[];
+  return {
+    main: rows.filter((r) => r.kind === 'main').map((r) => r.service_id),
+    support: rows.filter((r) => r.kind === 'support').map((r) => r.service_id),
+  };
+}
+
+/**
+ * Waiting tickets (alias `t`) of `serviceIds` in the branch that `agentId` may take. A ticket
+ * transferred to a named agent waits for that agent while they are Online (offered to them
+ * first, whatever its service); if they are not, anyone serving the service may take it.
+ * Tickets another open shift has reserved (claimed, call in flight) are left to it.
+ */
+export function eligibleFor(db: Db | Knex.Transaction, q: Knex.QueryBuilder, agentId: number, branchId: number, serviceIds: number[], withPreferred: boolean): Knex.QueryBuilder {
+  return q.where('t.status', 'waiting').andWhere('t.branch_id', branchId)
+    .andWhere((w) => {
+      w.whereIn('t.service_id', serviceIds.length ? serviceIds : [-1]);
+      if (withPreferred) w.orWhere('t.preferred_agent_id', agentId);
+    })
+    .andWhere((w) => w.whereNull('t.preferred_agent_id').orWhere('t.preferred_agent_id', agentId)
+      .orWhereNotExists(db('shifts as p').whereRaw('p.user_id = t.preferred_agent_id').whereNull('p.ended_at').where('p.state', 'online').select(db.raw('1'))))
+    .whereNotExists(db('shifts as r').whereRaw('r.current_ticket_id = t.id').whereNull('r.ended_at').whereNot('r.user_id', agentId).select(db.raw('1')));
+}

@@ -1,0 +1,75 @@
+// Persists one shift step: the shift row and, when the state changes, its state periods, in one
+// transaction under the shift row's lock. `last_step_seq` and the (shift_id, seq) key of a period
+// make a retried activity find its work done: each step and each period lands exactly once, and
+// NOTIFY (transactional) is sent once per commit.
+import { ApplicationFailure } from '@temporalio/common';
+import type { Knex } from 'knex';
+import { EVENTS_CHANNEL, type Db } from '../../db/knex.js';
+import type { ShiftStep } from '../../workflows/shifts/state.js';
+
+type Row = Record<string, unknown>;
+
+/** The attention that keeps an agent busy: a ticket they call or attend, or one dispatch reserved for them. */
+export async function openAttention(db: Db | Knex.Transaction, userId: number, reservedTicketId: string | null): Promise<{ id: string; number: string } | undefined> {
+  return db('tickets').where((w) => {
+    w.where({ agent_id: userId }).whereIn('status', ['calling', 'attending']);
+    if (reservedTicketId) w.orWhere((r) => r.where({ id: reservedTicketId, status: 'waiting' }));
+  }).first('id', 'number');
+}
+
+export async function applyShiftStep(db: Db, step: ShiftStep): Promise<void> {
+  await db.transaction(async (trx) => {
+    const row = await trx('shifts').where({ id: step.shiftId }).forUpdate().first();
+    if (!row) throw ApplicationFailure.create({ type: 'NotFound', message: `Shift ${step.shiftId} has no row.`, nonRetryable: true });
+    if (row.last_step_seq >= step.stepSeq) return; // already applied by an earlier attempt
+
+    if (step.requireFree) {
+      const open = await openAttention(trx, step.userId, row.current_ticket_id as string | null);
+      if (open) {
+        throw ApplicationFailure.create({
+          // Same type as the workflow's own refusal: both mean "not now" (409) to the caller.
+          type: 'IllegalTransition', nonRetryable: true, details: [{ ticketId: open.id, number: open.number }],
+          message: step.kind === 'ended'
+            ? `You are calling or attending ticket ${open.number}: finish, requeue or transfer it before logging out.`
+            : `Finish ticket ${open.number} first, or choose ${step.patch.state ?? 'that state'} as your next state.`,
+        });
+      }
+    }
+    if (step.period || step.kind === 'ended') {
+      // The open period closes when the next one starts (or when the shift ends).
+      const open = trx('shift_state_periods').where({ shift_id: step.shiftId }).whereNull('ended_at');
+      if (step.period) open.where('seq', '<', step.period.seq);
+      await open.update({ ended_at: step.at });
+    }
+    if (step.period) {
+      await trx('shift_state_periods').insert({ shift_id: step.shiftId, seq: step.period.seq, state: step.period.state, started_at: step.at })
+        .onConflict(['shift_id', 'seq']).ignore();
+    }
+
+    const p = step.patch;
+    const update: Row = { last_step_seq: step.stepSeq };
+    if (p.state !== undefined) update.state = p.state;
+    if (p.stateSince !== undefined) update.state_since = p.stateSince;
+    if (p.nextState !== undefined) update.next_state = p.nextState;
+    if (p.manualMode !== undefined) update.manual_mode = p.manualMode;
+    if (p.endedAt !== undefined) update.ended_at = p.endedAt;
+    if (step.kind === 'attention_ended') {
+      // Only the ended ticket is released: a reservation dispatch made since then stays.
+      update.current_ticket_id = trx.raw('case when current_ticket_id = ? then null else current_ticket_id end', [step.endedTicketId ?? null]);
+    } else if (p.currentTicketId !== undefined) {
+      update.current_ticket_id = p.currentTicketId;
+    }
+    const [updated] = await trx('shifts').where({ id: step.shiftId }).update(update).returning('*');
+    await notifyShift(trx, updated as Row, step.entityId);
+  });
+}
+
+/** Announces a committed shift change to socket.io (api/realtime/socket.ts fans it out to the branch). */
+export async function notifyShift(trx: Knex.Transaction, row: Row, entityId: number): Promise<void> {
+  const payload = {
+    kind: 'shift', entityId, branchId: row.branch_id, userId: row.user_id, shiftId: row.id, state: row.state,
+    nextState: row.next_state ?? null, manualMode: row.manual_mode, ended: row.ended_at !== null,
+    ...(row.current_ticket_id ? { ticketId: row.current_ticket_id } : {}),
+  };
+  await trx.raw('select pg_notify(?, ?)', [EVENTS_CHANNEL, JSON.stringify(payload)]);
+}

@@ -1,0 +1,49 @@
+// D1/D3/D4: a virtual ticket's video room follows its ticket steps. Called from the ticket step
+// transaction, so the room row and the step commit (or retry) together, and the NOTIFY that
+// tells the SFU is heard only once the step committed.
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { EVENTS_CHANNEL } from '../../db/knex.js';
+import { ENDED_STATUSES, type TicketStatus } from '../../domain/tickets.js';
+
+export type VideoRoomEvent = Readonly<{
+  kind: 'video';
+  type: 'room_opened' | 'room_closed';
+  ticketId: string;
+  roomId: string;
+  entityId: number;
+  branchId: number;
+}>;
+
+type TicketRow = Readonly<{ id: string; kind: string; entity_id: number; branch_id: number }>;
+type StepLike = Readonly<{ type: string; to: TicketStatus; at: string }>;
+
+/**
+ * Opens the room on the first `called` of a virtual ticket (a later `called`, after a transfer,
+ * finds it open and keeps it: the customer stays connected) and closes it when the ticket ends.
+ */
+export async function syncVideoRoom(trx: Knex.Transaction, ticket: TicketRow, step: StepLike): Promise<void> {
+  if (ticket.kind !== 'virtual') return;
+  if (step.type === 'called') {
+    const opened = await trx('video_rooms')
+      .insert({ id: randomUUID(), ticket_id: ticket.id, status: 'open', guest_token_hash: '', opened_at: step.at })
+      .onConflict('ticket_id').ignore()
+      .returning('id');
+    const roomId = opened[0]?.id as string | undefined;
+    if (roomId) await announce(trx, ticket, roomId, 'room_opened');
+    return;
+  }
+  if (ENDED_STATUSES.includes(step.to)) {
+    const closed = await trx('video_rooms')
+      .where({ ticket_id: ticket.id, status: 'open' })
+      .update({ status: 'closed', closed_at: step.at })
+      .returning('id');
+    const roomId = closed[0]?.id as string | undefined;
+    if (roomId) await announce(trx, ticket, roomId, 'room_closed');
+  }
+}
+
+async function announce(trx: Knex.Transaction, t: TicketRow, roomId: string, type: VideoRoomEvent['type']): Promise<void> {
+  const event: VideoRoomEvent = { kind: 'video', type, ticketId: t.id, roomId, entityId: t.entity_id, branchId: t.branch_id };
+  await trx.raw('select pg_notify(?, ?)', [EVENTS_CHANNEL, JSON.stringify(event)]);
+}

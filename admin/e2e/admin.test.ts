@@ -1,0 +1,249 @@
+// G3, G6, G7, B6, B7, H1, H3, H4 end to end: the back office in headless Chromium against the
+// real API over Temporal and PostgreSQL with the demo data. Screenshots in .test-artifacts.
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppStack, type AppStack } from '../../tests/support/app-stack.js';
+import { launchBrowser, screenshot } from '../../tests/support/browser.js';
+import { DEMO_PASSWORD } from '../../db/seed/demo.js';
+import { ensureAdminBuilt } from './build.js';
+
+let app: AppStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureAdminBuilt(); // before the API starts: it serves admin/dist only if it exists
+  [app, browser] = await Promise.all([createAppStack(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.closeAll();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'es-CO', timezoneId: 'America/Bogota', acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+async function logIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${app.url}/admin/`);
+  await page.locator('input[name="username"]').fill(email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+}
+
+/** A full-page screenshot from the top, without a focused element's outline or skip link. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  await screenshot(page, name);
+}
+
+/** Opens a MUI select by its label and picks the option whose text contains `option`. */
+async function pick(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label }).first().click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+describe('back office', () => {
+  it('G6: an agent cannot open the admin', async () => {
+    const page = await newPage();
+    await logIn(page, 'ana@andino.demo');
+    await expect(page.getByText('El back office es para supervisores y administradores').waitFor()).resolves.toBeUndefined();
+    await shot(page, 'admin-01-agent-refused');
+    expect(await page.getByRole('button', { name: 'Ingresar' }).isVisible()).toBe(true);
+    expect((await page.request.get(`${app.url}/api/auth/me`)).status()).toBe(401); // the session this form opened is closed
+
+    // An agent already logged in to the console (same cookie) is refused too, but stays logged in there.
+    const consoleSession = await app.login('ana@andino.demo');
+    const [name, value] = consoleSession.cookie.split('=') as [string, string];
+    await page.context().addCookies([{ name, value, url: app.url }]);
+    await page.goto(`${app.url}/admin/#/tickets`);
+    await page.getByText('El back office es para supervisores y administradores').waitFor();
+    await page.getByRole('button', { name: 'Ingresar' }).waitFor();
+    expect((await consoleSession.request('GET', '/api/auth/me')).status).toBe(200);
+    await page.context().close();
+  });
+
+  describe('a supervisor', () => {
+    let page: Page;
+    let service: { id: number };
+    let ana: { id: number };
+    let desk: { id: number };
+    let ticket: { id: string };
+    beforeAll(async () => {
+      page = await newPage();
+      ana = await app.db('users').where({ email: 'ana@andino.demo' }).first('id');
+      desk = await app.db('desks').join('branches', 'branches.id', 'desks.branch_id').where('branches.code', 'CEN').orderBy('desks.id').first('desks.id');
+    });
+    afterAll(() => page?.context().close());
+
+    it('G6: logs in and lands on the live monitor', async () => {
+      await logIn(page, 'supervisor@andino.demo');
+      await page.getByTestId('monitor').waitFor();
+      await page.getByTestId('service-C').waitFor();
+      await shot(page, 'admin-02-monitor-empty');
+    });
+
+    it('G6/H1/C8: creates a service with its label, SLA target and topics', async () => {
+      await page.goto(`${app.url}/admin/#/services/create`);
+      await pick(page, 'Departamento', 'Sucursal Centro › Asesoría');
+      await page.getByLabel('Nombre').first().fill('Trámites');
+      await page.getByLabel('Prefijo').fill('T');
+      await page.getByLabel('Meta de espera SLA (s)').fill('600');
+      for (const [i, topic] of ['Certificado', 'Paz y salvo'].entries()) {
+        await page.getByRole('button', { name: 'Agregar' }).click();
+        await page.locator(`input[name="topics.${i}.name"]`).fill(topic);
+      }
+      await shot(page, 'admin-03-service-create');
+      await page.getByRole('button', { name: 'Guardar' }).click();
+      await page.getByTestId('service-topics').getByText('Paz y salvo').waitFor();
+      await shot(page, 'admin-04-service-edit-topics');
+      const row = await app.db('services').where({ label: 'T' }).first('id', 'sla_target_seconds');
+      expect(row.sla_target_seconds).toBe(600);
+      service = row;
+      expect(await app.db('topics').where({ service_id: service.id }).orderBy('name').pluck('name')).toEqual(['Certificado', 'Paz y salvo']);
+    });
+
+    it('A5: assigns it to an agent as a main service', async () => {
+      await page.goto(`${app.url}/admin/#/users/${ana.id}`);
+      const assignments = page.getByTestId('user-assignments');
+      await assignments.getByText('C · Depósitos y retiros').waitFor();
+      await pick(page, 'Servicio', 'T · Trámites');
+      await assignments.getByRole('button', { name: 'Agregar' }).click();
+      await assignments.getByText('T · Trámites').waitFor();
+      await shot(page, 'admin-05-user-assignments');
+      expect(await app.db('service_assignments').where({ user_id: ana.id, service_id: service.id }).first('kind')).toEqual({ kind: 'main' });
+    });
+
+    it('B6: generates a ticket for a new customer', async () => {
+      await page.goto(`${app.url}/admin/#/tickets/create`);
+      await pick(page, 'Servicio', 'T · Trámites');
+      await page.getByLabel('Nombre').fill('Rosa');
+      await page.getByLabel('Apellido').fill('Elvira Cárdenas');
+      await page.getByLabel('Documento').fill('52123456');
+      await shot(page, 'admin-06-ticket-generate');
+      await page.getByRole('button', { name: 'Guardar' }).click();
+      await page.getByTestId('ticket-number').getByText('T-001').waitFor();
+      const row = await app.db('tickets').where({ service_id: service.id }).first('id', 'status');
+      expect(row.status).toBe('waiting');
+      ticket = row;
+    });
+
+    it('H4: sees it in the live monitor, which follows a call made elsewhere without a reload', async () => {
+      await page.goto(`${app.url}/admin/#/monitor`);
+      await page.getByTestId('live-status').getByText('En vivo').waitFor();
+      await page.getByTestId('monitor-queue').getByText('T-001').waitFor();
+      expect(await page.getByTestId('service-T').locator('td').nth(1).innerText()).toBe('1');
+      await shot(page, 'admin-07-monitor-waiting');
+      const sup = await app.login('supervisor@andino.demo');
+      expect((await sup.request('POST', `/api/tickets/${ticket.id}/call`, { agentId: ana.id, deskId: desk.id })).status).toBe(200);
+      await page.getByTestId('monitor-queue').getByText('Llamando').waitFor();
+      await shot(page, 'admin-08-monitor-calling');
+    });
+
+    it('B7/G7: opens its timeline and Temporal link, requeues and cancels it, each confirmed', async () => {
+      await page.getByTestId('monitor-queue').getByRole('link', { name: 'T-001' }).click();
+      await page.getByTestId('event-called').waitFor();
+      expect(await page.getByTestId('temporal-link').getAttribute('href')).toBe(`http://localhost:8233/namespaces/${app.namespace}/workflows/ticket-${ticket.id}`);
+      await shot(page, 'admin-09-ticket-timeline');
+      await page.getByTestId('ticket-requeue').click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+      await page.getByTestId('event-requeued').waitFor();
+      await page.getByTestId('ticket-cancel').click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+      await page.getByTestId('event-cancelled').waitFor();
+      await shot(page, 'admin-10-ticket-cancelled');
+      const events = await app.db('ticket_events').where({ ticket_id: ticket.id }).orderBy('seq').pluck('type');
+      expect(events).toEqual(['created', 'called', 'requeued', 'cancelled']);
+    });
+
+    it('B1–B5: lists today\'s tickets, and every configuration screen renders', async () => {
+      await page.goto(`${app.url}/admin/#/tickets`);
+      await page.getByText('Rosa Elvira Cárdenas').waitFor();
+      await shot(page, 'admin-11-ticket-list');
+
+      const screens: [string, string][] = [['branches', 'Sucursal Centro'], ['departments', 'Asesoría'], ['services', 'Trámites'], ['users', 'Restrepo'],
+        ['desks', 'Módulo 1'], ['priorities', 'Adulto mayor'], ['break_caps', 'Almuerzo'], ['service_assignments', 'Apoyo'], ['customers', 'Valderrama']];
+      for (const [i, [resource, text]] of screens.entries()) {
+        await page.goto(`${app.url}/admin/#/${resource}`);
+        await page.locator('.RaList-main').getByText(text).first().waitFor();
+        await shot(page, `admin-2${i}-${resource}`);
+      }
+    });
+
+    it('H3: reads the reports with charts and exports them as CSV', async () => {
+      await page.goto(`${app.url}/admin/#/reports`);
+      await page.getByTestId('report-table').getByText('T · Trámites').waitFor();
+      await page.getByTestId('report-charts').locator('.recharts-bar-rectangle').first().waitFor();
+      await shot(page, 'admin-12-reports');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+      expect(download.suggestedFilename()).toMatch(/^ventanilla-service-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = fs.readFileSync((await download.path())!, 'utf8');
+      expect(csv).toContain(`${service.id},T · Trámites,1,0,`);
+    });
+
+    it('B6/H6: books an appointment for an existing customer picked by name', async () => {
+      await page.goto(`${app.url}/admin/#/tickets/create`);
+      await pick(page, 'Servicio', 'T · Trámites');
+      await page.getByLabel('Cita').check();
+      const inTwoHours = new Date(Date.now() + 2 * 3600_000).toLocaleString('sv-SE', { timeZone: 'America/Bogota' }).replace(' ', 'T').slice(0, 16);
+      await page.getByLabel('Fecha de la cita').fill(inTwoHours);
+      await page.getByLabel('Cliente existente').check();
+      await page.getByRole('combobox', { name: 'Cliente' }).fill('Valder');
+      await page.getByRole('option', { name: /Sofía Valderrama/ }).click();
+      await shot(page, 'admin-16-appointment-generate');
+      await page.getByRole('button', { name: 'Guardar' }).click();
+      await page.getByTestId('event-created').getByText('Agendado').waitFor();
+      await shot(page, 'admin-17-appointment-show');
+      const appointment = await app.db('tickets').where({ service_id: service.id, kind: 'appointment' }).first('status', 'customer_id', 'scheduled_at');
+      expect(appointment.status).toBe('scheduled');
+      expect(appointment.scheduled_at.toISOString().slice(0, 16)).toBe(new Date(`${inTwoHours}:00-05:00`).toISOString().slice(0, 16));
+    });
+
+    it('H4/G2/G7: sees an agent log in live, and links her shift workflow', async () => {
+      const anaApi = await app.login('ana@andino.demo');
+      const opened = await anaApi.request('POST', '/api/shifts', { deskId: desk.id });
+      expect(opened.status).toBe(201);
+      await page.goto(`${app.url}/admin/#/monitor`);
+      await page.getByTestId('monitor-agents').getByText('En línea').waitFor();
+      await shot(page, 'admin-14-monitor-agent-online');
+      await page.goto(`${app.url}/admin/#/shifts`);
+      await page.locator('.RaList-main').getByText('Ana Restrepo').waitFor();
+      expect(await page.locator('.RaList-main').getByTestId('temporal-link').first().getAttribute('href'))
+        .toBe(`http://localhost:8233/namespaces/${app.namespace}/workflows/${opened.body.workflowId as string}`);
+      await shot(page, 'admin-15-shifts');
+    });
+
+    it('H1: reads the branch ordering policy, in English this time', async () => {
+      await page.goto(`${app.url}/admin/#/branches`);
+      await page.getByRole('button', { name: /Español/i }).click();
+      await page.getByRole('menuitem', { name: 'English' }).click();
+      await page.getByText('Sucursal Centro').click();
+      await page.getByText('After N priority tickets in a row, one normal ticket goes.').waitFor();
+      await shot(page, 'admin-13-branch-policy-en');
+    });
+  });
+
+  it('H8/H7: an administrator registers a webhook and sees the entity', async () => {
+    const page = await newPage();
+    await logIn(page, 'admin@andino.demo');
+    await page.getByTestId('monitor').waitFor();
+    await page.goto(`${app.url}/admin/#/webhooks/create`);
+    await page.getByLabel('URL').fill('https://hooks.example.com/ventanilla?a=1');
+    await page.getByLabel('Secreto (firma HMAC)').fill('s3cret-s3cret-s3cret');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.locator('.RaList-main').getByText('https://hooks.example.com/ventanilla?a=1').waitFor();
+    await shot(page, 'admin-30-webhooks');
+    const hook = await app.db('webhooks').first('url', 'secret');
+    expect(hook.url).toBe('https://hooks.example.com/ventanilla?a=1');
+    await page.goto(`${app.url}/admin/#/entities`);
+    await page.locator('.RaList-main').getByText('Banco Andino').waitFor();
+    await shot(page, 'admin-31-entities');
+    await page.context().close();
+  });
+});

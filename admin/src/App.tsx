@@ -1,0 +1,49 @@
+// Wiring only: providers, resources (folder = API path = table = i18n key), custom pages.
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { createAuthProvider } from './authProvider';
+import branches from './branches';
+import break_caps from './break_caps';
+import customers from './customers';
+import { dataProvider } from './dataProvider';
+import departments from './departments';
+import desks from './desks';
+import entities from './entities';
+import { i18nProvider } from './i18n';
+import { Layout } from './layout/Layout';
+import { MonitorPage } from './monitor/MonitorPage';
+import priorities from './priorities';
+import { ReportsPage } from './reports/ReportsPage';
+import service_assignments from './service_assignments';
+import services from './services';
+import shifts from './shifts';
+import tickets from './tickets';
+import topics from './topics';
+import users from './users';
+import webhooks from './webhooks';
+
+const authProvider = createAuthProvider();
+
+export const App = () => (
+  <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={Layout}
+    title="Ventanilla" dashboard={MonitorPage} requireAuth disableTelemetry>
+    <Resource name="tickets" {...tickets} recordRepresentation="number" />
+    <Resource name="customers" {...customers} recordRepresentation={(c) => `${c.firstName} ${c.lastName}`} />
+    <Resource name="shifts" {...shifts} />
+    <Resource name="entities" {...entities} recordRepresentation="name" />
+    <Resource name="branches" {...branches} recordRepresentation="name" />
+    <Resource name="departments" {...departments} recordRepresentation="name" />
+    <Resource name="services" {...services} recordRepresentation={(s) => `${s.label} · ${s.name}`} />
+    <Resource name="topics" {...topics} recordRepresentation="name" />
+    <Resource name="priorities" {...priorities} recordRepresentation="name" />
+    <Resource name="desks" {...desks} recordRepresentation="name" />
+    <Resource name="users" {...users} recordRepresentation={(u) => `${u.firstName} ${u.lastName}`} />
+    <Resource name="service_assignments" {...service_assignments} />
+    <Resource name="break_caps" {...break_caps} />
+    <Resource name="webhooks" {...webhooks} recordRepresentation="url" />
+    <CustomRoutes>
+      <Route path="/monitor" element={<MonitorPage />} />
+      <Route path="/reports" element={<ReportsPage />} />
+    </CustomRoutes>
+  </Admin>
+);

@@ -1,0 +1,31 @@
+import PeopleIcon from '@mui/icons-material/People';
+import { Create, Datagrid, Edit, EmailField, List, SimpleForm, TextField, TextInput, email, required } from 'react-admin';
+
+const CustomerList = () => (
+  <List exporter={false} filters={[<TextInput key="q" source="q" label="ra.action.search" alwaysOn />]}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <TextField source="firstName" />
+      <TextField source="lastName" />
+      <TextField source="idNumber" />
+      <EmailField source="email" />
+      <TextField source="phone" />
+    </Datagrid>
+  </List>
+);
+
+export const CustomerFields = ({ prefix = '' }: { prefix?: string }) => (
+  <>
+    <TextInput source={`${prefix}firstName`} label="resources.customers.fields.firstName" validate={required()} />
+    <TextInput source={`${prefix}lastName`} label="resources.customers.fields.lastName" />
+    <TextInput source={`${prefix}idNumber`} label="resources.customers.fields.idNumber" />
+    <TextInput source={`${prefix}email`} label="resources.customers.fields.email" validate={email()} />
+    <TextInput source={`${prefix}phone`} label="resources.customers.fields.phone" />
+  </>
+);
+
+export default {
+  list: CustomerList,
+  edit: () => <Edit mutationMode="pessimistic"><SimpleForm><CustomerFields /></SimpleForm></Edit>,
+  create: () => <Create redirect="list"><SimpleForm><CustomerFields /></SimpleForm></Create>,
+  icon: PeopleIcon,
+};

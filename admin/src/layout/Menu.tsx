@@ -1,0 +1,25 @@
+// Operation first (monitor, reports, tickets), then configuration; admin-only entries hidden
+// from supervisors (the API refuses them anyway).
+import InsightsIcon from '@mui/icons-material/Insights';
+import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
+import { Divider } from '@mui/material';
+import { Menu, usePermissions } from 'react-admin';
+
+const CONFIG = ['branches', 'departments', 'services', 'topics', 'priorities', 'desks', 'users', 'service_assignments', 'break_caps'];
+
+export function AppMenu() {
+  const { permissions } = usePermissions<string>();
+  return (
+    <Menu>
+      <Menu.Item to="/monitor" primaryText="ventanilla.menu.monitor" leftIcon={<MonitorHeartIcon />} />
+      <Menu.Item to="/reports" primaryText="ventanilla.menu.reports" leftIcon={<InsightsIcon />} />
+      <Menu.ResourceItem name="tickets" />
+      <Menu.ResourceItem name="customers" />
+      <Menu.ResourceItem name="shifts" />
+      <Divider />
+      {permissions === 'admin' && <Menu.ResourceItem name="entities" />}
+      {CONFIG.map((name) => <Menu.ResourceItem key={name} name={name} />)}
+      {permissions === 'admin' && <Menu.ResourceItem name="webhooks" />}
+    </Menu>
+  );
+}

@@ -1,0 +1,167 @@
+// H4: a branch's queues, agents and SLA today, refreshed (debounced) on every ticket or shift
+// event of that branch, and every 15 s for the clocks.
+import { Alert, Box, Card, CardContent, Chip, Grid, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, Title, useDataProvider, useGetIdentity, useGetList, useTranslate } from 'react-admin';
+import type { VentanillaDataProvider } from '../dataProvider';
+import { duration, percent } from '../shared/format';
+import { useDebounced, useLiveEvents } from '../shared/live';
+import { StateChip } from '../shared/StatusChip';
+import { TemporalLink } from '../shared/TemporalLink';
+import type { Snapshot } from './types';
+
+function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <Card variant="outlined" sx={{ height: '100%' }}>
+      <CardContent>
+        <Typography variant="overline" color="text.secondary">{label}</Typography>
+        <Typography variant="h4" data-testid={testId}>{value}</Typography>
+      </CardContent>
+    </Card>
+  );
+}
+
+export function MonitorPage() {
+  const translate = useTranslate();
+  const dp = useDataProvider<VentanillaDataProvider>();
+  const { identity } = useGetIdentity();
+  const { data: branches = [] } = useGetList('branches', { pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' } });
+  const [branchId, setBranchId] = useState<number | null>(null);
+  const [snap, setSnap] = useState<Snapshot | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (branchId === null && branches.length) setBranchId((identity?.branchId as number | null) ?? (branches[0]!.id as number));
+  }, [branchId, branches, identity]);
+
+  const load = useCallback(() => {
+    if (branchId === null) return;
+    dp.get<Snapshot>(`/monitor/branches/${branchId}`).then((s) => { setSnap(s); setError(null); }, (e: Error) => setError(e.message));
+  }, [dp, branchId]);
+  useEffect(() => {
+    load();
+    const timer = setInterval(load, 15_000);
+    return () => clearInterval(timer);
+  }, [load]);
+  const refresh = useDebounced(load, 500);
+  const live = useLiveEvents((_kind, e) => { if (e.branchId === branchId) refresh(); });
+
+  const t = (k: string, o?: object) => translate(`ventanilla.monitor.${k}`, o);
+  return (
+    <Box sx={{ p: 2 }} data-testid="monitor">
+      <Title title={t('title')} />
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2 }}>
+        <TextField fullWidth={false} select size="small" label={t('branch')} value={branchId ?? ''} onChange={(e) => setBranchId(Number(e.target.value))} sx={{ minWidth: 240 }}>
+          {branches.map((b) => <MenuItem key={b.id} value={b.id}>{String(b.name)}</MenuItem>)}
+        </TextField>
+        <Chip size="small" color={live ? 'success' : 'default'} label={live ? t('live') : t('offline')} data-testid="live-status" />
+        {snap && <Typography variant="caption" color="text.secondary">{t('updated', { time: new Date(snap.generatedAt).toLocaleTimeString() })}</Typography>}
+      </Box>
+      {error && <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert>}
+      {snap && (
+        <>
+          <Grid container spacing={2} sx={{ mb: 2 }}>
+            <Grid size={{ xs: 6, md: 3 }}><Stat label={t('waiting')} value={String(snap.totals.waiting)} testId="total-waiting" /></Grid>
+            <Grid size={{ xs: 6, md: 3 }}><Stat label={t('longest_wait')} value={duration(snap.totals.longestWaitSeconds)} testId="longest-wait" /></Grid>
+            <Grid size={{ xs: 6, md: 3 }}><Stat label={t('sla_today')} value={percent(snap.totals.slaPercent)} testId="sla-today" /></Grid>
+            <Grid size={{ xs: 6, md: 3 }}>
+              <Card variant="outlined" sx={{ height: '100%' }}>
+                <CardContent>
+                  <Typography variant="overline" color="text.secondary">{t('agents')}</Typography>
+                  <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1 }}>
+                    {Object.entries(snap.agentsByState).map(([state, count]) => (
+                      <Chip key={state} size="small" label={`${translate(`ventanilla.state.${state}`)}: ${count}`} />
+                    ))}
+                  </Box>
+                </CardContent>
+              </Card>
+            </Grid>
+          </Grid>
+          <Grid container spacing={2}>
+            <Grid size={12}>
+              <Card variant="outlined">
+                <CardContent>
+                  <Typography variant="h6">{t('services')}</Typography>
+                  <Table size="small" data-testid="monitor-services">
+                    <TableHead><TableRow>
+                      <TableCell>{t('service')}</TableCell><TableCell align="right">{t('waiting')}</TableCell>
+                      <TableCell align="right">{t('longest_wait')}</TableCell><TableCell align="right">{t('calling')}</TableCell>
+                      <TableCell align="right">{t('attending')}</TableCell><TableCell align="right">{t('finished')}</TableCell>
+                      <TableCell align="right">{t('abandoned')}</TableCell><TableCell align="right">{t('sla')}</TableCell>
+                    </TableRow></TableHead>
+                    <TableBody>
+                      {snap.services.map((s) => (
+                        <TableRow key={s.id} data-testid={`service-${s.label}`}>
+                          <TableCell sx={{ whiteSpace: 'nowrap' }}>{`${s.label} · ${s.name}`}<Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{s.departmentName}</Typography></TableCell>
+                          <TableCell align="right"><b>{s.waiting}</b></TableCell>
+                          <TableCell align="right" sx={{ color: (s.longestWaitSeconds ?? 0) > s.slaTargetSeconds ? 'error.main' : undefined }}>{duration(s.longestWaitSeconds)}</TableCell>
+                          <TableCell align="right">{s.calling}</TableCell>
+                          <TableCell align="right">{s.attending}</TableCell>
+                          <TableCell align="right">{s.finished}</TableCell>
+                          <TableCell align="right">{s.abandoned}</TableCell>
+                          <TableCell align="right">{percent(s.slaPercent)}</TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </CardContent>
+              </Card>
+            </Grid>
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <Card variant="outlined">
+                <CardContent>
+                  <Typography variant="h6">{t('queue')}</Typography>
+                  {snap.queue.length === 0 ? <Typography color="text.secondary">{t('no_queue')}</Typography> : (
+                    <Table size="small" data-testid="monitor-queue">
+                      <TableHead><TableRow>
+                        <TableCell>{t('number')}</TableCell><TableCell>{t('state')}</TableCell><TableCell align="right">{t('waited')}</TableCell>
+                        <TableCell>{t('agent')}</TableCell><TableCell>{t('desk')}</TableCell><TableCell />
+                      </TableRow></TableHead>
+                      <TableBody>
+                        {snap.queue.map((q) => (
+                          <TableRow key={q.id}>
+                            <TableCell><Link to={`/tickets/${q.id}/show`}>{q.number}</Link>{q.priority > 0 ? ' ★' : ''}</TableCell>
+                            <TableCell><StateChip value={q.status} /></TableCell>
+                            <TableCell align="right">{duration(q.waitedSeconds)}</TableCell>
+                            <TableCell>{q.agentName ?? '—'}</TableCell>
+                            <TableCell>{q.deskName ?? '—'}</TableCell>
+                            <TableCell><TemporalLink compact href={q.temporalUrl} label="ventanilla.tickets.temporal" /></TableCell>
+                          </TableRow>
+                        ))}
+                      </TableBody>
+                    </Table>
+                  )}
+                </CardContent>
+              </Card>
+            </Grid>
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <Card variant="outlined">
+                <CardContent>
+                  <Typography variant="h6">{t('agents')}</Typography>
+                  <Table size="small" data-testid="monitor-agents">
+                    <TableHead><TableRow>
+                      <TableCell>{t('agent')}</TableCell><TableCell>{t('state')}</TableCell><TableCell align="right">{t('since')}</TableCell>
+                      <TableCell>{t('desk')}</TableCell><TableCell>{t('ticket')}</TableCell><TableCell />
+                    </TableRow></TableHead>
+                    <TableBody>
+                      {snap.agents.map((a) => (
+                        <TableRow key={a.userId}>
+                          <TableCell>{a.name}</TableCell>
+                          <TableCell><StateChip value={a.state} vocabulary="state" /></TableCell>
+                          <TableCell align="right">{duration(a.secondsInState)}</TableCell>
+                          <TableCell>{a.deskName ?? '—'}</TableCell>
+                          <TableCell>{a.ticket ? <Link to={`/tickets/${a.ticket.id}/show`}>{a.ticket.number}</Link> : '—'}</TableCell>
+                          <TableCell><TemporalLink compact href={a.temporalUrl} label="ventanilla.tickets.temporal" /></TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </CardContent>
+              </Card>
+            </Grid>
+          </Grid>
+        </>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,21 @@
+// The shape of GET /api/monitor/branches/:id (api/monitor/snapshot.ts).
+export interface Snapshot {
+  branch: { id: number; name: string; code: string; timezone: string; orderingPolicy: string };
+  generatedAt: string;
+  totals: { waiting: number; longestWaitSeconds: number | null; calledToday: number; withinSla: number; slaPercent: number | null };
+  services: {
+    id: number; name: string; label: string; active: boolean; departmentId: number; departmentName: string; slaTargetSeconds: number;
+    waiting: number; calling: number; attending: number; finished: number; abandoned: number; longestWaitSeconds: number | null;
+    calledToday: number; withinSla: number; slaPercent: number | null;
+  }[];
+  agents: {
+    userId: number; name: string; shiftId: string | null; state: string; nextState: string | null; manualMode: boolean;
+    stateSince: string | null; secondsInState: number | null; deskId: number | null; deskName: string | null;
+    ticket: { id: string; number: string; status: string } | null; temporalUrl: string | null;
+  }[];
+  agentsByState: Record<string, number>;
+  queue: {
+    id: string; number: string; status: string; kind: string; priority: number; serviceId: number; serviceLabel: string;
+    agentName: string | null; deskName: string | null; arrivalAt: string; waitedSeconds: number | null; temporalUrl: string;
+  }[];
+}

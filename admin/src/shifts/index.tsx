@@ -1,0 +1,36 @@
+// Agent shifts (G2), read-only: who is at which desk in which state, and each shift's workflow
+// in the Temporal Web UI (G7).
+import ScheduleIcon from '@mui/icons-material/Schedule';
+import { Datagrid, DateField, FunctionField, List, ReferenceInput, SelectInput, TextField } from 'react-admin';
+import { stateChoices } from '../shared/choices';
+import { StatusField } from '../shared/StatusChip';
+import { TemporalLink } from '../shared/TemporalLink';
+import { useTemporalUi } from '../monitor/useTemporalUi';
+
+const filters = [
+  <ReferenceInput key="b" source="branchId" reference="branches" alwaysOn><SelectInput optionText="name" /></ReferenceInput>,
+  <SelectInput key="s" source="state" choices={stateChoices} alwaysOn />,
+];
+
+function ShiftWorkflow() {
+  const base = useTemporalUi();
+  return <FunctionField label="ventanilla.shifts.temporal" render={(r: { temporalUrl?: string; workflowId?: string }) =>
+    <TemporalLink compact href={r.temporalUrl ?? (base && r.workflowId ? `${base}/workflows/${encodeURIComponent(r.workflowId)}` : null)} />} />;
+}
+
+const ShiftList = () => (
+  <List exporter={false} filters={filters} sort={{ field: 'startedAt', order: 'DESC' }}>
+    <Datagrid bulkActionButtons={false} rowClick={false}>
+      <TextField source="userName" label="resources.shifts.fields.userId" />
+      <TextField source="branchName" label="resources.shifts.fields.branchId" sortable={false} />
+      <TextField source="deskName" label="resources.shifts.fields.deskId" sortable={false} />
+      <StatusField source="state" vocabulary="state" label="resources.shifts.fields.state" />
+      <DateField source="stateSince" showTime />
+      <DateField source="startedAt" showTime />
+      <DateField source="endedAt" showTime emptyText="—" />
+      <ShiftWorkflow />
+    </Datagrid>
+  </List>
+);
+
+export default { list: ShiftList, icon: ScheduleIcon };

@@ -1,0 +1,52 @@
+// B6: generate a ticket or an appointment by hand, for a new customer, an existing one, or none.
+import {
+  AutocompleteInput, Create, DateTimeInput, FormDataConsumer, RadioButtonGroupInput, ReferenceInput, SelectInput, SimpleForm, required,
+  useNotify, useRedirect, type RaRecord,
+} from 'react-admin';
+import { CustomerFields } from '../customers';
+import { kindChoices } from '../shared/choices';
+import { ServiceOption } from '../shared/ServiceName';
+
+const customerModes = [
+  { id: 'none', name: 'ventanilla.tickets.customer_none' },
+  { id: 'new', name: 'ventanilla.tickets.customer_new' },
+  { id: 'existing', name: 'ventanilla.tickets.customer_existing' },
+];
+
+const customerText = (c: { firstName?: string; lastName?: string; idNumber?: string }) =>
+  c ? `${c.firstName ?? ''} ${c.lastName ?? ''}${c.idNumber ? ` · ${c.idNumber}` : ''}` : '';
+
+export function TicketCreate() {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  return (
+    <Create mutationOptions={{
+      onSuccess: (t: RaRecord) => {
+        notify('ventanilla.tickets.generated', { type: 'success', messageArgs: { number: String(t.number) } });
+        redirect('show', 'tickets', t.id);
+      },
+    }}>
+      <SimpleForm defaultValues={{ kind: 'turn', customerMode: 'new' }}>
+        <ReferenceInput source="serviceId" reference="services" filter={{ active: true }} perPage={200}>
+          <SelectInput optionText={<ServiceOption />} validate={required()} />
+        </ReferenceInput>
+        <RadioButtonGroupInput source="kind" choices={kindChoices} />
+        <ReferenceInput source="priorityId" reference="priorities" sort={{ field: 'level', order: 'ASC' }}>
+          <SelectInput optionText={(p: { name: string; level: number }) => `${p.name} (${p.level})`} />
+        </ReferenceInput>
+        <FormDataConsumer>
+          {({ formData }) => formData.kind === 'appointment' && <DateTimeInput source="scheduledAt" validate={required()} />}
+        </FormDataConsumer>
+        <RadioButtonGroupInput source="customerMode" choices={customerModes} />
+        <FormDataConsumer>
+          {({ formData }) => formData.customerMode === 'new' ? <CustomerFields prefix="customer." />
+            : formData.customerMode === 'existing' ? (
+              <ReferenceInput source="customerId" reference="customers">
+                <AutocompleteInput optionText={customerText} validate={required()} filterToQuery={(q) => ({ q })} sx={{ minWidth: 320 }} />
+              </ReferenceInput>
+            ) : null}
+        </FormDataConsumer>
+      </SimpleForm>
+    </Create>
+  );
+}

@@ -1,0 +1,22 @@
+import LabelIcon from '@mui/icons-material/Label';
+import { Datagrid, Edit, List, ReferenceField, ReferenceInput, SelectInput, SimpleForm, TextField, TextInput, required } from 'react-admin';
+import { ServiceOption } from '../shared/ServiceName';
+
+const TopicList = () => (
+  <List exporter={false} filters={[<ReferenceInput key="s" source="serviceId" reference="services" alwaysOn><SelectInput optionText={<ServiceOption />} /></ReferenceInput>]}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <TextField source="name" />
+      <ReferenceField source="serviceId" reference="services" link="edit"><TextField source="name" /></ReferenceField>
+    </Datagrid>
+  </List>
+);
+
+const TopicEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <SimpleForm>
+      <TextInput source="name" validate={required()} />
+    </SimpleForm>
+  </Edit>
+);
+
+export default { list: TopicList, edit: TopicEdit, icon: LabelIcon };

@@ -1,0 +1,59 @@
+import PersonIcon from '@mui/icons-material/Person';
+import {
+  BooleanField, BooleanInput, Create, Datagrid, Edit, EmailField, List, PasswordInput, ReferenceField, ReferenceInput, SelectField,
+  SelectInput, SimpleForm, TextField, TextInput, email, minLength, required, usePermissions,
+} from 'react-admin';
+import { roleChoices } from '../shared/choices';
+import { UserAssignments } from './UserAssignments';
+
+const filters = [
+  <TextInput key="q" source="q" label="ra.action.search" alwaysOn />,
+  <SelectInput key="r" source="role" choices={roleChoices} alwaysOn />,
+  <ReferenceInput key="b" source="branchId" reference="branches" alwaysOn><SelectInput optionText="name" /></ReferenceInput>,
+];
+
+const UserList = () => (
+  <List exporter={false} filters={filters}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <TextField source="firstName" />
+      <TextField source="lastName" />
+      <EmailField source="email" />
+      <SelectField source="role" choices={roleChoices} />
+      <ReferenceField source="branchId" reference="branches" link={false} emptyText="—" />
+      <BooleanField source="active" />
+    </Datagrid>
+  </List>
+);
+
+/** Supervisors manage agents of their branch; admins choose any role (the API enforces it). */
+const UserFields = ({ creating = false }: { creating?: boolean }) => {
+  const { permissions } = usePermissions<string>();
+  const roles = permissions === 'admin' ? roleChoices : roleChoices.filter((r) => r.id === 'agent');
+  return (
+    <>
+      <TextInput source="firstName" validate={required()} />
+      <TextInput source="lastName" validate={required()} />
+      <TextInput source="email" type="email" validate={[required(), email()]} />
+      <SelectInput source="role" choices={roles} defaultValue="agent" validate={required()} />
+      <ReferenceInput source="branchId" reference="branches"><SelectInput optionText="name" emptyText="—" /></ReferenceInput>
+      <TextInput source="phone" />
+      <PasswordInput source="password" validate={creating ? [required(), minLength(10)] : [minLength(10)]} autoComplete="new-password" />
+      <BooleanInput source="active" defaultValue />
+    </>
+  );
+};
+
+const UserEdit = () => (
+  <Edit mutationMode="pessimistic">
+    <SimpleForm><UserFields /></SimpleForm>
+    <UserAssignments />
+  </Edit>
+);
+
+const UserCreate = () => (
+  <Create redirect="edit">
+    <SimpleForm><UserFields creating /></SimpleForm>
+  </Create>
+);
+
+export default { list: UserList, edit: UserEdit, create: UserCreate, icon: PersonIcon };

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { baseFilter, intId, oneOrMany } from '../http/filters.js';
+import { CustomerBody } from '../tickets/schemas.js';
+
+export const APPOINTMENT_STATUSES = ['booked', 'confirmed', 'checked_in', 'cancelled', 'missed'] as const;
+
+/** Booking starts the appointment's ticket workflow, which writes the appointment row (H6). */
+export const AppointmentCreate = z.object({
+  serviceId: intId,
+  scheduledAt: z.string().datetime({ offset: true }),
+  customerId: intId.optional(),
+  customer: CustomerBody.optional(),
+  priorityId: intId.optional(),
+}).strict()
+  .refine((b) => Boolean(b.customerId) !== Boolean(b.customer), { message: 'give customerId or customer (one of them)', path: ['customer'] });
+
+export const AppointmentFilter = z.object({
+  ...baseFilter,
+  branchId: oneOrMany(intId).optional(),
+  serviceId: oneOrMany(intId).optional(),
+  customerId: oneOrMany(intId).optional(),
+  status: oneOrMany(z.enum(APPOINTMENT_STATUSES)).optional(),
+}).strict();

@@ -1,0 +1,23 @@
+// /api/branches: admins create and remove branches; a supervisor tunes their own branch.
+import type { ApiDeps } from '../deps.js';
+import { crudRoutes, type CrudResource } from '../http/crud.js';
+import { ADMIN_ONLY, inReach, refuseUnlessConfigures } from '../http/reach.js';
+import { Branch } from '../../db/models/branch.js';
+import { BranchCreate, BranchFilter, BranchUpdate } from './schemas.js';
+
+export const branches: CrudResource<Branch> = {
+  name: 'branches',
+  model: Branch,
+  fields: { id: 'branches.id', name: 'branches.name', code: 'branches.code', orderingPolicy: 'branches.ordering_policy', createdAt: 'branches.created_at' },
+  defaultSort: ['name', 'asc'],
+  filter: BranchFilter,
+  search: (q, text) => void q.where((w) => w.whereILike('branches.name', `%${text}%`).orWhereILike('branches.code', `%${text}%`)),
+  create: BranchCreate,
+  update: BranchUpdate,
+  readOnly: ['entityId'],
+  scope: (q, u) => void q.whereRaw(...inReach('branches.id', u)),
+  refuse: (u, op) => (op === 'update' ? refuseUnlessConfigures(u) : u.role === 'admin' ? undefined : ADMIN_ONLY),
+  toRow: async (_db, u, body, existing) => (existing ? body : { ...body, entityId: u.entityId }),
+};
+
+export const branchRoutes = (deps: ApiDeps) => crudRoutes(deps, branches);

@@ -1,0 +1,26 @@
+// /api/desks: where agents serve from (A7).
+import type { ApiDeps } from '../deps.js';
+import { crudRoutes, type CrudResource } from '../http/crud.js';
+import { assertBranch, inReach, refuseUnlessConfigures } from '../http/reach.js';
+import { Desk } from '../../db/models/desk.js';
+import { DeskCreate, DeskFilter, DeskUpdate } from './schemas.js';
+
+export const desks: CrudResource<Desk> = {
+  name: 'desks',
+  model: Desk,
+  fields: { id: 'desks.id', name: 'desks.name', branchId: 'desks.branch_id' },
+  defaultSort: ['name', 'asc'],
+  filter: DeskFilter,
+  search: (q, text) => void q.whereILike('desks.name', `%${text}%`),
+  create: DeskCreate,
+  update: DeskUpdate,
+  readOnly: ['branchId'],
+  scope: (q, u) => void q.whereRaw(...inReach('desks.branch_id', u)),
+  refuse: (u) => refuseUnlessConfigures(u),
+  toRow: async (db, u, body, existing) => {
+    if (!existing) await assertBranch(db, u, body.branchId as number);
+    return body;
+  },
+};
+
+export const deskRoutes = (deps: ApiDeps) => crudRoutes(deps, desks);

@@ -1,0 +1,21 @@
+// Who may watch a branch (H4) or read its reports (H3): supervisors within their reach and
+// admins of the entity. Agents never; another entity's branch is "not found".
+import type { Db } from '../../db/knex.js';
+import { DomainError } from '../../domain/errors.js';
+import type { SessionUser } from '../auth/sessions.js';
+import { branchesOf } from '../http/reach.js';
+
+export function requireBackOffice(u: SessionUser): void {
+  if (u.role === 'agent') throw new DomainError('Forbidden', 'The back office is for supervisors and administrators.');
+}
+
+export interface BranchInfo { id: number; name: string; code: string; timezone: string; orderingPolicy: string }
+
+export async function loadWatchedBranch(db: Db, u: SessionUser, branchId: number): Promise<BranchInfo> {
+  requireBackOffice(u);
+  const b = await db('branches').where({ id: branchId, entity_id: u.entityId }).first('id', 'name', 'code', 'timezone', 'ordering_policy');
+  if (!b) throw new DomainError('NotFound', 'No such branch.');
+  const reachable = await db('branches').whereIn('id', branchesOf(db, u)).andWhere('id', branchId).first('id');
+  if (!reachable) throw new DomainError('Forbidden', 'This branch is supervised by someone else.');
+  return { id: b.id, name: b.name, code: b.code, timezone: b.timezone, orderingPolicy: b.ordering_policy };
+}

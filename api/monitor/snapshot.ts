@@ -1,0 +1,94 @@
+// H4: what a supervisor sees of a branch right now — per service the queue and its longest
+// wait, per agent the state and for how long, and today's SLA. One round of SQL per call; the
+// admin refreshes it (debounced) when socket.io announces a ticket or shift change.
+import type { Db } from '../../db/knex.js';
+import type { ApiDeps } from '../deps.js';
+import type { BranchInfo } from './access.js';
+
+const n = (v: unknown): number => Number(v ?? 0);
+const secs = (v: unknown): number | null => (v === null || v === undefined ? null : Math.max(0, Math.round(Number(v))));
+const pct = (part: number, whole: number): number | null => (whole ? Math.round((1000 * part) / whole) / 10 : null);
+
+/** The Temporal Web UI page of a workflow (G7). */
+export const temporalUrl = (cfg: ApiDeps['config'], workflowId: string): string =>
+  `${cfg.temporalUiUrl}/namespaces/${encodeURIComponent(cfg.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(workflowId)}`;
+
+export async function branchSnapshot(db: Db, cfg: ApiDeps['config'], branch: BranchInfo) {
+  const today = db.raw(`(now() at time zone ?)::date`, [branch.timezone]);
+  // First entry into the queue and first call of each of today's tickets (requeues keep both).
+  const firsts = db('ticket_events as e')
+    .select('e.ticket_id', db.raw(`min(e.at) filter (where e.to_status = 'waiting') as first_queued`), db.raw(`min(e.at) filter (where e.type = 'called') as first_called`))
+    .whereIn('e.ticket_id', db('tickets').select('id').where('branch_id', branch.id).andWhere('service_day', today))
+    .groupBy('e.ticket_id').as('f');
+
+  const services = await db('services as s')
+    .join('departments as d', 'd.id', 's.department_id')
+    .leftJoin('tickets as t', (j) => j.on('t.service_id', 's.id').andOn('t.service_day', '=', today))
+    .leftJoin(firsts, 'f.ticket_id', 't.id')
+    .where('s.branch_id', branch.id)
+    .groupBy('s.id', 'd.name')
+    .orderBy('s.label')
+    .select('s.id', 's.name', 's.label', 's.active', 's.sla_target_seconds', 's.department_id', 'd.name as department_name',
+      db.raw(`count(t.id) filter (where t.status = 'waiting') as waiting`),
+      db.raw(`count(t.id) filter (where t.status = 'calling') as calling`),
+      db.raw(`count(t.id) filter (where t.status = 'attending') as attending`),
+      db.raw(`count(t.id) filter (where t.status = 'finished') as finished`),
+      db.raw(`count(t.id) filter (where t.status in ('cancelled', 'no_show')) as abandoned`),
+      db.raw(`extract(epoch from now() - min(t.arrival_at) filter (where t.status = 'waiting')) as longest_wait`),
+      db.raw(`count(f.first_called) as called`),
+      db.raw(`count(f.first_called) filter (where extract(epoch from f.first_called - f.first_queued) <= s.sla_target_seconds) as within_sla`));
+
+  const agents = await db('users as u')
+    .leftJoin('shifts as sh', (j) => j.on('sh.user_id', 'u.id').andOnNull('sh.ended_at'))
+    .leftJoin('desks as d', 'd.id', 'sh.desk_id')
+    .leftJoin('tickets as t', (j) => j.on('t.agent_id', 'u.id').andOnIn('t.status', ['calling', 'attending']))
+    .where({ 'u.branch_id': branch.id, 'u.role': 'agent', 'u.active': true })
+    .orderBy(['u.first_name', 'u.last_name'])
+    .select('u.id', 'u.first_name', 'u.last_name', 'sh.id as shift_id', 'sh.state', 'sh.next_state', 'sh.manual_mode', 'sh.state_since',
+      'sh.workflow_id', 'd.id as desk_id', 'd.name as desk_name', 't.id as ticket_id', 't.number as ticket_number', 't.status as ticket_status',
+      db.raw('extract(epoch from now() - sh.state_since) as in_state'));
+
+  const queue = await db('tickets as t').join('services as s', 's.id', 't.service_id')
+    .leftJoin('users as u', 'u.id', 't.agent_id').leftJoin('desks as d', 'd.id', 't.desk_id')
+    .where('t.branch_id', branch.id).whereIn('t.status', ['waiting', 'calling', 'attending'])
+    .orderByRaw(`case t.status when 'attending' then 0 when 'calling' then 1 else 2 end, t.priority desc, t.arrival_at`)
+    .limit(100)
+    .select('t.id', 't.number', 't.status', 't.kind', 't.priority', 't.service_id', 's.label as service_label', 'd.name as desk_name', 't.arrival_at', 't.workflow_id',
+      db.raw(`trim(u.first_name || ' ' || u.last_name) as agent_name`), db.raw('extract(epoch from now() - t.arrival_at) as waited'));
+
+  const serviceRows = services.map((s) => ({
+    id: s.id as number, name: s.name as string, label: s.label as string, active: s.active as boolean,
+    departmentId: s.department_id as number, departmentName: s.department_name as string, slaTargetSeconds: s.sla_target_seconds as number,
+    waiting: n(s.waiting), calling: n(s.calling), attending: n(s.attending), finished: n(s.finished), abandoned: n(s.abandoned),
+    longestWaitSeconds: secs(s.longest_wait), calledToday: n(s.called), withinSla: n(s.within_sla), slaPercent: pct(n(s.within_sla), n(s.called)),
+  }));
+  const agentRows = agents.map((a) => ({
+    userId: a.id as number, name: `${a.first_name as string} ${a.last_name as string}`, shiftId: (a.shift_id as string | null) ?? null,
+    state: (a.state as string | null) ?? 'offline', nextState: (a.next_state as string | null) ?? null, manualMode: Boolean(a.manual_mode),
+    stateSince: a.state_since ? (a.state_since as Date).toISOString() : null, secondsInState: secs(a.in_state),
+    deskId: (a.desk_id as number | null) ?? null, deskName: (a.desk_name as string | null) ?? null,
+    ticket: a.ticket_id ? { id: a.ticket_id as string, number: a.ticket_number as string, status: a.ticket_status as string } : null,
+    temporalUrl: a.workflow_id ? temporalUrl(cfg, a.workflow_id as string) : null,
+  }));
+  const byState: Record<string, number> = {};
+  for (const a of agentRows) byState[a.state] = (byState[a.state] ?? 0) + 1;
+  const called = serviceRows.reduce((s, r) => s + r.calledToday, 0);
+  const within = serviceRows.reduce((s, r) => s + r.withinSla, 0);
+  return {
+    branch, generatedAt: new Date().toISOString(),
+    totals: {
+      waiting: serviceRows.reduce((s, r) => s + r.waiting, 0),
+      longestWaitSeconds: serviceRows.reduce<number | null>((m, r) => (r.longestWaitSeconds !== null && (m === null || r.longestWaitSeconds > m) ? r.longestWaitSeconds : m), null),
+      calledToday: called, withinSla: within, slaPercent: pct(within, called),
+    },
+    services: serviceRows,
+    agents: agentRows,
+    agentsByState: byState,
+    queue: queue.map((t) => ({
+      id: t.id as string, number: t.number as string, status: t.status as string, kind: t.kind as string, priority: t.priority as number,
+      serviceId: t.service_id as number, serviceLabel: t.service_label as string, agentName: (t.agent_name as string) || null, deskName: (t.desk_name as string | null) ?? null,
+      arrivalAt: (t.arrival_at as Date).toISOString(), waitedSeconds: secs(t.waited), temporalUrl: temporalUrl(cfg, t.workflow_id as string),
+    })),
+  };
+}
+export type BranchSnapshot = Awaited<ReturnType<typeof branchSnapshot>>;

@@ -1,0 +1,23 @@
+// /api/priorities: the entity's priority levels (H1), e.g. Elderly = 2.
+import type { ApiDeps } from '../deps.js';
+import { crudRoutes, type CrudResource } from '../http/crud.js';
+import { refuseUnlessConfiguresEntity } from '../http/reach.js';
+import { Priority } from '../../db/models/priority.js';
+import { PriorityCreate, PriorityFilter, PriorityUpdate } from './schemas.js';
+
+export const priorities: CrudResource<Priority> = {
+  name: 'priorities',
+  model: Priority,
+  fields: { id: 'priorities.id', name: 'priorities.name', level: 'priorities.level', entityId: 'priorities.entity_id' },
+  defaultSort: ['level', 'asc'],
+  filter: PriorityFilter,
+  search: (q, text) => void q.whereILike('priorities.name', `%${text}%`),
+  create: PriorityCreate,
+  update: PriorityUpdate,
+  readOnly: ['entityId'],
+  scope: (q, u) => void q.where('priorities.entity_id', u.entityId),
+  refuse: (u) => refuseUnlessConfiguresEntity(u),
+  toRow: async (_db, u, body, existing) => (existing ? body : { ...body, entityId: u.entityId }),
+};
+
+export const priorityRoutes = (deps: ApiDeps) => crudRoutes(deps, priorities);

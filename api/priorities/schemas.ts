@@ -1,0 +1,6 @@
+import { z } from 'zod';
+import { baseFilter, intId, oneOrMany } from '../http/filters.js';
+
+export const PriorityCreate = z.object({ name: z.string().trim().min(2).max(60), level: z.number().int().min(0).max(9) }).strict();
+export const PriorityUpdate = PriorityCreate.partial().strict();
+export const PriorityFilter = z.object({ ...baseFilter, level: oneOrMany(z.coerce.number().int().min(0).max(9)).optional(), entityId: intId.optional() }).strict();

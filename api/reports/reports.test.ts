@@ -1,0 +1,128 @@
+// H3 and H4 over real HTTP, against the real API, Temporal and PostgreSQL with the demo data.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppStack, type AppStack, type ApiClient } from '../../tests/support/app-stack.js';
+import { csvField } from './csv.js';
+
+let app: AppStack;
+let sup: ApiClient;
+let centro: number;
+let norte: number;
+let serviceC: number;
+let ana: number;
+let desk: number;
+const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'America/Bogota' });
+
+beforeAll(async () => {
+  app = await createAppStack();
+  sup = await app.login('supervisor@andino.demo');
+  centro = (await app.db('branches').where({ code: 'CEN' }).first('id')).id;
+  norte = (await app.db('branches').where({ code: 'NOR' }).first('id')).id;
+  serviceC = (await app.db('services').where({ branch_id: centro, label: 'C' }).first('id')).id;
+  ana = (await app.db('users').where({ email: 'ana@andino.demo' }).first('id')).id;
+  desk = (await app.db('desks').where({ branch_id: centro }).orderBy('id').first('id')).id;
+  // One ticket served from start to end, one cancelled while waiting, one still waiting.
+  const served = await sup.request('POST', '/api/tickets', { serviceId: serviceC });
+  expect((await sup.request('POST', `/api/tickets/${served.body.id}/call`, { agentId: ana, deskId: desk })).status).toBe(200);
+  expect((await sup.request('POST', `/api/tickets/${served.body.id}/attend`, {})).status).toBe(200);
+  expect((await sup.request('POST', `/api/tickets/${served.body.id}/finish`, {})).status).toBe(200);
+  const left = await sup.request('POST', '/api/tickets', { serviceId: serviceC, customer: { firstName: 'Ana "la, de" =1+1' } });
+  expect((await sup.request('POST', `/api/tickets/${left.body.id}/cancel`, { reason: 'se fue' })).status).toBe(200);
+  expect((await sup.request('POST', '/api/tickets', { serviceId: serviceC })).status).toBe(201);
+});
+afterAll(() => app?.closeAll());
+
+describe('H4 live monitor snapshot', () => {
+  it('shows queue length, longest wait, agents by state and SLA today for the supervisor\'s branch', async () => {
+    const res = await sup.request('GET', `/api/monitor/branches/${centro}`);
+    expect(res.status).toBe(200);
+    const c = res.body.services.find((s: { id: number }) => s.id === serviceC);
+    expect(c).toMatchObject({ label: 'C', waiting: 1, finished: 1, abandoned: 1, calledToday: 1, withinSla: 1, slaPercent: 100 });
+    expect(c.longestWaitSeconds).toBeGreaterThanOrEqual(0);
+    expect(res.body.totals).toMatchObject({ waiting: 1, slaPercent: 100 });
+    expect(res.body.agents.map((a: { name: string }) => a.name)).toContain('Ana Restrepo');
+    expect(res.body.agentsByState.offline).toBeGreaterThan(0);
+    expect(res.body.queue[0].temporalUrl).toMatch(/^http:\/\/localhost:8233\/namespaces\/[^/]+\/workflows\/ticket-/);
+  });
+
+  it('G7: tells the back office where the workflows are, for shift links', async () => {
+    const res = await sup.request('GET', '/api/monitor/temporal');
+    expect(res.body).toEqual({ uiUrl: 'http://localhost:8233', namespace: app.namespace, workflowsUrl: `http://localhost:8233/namespaces/${app.namespace}` });
+  });
+
+  it('refuses agents, other branches and other entities', async () => {
+    const agent = await app.login('ana@andino.demo');
+    expect((await agent.request('GET', `/api/monitor/branches/${centro}`)).status).toBe(403);
+    expect((await sup.request('GET', `/api/monitor/branches/${norte}`)).status).toBe(403);
+    expect((await sup.request('GET', '/api/monitor/branches/999999')).status).toBe(404);
+    const admin = await app.login('admin@andino.demo');
+    expect((await admin.request('GET', `/api/monitor/branches/${norte}`)).status).toBe(200);
+  });
+});
+
+describe('H3 reports', () => {
+  it('per service: waiting, walking and service time, SLA and abandonment', async () => {
+    const res = await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=service`);
+    expect(res.status).toBe(200);
+    const c = res.body.rows.find((r: { key: string }) => r.key === String(serviceC));
+    expect(c).toMatchObject({ label: 'C · Depósitos y retiros', tickets: 3, served: 1, called: 1, withinSla: 1, slaPercent: 100, leftBeforeCalled: 1, cancelled: 1, noShow: 0 });
+    expect(c.avgWalkSeconds).toBeGreaterThanOrEqual(0);
+    expect(c.avgServiceSeconds).toBeGreaterThanOrEqual(0);
+    expect(c.abandonmentPercent).toBeCloseTo(33.3, 1);
+    expect(c.idleSeconds).toBeNull(); // agent time has no service
+  });
+
+  it('per agent and per day', async () => {
+    const byAgent = await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=agent`);
+    expect(byAgent.body.rows.find((r: { key: string }) => r.key === String(ana))).toMatchObject({ label: 'Ana Restrepo', served: 1, idleSeconds: 0 });
+    const byDay = await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=day`);
+    expect(byDay.body.rows).toEqual([expect.objectContaining({ key: today(), tickets: 3 })]);
+  });
+
+  it('idle, break and wrap-up time come from the shift state periods', async () => {
+    const bruno = (await app.db('users').where({ email: 'bruno@andino.demo' }).first('id')).id;
+    const shiftId = '00000000-0000-4000-8000-00000000b001';
+    const ago = (min: number) => app.db.raw(`now() - make_interval(mins => ?)`, [min]);
+    await app.db('shifts').insert({ id: shiftId, user_id: bruno, branch_id: centro, desk_id: desk + 1, state: 'online', state_since: ago(0), started_at: ago(17), ended_at: ago(0), workflow_id: `shift-${bruno}-${shiftId}` });
+    await app.db('shift_state_periods').insert([
+      { shift_id: shiftId, seq: 1, state: 'online', started_at: ago(17), ended_at: ago(7) },
+      { shift_id: shiftId, seq: 2, state: 'lunch', started_at: ago(7), ended_at: ago(2) },
+      { shift_id: shiftId, seq: 3, state: 'documenting', started_at: ago(2), ended_at: ago(0) },
+    ]);
+    const res = await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=agent&agentId=${bruno}`);
+    expect(res.status).toBe(200);
+    // Bruno served nothing: all his online time was idle, and he still has a row.
+    expect(res.body.rows).toEqual([expect.objectContaining({ key: String(bruno), label: 'Bruno Cárdenas', tickets: 0, idleSeconds: 600, breakSeconds: 300, wrapUpSeconds: 120 })]);
+    // Shift time belongs to no service: narrowing to one leaves it out.
+    const narrowed = await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=agent&serviceId=${serviceC}`);
+    expect(narrowed.body.rows.map((r: { key: string }) => r.key)).not.toContain(String(bruno));
+    expect(narrowed.body.rows.every((r: { idleSeconds: unknown }) => r.idleSeconds === null)).toBe(true);
+    const byBranch = await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=branch`);
+    const centroRow = byBranch.body.rows.find((r: { key: string }) => r.key === String(centro));
+    expect(centroRow).toMatchObject({ idleSeconds: 600, breakSeconds: 300, wrapUpSeconds: 120 });
+  });
+
+  it('exports CSV with escaping and a file name', async () => {
+    const res = await fetch(`${app.url}/api/reports/summary.csv?from=${today()}&to=${today()}&groupBy=service`, { headers: { cookie: sup.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="ventanilla-service-${today()}-${today()}.csv"`);
+    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('key,label,tickets,served,avgWaitSeconds,avgWalkSeconds,avgServiceSeconds,called,withinSla,slaPercent,leftBeforeCalled,noShow,cancelled,abandonmentPercent,idleSeconds,breakSeconds,wrapUpSeconds');
+    expect(lines.some((l) => l.startsWith(`${serviceC},C · Depósitos y retiros,3,1,`))).toBe(true);
+    expect(csvField('a "b", c')).toBe('"a ""b"", c"');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('línea\nnueva')).toBe('"línea\nnueva"');
+  });
+
+  it('validates the query and the scope', async () => {
+    const long = await sup.request('GET', '/api/reports/summary?from=2025-01-01&to=2026-06-01');
+    expect(long.status).toBe(400);
+    expect(long.body.fields).toHaveProperty('to');
+    expect((await sup.request('GET', '/api/reports/summary?from=2026-13-01&to=2026-01-01')).status).toBe(400);
+    expect((await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=weather`)).status).toBe(400);
+    expect((await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&branchId=${norte}`)).status).toBe(403);
+    const agent = await app.login('ana@andino.demo');
+    expect((await agent.request('GET', `/api/reports/summary?from=${today()}&to=${today()}`)).status).toBe(403);
+    expect((await fetch(`${app.url}/api/reports/summary?from=${today()}&to=${today()}`)).status).toBe(401);
+  });
+});

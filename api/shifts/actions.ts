@@ -1,0 +1,89 @@
+// One function per shift action (log in at a desk, change state, next state, manual mode,
+// call next, log out). Refusals are DomainErrors the error handler maps to HTTP.
+import { randomUUID } from 'node:crypto';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Db } from '../../db/knex.js';
+import { shiftWorkflowId, type AgentState } from '../../domain/agents.js';
+import { DomainError } from '../../domain/errors.js';
+import * as msg from '../../domain/shift-messages.js';
+import { openAttention } from '../../activities/shifts/step.js';
+import type { ApiDeps } from '../deps.js';
+import type { SessionUser } from '../auth/sessions.js';
+import { shiftView, type ShiftView } from './view.js';
+import { startShiftWorkflow, updateShift, updateShiftWith } from './workflow-client.js';
+
+type Deps = Pick<ApiDeps, 'db' | 'temporal' | 'taskQueue'>;
+
+export async function openShiftRow(db: Db, userId: number): Promise<{ id: string; workflow_id: string; desk_id: number; current_ticket_id: string | null } | undefined> {
+  return db('shifts').where({ user_id: userId }).whereNull('ended_at').first('id', 'workflow_id', 'desk_id', 'current_ticket_id');
+}
+
+async function holderOf(db: Db, deskId: number): Promise<string | undefined> {
+  const h = await db('shifts as s').join('users as u', 'u.id', 's.user_id').where('s.desk_id', deskId).whereNull('s.ended_at').first('u.first_name', 'u.last_name');
+  return h ? `${h.first_name as string} ${h.last_name as string}` : undefined;
+}
+
+/** A7/A10/G2: log in at a desk of the agent's own branch; the desk is held until log-out. */
+export async function openShift(d: Deps, user: SessionUser, body: { deskId: number; state?: AgentState }): Promise<{ view: ShiftView; created: boolean }> {
+  if (user.role !== 'agent') throw new DomainError('Forbidden', 'Only agents log in at a desk.');
+  const desk = await d.db('desks').where({ id: body.deskId, branch_id: user.branchId ?? -1 }).first('id', 'name', 'branch_id');
+  if (!desk) throw new DomainError('Validation', 'Unknown desk: pick a desk of your branch.', { field: 'deskId' });
+  const own = await openShiftRow(d.db, user.id);
+  if (own && own.desk_id === desk.id) return { view: (await shiftView(d.db, own.id)) as ShiftView, created: false };
+  if (own) throw new DomainError('Conflict', 'You are already logged in at another desk: log out there first.', { shiftId: own.id });
+  const held = await holderOf(d.db, desk.id);
+  if (held) throw new DomainError('Conflict', `${desk.name as string} is held by ${held}`, { field: 'deskId' });
+
+  const id = randomUUID();
+  const at = new Date().toISOString();
+  try {
+    await d.db('shifts').insert({ id, user_id: user.id, branch_id: desk.branch_id, desk_id: desk.id, state: 'offline', state_since: at, started_at: at, workflow_id: shiftWorkflowId(user.id, id) });
+  } catch (err) {
+    // The unique indexes are the final guard against two log-ins racing past the checks above.
+    const constraint = (err as { constraint?: string }).constraint;
+    if (constraint === 'shifts_open_desk') throw new DomainError('Conflict', `${desk.name as string} is held by ${(await holderOf(d.db, desk.id)) ?? 'another agent'}`, { field: 'deskId' });
+    if (constraint === 'shifts_open_user') throw new DomainError('Conflict', 'You are already logged in at another desk: log out there first.');
+    throw err;
+  }
+  try {
+    await startShiftWorkflow(d.temporal, d.taskQueue, { shiftId: id, userId: user.id, entityId: user.entityId, branchId: desk.branch_id as number, deskId: desk.id as number, initialState: body.state ?? 'online' });
+  } catch (err) {
+    // No workflow, no shift: free the desk again rather than leave it held by nobody.
+    await d.db('shifts').where({ id }).update({ ended_at: d.db.fn.now() });
+    throw err;
+  }
+  return { view: (await shiftView(d.db, id)) as ShiftView, created: true };
+}
+
+export async function requireOpenShift(db: Db, user: SessionUser) {
+  const row = await openShiftRow(db, user.id);
+  if (!row) throw new DomainError('NotFound', 'You are not logged in at a desk.');
+  return row;
+}
+
+const change = <A>(def: UpdateDefinition<msg.ShiftStatus, [A]>) =>
+  async (d: Deps, user: SessionUser, arg: A): Promise<ShiftView> => {
+    const row = await requireOpenShift(d.db, user);
+    await updateShiftWith(d.temporal, row.workflow_id, def, arg);
+    return (await shiftView(d.db, row.id)) as ShiftView;
+  };
+
+export const setState = change(msg.setState);
+export const setNextState = change(msg.setNextState);
+export const setManualMode = change(msg.setManualMode);
+
+export async function callNext(d: Deps, user: SessionUser): Promise<{ ticketId: string | null; shift: ShiftView }> {
+  const row = await requireOpenShift(d.db, user);
+  const r = await updateShift(d.temporal, row.workflow_id, msg.callNext);
+  return { ticketId: r.ticketId, shift: (await shiftView(d.db, row.id)) as ShiftView };
+}
+
+/** F1/F2: log out ends the shift and frees the desk; refused, naming the ticket, while calling or attending. */
+export async function endShift(d: Deps, user: SessionUser): Promise<ShiftView | null> {
+  const row = await openShiftRow(d.db, user.id);
+  if (!row) return null;
+  const open = await openAttention(d.db, user.id, row.current_ticket_id);
+  if (open) throw new DomainError('Conflict', `You are calling or attending ticket ${open.number}: finish, requeue or transfer it before logging out.`, { ticketId: open.id, number: open.number });
+  await updateShift(d.temporal, row.workflow_id, msg.endShift);
+  return (await shiftView(d.db, row.id)) as ShiftView;
+}

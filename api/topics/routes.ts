@@ -1,0 +1,25 @@
+// /api/topics: sub-services an agent records (C8), per service.
+import type { ApiDeps } from '../deps.js';
+import { crudRoutes, type CrudResource } from '../http/crud.js';
+import { branchOfService, inReach, refuseUnlessConfigures } from '../http/reach.js';
+import { Topic } from '../../db/models/topic.js';
+import { TopicCreate, TopicFilter, TopicUpdate } from './schemas.js';
+
+export const topics: CrudResource<Topic> = {
+  name: 'topics',
+  model: Topic,
+  fields: { id: 'topics.id', name: 'topics.name', serviceId: 'topics.service_id' },
+  defaultSort: ['name', 'asc'],
+  filter: TopicFilter,
+  search: (q, text) => void q.whereILike('topics.name', `%${text}%`),
+  create: TopicCreate,
+  update: TopicUpdate,
+  scope: (q, u) => void q.whereRaw(...inReach('topics.service_id', u, 'service')),
+  refuse: (u) => refuseUnlessConfigures(u),
+  toRow: async (db, u, body) => {
+    if (body.serviceId !== undefined) await branchOfService(db, u, body.serviceId as number);
+    return body;
+  },
+};
+
+export const topicRoutes = (deps: ApiDeps) => crudRoutes(deps, topics);

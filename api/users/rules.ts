@@ -1,0 +1,38 @@
+// Who may change whom (H7): admins everyone in the entity; supervisors the agents of their
+// reach; nobody their own role or activity (an admin demoting themselves could lock the entity
+// out). Passwords are stored as argon2 hashes only.
+import type { Db } from '../../db/knex.js';
+import type { User } from '../../db/models/user.js';
+import { DomainError } from '../../domain/errors.js';
+import { hashPassword } from '../auth/passwords.js';
+import type { SessionUser } from '../auth/sessions.js';
+import type { WriteOp } from '../http/crud.js';
+import { AGENTS_CANNOT_CONFIGURE, ADMIN_ONLY, assertBranch } from '../http/reach.js';
+
+export function refuseUserWrite(u: SessionUser, op: WriteOp, existing?: User): string | undefined {
+  if (u.role === 'agent') return AGENTS_CANNOT_CONFIGURE;
+  if (existing?.id === u.id && op === 'delete') return 'You cannot delete your own account: ask another administrator.';
+  if (u.role === 'supervisor' && existing && existing.role !== 'agent') return 'Supervisors manage agents only: ask an administrator.';
+  return undefined;
+}
+
+export async function userRow(db: Db, u: SessionUser, body: Record<string, unknown>, existing?: User): Promise<Record<string, unknown>> {
+  const { password, ...row } = body;
+  const role = (row.role ?? existing?.role ?? 'agent') as User['role'];
+  if (row.role !== undefined && row.role !== (existing?.role ?? 'agent') && u.role !== 'admin') throw new DomainError('Forbidden', ADMIN_ONLY, { field: 'role' });
+  if (existing?.id === u.id && row.role !== undefined && row.role !== existing.role) {
+    throw new DomainError('Validation', 'You cannot change your own role: another administrator must do it.', { field: 'role' });
+  }
+  if (existing?.id === u.id && row.active === false) {
+    throw new DomainError('Validation', 'You cannot deactivate yourself: another administrator must do it.', { field: 'active' });
+  }
+  // A supervisor's new agents belong to the supervisor's branch unless told otherwise.
+  if (!existing && row.branchId === undefined && u.branchId !== null) row.branchId = u.branchId;
+  const branchId = (row.branchId !== undefined ? row.branchId : existing?.branchId ?? null) as number | null;
+  if (row.branchId !== undefined && row.branchId !== null) await assertBranch(db, u, row.branchId as number);
+  if (row.branchId === null && u.role !== 'admin') throw new DomainError('Forbidden', 'Only an administrator can make a user branch-less.', { field: 'branchId' });
+  if (role === 'agent' && branchId === null) throw new DomainError('Validation', 'An agent needs a branch.', { field: 'branchId' });
+  if (typeof password === 'string') row.passwordHash = await hashPassword(password);
+  if (!existing) row.entityId = u.entityId;
+  return row;
+}

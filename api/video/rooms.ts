@@ -1,0 +1,66 @@
+// Issuing join tokens (G4/D10): agents through their session, the customer through the guest link.
+import type { Db } from '../../db/knex.js';
+import { DomainError } from '../../domain/errors.js';
+import { guestTokenOf, hashGuestToken, signJoinToken } from '../../sfu/join-token.js';
+import type { SessionUser } from '../auth/sessions.js';
+import { loadTicketFor } from '../tickets/access.js';
+import type { VideoSettings } from './settings.js';
+
+export type RoomRow = { id: string; ticket_id: string; status: 'open' | 'closed'; guest_token_hash: string; opened_at: Date };
+export type JoinGrant = Readonly<{
+  sfuUrl: string; token: string; roomId: string; peerId: string; openedAt: string;
+  ticket: { id: string; number: string; status: string };
+}>;
+
+const LIVE = ['waiting', 'calling', 'attending'];
+
+export const agentPeerId = (userId: number): string => `user-${userId}`;
+export const GUEST_PEER_ID = 'guest';
+
+async function openRoomOf(db: Db, ticketId: string): Promise<RoomRow> {
+  const room = await db('video_rooms').where({ ticket_id: ticketId }).first() as RoomRow | undefined;
+  if (!room) throw new DomainError('Conflict', 'This ticket has no video room: call it first.');
+  if (room.status !== 'open') throw new DomainError('Conflict', 'The video call of this ticket has ended.');
+  return room;
+}
+
+/** The agent holding the ticket, or a supervisor/admin of its branch (loadTicketFor checks the branch). */
+export async function joinAsAgent(db: Db, s: VideoSettings, user: SessionUser, ticketId: string): Promise<JoinGrant & { guestToken: string; guestUrl: string }> {
+  const ticket = await loadTicketFor(db, user, ticketId);
+  const holds = ticket.agent_id === user.id && (ticket.status === 'calling' || ticket.status === 'attending');
+  if (!holds && user.role === 'agent') throw new DomainError('Forbidden', 'Only the agent serving this ticket can join its call.');
+  const room = await openRoomOf(db, ticketId);
+  const guestToken = guestTokenOf(s.secret, room.id);
+  // The first issue records the link's hash, which is how the guest route finds the room.
+  if (!room.guest_token_hash) await db('video_rooms').where({ id: room.id, guest_token_hash: '' }).update({ guest_token_hash: hashGuestToken(guestToken) });
+  const peerId = agentPeerId(user.id);
+  const displayName = `${user.firstName} ${user.lastName}`.trim() || user.email;
+  return {
+    ...grant(s, room, { id: ticketId, number: String(ticket.number), status: String(ticket.status) }, peerId, 'agent', displayName),
+    guestToken,
+    guestUrl: `${s.publicUrl}/join/${guestToken}`,
+  };
+}
+
+/** D10: the link grants exactly its own room, and only while the ticket is live. */
+export async function joinAsGuest(db: Db, s: VideoSettings, guestToken: string): Promise<JoinGrant & { customerName: string }> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(guestToken)) throw new DomainError('NotFound', 'This link is not valid.');
+  const row = await db('video_rooms as r').join('tickets as t', 't.id', 'r.ticket_id').leftJoin('customers as c', 'c.id', 't.customer_id')
+    .where('r.guest_token_hash', hashGuestToken(guestToken))
+    .first('r.*', 't.number', 't.status as ticket_status', db.raw(`trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) as customer_name`));
+  if (!row) throw new DomainError('NotFound', 'This link is not valid.');
+  if (row.status !== 'open' || !LIVE.includes(row.ticket_status)) throw new DomainError('Conflict', 'This video call has ended.');
+  const customerName = (row.customer_name as string) || 'Cliente';
+  return { ...grant(s, row as RoomRow, { id: row.ticket_id, number: row.number, status: row.ticket_status }, GUEST_PEER_ID, 'guest', customerName), customerName };
+}
+
+function grant(s: VideoSettings, room: RoomRow, ticket: JoinGrant['ticket'], peerId: string, role: 'agent' | 'guest', displayName: string): JoinGrant {
+  return {
+    sfuUrl: s.sfuUrl,
+    token: signJoinToken(s.secret, { roomId: room.id, peerId, role, displayName }),
+    roomId: room.id,
+    peerId,
+    openedAt: new Date(room.opened_at).toISOString(),
+    ticket,
+  };
+}

@@ -1,0 +1,45 @@
+// An HTTP + socket.io client of the real API, with a bearer session, retrying through faults.
+import { io, type Socket } from 'socket.io-client';
+import { BENCH_PASSWORD } from './org.js';
+
+export interface Client {
+  token: string;
+  socket: Socket;
+  post(path: string, body?: unknown, key?: string): Promise<{ status: number; body: Record<string, unknown> }>;
+  close(): void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Retries transport errors and 5xx/503 (a part is down in a fault run); 4xx are answers. */
+async function send(url: string, init: RequestInit, deadlineMs = 120_000): Promise<Response> {
+  const end = Date.now() + deadlineMs;
+  for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
+    try {
+      const res = await fetch(url, init);
+      if (res.status < 500 || Date.now() > end) return res;
+    } catch (err) {
+      if (Date.now() > end) throw err;
+    }
+    await sleep(delay);
+  }
+}
+
+export async function connect(apiUrl: string, email: string): Promise<Client> {
+  const login = await send(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BENCH_PASSWORD, tokenInBody: true }) });
+  const { token } = (await login.json()) as { token: string };
+  if (!token) throw new Error(`login failed for ${email}: ${login.status}`);
+  const socket = io(apiUrl, { auth: { token }, transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 2000 });
+  return {
+    token, socket,
+    async post(path, body = {}, key) {
+      const res = await send(`${apiUrl}${path}`, {
+        method: 'POST', body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'Idempotency-Key': key } : {}) },
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    },
+    close: () => socket.close(),
+  };
+}

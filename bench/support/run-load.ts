@@ -1,0 +1,163 @@
+// Drives the real API like a busy branch: M agents online at their desks, served by dispatch,
+// attending and finishing after a random service time; a kiosk issuing tickets at a fixed rate.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/knex.js';
+import { connect, type Client } from './client.js';
+import type { BenchOrg } from './org.js';
+
+export interface LoadOptions {
+  ratePerSecond: number;
+  durationSeconds: number;
+  serviceTimeMs: [number, number];
+  drainTimeoutSeconds?: number;
+  /** Called every ~2 s with a one-line status (progress for a person watching). */
+  progress?: (line: string) => void;
+  /** Called once, halfway through issuing (fault runs kill a part here). */
+  midway?: () => Promise<void>;
+}
+
+export interface LoadSample {
+  issuedIds: string[];
+  createMs: number[];
+  socketMs: number[];
+  issueErrors: number;
+  startedAt: number;
+  drainedAt: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+class SimAgent {
+  private serving = new Set<string>();
+  constructor(readonly client: Client, readonly id: number, private readonly serviceTime: [number, number], private readonly socketMs: number[]) {}
+
+  listen(): void {
+    this.client.socket.on('ticket', (e: { type: string; agentId: number | null; ticketId: string; at?: string }) => {
+      if (e.at) this.socketMs.push(Date.now() - Date.parse(e.at));
+      if (e.type === 'called' && e.agentId === this.id) void this.serve(e.ticketId);
+    });
+  }
+
+  /** Catches a call whose event was missed (socket reconnecting during a fault). */
+  async poll(apiUrl: string): Promise<void> {
+    const res = await fetch(`${apiUrl}/api/shifts/current`, { headers: { authorization: `Bearer ${this.client.token}` } }).catch(() => null);
+    if (res?.status !== 200) return;
+    const shift = (await res.json()) as { currentTicketId: string | null };
+    if (shift.currentTicketId) void this.serve(shift.currentTicketId);
+  }
+
+  private async serve(ticketId: string): Promise<void> {
+    if (this.serving.has(ticketId)) return;
+    this.serving.add(ticketId);
+    try {
+      const attend = await this.client.post(`/api/tickets/${ticketId}/attend`, {}, `attend-${ticketId}`);
+      if (attend.status !== 200 && attend.body.status !== 'attending') {
+        // Already attending (a retried request after a fault) is fine; anything else: let it go.
+        const cur = await this.client.post(`/api/tickets/${ticketId}/notes`, { text: 'bench: attend refused' });
+        if (cur.status !== 200) return;
+      }
+      const [lo, hi] = this.serviceTime;
+      await sleep(lo + Math.random() * (hi - lo));
+      await this.client.post(`/api/tickets/${ticketId}/finish`, {}, `finish-${ticketId}`);
+    } finally {
+      this.serving.delete(ticketId);
+    }
+  }
+}
+
+export async function runLoad(apiUrl: string, db: Db, org: BenchOrg, opts: LoadOptions): Promise<LoadSample> {
+  const socketMs: number[] = [];
+  const supervisor = await connect(apiUrl, org.supervisorEmail);
+  const agents = await Promise.all(org.agents.map(async (a) => {
+    const c = await connect(apiUrl, a.email);
+    const sim = new SimAgent(c, a.id, opts.serviceTimeMs, socketMs);
+    sim.listen();
+    const open = await c.post('/api/shifts', { deskId: a.deskId });
+    if (open.status >= 300) throw new Error(`agent ${a.email} could not open a shift: ${open.status} ${JSON.stringify(open.body)}`);
+    await c.post('/api/shifts/current/state', { state: 'online' });
+    return sim;
+  }));
+
+  const issuedIds: string[] = [];
+  const createMs: number[] = [];
+  let issueErrors = 0;
+  const startedAt = Date.now();
+  const total = Math.round(opts.ratePerSecond * opts.durationSeconds);
+  const inflight: Promise<void>[] = [];
+  const poller = setInterval(() => agents.forEach((a) => void a.poll(apiUrl)), 2000);
+  const counts = async () => {
+    const rows = (await db('tickets').where({ branch_id: org.branchId }).groupBy('status').select('status').count({ n: '*' })) as { status: string; n: string | number }[];
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
+  };
+  const reporter = setInterval(() => {
+    void counts().then((c) => opts.progress?.(`t=${((Date.now() - startedAt) / 1000).toFixed(0)}s issued ${issuedIds.length}/${total} · waiting ${c.waiting ?? 0} · calling ${c.calling ?? 0} · attending ${c.attending ?? 0} · finished ${c.finished ?? 0}`), () => undefined);
+  }, 2000);
+
+  try {
+    for (let i = 0; i < total; i++) {
+      if (i === Math.floor(total / 2) && opts.midway) inflight.push(opts.midway());
+      const due = startedAt + (i * 1000) / opts.ratePerSecond;
+      if (due > Date.now()) await sleep(due - Date.now());
+      const serviceId = org.serviceIds[i % org.serviceIds.length]!;
+      const key = `bench-${randomUUID()}`;
+      inflight.push((async () => {
+        const t0 = performance.now();
+        const res = await supervisor.post('/api/tickets', { serviceId }, key).catch(() => null);
+        if (res?.status === 201) {
+          createMs.push(performance.now() - t0);
+          issuedIds.push(res.body.id as string);
+        } else issueErrors++;
+      })());
+    }
+    await Promise.all(inflight);
+    // Drain: wait until no issued ticket is still open.
+    const end = Date.now() + (opts.drainTimeoutSeconds ?? 120) * 1000;
+    for (;;) {
+      const c = await counts();
+      if (!(c.waiting || c.calling || c.attending) || Date.now() > end) break;
+      await sleep(250);
+    }
+  } finally {
+    clearInterval(poller);
+    clearInterval(reporter);
+  }
+  const drainedAt = Date.now();
+  for (const a of agents) a.client.close();
+  supervisor.close();
+  return { issuedIds, createMs, socketMs, issueErrors, startedAt, drainedAt };
+}
+
+/** Server-side latencies from the timeline: waiting → calling, and finish → next calling. */
+export async function timelineLatencies(db: Db, branchId: number): Promise<{ waitToCall: number[]; finishToNext: number[]; lifecycles: number; spanSeconds: number }> {
+  const ev = await db('ticket_events as e').join('tickets as t', 't.id', 'e.ticket_id').where('t.branch_id', branchId)
+    .whereIn('e.type', ['created', 'called', 'finished', 'requeued', 'transferred'])
+    .orderBy('e.at').select('e.ticket_id', 'e.type', 'e.at', 'e.details', 't.agent_id');
+  const waitingSince = new Map<string, number>();
+  const lastFinish = new Map<number, number>();
+  const waitToCall: number[] = [];
+  const finishToNext: number[] = [];
+  let first = Infinity;
+  let last = 0;
+  let lifecycles = 0;
+  for (const e of ev) {
+    const at = (e.at as Date).getTime();
+    if (e.type === 'created' || e.type === 'requeued' || e.type === 'transferred') {
+      waitingSince.set(e.ticket_id, at);
+      first = Math.min(first, at);
+    } else if (e.type === 'called') {
+      const since = waitingSince.get(e.ticket_id);
+      const agent = (e.details as { agentId: number }).agentId;
+      if (since !== undefined) waitToCall.push(at - since);
+      const fin = lastFinish.get(agent);
+      // Only when this ticket was already waiting when the agent finished: then the gap is dispatch.
+      if (fin !== undefined && since !== undefined && since <= fin) finishToNext.push(at - fin);
+      lastFinish.delete(agent);
+      waitingSince.delete(e.ticket_id);
+    } else if (e.type === 'finished') {
+      lastFinish.set(e.agent_id as number, at);
+      lifecycles++;
+      last = Math.max(last, at);
+    }
+  }
+  return { waitToCall, finishToNext, lifecycles, spanSeconds: (last - first) / 1000 };
+}

@@ -1,0 +1,132 @@
+// The agent's day in the browser (A, C, F): desk, kiosk ticket, call, recall on the display,
+// customer, note, topics, finish into the next state; manual mode; two agents; reload; log out.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kioskTicket, loggedInPage, newContext, publicPage, screenshot, setState, startHarness, takeDesk, type ConsoleHarness } from './support.js';
+
+let h: ConsoleHarness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('agent console', () => {
+  it('A1–A11, C1–C9, F2, H5: log in, go Online, serve a kiosk ticket with recall on the display, finish into the next state', async () => {
+    const ctx = await newContext(h);
+    const page = await ctx.newPage();
+    await page.goto(h.stack.url);
+    await page.getByLabel('Correo electrónico').fill('ana@andino.demo');
+    await page.getByLabel('Contraseña').fill('ventanilla2026');
+    await screenshot(page, 'login');
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.getByRole('heading', { name: 'Elija su módulo de atención' }).waitFor();
+    await screenshot(page, 'desk-picker');
+    await takeDesk(page, 'Módulo 1');
+    await expect(page.getByTestId('branch-name').textContent()).resolves.toBe('Sucursal Centro');
+    await expect(page.getByTestId('services-main').textContent()).resolves.toContain('Depósitos y retiros');
+    await expect(page.getByTestId('services-support').textContent()).resolves.toContain('Pagos de servicios');
+
+    const display = await publicPage(h, `/display/${h.branchId}`);
+    const kiosk = await publicPage(h, `/kiosk/${h.branchId}`, { width: 1024, height: 768 });
+    await kiosk.page.getByRole('button', { name: /Depósitos y retiros/ }).click();
+    const number = (await kiosk.page.getByTestId('kiosk-number').textContent()) ?? '';
+    expect(number).toMatch(/^C-\d{3}$/);
+    await screenshot(kiosk.page, 'kiosk-ticket');
+    const statusHref = (await kiosk.page.getByTestId('kiosk-status-link').getAttribute('href')) ?? '';
+
+    // C1–C2: the server dispatches the ticket to the only Online agent of the service.
+    await page.getByTestId('call-number').filter({ hasText: number }).waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="attention"][data-status="calling"]').waitFor();
+    await screenshot(page, 'attention-calling');
+    await display.page.getByTestId('display-current').filter({ hasText: number }).waitFor();
+    await page.getByRole('button', { name: 'Volver a llamar' }).click();
+    await page.getByTestId('recall-count').filter({ hasText: '1' }).waitFor();
+    await display.page.locator('[data-testid="display-current"][data-recalls="1"]').filter({ hasText: 'Módulo 1' }).waitFor();
+    await screenshot(display.page, 'display');
+
+    const status = await publicPage(h, statusHref, { width: 390, height: 844 });
+    await status.page.getByTestId('status-called').filter({ hasText: 'Módulo 1' }).waitFor();
+    await screenshot(status.page, 'status-called');
+
+    await page.getByRole('button', { name: 'El cliente llegó' }).click();
+    await page.locator('[data-testid="attention"][data-status="attending"]').waitFor();
+    const form = page.getByTestId('customer-form');
+    await form.getByLabel('Nombre').fill('Luz Marina');
+    await form.getByLabel('Apellidos').fill('Castaño de la Espriella');
+    await form.getByLabel('Identificación').fill('43999111');
+    await form.getByLabel('Correo').fill('luz.marina@correo.demo');
+    await form.getByLabel('Teléfono').fill('+57 315 000 1111');
+    await form.getByRole('button', { name: 'Guardar cliente' }).click();
+    await page.getByText('Cliente actualizado').waitFor();
+    await page.getByTestId('call-name').filter({ hasText: 'Luz Marina Castaño de la Espriella' }).waitFor();
+    await page.getByPlaceholder('Escriba una nota para la cronología…').fill('Trae el certificado bancario');
+    await page.getByRole('button', { name: 'Agregar nota' }).click();
+    await page.getByTestId('timeline').getByText('Trae el certificado bancario').waitFor();
+    await page.getByTestId('topics').getByText('Depósito', { exact: true }).click();
+    await page.getByTestId('topics').locator('.chip.on', { hasText: 'Depósito' }).waitFor();
+    await page.getByTestId('next-state').selectOption('lunch');
+
+    // F2: log out is refused while attending, and says why.
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
+    await page.getByTestId('logout-refused').filter({ hasText: `el tiquete ${number}` }).waitFor();
+    await screenshot(page, 'attention-attending');
+
+    // Reload mid-attention: the server's shift brings back the same ticket.
+    await page.reload();
+    await page.getByTestId('call-number').filter({ hasText: number }).waitFor();
+    await expect(page.getByTestId('call-name').textContent()).resolves.toContain('Luz Marina');
+
+    await page.getByRole('button', { name: 'Finalizar atención' }).click();
+    await page.locator('.seg.on', { hasText: 'Almuerzo' }).waitFor({ timeout: 15_000 });
+    await page.getByTestId('waiting-count').waitFor();
+    await screenshot(page, 'desk-after-finish');
+    await Promise.all([display.context.close(), kiosk.context.close(), status.context.close(), ctx.close()]);
+  });
+
+  it('A12, F1: manual mode attends and transfers from the waiting list; log out is allowed once the attention ended', async () => {
+    const { context, page } = await loggedInPage(h, 'bruno@andino.demo');
+    await takeDesk(page, 'Módulo 2', false);
+    await page.locator('.switch').click();
+    await expect.poll(() => page.getByTestId('manual').isChecked()).toBe(true);
+    await setState(page, 'En línea');
+    const first = await kioskTicket(h, 'P');
+    const second = await kioskTicket(h, 'P');
+    const list = page.getByTestId('waiting-list');
+    await list.locator(`tr[data-number="${second.number}"]`).waitFor();
+    await screenshot(page, 'desk-manual');
+
+    await list.locator(`tr[data-number="${second.number}"]`).getByRole('button', { name: 'Transferir' }).click();
+    await page.getByTestId('transfer-service').selectOption({ label: 'A · Cuentas' });
+    await screenshot(page, 'transfer-dialog');
+    await page.getByRole('dialog').getByRole('button', { name: 'Transferir' }).click();
+    await list.locator(`tr[data-number="${second.number}"]`).waitFor({ state: 'detached' });
+
+    await list.locator(`tr[data-number="${first.number}"]`).getByRole('button', { name: 'Atender' }).click();
+    await page.getByTestId('call-number').filter({ hasText: first.number }).waitFor();
+    await page.getByRole('button', { name: 'El cliente llegó' }).click();
+    await page.getByRole('button', { name: 'Finalizar atención' }).click();
+    await page.getByTestId('waiting-count').waitFor();
+
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
+    await page.getByRole('heading', { name: 'Ingreso de asesores' }).waitFor();
+    const shift = await h.stack.db('shifts as s').join('users as u', 'u.id', 's.user_id').where('u.email', 'bruno@andino.demo').whereNull('s.ended_at').first('s.id');
+    expect(shift).toBeUndefined();
+    await context.close();
+  });
+
+  it('two agents Online never get the same customer called', async () => {
+    const [carla, diego] = await Promise.all([loggedInPage(h, 'carla@andino.demo'), loggedInPage(h, 'diego@andino.demo')]);
+    await Promise.all([takeDesk(carla.page, 'Módulo 3'), takeDesk(diego.page, 'Módulo 4')]);
+    const tickets = await Promise.all([kioskTicket(h, 'A'), kioskTicket(h, 'A')]);
+    const called = await Promise.all([carla.page, diego.page].map(async (p) => {
+      await p.getByTestId('call-number').waitFor({ timeout: 15_000 });
+      return (await p.getByTestId('call-number').textContent()) ?? '';
+    }));
+    expect(new Set(called).size).toBe(2);
+    expect(tickets).toHaveLength(2);
+    await Promise.all([carla.context.close(), diego.context.close()]);
+  });
+});

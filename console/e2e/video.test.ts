@@ -1,0 +1,202 @@
+// D1–D12 end to end: two headless Chromium contexts with fake camera and microphone talk
+// through the real SFU, API, Temporal and PostgreSQL. Screenshots: .test-artifacts/screenshots.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callVirtualTicket, createVideoStack, type Session, type VideoStack } from '../../api/video/test-support.js';
+import { INSTALL_TIMEOUT_MS } from '../../sfu/test-support.js';
+import { launchBrowser, screenshot } from '../../tests/support/browser.js';
+import { buildHarness, serveHarness } from './video-serve.js';
+
+type Bytes = { audio: number; video: number };
+
+// Keeps every RTCPeerConnection the page makes, so the test can read getStats (no test hooks in the app).
+const capturePeerConnections = () => {
+  const w = window as unknown as { __pcs: RTCPeerConnection[] };
+  w.__pcs = [];
+  const Native = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    constructor(config?: RTCConfiguration) {
+      super(config);
+      w.__pcs.push(this);
+    }
+  };
+};
+
+async function inboundBytes(page: Page): Promise<Bytes> {
+  return page.evaluate(async () => {
+    const out = { audio: 0, video: 0 };
+    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach((s: { type: string; kind?: 'audio' | 'video'; bytesReceived?: number }) => {
+        if (s.type === 'inbound-rtp' && s.kind) out[s.kind] += s.bytesReceived ?? 0;
+      });
+    }
+    return out;
+  });
+}
+
+/** The shape (width ÷ height) of the video frames the page receives: the camera is 4:3, a screen is not. */
+const receivedAspect = (page: Page): Promise<number> => page.evaluate(async () => {
+  let aspect = 0;
+  for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
+    if (pc.connectionState === 'closed') continue;
+    (await pc.getStats()).forEach((s: { type: string; kind?: string; frameWidth?: number; frameHeight?: number }) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'video' && s.frameWidth && s.frameHeight) aspect = Math.round((s.frameWidth / s.frameHeight) * 100) / 100;
+    });
+  }
+  return aspect;
+});
+const CAMERA = 1.33;
+
+/** How much each kind grew over `ms`. */
+async function growth(page: Page, ms: number): Promise<Bytes> {
+  const a = await inboundBytes(page);
+  await page.waitForTimeout(ms);
+  const b = await inboundBytes(page);
+  return { audio: b.audio - a.audio, video: b.video - a.video };
+}
+
+async function flowing(page: Page): Promise<Bytes> {
+  await expect.poll(async () => { const g = await growth(page, 1000); return g.audio > 0 && g.video > 0; }, { timeout: 20_000, interval: 200 }).toBe(true);
+  return growth(page, 2000);
+}
+
+let v: VideoStack;
+let browser: Browser;
+let harness: Awaited<ReturnType<typeof serveHarness>>;
+let apiUrl = '';
+
+beforeAll(async () => {
+  const dir = await buildHarness();
+  harness = await serveHarness(dir, () => apiUrl);
+  v = await createVideoStack({ origin: harness.origin });
+  apiUrl = v.url;
+  browser = await launchBrowser();
+}, INSTALL_TIMEOUT_MS);
+afterAll(async () => {
+  await browser?.close();
+  await v?.close();
+  await harness?.close();
+});
+
+async function contextFor(session: Session | null): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  await ctx.addInitScript(capturePeerConnections);
+  if (session) {
+    const [name, value] = session.cookie.split('=');
+    await ctx.addCookies([{ name: name ?? '', value: value ?? '', url: harness.origin }]);
+  }
+  return ctx;
+}
+
+const timeline = async (ticketId: string) => v.stack.db('ticket_events').where({ ticket_id: ticketId }).orderBy('seq').select('type', 'details', 'actor_type');
+
+describe('D: a virtual attention end to end through the SFU', () => {
+  it('agent and customer see and hear each other; mute, chat, files, tag, T&C, screen share, devices, transfer and end all work', async () => {
+    const diego = await v.login('diego@andino.demo');
+    const { ticketId } = await callVirtualTicket(v, diego);
+
+    const agent = await (await contextFor(diego)).newPage();
+    await agent.goto(`${harness.origin}/agent/${ticketId}`);
+    const link = agent.getByTestId('guest-link');
+    await link.waitFor({ timeout: 20_000 });
+    const guestUrl = new URL((await link.getAttribute('href')) ?? '');
+    expect(guestUrl.pathname).toMatch(/^\/join\/[A-Za-z0-9_-]+$/);
+
+    // The customer: device check first, then the call.
+    const guest = await (await contextFor(null)).newPage();
+    await guest.goto(`${harness.origin}${guestUrl.pathname}`);
+    await guest.getByTestId('device-check').waitFor();
+    await guest.getByRole('button', { name: 'Entrar a la videollamada' }).click();
+    await guest.locator('[data-testid="video-call"][data-status="live"]').waitFor({ timeout: 20_000 });
+
+    // Both receive the other's audio and video through the SFU.
+    const toAgent = await flowing(agent);
+    const toGuest = await flowing(guest);
+    expect(toAgent.audio).toBeGreaterThan(0);
+    expect(toAgent.video).toBeGreaterThan(0);
+    expect(toGuest.audio).toBeGreaterThan(0);
+    expect(toGuest.video).toBeGreaterThan(0);
+    await expect.poll(async () => (await v.stack.db('tickets').where({ id: ticketId }).first('status')).status, { timeout: 10_000 }).toBe('attending');
+
+    // D5/D6: the agent mutes microphone and camera: nothing reaches the customer any more.
+    await agent.getByRole('button', { name: 'Silenciar micrófono' }).click();
+    await agent.getByRole('button', { name: 'Apagar cámara' }).click();
+    await agent.waitForTimeout(1500);
+    expect(await growth(guest, 2000)).toEqual({ audio: 0, video: 0 });
+    await agent.getByRole('button', { name: 'Activar micrófono' }).click();
+    await agent.getByRole('button', { name: 'Encender cámara' }).click();
+    await flowing(guest);
+
+    // D12: chat and files both ways.
+    await agent.getByPlaceholder('Escriba un mensaje…').fill('Buenos días, ¿me escucha?');
+    await agent.getByRole('button', { name: 'Enviar', exact: true }).first().click();
+    await guest.getByTestId('chat-messages').getByText('Buenos días, ¿me escucha?').waitFor();
+    await guest.getByPlaceholder('Escriba un mensaje…').fill('Sí, perfectamente');
+    await guest.getByRole('button', { name: 'Enviar', exact: true }).click();
+    await agent.getByTestId('chat-messages').getByText('Sí, perfectamente').waitFor();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(256, 7)]);
+    await guest.getByTestId('chat-file').setInputFiles({ name: 'cedula.png', mimeType: 'image/png', buffer: png });
+    await agent.getByTestId('chat-messages').getByText(/cedula\.png/).waitFor();
+    await agent.getByTestId('chat-file').setInputFiles({ name: 'contrato.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% contrato de prueba\n') });
+    await guest.getByTestId('chat-messages').getByText(/contrato\.pdf/).waitFor();
+
+    // D11: a tag; D7: terms sent, accepted by the customer, seen by the agent.
+    await agent.getByPlaceholder('Comentario en este momento de la llamada…').fill('Cliente muestra su cédula');
+    await agent.getByRole('button', { name: 'Marcar' }).click();
+    await agent.getByPlaceholder('Escriba las cláusulas que el cliente debe aceptar…').fill('1. Acepto que la llamada sea atendida por video.');
+    await agent.getByRole('button', { name: 'Enviar T&C' }).click();
+    await guest.getByTestId('terms-prompt').waitFor();
+    await screenshot(guest, 'video-guest-terms');
+    await guest.getByRole('button', { name: 'Acepto', exact: true }).click();
+    await agent.getByTestId('terms-status').getByText('El cliente aceptó los T&C').waitFor();
+    await screenshot(agent, 'video-agent-call');
+    await screenshot(guest, 'video-guest-call');
+
+    // D8: the screen replaces the camera on the same producer; D9: another microphone.
+    expect(await receivedAspect(guest)).toBe(CAMERA);
+    await agent.getByRole('button', { name: 'Compartir pantalla' }).click();
+    await agent.getByRole('button', { name: 'Dejar de compartir' }).waitFor();
+    await expect.poll(() => receivedAspect(guest), { timeout: 15_000 }).not.toBe(CAMERA);
+    await screenshot(guest, 'video-guest-sees-screen');
+    await agent.getByRole('button', { name: 'Dejar de compartir' }).click();
+    await expect.poll(() => receivedAspect(guest), { timeout: 15_000 }).toBe(CAMERA);
+    await agent.getByRole('button', { name: 'Configuración' }).click();
+    await agent.getByTestId('device-audioinput').selectOption({ label: 'Fake Audio Input 1' });
+    await flowing(guest);
+
+    const facts = await timeline(ticketId);
+    const types = facts.map((f) => f.type);
+    expect(types.filter((t) => t === 'file')).toHaveLength(2);
+    expect(types).toEqual(expect.arrayContaining(['video_joined', 'tag', 'terms_sent', 'terms_answered']));
+    expect(facts.find((f) => f.type === 'tag')?.details).toMatchObject({ text: 'Cliente muestra su cédula', offsetMs: expect.any(Number) });
+    expect(facts.find((f) => f.type === 'terms_answered')).toMatchObject({ actor_type: 'customer', details: { accepted: true } });
+
+    // D4: transfer — the agent leaves, the customer stays in the room, another agent is called into it.
+    const bruno = await v.login('bruno@andino.demo');
+    const brunoId = (await v.stack.db('users').where({ email: 'bruno@andino.demo' }).first('id')).id as number;
+    await agent.getByRole('button', { name: 'Transferir llamada' }).click();
+    await agent.getByTestId('transfer-agent').selectOption(String(brunoId));
+    await screenshot(agent, 'video-agent-transfer');
+    await agent.getByRole('button', { name: 'Transferir', exact: true }).click();
+    await agent.getByTestId('call-ended').waitFor();
+    await expect.poll(async () => (await v.stack.db('tickets').where({ id: ticketId }).first('status')).status, { timeout: 10_000 }).toBe('waiting');
+    await guest.waitForTimeout(1000);
+    expect(await guest.locator('[data-testid="video-call"][data-status="live"]').count()).toBe(1);
+    const desks = await v.stack.db('desks as d').join('branches as b', 'b.id', 'd.branch_id').where('b.code', 'CEN').orderBy('d.id').pluck('d.id');
+    expect((await bruno.request('POST', `/api/tickets/${ticketId}/call`, { deskId: desks[1] })).status).toBe(200);
+    const second = await (await contextFor(bruno)).newPage();
+    await second.goto(`${harness.origin}/agent/${ticketId}`);
+    await flowing(second);
+    await flowing(guest);
+    await guest.getByText('Bruno Cárdenas').waitFor();
+    await screenshot(guest, 'video-guest-after-transfer');
+
+    // D3: ending the attention closes the room for the customer too.
+    await second.getByRole('button', { name: 'Terminar atención' }).click();
+    await guest.getByTestId('call-ended').waitFor({ timeout: 15_000 });
+    expect((await v.stack.db('video_rooms').where({ ticket_id: ticketId }).first('status')).status).toBe('closed');
+    expect((await v.stack.db('tickets').where({ id: ticketId }).first('status')).status).toBe('finished');
+    await screenshot(guest, 'video-guest-ended');
+  }, 180_000);
+});

@@ -1,0 +1,54 @@
+// A2: appointment confirmations and other notices, live (socket) with an unread count.
+import { useState } from 'react';
+import { api } from '../api/client';
+import type { Notification } from '../api/types';
+import { formatDateTime } from '../common/time';
+import { useLoad } from '../common/useLoad';
+import { useI18n } from '../i18n';
+import { useShift } from './shift';
+
+export function NotificationBell() {
+  const { t, locale } = useI18n();
+  const { notificationVersion } = useShift();
+  const [open, setOpen] = useState(false);
+  const list = useLoad(() => api.list<Notification>('notifications', { sort: ['createdAt', 'DESC'], range: [0, 19] }), [notificationVersion]);
+  const rows = list.data?.rows ?? [];
+  const unread = Number(list.data?.headers.get('x-unread-count') ?? rows.filter((n) => !n.readAt).length);
+  const markAll = async () => {
+    await api.post('/notifications/read-all');
+    list.reload();
+  };
+  const markOne = async (id: number) => {
+    await api.post(`/notifications/${id}/read`);
+    list.reload();
+  };
+  return (
+    <div className="popover-anchor">
+      <button type="button" className="btn-icon bell" aria-label={`${t.desk.notifications} (${unread})`} aria-expanded={open} onClick={() => setOpen(!open)} data-testid="bell">
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" /></svg>
+        {unread > 0 && <span className="bell-count" data-testid="bell-count">{unread}</span>}
+      </button>
+      {open && (
+        <div className="popover popover-wide" role="dialog" aria-label={t.desk.notifications}>
+          <div className="popover-head">
+            <strong>{t.desk.notifications}</strong>
+            {unread > 0 && <button type="button" className="btn-link" onClick={() => void markAll()}>{t.desk.markAll}</button>}
+          </div>
+          {list.error && <p className="muted">{list.error}</p>}
+          {rows.length === 0 && !list.error && <p className="muted pad">{t.desk.noNotifications}</p>}
+          <ul className="notif-list">
+            {rows.map((n) => (
+              <li key={n.id} className={n.readAt ? '' : 'unread'}>
+                <button type="button" onClick={() => void markOne(n.id)}>
+                  <span className="notif-title">{n.title}</span>
+                  {n.body && <span className="notif-body">{n.body}</span>}
+                  <span className="notif-time">{formatDateTime(n.createdAt, locale)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

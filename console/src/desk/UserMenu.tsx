@@ -1,0 +1,62 @@
+// A1, F1–F2: the user menu. Logging out first ends the shift (desk Offline and free); the
+// server refuses while a customer is being called or attended, and the agent reads why.
+import { useState } from 'react';
+import { api, ApiError } from '../api/client';
+import { useSession, useUser } from '../auth/session';
+import { LangSwitch } from '../common/LangSwitch';
+import { Notice } from '../common/Notice';
+import { useAction } from '../common/useAction';
+import { fill, useI18n } from '../i18n';
+import { navigate } from '../router';
+import { useShift } from './shift';
+
+/** F2: the server names the open ticket; the agent reads it in their language. */
+async function endShift(refused: string): Promise<void> {
+  try {
+    await api.post('/shifts/current/end');
+  } catch (err) {
+    const number = err instanceof ApiError && err.status === 409 ? err.details.number : undefined;
+    if (typeof number === 'string') throw new Error(fill(refused, { number }));
+    throw err;
+  }
+}
+
+export function UserMenu() {
+  const { t } = useI18n();
+  const user = useUser();
+  const { signOut } = useSession();
+  const { shift } = useShift();
+  const [open, setOpen] = useState(false);
+  const action = useAction();
+  const logout = () => action.run(async () => {
+    if (shift) await endShift(t.menu.refused);
+    await signOut();
+    navigate('/');
+  });
+  const go = (to: string) => {
+    setOpen(false);
+    navigate(to);
+  };
+  return (
+    <div className="popover-anchor">
+      <button type="button" className="user-btn" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen(!open)} data-testid="user-menu">
+        <span className="avatar" aria-hidden="true">{user.firstName.charAt(0)}{user.lastName.charAt(0)}</span>
+        <span className="user-name">{user.firstName} {user.lastName}</span>
+      </button>
+      {open && (
+        <div className="popover menu" role="menu">
+          <button type="button" role="menuitem" onClick={() => go('/profile')}>{t.menu.profile}</button>
+          <button type="button" role="menuitem" onClick={() => go('/tickets')}>{t.menu.tickets}</button>
+          <div className="menu-row"><LangSwitch /></div>
+          <button type="button" role="menuitem" className="danger" disabled={action.busy} onClick={() => void logout()}>{t.menu.logout}</button>
+        </div>
+      )}
+      {action.error && (
+        <div className="popover logout-refused" data-testid="logout-refused">
+          <Notice kind="error" text={action.error} />
+          <button type="button" className="btn btn-sm" onClick={action.clear}>{t.app.close}</button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+// A9, A12: everyone this agent may serve, refreshed on every queue event. In manual mode each
+// row gets Attend (call it to this desk) and Transfer.
+import { useState } from 'react';
+import { api } from '../api/client';
+import type { ShiftView, WaitingItem } from '../api/types';
+import { Notice } from '../common/Notice';
+import { formatClock } from '../common/time';
+import { useAction } from '../common/useAction';
+import { useLoad } from '../common/useLoad';
+import { useI18n } from '../i18n';
+import { useShift } from './shift';
+import { TransferDialog } from './TransferDialog';
+
+export function WaitingList({ shift }: { shift: ShiftView }) {
+  const { t, locale } = useI18n();
+  const { queueVersion, reload } = useShift();
+  const list = useLoad(() => api.get<WaitingItem[]>('/shifts/current/waiting'), [queueVersion, shift.state, shift.manualMode]);
+  const [transferring, setTransferring] = useState<WaitingItem>();
+  const action = useAction();
+  const attend = (ticketId: string) => action.run(async () => {
+    await api.post(`/tickets/${ticketId}/call`, { deskId: shift.deskId });
+    await reload();
+  });
+  const callNext = () => action.run(async () => {
+    await api.post('/shifts/current/call-next');
+    await reload();
+  });
+  const rows = list.data ?? [];
+  const busy = shift.currentTicketId !== null;
+  return (
+    <section className="panel grow" aria-labelledby="waiting-title">
+      <div className="panel-head">
+        <h2 id="waiting-title" className="panel-title">{t.desk.waiting} <span className="count" data-testid="waiting-count">{rows.length}</span></h2>
+        {shift.manualMode && <button type="button" className="btn btn-sm" disabled={busy || rows.length === 0 || action.busy} onClick={() => void callNext()}>{t.desk.callNext}</button>}
+      </div>
+      {shift.state === 'offline' && <Notice kind="info" text={t.desk.offlineHint} />}
+      <Notice kind="error" text={action.error ?? list.error} />
+      {rows.length === 0 ? <p className="empty">{t.desk.waitingEmpty}</p> : (
+        <div className="table-wrap">
+          <table className="table" data-testid="waiting-list">
+            <thead>
+              <tr><th>{t.desk.colNumber}</th><th>{t.desk.colCustomer}</th><th>{t.desk.colId}</th><th>{t.desk.colKind}</th><th>{t.desk.colService}</th>{shift.manualMode && <th><span className="sr-only">{t.desk.attend}</span></th>}</tr>
+            </thead>
+            <tbody>
+              {rows.map((w) => (
+                <tr key={w.ticketId} data-number={w.number} title={w.why}>
+                  <td className="mono strong">{w.kind === 'appointment' && w.scheduledAt ? formatClock(w.scheduledAt, locale) : w.number}</td>
+                  <td className="truncate wide-cell">{w.customerName ?? <span className="muted">{t.attention.anonymous}</span>}</td>
+                  <td className="mono">{w.customerIdNumber ?? '—'}</td>
+                  <td><span className={`kind kind-${w.kind}`}>{t.kinds[w.kind]}</span></td>
+                  <td className="truncate">{w.serviceName}{w.support && <span className="tag">{t.desk.supportTag}</span>}</td>
+                  {shift.manualMode && (
+                    <td className="row-actions">
+                      <button type="button" className="btn btn-sm btn-primary" disabled={busy || action.busy} onClick={() => void attend(w.ticketId)}>{t.desk.attend}</button>
+                      <button type="button" className="btn btn-sm" onClick={() => setTransferring(w)}>{t.desk.transfer}</button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {transferring && <TransferDialog ticketId={transferring.ticketId} number={transferring.number} branchId={shift.branchId} onDone={() => { setTransferring(undefined); list.reload(); }} />}
+    </section>
+  );
+}

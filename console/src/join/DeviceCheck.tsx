@@ -1,0 +1,44 @@
+// Before joining: the customer sees their camera and hears (as a level bar) their microphone.
+import { useEffect, useState } from 'react';
+import { useCallText } from '../video/i18n';
+import { VideoTile } from '../video/VideoTile';
+
+function useMicLevel(stream: MediaStream | null): number {
+  const [level, setLevel] = useState(0);
+  useEffect(() => {
+    if (!stream || stream.getAudioTracks().length === 0) return;
+    const ctx = new AudioContext();
+    const analyser = ctx.createAnalyser();
+    analyser.fftSize = 512;
+    ctx.createMediaStreamSource(stream).connect(analyser);
+    const samples = new Uint8Array(analyser.fftSize);
+    const timer = setInterval(() => {
+      analyser.getByteTimeDomainData(samples);
+      let peak = 0;
+      for (const s of samples) peak = Math.max(peak, Math.abs(s - 128));
+      setLevel(peak / 128);
+    }, 100);
+    return () => {
+      clearInterval(timer);
+      void ctx.close();
+    };
+  }, [stream]);
+  return level;
+}
+
+export function DeviceCheck({ stream, error, onJoin }: { stream: MediaStream | null; error: string | null; onJoin(): void }) {
+  const t = useCallText();
+  const level = useMicLevel(stream);
+  return (
+    <section className="vc" data-testid="device-check">
+      <h2>{t.checkTitle}</h2>
+      {error && <p role="alert" className="vc-error">{error}</p>}
+      <div style={{ maxWidth: 420 }}><VideoTile stream={stream} label={t.you} muted testId="preview-video" /></div>
+      <p>{t.micLevel}</p>
+      <div className="vc-meter" role="meter" aria-label={t.micLevel} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(level * 100)}>
+        <span style={{ width: `${Math.min(100, Math.round(level * 300))}%` }} />
+      </div>
+      <p><button type="button" onClick={onJoin} disabled={!stream}>{t.join}</button></p>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+// `/join/:token`: the customer's anonymous entry to a virtual attention (D10). No login: the
+// link's token is the only credential, and it grants that one call while the ticket is live.
+import { useState } from 'react';
+import { matchParam, usePath } from '../router';
+import { useCallText } from '../video/i18n';
+import { useLocalStream } from '../video/useLocalStream';
+import '../video/video.css';
+import { DeviceCheck } from './DeviceCheck';
+import { GuestCall } from './GuestCall';
+
+export function JoinPage({ token }: { token: string }) {
+  const [joined, setJoined] = useState(false);
+  const local = useLocalStream();
+  return (
+    <main className="vc-join">
+      {joined && local.stream
+        ? <GuestCall guestToken={token} stream={local.stream} />
+        : <DeviceCheck stream={local.stream} error={local.error} onJoin={() => setJoined(true)} />}
+    </main>
+  );
+}
+
+/** The route component for the console's router: renders JoinPage for `/join/:token`. */
+export function JoinRoute() {
+  const t = useCallText();
+  const token = matchParam(usePath(), 'join');
+  return token ? <JoinPage token={token} /> : <p className="vc-error">{t.badLink}</p>;
+}

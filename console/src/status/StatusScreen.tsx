@@ -1,0 +1,44 @@
+// H5: the customer's status page, live: people ahead, or the desk that calls them.
+import { api } from '../api/client';
+import type { PublicStatus } from '../api/types';
+import { StatusBadge } from '../common/Badge';
+import { useLoad } from '../common/useLoad';
+import { fill, useI18n } from '../i18n';
+import { usePublicEvents } from '../realtime/useSocket';
+
+function Message({ s }: { s: PublicStatus }) {
+  const { t } = useI18n();
+  const desk = s.deskName ?? '';
+  switch (s.status) {
+    case 'waiting': return s.ahead === 0 ? <p className="status-big">{t.status.next}</p> : (
+      <p className="status-ahead"><span className="status-big mono" data-testid="status-ahead">{s.ahead}</span>{t.status.ahead}</p>
+    );
+    case 'calling': return <p className="status-big status-calling" data-testid="status-called">{fill(t.status.calledTo, { desk })}</p>;
+    case 'attending': return <p className="status-big">{fill(t.status.attending, { desk })}</p>;
+    case 'scheduled': return <p className="status-big">{t.status.scheduled}</p>;
+    default: return <p className="status-big">{t.status.ended}</p>;
+  }
+}
+
+export function StatusScreen({ token }: { token: string }) {
+  const { t } = useI18n();
+  const status = useLoad(() => api.get<PublicStatus>(`/public/tickets/${encodeURIComponent(token)}`), [token]);
+  usePublicEvents(status.data?.branchId, { ticket: status.reload, connect: status.reload });
+  const s = status.data;
+  return (
+    <main className="center-page">
+      <section className="card status-card" data-testid="status">
+        {status.error && !s && <p className="notice notice-error">{t.status.invalid}</p>}
+        {s && (
+          <>
+            <span className="eyebrow">{t.status.title} · {s.branchName}</span>
+            <div className="status-number mono" data-testid="status-number">{s.number}</div>
+            <div className="status-service">{s.serviceName} <StatusBadge status={s.status} /></div>
+            <Message s={s} />
+            <span className="live-dot">{t.status.live}</span>
+          </>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+// Section B: all tickets of the agent's reach, live for today, searchable for history.
+import { useMemo, useState } from 'react';
+import { api } from '../api/client';
+import type { TicketItem } from '../api/types';
+import { todayIso } from '../common/time';
+import { useLoad } from '../common/useLoad';
+import { fill, useI18n } from '../i18n';
+import { useShift } from '../desk/shift';
+import { AgentsList } from './AgentsList';
+import { FilterBar } from './FilterBar';
+import { initialFilters, toApiFilter } from './filters';
+import { GenerateDialog } from './GenerateDialog';
+import { ServiceTree } from './ServiceTree';
+import { TicketTable } from './TicketTable';
+import { TimelineDialog } from './TimelineDialog';
+
+export function TicketsScreen() {
+  const { t } = useI18n();
+  const { queueVersion, shift } = useShift();
+  const [filters, setFilters] = useState(() => initialFilters(todayIso()));
+  const [open, setOpen] = useState<string>();
+  const [generating, setGenerating] = useState(false);
+  const apiFilter = useMemo(() => toApiFilter(filters), [filters]);
+  const live = filters.mode === 'today' ? queueVersion : 0;
+  const list = useLoad(() => api.list<TicketItem>('tickets', { filter: apiFilter, sort: ['arrivalAt', 'DESC'], range: [0, 199] }), [JSON.stringify(apiFilter), live]);
+  return (
+    <div className="tickets-layout">
+      <aside className="sidebar">
+        <ServiceTree value={filters.scope} onChange={(scope) => setFilters({ ...filters, scope })} />
+        <AgentsList value={filters.agentId} version={queueVersion} onChange={(agentId) => setFilters({ ...filters, agentId })} />
+      </aside>
+      <main className="content">
+        <div className="content-head">
+          <h1>{t.tickets.title}</h1>
+          <span className="muted" data-testid="tickets-count">{fill(t.tickets.count, { n: list.data?.total ?? 0 })}</span>
+          <div className="spacer" />
+          <button type="button" className="btn" onClick={() => setFilters(initialFilters(todayIso()))}>{t.tickets.clear}</button>
+          <button type="button" className="btn btn-primary" onClick={() => setGenerating(true)}>{t.tickets.generate}</button>
+        </div>
+        <FilterBar value={filters} onChange={setFilters} />
+        {list.error && <p className="notice notice-error">{list.error}</p>}
+        <TicketTable rows={list.data?.rows ?? []} history={filters.mode === 'history'} onOpen={setOpen} />
+      </main>
+      {open && <TimelineDialog ticketId={open} version={queueVersion} onClose={() => setOpen(undefined)} />}
+      {generating && <GenerateDialog branchId={shift?.branchId} onClose={() => { setGenerating(false); list.reload(); }} />}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { VideoCall, type VideoCallProps } from './VideoCall';
+export { SfuClient } from './sfu-client';

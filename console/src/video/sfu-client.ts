@@ -1,0 +1,131 @@
+// The call's media, apart from any UI: one socket to the SFU (the join token names the room),
+// a send and a receive transport, our producers and the other peers' tracks.
+import { io, type Socket } from 'socket.io-client';
+import { Emitter } from './emitter';
+import { receiveCapabilities } from './sfu/negotiation';
+import { RecvTransport } from './sfu/recv-transport';
+import { SendTransport, type LocalProducer } from './sfu/send-transport';
+import type { Ack, Consumed, Joined, MediaKind, PeerInfo, ProducerInfo, Request, RtpCapabilities, TransportInfo } from './sfu/types';
+
+export type RemoteTrack = { peerId: string; kind: MediaKind; track: MediaStreamTrack; consumerId: string };
+/** A fact stored by the API and relayed by the SFU (chat, file, T&C, tag, presence). */
+export type RoomEvent = { type: string } & Record<string, unknown>;
+
+type Events = {
+  peers: PeerInfo[];
+  track: RemoteTrack;
+  trackEnded: { consumerId: string };
+  roomEvent: RoomEvent;
+  /** The room closed (the ticket ended) or the connection was lost for good. */
+  ended: { reason: string };
+};
+
+export class SfuClient extends Emitter<Events> {
+  readonly #socket: Socket;
+  readonly #peers = new Map<string, PeerInfo>();
+  readonly #producers = new Map<MediaKind, LocalProducer>();
+  #send: SendTransport | undefined;
+  #recv: RecvTransport | undefined;
+  #caps: RtpCapabilities = {};
+
+  private constructor(socket: Socket) {
+    super();
+    this.#socket = socket;
+  }
+
+  /** Connects and joins the room the token grants; remote tracks arrive through `track`. */
+  static async join(sfuUrl: string, token: string): Promise<SfuClient> {
+    const socket = io(`${sfuUrl}/sfu`, { auth: { token }, transports: ['websocket'], reconnection: false });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    const client = new SfuClient(socket);
+    await client.#start();
+    return client;
+  }
+
+  readonly request: Request = async <T extends object>(event: string, payload?: object) => {
+    const timed = this.#socket.timeout(10_000);
+    const ack = (await (payload === undefined ? timed.emitWithAck(event) : timed.emitWithAck(event, payload))) as Ack<T>;
+    if (!ack.ok) throw new Error(`${event}: ${ack.error.code} ${ack.error.message}`);
+    return ack;
+  };
+
+  get peers(): PeerInfo[] {
+    return [...this.#peers.values()];
+  }
+  /** The peer connections, for statistics (bytes received, connection state). */
+  get connections(): RTCPeerConnection[] {
+    return [this.#send?.pc, this.#recv?.pc].filter((pc): pc is RTCPeerConnection => pc !== undefined);
+  }
+
+  async #start(): Promise<void> {
+    const s = this.#socket;
+    s.on('peerJoined', (p: PeerInfo) => this.#setPeer(p.peerId, p));
+    s.on('peerLeft', ({ peerId }: { peerId: string }) => this.#setPeer(peerId, undefined));
+    s.on('newProducer', (p: ProducerInfo) => void this.#consume(p));
+    s.on('consumerClosed', ({ consumerId }: { consumerId: string }) => {
+      this.emit('trackEnded', { consumerId });
+      this.#recv?.stop(consumerId).catch((err: unknown) => console.error('closing a received track failed', err));
+    });
+    s.on('roomEvent', (e: RoomEvent) => this.emit('roomEvent', e));
+    s.on('roomClosed', ({ reason }: { reason: string }) => this.emit('ended', { reason }));
+    s.on('disconnect', (reason) => this.emit('ended', { reason }));
+
+    const joined = await this.request<Joined>('join');
+    this.#caps = joined.routerRtpCapabilities;
+    for (const p of joined.peers) this.#peers.set(p.peerId, p);
+    this.emit('peers', this.peers);
+    const [send, recv] = await Promise.all([
+      this.request<TransportInfo>('createTransport', { direction: 'send' }),
+      this.request<TransportInfo>('createTransport', { direction: 'recv' }),
+    ]);
+    this.#send = new SendTransport(send, this.#caps, this.request);
+    this.#recv = new RecvTransport(recv, this.request);
+    for (const p of joined.producers) void this.#consume(p);
+  }
+
+  #setPeer(peerId: string, info: PeerInfo | undefined): void {
+    if (info) this.#peers.set(peerId, info);
+    else this.#peers.delete(peerId);
+    this.emit('peers', this.peers);
+  }
+
+  async #consume(p: ProducerInfo): Promise<void> {
+    const recv = this.#recv;
+    if (!recv) return;
+    try {
+      const c = await this.request<Consumed>('consume', { transportId: recv.id, producerId: p.producerId, rtpCapabilities: receiveCapabilities(this.#caps) });
+      const track = await recv.receive(c);
+      await this.request('resumeConsumer', { consumerId: c.consumerId });
+      this.emit('track', { peerId: c.peerId, kind: c.kind, track, consumerId: c.consumerId });
+    } catch (err) {
+      // A producer that closed meanwhile is normal; anything else is worth a console line.
+      console.error(`receiving ${p.kind} from ${p.peerId} failed`, err);
+    }
+  }
+
+  /** Sends a track; a second call for the same kind replaces the track on the same producer. */
+  async publish(track: MediaStreamTrack): Promise<void> {
+    const kind = track.kind as MediaKind;
+    const existing = this.#producers.get(kind);
+    if (existing) return existing.sender.replaceTrack(track);
+    if (!this.#send) throw new Error('not joined');
+    this.#producers.set(kind, await this.#send.produce(track));
+  }
+
+  /** D5/D6: a paused producer stops at the SFU, so the other side receives nothing at all. */
+  async setPaused(kind: MediaKind, paused: boolean): Promise<void> {
+    const producer = this.#producers.get(kind);
+    if (!producer) return;
+    if (producer.sender.track) producer.sender.track.enabled = !paused;
+    await this.request(paused ? 'pauseProducer' : 'resumeProducer', { producerId: producer.id });
+  }
+
+  close(): void {
+    this.#socket.disconnect();
+    this.#send?.close();
+    this.#recv?.close();
+  }
+}

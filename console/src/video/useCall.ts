@@ -1,0 +1,89 @@
+// One participant's call: joins with a grant, follows the other side's tracks and the room's
+// facts (chat, T&C, tags), and reports its presence for the ticket's timeline.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { roomApi, type ChatMessage, type Grant, type RoomApi, type Tag } from './call-api';
+import { SfuClient, type RoomEvent } from './sfu-client';
+import type { PeerInfo } from './sfu/types';
+
+export type Terms = { termsId: string; text: string; accepted?: boolean };
+export type CallStatus = 'connecting' | 'live' | 'ended' | 'error';
+
+export type Call = {
+  status: CallStatus; error: string | null; grant: Grant | null; client: SfuClient | null; api: RoomApi | null;
+  remote: MediaStream; peers: PeerInfo[]; messages: ChatMessage[]; terms: Terms | null; tags: Tag[];
+  addMessage(m: ChatMessage): void; addTag(t: Tag): void; setTerms(t: Terms): void; leave(): void;
+};
+
+const newSessionId = (): string => crypto.randomUUID();
+
+export function useCall(getGrant: () => Promise<Grant>): Call {
+  const [status, setStatus] = useState<CallStatus>('connecting');
+  const [error, setError] = useState<string | null>(null);
+  const [grant, setGrant] = useState<Grant | null>(null);
+  const [client, setClient] = useState<SfuClient | null>(null);
+  const [remote, setRemote] = useState(() => new MediaStream());
+  const [peers, setPeers] = useState<PeerInfo[]>([]);
+  const [messages, setMessages] = useState<ChatMessage[]>([]);
+  const [terms, setTerms] = useState<Terms | null>(null);
+  const [tags, setTags] = useState<Tag[]>([]);
+  const api = useMemo(() => (grant ? roomApi(grant) : null), [grant]);
+  const sessionId = useRef(newSessionId()).current;
+  // video_left for the timeline; refused (409) once the ticket left calling/attending, which
+  // the timeline already shows as transferred or ended.
+  const reportLeft = useCallback((rest: RoomApi | null) => {
+    rest?.presence('left', sessionId).catch((err: unknown) => console.warn('video_left not recorded', err));
+  }, [sessionId]);
+
+  const addMessage = useCallback((m: ChatMessage) => setMessages((all) => (all.some((x) => x.id === m.id) ? all : [...all, m])), []);
+  const addTag = useCallback((t: Tag) => setTags((all) => (all.some((x) => x.id === t.id) ? all : [...all, t])), []);
+
+  useEffect(() => {
+    let live: SfuClient | null = null;
+    let cancelled = false;
+    let rest: RoomApi | null = null;
+    const onPageHide = () => reportLeft(rest);
+    const onEvent = (e: RoomEvent) => {
+      if (e.type === 'chat') addMessage(e['message'] as ChatMessage);
+      else if (e.type === 'tag') addTag(e['tag'] as Tag);
+      else if (e.type === 'terms_sent') setTerms({ termsId: String(e['termsId']), text: String(e['text']) });
+      else if (e.type === 'terms_answered') setTerms((t) => (t && t.termsId === e['termsId'] ? { ...t, accepted: e['accepted'] === true } : t));
+    };
+    const start = async () => {
+      const g = await getGrant();
+      if (cancelled) return;
+      setGrant(g);
+      const c = await SfuClient.join(g.sfuUrl, g.token);
+      if (cancelled) return c.close();
+      live = c;
+      c.on('peers', setPeers);
+      c.on('roomEvent', onEvent);
+      c.on('track', ({ track }) => setRemote((s) => new MediaStream([...s.getTracks().filter((t) => t.kind !== track.kind), track])));
+      c.on('trackEnded', () => undefined);
+      c.on('ended', () => setStatus('ended'));
+      setPeers(c.peers);
+      setClient(c);
+      setStatus('live');
+      rest = roomApi(g);
+      window.addEventListener('pagehide', onPageHide);
+      setMessages(await rest.messages());
+      await rest.presence('joined', sessionId);
+    };
+    start().catch((err: unknown) => {
+      setError(err instanceof Error ? err.message : String(err));
+      setStatus('error');
+    });
+    return () => {
+      cancelled = true;
+      window.removeEventListener('pagehide', onPageHide);
+      if (live) reportLeft(rest);
+      live?.close();
+    };
+  }, [getGrant, addMessage, addTag, sessionId, reportLeft]);
+
+  const leave = useCallback(() => {
+    client?.close();
+    setStatus('ended');
+  }, [client]);
+
+  return { status, error, grant, client, api, remote, peers, messages, terms, tags, addMessage, addTag, setTerms, leave };
+}

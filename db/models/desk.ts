@@ -1,0 +1,9 @@
+// A place an agent serves from (A7); one open shift per desk.
+import { BaseModel } from './base.js';
+
+export class Desk extends BaseModel {
+  static override tableName = 'desks';
+  declare id: number;
+  declare branchId: number;
+  declare name: string;
+}

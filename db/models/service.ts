@@ -1,0 +1,16 @@
+// What a customer queues for; its label prefixes ticket numbers (H1).
+import { BaseModel } from './base.js';
+
+export class Service extends BaseModel {
+  static override tableName = 'services';
+  declare id: number;
+  declare branchId: number;
+  declare departmentId: number;
+  declare name: string;
+  declare label: string;
+  declare callTimeoutSeconds: number;
+  declare maxAutoRequeues: number;
+  declare slaTargetSeconds: number;
+  declare virtualEnabled: boolean;
+  declare active: boolean;
+}

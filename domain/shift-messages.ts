@@ -1,0 +1,59 @@
+// The shift workflow's messages, defined once (STYLE 1): the workflow, the API, the activities
+// and the tests import these objects. Wire name = constant name.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { AgentState } from './agents.js';
+
+/** What a shift workflow starts with; the API has already written the `shifts` row (desk held). */
+export interface ShiftInput {
+  shiftId: string;
+  userId: number;
+  entityId: number;
+  branchId: number;
+  deskId: number;
+  /** State the agent starts in. Default offline: nothing is dispatched until the agent says Online (the API sends online). */
+  initialState?: AgentState;
+  /** Length of one break-cap "minute" in ms; tests shorten it. Default 60 000. */
+  minuteMs?: number;
+}
+
+/** The workflow's own view of the shift (the API enriches it with names from the database). */
+export interface ShiftStatus {
+  id: string;
+  userId: number;
+  entityId: number;
+  branchId: number;
+  deskId: number;
+  state: AgentState;
+  stateSince: string;
+  nextState: AgentState | null;
+  manualMode: boolean;
+  /** The ticket the agent is calling or attending (or has just been given by dispatch). */
+  currentTicketId: string | null;
+  /** Its number, so refusals can name the ticket to end first (F2). */
+  currentTicketNumber: string | null;
+  endedAt: string | null;
+}
+
+export interface SetStateArgs { state: AgentState }
+export interface NextStateArgs { nextState: AgentState | null }
+export interface ManualArgs { manual: boolean }
+export interface AttentionArgs { ticketId: string; number?: string }
+/** What `callNext` did: the ticket it called, or null when nobody this agent may serve is waiting. */
+export interface CallNextResult { ticketId: string | null; shift: ShiftStatus }
+
+/** Answers once the first state period is stored (like the ticket's `registered`). */
+export const shiftOpened = defineUpdate<ShiftStatus>('shiftOpened');
+export const setState = defineUpdate<ShiftStatus, [SetStateArgs]>('setState');
+export const setNextState = defineUpdate<ShiftStatus, [NextStateArgs]>('setNextState');
+export const setManualMode = defineUpdate<ShiftStatus, [ManualArgs]>('setManualMode');
+export const endShift = defineUpdate<ShiftStatus>('endShift');
+/** Claim the next ticket now (manual mode's "next", or a nudge in automatic mode). */
+export const callNext = defineUpdate<CallNextResult>('callNext');
+/** From the ticket workflow (through an activity): the agent now calls this ticket. */
+export const attentionStarted = defineSignal<[AttentionArgs]>('attentionStarted');
+/** From the ticket workflow: the attention ended (finished, cancelled, no-show, requeued, transferred). */
+export const attentionEnded = defineSignal<[AttentionArgs]>('attentionEnded');
+export const getShift = defineQuery<ShiftStatus>('getShift');
+
+/** Notification type raised when a break runs over its cap. */
+export const BREAK_CAP_NOTIFICATION = 'break_cap_exceeded';

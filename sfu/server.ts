@@ -1,0 +1,61 @@
+// The SFU process (G4): HTTP + socket.io signalling on SFU_PORT, mediasoup workers, the join-token
+// gate, and the database bus that closes rooms when their ticket ends. `npx tsx sfu/server.ts`
+// (docker-compose, runtime/start.ts); tests call `startSfuServer` in-process.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import { listenForChanges } from '../api/realtime/bus.js';
+import { createDb } from '../db/knex.js';
+import { createLogger } from '../runtime/logger.js';
+import { createSfu, loadSfuConfig, type Sfu, type SfuConfig } from './index.js';
+import { tokenAuthorizer } from './room-access.js';
+import { handleBusEvent } from './room-events.js';
+import { loadSfuServerConfig, type SfuServerConfig } from './server-config.js';
+
+export const SFU_NAMESPACE = '/sfu';
+
+export type RunningSfu = Readonly<{ url: string; port: number; sfu: Sfu; close(): Promise<void> }>;
+
+export async function startSfuServer(opts: { server: SfuServerConfig; media: SfuConfig; log: Logger }): Promise<RunningSfu> {
+  const { server: config, media, log } = opts;
+  const db = createDb(config.databaseUrl, 4);
+  const sfu = await createSfu({ config: media, log });
+  const httpServer = http.createServer((_req, res) => {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('ventanilla sfu');
+  });
+  // Only the console's origin may open a socket from a browser; tokens do the rest.
+  const io = new Server(httpServer, { cors: { origin: config.corsOrigins, methods: ['GET', 'POST'] }, maxHttpBufferSize: 1e6 });
+  const ns = io.of(SFU_NAMESPACE);
+  sfu.attach(ns, tokenAuthorizer(db, config.sessionSecret));
+  const bus = listenForChanges(config.databaseUrl, log, (event) => {
+    handleBusEvent(event, ns, sfu.registry, log).catch((err: unknown) => log.error({ err }, 'video bus event failed'));
+  });
+  await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  log.info({ port, origins: config.corsOrigins }, 'SFU listening');
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    sfu,
+    async close() {
+      await bus.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      sfu.close();
+      await db.destroy();
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const log = createLogger('sfu');
+  const start = async () => startSfuServer({ server: loadSfuServerConfig(), media: loadSfuConfig(), log });
+  start().then((running) => {
+    const stop = () => void running.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  }, (err: unknown) => {
+    log.fatal({ err }, 'SFU failed to start');
+    process.exit(1);
+  });
+}

@@ -1,0 +1,23 @@
+// What a persisted ticket step means for shifts and dispatch. Pure, so the ticket workflow can
+// compute it deterministically and hand it to the `ticketEffect` activity after the step.
+import type { TicketStatus } from '../../domain/tickets.js';
+import type { Step } from '../tickets/state.js';
+
+export type TicketEffect =
+  | { kind: 'waiting'; ticketId: string }
+  | { kind: 'called'; ticketId: string; agentId: number }
+  | { kind: 'ended'; ticketId: string; agentId: number };
+
+const OPEN: TicketStatus[] = ['calling', 'attending'];
+
+/** `agentBefore` is the ticket's agent before the step (a requeue or transfer clears it). */
+export function effectsOf(step: Step, agentBefore: number | null): TicketEffect[] {
+  const out: TicketEffect[] = [];
+  if (step.type === 'called' && typeof step.patch.agentId === 'number') out.push({ kind: 'called', ticketId: step.ticketId, agentId: step.patch.agentId });
+  // The attention ended (finished, cancelled, no-show, requeued, transferred away): the shift
+  // applies its next state (A4) and the agent is free again — before the ticket is offered.
+  if (OPEN.includes(step.from) && !OPEN.includes(step.to) && agentBefore !== null) out.push({ kind: 'ended', ticketId: step.ticketId, agentId: agentBefore });
+  // Started waiting (requeued, transferred, checked in): offer it to a free agent.
+  if (step.to === 'waiting' && (step.from !== 'waiting' || step.type === 'transferred')) out.push({ kind: 'waiting', ticketId: step.ticketId });
+  return out;
+}

@@ -1,0 +1,146 @@
+// One workflow per agent shift, from log-in at a desk to log-out (G2). It owns the agent's
+// availability; the `shifts` row and `shift_state_periods` are its read model, written by
+// idempotent activities. Handlers are one line each: the rules live in ShiftMachine (state.ts).
+import {
+  allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo,
+} from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { DispatchActivities } from '../../activities/dispatch/index.js';
+import type { ShiftActivities } from '../../activities/shifts/index.js';
+import * as msg from '../../domain/shift-messages.js';
+import type { ShiftInput, ShiftStatus } from '../../domain/shift-messages.js';
+import { createLock } from '../tickets/lock.js';
+import { shiftSearchAttributes } from './search.js';
+import { illegal, isAvailable, ShiftMachine, type ShiftData, type ShiftStep } from './state.js';
+
+const acts = proxyActivities<ShiftActivities & DispatchActivities>({
+  // Dispatch waits on ticket workflows' callTicket updates: under load that takes a while.
+  startToCloseTimeout: '2m',
+  // Database and Temporal blips are retried for ever (every write is idempotent); refusals are not.
+  retry: { initialInterval: '200ms', maximumInterval: '10s', nonRetryableErrorTypes: ['IllegalTransition', 'NotFound', 'Conflict', 'Validation'] },
+});
+
+/** A ticket workflow's news, queued by the signal handler and applied by the main loop under the lock. */
+interface InboxItem { kind: 'started' | 'ended'; ticketId: string; number: string | null }
+
+export interface ShiftWorkflowArgs {
+  input: ShiftInput;
+  carried?: ShiftData;
+  inbox?: InboxItem[];
+  maxHistoryEvents?: number;
+}
+
+const now = (): string => new Date().toISOString(); // workflow time: deterministic on replay
+
+export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatus> {
+  const { input } = args;
+  let machine: ShiftMachine | undefined = args.carried ? new ShiftMachine(args.carried) : undefined;
+  const inbox: InboxItem[] = [...(args.inbox ?? [])];
+  const lock = createLock();
+
+  const ready = async (): Promise<ShiftMachine> => {
+    await condition(() => machine !== undefined);
+    return machine as ShiftMachine;
+  };
+  const persist = async (m: ShiftMachine, step: ShiftStep) => {
+    await acts.applyShiftStep(step);
+    m.apply(step);
+    upsertSearchAttributes(shiftSearchAttributes(m.status));
+  };
+  const dispatch = async (m: ShiftMachine, explicit: boolean): Promise<string | null> => {
+    const skip = m.data.skipTicketId;
+    m.data.skipTicketId = null;
+    const r = await acts.dispatchAgent({ shiftId: m.status.id, skipTicketId: skip, explicit });
+    m.assigned(r.ticketId !== null ? { ticketId: r.ticketId, number: r.number ?? '' } : null);
+    return r.ticketId;
+  };
+
+  /** Wires an Update: the validator plans (refusing before history), the handler plans again under the lock and persists. */
+  function wire<A>(def: UpdateDefinition<ShiftStatus, [A]>, plan: (m: ShiftMachine, a: A, at: string) => ShiftStep) {
+    setHandler(def, (a: A) => lock.run(async () => {
+      const m = await ready();
+      await persist(m, plan(m, a, now()));
+      return m.status;
+    }), { validator: (a: A) => { if (machine) plan(machine, a, now()); } });
+  }
+
+  setHandler(msg.getShift, () => {
+    if (!machine) throw illegal('The shift is still opening.');
+    return machine.status;
+  });
+  setHandler(msg.shiftOpened, async () => (await ready()).status);
+  wire(msg.setState, (m, a, at) => m.planState(a.state, at));
+  wire(msg.setNextState, (m, a, at) => m.planNextState(a.nextState, at));
+  wire(msg.setManualMode, (m, a, at) => m.planManual(a.manual, at));
+  setHandler(msg.endShift, () => lock.run(async () => {
+    const m = await ready();
+    await persist(m, m.planEnd(now()));
+    return m.status;
+  }), { validator: () => { if (machine) machine.planEnd(now()); } });
+  const refuseCallNext = (m: ShiftMachine) => {
+    if (m.status.endedAt !== null) throw illegal('The shift has ended: log in again.');
+    if (m.status.state !== 'online') throw illegal(`You are ${m.status.state}: go Online to call customers.`);
+    if (m.status.currentTicketId !== null) throw illegal('You already have a customer: finish that attention first.', { ticketId: m.status.currentTicketId });
+  };
+  setHandler(msg.callNext, () => lock.run(async () => {
+    const m = await ready();
+    refuseCallNext(m);
+    return { ticketId: await dispatch(m, true), shift: m.status };
+  }), { validator: () => { if (machine) refuseCallNext(machine); } });
+  setHandler(msg.attentionStarted, (a) => void inbox.push({ kind: 'started', ticketId: a.ticketId, number: a.number ?? null }));
+  setHandler(msg.attentionEnded, (a) => void inbox.push({ kind: 'ended', ticketId: a.ticketId, number: a.number ?? null }));
+
+  if (!machine) {
+    const cfg = await acts.loadShiftConfig(input.entityId);
+    const at = now();
+    const first = new ShiftMachine({
+      // Offline until the first period is stored, so opening Online counts as becoming free.
+      status: { id: input.shiftId, userId: input.userId, entityId: input.entityId, branchId: input.branchId, deskId: input.deskId, state: 'offline', stateSince: at, nextState: null, manualMode: false, currentTicketId: null, currentTicketNumber: null, endedAt: null },
+      stepSeq: 0, periodSeq: 0, caps: cfg.caps, minuteMs: input.minuteMs ?? 60_000, capDeadline: null, dispatchPending: false, skipTicketId: null,
+    });
+    await persist(first, first.planOpen(input.initialState ?? 'offline', at));
+    machine = first;
+  }
+  const m = machine;
+  const maxEvents = args.maxHistoryEvents ?? 2000;
+
+  while (m.status.endedAt === null) {
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength > maxEvents) {
+      await condition(() => !lock.held && allHandlersFinished());
+      return continueAsNew<typeof shiftWorkflow>({ ...args, carried: m.data, inbox: [...inbox] });
+    }
+    const item = inbox.shift();
+    if (item) {
+      await lock.run(async () => {
+        const step = item.kind === 'started' ? m.planStarted(item.ticketId, item.number, now()) : m.planEnded(item.ticketId, now());
+        if (step) await persist(m, step);
+      });
+      continue;
+    }
+    if (m.data.dispatchPending) {
+      // Re-checked under the lock: an update may have taken the agent off Online meanwhile.
+      await lock.run(async () => {
+        if (m.data.dispatchPending && isAvailable(m.status)) await dispatch(m, false);
+        else m.data.dispatchPending = false;
+      });
+      continue;
+    }
+    const stepSeq = m.data.stepSeq;
+    const wake = () => m.data.stepSeq !== stepSeq || inbox.length > 0 || m.data.dispatchPending;
+    // The break-cap timer runs to an absolute deadline kept in state, so re-entering the loop
+    // (after any step, or after continue-as-new) never restarts it.
+    const deadline = m.data.capDeadline;
+    if (!deadline) {
+      await condition(wake);
+      continue;
+    }
+    const ms = Date.parse(deadline) - Date.now();
+    if (ms > 0 && (await condition(wake, ms))) continue;
+    const s = m.status;
+    await acts.notifyBreakCap({ shiftId: s.id, periodSeq: m.data.periodSeq, entityId: s.entityId, branchId: s.branchId, userId: s.userId, state: s.state, since: s.stateSince, capMinutes: m.data.caps[s.state] ?? 0 });
+    if (m.data.capDeadline === deadline) m.capNotified();
+  }
+  await condition(() => !lock.held && allHandlersFinished());
+  return m.status;
+}
