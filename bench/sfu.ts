@@ -5,13 +5,16 @@
 // customer, each sending Opus 48 kbit/s and VP8 ~500 kbit/s, each receiving the other's two
 // streams = 4 forwarded streams per room) built from mediasoup PlainTransports. A Node UDP
 // generator plays the senders (valid RTP with VP8 key-frame descriptors so consumers forward),
-// and UDP sinks count what arrives. Worker CPU comes from worker.getResourceUsage().
+// and UDP sinks count what arrives. Worker CPU comes from worker.getResourceUsage(). With SRTP
+// (default) the worker decrypts and re-encrypts every packet, as it does for browsers; ICE and
+// DTLS (once per transport) and congestion-control feedback are not exercised.
 import dgram from 'node:dgram';
 import { pino } from 'pino';
 import type { types as ms } from 'mediasoup';
 import { loadMediasoup } from '../sfu/mediasoup.js';
 import { mediaCodecs } from '../sfu/config.js';
 import { installWorker } from '../sfu/test-support.js';
+import { srtpSender, type SrtpKeys } from './srtp.js';
 
 const WARMUP_MS = 2000;
 const MEASURE_MS = 8000;
@@ -20,7 +23,11 @@ const TICK_MS = 20;
 const VIDEO_BYTES = 1000;
 const AUDIO_BYTES = 160;
 
-type Stream = { kind: 'audio' | 'video'; ssrc: number; pt: number; port: number; seq: number; ts: number; sent: number };
+type Stream = { kind: 'audio' | 'video'; ssrc: number; pt: number; port: number; seq: number; ts: number; srtp: SrtpKeys | undefined };
+
+// SRTP on (default) costs the worker what WebRTC costs it; `--plain` measures bare RTP forwarding.
+const SRTP = !process.argv.includes('--plain');
+const SUITE = 'AES_CM_128_HMAC_SHA1_80' as const;
 
 function rtpPacket(s: Stream, size: number): Buffer {
   const p = Buffer.alloc(size);
@@ -32,28 +39,33 @@ function rtpPacket(s: Stream, size: number): Buffer {
   // VP8 payload descriptor (S=1, PID 0) + a key-frame header 640×480, so consumers never wait for a key frame.
   if (s.kind === 'video') Buffer.from([0x10, 0x10, 0x00, 0x00, 0x9d, 0x01, 0x2a, 0x80, 0x02, 0xe0, 0x01]).copy(p, 12);
   s.seq++;
-  return p;
+  return s.srtp ? s.srtp.encrypt(p) : p;
 }
 
-async function openRoom(worker: ms.Worker, sinkPort: number, nextSsrc: () => number): Promise<{ streams: Stream[]; close(): void }> {
+async function openRoom(worker: ms.Worker, senderPort: number, sinkPort: number, nextSsrc: () => number): Promise<{ streams: Stream[]; close(): void }> {
   const router = await worker.createRouter({ mediaCodecs: [...mediaCodecs] });
   const streams: Stream[] = [];
   const producers: ms.Producer[] = [];
   for (let peer = 0; peer < 2; peer++) {
     for (const kind of ['audio', 'video'] as const) {
-      const t = await router.createPlainTransport({ listenInfo: { protocol: 'udp', ip: '127.0.0.1' }, rtcpMux: true, comedia: true });
+      // Not comedia: connect() before any packet arrived has no tuple to report, and the
+      // offline-built worker aborts on that (a flatbuffers assertion), so the sender is named.
+      const t = await router.createPlainTransport({ listenInfo: { protocol: 'udp', ip: '127.0.0.1' }, rtcpMux: true, comedia: false, enableSrtp: SRTP, srtpCryptoSuite: SUITE });
+      const srtp = SRTP ? srtpSender() : undefined;
+      await t.connect({ ip: '127.0.0.1', port: senderPort, ...(srtp ? { srtpParameters: { cryptoSuite: SUITE, keyBase64: srtp.keyBase64 } } : {}) });
       const ssrc = nextSsrc();
       const pt = kind === 'audio' ? 100 : 101;
       const codec = kind === 'audio' ? { mimeType: 'audio/opus', payloadType: pt, clockRate: 48000, channels: 2 } : { mimeType: 'video/VP8', payloadType: pt, clockRate: 90000 };
       producers.push(await t.produce({ kind, rtpParameters: { codecs: [codec], encodings: [{ ssrc }] } }));
-      streams.push({ kind, ssrc, pt, port: t.tuple.localPort, seq: 1, ts: 0, sent: 0 });
+      streams.push({ kind, ssrc, pt, port: t.tuple.localPort, seq: 1, ts: 0, srtp });
     }
   }
   // Each peer consumes the other's two producers.
   for (let peer = 0; peer < 2; peer++) {
     for (const producer of producers.slice((1 - peer) * 2, (1 - peer) * 2 + 2)) {
-      const t = await router.createPlainTransport({ listenInfo: { protocol: 'udp', ip: '127.0.0.1' }, rtcpMux: true, comedia: false });
-      await t.connect({ ip: '127.0.0.1', port: sinkPort });
+      const t = await router.createPlainTransport({ listenInfo: { protocol: 'udp', ip: '127.0.0.1' }, rtcpMux: true, comedia: false, enableSrtp: SRTP, srtpCryptoSuite: SUITE });
+      // The sink only counts bytes, so any key will do for what the SFU encrypts towards it.
+      await t.connect({ ip: '127.0.0.1', port: sinkPort, ...(SRTP ? { srtpParameters: { cryptoSuite: SUITE, keyBase64: srtpSender().keyBase64 } } : {}) });
       await t.consume({ producerId: producer.id, rtpCapabilities: router.rtpCapabilities, paused: false });
     }
   }
@@ -71,9 +83,11 @@ async function run(worker: ms.Worker, rooms: number): Promise<void> {
   sink.on('message', (m) => { received += m.length; });
   await new Promise<void>((resolve) => sink.bind(0, '127.0.0.1', resolve));
   const sender = dgram.createSocket('udp4');
+  sender.on('message', () => undefined); // the SFU's RTCP towards the senders: not needed here
+  await new Promise<void>((resolve) => sender.bind(0, '127.0.0.1', resolve));
   let ssrc = 1000;
   const opened = [];
-  for (let i = 0; i < rooms; i++) opened.push(await openRoom(worker, sink.address().port, () => ssrc++));
+  for (let i = 0; i < rooms; i++) opened.push(await openRoom(worker, sender.address().port, sink.address().port, () => ssrc++));
   const streams = opened.flatMap((r) => r.streams);
 
   let tick = 0;
@@ -114,10 +128,10 @@ async function run(worker: ms.Worker, rooms: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
   const mediasoup = await loadMediasoup(installWorker(), pino({ level: 'warn' }));
   const worker = await mediasoup.createWorker({ logLevel: 'warn' });
-  console.log(`mediasoup ${mediasoup.version}, one worker (pid ${worker.pid}); per room: 2 peers × (Opus 48 kbit/s + VP8 ~500 kbit/s), 4 forwarded streams; ${MEASURE_MS / 1000} s windows`);
+  console.log(`mediasoup ${mediasoup.version}, one worker (pid ${worker.pid}), ${SRTP ? 'SRTP AES_CM_128_HMAC_SHA1_80 both ways' : 'plain RTP'}; per room: 2 peers × (Opus 48 kbit/s + VP8 ~500 kbit/s), 4 forwarded streams; ${MEASURE_MS / 1000} s windows`);
   for (const rooms of sizes.length ? sizes : [5, 10, 20, 40]) await run(worker, rooms);
   worker.close();
 }

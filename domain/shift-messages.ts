@@ -2,6 +2,7 @@
 // and the tests import these objects. Wire name = constant name.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { AgentState } from './agents.js';
+import type { Actor } from './tickets.js';
 
 /** What a shift workflow starts with; the API has already written the `shifts` row (desk held). */
 export interface ShiftInput {
@@ -54,6 +55,9 @@ export const attentionStarted = defineSignal<[AttentionArgs]>('attentionStarted'
 /** From the ticket workflow: the attention ended (finished, cancelled, no-show, requeued, transferred). */
 export const attentionEnded = defineSignal<[AttentionArgs]>('attentionEnded');
 export const getShift = defineQuery<ShiftStatus>('getShift');
+
+/** Who calls tickets that dispatch gave to an agent (the timeline shows it). */
+export const DISPATCH_ACTOR: Actor = { type: 'system', name: 'dispatch' };
 
 /** Notification type raised when a break runs over its cap. */
 export const BREAK_CAP_NOTIFICATION = 'break_cap_exceeded';

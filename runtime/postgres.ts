@@ -63,8 +63,11 @@ export async function startPostgres(opts: {
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
-    // Fast enough for tests and demo data; production uses a real server (docker-compose).
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
+    // fsync=off survives a crash of PostgreSQL itself (the OS keeps the written pages) but not of
+    // the machine: fine for development and tests; production runs a real server (docker-compose).
+    // synchronous_commit stays on: without it a kill -9 loses commits already acknowledged
+    // (the fault runs in bench/ caught exactly that).
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off'],
     onLog: remember,
     onError: remember,
   });

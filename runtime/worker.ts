@@ -5,9 +5,11 @@ import '../db/types.js';
 import { createDb } from '../db/knex.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { installSdkLogger } from './sdk-logger.js';
 import { createWorker } from './worker-factory.js';
 
 const log = createLogger('worker');
+installSdkLogger(log);
 
 async function main(): Promise<void> {
   const config = loadConfig();

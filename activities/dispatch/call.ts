@@ -5,11 +5,9 @@ import type { Client } from '@temporalio/client';
 import { updateTicket } from '../../api/tickets/workflow-client.js';
 import type { Db } from '../../db/knex.js';
 import { DomainError } from '../../domain/errors.js';
+import { DISPATCH_ACTOR } from '../../domain/shift-messages.js';
 import { callTicket } from '../../domain/ticket-messages.js';
-import type { Actor } from '../../domain/tickets.js';
 import { release, type Claimed, type ShiftRow } from './claim.js';
-
-export const DISPATCH_ACTOR: Actor = { type: 'system', name: 'dispatch' };
 
 export type CallOutcome = 'called' | 'ticket-gone' | 'agent-busy';
 

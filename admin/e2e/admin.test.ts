@@ -139,6 +139,7 @@ describe('back office', () => {
       await page.getByTestId('live-status').getByText('En vivo').waitFor();
       await page.getByTestId('monitor-queue').getByText('T-001').waitFor();
       expect(await page.getByTestId('service-T').locator('td').nth(1).innerText()).toBe('1');
+      await page.getByTestId('service-T').getByTestId('why-next').getByText(/T-001 arrived first/).waitFor(); // H1
       await shot(page, 'admin-07-monitor-waiting');
       const sup = await app.login('supervisor@andino.demo');
       expect((await sup.request('POST', `/api/tickets/${ticket.id}/call`, { agentId: ana.id, deskId: desk.id })).status).toBe(200);

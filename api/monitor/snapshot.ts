@@ -2,6 +2,8 @@
 // wait, per agent the state and for how long, and today's SLA. One round of SQL per call; the
 // admin refreshes it (debounced) when socket.io announces a ticket or shift change.
 import type { Db } from '../../db/knex.js';
+import { explainNext, type QueueEntry } from '../../domain/queue-order.js';
+import { loadPolicy, recentCalls } from '../../activities/dispatch/order.js';
 import type { ApiDeps } from '../deps.js';
 import type { BranchInfo } from './access.js';
 
@@ -56,11 +58,24 @@ export async function branchSnapshot(db: Db, cfg: ApiDeps['config'], branch: Bra
     .select('t.id', 't.number', 't.status', 't.kind', 't.priority', 't.service_id', 's.label as service_label', 'd.name as desk_name', 't.arrival_at', 't.workflow_id',
       db.raw(`trim(u.first_name || ' ' || u.last_name) as agent_name`), db.raw('extract(epoch from now() - t.arrival_at) as waited'));
 
+  // H1 "why is this next", per service, with the dispatcher's own policy and recent calls.
+  const policy = await loadPolicy(db, branch.id);
+  const recent = await recentCalls(db, branch.id, policy);
+  const now = Date.now();
+  const waitingBy = new Map<number, QueueEntry[]>();
+  for (const t of queue) {
+    if (t.status !== 'waiting') continue;
+    const list = waitingBy.get(t.service_id as number) ?? [];
+    list.push({ id: t.id as string, number: t.number as string, priority: t.priority as number, arrivalAt: (t.arrival_at as Date).toISOString() });
+    waitingBy.set(t.service_id as number, list);
+  }
+
   const serviceRows = services.map((s) => ({
     id: s.id as number, name: s.name as string, label: s.label as string, active: s.active as boolean,
     departmentId: s.department_id as number, departmentName: s.department_name as string, slaTargetSeconds: s.sla_target_seconds as number,
     waiting: n(s.waiting), calling: n(s.calling), attending: n(s.attending), finished: n(s.finished), abandoned: n(s.abandoned),
     longestWaitSeconds: secs(s.longest_wait), calledToday: n(s.called), withinSla: n(s.within_sla), slaPercent: pct(n(s.within_sla), n(s.called)),
+    next: explainNext(waitingBy.get(s.id as number) ?? [], policy, now, recent),
   }));
   const agentRows = agents.map((a) => ({
     userId: a.id as number, name: `${a.first_name as string} ${a.last_name as string}`, shiftId: (a.shift_id as string | null) ?? null,
@@ -75,7 +90,7 @@ export async function branchSnapshot(db: Db, cfg: ApiDeps['config'], branch: Bra
   const called = serviceRows.reduce((s, r) => s + r.calledToday, 0);
   const within = serviceRows.reduce((s, r) => s + r.withinSla, 0);
   return {
-    branch, generatedAt: new Date().toISOString(),
+    branch, policy, generatedAt: new Date(now).toISOString(),
     totals: {
       waiting: serviceRows.reduce((s, r) => s + r.waiting, 0),
       longestWaitSeconds: serviceRows.reduce<number | null>((m, r) => (r.longestWaitSeconds !== null && (m === null || r.longestWaitSeconds > m) ? r.longestWaitSeconds : m), null),

@@ -144,6 +144,32 @@ describe('A12 manual mode', () => {
   });
 });
 
+describe('A6 support services', () => {
+  it('A6: a support ticket is served only once none of the main services has anyone waiting', async () => {
+    const carla = await login('carla'); // main A, support C
+    await carla.request('POST', '/api/shifts', { deskId: desks[4], state: 'offline' });
+    const support = await newTicket(carla, 'C');
+    const main = await newTicket(carla, 'A');
+    const list = (await carla.request('GET', '/api/shifts/current/waiting')).body;
+    expect(list.map((w: { ticketId: string; support: boolean }) => [w.ticketId, w.support])).toEqual([[main, false], [support, true]]);
+    await carla.request('POST', '/api/shifts/current/state', { state: 'online' });
+    await until('main first', async () => (await ticketOf(main)).status === 'calling');
+    expect((await ticketOf(support)).status).toBe('waiting');
+    await carla.request('POST', `/api/tickets/${main}/attend`, {});
+    await carla.request('POST', `/api/tickets/${main}/finish`, {});
+    await until('support once main is empty', async () => (await ticketOf(support)).status === 'calling').catch(async (e: unknown) => {
+      console.log(await app.db('shifts').whereNull('ended_at'), await app.db('tickets').whereIn('id', [main, support]).select('id', 'status', 'service_id', 'agent_id'));
+      const sh = await app.db('shifts').whereNull('ended_at').first('workflow_id');
+      const h = await app.client.workflow.getHandle(sh.workflow_id).fetchHistory();
+      for (const ev of h.events ?? []) console.log(ev.eventType, ev.activityTaskScheduledEventAttributes?.activityType?.name ?? '', ev.workflowExecutionSignaledEventAttributes?.signalName ?? '', ev.activityTaskCompletedEventAttributes?.result?.payloads?.[0]?.data ? Buffer.from(ev.activityTaskCompletedEventAttributes.result.payloads[0].data).toString() : '');
+      throw e;
+    });
+    await carla.request('POST', `/api/tickets/${support}/cancel`, {});
+    await until('free', async () => (await carla.request('GET', '/api/shifts/current')).body.currentTicketId === null);
+    expect((await carla.request('POST', '/api/shifts/current/end')).status).toBe(200);
+  });
+});
+
 describe('G3 shifts list for supervisors', () => {
   it('lists the branch shifts (ra-data-simple-rest) and shows one; agents see their own', async () => {
     const sup = await login('supervisor');
@@ -153,8 +179,8 @@ describe('G3 shifts list for supervisors', () => {
     expect(res.body.length).toBeGreaterThan(2);
     const one = await sup.request('GET', `/api/shifts/${res.body[0].id}`);
     expect(one.body.id).toBe(res.body[0].id);
-    const carla = await login('carla');
-    expect((await carla.request('GET', '/api/shifts')).body).toEqual([]);
+    const fabio = await login('fabio');
+    expect((await fabio.request('GET', '/api/shifts')).body).toEqual([]);
     expect((await sup.request('GET', '/api/shifts/not-a-uuid')).status).toBe(404);
   });
 });

@@ -113,8 +113,8 @@ export async function runLoad(apiUrl: string, db: Db, org: BenchOrg, opts: LoadO
     // Drain: wait until no issued ticket is still open.
     const end = Date.now() + (opts.drainTimeoutSeconds ?? 120) * 1000;
     for (;;) {
-      const c = await counts();
-      if (!(c.waiting || c.calling || c.attending) || Date.now() > end) break;
+      const c = await counts().catch(() => null); // the database may be the part that is down
+      if ((c && !(c.waiting || c.calling || c.attending)) || Date.now() > end) break;
       await sleep(250);
     }
   } finally {

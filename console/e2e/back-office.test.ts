@@ -112,6 +112,12 @@ describe('profile', () => {
     await pw.getByText('Contraseña cambiada').waitFor();
     await screenshot(page, 'profile');
     await expect(h.stack.login('elena@andino.demo', 'nueva-clave-2026')).resolves.toBeTruthy();
+    // The UI's second language.
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByRole('heading', { name: 'My profile' }).waitFor();
+    await screenshot(page, 'profile-en');
+    await page.getByRole('button', { name: 'ES', exact: true }).click();
     await context.close();
   });
 });
@@ -123,6 +129,7 @@ describe('public pages', () => {
     await kiosk.page.getByRole('button', { name: /Créditos/ }).click();
     const number = (await kiosk.page.getByTestId('kiosk-number').textContent()) ?? '';
     expect(number).toMatch(/^R-\d{3}$/);
+    await kiosk.page.getByTestId('kiosk-qr').waitFor();
     await screenshot(kiosk.page, 'kiosk-ticket');
     const href = (await kiosk.page.getByTestId('kiosk-status-link').getAttribute('href')) ?? '';
     expect(href).toMatch(/^\/status\/[A-Za-z0-9_-]{43}$/);

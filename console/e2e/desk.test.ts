@@ -72,6 +72,9 @@ describe('agent console', () => {
     await page.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
     await page.getByTestId('logout-refused').filter({ hasText: `el tiquete ${number}` }).waitFor();
     await screenshot(page, 'attention-attending');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await screenshot(page, 'attention-tablet');
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // Reload mid-attention: the server's shift brings back the same ticket.
     await page.reload();
@@ -85,7 +88,7 @@ describe('agent console', () => {
     await Promise.all([display.context.close(), kiosk.context.close(), status.context.close(), ctx.close()]);
   });
 
-  it('A12, F1: manual mode attends and transfers from the waiting list; log out is allowed once the attention ended', async () => {
+  it('A2, A9, A12, F1: notifications live; manual mode attends and transfers from the waiting list; log out is allowed once the attention ended', async () => {
     const { context, page } = await loggedInPage(h, 'bruno@andino.demo');
     await takeDesk(page, 'Módulo 2', false);
     await page.locator('.switch').click();
@@ -95,10 +98,28 @@ describe('agent console', () => {
     const second = await kioskTicket(h, 'P');
     const list = page.getByTestId('waiting-list');
     await list.locator(`tr[data-number="${second.number}"]`).waitFor();
+
+    // A9 with a long name, and A2: an appointment confirmation rings the bell live.
+    const sup = await h.stack.login('supervisor@andino.demo');
+    const luz = await h.stack.db('customers').where({ id_number: '43555666' }).first('id');
+    const pay = await h.stack.db('services').where({ branch_id: h.branchId, label: 'P' }).first('id');
+    const turn = await sup.request('POST', '/api/tickets', { serviceId: pay.id, customerId: luz.id });
+    expect(turn.status).toBe(201);
+    const appointment = await sup.request('POST', '/api/tickets', { serviceId: pay.id, kind: 'appointment', customerId: luz.id, scheduledAt: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(appointment.status).toBe(201);
+    expect((await sup.request('POST', `/api/tickets/${appointment.body.id}/confirm`, {})).status).toBe(200);
+    await page.getByTestId('bell-count').filter({ hasText: '1' }).waitFor();
+    await list.getByText('Luz Marina Castaño de la Espriella').waitFor();
     await screenshot(page, 'desk-manual');
+    await page.getByTestId('bell').click();
+    await page.getByText(`Cita ${appointment.body.number} confirmada`).waitFor();
+    await screenshot(page, 'notifications');
+    await page.getByRole('button', { name: 'Marcar todas como leídas' }).click();
+    await page.getByTestId('bell-count').waitFor({ state: 'detached' });
+    await page.getByTestId('bell').click();
 
     await list.locator(`tr[data-number="${second.number}"]`).getByRole('button', { name: 'Transferir' }).click();
-    await page.getByTestId('transfer-service').selectOption({ label: 'A · Cuentas' });
+    await page.getByTestId('transfer-service').selectOption({ label: 'R · Créditos' });
     await screenshot(page, 'transfer-dialog');
     await page.getByRole('dialog').getByRole('button', { name: 'Transferir' }).click();
     await list.locator(`tr[data-number="${second.number}"]`).waitFor({ state: 'detached' });
@@ -114,6 +135,9 @@ describe('agent console', () => {
     await page.getByRole('heading', { name: 'Ingreso de asesores' }).waitFor();
     const shift = await h.stack.db('shifts as s').join('users as u', 'u.id', 's.user_id').where('u.email', 'bruno@andino.demo').whereNull('s.ended_at').first('s.id');
     expect(shift).toBeUndefined();
+    // The transferred ticket leaves the queue so that the next test starts from an empty one.
+    const moved = await h.stack.db('tickets').where({ number: second.number, branch_id: h.branchId }).first('id');
+    expect((await (await h.stack.login('supervisor@andino.demo')).request('POST', `/api/tickets/${moved.id}/cancel`, {})).status).toBe(200);
     await context.close();
   });
 
@@ -126,7 +150,7 @@ describe('agent console', () => {
       return (await p.getByTestId('call-number').textContent()) ?? '';
     }));
     expect(new Set(called).size).toBe(2);
-    expect(tickets).toHaveLength(2);
+    expect(called.sort()).toEqual(tickets.map((t) => t.number).sort());
     await Promise.all([carla.context.close(), diego.context.close()]);
   });
 });

@@ -26,7 +26,10 @@ export async function ensureConsoleBuilt(): Promise<void> {
     try {
       fs.mkdirSync(LOCK);
     } catch {
-      await new Promise((r) => setTimeout(r, 100)); // another test file is building
+      // Another test file is building; a lock older than a minute was left by a crashed run.
+      const age = Date.now() - (fs.statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 60_000) fs.rmSync(LOCK, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 100));
       continue;
     }
     try {

@@ -1,4 +1,6 @@
-// Routes: public pages (display, kiosk, status) need no login; the rest is the agent console.
+// Routes: public pages (display, kiosk, status, video join) need no login; the rest is the agent
+// console. The video pages load on demand (mediasoup is heavy and most screens never need it).
+import { lazy, Suspense } from 'react';
 import { LoginScreen } from './auth/LoginScreen';
 import { SessionProvider, useSession } from './auth/session';
 import { TopBar } from './common/TopBar';
@@ -12,6 +14,8 @@ import { matchParam, usePath } from './router';
 import { StatusScreen } from './status/StatusScreen';
 import { TicketsScreen } from './tickets/TicketsScreen';
 
+const JoinRoute = lazy(() => import('./join').then((m) => ({ default: m.JoinRoute })));
+
 const branchParam = (v: string | undefined): number | undefined => (v && /^\d+$/.test(v) ? Number(v) : undefined);
 
 export function App() {
@@ -22,6 +26,7 @@ export function App() {
   if (kiosk) return <KioskScreen branchId={kiosk} />;
   const token = matchParam(path, 'status');
   if (token) return <StatusScreen token={token} />;
+  if (matchParam(path, 'join')) return <Suspense fallback={null}><JoinRoute /></Suspense>;
   return <SessionProvider><Console path={path} /></SessionProvider>;
 }
 

@@ -1,5 +1,6 @@
 // What a persisted ticket step means for shifts and dispatch. Pure, so the ticket workflow can
 // compute it deterministically and hand it to the `ticketEffect` activity after the step.
+import { DISPATCH_ACTOR } from '../../domain/shift-messages.js';
 import type { TicketStatus } from '../../domain/tickets.js';
 import type { Step } from '../tickets/state.js';
 
@@ -13,7 +14,9 @@ const OPEN: TicketStatus[] = ['calling', 'attending'];
 /** `agentBefore` is the ticket's agent before the step (a requeue or transfer clears it). */
 export function effectsOf(step: Step, agentBefore: number | null): TicketEffect[] {
   const out: TicketEffect[] = [];
-  if (step.type === 'called' && typeof step.patch.agentId === 'number') out.push({ kind: 'called', ticketId: step.ticketId, agentId: step.patch.agentId });
+  // A call dispatch made is already reserved on the shift row; only calls by hand are news.
+  const byDispatch = step.actor.type === DISPATCH_ACTOR.type && step.actor.name === DISPATCH_ACTOR.name;
+  if (step.type === 'called' && !byDispatch && typeof step.patch.agentId === 'number') out.push({ kind: 'called', ticketId: step.ticketId, agentId: step.patch.agentId });
   // The attention ended (finished, cancelled, no-show, requeued, transferred away): the shift
   // applies its next state (A4) and the agent is free again — before the ticket is offered.
   if (OPEN.includes(step.from) && !OPEN.includes(step.to) && agentBefore !== null) out.push({ kind: 'ended', ticketId: step.ticketId, agentId: agentBefore });

@@ -43,10 +43,11 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   // Shift news and dispatch triggers of persisted steps (ticket-effects.ts), run by the main
   // loop outside the lock: dispatch may call this very ticket, which needs the lock.
   const pending: TicketEffect[] = [];
+  const runEffect = async (e: TicketEffect) => {
+    if (patched('shift-dispatch')) await dispatchActs.ticketEffect(e); // histories recorded before dispatch existed replay without it
+  };
   const drainEffects = async () => {
-    for (let e = pending.shift(); e; e = pending.shift()) {
-      if (patched('shift-dispatch')) await dispatchActs.ticketEffect(e); // histories recorded before dispatch existed replay without it
-    }
+    for (let e = pending.shift(); e; e = pending.shift()) await runEffect(e);
   };
 
   const ready = async (): Promise<TicketMachine> => {
@@ -62,8 +63,11 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     if (effects?.customer) step.patch.customerId = result.customerId;
     const agentBefore = m.data.view.agentId;
     m.apply(step, rules);
-    pending.push(...effectsOf(step, agentBefore));
     publish(m);
+    // A final step tells the shift before answering, so the workflow closes with its update;
+    // the others are queued for the main loop (dispatch may need this ticket's lock).
+    if (isEnded(step.to)) for (const e of effectsOf(step, agentBefore)) await runEffect(e);
+    else pending.push(...effectsOf(step, agentBefore));
   };
 
   /** Wires an Update: the validator plans (and so refuses illegal steps before history), the handler plans again under the lock and persists. */
@@ -115,9 +119,14 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
 
   while (!isEnded(m.status)) {
     await drainEffects();
+    if (isEnded(m.status)) break; // a final step landed while effects ran
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength > maxEvents) {
-      await condition(() => !lock.held && allHandlersFinished());
+      // Steps persisted while handlers finish still owe their shift news before the run ends.
+      do {
+        await condition(() => !lock.held && allHandlersFinished());
+        await drainEffects();
+      } while (lock.held || !allHandlersFinished());
       return continueAsNew<typeof ticketWorkflow>({ ...args, carried: m.data });
     }
     const seq = m.data.seq;

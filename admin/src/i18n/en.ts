@@ -104,7 +104,7 @@ const en: TranslationMessages = {
       agents: 'Agents', services: 'Services', queue: 'Queue and attentions', service: 'Service', calling: 'Calling',
       attending: 'Attending', finished: 'Served', abandoned: 'Abandoned', sla: 'SLA', state: 'State', since: 'For',
       desk: 'Desk', ticket: 'Ticket', workflow: 'Workflow', live: 'Live', offline: 'Live updates disconnected', updated: 'Updated %{time}',
-      no_queue: 'Nobody in the queue.', agent: 'Agent', number: 'Number', waited: 'Waited',
+      no_queue: 'Nobody in the queue.', next: 'Next', agent: 'Agent', number: 'Number', waited: 'Waited',
     },
     reports: {
       title: 'Reports', from: 'From', to: 'To', group_by: 'Group by', branch: 'Branch', department: 'Department',

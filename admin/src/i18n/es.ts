@@ -105,7 +105,7 @@ const es: TranslationMessages = {
       agents: 'Asesores', services: 'Servicios', queue: 'Fila y atenciones', service: 'Servicio', calling: 'Llamando',
       attending: 'En atención', finished: 'Atendidos', abandoned: 'Abandonos', sla: 'SLA', state: 'Estado', since: 'Hace',
       desk: 'Módulo', ticket: 'Turno', workflow: 'Workflow', live: 'En vivo', offline: 'Sin conexión en vivo', updated: 'Actualizado %{time}',
-      no_queue: 'Nadie en la fila.', agent: 'Asesor', number: 'Número', waited: 'Espera',
+      no_queue: 'Nadie en la fila.', next: 'Siguiente', agent: 'Asesor', number: 'Número', waited: 'Espera',
     },
     reports: {
       title: 'Reportes', from: 'Desde', to: 'Hasta', group_by: 'Agrupar por', branch: 'Sucursal', department: 'Departamento',

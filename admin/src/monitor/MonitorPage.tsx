@@ -55,6 +55,7 @@ export function MonitorPage() {
           {branches.map((b) => <MenuItem key={b.id} value={b.id}>{String(b.name)}</MenuItem>)}
         </TextField>
         <Chip size="small" color={live ? 'success' : 'default'} label={live ? t('live') : t('offline')} data-testid="live-status" />
+        {snap && <Chip size="small" variant="outlined" label={`${translate('resources.branches.fields.orderingPolicy')}: ${translate(`ventanilla.policy.${snap.policy.policy}`)}`} />}
         {snap && <Typography variant="caption" color="text.secondary">{t('updated', { time: new Date(snap.generatedAt).toLocaleTimeString() })}</Typography>}
       </Box>
       {error && <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert>}
@@ -92,7 +93,8 @@ export function MonitorPage() {
                     <TableBody>
                       {snap.services.map((s) => (
                         <TableRow key={s.id} data-testid={`service-${s.label}`}>
-                          <TableCell sx={{ whiteSpace: 'nowrap' }}>{`${s.label} · ${s.name}`}<Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{s.departmentName}</Typography></TableCell>
+                          <TableCell sx={{ whiteSpace: 'nowrap' }}>{`${s.label} · ${s.name}`}<Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{s.departmentName}</Typography>
+                            {s.next && <Typography variant="caption" color="primary" sx={{ display: 'block', whiteSpace: 'normal', maxWidth: 520 }} data-testid="why-next">{`${t('next')}: ${s.next}`}</Typography>}</TableCell>
                           <TableCell align="right"><b>{s.waiting}</b></TableCell>
                           <TableCell align="right" sx={{ color: (s.longestWaitSeconds ?? 0) > s.slaTargetSeconds ? 'error.main' : undefined }}>{duration(s.longestWaitSeconds)}</TableCell>
                           <TableCell align="right">{s.calling}</TableCell>

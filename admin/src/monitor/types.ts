@@ -1,12 +1,15 @@
 // The shape of GET /api/monitor/branches/:id (api/monitor/snapshot.ts).
 export interface Snapshot {
   branch: { id: number; name: string; code: string; timezone: string; orderingPolicy: string };
+  policy: { policy: string; interleaveRatio: number; ageBoostMinutes: number };
   generatedAt: string;
   totals: { waiting: number; longestWaitSeconds: number | null; calledToday: number; withinSla: number; slaPercent: number | null };
   services: {
     id: number; name: string; label: string; active: boolean; departmentId: number; departmentName: string; slaTargetSeconds: number;
     waiting: number; calling: number; attending: number; finished: number; abandoned: number; longestWaitSeconds: number | null;
     calledToday: number; withinSla: number; slaPercent: number | null;
+    /** H1: why the next waiting ticket is next (domain/queue-order.ts explainNext). */
+    next: string | null;
   }[];
   agents: {
     userId: number; name: string; shiftId: string | null; state: string; nextState: string | null; manualMode: boolean;

@@ -1,5 +1,6 @@
 // C1–C8: the customer being called or attended at this desk. What happens after Finish (next
 // customer, next state) is the server's dispatch; this screen just follows the shift.
+import { lazy, Suspense } from 'react';
 import { api } from '../api/client';
 import type { ShiftView, TicketItem } from '../api/types';
 import { StatusBadge } from '../common/Badge';
@@ -14,6 +15,8 @@ import { Timeline } from '../tickets/Timeline';
 import { CustomerForm } from './CustomerForm';
 import { NoteBox } from './NoteBox';
 import { TopicsPicker } from './TopicsPicker';
+
+const VideoCall = lazy(() => import('../video').then((m) => ({ default: m.VideoCall })));
 
 export function AttentionPanel({ shift, ticketId }: { shift: ShiftView; ticketId: string }) {
   const { t, locale } = useI18n();
@@ -56,6 +59,7 @@ export function AttentionPanel({ shift, ticketId }: { shift: ShiftView; ticketId
         <div><dt>{t.attention.recalls}</dt><dd data-testid="recall-count">{tk.recallCount}</dd></div>
         <div><dt>{t.desk.deskLabel}</dt><dd>{shift.deskName}</dd></div>
       </dl>
+      {tk.kind === 'virtual' && <Suspense fallback={<p className="muted">{t.app.loading}</p>}><VideoCall ticketId={tk.id} onDone={() => void reload()} /></Suspense>}
       <div className="attention-grid">
         <CustomerForm ticketId={tk.id} customerId={tk.customerId} onSaved={ticket.reload} />
         <div className="stack">

@@ -1,5 +1,6 @@
 // A2: appointment confirmations and other notices, live (socket) with an unread count.
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from '../common/useDismiss';
 import { api } from '../api/client';
 import type { Notification } from '../api/types';
 import { formatDateTime } from '../common/time';
@@ -11,6 +12,8 @@ export function NotificationBell() {
   const { t, locale } = useI18n();
   const { notificationVersion } = useShift();
   const [open, setOpen] = useState(false);
+  const anchor = useRef<HTMLDivElement>(null);
+  useDismiss(anchor, open, useCallback(() => setOpen(false), []));
   const list = useLoad(() => api.list<Notification>('notifications', { sort: ['createdAt', 'DESC'], range: [0, 19] }), [notificationVersion]);
   const rows = list.data?.rows ?? [];
   const unread = Number(list.data?.headers.get('x-unread-count') ?? rows.filter((n) => !n.readAt).length);
@@ -23,7 +26,7 @@ export function NotificationBell() {
     list.reload();
   };
   return (
-    <div className="popover-anchor">
+    <div className="popover-anchor" ref={anchor}>
       <button type="button" className="btn-icon bell" aria-label={`${t.desk.notifications} (${unread})`} aria-expanded={open} onClick={() => setOpen(!open)} data-testid="bell">
         <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" /></svg>
         {unread > 0 && <span className="bell-count" data-testid="bell-count">{unread}</span>}

@@ -10,7 +10,7 @@ function ServiceList({ title, hint, services, kind }: { title: string; hint?: st
       {hint && <p className="hint">{hint}</p>}
       <ul className="service-list" data-testid={`services-${kind}`}>
         {services.length === 0 && <li className="muted">{t.app.none}</li>}
-        {services.map((s) => <li key={s.id}><span className={`label-chip chip-${kind}`}>{s.label}</span><span className="truncate">{s.name}</span></li>)}
+        {services.map((s) => <li key={s.id}><span className={`label-chip chip-${kind}`}>{s.label}</span><span className="service-name">{s.name}</span></li>)}
       </ul>
     </section>
   );

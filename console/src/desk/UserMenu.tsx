@@ -1,6 +1,7 @@
 // A1, F1–F2: the user menu. Logging out first ends the shift (desk Offline and free); the
 // server refuses while a customer is being called or attended, and the agent reads why.
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from '../common/useDismiss';
 import { api, ApiError } from '../api/client';
 import { useSession, useUser } from '../auth/session';
 import { LangSwitch } from '../common/LangSwitch';
@@ -27,6 +28,8 @@ export function UserMenu() {
   const { signOut } = useSession();
   const { shift } = useShift();
   const [open, setOpen] = useState(false);
+  const anchor = useRef<HTMLDivElement>(null);
+  useDismiss(anchor, open, useCallback(() => setOpen(false), []));
   const action = useAction();
   const logout = () => action.run(async () => {
     if (shift) await endShift(t.menu.refused);
@@ -38,7 +41,7 @@ export function UserMenu() {
     navigate(to);
   };
   return (
-    <div className="popover-anchor">
+    <div className="popover-anchor" ref={anchor}>
       <button type="button" className="user-btn" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen(!open)} data-testid="user-menu">
         <span className="avatar" aria-hidden="true">{user.firstName.charAt(0)}{user.lastName.charAt(0)}</span>
         <span className="user-name">{user.firstName} {user.lastName}</span>
@@ -48,7 +51,7 @@ export function UserMenu() {
           <button type="button" role="menuitem" onClick={() => go('/profile')}>{t.menu.profile}</button>
           <button type="button" role="menuitem" onClick={() => go('/tickets')}>{t.menu.tickets}</button>
           <div className="menu-row"><LangSwitch /></div>
-          <button type="button" role="menuitem" className="danger" disabled={action.busy} onClick={() => void logout()}>{t.menu.logout}</button>
+          <button type="button" role="menuitem" className="danger" disabled={action.busy} onClick={() => { setOpen(false); void logout(); }}>{t.menu.logout}</button>
         </div>
       )}
       {action.error && (

@@ -6,6 +6,7 @@ import { Notice } from '../common/Notice';
 import { useAction } from '../common/useAction';
 import { useLoad } from '../common/useLoad';
 import { useI18n } from '../i18n';
+import { LinkQr } from './LinkQr';
 
 const RESET_AFTER_MS = 30_000;
 
@@ -36,6 +37,7 @@ export function KioskScreen({ branchId }: { branchId: number }) {
           <span className="kiosk-number mono" data-testid="kiosk-number">{ticket.number}</span>
           <span className="kiosk-service">{ticket.serviceName}</span>
           <p>{t.kiosk.follow}</p>
+          <LinkQr url={link} label={t.kiosk.link} />
           <a className="kiosk-link" href={ticket.statusUrl} data-testid="kiosk-status-link">{link}</a>
           <button type="button" className="btn btn-lg" onClick={() => setTicket(undefined)}>{t.kiosk.again}</button>
         </section>

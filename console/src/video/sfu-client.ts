@@ -1,11 +1,10 @@
 // The call's media, apart from any UI: one socket to the SFU (the join token names the room),
 // a send and a receive transport, our producers and the other peers' tracks.
+import { Device, type types as mc } from 'mediasoup-client';
 import { io, type Socket } from 'socket.io-client';
 import { Emitter } from './emitter';
-import { receiveCapabilities } from './sfu/negotiation';
-import { RecvTransport } from './sfu/recv-transport';
-import { SendTransport, type LocalProducer } from './sfu/send-transport';
-import type { Ack, Consumed, Joined, MediaKind, PeerInfo, ProducerInfo, Request, RtpCapabilities, TransportInfo } from './sfu/types';
+import { openTransport } from './sfu/transports';
+import type { Ack, Consumed, Joined, MediaKind, PeerInfo, ProducerInfo, Request } from './sfu/types';
 
 export type RemoteTrack = { peerId: string; kind: MediaKind; track: MediaStreamTrack; consumerId: string };
 /** A fact stored by the API and relayed by the SFU (chat, file, T&C, tag, presence). */
@@ -23,14 +22,16 @@ type Events = {
 export class SfuClient extends Emitter<Events> {
   readonly #socket: Socket;
   readonly #peers = new Map<string, PeerInfo>();
-  readonly #producers = new Map<MediaKind, LocalProducer>();
-  #send: SendTransport | undefined;
-  #recv: RecvTransport | undefined;
-  #caps: RtpCapabilities = {};
+  readonly #producers = new Map<MediaKind, mc.Producer>();
+  readonly #consumers = new Map<string, mc.Consumer>();
+  readonly #device: Device;
+  #send: mc.Transport | undefined;
+  #recv: mc.Transport | undefined;
 
-  private constructor(socket: Socket) {
+  private constructor(socket: Socket, device: Device) {
     super();
     this.#socket = socket;
+    this.#device = device;
   }
 
   /** Connects and joins the room the token grants; remote tracks arrive through `track`. */
@@ -40,9 +41,16 @@ export class SfuClient extends Emitter<Events> {
       socket.once('connect', resolve);
       socket.once('connect_error', reject);
     });
-    const client = new SfuClient(socket);
-    await client.#start();
-    return client;
+    try {
+      // The browser picks its handler (Chromium, headless too, reports itself through
+      // NavigatorUAData in a secure context: Chrome111); Firefox and Safari guests get theirs.
+      const client = new SfuClient(socket, await Device.factory());
+      await client.#start();
+      return client;
+    } catch (err) {
+      socket.disconnect();
+      throw err;
+    }
   }
 
   readonly request: Request = async <T extends object>(event: string, payload?: object) => {
@@ -55,10 +63,6 @@ export class SfuClient extends Emitter<Events> {
   get peers(): PeerInfo[] {
     return [...this.#peers.values()];
   }
-  /** The peer connections, for statistics (bytes received, connection state). */
-  get connections(): RTCPeerConnection[] {
-    return [this.#send?.pc, this.#recv?.pc].filter((pc): pc is RTCPeerConnection => pc !== undefined);
-  }
 
   async #start(): Promise<void> {
     const s = this.#socket;
@@ -67,22 +71,18 @@ export class SfuClient extends Emitter<Events> {
     s.on('newProducer', (p: ProducerInfo) => void this.#consume(p));
     s.on('consumerClosed', ({ consumerId }: { consumerId: string }) => {
       this.emit('trackEnded', { consumerId });
-      this.#recv?.stop(consumerId).catch((err: unknown) => console.error('closing a received track failed', err));
+      this.#consumers.get(consumerId)?.close();
+      this.#consumers.delete(consumerId);
     });
     s.on('roomEvent', (e: RoomEvent) => this.emit('roomEvent', e));
     s.on('roomClosed', ({ reason }: { reason: string }) => this.emit('ended', { reason }));
     s.on('disconnect', (reason) => this.emit('ended', { reason }));
 
     const joined = await this.request<Joined>('join');
-    this.#caps = joined.routerRtpCapabilities;
+    await this.#device.load({ routerRtpCapabilities: joined.routerRtpCapabilities });
     for (const p of joined.peers) this.#peers.set(p.peerId, p);
     this.emit('peers', this.peers);
-    const [send, recv] = await Promise.all([
-      this.request<TransportInfo>('createTransport', { direction: 'send' }),
-      this.request<TransportInfo>('createTransport', { direction: 'recv' }),
-    ]);
-    this.#send = new SendTransport(send, this.#caps, this.request);
-    this.#recv = new RecvTransport(recv, this.request);
+    [this.#send, this.#recv] = await Promise.all([openTransport(this.#device, 'send', this.request), openTransport(this.#device, 'recv', this.request)]);
     for (const p of joined.producers) void this.#consume(p);
   }
 
@@ -96,10 +96,12 @@ export class SfuClient extends Emitter<Events> {
     const recv = this.#recv;
     if (!recv) return;
     try {
-      const c = await this.request<Consumed>('consume', { transportId: recv.id, producerId: p.producerId, rtpCapabilities: receiveCapabilities(this.#caps) });
-      const track = await recv.receive(c);
+      const c = await this.request<Consumed>('consume', { transportId: recv.id, producerId: p.producerId, rtpCapabilities: this.#device.recvRtpCapabilities });
+      const consumer = await recv.consume({ id: c.consumerId, producerId: c.producerId, kind: c.kind, rtpParameters: c.rtpParameters, streamId: `peer-${c.peerId}` });
+      this.#consumers.set(consumer.id, consumer);
+      // The SFU creates the consumer paused, so no packet arrives before the track exists.
       await this.request('resumeConsumer', { consumerId: c.consumerId });
-      this.emit('track', { peerId: c.peerId, kind: c.kind, track, consumerId: c.consumerId });
+      this.emit('track', { peerId: c.peerId, kind: c.kind, track: consumer.track, consumerId: c.consumerId });
     } catch (err) {
       // A producer that closed meanwhile is normal; anything else is worth a console line.
       console.error(`receiving ${p.kind} from ${p.peerId} failed`, err);
@@ -110,16 +112,19 @@ export class SfuClient extends Emitter<Events> {
   async publish(track: MediaStreamTrack): Promise<void> {
     const kind = track.kind as MediaKind;
     const existing = this.#producers.get(kind);
-    if (existing) return existing.sender.replaceTrack(track);
+    if (existing) return existing.replaceTrack({ track });
     if (!this.#send) throw new Error('not joined');
-    this.#producers.set(kind, await this.#send.produce(track));
+    // The caller owns its tracks (the camera comes back after a screen share): never stop them here.
+    this.#producers.set(kind, await this.#send.produce({ track, stopTracks: false }));
   }
 
   /** D5/D6: a paused producer stops at the SFU, so the other side receives nothing at all. */
   async setPaused(kind: MediaKind, paused: boolean): Promise<void> {
     const producer = this.#producers.get(kind);
     if (!producer) return;
-    if (producer.sender.track) producer.sender.track.enabled = !paused;
+    // mediasoup-client also disables the local track (disableTrackOnPause): the camera light stays, the picture goes.
+    if (paused) producer.pause();
+    else producer.resume();
     await this.request(paused ? 'pauseProducer' : 'resumeProducer', { producerId: producer.id });
   }
 
