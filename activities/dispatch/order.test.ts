@@ -22,7 +22,7 @@ const now = Date.parse('2026-11-24T12:00:00.000Z');
 async function sqlOrder(db: Db, entries: QueueEntry[], cfg: PolicyConfig, streak: number): Promise<string[]> {
   await db('tickets').where({ branch_id: org.branchId }).delete();
   await db('tickets').insert(entries.map((e, i) => ({
-    id: e.id, entity_id: org.entityId, branch_id: org.branchId, service_id: org.services[0]!.id, kind: 'turn', status: 'waiting',
+    id: e.id, entity_id: org.entityId, branch_id: org.branchId, service_id: org.services[0]!.id, numbered_service_id: org.services[0]!.id, kind: 'turn', status: 'waiting',
     service_day: '2026-11-24', seq: i + 1, number: e.number, priority: e.priority, arrival_at: e.arrivalAt, workflow_id: `ticket-${e.id}`,
   })));
   const order = policyOrder(cfg, { priorityStreak: streak }, new Date(now).toISOString());

@@ -69,7 +69,7 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
     const row = {
       id: input.ticketId, entity_id: input.entityId, branch_id: input.branchId, service_id: input.serviceId,
       customer_id: customerId, appointment_id: appointmentId, kind: input.kind, status: status,
-      service_day: day, seq, number: formatTicketNumber(service.label, seq), priority,
+      service_day: day, seq, numbered_service_id: input.serviceId, number: formatTicketNumber(service.label, seq), priority,
       priority_id: input.priorityId ?? null, arrival_at: plan.at, scheduled_at: input.scheduledAt ?? null,
       queued_at: status === 'waiting' ? plan.at : null, workflow_id: ticketWorkflowId(input.ticketId),
       last_event_seq: 1, created_at: plan.at, updated_at: plan.at,

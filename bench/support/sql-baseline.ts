@@ -22,7 +22,7 @@ async function issue(db: Db, org: BenchOrg, serviceId: number): Promise<void> {
     const id = randomUUID();
     const now = new Date();
     await trx('tickets').insert({ id, entity_id: org.entityId, branch_id: org.branchId, service_id: serviceId, kind: 'turn', status: 'waiting',
-      service_day: day, seq: rows[0].last, number: `Q-${rows[0].last}`, arrival_at: now, queued_at: now, workflow_id: `sql-${id}`, last_event_seq: 0 });
+      service_day: day, seq: rows[0].last, numbered_service_id: serviceId, number: `Q-${rows[0].last}`, arrival_at: now, queued_at: now, workflow_id: `sql-${id}`, last_event_seq: 0 });
     await event(trx, id, 'created', null, 'waiting');
   });
 }

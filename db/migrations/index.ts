@@ -8,6 +8,7 @@ import * as statusTokens from './20261124_004_public_status_tokens.js';
 import * as video from './20261124_005_video.js';
 import * as webhookOutbox from './20261124_005_webhook_outbox.js';
 import * as shiftDispatch from './20261124_010_shift_dispatch.js';
+import * as numberingService from './20261124_011_ticket_numbering_service.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -18,6 +19,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261124_005_video', video],
   ['20261124_005_webhook_outbox', webhookOutbox],
   ['20261124_010_shift_dispatch', shiftDispatch],
+  ['20261124_011_ticket_numbering_service', numberingService],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -78,6 +78,19 @@ describe('B7/C5/D2/D4 transfer, customer edit, cancel', () => {
     expect(transfer.details).toMatchObject({ fromServiceId: org.services[0]!.id, toServiceId: org.services[1]!.id, toAgentId: b!.id });
   });
 
+  it('H1: a transferred ticket keeps its number, and the target service keeps numbering without collision', async () => {
+    const fresh = await createOrg(s.db);
+    const [a, b] = fresh.services;
+    const moved = await startTicket(s.client, s.taskQueue, ticketInput(fresh, { serviceId: b!.id }));
+    await startTicket(s.client, s.taskQueue, ticketInput(fresh, { serviceId: b!.id })); // B-002
+    const second = await startTicket(s.client, s.taskQueue, ticketInput(fresh, { serviceId: b!.id })); // B-003
+    await updateTicket(s.client, second.id, msg.transferTicket, { actor: fresh.supervisor, serviceId: a!.id });
+    await updateTicket(s.client, moved.id, msg.transferTicket, { actor: fresh.supervisor, serviceId: a!.id });
+    const issued = await Promise.all([1, 2, 3].map(() => startTicket(s.client, s.taskQueue, ticketInput(fresh, { serviceId: a!.id }))));
+    expect(issued.map((v) => v.number).sort()).toEqual(['A-001', 'A-002', 'A-003']);
+    expect((await s.db('tickets').where({ id: second.id }).first()).number).toBe('B-003');
+  });
+
   it('a transfer to a service of another branch is refused and changes nothing', async () => {
     const input = ticketInput(org);
     await startTicket(s.client, s.taskQueue, input);
