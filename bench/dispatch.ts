@@ -124,7 +124,7 @@ async function bareSqlClaims(s: BenchStack) {
   const now = Date.now();
   await s.db.batchInsert('tickets', Array.from({ length: SQL_CLAIMS }, (_, i) => {
     const id = randomUUID();
-    return { id, entity_id: org.entityId, branch_id: org.branchId, service_id: org.services[0]!.id, kind: 'turn', status: 'waiting', service_day: '2026-11-24', seq: i + 1, number: `S-${i + 1}`, priority: i % 7 === 0 ? 2 : 0, arrival_at: new Date(now - (SQL_CLAIMS - i) * 1000), workflow_id: `ticket-${id}` };
+    return { id, entity_id: org.entityId, branch_id: org.branchId, service_id: org.services[0]!.id, numbered_service_id: org.services[0]!.id, kind: 'turn', status: 'waiting', service_day: '2026-11-24', seq: i + 1, number: `S-${i + 1}`, priority: i % 7 === 0 ? 2 : 0, arrival_at: new Date(now - (SQL_CLAIMS - i) * 1000), workflow_id: `ticket-${id}` };
   }), 500);
   progress(`phase 3: ${SQL_CLAIMS} bare SQL claims by ${AGENTS} concurrent claimers`);
   const lat: number[] = [];

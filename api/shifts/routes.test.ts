@@ -144,7 +144,8 @@ describe('A12 manual mode', () => {
     await until('dispatch after automatic', () => calling(second));
     await bruno.request('POST', `/api/tickets/${second}/cancel`, {});
     await until('free', async () => (await bruno.request('GET', '/api/shifts/current')).body.currentTicketId === null);
-    expect((await bruno.request('POST', '/api/shifts/current/end')).status).toBe(200);
+    const end = await bruno.request('POST', '/api/shifts/current/end');
+    expect(end.status, JSON.stringify(end.body)).toBe(200);
   });
 });
 

@@ -27,8 +27,9 @@ async function inboundBytes(page: Page): Promise<Bytes> {
     const out = { audio: 0, video: 0 };
     for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
       if (pc.connectionState === 'closed') continue;
-      (await pc.getStats()).forEach((s: { type: string; kind?: 'audio' | 'video'; bytesReceived?: number }) => {
-        if (s.type === 'inbound-rtp' && s.kind) out[s.kind] += s.bytesReceived ?? 0;
+      (await pc.getStats()).forEach((s: { type: string; kind?: 'audio' | 'video'; bytesReceived?: number; mid?: string }) => {
+        // mediasoup's bandwidth probes arrive on their own receiver (mid "probator"): not media.
+        if (s.type === 'inbound-rtp' && s.kind && s.mid !== 'probator') out[s.kind] += s.bytesReceived ?? 0;
       });
     }
     return out;

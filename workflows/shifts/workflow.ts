@@ -14,8 +14,9 @@ import { shiftSearchAttributes } from './search.js';
 import { illegal, isAvailable, ShiftMachine, type ShiftData, type ShiftStep } from './state.js';
 
 const acts = proxyActivities<ShiftActivities & DispatchActivities>({
-  // Dispatch waits on ticket workflows' callTicket updates: under load that takes a while.
-  startToCloseTimeout: '2m',
+  // Dispatch waits on ticket workflows' callTicket updates, so longer than a DB write; kept short
+  // because an attempt lost with a crashed worker is only retried after it (retries are safe).
+  startToCloseTimeout: '30s',
   // Database and Temporal blips are retried for ever (every write is idempotent); refusals are not.
   retry: { initialInterval: '200ms', maximumInterval: '10s', nonRetryableErrorTypes: ['IllegalTransition', 'NotFound', 'Conflict', 'Validation'] },
 });
@@ -55,13 +56,32 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
     return r.ticketId;
   };
 
+  /** Applies the ticket news received so far (attention started/ended); runs under the lock. */
+  const applyInbox = async (m: ShiftMachine) => {
+    for (let item = inbox.shift(); item; item = inbox.shift()) {
+      const step = item.kind === 'started' ? m.planStarted(item.ticketId, item.number, now()) : m.planEnded(item.ticketId, now());
+      if (step) await persist(m, step);
+    }
+  };
+  /**
+   * Validators refuse only against settled state: while a step is in flight or ticket news waits
+   * in the inbox (the SDK runs validators before it applies signals and activity results of the
+   * same activation) the state is about to change, so the handler decides under the lock.
+   */
+  const settled = (): ShiftMachine | undefined => (machine && !lock.held && inbox.length === 0 ? machine : undefined);
+  /** Every handler: take the lock, apply pending ticket news, then plan and persist. */
+  const locked = <T>(fn: (m: ShiftMachine) => Promise<T>) => lock.run(async () => {
+    const m = await ready();
+    await applyInbox(m);
+    return fn(m);
+  });
+
   /** Wires an Update: the validator plans (refusing before history), the handler plans again under the lock and persists. */
   function wire<A>(def: UpdateDefinition<ShiftStatus, [A]>, plan: (m: ShiftMachine, a: A, at: string) => ShiftStep) {
-    setHandler(def, (a: A) => lock.run(async () => {
-      const m = await ready();
+    setHandler(def, (a: A) => locked(async (m) => {
       await persist(m, plan(m, a, now()));
       return m.status;
-    }), { validator: (a: A) => { if (machine) plan(machine, a, now()); } });
+    }), { validator: (a: A) => { const m = settled(); if (m) plan(m, a, now()); } });
   }
 
   setHandler(msg.getShift, () => {
@@ -72,21 +92,19 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
   wire(msg.setState, (m, a, at) => m.planState(a.state, at));
   wire(msg.setNextState, (m, a, at) => m.planNextState(a.nextState, at));
   wire(msg.setManualMode, (m, a, at) => m.planManual(a.manual, at));
-  setHandler(msg.endShift, () => lock.run(async () => {
-    const m = await ready();
+  setHandler(msg.endShift, () => locked(async (m) => {
     await persist(m, m.planEnd(now()));
     return m.status;
-  }), { validator: () => { if (machine) machine.planEnd(now()); } });
+  }), { validator: () => { settled()?.planEnd(now()); } });
   const refuseCallNext = (m: ShiftMachine) => {
     if (m.status.endedAt !== null) throw illegal('The shift has ended: log in again.');
     if (m.status.state !== 'online') throw illegal(`You are ${m.status.state}: go Online to call customers.`);
     if (m.status.currentTicketId !== null) throw illegal('You already have a customer: finish that attention first.', { ticketId: m.status.currentTicketId });
   };
-  setHandler(msg.callNext, () => lock.run(async () => {
-    const m = await ready();
+  setHandler(msg.callNext, () => locked(async (m) => {
     refuseCallNext(m);
     return { ticketId: await dispatch(m, true), shift: m.status };
-  }), { validator: () => { if (machine) refuseCallNext(machine); } });
+  }), { validator: () => { const m = settled(); if (m) refuseCallNext(m); } });
   setHandler(msg.attentionStarted, (a) => void inbox.push({ kind: 'started', ticketId: a.ticketId, number: a.number ?? null }));
   setHandler(msg.attentionEnded, (a) => void inbox.push({ kind: 'ended', ticketId: a.ticketId, number: a.number ?? null }));
 
@@ -110,12 +128,8 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
       await condition(() => !lock.held && allHandlersFinished());
       return continueAsNew<typeof shiftWorkflow>({ ...args, carried: m.data, inbox: [...inbox] });
     }
-    const item = inbox.shift();
-    if (item) {
-      await lock.run(async () => {
-        const step = item.kind === 'started' ? m.planStarted(item.ticketId, item.number, now()) : m.planEnded(item.ticketId, now());
-        if (step) await persist(m, step);
-      });
+    if (inbox.length) {
+      await lock.run(() => applyInbox(m));
       continue;
     }
     if (m.data.dispatchPending) {

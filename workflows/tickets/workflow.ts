@@ -23,8 +23,10 @@ const acts = proxyActivities<TicketActivities>({
   retry: { initialInterval: '200ms', maximumInterval: '10s', nonRetryableErrorTypes: ['IllegalTransition', 'NotFound', 'Conflict', 'Validation'] },
 });
 
-// Dispatch waits on other workflows' updates: under load that takes longer than a DB write.
-const dispatchActs = proxyActivities<DispatchActivities>({ startToCloseTimeout: '2m', retry: { initialInterval: '200ms', maximumInterval: '10s' } });
+// Dispatch waits on other workflows' updates, so it gets longer than a DB write — but not much:
+// an attempt lost with a crashed worker is only retried after this time-out, and retries are
+// safe (the call carries an update id, the claim is reserved on the shift row).
+const dispatchActs = proxyActivities<DispatchActivities>({ startToCloseTimeout: '30s', retry: { initialInterval: '200ms', maximumInterval: '10s' } });
 
 export interface TicketWorkflowArgs {
   input: TicketInput;
@@ -70,13 +72,19 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     else pending.push(...effectsOf(step, agentBefore));
   };
 
-  /** Wires an Update: the validator plans (and so refuses illegal steps before history), the handler plans again under the lock and persists. */
+  /**
+   * Wires an Update: the validator plans (and so refuses illegal steps before history), the
+   * handler plans again under the lock and persists. While a step is in flight the state is
+   * about to change — and the SDK runs validators before it delivers activity results in the same
+   * activation — so the validator then lets the update through and the handler decides.
+   */
+  const settled = () => machine !== undefined && !lock.held;
   function wire<A>(def: UpdateDefinition<TicketView, [A]>, plan: (m: TicketMachine, a: A, at: string) => Step, effects?: (a: A) => StepEffects) {
     setHandler(def, (a: A) => lock.run(async () => {
       const m = await ready();
       await persist(m, plan(m, a, now()), effects?.(a));
       return m.data.view;
-    }), { validator: (a: A) => { if (machine) plan(machine, a, now()); } });
+    }), { validator: (a: A) => { if (settled()) plan(machine as TicketMachine, a, now()); } });
   }
 
   setHandler(msg.getTicket, () => {
@@ -103,7 +111,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     const rules = a.serviceId !== undefined ? await acts.loadServiceRules(a.serviceId, m.data.view.branchId) : undefined;
     await persist(m, m.planTransfer(a, now(), rules), undefined, rules);
     return m.data.view;
-  }), { validator: (a) => { if (machine) machine.planTransfer(a, now(), machine.data.rules); } });
+  }), { validator: (a) => { if (settled()) (machine as TicketMachine).planTransfer(a, now(), (machine as TicketMachine).data.rules); } });
 
   if (!machine) {
     const reg = await acts.registerTicket(input, { at: now() });

@@ -27,6 +27,7 @@ export class SfuClient extends Emitter<Events> {
   readonly #device: Device;
   #send: mc.Transport | undefined;
   #recv: mc.Transport | undefined;
+  #receiving: mc.RtpCapabilities = {};
 
   private constructor(socket: Socket, device: Device) {
     super();
@@ -80,6 +81,9 @@ export class SfuClient extends Emitter<Events> {
 
     const joined = await this.request<Joined>('join');
     await this.#device.load({ routerRtpCapabilities: joined.routerRtpCapabilities });
+    // Everything the browser can receive, bandwidth-estimation extensions included: they carry
+    // congestion control on the SFU → browser path.
+    this.#receiving = this.#device.recvRtpCapabilities;
     for (const p of joined.peers) this.#peers.set(p.peerId, p);
     this.emit('peers', this.peers);
     [this.#send, this.#recv] = await Promise.all([openTransport(this.#device, 'send', this.request), openTransport(this.#device, 'recv', this.request)]);
@@ -96,7 +100,7 @@ export class SfuClient extends Emitter<Events> {
     const recv = this.#recv;
     if (!recv) return;
     try {
-      const c = await this.request<Consumed>('consume', { transportId: recv.id, producerId: p.producerId, rtpCapabilities: this.#device.recvRtpCapabilities });
+      const c = await this.request<Consumed>('consume', { transportId: recv.id, producerId: p.producerId, rtpCapabilities: this.#receiving });
       const consumer = await recv.consume({ id: c.consumerId, producerId: c.producerId, kind: c.kind, rtpParameters: c.rtpParameters, streamId: `peer-${c.peerId}` });
       this.#consumers.set(consumer.id, consumer);
       // The SFU creates the consumer paused, so no packet arrives before the track exists.
