@@ -6,10 +6,14 @@ import * as msg from '../domain/ticket-messages.js';
 import { startTicket, updateTicket } from '../api/tickets/workflow-client.js';
 import { createOrg, ticketInput } from '../tests/support/fixtures.js';
 import { ticketWorkflow } from '../workflows/tickets/workflow.js';
+import * as shiftActions from '../api/shifts/actions.js';
+import type { SessionUser } from '../api/auth/sessions.js';
 
 interface Ctx { db: Db; client: Client; taskQueue: string }
-/** run() returns the workflow id, and the run id when the run to keep is not the last one. */
-interface Scenario { entity: 'tickets' | 'shifts'; name: string; run(ctx: Ctx): Promise<string | { workflowId: string; runId: string }> }
+/** run() returns the workflow id, and the run id when the run to keep is not the last one; or
+ * several, each with the entity and name to file it under. */
+export interface Recorded { entity: 'tickets' | 'shifts'; name: string; workflowId: string; runId?: string }
+interface Scenario { entity: 'tickets' | 'shifts'; name: string; run(ctx: Ctx): Promise<string | { workflowId: string; runId: string } | Recorded[]> }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const until = async (db: Db, id: string, status: string) => {
@@ -92,6 +96,33 @@ export const scenarios: Scenario[] = [
       await updateTicket(client, t.ticketId, msg.cancelTicket, { actor: org.supervisor });
       // Keep the first run, which ends in ContinuedAsNew.
       return { workflowId: `ticket-${t.ticketId}`, runId: handle.firstExecutionRunId };
+    },
+  },
+  {
+    // An agent logs in Online, dispatch calls a ticket to them, the next state applies when the
+    // attention ends, then log out: records the shift and the dispatched ticket.
+    entity: 'shifts', name: 'shift-dispatch-next-state-logout',
+    async run({ db, client, taskQueue }) {
+      const org = await createOrg(db);
+      const [a] = org.agents;
+      await db('service_assignments').insert({ user_id: a!.id, service_id: org.services[0]!.id, kind: 'main' });
+      const user: SessionUser = { id: a!.id, entityId: org.entityId, branchId: org.branchId, role: 'agent', email: 'a@t.test', firstName: 'A', lastName: 'T' };
+      const d = { db, temporal: client, taskQueue };
+      const { view } = await shiftActions.openShift(d, user, { deskId: org.deskIds[0]! });
+      const t = ticketInput(org);
+      await startTicket(client, taskQueue, t);
+      await until(db, t.ticketId, 'calling');
+      await shiftActions.setNextState(d, user, { nextState: 'lunch' });
+      await updateTicket(client, t.ticketId, msg.attendTicket, { actor: a!.actor });
+      await updateTicket(client, t.ticketId, msg.finishTicket, { actor: a!.actor });
+      while ((await db('shifts').where({ id: view.id }).first('state')).state !== 'lunch') await sleep(100);
+      await shiftActions.setState(d, user, { state: 'online' });
+      await shiftActions.endShift(d, user);
+      const shift = await db('shifts').where({ id: view.id }).first('workflow_id');
+      return [
+        { entity: 'shifts', name: 'shift-dispatch-next-state-logout', workflowId: shift.workflow_id as string },
+        { entity: 'tickets', name: 'dispatched-by-shift', workflowId: `ticket-${t.ticketId}` },
+      ];
     },
   },
 ];

@@ -16,7 +16,7 @@ import { freePort } from '../runtime/ports.js';
 import { ensureDatabase, startPostgres } from '../runtime/postgres.js';
 import { resolveTemporalCli, startTemporal } from '../runtime/temporal-server.js';
 import { createWorker } from '../runtime/worker-factory.js';
-import { scenarios } from './history-scenarios.js';
+import { scenarios, type Recorded } from './history-scenarios.js';
 
 const log = createLogger('record');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-record-'));
@@ -31,21 +31,29 @@ try {
   const client = new Client({ connection });
   const nativeConnection = await NativeConnection.connect({ address: temporal.address });
   const taskQueue = 'record';
-  const worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db });
+  const worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, temporal: client });
   await worker.runUntil(async () => {
     for (const sc of scenarios) {
       const ran = await sc.run({ db, client, taskQueue });
-      const { workflowId, runId } = typeof ran === 'string' ? { workflowId: ran, runId: undefined } : ran;
-      await client.workflow.getHandle(workflowId).result(); // the scenario ends its ticket
-      // The CLI's JSON is the format historyFromJSON reads (the SDK's own historyToJSON trips
-      // over the two protobufjs copies npm installs).
-      const json = execFileSync(resolveTemporalCli(), ['workflow', 'show', '--address', temporal.address, '-w', workflowId,
-        ...(runId ? ['-r', runId] : []), '--output', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-      const history = JSON.parse(json) as { events?: unknown[] };
-      const file = path.join(REPO_ROOT, 'workflows', sc.entity, 'histories', `${sc.name}.json`);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, JSON.stringify({ workflowId, recordedAt: new Date().toISOString(), history }, null, 1));
-      log.info({ file: path.relative(REPO_ROOT, file), events: history.events?.length }, 'recorded');
+      const recorded: Recorded[] = Array.isArray(ran) ? ran
+        : typeof ran === 'string' ? [{ entity: sc.entity, name: sc.name, workflowId: ran }]
+          : [{ entity: sc.entity, name: sc.name, ...ran }];
+      for (const r of recorded) {
+        const file = path.join(REPO_ROOT, 'workflows', r.entity, 'histories', `${r.name}.json`);
+        // A recorded history is a contract with workflows already running: never rewrite one.
+        if (fs.existsSync(file) && !process.argv.includes('--force')) {
+          log.info({ file: path.relative(REPO_ROOT, file) }, 'kept (exists)');
+          continue;
+        }
+        await client.workflow.getHandle(r.workflowId).result(); // the scenario ends its workflows
+        // The CLI's JSON is the format historyFromJSON reads.
+        const json = execFileSync(resolveTemporalCli(), ['workflow', 'show', '--address', temporal.address, '-w', r.workflowId,
+          ...(r.runId ? ['-r', r.runId] : []), '--output', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        const history = JSON.parse(json) as { events?: unknown[] };
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, JSON.stringify({ workflowId: r.workflowId, recordedAt: new Date().toISOString(), history }, null, 1));
+        log.info({ file: path.relative(REPO_ROOT, file), events: history.events?.length }, 'recorded');
+      }
     }
   });
   await nativeConnection.close();
