@@ -1,10 +1,13 @@
-// Operations of routers owned by other areas (shifts, reports), described from their own
-// schemas. Routes not listed anywhere still appear in the document via discover.ts.
+// Operations of routers owned by other areas (shifts, reports, video, public pages, monitor),
+// described from their own schemas. Routes not listed anywhere still appear via discover.ts.
 import * as Shift from '../shifts/schemas.js';
+import * as Video from '../video/schemas.js';
+import { KioskBody } from '../public/routes.js';
 import { ReportQuery } from '../reports/schemas.js';
 import type { Operation } from './operations.js';
 
 const mine = 'the agent, own shift';
+const room = 'a participant of the room: its agent (session) or the customer (join token)';
 export const OTHER_OPERATIONS: Operation[] = [
   { method: 'post', path: '/shifts', summary: 'A7/A10: log in at a desk (starts the shift workflow)', tag: 'shifts', body: Shift.OpenShiftBody, auth: mine },
   { method: 'get', path: '/shifts/current', summary: 'A3/A11: current state', tag: 'shifts', auth: mine },
@@ -15,4 +18,21 @@ export const OTHER_OPERATIONS: Operation[] = [
   { method: 'post', path: '/shifts/current/end', summary: 'F1/F2: end the shift (also done by log out)', tag: 'shifts', body: Shift.EmptyBody, auth: mine },
   { method: 'get', path: '/reports/summary', summary: 'H3: attention figures', tag: 'reports', query: ReportQuery, auth: 'supervisor, admin' },
   { method: 'get', path: '/reports/summary.csv', summary: 'H3: attention figures as CSV', tag: 'reports', query: ReportQuery, auth: 'supervisor, admin' },
+  { method: 'get', path: '/monitor/branches/:id', summary: 'H4: live monitor snapshot of a branch', tag: 'monitor', auth: 'supervisor of the branch, admin' },
+  { method: 'get', path: '/monitor/temporal', summary: 'G7: where the Temporal Web UI is', tag: 'monitor', auth: 'supervisor, admin' },
+  { method: 'get', path: '/public/branches/:id', summary: 'H5: kiosk — branch name and its services', tag: 'public' },
+  { method: 'post', path: '/public/branches/:id/tickets', summary: 'H5: kiosk — take a ticket (30 a minute per address); returns a status-page link', tag: 'public', body: KioskBody },
+  { method: 'get', path: '/public/branches/:id/display', summary: 'C9: public display — calls now and recent', tag: 'public' },
+  { method: 'get', path: '/public/tickets/:token', summary: 'H5: customer status page — position in line, desk when called', tag: 'public' },
+  { method: 'post', path: '/video/tickets/:id/join', summary: 'D1: the agent joins the call of a virtual ticket (signed SFU join token)', tag: 'video', auth: 'the agent holding the ticket, branch supervisor' },
+  { method: 'post', path: '/video/guest/:guestToken/join', summary: 'D10: the customer joins by the anonymous link (one room, while the ticket is live)', tag: 'video' },
+  { method: 'get', path: '/video/rooms/:roomId/messages', summary: 'D12: chat messages', tag: 'video', auth: room },
+  { method: 'post', path: '/video/rooms/:roomId/messages', summary: 'D12: send a chat message', tag: 'video', body: Video.ChatBody, auth: room },
+  { method: 'post', path: '/video/rooms/:roomId/files', summary: 'D12: send a file (raw body ≤ 10 MB, allowed types; name in X-File-Name)', tag: 'video', auth: room },
+  { method: 'get', path: '/video/files/:fileId', summary: 'D12: download a file (participants and branch supervisors)', tag: 'video', auth: room },
+  { method: 'get', path: '/video/rooms/:roomId/tags', summary: 'D11: tags of the call', tag: 'video', auth: room },
+  { method: 'post', path: '/video/rooms/:roomId/tags', summary: 'D11: pin a tag to this moment of the call', tag: 'video', body: Video.TagBody, auth: 'the agent' },
+  { method: 'post', path: '/video/rooms/:roomId/terms', summary: 'D7: send terms and conditions', tag: 'video', body: Video.TermsBody, auth: 'the agent' },
+  { method: 'post', path: '/video/rooms/:roomId/terms/answer', summary: 'D7: accept or refuse the terms', tag: 'video', body: Video.TermsAnswerBody, auth: 'the customer' },
+  { method: 'post', path: '/video/rooms/:roomId/presence', summary: 'Joined / left the call (timeline)', tag: 'video', body: Video.PresenceBody, auth: room },
 ];

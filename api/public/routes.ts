@@ -11,7 +11,7 @@ import { activeBranch, displayOf, kioskServices, statusOf } from './queries.js';
 import { issueStatusToken, ticketOfToken } from './tokens.js';
 
 const BranchParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-const KioskBody = z.object({ serviceId: z.number().int().positive() }).strict();
+export const KioskBody = z.object({ serviceId: z.number().int().positive() }).strict();
 
 export function publicRoutes(deps: ApiDeps): Router {
   const r = Router();

@@ -37,7 +37,8 @@ export interface Desk { id: number; name: string; branchId: number }
 export interface Branch { id: number; name: string }
 export interface Department { id: number; name: string; branchId: number }
 export interface Service extends ServiceRef { branchId: number; departmentId: number; active: boolean; virtualEnabled?: boolean }
-export interface User { id: number; firstName: string; lastName: string; role: string; branchId: number | null; state?: AgentState | null; deskName?: string | null }
+/** A colleague; `shiftState` / `shiftDeskId` come from their open shift (null when logged out). */
+export interface User { id: number; firstName: string; lastName: string; role: string; branchId: number | null; shiftState: AgentState | null; shiftDeskId: number | null }
 export interface Notification { id: number; type: string; title: string; body: string | null; readAt: string | null; createdAt: string }
 export interface Profile { id: number; firstName: string; lastName: string; phone: string | null; email: string; entityName?: string; branchName?: string | null }
 

@@ -1,28 +1,27 @@
 // B2: the branch's agents with their live state; picking one filters the tickets they served.
-// Supervisors read states from the branch monitor (H4); agents, who may not, see the names.
+// Everyone reads them from /api/users (scoped to the branch), whose rows carry the open shift.
 import { api } from '../api/client';
-import type { AgentState, SessionUser, User } from '../api/types';
+import type { AgentState, Desk, User } from '../api/types';
 import { useUser } from '../auth/session';
 import { StateDot } from '../common/Badge';
 import { useLoad } from '../common/useLoad';
 import { useI18n } from '../i18n';
 
 interface AgentRow { id: number; name: string; state?: AgentState; deskName?: string | null }
-interface MonitorSnapshot { agents: { userId: number; name: string; state: AgentState; deskName: string | null }[] }
 
-async function loadAgents(user: SessionUser): Promise<AgentRow[]> {
-  if (user.role !== 'agent' && user.branchId) {
-    const snap = await api.get<MonitorSnapshot>(`/monitor/branches/${user.branchId}`);
-    return snap.agents.map((a) => ({ id: a.userId, name: a.name, state: a.state, deskName: a.deskName }));
-  }
-  const { rows } = await api.list<User>('users', { filter: { role: 'agent', active: true }, sort: ['firstName', 'ASC'] });
-  return rows.map((u) => ({ id: u.id, name: `${u.firstName} ${u.lastName}`, state: u.state ?? undefined, deskName: u.deskName }));
+async function loadAgents(): Promise<AgentRow[]> {
+  const [{ rows }, desks] = await Promise.all([
+    api.list<User>('users', { filter: { role: 'agent', active: true }, sort: ['firstName', 'ASC'] }),
+    api.list<Desk>('desks', { sort: ['name', 'ASC'] }),
+  ]);
+  const deskName = new Map(desks.rows.map((d) => [d.id, d.name]));
+  return rows.map((u) => ({ id: u.id, name: `${u.firstName} ${u.lastName}`, state: u.shiftState ?? undefined, deskName: u.shiftDeskId ? deskName.get(u.shiftDeskId) : null }));
 }
 
 export function AgentsList({ value, version, onChange }: { value?: number; version: number; onChange(id: number | undefined): void }) {
   const { t } = useI18n();
   const user = useUser();
-  const agents = useLoad(() => loadAgents(user), [version, user.id]);
+  const agents = useLoad(() => loadAgents(), [version, user.id]);
   return (
     <section className="agents" aria-label={t.tickets.agents} data-testid="agents">
       <h3 className="panel-title">{t.tickets.agents}</h3>
