@@ -15,7 +15,8 @@ async function loadAgents(): Promise<AgentRow[]> {
     api.list<Desk>('desks', { sort: ['name', 'ASC'] }),
   ]);
   const deskName = new Map(desks.rows.map((d) => [d.id, d.name]));
-  return rows.map((u) => ({ id: u.id, name: `${u.firstName} ${u.lastName}`, state: u.shiftState ?? undefined, deskName: u.shiftDeskId ? deskName.get(u.shiftDeskId) : null }));
+  // No open shift means logged out, which the agent states call Offline.
+  return rows.map((u) => ({ id: u.id, name: `${u.firstName} ${u.lastName}`, state: u.shiftState ?? 'offline', deskName: u.shiftDeskId ? deskName.get(u.shiftDeskId) : null }));
 }
 
 export function AgentsList({ value, version, onChange }: { value?: number; version: number; onChange(id: number | undefined): void }) {
