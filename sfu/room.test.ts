@@ -1,32 +1,23 @@
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSfuConfig, mediaCodecs } from './config.js';
-import { loadMediasoup } from './mediasoup.js';
 import type { Peer } from './peer.js';
 import { RoomRegistry } from './room-registry.js';
-import { INSTALL_TIMEOUT_MS, installWorker, opusRtpParameters, testLog } from './test-support.js';
-import { transportSettings } from './transport-options.js';
-import { WorkerPool } from './worker-pool.js';
+import { INSTALL_TIMEOUT_MS, opusRtpParameters, startTestSfu, testLog } from './test-support.js';
 
 const agent = (peerId: string) => ({ peerId, displayName: peerId, role: 'agent' as const });
 
 describe('rooms and peers (real mediasoup-worker)', () => {
   const log = testLog();
-  let pool: WorkerPool;
   let registry: RoomRegistry;
 
+  let sfu: Awaited<ReturnType<typeof startTestSfu>> | undefined;
+
   beforeAll(async () => {
-    const bin = installWorker();
-    const mediasoup = await loadMediasoup(bin, log);
-    pool = await WorkerPool.start({ size: 2, createWorker: () => mediasoup.createWorker({ logLevel: 'error' }), log });
-    const config = loadSfuConfig({ MEDIASOUP_WORKER_BIN: bin });
-    registry = new RoomRegistry({ pool, roomOptions: { mediaCodecs, settings: transportSettings(config), log }, log });
+    sfu = await startTestSfu(log);
+    ({ registry } = sfu);
   }, INSTALL_TIMEOUT_MS);
 
-  afterAll(() => {
-    registry?.closeAll();
-    pool?.close();
-  });
+  afterAll(() => sfu?.close());
 
   it('get-or-create under concurrency yields one room and one router', async () => {
     const rooms = await Promise.all(Array.from({ length: 8 }, () => registry.getOrCreate('busy')));

@@ -4,6 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import type { Socket as ClientSocket } from 'socket.io-client';
 import type { Ack } from './signalling/protocol.js';
+import { loadSfuConfig, mediaCodecs } from './config.js';
+import { loadMediasoup } from './mediasoup.js';
+import { RoomRegistry } from './room-registry.js';
+import { transportSettings } from './transport-options.js';
+import { WorkerPool } from './worker-pool.js';
 
 /** Up to a first-run build of the worker (~5 min on 2 cores); a cached one answers in ~0.1 s. */
 export const INSTALL_TIMEOUT_MS = 10 * 60_000;
@@ -42,3 +47,13 @@ export const opusRtpParameters = (ssrc: number) => ({
   encodings: [{ ssrc }],
   rtcp: { cname: `cname-${ssrc}` },
 });
+
+/** A real worker pool (2 workers) and a room registry on it, for tests; close() frees both. */
+export async function startTestSfu(log: Logger): Promise<{ pool: WorkerPool; registry: RoomRegistry; close(): void }> {
+  const bin = installWorker();
+  const mediasoup = await loadMediasoup(bin, log);
+  const pool = await WorkerPool.start({ size: 2, createWorker: () => mediasoup.createWorker({ logLevel: 'error' }), log });
+  const config = loadSfuConfig({ MEDIASOUP_WORKER_BIN: bin });
+  const registry = new RoomRegistry({ pool, roomOptions: { mediaCodecs, settings: transportSettings(config), log }, log });
+  return { pool, registry, close: () => { registry.closeAll(); pool.close(); } };
+}

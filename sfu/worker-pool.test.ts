@@ -1,31 +1,23 @@
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { types as ms } from 'mediasoup';
-import { mediaCodecs } from './config.js';
-import { loadMediasoup } from './mediasoup.js';
 import { RoomRegistry } from './room-registry.js';
-import { INSTALL_TIMEOUT_MS, installWorker, testLog } from './test-support.js';
-import { transportSettings } from './transport-options.js';
+import { INSTALL_TIMEOUT_MS, startTestSfu, testLog } from './test-support.js';
 import { WorkerPool } from './worker-pool.js';
-import { loadSfuConfig } from './config.js';
 
 describe('SFU worker pool (real mediasoup-worker)', () => {
   const log = testLog();
   let pool: WorkerPool;
   let registry: RoomRegistry;
 
+  let sfu: Awaited<ReturnType<typeof startTestSfu>> | undefined;
+
   beforeAll(async () => {
-    const bin = installWorker();
-    const mediasoup = await loadMediasoup(bin, log);
-    pool = await WorkerPool.start({ size: 2, createWorker: () => mediasoup.createWorker({ logLevel: 'error' }), log });
-    const config = loadSfuConfig({ MEDIASOUP_WORKER_BIN: bin });
-    registry = new RoomRegistry({ pool, roomOptions: { mediaCodecs, settings: transportSettings(config), log }, log });
+    sfu = await startTestSfu(log);
+    ({ pool, registry } = sfu);
   }, INSTALL_TIMEOUT_MS);
 
-  afterAll(() => {
-    registry?.closeAll();
-    pool?.close();
-  });
+  afterAll(() => sfu?.close());
 
   it('starts N workers and hands them out round-robin', () => {
     const pids = pool.workers.map((w) => w.pid);
