@@ -71,9 +71,13 @@ function spawnChild(name: string, args: string[], env: NodeJS.ProcessEnv): Child
 
 const stopChild = (child: ChildProcess) => new Promise<void>((resolve) => {
   if (child.exitCode !== null || child.signalCode !== null) return resolve();
-  child.once('exit', () => resolve());
+  // Not unref'd: we must not exit before the child is gone, or it outlives us as an orphan.
+  const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  child.once('exit', () => {
+    clearTimeout(force);
+    resolve();
+  });
   child.kill('SIGTERM');
-  setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
 });
 
 let shuttingDown = false;

@@ -99,10 +99,15 @@ export async function startTemporal(opts: {
     uiUrl: opts.uiPort ? `http://localhost:${opts.uiPort}` : undefined,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        // The fallback timer is NOT unref'd: the caller must not exit (orphaning the server)
+        // before the child is really gone.
+        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
         child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
       }),
   };
 }
