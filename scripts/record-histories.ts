@@ -3,30 +3,22 @@
 // current code, and writes workflows/<entity>/histories/<scenario>.json.
 // Run: npx tsx scripts/record-histories.ts
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { execFileSync } from 'node:child_process';
 import { NativeConnection } from '@temporalio/worker';
 import '../db/types.js';
-import { createDb, migrate } from '../db/knex.js';
 import { REPO_ROOT } from '../runtime/config.js';
 import { createLogger } from '../runtime/logger.js';
-import { freePort } from '../runtime/ports.js';
-import { ensureDatabase, startPostgres } from '../runtime/postgres.js';
-import { resolveTemporalCli, startTemporal } from '../runtime/temporal-server.js';
+import { resolveTemporalCli } from '../runtime/temporal-server.js';
+import { startScratch } from '../runtime/scratch.js';
 import { createWorker } from '../runtime/worker-factory.js';
 import { scenarios, type Recorded } from './history-scenarios.js';
 
 const log = createLogger('record');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-record-'));
-fs.chmodSync(tmp, 0o755);
-const pg = await startPostgres({ dataDir: path.join(tmp, 'pg'), port: await freePort(), log });
-const temporal = await startTemporal({ namespaces: ['default'], port: await freePort(), log });
+const scratch = await startScratch({ log, dbName: 'record' });
+const { db, temporal } = scratch;
 try {
-  const url = await ensureDatabase(pg.url, 'record');
-  const db = createDb(url, 5);
-  await migrate(db);
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection });
   const nativeConnection = await NativeConnection.connect({ address: temporal.address });
@@ -58,9 +50,6 @@ try {
   });
   await nativeConnection.close();
   await connection.close();
-  await db.destroy();
 } finally {
-  await temporal.stop();
-  await pg.stop();
-  fs.rmSync(tmp, { recursive: true, force: true });
+  await scratch.stop();
 }

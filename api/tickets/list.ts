@@ -23,6 +23,17 @@ const Filter = z.object({
   to: z.string().date().optional(),
 }).strip();
 
+/** Tickets with the names a list or detail shows (service, desk, customer, agent). */
+export const ticketRows = (db: Db) => db('tickets as t')
+  .join('services as s', 's.id', 't.service_id')
+  .join('branches as b', 'b.id', 't.branch_id')
+  .leftJoin('customers as c', 'c.id', 't.customer_id')
+  .leftJoin('users as u', 'u.id', 't.agent_id')
+  .leftJoin('desks as d', 'd.id', 't.desk_id')
+  .select('t.*', 's.name as service_name', 's.department_id', 'd.name as desk_name',
+    db.raw(`trim(c.first_name || ' ' || c.last_name) as customer_name`), 'c.id_number as customer_id_number',
+    db.raw(`trim(u.first_name || ' ' || u.last_name) as agent_name`));
+
 export const TICKET_FIELDS: FieldMap = {
   id: 't.id', number: 't.number', status: 't.status', kind: 't.kind', priority: 't.priority',
   arrivalAt: 't.arrival_at', calledAt: 't.called_at', endedAt: 't.ended_at', serviceId: 't.service_id',
@@ -32,16 +43,7 @@ export const TICKET_FIELDS: FieldMap = {
 export async function listTickets(db: Db, user: SessionUser, req: Request, res: Response): Promise<void> {
   const query = parse(ListQuery, req.query);
   const f = parse(Filter, { ...(query.filter ?? {}), id: idsFilter(query.filter) });
-  const q = db('tickets as t')
-    .join('services as s', 's.id', 't.service_id')
-    .join('branches as b', 'b.id', 't.branch_id')
-    .leftJoin('customers as c', 'c.id', 't.customer_id')
-    .leftJoin('users as u', 'u.id', 't.agent_id')
-    .leftJoin('desks as d', 'd.id', 't.desk_id')
-    .where('t.entity_id', user.entityId)
-    .select('t.*', 's.name as service_name', 's.department_id', 'd.name as desk_name',
-      db.raw(`trim(c.first_name || ' ' || c.last_name) as customer_name`), 'c.id_number as customer_id_number',
-      db.raw(`trim(u.first_name || ' ' || u.last_name) as agent_name`));
+  const q = ticketRows(db).where('t.entity_id', user.entityId);
   if (user.role !== 'admin' && user.branchId !== null) q.where('t.branch_id', user.branchId);
   if (f.id) q.whereIn('t.id', f.id);
   if (f.branchId) q.where('t.branch_id', f.branchId);

@@ -9,7 +9,7 @@ import { parse } from '../http/validate.js';
 import { loadServiceFor, loadTicketFor } from './access.js';
 import * as actions from './actions.js';
 import { createTicket } from './create.js';
-import { listTickets, ticketListItem } from './list.js';
+import { listTickets, ticketListItem, ticketRows } from './list.js';
 import * as S from './schemas.js';
 import { timelineOf } from './timeline.js';
 import type { TicketView } from '../../domain/ticket-messages.js';
@@ -33,11 +33,7 @@ export function ticketRoutes(deps: ApiDeps): Router {
 
   r.get('/tickets/:id', async (req, res) => {
     const row = await loadTicketFor(deps.db, res.locals.user, req.params.id);
-    const [item] = await deps.db('tickets as t').leftJoin('customers as c', 'c.id', 't.customer_id')
-      .leftJoin('services as s', 's.id', 't.service_id').leftJoin('desks as d', 'd.id', 't.desk_id')
-      .leftJoin('users as u', 'u.id', 't.agent_id').where('t.id', row.id as string)
-      .select('t.*', 's.name as service_name', 's.department_id', 'd.name as desk_name', 'c.id_number as customer_id_number',
-        deps.db.raw(`trim(c.first_name || ' ' || c.last_name) as customer_name`), deps.db.raw(`trim(u.first_name || ' ' || u.last_name) as agent_name`));
+    const item = await ticketRows(deps.db).where('t.id', row.id as string).first();
     const topicIds = await deps.db('ticket_topics').where({ ticket_id: row.id }).pluck('topic_id');
     res.json({ ...ticketListItem(item), topicIds, workflowId: row.workflow_id, temporalUrl: `${deps.config.temporalUiUrl}/namespaces/${deps.config.TEMPORAL_NAMESPACE}/workflows/${String(row.workflow_id)}` });
   });

@@ -3,14 +3,13 @@
 // file), the worker and the API.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import '../../db/types.js';
-import { createDb, migrate, type Db } from '../../db/knex.js';
+import type { Db } from '../../db/knex.js';
 import { REPO_ROOT } from '../../runtime/config.js';
 import { createLogger } from '../../runtime/logger.js';
 import { freePort, isPortFree } from '../../runtime/ports.js';
-import { ensureDatabase, startPostgres, type RunningPostgres } from '../../runtime/postgres.js';
+import { startPostgres, type RunningPostgres } from '../../runtime/postgres.js';
+import { startScratch } from '../../runtime/scratch.js';
 import { startTemporal, waitForTemporal, type RunningTemporal } from '../../runtime/temporal-server.js';
 
 export type Part = 'worker' | 'api' | 'temporal' | 'postgres';
@@ -29,19 +28,11 @@ export interface System {
 const log = createLogger('bench-system', process.env.LOG_LEVEL ?? 'warn');
 
 export async function startSystem(): Promise<System> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-bench-'));
-  fs.chmodSync(dir, 0o755);
-  const pgPort = await freePort();
-  const temporalPort = await freePort();
+  // The Temporal dev server keeps a file, so a killed one restarts with its workflows.
+  const scratch = await startScratch({ log, dbName: 'bench', persistTemporal: true });
+  const { db, dbUrl, pgDir, pgPort, temporalPort } = scratch;
+  let { pg, temporal }: { pg: RunningPostgres; temporal: RunningTemporal } = scratch;
   const apiPort = await freePort();
-  const dbFile = path.join(dir, 'temporal.db');
-  const pgDir = path.join(dir, 'pg');
-
-  let pg: RunningPostgres = await startPostgres({ dataDir: pgDir, port: pgPort, log });
-  const dbUrl = await ensureDatabase(pg.url, 'bench');
-  let temporal: RunningTemporal = await startTemporal({ namespaces: ['default'], dbFile, port: temporalPort, log });
-  const db = createDb(dbUrl, 20);
-  await migrate(db);
 
   const env = { ...process.env, DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, API_PORT: String(apiPort), LOG_LEVEL: 'warn', NODE_ENV: 'development' };
   const procs: Partial<Record<'worker' | 'api', ChildProcess>> = {};
@@ -89,7 +80,7 @@ export async function startSystem(): Promise<System> {
         return;
       }
       if (part === 'temporal') {
-        temporal = await startTemporal({ namespaces: ['default'], dbFile, port: temporalPort, log });
+        temporal = await startTemporal({ namespaces: ['default'], dbFile: scratch.temporalDbFile, port: temporalPort, log });
         await waitForTemporal(temporal.address, 'default', 30_000);
         return;
       }
@@ -107,10 +98,7 @@ export async function startSystem(): Promise<System> {
     async stop() {
       await killProc(procs.api);
       await killProc(procs.worker);
-      await db.destroy();
-      await temporal.stop();
-      await pg.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await scratch.stop({ pg, temporal });
     },
   };
 }

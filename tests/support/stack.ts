@@ -2,11 +2,13 @@
 // a Temporal client in this fork's namespace, and a worker on a task queue of its own.
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import '../../db/types.js';
 import { createDb, type Db } from '../../db/knex.js';
 import { ensureDatabase } from '../../runtime/postgres.js';
+import { createLogger } from '../../runtime/logger.js';
+import { installSdkLogger } from '../../runtime/sdk-logger.js';
 import { createActivities, createWorker } from '../../runtime/worker-factory.js';
 import { namespaceOfThisFork, TEMPLATE_DB } from './names.js';
 
@@ -26,8 +28,8 @@ export interface TestStack {
 
 export async function createTestStack(): Promise<TestStack> {
   if (!runtimeInstalled) {
-    // Quiet the SDK's own logs in tests; failures still surface through assertions.
-    Runtime.install({ logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: (m, meta) => console.error(m, meta) } });
+    // Quiet the SDK's own logs in tests (errors still show); failures surface through assertions.
+    installSdkLogger(createLogger('test-sdk', process.env.LOG_LEVEL ?? 'error'));
     runtimeInstalled = true;
   }
   const name = `vt_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
