@@ -75,7 +75,7 @@ export function createApp(deps: ApiDeps): Express {
   api.use(docsRoutes());
   api.use(publicRoutes(deps));
   api.use(videoRoutes(deps));
-  api.use((_req, res) => res.status(404).json({ error: 'NotFound', message: 'No such API route.' }));
+  api.use((_req, res) => res.status(404).json({ error: 'NotFound', code: 'NotFound', params: { resource: 'route' }, message: 'No such API route.' }));
   api.use(errorHandler(deps.log));
   app.use('/api', api);
 

@@ -32,9 +32,9 @@ describe('H1 ordering policy', () => {
     expect(ids(orderQueue(q, cfg('interleave'), t0, { priorityStreak: 0 }))).toBe('bdac');
     expect(ids(orderQueue(q, cfg('interleave'), t0, { priorityStreak: 2 }))).toBe('acbd');
   });
-  it('explains why a ticket is next', () => {
-    expect(explainNext(q, cfg('priority'), t0 + 10 * 60_000)).toBe('A-002 has priority level 2; priority tickets go first, then by arrival (waiting 5 min).');
-    expect(explainNext(q, cfg('interleave'), t0 + 10 * 60_000, { priorityStreak: 2 })).toMatch(/^2 priority tickets were served in a row; with 2:1 interleave a normal ticket goes now: A-001/);
+  it('explains why a ticket is next, as a code and params each UI words', () => {
+    expect(explainNext(q, cfg('priority'), t0 + 10 * 60_000)).toEqual({ code: 'priority', params: { number: 'A-002', level: 2, waited: 5 } });
+    expect(explainNext(q, cfg('interleave'), t0 + 10 * 60_000, { priorityStreak: 2 })).toEqual({ code: 'interleave_normal', params: { number: 'A-001', streak: 2, ratio: 2, waited: 10 } });
     expect(explainNext([], cfg('fifo'), t0)).toBeNull();
   });
 });

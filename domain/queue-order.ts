@@ -44,23 +44,60 @@ export function orderQueue<E extends QueueEntry>(entries: E[], cfg: PolicyConfig
 
 const minutes = (ms: number) => Math.max(0, Math.round(ms / 60_000));
 
-/** "Why is this next": one sentence a supervisor can read. */
-export function explainNext(entries: QueueEntry[], cfg: PolicyConfig, now: number, recent: RecentCalls = { priorityStreak: 0 }): string | null {
+/**
+ * "Why is this next" as data: each UI words it in its own language (`next.<code>` in its
+ * dictionaries). `waited` is in minutes; `ratio` and `streak` are interleave's N and the
+ * priority tickets served in a row.
+ */
+export type NextReason =
+  | { code: 'fifo'; params: { number: string; waited: number } }
+  | { code: 'priority'; params: { number: string; level: number; waited: number } }
+  | { code: 'arrival'; params: { number: string; waited: number } }
+  | { code: 'age_boost'; params: { number: string; effective: number; level: number; minutes: number; waited: number } }
+  | { code: 'interleave_normal'; params: { number: string; streak: number; ratio: number; waited: number } }
+  | { code: 'interleave_priority'; params: { number: string; level: number; ratio: number; streak: number } }
+  | { code: 'interleave_arrival'; params: { number: string; ratio: number; streak: number } }
+  /** A9: a ticket transferred to this agent by name is offered to them first. */
+  | { code: 'transferred'; params: { number: string } }
+  /** A6: from a support service, because the agent's main services have nobody waiting. */
+  | { code: 'support'; params: { number: string } };
+export type NextCode = NextReason['code'];
+
+/** Every reason with its params, at run time: the dictionary test checks each UI words them all. */
+export const NEXT_REASON_PARAMS: { [C in NextCode]: readonly (keyof Extract<NextReason, { code: C }>['params'])[] } = {
+  fifo: ['number', 'waited'],
+  priority: ['number', 'level', 'waited'],
+  arrival: ['number', 'waited'],
+  age_boost: ['number', 'effective', 'level', 'minutes', 'waited'],
+  interleave_normal: ['number', 'streak', 'ratio', 'waited'],
+  interleave_priority: ['number', 'level', 'ratio', 'streak'],
+  interleave_arrival: ['number', 'ratio', 'streak'],
+  transferred: ['number'],
+  support: ['number'],
+};
+
+/** "Why is this next" for a supervisor or the agent: the next ticket and the rule that put it there. */
+export function explainNext(entries: QueueEntry[], cfg: PolicyConfig, now: number, recent: RecentCalls = { priorityStreak: 0 }): NextReason | null {
   const [next] = orderQueue(entries, cfg, now, recent);
   if (!next) return null;
+  const number = next.number;
   const waited = minutes(now - Date.parse(next.arrivalAt));
   switch (cfg.policy) {
     case 'fifo':
-      return `${next.number} arrived first (waiting ${waited} min); this branch serves in arrival order.`;
+      return { code: 'fifo', params: { number, waited } };
     case 'priority':
       return next.priority > 0
-        ? `${next.number} has priority level ${next.priority}; priority tickets go first, then by arrival (waiting ${waited} min).`
-        : `${next.number} arrived first among the tickets without priority (waiting ${waited} min).`;
+        ? { code: 'priority', params: { number, level: next.priority, waited } }
+        : { code: 'arrival', params: { number, waited } };
     case 'age_boost':
-      return `${next.number} has effective priority ${effectivePriority(next, cfg, now)} (level ${next.priority} + 1 per ${cfg.ageBoostMinutes} min waited; waiting ${waited} min).`;
-    case 'interleave':
-      return normalsTurn(cfg, recent)
-        ? `${recent.priorityStreak} priority tickets were served in a row; with ${cfg.interleaveRatio}:1 interleave a normal ticket goes now: ${next.number} arrived first (waiting ${waited} min).`
-        : `${next.number} ${next.priority > 0 ? `has priority level ${next.priority}` : 'arrived first'}; ${cfg.interleaveRatio}:1 interleave serves priority first until ${cfg.interleaveRatio} in a row (now ${recent.priorityStreak}).`;
+      return { code: 'age_boost', params: { number, effective: effectivePriority(next, cfg, now), level: next.priority, minutes: cfg.ageBoostMinutes, waited } };
+    case 'interleave': {
+      const ratio = cfg.interleaveRatio;
+      const streak = recent.priorityStreak;
+      if (normalsTurn(cfg, recent)) return { code: 'interleave_normal', params: { number, streak, ratio, waited } };
+      return next.priority > 0
+        ? { code: 'interleave_priority', params: { number, level: next.priority, ratio, streak } }
+        : { code: 'interleave_arrival', params: { number, ratio, streak } };
+    }
   }
 }

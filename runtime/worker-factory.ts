@@ -6,14 +6,21 @@ import type { Client } from '@temporalio/client';
 import { createDispatchActivities } from '../activities/dispatch/index.js';
 import { createShiftActivities } from '../activities/shifts/index.js';
 import { createTicketActivities } from '../activities/tickets/index.js';
+import { guardAll } from '../activities/failures.js';
+import { createStuckReporter } from '../activities/stuck/report.js';
 import type { Db } from '../db/knex.js';
 import { REPO_ROOT } from './config.js';
+import { createLogger } from './logger.js';
 
 export const WORKFLOWS_PATH = path.join(REPO_ROOT, 'workflows/index.ts');
 
-/** `temporal` lets dispatch call tickets and signal shifts; without it only SQL-side work runs. */
+/**
+ * `temporal` lets dispatch call tickets and signal shifts; without it only SQL-side work runs.
+ * Every activity runs behind the failure taxonomy (activities/failures.ts).
+ */
 export function createActivities(deps: { db: Db; temporal?: Client; taskQueue?: string }) {
-  return { ...createTicketActivities(deps), ...createShiftActivities(deps), ...createDispatchActivities(deps) };
+  const stuck = createStuckReporter(deps.db, createLogger('activities'), deps.temporal);
+  return guardAll({ ...createTicketActivities(deps), ...createShiftActivities(deps), ...createDispatchActivities(deps) }, stuck);
 }
 
 export async function createWorker(opts: {

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { installSdkLogger } from './sdk-logger.js';
 import { createWorker } from './worker-factory.js';
+import { startSweeper } from '../activities/stuck/sweep.js';
 
 const log = createLogger('worker');
 installSdkLogger(log);
@@ -23,9 +24,12 @@ async function main(): Promise<void> {
   const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
   const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db, temporal });
   log.info({ taskQueue: config.TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
+  // Workflows that closed with their rows open free their agents and are flagged for release.
+  const sweeper = startSweeper({ db, temporal, log: createLogger('sweeper') }, config.STUCK_SWEEP_SECONDS * 1000);
   // The SDK's Runtime already shuts workers down on SIGINT/SIGTERM (and Ctrl-C reaches this
   // child too): run() resolves once in-flight tasks are done.
   await worker.run();
+  await sweeper.stop();
   await connection.close();
   await clientConnection.close();
   await db.destroy();

@@ -1,3 +1,5 @@
+import type { FieldErrors } from '../domain/errors.js';
+
 /** Stable codes a client can branch on; the message is for humans and logs. */
 export type SfuErrorCode =
   | 'invalid_payload'
@@ -16,6 +18,8 @@ export class SfuError extends Error {
   constructor(
     readonly code: SfuErrorCode,
     message: string,
+    /** For invalid_payload: which fields, with the API's field codes. */
+    readonly fields?: FieldErrors,
   ) {
     super(message);
   }

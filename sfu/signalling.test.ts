@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSfu, loadSfuConfig, type ResultOf, type Sfu, type SfuIdentity } from './index.js';
+import { createSfu, loadSfuConfig, sfuHandlers, type ResultOf, type Sfu, type SfuIdentity } from './index.js';
 import type { consume } from './signalling/consume.js';
 import type { createTransport } from './signalling/create-transport.js';
 import type { join } from './signalling/join.js';
@@ -163,5 +163,29 @@ describe('SFU signalling over socket.io (real worker, real sockets)', () => {
     const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
     expect(error.message).toBe('unauthorized');
     expect(socket.connected).toBe(false);
+  });
+
+  // Issue 12: every SFU event, poisoned (NUL, lone surrogate, control characters, a 1 MB string,
+  // wrong types), is refused with a code and leaves the session usable; nothing hangs.
+  it('refuses poisoned payloads of every event with a code, and the session stays usable', async () => {
+    const socket = client('good:agent');
+    ok(await request(socket, 'join'));
+    const poisons: unknown[] = ['a\u0000b', 'a\ud800b', 'a\u0007b', 'x'.repeat(200_000), 12, null, ['x'], { $gt: '' }];
+    const fields = ['transportId', 'producerId', 'consumerId', 'direction', 'kind', 'roomId', 'rtpParameters', 'dtlsParameters', 'appData'];
+    const refused: string[] = [];
+    for (const handler of sfuHandlers.filter((h) => h.event !== 'leave' && h.event !== 'join')) {
+      for (const field of fields) {
+        for (const poison of poisons) {
+          const ack = await request(socket, handler.event, { [field]: poison });
+          if (ack.ok) refused.push(`${handler.event} ${field} accepted`);
+          else if (!ack.error.code) refused.push(`${handler.event} ${field} refused without a code`);
+        }
+      }
+    }
+    expect(refused).toEqual([]);
+    // Still usable: a valid request after all that.
+    ok(await request<ResultOf<typeof createTransport>>(socket, 'createTransport', { direction: 'send' }));
+    const bad = await request(socket, 'createTransport', { direction: 'send\u0000' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_payload', fields: { direction: { code: 'invalid_value' } } } });
   });
 });

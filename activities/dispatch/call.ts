@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/errors.js';
 import { DISPATCH_ACTOR } from '../../domain/shift-messages.js';
 import { callTicket } from '../../domain/ticket-messages.js';
 import { release, type Claimed, type ShiftRow } from './claim.js';
+import { flagClosedTicket } from '../stuck/closed.js';
 
 export type CallOutcome = 'called' | 'ticket-gone' | 'agent-busy';
 
@@ -19,6 +20,9 @@ export async function callClaimed(db: Db, temporal: Client, shift: ShiftRow, cla
   } catch (err) {
     if (!(err instanceof DomainError)) throw err; // Temporal or network trouble: the activity retries
     const t = await db('tickets').where({ id: claim.ticketId }).first('status', 'agent_id');
+    // Its workflow is gone while the row still waits: flag it (health, monitor, release) so no
+    // claim picks it again, instead of offering a dead ticket for ever.
+    if (err.code === 'TicketEnded' && t?.status === 'waiting') await flagClosedTicket(db, claim.ticketId);
     // An earlier attempt of this same claim may have called it already.
     if (t && t.agent_id === shift.user_id && ['calling', 'attending'].includes(t.status as string)) return 'called';
     await release(db, shift.id, claim.ticketId);

@@ -28,5 +28,7 @@ export function eligibleFor(db: Db | Knex.Transaction, q: Knex.QueryBuilder, age
     })
     .andWhere((w) => w.whereNull('t.preferred_agent_id').orWhere('t.preferred_agent_id', agentId)
       .orWhereNotExists(db('shifts as p').whereRaw('p.user_id = t.preferred_agent_id').whereNull('p.ended_at').where('p.state', 'online').select(db.raw('1'))))
-    .whereNotExists(db('shifts as r').whereRaw('r.current_ticket_id = t.id').whereNull('r.ended_at').whereNot('r.user_id', agentId).select(db.raw('1')));
+    .whereNotExists(db('shifts as r').whereRaw('r.current_ticket_id = t.id').whereNull('r.ended_at').whereNot('r.user_id', agentId).select(db.raw('1')))
+    // A ticket whose workflow is gone waits for a supervisor's release, not for an agent.
+    .whereNotExists(db('stuck_work as w').whereRaw('w.ticket_id = t.id').where('w.reason', 'workflow_closed').select(db.raw('1')));
 }

@@ -2,7 +2,7 @@
 // transaction under the shift row's lock. `last_step_seq` and the (shift_id, seq) key of a period
 // make a retried activity find its work done: each step and each period lands exactly once, and
 // NOTIFY (transactional) is sent once per commit.
-import { ApplicationFailure } from '@temporalio/common';
+import { DomainError } from '../../domain/errors.js';
 import type { Knex } from 'knex';
 import { EVENTS_CHANNEL, type Db } from '../../db/knex.js';
 import type { ShiftStep } from '../../workflows/shifts/state.js';
@@ -20,19 +20,16 @@ export async function openAttention(db: Db | Knex.Transaction, userId: number, r
 export async function applyShiftStep(db: Db, step: ShiftStep): Promise<void> {
   await db.transaction(async (trx) => {
     const row = await trx('shifts').where({ id: step.shiftId }).forUpdate().first();
-    if (!row) throw ApplicationFailure.create({ type: 'NotFound', message: `Shift ${step.shiftId} has no row.`, nonRetryable: true });
+    if (!row) throw new DomainError('NotFound', { resource: 'shifts' }, { message: `Shift ${step.shiftId} has no row.` });
     if (row.last_step_seq >= step.stepSeq) return; // already applied by an earlier attempt
 
     if (step.requireFree) {
       const open = await openAttention(trx, step.userId, row.current_ticket_id as string | null);
       if (open) {
-        throw ApplicationFailure.create({
-          // Same type as the workflow's own refusal: both mean "not now" (409) to the caller.
-          type: 'IllegalTransition', nonRetryable: true, details: [{ ticketId: open.id, number: open.number }],
-          message: step.kind === 'ended'
-            ? `You are calling or attending ticket ${open.number}: finish, requeue or transfer it before logging out.`
-            : `Finish ticket ${open.number} first, or choose ${step.patch.state ?? 'that state'} as your next state.`,
-        });
+        // Same codes as the workflow's own refusals: both mean "not now" (409) to the caller.
+        throw step.kind === 'ended'
+          ? new DomainError('BusyCannotLogOut', { number: open.number, ticketId: open.id })
+          : new DomainError('BusyFinishFirst', { number: open.number, ticketId: open.id, state: step.patch.state ?? null });
       }
     }
     if (step.period || step.kind === 'ended') {

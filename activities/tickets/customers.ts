@@ -12,8 +12,9 @@ const columns = (c: CustomerFields) => {
 };
 
 /**
- * Updates the customer, or creates one; a new customer whose ID number the entity already
- * knows is that customer (no duplicates from two desks typing the same person).
+ * Updates the customer, or creates one. A new customer whose ID number or e-mail the entity
+ * already knows is that customer — linked as she is, never renamed: only an explicit edit of her
+ * changes her data (staff are asked first, with a 409 CustomerExists, before it comes to this).
  */
 export async function upsertCustomer(trx: Knex.Transaction, entityId: number, id: number | null, fields: CustomerFields): Promise<number> {
   const values = columns(fields);
@@ -21,10 +22,20 @@ export async function upsertCustomer(trx: Knex.Transaction, entityId: number, id
     if (Object.keys(values).length) await trx('customers').where({ id, entity_id: entityId }).update({ ...values, updated_at: trx.fn.now() });
     return id;
   }
-  if (fields.idNumber) {
-    const known = await trx('customers').where({ entity_id: entityId, id_number: fields.idNumber }).first('id');
-    if (known) return upsertCustomer(trx, entityId, known.id, fields);
-  }
+  const known = await findKnownCustomer(trx, entityId, fields);
+  if (known) return known.id;
   const [row] = await trx('customers').insert({ entity_id: entityId, first_name: fields.firstName ?? '', last_name: fields.lastName ?? '', ...values }).returning('id');
   return row.id;
+}
+
+/** The entity's customer with this ID number or e-mail, if any (the ID number wins). */
+export async function findKnownCustomer(db: Knex | Knex.Transaction, entityId: number, fields: CustomerFields, exceptId?: number | null): Promise<{ id: number } | undefined> {
+  for (const [col, value] of [['id_number', fields.idNumber], ['email', fields.email]] as const) {
+    if (!value) continue;
+    const q = db('customers').where({ entity_id: entityId }).whereRaw(col === 'email' ? 'lower(email) = lower(?)' : 'id_number = ?', [value]);
+    if (exceptId) void q.whereNot('id', exceptId);
+    const row = (await q.first('id')) as { id: number } | undefined;
+    if (row) return row;
+  }
+  return undefined;
 }

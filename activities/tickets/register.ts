@@ -1,6 +1,6 @@
 // First step of every ticket: number it and write its row, its customer and its first timeline
 // event in one transaction. Safe to retry: a ticket that already exists is returned as is.
-import { ApplicationFailure } from '@temporalio/common';
+import { DomainError } from '../../domain/errors.js';
 import type { Db } from '../../db/knex.js';
 import type { TicketInput, TicketView } from '../../domain/ticket-messages.js';
 import { formatTicketNumber, ticketWorkflowId, type TicketStatus } from '../../domain/tickets.js';
@@ -31,17 +31,17 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
     const service = await trx('services as s').join('branches as b', 'b.id', 's.branch_id')
       .where('s.id', input.serviceId).select('s.label', 'b.entity_id', 'b.timezone').first();
     if (!service || service.entity_id !== input.entityId) {
-      throw ApplicationFailure.create({ type: 'NotFound', message: `Service ${input.serviceId} does not exist in this entity.`, nonRetryable: true });
+      throw new DomainError('Validation', {}, { message: `Service ${input.serviceId} does not exist in this entity.`, fields: { serviceId: { code: 'unknown_reference' } } });
     }
     const priority = input.priorityId
       ? (await trx('priorities').where({ id: input.priorityId, entity_id: input.entityId }).first())?.level
       : 0;
-    if (priority === undefined) throw ApplicationFailure.create({ type: 'NotFound', message: `Priority ${input.priorityId} does not exist.`, nonRetryable: true });
+    if (priority === undefined) throw new DomainError('Validation', {}, { fields: { priorityId: { code: 'unknown_reference' } } });
 
     let customerId = input.customerId ?? null;
     if (customerId !== null) {
       const c = await trx('customers').where({ id: customerId, entity_id: input.entityId }).first();
-      if (!c) throw ApplicationFailure.create({ type: 'NotFound', message: `Customer ${customerId} does not exist.`, nonRetryable: true });
+      if (!c) throw new DomainError('Validation', {}, { fields: { customerId: { code: 'unknown_reference' } } });
     } else if (input.newCustomer) {
       customerId = await upsertCustomer(trx, input.entityId, null, input.newCustomer);
     }
@@ -59,7 +59,7 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
 
     let appointmentId: number | null = null;
     if (input.kind === 'appointment' && input.scheduledAt) {
-      if (customerId === null) throw ApplicationFailure.create({ type: 'Validation', message: 'An appointment needs a customer.', nonRetryable: true });
+      if (customerId === null) throw new DomainError('AppointmentNeedsCustomer');
       [{ id: appointmentId }] = await trx('appointments').insert({
         entity_id: input.entityId, branch_id: input.branchId, service_id: input.serviceId,
         customer_id: customerId, scheduled_at: input.scheduledAt,

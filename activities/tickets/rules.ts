@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { DomainError } from '../../domain/errors.js';
 import type { Db } from '../../db/knex.js';
 import type { ServiceRules } from '../../workflows/tickets/state.js';
 
@@ -6,9 +6,9 @@ import type { ServiceRules } from '../../workflows/tickets/state.js';
 export async function loadServiceRules(db: Db, serviceId: number, branchId: number): Promise<ServiceRules> {
   const s = await db('services as s').join('branches as b', 'b.id', 's.branch_id')
     .where({ 's.id': serviceId, 's.branch_id': branchId })
-    .first('s.call_timeout_seconds', 's.max_auto_requeues', 's.active', 'b.check_in_window_minutes');
+    .first('s.call_timeout_seconds', 's.max_auto_requeues', 's.max_attention_minutes', 's.active', 'b.check_in_window_minutes');
   if (!s || !s.active) {
-    throw ApplicationFailure.create({ type: 'NotFound', message: `Service ${serviceId} is not an active service of branch ${branchId}.`, nonRetryable: true });
+    throw new DomainError('Validation', {}, { message: `Service ${serviceId} is not an active service of branch ${branchId}.`, fields: { serviceId: { code: 'unknown_reference' } } });
   }
   const topicIds = (await db('topics').where({ service_id: serviceId }).orderBy('id').pluck('id')) as number[];
   return {
@@ -16,5 +16,6 @@ export async function loadServiceRules(db: Db, serviceId: number, branchId: numb
     maxAutoRequeues: s.max_auto_requeues,
     checkInWindowMinutes: s.check_in_window_minutes,
     topicIds,
+    maxAttentionMinutes: s.max_attention_minutes,
   };
 }

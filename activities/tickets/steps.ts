@@ -1,7 +1,7 @@
 // Persists one workflow step: its timeline event and the ticket row change, in one transaction.
 // The event's (ticket_id, seq) is unique, so a retried activity finds its event already written
 // and changes nothing: each step lands exactly once.
-import { ApplicationFailure } from '@temporalio/common';
+import { DomainError } from '../../domain/errors.js';
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.js';
 import type { CustomerFields } from '../../domain/ticket-messages.js';
@@ -14,6 +14,8 @@ import { syncVideoRoom } from '../video/rooms.js';
 export interface StepEffects {
   /** For customer_edited: the fields to write (kept out of the timeline, which logs names only). */
   customer?: CustomerFields;
+  /** For customer_edited: link this existing customer of the entity instead (nothing of hers changes). */
+  linkCustomerId?: number;
 }
 
 export interface StepResult {
@@ -33,9 +35,7 @@ export async function applyStep(db: Db, step: Step, effects: StepEffects = {}): 
     return await db.transaction((trx) => write(trx, step, effects));
   } catch (err) {
     // An agent already calling or attending another ticket: the database says no (unique index).
-    if ((err as { constraint?: string }).constraint === 'tickets_one_open_per_agent') {
-      throw ApplicationFailure.create({ type: 'Conflict', message: 'The agent already has a ticket in calling or attending.', nonRetryable: true });
-    }
+    if ((err as { constraint?: string }).constraint === 'tickets_one_open_per_agent') throw new DomainError('AgentBusy');
     throw err;
   }
 }
@@ -47,7 +47,7 @@ async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): P
     details: JSON.stringify(step.details), at: step.at,
   }).onConflict(['ticket_id', 'seq']).ignore().returning('id');
   const ticket = await trx('tickets').where({ id: step.ticketId }).forUpdate().first();
-  if (!ticket) throw ApplicationFailure.create({ type: 'NotFound', message: `Ticket ${step.ticketId} has no row.`, nonRetryable: true });
+  if (!ticket) throw new DomainError('NotFound', { resource: 'tickets' }, { message: `Ticket ${step.ticketId} has no row.` });
   if (inserted.length === 0) return { customerId: ticket.customer_id }; // already applied by an earlier attempt
 
   const update: Record<string, unknown> = { last_event_seq: step.seq, updated_at: step.at };
@@ -56,7 +56,12 @@ async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): P
     if (col) update[col] = v;
   }
   let customerId: number | null = ticket.customer_id;
-  if (effects.customer) {
+  if (effects.linkCustomerId !== undefined) {
+    const c = await trx('customers').where({ id: effects.linkCustomerId, entity_id: ticket.entity_id }).first('id');
+    if (!c) throw new DomainError('Validation', {}, { fields: { customerId: { code: 'unknown_reference' } } });
+    customerId = c.id as number;
+    update.customer_id = customerId;
+  } else if (effects.customer) {
     customerId = await upsertCustomer(trx, ticket.entity_id, customerId, effects.customer);
     update.customer_id = customerId;
   }

@@ -7,6 +7,7 @@ import { createAppStack, type AppStack } from '../../tests/support/app-stack.js'
 import { launchBrowser, screenshot } from '../../tests/support/browser.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo.js';
 import { ensureAdminBuilt } from './build.js';
+import es from '../src/i18n/es.js';
 
 let app: AppStack;
 let browser: Browser;
@@ -19,6 +20,13 @@ afterAll(async () => {
   await browser?.close();
   await app?.closeAll();
 });
+
+/** A sentence of the back office's Spanish dictionary, so the tests follow its wording. */
+function esText(key: string): string {
+  const text = key.split('.').reduce<unknown>((node, k) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[k] : undefined), es);
+  if (typeof text !== 'string') throw new Error(`no Spanish text for ${key}`);
+  return text;
+}
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'es-CO', timezoneId: 'America/Bogota', acceptDownloads: true });
@@ -50,22 +58,90 @@ async function pick(page: Page, label: string, option: string): Promise<void> {
 }
 
 describe('back office', () => {
-  it('G6: an agent cannot open the admin', async () => {
+  it('G6/issue 12: an agent at her desk is refused by the back office, and keeps her shift and console session', async () => {
+    // Elena works in the console: logged in, at a desk, shift open.
+    const elenaConsole = await app.login('elena@andino.demo');
+    const { branch_id: branchId } = await app.db('users').where({ email: 'elena@andino.demo' }).first('branch_id');
+    const deskId = (await app.db('desks').where({ branch_id: branchId }).whereNotIn('id', app.db('shifts').whereNull('ended_at').select('desk_id')).orderBy('id').first('id')).id as number;
+    const opened = await elenaConsole.request('POST', '/api/shifts', { deskId });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+
+    // She types her credentials into the back office: refused, and no session is opened.
     const page = await newPage();
-    await logIn(page, 'ana@andino.demo');
-    await expect(page.getByText('El back office es para supervisores y administradores').waitFor()).resolves.toBeUndefined();
+    await logIn(page, 'elena@andino.demo');
+    await page.getByText(esText('errors.BackOfficeStaffOnly')).waitFor();
     await shot(page, 'admin-01-agent-refused');
     expect(await page.getByRole('button', { name: 'Ingresar' }).isVisible()).toBe(true);
-    expect((await page.request.get(`${app.url}/api/auth/me`)).status()).toBe(401); // the session this form opened is closed
+    expect((await page.request.get(`${app.url}/api/auth/me`)).status()).toBe(401);
 
-    // An agent already logged in to the console (same cookie) is refused too, but stays logged in there.
-    const consoleSession = await app.login('ana@andino.demo');
-    const [name, value] = consoleSession.cookie.split('=') as [string, string];
+    // In the browser that holds her console's cookie: refused too, on opening and on logging in.
+    const [name, value] = elenaConsole.cookie.split('=') as [string, string];
     await page.context().addCookies([{ name, value, url: app.url }]);
     await page.goto(`${app.url}/admin/#/tickets`);
-    await page.getByText('El back office es para supervisores y administradores').waitFor();
+    await page.getByText(esText('errors.BackOfficeStaffOnly')).waitFor();
     await page.getByRole('button', { name: 'Ingresar' }).waitFor();
-    expect((await consoleSession.request('GET', '/api/auth/me')).status).toBe(200);
+    const [refused] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/login')), logIn(page, 'elena@andino.demo')]);
+    expect(refused.status()).toBe(403);
+    await page.getByText(esText('errors.BackOfficeStaffOnly')).waitFor();
+    expect((await page.context().cookies(app.url)).find((c) => c.name === name)?.value).toBe(value);
+
+    // Her shift is open at the same desk, and her console session works.
+    expect(await app.db('shifts').where({ id: opened.body.id }).first('ended_at', 'desk_id')).toEqual({ ended_at: null, desk_id: deskId });
+    expect((await elenaConsole.request('GET', '/api/auth/me')).status).toBe(200);
+    expect((await elenaConsole.request('GET', '/api/shifts/current')).body).toMatchObject({ id: opened.body.id });
+    await page.context().close();
+    expect((await elenaConsole.request('POST', '/api/shifts/current/end', {})).status).toBe(200); // free the desk for the tests below
+  });
+
+  it('issue 12: an edit changes only what it names (user, service, branch, webhook)', async () => {
+    const page = await newPage();
+    await logIn(page, 'admin@andino.demo');
+    await page.getByTestId('monitor').waitFor();
+    const entityId = (await app.db('entities').where({ slug: 'andino' }).first('id')).id as number;
+    const nor = (await app.db('branches').where({ code: 'NOR' }).first('id')).id as number;
+    /** Opens a record's edit page, types into one input, saves, and waits for the row to change. */
+    const editOne = async (resource: string, id: number, input: string, value: string, stored: () => Promise<unknown>) => {
+      await page.goto(`${app.url}/admin/#/${resource}/${id}`);
+      const field = page.locator(`input[name="${input}"]`);
+      await expect.poll(() => field.inputValue()).not.toBe('');
+      await field.fill(value);
+      await page.getByRole('button', { name: 'Guardar' }).click();
+      await expect.poll(stored).toBe(value);
+    };
+
+    // A deactivated supervisor's phone: she stays a supervisor, and inactive.
+    const [paz] = await app.db('users').insert({ entity_id: entityId, branch_id: nor, email: 'paz@andino.demo', password_hash: 'not-a-login', role: 'supervisor', first_name: 'Paz', last_name: 'Inactiva', phone: '+57 300 000 0001', active: false }).returning('id');
+    await editOne('users', paz.id, 'phone', '+57 300 999 8877', async () => (await app.db('users').where({ id: paz.id }).first('phone')).phone);
+    expect(await app.db('users').where({ id: paz.id }).first('role', 'active', 'branch_id')).toEqual({ role: 'supervisor', active: false, branch_id: nor });
+
+    // A renamed service keeps its call time-out, SLA and auto-requeue limit.
+    const service = await app.db('services').where({ branch_id: nor, label: 'A' }).first('id');
+    await app.db('services').where({ id: service.id }).update({ call_timeout_seconds: 300, sla_target_seconds: 1200, max_auto_requeues: 3 });
+    await editOne('services', service.id, 'name', 'Cuentas y certificados', async () => (await app.db('services').where({ id: service.id }).first('name')).name);
+    expect(await app.db('services').where({ id: service.id }).first('call_timeout_seconds', 'sla_target_seconds', 'max_auto_requeues'))
+      .toEqual({ call_timeout_seconds: 300, sla_target_seconds: 1200, max_auto_requeues: 3 });
+    await app.db('services').where({ id: service.id }).update({ name: 'Cuentas' });
+
+    // A renamed branch keeps its queue policy.
+    await app.db('branches').where({ id: nor }).update({ ordering_policy: 'age_boost', age_boost_minutes: 25, check_in_window_minutes: 30, timezone: 'America/Lima' });
+    await editOne('branches', nor, 'name', 'Sucursal Norte Renovada', async () => (await app.db('branches').where({ id: nor }).first('name')).name);
+    expect(await app.db('branches').where({ id: nor }).first('ordering_policy', 'age_boost_minutes', 'check_in_window_minutes', 'timezone'))
+      .toEqual({ ordering_policy: 'age_boost', age_boost_minutes: 25, check_in_window_minutes: 30, timezone: 'America/Lima' });
+
+    // A webhook's new URL keeps its event filter, activity and secret.
+    const [hook] = await app.db('webhooks').insert({ entity_id: entityId, url: 'https://hooks.example.com/old', secret: 'a-secret-that-stays', events: ['ticket.created', 'ticket.called'], active: false }).returning('id');
+    await editOne('webhooks', hook.id, 'url', 'https://hooks.example.com/new', async () => (await app.db('webhooks').where({ id: hook.id }).first('url')).url);
+    expect(await app.db('webhooks').where({ id: hook.id }).first('events', 'active', 'secret')).toEqual({ events: ['ticket.created', 'ticket.called'], active: false, secret: 'a-secret-that-stays' });
+    await app.db('webhooks').where({ id: hook.id }).delete(); // the webhook test below reads the first one
+
+    // A refused edit shows the API's field error under the input, in the user's language.
+    await page.goto(`${app.url}/admin/#/branches/${nor}`);
+    await page.locator('input[name="timezone"]').fill('US/Pacific-New');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText(esText('errors.invalid_timezone')).waitFor();
+    await shot(page, 'admin-32-branch-invalid-timezone');
+    expect((await app.db('branches').where({ id: nor }).first('timezone')).timezone).toBe('America/Lima');
+    await app.db('branches').where({ id: nor }).update({ name: 'Sucursal Norte', timezone: 'America/Bogota', ordering_policy: 'priority' });
     await page.context().close();
   });
 
@@ -139,7 +215,7 @@ describe('back office', () => {
       await page.getByTestId('live-status').getByText('En vivo').waitFor();
       await page.getByTestId('monitor-queue').getByText('T-001').waitFor();
       expect(await page.getByTestId('service-T').locator('td').nth(1).innerText()).toBe('1');
-      await page.getByTestId('service-T').getByTestId('why-next').getByText(/T-001 arrived first/).waitFor(); // H1
+      await page.getByTestId('service-T').getByTestId('why-next').getByText(/T-001 llegó primero/).waitFor(); // H1
       await shot(page, 'admin-07-monitor-waiting');
       const sup = await app.login('supervisor@andino.demo');
       expect((await sup.request('POST', `/api/tickets/${ticket.id}/call`, { agentId: ana.id, deskId: desk.id })).status).toBe(200);

@@ -1,5 +1,7 @@
-// Session cookie auth on /api/auth. The back office is for supervisors and admins: an agent's
-// login is undone at once and refused with a clear message.
+// Session cookie auth on /api/auth. The back office is for supervisors and admins. An agent is
+// refused (BackOfficeStaffOnly) without ever ending anything: the API refuses her back-office
+// login before making a session, and this provider never calls /api/auth/logout — which ends
+// the caller's shift (F1) — for an agent's session, e.g. her console's, whose cookie it shares.
 import { HttpError, type AuthProvider } from 'react-admin';
 import { API, httpClient } from './dataProvider';
 import { closeLive } from './shared/live';
@@ -14,13 +16,11 @@ export interface Me {
   lastName: string;
 }
 
-const AGENTS_REFUSED = 'ventanilla.auth.agents_refused';
+/** The refusal as react-admin shows it: the message is the translation key. */
+const staffOnly = () => new HttpError('errors.BackOfficeStaffOnly', 403, { error: 'Forbidden', code: 'BackOfficeStaffOnly', params: {} });
 
 export function createAuthProvider(): AuthProvider & { me(): Promise<Me> } {
   let cached: Promise<Me> | undefined;
-  /** Set when an agent's existing session (e.g. from the console, same cookie) reached the back
-   * office: it is refused here but not ended, so the agent's console keeps working. */
-  let foreignAgentSession = false;
   const me = (): Promise<Me> => {
     cached ??= httpClient(`${API}/auth/me`).then(({ json }) => json as Me).catch((err: unknown) => {
       cached = undefined;
@@ -28,37 +28,27 @@ export function createAuthProvider(): AuthProvider & { me(): Promise<Me> } {
     });
     return cached;
   };
-  const endSession = async () => {
-    cached = undefined;
-    closeLive();
-    await httpClient(`${API}/auth/logout`, { method: 'POST' });
-  };
+  /** Who holds the cookie now, if anyone. */
+  const current = (): Promise<Me | undefined> => me().catch(() => undefined);
 
   return {
     me,
     async login({ username, password }: { username: string; password: string }) {
       cached = undefined;
-      foreignAgentSession = false;
-      await httpClient(`${API}/auth/login`, { method: 'POST', body: JSON.stringify({ email: username, password }) });
-      const user = await me();
-      if (user.role === 'agent') {
-        await endSession(); // the session this form just opened
-        throw new Error(AGENTS_REFUSED);
-      }
+      await httpClient(`${API}/auth/login`, { method: 'POST', body: JSON.stringify({ email: username, password, backOffice: true }) });
+      // The API refused agents above; this guards against an older API, and still ends nothing.
+      if ((await me()).role === 'agent') throw staffOnly();
     },
     async logout() {
-      if (foreignAgentSession) {
-        cached = undefined;
-        return;
-      }
-      await endSession();
+      // react-admin also calls this after a refused checkAuth: an agent's session (her console's)
+      // is left alone, and with it her shift.
+      const user = await current();
+      cached = undefined;
+      closeLive();
+      if (user && user.role !== 'agent') await httpClient(`${API}/auth/logout`, { method: 'POST' });
     },
     async checkAuth() {
-      const user = await me();
-      if (user.role === 'agent') {
-        foreignAgentSession = true;
-        throw new Error(AGENTS_REFUSED);
-      }
+      if ((await me()).role === 'agent') throw staffOnly();
     },
     async checkError(error: unknown) {
       if (error instanceof HttpError && error.status === 401) {

@@ -5,15 +5,35 @@ import simpleRestProvider from 'ra-data-simple-rest';
 
 export const API = '/api';
 
-/** JSON over fetch with the cookie; API field errors ({fields}) become react-admin's {errors}. */
+interface ApiFieldError { code: string; params?: Record<string, unknown> }
+/** The API's refusal body (domain/errors.ts ErrorBody). */
+interface ApiErrorBody { error: string; code: string; params?: Record<string, unknown>; message?: string; fields?: Record<string, ApiFieldError> }
+
+const isErrorBody = (b: unknown): b is ApiErrorBody => typeof b === 'object' && b !== null && typeof (b as { code?: unknown }).code === 'string';
+
+/**
+ * A field error as react-admin's form shows it. Server-side errors go through react-hook-form's
+ * setError, which only keeps strings; the prefix is react-admin's own for a {message, args}
+ * error (ra-core useInput / ValidationError), so the field reads errors.<code> with its params.
+ */
+const fieldMessage = ({ code, params }: ApiFieldError): string =>
+  params && Object.keys(params).length ? `@@react-admin@@${JSON.stringify({ message: `errors.${code}`, args: params })}` : `errors.${code}`;
+
+/**
+ * JSON over fetch with the cookie. A refusal becomes an HttpError whose message is the
+ * translation key errors.<code> (never the API's English), whose body is the API's body
+ * (shared/errors.ts reads code and params from it), and whose body.errors holds the field
+ * errors react-admin puts under each input.
+ */
 export async function httpClient(url: string, options: fetchUtils.Options = {}) {
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
   try {
     return await fetchUtils.fetchJson(url, { ...options, headers, credentials: 'include' });
   } catch (err) {
-    if (err instanceof HttpError && err.body && typeof err.body === 'object') {
-      const body = err.body as { message?: string; fields?: Record<string, string> };
-      throw new HttpError(body.message ?? err.message, err.status, { ...body, errors: body.fields });
+    if (err instanceof HttpError && isErrorBody(err.body)) {
+      const body = err.body;
+      const errors = body.fields ? Object.fromEntries(Object.entries(body.fields).map(([field, e]) => [field, fieldMessage(e)])) : undefined;
+      throw new HttpError(`errors.${body.code}`, err.status, { ...body, ...(errors ? { errors } : {}) });
     }
     throw err;
   }

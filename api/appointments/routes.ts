@@ -12,7 +12,10 @@ import { DomainError } from '../../domain/errors.js';
 import { AppointmentCreate, AppointmentFilter } from './schemas.js';
 import type { z } from 'zod';
 
-const THROUGH_TICKET = 'An appointment follows its ticket: confirm, check in or cancel it with POST /api/tickets/{ticketId}/confirm | check-in | cancel.';
+/** An appointment follows its ticket: its steps are the ticket's actions. */
+const throughTicket = () => new DomainError('NotWritable', { resource: 'appointments' }, {
+  message: 'An appointment follows its ticket: confirm, check in or cancel it with POST /api/tickets/{ticketId}/confirm | check-in | cancel.',
+});
 
 export function appointments(deps: ApiDeps): CrudResource<Appointment> {
   return {
@@ -31,9 +34,9 @@ export function appointments(deps: ApiDeps): CrudResource<Appointment> {
       // The ticket that drives it, so the back office can act on it.
       void q.select('appointments.*', deps.db.raw('(select t.id from tickets t where t.appointment_id = appointments.id) as ticket_id'));
     },
-    refuse: (_u, op) => (op === 'create' ? undefined : THROUGH_TICKET),
+    refuse: (_u, op) => (op === 'create' ? undefined : throughTicket()),
     toRow: async () => {
-      throw new DomainError('Conflict', THROUGH_TICKET);
+      throw throughTicket();
     },
     insert: async (db, u, body, req) => {
       const b = body as z.infer<typeof AppointmentCreate>;

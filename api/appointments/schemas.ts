@@ -12,7 +12,8 @@ export const AppointmentCreate = z.object({
   customer: CustomerBody.optional(),
   priorityId: intId.optional(),
 }).strict()
-  .refine((b) => Boolean(b.customerId) !== Boolean(b.customer), { message: 'give customerId or customer (one of them)', path: ['customer'] });
+  // One of them, not both.
+  .refine((b) => Boolean(b.customerId) !== Boolean(b.customer), { message: 'AppointmentNeedsCustomer', path: ['customer'] });
 
 export const AppointmentFilter = z.object({
   ...baseFilter,

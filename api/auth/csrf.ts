@@ -13,12 +13,13 @@ export const sameOrigin: RequestHandler = (req, _res, next) => {
   const origin = req.headers.origin;
   if (origin && origin !== 'null') {
     const host = req.headers['x-forwarded-host'] ?? req.headers.host;
-    if (new URL(origin).host !== host) return next(new DomainError('Forbidden', 'Cross-site request refused.'));
+    // A malformed Origin is as foreign as another site's.
+    if (!URL.canParse(origin) || new URL(origin).host !== host) return next(new DomainError('CrossSite', {}, { message: 'Cross-site request refused.' }));
   }
   const type = req.headers['content-type'];
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (hasBody && !type?.startsWith('application/json') && !type?.startsWith('multipart/form-data')) {
-    return next(new DomainError('Validation', 'Send the body as application/json.'));
+    return next(new DomainError('JsonOnly', {}, { message: 'Send the body as application/json.' }));
   }
   next();
 };

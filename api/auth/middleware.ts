@@ -30,9 +30,9 @@ export function tokenOf(req: Request): string | undefined {
 export function requireUser(db: Db): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const token = tokenOf(req);
-    if (!token) return next(new DomainError('Unauthorized', 'Log in first.'));
+    if (!token) return next(new DomainError('LoginRequired', {}, { message: 'Log in first.' }));
     findSessionUser(db, token).then((user) => {
-      if (!user) return next(new DomainError('Unauthorized', 'Your session has expired: log in again.'));
+      if (!user) return next(new DomainError('SessionExpired', {}, { message: 'Your session has expired: log in again.' }));
       res.locals.user = user;
       next();
     }, next);
@@ -40,7 +40,7 @@ export function requireUser(db: Db): RequestHandler {
 }
 
 export const requireRole = (...roles: Role[]): RequestHandler => (_req, res, next) => {
-  if (!roles.includes(res.locals.user.role)) return next(new DomainError('Forbidden', `This needs the role ${roles.join(' or ')}.`));
+  if (!roles.includes(res.locals.user.role)) return next(new DomainError('RoleRequired', { roles }, { message: `This needs the role ${roles.join(' or ')}.` }));
   next();
 };
 

@@ -1,9 +1,10 @@
 // /api/branches: admins create and remove branches; a supervisor tunes their own branch.
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { ADMIN_ONLY, inReach, refuseUnlessConfigures } from '../http/reach.js';
+import { adminOnly, inReach, refuseUnlessConfigures } from '../http/reach.js';
 import { Branch } from '../../db/models/branch.js';
 import { BranchCreate, BranchFilter, BranchUpdate } from './schemas.js';
+import { assertTimezone } from './timezones.js';
 
 export const branches: CrudResource<Branch> = {
   name: 'branches',
@@ -16,8 +17,11 @@ export const branches: CrudResource<Branch> = {
   update: BranchUpdate,
   readOnly: ['entityId'],
   scope: (q, u) => void q.whereRaw(...inReach('branches.id', u)),
-  refuse: (u, op) => (op === 'update' ? refuseUnlessConfigures(u) : u.role === 'admin' ? undefined : ADMIN_ONLY),
-  toRow: async (_db, u, body, existing) => (existing ? body : { ...body, entityId: u.entityId }),
+  refuse: (u, op) => (op === 'update' ? refuseUnlessConfigures(u) : u.role === 'admin' ? undefined : adminOnly()),
+  toRow: async (db, u, body, existing) => {
+    if (typeof body.timezone === 'string') await assertTimezone(db, body.timezone);
+    return existing ? body : { ...body, entityId: u.entityId };
+  },
 };
 
 export const branchRoutes = (deps: ApiDeps) => crudRoutes(deps, branches);

@@ -1,24 +1,37 @@
+// A branch and its queue policy (H1). Create fills defaults; Update has none, so an edit that
+// names only the name never resets the policy (issue 12).
 import { z } from 'zod';
 import { ORDERING_POLICIES } from '../../domain/ordering.js';
-import { baseFilter, oneOrMany } from '../http/filters.js';
+import { text } from '../../domain/text.js';
+import { baseFilter, oneOrMany, textFilter } from '../http/filters.js';
 
-const timezone = z.string().max(60).refine((tz) => {
+/** A first, cheap check; PostgreSQL's own list has the last word (timezones.ts). */
+const timezone = text({ max: 60, min: 1 }).refine((tz) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
   } catch {
     return false; // Intl throws RangeError for an unknown zone: that is the answer, not a failure
   }
-}, 'an IANA time zone such as America/Bogota');
+}, 'invalid_timezone');
 
-export const BranchCreate = z.object({
-  name: z.string().trim().min(2).max(120),
-  code: z.string().trim().regex(/^[A-Z0-9]{2,20}$/, '2–20 capital letters or digits'),
-  timezone: timezone.default('America/Bogota'),
-  orderingPolicy: z.enum(ORDERING_POLICIES).default('fifo'),
-  interleaveRatio: z.number().int().min(1).max(20).default(2),
-  ageBoostMinutes: z.number().int().min(1).max(240).default(10),
-  checkInWindowMinutes: z.number().int().min(0).max(240).default(15),
+const BranchFields = z.object({
+  name: text({ max: 120, min: 2 }),
+  /** The pattern comes first so the API documentation shows it. */
+  code: z.string().regex(/^[A-Z0-9]{2,20}$/, 'code_format').pipe(text({ max: 20, min: 2 })),
+  timezone,
+  orderingPolicy: z.enum(ORDERING_POLICIES),
+  interleaveRatio: z.number().int().min(1).max(20),
+  ageBoostMinutes: z.number().int().min(1).max(240),
+  checkInWindowMinutes: z.number().int().min(0).max(240),
 }).strict();
-export const BranchUpdate = BranchCreate.partial().strict();
-export const BranchFilter = z.object({ ...baseFilter, code: z.string().max(20).optional(), orderingPolicy: oneOrMany(z.enum(ORDERING_POLICIES)).optional() }).strict();
+
+export const BranchCreate = BranchFields.extend({
+  timezone: timezone.default('America/Bogota'),
+  orderingPolicy: BranchFields.shape.orderingPolicy.default('fifo'),
+  interleaveRatio: BranchFields.shape.interleaveRatio.default(2),
+  ageBoostMinutes: BranchFields.shape.ageBoostMinutes.default(10),
+  checkInWindowMinutes: BranchFields.shape.checkInWindowMinutes.default(15),
+}).strict();
+export const BranchUpdate = BranchFields.partial().strict();
+export const BranchFilter = z.object({ ...baseFilter, code: textFilter(20).optional(), orderingPolicy: oneOrMany(z.enum(ORDERING_POLICIES)).optional() }).strict();

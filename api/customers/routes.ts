@@ -4,6 +4,7 @@
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
 import { refuseUnlessConfigures } from '../http/reach.js';
+import { DomainError } from '../../domain/errors.js';
 import { Customer } from '../../db/models/customer.js';
 import { CustomerCreate, CustomerFilter, CustomerUpdate } from './schemas.js';
 
@@ -26,7 +27,9 @@ export const customers: CrudResource<Customer> = {
       void q.whereRaw('customers.id in (select customer_id from tickets where branch_id = ? union select customer_id from appointments where branch_id = ?)', [u.branchId, u.branchId]);
     }
   },
-  refuse: (u) => (u.role === 'agent' ? 'Agents edit a customer from the ticket they serve (POST /api/tickets/{id}/customer).' : refuseUnlessConfigures(u)),
+  refuse: (u) => (u.role === 'agent'
+    ? new DomainError('RoleRequired', { roles: ['supervisor', 'admin'] }, { message: 'Agents edit a customer from the ticket they serve (POST /api/tickets/{id}/customer).' })
+    : refuseUnlessConfigures(u)),
   toRow: async (_db, u, body, existing) => (existing ? body : { lastName: '', ...body, entityId: u.entityId }),
 };
 

@@ -56,8 +56,11 @@ export function buildOpenApi(mounted: MountedRoute[] = []): Record<string, unkno
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vt_session' }, bearer: { type: 'http', scheme: 'bearer' } },
       responses: {
         Invalid: {
-          description: 'Invalid input: field messages in `fields`',
-          content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } } } } },
+          description: 'Refused: a stable `code` with `params` (domain/errors.ts) and, for bad input, one code per field in `fields`; `message` is English for logs',
+          content: { 'application/json': { schema: { type: 'object', properties: {
+            error: { type: 'string' }, code: { type: 'string' }, params: { type: 'object' }, message: { type: 'string' },
+            fields: { type: 'object', additionalProperties: { type: 'object', properties: { code: { type: 'string' }, params: { type: 'object' } } } },
+          } } } },
         },
       },
     },

@@ -4,6 +4,7 @@ import * as Shift from '../shifts/schemas.js';
 import * as Video from '../video/schemas.js';
 import { KioskBody } from '../public/routes.js';
 import { ReportQuery } from '../reports/schemas.js';
+import { ReleaseBody } from '../monitor/schemas.js';
 import type { Operation } from './operations.js';
 
 const mine = 'the agent, own shift';
@@ -18,7 +19,8 @@ export const OTHER_OPERATIONS: Operation[] = [
   { method: 'post', path: '/shifts/current/end', summary: 'F1/F2: end the shift (also done by log out)', tag: 'shifts', body: Shift.EmptyBody, auth: mine },
   { method: 'get', path: '/reports/summary', summary: 'H3: attention figures', tag: 'reports', query: ReportQuery, auth: 'supervisor, admin' },
   { method: 'get', path: '/reports/summary.csv', summary: 'H3: attention figures as CSV', tag: 'reports', query: ReportQuery, auth: 'supervisor, admin' },
-  { method: 'get', path: '/monitor/branches/:id', summary: 'H4: live monitor snapshot of a branch', tag: 'monitor', auth: 'supervisor of the branch, admin' },
+  { method: 'get', path: '/monitor/branches/:id', summary: 'H4: live monitor snapshot of a branch, with its stuck work (`stuck`)', tag: 'monitor', auth: 'supervisor of the branch, admin' },
+  { method: 'post', path: '/monitor/stuck/release', summary: 'Release stuck work (listed in the snapshot\'s `stuck`): requeue or cancel a ticket, end a shift', tag: 'monitor', body: ReleaseBody, auth: 'supervisor of the branch, admin' },
   { method: 'get', path: '/monitor/temporal', summary: 'G7: where the Temporal Web UI is', tag: 'monitor', auth: 'supervisor, admin' },
   { method: 'get', path: '/public/branches/:id', summary: 'H5: kiosk — branch name and its services', tag: 'public' },
   { method: 'post', path: '/public/branches/:id/tickets', summary: 'H5: kiosk — take a ticket (30 a minute per address); returns a status-page link', tag: 'public', body: KioskBody },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { baseFilter } from '../http/filters.js';
+import { text } from '../../domain/text.js';
+import { baseFilter, textFilter } from '../http/filters.js';
 
-export const EntityUpdate = z.object({ name: z.string().trim().min(2).max(120) }).strict();
-export const EntityFilter = z.object({ ...baseFilter, slug: z.string().max(60).optional() }).strict();
+export const EntityUpdate = z.object({ name: text({ max: 120, min: 2 }) }).partial().strict();
+export const EntityFilter = z.object({ ...baseFilter, slug: textFilter(60).optional() }).strict();

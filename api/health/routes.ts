@@ -2,15 +2,18 @@
 import { Router } from 'express';
 import protos from '@temporalio/proto'; // CommonJS: named imports do not resolve under ESM
 import type { ApiDeps } from '../deps.js';
+import { countStuck } from '../../db/stuck.js';
 
 type Check = { ok: boolean; detail?: string };
 
 export function healthRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.get('/health', async (_req, res) => {
-    const [database, temporal, worker] = await Promise.all([checkDb(deps), checkTemporal(deps), checkWorker(deps)]);
+    const [database, temporal, worker, stuck] = await Promise.all([checkDb(deps), checkTemporal(deps), checkWorker(deps), checkStuck(deps)]);
     const ok = database.ok && temporal.ok && worker.ok;
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, temporal, worker });
+    // Stuck work does not make the API unhealthy (it still serves), but it is counted here, by
+    // reason, so an operator's probe sees it; the monitor lists it and releases it.
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', database, temporal, worker, stuck });
   });
   return r;
 }
@@ -47,6 +50,16 @@ async function checkWorker({ temporal, config, taskQueue }: ApiDeps): Promise<Ch
       return Date.now() / 1000 - s < 60;
     });
     return recent.length ? { ok: true, detail: `${recent.length} poller(s)` } : { ok: false, detail: `no worker polls task queue ${taskQueue}` };
+  } catch (err) {
+    return failed(err);
+  }
+}
+
+/** Tickets and shifts that do not move (issue 12, item 5), counted by reason. */
+async function checkStuck({ db }: ApiDeps): Promise<{ total: number; byReason: Record<string, number> } | Check> {
+  try {
+    const byReason = await countStuck(db);
+    return { total: Object.values(byReason).reduce((a, b) => a + b, 0), byReason };
   } catch (err) {
     return failed(err);
   }

@@ -147,10 +147,10 @@ describe('G3 writes refuse bad input and change nothing', () => {
     expect(res.body.fields).toHaveProperty('branchId');
   });
 
-  it('deleting a row still referenced is a 409 that says what to do', async () => {
+  it('deleting a row still referenced is a 409 that names what still uses it', async () => {
     const res = await admin.request('DELETE', `/api/branches/${await branchId('CEN')}`);
     expect(res.status).toBe(409);
-    expect(res.body.message).toMatch(/still used by \w+: delete or reassign/);
+    expect(res.body).toMatchObject({ error: 'Conflict', code: 'StillReferenced', params: { by: expect.stringMatching(/^[a-z_]+$/) } });
   });
 
   it('a repeated POST with the same Idempotency-Key creates one row', async () => {
@@ -165,6 +165,66 @@ describe('G3 writes refuse bad input and change nothing', () => {
     expect(await app.db('desks').where({ name: 'Módulo idempotente' }).count({ n: '*' })).toEqual([{ n: 1 }]);
     const other = await admin.request('POST', '/api/desks', { ...body, name: 'Otro' }, headers);
     expect(other.status).toBe(422);
+  });
+});
+
+describe('issue 12: input hygiene on every CRUD text field, and references within reach', () => {
+  it('a time zone PostgreSQL does not know (US/Pacific-New, which ICU still accepts) is 400 invalid_timezone', async () => {
+    const created = await admin.request('POST', '/api/branches', { name: 'Sucursal Pacífico', code: 'PAC', timezone: 'US/Pacific-New' });
+    expect(created.status).toBe(400);
+    expect(created.body).toMatchObject({ error: 'Validation', code: 'Validation', fields: { timezone: { code: 'invalid_timezone' } } });
+    const nor = await branchId('NOR');
+    const edited = await admin.request('PUT', `/api/branches/${nor}`, { timezone: 'US/Pacific-New' });
+    expect(edited.body.fields).toEqual({ timezone: { code: 'invalid_timezone' } });
+    expect((await app.db('branches').where({ id: nor }).first('timezone')).timezone).toBe('America/Bogota');
+    expect((await admin.request('PUT', `/api/branches/${nor}`, { timezone: 'America/Lima' })).status).toBe(200);
+    expect((await admin.request('PUT', `/api/branches/${nor}`, { timezone: 'America/Bogota' })).status).toBe(200);
+  });
+
+  const BAD_TEXT: [string, string, () => Promise<Record<string, unknown>>][] = [
+    ['branches', 'name', async () => ({ code: 'NUL' })],
+    ['departments', 'name', async () => ({ branchId: await branchId('NOR') })],
+    ['services', 'name', async () => ({ departmentId: await departmentId('NOR'), label: 'N' })],
+    ['topics', 'name', async () => ({ serviceId: await serviceId('NOR', 'A') })],
+    ['priorities', 'name', async () => ({ level: 5 })],
+    ['desks', 'name', async () => ({ branchId: await branchId('NOR') })],
+    ['users', 'lastName', async () => ({ email: 'nul@andino.demo', password: 'una-clave-larga', firstName: 'Nul', branchId: await branchId('NOR') })],
+    ['customers', 'lastName', async () => ({ firstName: 'Nul' })],
+    ['webhooks', 'url', async () => ({ secret: 'a-very-secret-value' })],
+  ];
+  it.each(BAD_TEXT)('POST /api/%s with NUL, a control character or a lone surrogate in %s: 400 invalid_text, nothing written', async (name, field, rest) => {
+    for (const bad of ['Nombre\u0000x', 'Nombre\u0007x', 'Nombre\ud800x']) {
+      const before = await app.db(name).count({ n: '*' });
+      const res = await admin.request('POST', `/api/${name}`, { ...(await rest()), [field]: bad });
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.fields[field]).toEqual({ code: 'invalid_text' });
+      expect(await app.db(name).count({ n: '*' })).toEqual(before);
+    }
+  });
+
+  it('a NUL in an edit is refused the same way; text is stored trimmed and NFC', async () => {
+    const desk = (await app.db('desks').where({ branch_id: await branchId('NOR') }).first('id')).id as number;
+    const nul = await admin.request('PUT', `/api/desks/${desk}`, { name: 'M\u0000' });
+    expect(nul.body).toMatchObject({ code: 'Validation', fields: { name: { code: 'invalid_text' } } });
+    const decomposed = '  Módulo Peña  '.normalize('NFD');
+    const ok = await admin.request('PUT', `/api/desks/${desk}`, { name: decomposed });
+    expect(ok.status).toBe(200);
+    expect((await app.db('desks').where({ id: desk }).first('name')).name).toBe('Módulo Peña'.normalize('NFC'));
+  });
+
+  it('a reference outside reach is unknown_reference; one of another branch, other_branch', async () => {
+    const unknown = await admin.request('POST', '/api/desks', { branchId: 987654, name: 'Fantasma' });
+    expect(unknown.body).toMatchObject({ code: 'Validation', fields: { branchId: { code: 'unknown_reference' } } });
+    const cenService = await serviceId('CEN', 'A');
+    const moved = await admin.request('PUT', `/api/services/${cenService}`, { departmentId: await departmentId('NOR') });
+    expect(moved.body).toMatchObject({ code: 'Validation', fields: { departmentId: { code: 'other_branch' } } });
+    const topic = (await app.db('topics').where({ service_id: cenService }).first('id')).id as number;
+    const topicMoved = await admin.request('PUT', `/api/topics/${topic}`, { serviceId: await serviceId('NOR', 'A') });
+    expect(topicMoved.body).toMatchObject({ code: 'Validation', fields: { serviceId: { code: 'other_branch' } } });
+    const assigned = await admin.request('POST', '/api/service_assignments', { userId: await userId('ana'), serviceId: await serviceId('NOR', 'C'), kind: 'main' });
+    expect(assigned.body).toMatchObject({ code: 'Validation', fields: { serviceId: { code: 'other_branch' } } });
+    const user = await admin.request('PUT', `/api/users/${await userId('ana')}`, { branchId: 987654 });
+    expect(user.body).toMatchObject({ code: 'Validation', fields: { branchId: { code: 'unknown_reference' } } });
   });
 });
 

@@ -1,17 +1,20 @@
 // One ra-data-simple-rest resource over an objection model: list (sort, range, filter, getMany,
 // getManyReference), get, create, update, delete. Each resource states its own schemas, scope
 // and rules (see api/<resource>/routes.ts); this file only removes the repeated plumbing.
+// Database refusals (unique, foreign keys…) propagate to errorHandler, which classifies them
+// (db/failures.ts). An update writes only the fields its body names: update schemas carry no
+// defaults (issue 12), so a PUT of one field never resets another.
 import { Router, type Request, type Response } from 'express';
 import type { Model, ModelClass, QueryBuilderType } from 'objection';
 import { z } from 'zod';
 import type { Db } from '../../db/knex.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, type FieldErrors } from '../../domain/errors.js';
 import { requireUser } from '../auth/middleware.js';
 import type { SessionUser } from '../auth/sessions.js';
 import type { ApiDeps } from '../deps.js';
-import { toDomainError } from './db-errors.js';
 import { idempotent } from './idempotent.js';
-import { ListQuery, type FieldMap } from './ra.js';
+import { cannotFilterBy, cannotSortBy, ListQuery, type FieldMap } from './ra.js';
+import type { Refusal } from './reach.js';
 import { parse } from './validate.js';
 
 export type WriteOp = 'create' | 'update' | 'delete';
@@ -32,6 +35,7 @@ export interface CrudResource<M extends Model> {
   /** Filters that are not a column equality (e.g. `unread`). */
   customFilters?: Record<string, (q: Q<M>, value: unknown) => void>;
   create?: z.ZodType<Body>;
+  /** Partial and without defaults: what a body leaves out stays as it is. */
   update?: z.ZodType<Body>;
   /** Fields react-admin echoes back on PUT: accepted when unchanged, refused when changed. */
   readOnly?: string[];
@@ -40,9 +44,9 @@ export interface CrudResource<M extends Model> {
   /** Restricts a query to the rows the user may see; writes use the same reach. */
   scope: (q: Q<M>, u: SessionUser, db: Db) => void;
   /** Refuses reading altogether (403) for some users; rows are scoped by `scope` anyway. */
-  refuseRead?: (u: SessionUser) => string | undefined;
-  /** undefined = allowed; a string = why not (403). */
-  refuse: (u: SessionUser, op: WriteOp, existing?: M) => string | undefined;
+  refuseRead?: (u: SessionUser) => Refusal;
+  /** undefined = allowed; an error = why not. */
+  refuse: (u: SessionUser, op: WriteOp, existing?: M) => Refusal;
   /** Turns a valid body into columns, checking referenced rows are within the user's reach. */
   toRow: (db: Db, u: SessionUser, body: Body, existing?: M) => Promise<Body>;
   /** Replaces the generic insert, e.g. when a workflow creates the row. Returns the new id. */
@@ -59,8 +63,7 @@ export function crudRoutes<M extends Model>(deps: Pick<ApiDeps, 'db' | 'log'>, d
   const base = `/${def.name}`;
   const table = def.model.tableName;
   r.use(base, requireUser(db), (_req, res, next) => {
-    const why = def.refuseRead?.(res.locals.user);
-    next(why ? new DomainError('Forbidden', why) : undefined);
+    next(def.refuseRead?.(res.locals.user));
   });
 
   const scoped = (u: SessionUser): Q<M> => {
@@ -71,13 +74,14 @@ export function crudRoutes<M extends Model>(deps: Pick<ApiDeps, 'db' | 'log'>, d
   const findOr404 = async (u: SessionUser, raw: string): Promise<M> => {
     const id = idParam.safeParse(raw);
     const row = id.success ? await scoped(u).where(`${table}.id`, id.data).first() : undefined;
-    if (!row) throw new DomainError('NotFound', `No ${def.name} with id ${raw} here.`);
+    if (!row) throw new DomainError('NotFound', { resource: def.name }, { message: `No ${def.name} with id ${raw} here.` });
     return row as M;
   };
   const check = (u: SessionUser, op: WriteOp, existing?: M) => {
     const why = def.refuse(u, op, existing);
-    if (why) throw new DomainError('Forbidden', why);
+    if (why) throw why;
   };
+  const notWritable = (how: string) => new DomainError('NotWritable', { resource: def.name }, { message: `${def.name} cannot be ${how} through the API.` });
 
   r.get(base, async (req, res) => {
     const u = res.locals.user;
@@ -93,14 +97,14 @@ export function crudRoutes<M extends Model>(deps: Pick<ApiDeps, 'db' | 'log'>, d
         continue;
       }
       const col = def.fields[field];
-      if (!col) throw new DomainError('Validation', `Cannot filter by ${field}.`, { field: `filter.${field}` });
+      if (!col) throw cannotFilterBy(field);
       if (Array.isArray(value)) q.whereIn(col, value);
       else if (value === null) q.whereNull(col);
       else q.where(col, value as string | number | boolean);
     }
     const [sortField, dir] = query.sort ?? def.defaultSort;
     const sortCol = def.fields[sortField];
-    if (!sortCol) throw new DomainError('Validation', `Cannot sort by ${sortField}.`, { field: 'sort' });
+    if (!sortCol) throw cannotSortBy(sortField);
     q.orderBy(sortCol, dir.toLowerCase() as 'asc' | 'desc').orderBy(`${table}.id`, 'asc');
     await sendModelPage(res, def.name, q, query.range, def.listHeaders ? await def.listHeaders(db, u) : {});
   });
@@ -112,35 +116,37 @@ export function crudRoutes<M extends Model>(deps: Pick<ApiDeps, 'db' | 'log'>, d
   r.post(base, idempotent(db, deps.log), async (req, res) => {
     const u = res.locals.user;
     check(u, 'create');
-    if (!def.create) throw new DomainError('Forbidden', `${def.name} cannot be created through the API.`);
+    if (!def.create) throw notWritable('created');
     const body = parse(def.create, req.body);
     let id: number;
     if (def.insert) id = await def.insert(db, u, body, req);
     else {
       const row = await def.toRow(db, u, body);
-      id = await toDomainError(def.name, async () => (await def.model.query(db).insert(row)).$id() as number);
+      id = (await def.model.query(db).insert(row)).$id() as number;
     }
     res.status(201).json(await findOr404(u, String(id)));
   });
 
-  r.put(`${base}/:id`, async (req: Request<{ id: string }>, res: Response) => {
+  // PUT is what ra-data-simple-rest sends; PATCH says the same thing for other clients: either
+  // way only the named fields change.
+  const update = async (req: Request<{ id: string }>, res: Response) => {
     const u = res.locals.user;
     const existing = await findOr404(u, req.params.id);
     check(u, 'update', existing);
-    if (!def.update) throw new DomainError('Forbidden', `${def.name} cannot be edited through the API.`);
+    if (!def.update) throw notWritable('edited');
     const body = parse(def.update, dropEchoedReadOnly(req.body, existing, def.readOnly ?? [], def.computed ?? []));
     const row = await def.toRow(db, u, body, existing);
-    if (Object.keys(row).length) {
-      await toDomainError(def.name, async () => def.model.query(db).patch(row).where(`${table}.id`, existing.$id() as number));
-    }
+    if (Object.keys(row).length) await def.model.query(db).patch(row).where(`${table}.id`, existing.$id() as number);
     res.json(await findOr404(u, req.params.id));
-  });
+  };
+  r.put(`${base}/:id`, update);
+  r.patch(`${base}/:id`, update);
 
   r.delete(`${base}/:id`, async (req, res) => {
     const u = res.locals.user;
     const existing = await findOr404(u, req.params.id);
     check(u, 'delete', existing);
-    await toDomainError(def.name, async () => def.model.query(db).deleteById(existing.$id() as number));
+    await def.model.query(db).deleteById(existing.$id() as number);
     res.json(existing);
   });
   return r;
@@ -155,14 +161,14 @@ function dropEchoedReadOnly(body: unknown, existing: Model, readOnly: string[], 
   const stored = existing.toJSON() as Body;
   const out: Body = { ...(body as Body) };
   for (const k of computed) delete out[k];
-  const fields: Record<string, string> = {};
+  const fields: FieldErrors = {};
   for (const k of ['id', 'createdAt', 'updatedAt', ...readOnly]) {
     if (!(k in out)) continue;
     const same = JSON.stringify(out[k]) === JSON.stringify(stored[k] instanceof Date ? stored[k].toISOString() : stored[k]);
-    if (!same) fields[k] = 'is read-only';
+    if (!same) fields[k] = { code: 'read_only' };
     delete out[k];
   }
-  if (Object.keys(fields).length) throw new DomainError('Validation', 'Some fields cannot be changed.', { fields });
+  if (Object.keys(fields).length) throw new DomainError('Validation', {}, { message: 'Some fields cannot be changed.', fields });
   return out;
 }
 

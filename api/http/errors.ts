@@ -1,51 +1,42 @@
 // One place that turns failures into HTTP answers: field errors for bad input, the domain's
-// stable codes for refused steps, and a logged 500 only for what nobody foresaw.
+// stable codes for refused steps, and a logged 500 only for what nobody foresaw. Every answer
+// has the shape of domain/errors.ts ErrorBody, so the UIs translate `code` + `params`.
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { DomainError, ERROR_STATUS } from '../../domain/errors.js';
+import { classifyDbError } from '../../db/failures.js';
+import { DomainError, errorBody } from '../../domain/errors.js';
+import { fieldErrors } from '../../domain/validation.js';
 import type { Logger } from '../../runtime/logger.js';
 
-export const fieldErrors = (err: ZodError): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const issue of err.issues) {
-    const key = issue.path.join('.') || '_';
-    out[key] ??= issue.message;
+/** Any failure a client can cause, as a DomainError; undefined for our own bugs. */
+export function asDomainError(err: unknown): DomainError | undefined {
+  if (err instanceof DomainError) return err;
+  if (err instanceof ZodError) return new DomainError('Validation', {}, { message: 'Some fields are invalid.', fields: fieldErrors(err) });
+  // body-parser: malformed JSON, too large, wrong charset — the client's fault, said plainly.
+  const e = err as { status?: number; statusCode?: number; type?: string; message?: string };
+  const status = e.status ?? e.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (e.type === 'entity.too.large' || status === 413) return new DomainError('PayloadTooLarge');
+    if (status === 429) return new DomainError('TooManyRequests');
+    return new DomainError('BadJson', {}, { message: e.type === 'entity.parse.failed' ? 'The body is not valid JSON.' : e.message });
   }
-  return out;
-};
-
-/** A domain refusal about one field ({field}) or several ({fields}) answers like a zod error. */
-const domainFields = (err: DomainError): { fields?: Record<string, string> } => {
-  const d = err.details;
-  if (d && typeof d.fields === 'object' && d.fields) return { fields: d.fields as Record<string, string> };
-  if (d && typeof d.field === 'string') return { fields: { [d.field]: err.message } };
-  return {};
-};
+  // Database refusals that slipped past validation (e.g. a foreign key to a missing row).
+  const db = classifyDbError(err);
+  // Our own bugs (bad SQL) are no client's fault: they fall through to the logged 500.
+  if (db.kind === 'permanent') return db.error.code === 'Internal' ? undefined : db.error;
+  if (db.kind === 'transient') return new DomainError('Unavailable', {}, { message: 'The database is busy or unreachable: retry in a moment.' });
+  return undefined;
+}
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    if (err instanceof ZodError) {
-      res.status(400).json({ error: 'Validation', message: 'Some fields are invalid.', fields: fieldErrors(err) });
-      return;
-    }
-    if (err instanceof DomainError) {
-      res.status(ERROR_STATUS[err.code]).json({ error: err.code, message: err.message, ...domainFields(err), ...(err.details ? { details: err.details } : {}) });
-      return;
-    }
-    // body-parser: malformed JSON, too large, wrong charset — the client's fault, said plainly.
-    const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const type = (err as { type?: string }).type;
-      res.status(status).json({ error: type === 'entity.too.large' ? 'PayloadTooLarge' : 'BadRequest', message: type === 'entity.parse.failed' ? 'The body is not valid JSON.' : (err as Error).message });
-      return;
-    }
-    // Postgres refusals that slipped past validation (e.g. a foreign key to a missing row).
-    const code = (err as { code?: string }).code;
-    if (code === '23503' || code === '23505' || code === '23514' || code === '22P02' || code === '22003') {
-      res.status(code === '23505' ? 409 : 400).json({ error: code === '23505' ? 'Conflict' : 'Validation', message: (err as { detail?: string }).detail ?? 'The data breaks a rule of the database.' });
+    const known = asDomainError(err);
+    if (known) {
+      if (known.kind === 'Unavailable') log.warn({ err, method: req.method, url: req.originalUrl }, 'request refused: dependency unavailable');
+      res.status(known.status).json(errorBody(known));
       return;
     }
     log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
-    res.status(500).json({ error: 'Internal', message: 'Unexpected error; it has been logged.' });
+    res.status(500).json({ error: 'Internal', code: 'Internal', params: {}, message: 'Unexpected error; it has been logged.' });
   };
 }

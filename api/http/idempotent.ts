@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Db } from '../../db/knex.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, errorBody } from '../../domain/errors.js';
+import { badIdempotencyKey, IDEMPOTENCY_KEY } from './idempotency.js';
 import type { Logger } from '../../runtime/logger.js';
 
 const IN_PROGRESS = 0;
@@ -15,9 +16,7 @@ export function idempotent(db: Db, log: Logger): RequestHandler {
   return (req, res, next) => {
     const key = req.header('Idempotency-Key');
     if (key === undefined) return next();
-    if (!/^[A-Za-z0-9_.:-]{8,120}$/.test(key)) {
-      return next(new DomainError('Validation', 'Idempotency-Key must be 8–120 letters, digits or _.:-', { field: 'Idempotency-Key' }));
-    }
+    if (!IDEMPOTENCY_KEY.test(key)) return next(badIdempotencyKey());
     const userId = res.locals.user.id;
     const fingerprint = createHash('sha256').update(`${req.method} ${req.originalUrl} ${JSON.stringify(req.body ?? null)}`).digest('hex');
     claim(db, userId, key, fingerprint).then((previous) => {
@@ -39,10 +38,11 @@ async function claim(db: Db, userId: number, key: string, fingerprint: string): 
 
 function replay(previous: { status: number; response: Stored }, fingerprint: string, res: Parameters<RequestHandler>[1], next: Parameters<RequestHandler>[2]): void {
   if (previous.response.fingerprint !== fingerprint) {
-    res.status(422).json({ error: 'IdempotencyKeyReused', message: 'This Idempotency-Key was used for a different request: use a new key.' });
+    // 422, as the Idempotency-Key draft (IETF httpapi) asks, rather than the class's 400.
+    res.status(422).json(errorBody(new DomainError('IdempotencyKeyReused', {}, { message: 'This Idempotency-Key was used for a different request: use a new key.' })));
     return;
   }
-  if (previous.status === IN_PROGRESS) return next(new DomainError('Conflict', 'The first request with this Idempotency-Key is still running: retry in a moment.'));
+  if (previous.status === IN_PROGRESS) return next(new DomainError('IdempotencyInFlight', {}, { message: 'The first request with this Idempotency-Key is still running: retry in a moment.' }));
   res.setHeader('Idempotent-Replayed', 'true');
   res.status(previous.status).json(previous.response.body);
 }

@@ -9,14 +9,15 @@ const json = <T extends z.ZodType>(schema: T) => z.string().transform((s, ctx) =
   try {
     return JSON.parse(s) as unknown;
   } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+    ctx.addIssue({ code: 'custom', message: 'invalid_format' });
     return z.NEVER;
   }
 }).pipe(schema);
 
 export const ListQuery = z.object({
   sort: json(z.tuple([z.string().max(60), z.enum(['ASC', 'DESC', 'asc', 'desc'])])).optional(),
-  range: json(z.tuple([z.number().int().min(0), z.number().int().min(0)]).refine(([a, b]) => b >= a && b - a < 1000, 'range is [start, end] with at most 1000 rows')).optional(),
+  /** [start, end], at most 1000 rows. */
+  range: json(z.tuple([z.number().int().min(0), z.number().int().min(0)]).refine(([a, b]) => b >= a && b - a < 1000, 'invalid_value')).optional(),
   filter: json(z.record(z.string(), z.unknown())).optional(),
 });
 export type ListQuery = z.infer<typeof ListQuery>;
@@ -24,13 +25,18 @@ export type ListQuery = z.infer<typeof ListQuery>;
 /** Maps API field names (camelCase, as react-admin sees them) to SQL columns. */
 export type FieldMap = Record<string, string>;
 
+export const cannotSortBy = (field: string): DomainError =>
+  new DomainError('Validation', { field }, { message: `Cannot sort by ${field}.`, fields: { sort: { code: 'invalid_value', params: { field } } } });
+export const cannotFilterBy = (field: string): DomainError =>
+  new DomainError('Validation', { field }, { message: `Cannot filter by ${field}.`, fields: { [`filter.${field}`]: { code: 'unknown_field' } } });
+
 export function applySort(q: Knex.QueryBuilder, fields: FieldMap, sort: ListQuery['sort'], fallback: [string, 'asc' | 'desc']): void {
   if (!sort) {
     q.orderBy(fallback[0], fallback[1]);
     return;
   }
   const col = fields[sort[0]];
-  if (!col) throw new DomainError('Validation', `Cannot sort by ${sort[0]}.`, { field: 'sort' });
+  if (!col) throw cannotSortBy(sort[0]);
   q.orderBy(col, sort[1].toLowerCase() as 'asc' | 'desc');
 }
 

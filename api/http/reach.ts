@@ -1,9 +1,9 @@
 // Tenancy (H7) in one place: which branches a user reaches, and the checks that a referenced
-// row is inside that reach. Rows outside it answer "unknown" (400 on a body field, 404 on a
-// path id) so that other entities' ids are never disclosed.
+// row is inside that reach. Rows outside it answer `unknown_reference` (400 on a body field, 404
+// on a path id) so that other entities' ids are never disclosed.
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, type FieldCode } from '../../domain/errors.js';
 import type { SessionUser } from '../auth/sessions.js';
 
 /** Admins and branch-less supervisors reach the whole entity; everyone else, their branch. */
@@ -33,7 +33,14 @@ export const configures = (u: SessionUser): boolean => u.role === 'admin' || u.r
 /** Entity-level configuration (priorities, break caps): admins and branch-less supervisors. */
 export const configuresEntity = (u: SessionUser): boolean => u.role === 'admin' || (u.role === 'supervisor' && u.branchId === null);
 
-const unknown = (field: string, what: string) => new DomainError('Validation', `Unknown ${what}: pick one of your ${what === 'branch' ? 'branches' : `${what}s`}.`, { field });
+/** A body field refused with a field code (the whole answer is a 400 Validation). */
+export const fieldRefusal = (field: string, code: FieldCode, message: string): DomainError =>
+  new DomainError('Validation', {}, { message, fields: { [field]: { code } } });
+
+const unknown = (field: string, what: string) => fieldRefusal(field, 'unknown_reference', `Unknown ${what}: pick one within your reach.`);
+
+/** Two references that must share a branch (a service and its agent, a topic's new service…). */
+export const otherBranch = (field: string) => fieldRefusal(field, 'other_branch', 'This belongs to another branch.');
 
 export async function assertBranch(db: Db, u: SessionUser, branchId: number, field = 'branchId'): Promise<void> {
   const row = await db('branches').whereIn('id', branchesOf(db, u)).andWhere('id', branchId).first('id');
@@ -68,11 +75,19 @@ export async function assertCustomer(db: Db, u: SessionUser, customerId: number,
   if (!row) throw unknown(field, 'customer');
 }
 
-export const AGENTS_CANNOT_CONFIGURE = 'Agents cannot change configuration: ask a supervisor.';
-export const ADMIN_ONLY = 'Only an administrator of the entity can do this.';
+/** Why a write is refused (403), or undefined when it is allowed. */
+export type Refusal = DomainError | undefined;
+
+export const agentsCannotConfigure = (): DomainError =>
+  new DomainError('RoleRequired', { roles: ['supervisor', 'admin'] }, { message: 'Agents cannot change configuration: ask a supervisor.' });
+export const adminOnly = (field?: string): DomainError =>
+  new DomainError('AdminOnly', {}, { message: 'Only an administrator of the entity can do this.', ...(field ? { field } : {}) });
 
 /** The common rule for branch-level configuration: supervisors and admins, within reach. */
-export const refuseUnlessConfigures = (u: SessionUser): string | undefined => (configures(u) ? undefined : AGENTS_CANNOT_CONFIGURE);
+export const refuseUnlessConfigures = (u: SessionUser): Refusal => (configures(u) ? undefined : agentsCannotConfigure());
 /** Entity-level configuration: admins and branch-less supervisors. */
-export const refuseUnlessConfiguresEntity = (u: SessionUser): string | undefined =>
-  configuresEntity(u) ? undefined : u.role === 'agent' ? AGENTS_CANNOT_CONFIGURE : 'This is entity-wide configuration: ask an administrator.';
+export const refuseUnlessConfiguresEntity = (u: SessionUser): Refusal => {
+  if (configuresEntity(u)) return undefined;
+  if (u.role === 'agent') return agentsCannotConfigure();
+  return new DomainError('RoleRequired', { roles: ['admin'] }, { message: 'This is entity-wide configuration: ask an administrator.' });
+};

@@ -6,7 +6,7 @@ import type { SessionUser } from '../auth/sessions.js';
 import { branchesOf } from '../http/reach.js';
 
 export function requireBackOffice(u: SessionUser): void {
-  if (u.role === 'agent') throw new DomainError('Forbidden', 'The back office is for supervisors and administrators.');
+  if (u.role === 'agent') throw new DomainError('BackOfficeStaffOnly');
 }
 
 export interface BranchInfo { id: number; name: string; code: string; timezone: string; orderingPolicy: string }
@@ -14,8 +14,8 @@ export interface BranchInfo { id: number; name: string; code: string; timezone: 
 export async function loadWatchedBranch(db: Db, u: SessionUser, branchId: number): Promise<BranchInfo> {
   requireBackOffice(u);
   const b = await db('branches').where({ id: branchId, entity_id: u.entityId }).first('id', 'name', 'code', 'timezone', 'ordering_policy');
-  if (!b) throw new DomainError('NotFound', 'No such branch.');
+  if (!b) throw new DomainError('NotFound', { resource: 'branches' });
   const reachable = await db('branches').whereIn('id', branchesOf(db, u)).andWhere('id', branchId).first('id');
-  if (!reachable) throw new DomainError('Forbidden', 'This branch is supervised by someone else.');
+  if (!reachable) throw new DomainError('OtherBranch');
   return { id: b.id, name: b.name, code: b.code, timezone: b.timezone, orderingPolicy: b.ordering_policy };
 }

@@ -27,7 +27,7 @@ export const notifications: CrudResource<Notification> = {
   update: NotificationUpdate,
   readOnly: ['entityId', 'userId', 'type', 'title', 'body', 'data', 'dedupeKey'],
   scope: (q, u) => void q.where({ 'notifications.user_id': u.id, 'notifications.entity_id': u.entityId }),
-  refuse: (_u, op) => (op === 'create' ? 'Notifications are created by the system.' : undefined),
+  refuse: (_u, op) => (op === 'create' ? new DomainError('NotWritable', { resource: 'notifications' }, { message: 'Notifications are created by the system.' }) : undefined),
   toRow: async (_db, _u, body) => ({ ...body, ...(typeof body.readAt === 'string' ? { readAt: new Date(body.readAt) } : {}) }),
   listHeaders: async (db, u) => ({ 'X-Unread-Count': String(await unreadCount(db, u)) }),
 };
@@ -47,7 +47,7 @@ export function notificationRoutes(deps: ApiDeps): Router {
   r.post('/notifications/:id/read', idempotent(db, deps.log), async (req: Request<{ id: string }>, res: Response) => {
     const id = /^\d{1,15}$/.test(req.params.id) ? Number(req.params.id) : NaN;
     const row = Number.isSafeInteger(id) ? await mine(db, res.locals.user).where({ id }).first('id', 'read_at') : undefined;
-    if (!row) throw new DomainError('NotFound', `No notification ${req.params.id} of yours.`);
+    if (!row) throw new DomainError('NotFound', { resource: 'notifications' }, { message: `No notification ${req.params.id} of yours.` });
     if (!row.read_at) await mine(db, res.locals.user).where({ id }).update({ read_at: db.fn.now() });
     res.json(await Notification.query(db).findById(id));
   });

@@ -1,7 +1,7 @@
 // E1–E4: the signed-in user's own profile and password.
 import type { z } from 'zod';
 import type { Db } from '../../db/knex.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, type FieldErrors } from '../../domain/errors.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { revokeOtherSessions, type SessionUser } from '../auth/sessions.js';
 import { PROFILE_READ_ONLY, type PasswordChange, type Profile, type ProfileUpdate } from './schemas.js';
@@ -18,9 +18,9 @@ export async function readProfile(db: Db, u: SessionUser): Promise<z.infer<typeo
 /** E4: refuses (rather than ignores) the identity fields, so a client learns it cannot change them. */
 export function refuseReadOnly(body: unknown): void {
   if (!body || typeof body !== 'object') return;
-  const fields: Record<string, string> = {};
-  for (const k of PROFILE_READ_ONLY) if (k in body) fields[k] = 'is read-only: ask an administrator to change it';
-  if (Object.keys(fields).length) throw new DomainError('Validation', 'E-mail, entity and branch cannot be changed from the profile.', { fields });
+  const fields: FieldErrors = {};
+  for (const k of PROFILE_READ_ONLY) if (k in body) fields[k] = { code: 'read_only' };
+  if (Object.keys(fields).length) throw new DomainError('Validation', {}, { message: 'E-mail, entity and branch cannot be changed from the profile: ask an administrator.', fields });
 }
 
 export async function updateProfile(db: Db, u: SessionUser, body: z.infer<typeof ProfileUpdate>): Promise<void> {
@@ -35,7 +35,7 @@ export async function updateProfile(db: Db, u: SessionUser, body: z.infer<typeof
 export async function changePassword(db: Db, u: SessionUser, token: string, body: z.infer<typeof PasswordChange>): Promise<{ revokedSessions: number }> {
   const row = await db('users').where({ id: u.id }).first('password_hash');
   if (!row || !(await verifyPassword(row.password_hash, body.currentPassword))) {
-    throw new DomainError('Validation', 'The current password is wrong.', { field: 'currentPassword' });
+    throw new DomainError('WrongCurrentPassword', {}, { message: 'The current password is wrong.', field: 'currentPassword' });
   }
   await db('users').where({ id: u.id }).update({ password_hash: await hashPassword(body.newPassword), updated_at: db.fn.now() });
   return { revokedSessions: await revokeOtherSessions(db, u.id, token) };

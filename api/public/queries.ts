@@ -8,7 +8,7 @@ const today = `t.service_day = (now() at time zone b.timezone)::date`;
 
 export async function activeBranch(db: Db, branchId: number) {
   const b = await db('branches').where({ id: branchId }).first('id', 'name', 'entity_id');
-  if (!b) throw new DomainError('NotFound', 'No such branch.');
+  if (!b) throw new DomainError('NotFound', { resource: 'branches' });
   return { id: b.id as number, name: b.name as string, entityId: b.entity_id as number };
 }
 
@@ -38,7 +38,7 @@ export async function statusOf(db: Db, ticketId: string) {
     .leftJoin('desks as d', 'd.id', 't.desk_id').where('t.id', ticketId)
     .first('t.id', 't.number', 't.status', 't.service_id', 't.priority', 't.arrival_at', 't.branch_id', 't.service_day',
       'b.name as branch_name', 's.name as service_name', 'd.name as desk_name');
-  if (!t) throw new DomainError('NotFound', 'No such ticket.');
+  if (!t) throw new DomainError('NotFound', { resource: 'tickets' });
   let ahead: number | null = null;
   if (t.status === 'waiting') {
     const [{ count }] = (await db('tickets').where({ service_id: t.service_id, service_day: t.service_day, status: 'waiting' })

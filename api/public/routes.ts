@@ -32,7 +32,7 @@ export function publicRoutes(deps: ApiDeps): Router {
     const { serviceId } = parse(KioskBody, req.body);
     const branch = await activeBranch(deps.db, id);
     const service = await deps.db('services').where({ id: serviceId, branch_id: id }).first('id', 'name', 'active', 'virtual_enabled');
-    if (!service) throw new DomainError('Validation', 'Unknown service.', { field: 'serviceId' });
+    if (!service) throw new DomainError('Validation', {}, { fields: { serviceId: { code: 'unknown_reference' } } });
     const view = await createTicket(deps, {
       entityId: branch.entityId, branchId: id, serviceId, virtualEnabled: service.virtual_enabled as boolean, active: service.active as boolean,
     }, { serviceId, kind: 'turn' }, { type: 'customer', name: 'kiosk' });
@@ -48,7 +48,7 @@ export function publicRoutes(deps: ApiDeps): Router {
 
   r.get('/public/tickets/:token', async (req, res) => {
     const ticketId = await ticketOfToken(deps.db, req.params.token);
-    if (!ticketId) throw new DomainError('NotFound', 'This link is not valid.');
+    if (!ticketId) throw new DomainError('LinkInvalid');
     res.json(await statusOf(deps.db, ticketId));
   });
   return r;

@@ -58,7 +58,7 @@ describe('G3 live ticket changes', () => {
     await until(() => got('ana', 'ticket', isIt) && got('supervisor', 'ticket', isIt) && got('admin', 'ticket', isIt));
     // The other entity may try to follow the ticket by id: refused.
     const ack = await socks.other!.emitWithAck('follow', t.body.id);
-    expect(ack).toEqual({ ok: false, error: 'No such ticket.' });
+    expect(ack).toEqual({ ok: false, error: 'NotFound' });
     expect((await socks.elena!.emitWithAck('follow', t.body.id)).ok).toBe(false); // another branch
     const cancel = await clients.supervisor!.request('POST', `/api/tickets/${t.body.id}/cancel`, { reason: 'test' });
     expect(cancel.status).toBe(200);

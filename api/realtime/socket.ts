@@ -13,6 +13,7 @@ import { reachesWholeEntity } from '../http/reach.js';
 import type { ChangeEvent } from './bus.js';
 import { KnownEvent } from './events.js';
 import { disconnectExpired } from './expiry.js';
+import type { ErrorCode } from '../../domain/errors.js';
 
 export const rooms = {
   /** Staff who watch a whole entity: admins, and supervisors without a branch. */
@@ -24,7 +25,8 @@ export const rooms = {
   session: (hash: unknown) => `session:${String(hash)}`,
 };
 
-type Ack = (answer: { ok: boolean; error?: string }) => void;
+/** `error` is an error code (domain/errors.ts) the UIs translate. */
+type Ack = (answer: { ok: boolean; error?: ErrorCode }) => void;
 
 export function createSocketServer(http: HttpServer, db: Db, log: Logger) {
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 1e6 });
@@ -46,9 +48,9 @@ export function createSocketServer(http: HttpServer, db: Db, log: Logger) {
     // B7 "follow the ticket": only a ticket the user may see (its entity, and branch unless the
     // user reaches the whole entity).
     socket.on('follow', (ticketId: unknown, ack?: Ack) => {
-      followTicket(db, socket, u, ticketId).then((ok) => ack?.(ok ? { ok } : { ok, error: 'No such ticket.' }), (err: unknown) => {
+      followTicket(db, socket, u, ticketId).then((ok) => ack?.(ok ? { ok } : { ok, error: 'NotFound' }), (err: unknown) => {
         log.warn({ err }, 'follow failed');
-        ack?.({ ok: false, error: 'Could not follow the ticket: try again.' });
+        ack?.({ ok: false, error: 'Unavailable' });
       });
     });
     socket.on('unfollow', (ticketId: unknown) => {

@@ -38,7 +38,7 @@ describe('H4 live monitor snapshot', () => {
     const c = res.body.services.find((s: { id: number }) => s.id === serviceC);
     expect(c).toMatchObject({ label: 'C', waiting: 1, finished: 1, abandoned: 1, calledToday: 1, withinSla: 1, slaPercent: 100 });
     expect(c.longestWaitSeconds).toBeGreaterThanOrEqual(0);
-    expect(c.next).toMatch(/^C-003 arrived first; 2:1 interleave serves priority first/); // H1: why this one is next
+    expect(c.next).toMatchObject({ code: 'interleave_arrival', params: { number: 'C-003', ratio: 2 } }); // H1: why this one is next
     expect(res.body.policy).toEqual({ policy: 'interleave', interleaveRatio: 2, ageBoostMinutes: 10 });
     expect(res.body.totals).toMatchObject({ waiting: 1, slaPercent: 100 });
     expect(res.body.agents.map((a: { name: string }) => a.name)).toContain('Ana Restrepo');

@@ -2,8 +2,7 @@
 // agent and the service must be of the same branch, within the caller's reach.
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { branchOfService, branchOfUser, inReach, refuseUnlessConfigures } from '../http/reach.js';
-import { DomainError } from '../../domain/errors.js';
+import { branchOfService, branchOfUser, inReach, otherBranch, refuseUnlessConfigures } from '../http/reach.js';
 import { ServiceAssignment } from '../../db/models/service_assignment.js';
 import { ServiceAssignmentCreate, ServiceAssignmentFilter, ServiceAssignmentUpdate } from './schemas.js';
 
@@ -22,7 +21,7 @@ export const serviceAssignments: CrudResource<ServiceAssignment> = {
     if (existing) return body;
     const serviceBranch = await branchOfService(db, u, body.serviceId as number);
     const userBranch = await branchOfUser(db, u, body.userId as number);
-    if (userBranch !== serviceBranch) throw new DomainError('Validation', 'This user works at another branch than the service: assign a service of their branch.', { field: 'serviceId' });
+    if (userBranch !== serviceBranch) throw otherBranch('serviceId');
     return body;
   },
 };

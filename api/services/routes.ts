@@ -1,8 +1,7 @@
 // /api/services: what customers queue for. The branch follows from the department.
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { branchOfDepartment, inReach, refuseUnlessConfigures } from '../http/reach.js';
-import { DomainError } from '../../domain/errors.js';
+import { branchOfDepartment, inReach, otherBranch, refuseUnlessConfigures } from '../http/reach.js';
 import { Service } from '../../db/models/service.js';
 import { ServiceCreate, ServiceFilter, ServiceUpdate } from './schemas.js';
 
@@ -26,7 +25,7 @@ export const services: CrudResource<Service> = {
     const branchId = await branchOfDepartment(db, u, body.departmentId as number);
     // Tickets and desks pin a service to its branch: a service may move between departments of
     // its branch only.
-    if (existing && branchId !== existing.branchId) throw new DomainError('Validation', 'Pick a department of the same branch: services cannot move between branches.', { field: 'departmentId' });
+    if (existing && branchId !== existing.branchId) throw otherBranch('departmentId');
     return { ...body, branchId };
   },
 };

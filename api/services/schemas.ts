@@ -1,22 +1,37 @@
+// What customers queue for. Create fills defaults; Update has none, so renaming a service never
+// resets its call time-out, SLA or auto-requeue limit (issue 12).
 import { z } from 'zod';
-import { baseFilter, flag, intId, oneOrMany } from '../http/filters.js';
+import { text } from '../../domain/text.js';
+import { baseFilter, flag, intId, oneOrMany, textFilter } from '../http/filters.js';
 
-export const ServiceCreate = z.object({
+const ServiceFields = z.object({
   departmentId: intId,
-  name: z.string().trim().min(2).max(120),
-  label: z.string().trim().regex(/^[A-Z]{1,4}$/, '1–4 capital letters (the ticket prefix, A in A-001)'),
-  callTimeoutSeconds: z.number().int().min(10).max(3600).default(120),
-  maxAutoRequeues: z.number().int().min(0).max(10).default(1),
-  slaTargetSeconds: z.number().int().min(30).max(86_400).default(900),
-  virtualEnabled: z.boolean().default(false),
-  active: z.boolean().default(true),
+  name: text({ max: 120, min: 2 }),
+  /** The ticket prefix, A in A-001. The pattern comes first so the API documentation shows it. */
+  label: z.string().regex(/^[A-Z]{1,4}$/, 'label_format').pipe(text({ max: 4, min: 1 })),
+  callTimeoutSeconds: z.number().int().min(10).max(3600),
+  maxAutoRequeues: z.number().int().min(0).max(10),
+  slaTargetSeconds: z.number().int().min(30).max(86_400),
+  /** An attention longer than this is shown to supervisors as overdue (issue 12, stuck work). */
+  maxAttentionMinutes: z.number().int().min(1).max(1440),
+  virtualEnabled: z.boolean(),
+  active: z.boolean(),
 }).strict();
-export const ServiceUpdate = ServiceCreate.partial().strict();
+
+export const ServiceCreate = ServiceFields.extend({
+  callTimeoutSeconds: ServiceFields.shape.callTimeoutSeconds.default(120),
+  maxAutoRequeues: ServiceFields.shape.maxAutoRequeues.default(1),
+  slaTargetSeconds: ServiceFields.shape.slaTargetSeconds.default(900),
+  maxAttentionMinutes: ServiceFields.shape.maxAttentionMinutes.default(60),
+  virtualEnabled: ServiceFields.shape.virtualEnabled.default(false),
+  active: ServiceFields.shape.active.default(true),
+}).strict();
+export const ServiceUpdate = ServiceFields.partial().strict();
 export const ServiceFilter = z.object({
   ...baseFilter,
   branchId: oneOrMany(intId).optional(),
   departmentId: oneOrMany(intId).optional(),
-  label: z.string().max(4).optional(),
+  label: textFilter(4).optional(),
   active: flag.optional(),
   virtualEnabled: flag.optional(),
 }).strict();

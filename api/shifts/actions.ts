@@ -25,14 +25,14 @@ async function holderOf(db: Db, deskId: number): Promise<string | undefined> {
 
 /** A7/A10/G2: log in at a desk of the agent's own branch; the desk is held until log-out. */
 export async function openShift(d: Deps, user: SessionUser, body: { deskId: number; state?: AgentState }): Promise<{ view: ShiftView; created: boolean }> {
-  if (user.role !== 'agent') throw new DomainError('Forbidden', 'Only agents log in at a desk.');
+  if (user.role !== 'agent') throw new DomainError('AgentsOnlyAtDesk');
   const desk = await d.db('desks').where({ id: body.deskId, branch_id: user.branchId ?? -1 }).first('id', 'name', 'branch_id');
-  if (!desk) throw new DomainError('Validation', 'Unknown desk: pick a desk of your branch.', { field: 'deskId' });
+  if (!desk) throw new DomainError('Validation', {}, { fields: { deskId: { code: 'unknown_reference' } } });
   const own = await openShiftRow(d.db, user.id);
   if (own && own.desk_id === desk.id) return { view: (await shiftView(d.db, own.id)) as ShiftView, created: false };
-  if (own) throw new DomainError('Conflict', 'You are already logged in at another desk: log out there first.', { shiftId: own.id });
+  if (own) throw new DomainError('LoggedInElsewhere', { shiftId: own.id });
   const held = await holderOf(d.db, desk.id);
-  if (held) throw new DomainError('Conflict', `${desk.name as string} is held by ${held}`, { field: 'deskId' });
+  if (held) throw new DomainError('DeskHeld', { desk: desk.name as string, agent: held }, { field: 'deskId' });
 
   const id = randomUUID();
   const at = new Date().toISOString();
@@ -41,8 +41,8 @@ export async function openShift(d: Deps, user: SessionUser, body: { deskId: numb
   } catch (err) {
     // The unique indexes are the final guard against two log-ins racing past the checks above.
     const constraint = (err as { constraint?: string }).constraint;
-    if (constraint === 'shifts_open_desk') throw new DomainError('Conflict', `${desk.name as string} is held by ${(await holderOf(d.db, desk.id)) ?? 'another agent'}`, { field: 'deskId' });
-    if (constraint === 'shifts_open_user') throw new DomainError('Conflict', 'You are already logged in at another desk: log out there first.');
+    if (constraint === 'shifts_open_desk') throw new DomainError('DeskHeld', { desk: desk.name as string, agent: (await holderOf(d.db, desk.id)) ?? null }, { field: 'deskId' });
+    if (constraint === 'shifts_open_user') throw new DomainError('LoggedInElsewhere');
     throw err;
   }
   try {
@@ -57,7 +57,7 @@ export async function openShift(d: Deps, user: SessionUser, body: { deskId: numb
 
 export async function requireOpenShift(db: Db, user: SessionUser) {
   const row = await openShiftRow(db, user.id);
-  if (!row) throw new DomainError('NotFound', 'You are not logged in at a desk.');
+  if (!row) throw new DomainError('NotAtDesk');
   return row;
 }
 
@@ -83,7 +83,7 @@ export async function endShift(d: Deps, user: SessionUser): Promise<ShiftView | 
   const row = await openShiftRow(d.db, user.id);
   if (!row) return null;
   const open = await openAttention(d.db, user.id, row.current_ticket_id);
-  if (open) throw new DomainError('Conflict', `You are calling or attending ticket ${open.number}: finish, requeue or transfer it before logging out.`, { ticketId: open.id, number: open.number });
+  if (open) throw new DomainError('BusyCannotLogOut', { ticketId: open.id, number: open.number });
   await updateShift(d.temporal, row.workflow_id, msg.endShift);
   return (await shiftView(d.db, row.id)) as ShiftView;
 }

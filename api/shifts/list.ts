@@ -50,8 +50,8 @@ export async function listShifts(db: Db, user: SessionUser, req: Request, res: R
 }
 
 export async function loadShiftFor(db: Db, user: SessionUser, id: string) {
-  if (!z.string().uuid().safeParse(id).success) throw new DomainError('NotFound', 'No such shift.');
+  if (!z.string().uuid().safeParse(id).success) throw new DomainError('NotFound', { resource: 'shifts' });
   const row = (await scoped(db, user).where('s.id', id).first()) as Record<string, unknown> | undefined;
-  if (!row) throw new DomainError('NotFound', 'No such shift.');
+  if (!row) throw new DomainError('NotFound', { resource: 'shifts' });
   return row;
 }

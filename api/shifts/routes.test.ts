@@ -44,7 +44,7 @@ describe('G2/A7/A10 log in at a desk', () => {
     expect(res.body.supportServices.map((s: { label: string }) => s.label)).toEqual(['P']);
     const held = await bruno.request('POST', '/api/shifts', { deskId: desks[1] });
     expect(held.status).toBe(409);
-    expect(held.body).toMatchObject({ error: 'Conflict', message: 'Módulo 2 is held by Ana Restrepo' });
+    expect(held.body).toMatchObject({ error: 'Conflict', code: 'DeskHeld', params: { desk: 'Módulo 2', agent: 'Ana Restrepo' }, fields: { deskId: { code: 'DeskHeld' } } });
     expect((await bruno.request('POST', '/api/shifts', { deskId: 'x' })).body.fields).toHaveProperty('deskId');
     expect((await (await login('supervisor')).request('POST', '/api/shifts', { deskId: desks[2] })).status).toBe(403);
     expect((await ana.request('GET', '/api/shifts/current')).body.id).toBe(res.body.id);
@@ -107,7 +107,7 @@ describe('A5/A4/F2/H3 automatic dispatch, next state, log-out refusal', () => {
     expect((await ticketOf(waiting)).status).toBe('waiting');
     const list = (await ana.request('GET', '/api/shifts/current/waiting')).body;
     expect(list[0]).toMatchObject({ ticketId: waiting, kind: 'turn', support: false, serviceName: 'Depósitos y retiros' });
-    expect(list[0].why).toMatch(/interleave/);
+    expect(list[0].why).toMatchObject({ code: expect.stringMatching(/^interleave_/) });
 
     const figures = (await ana.request('GET', '/api/shifts/current/figures')).body;
     expect(figures).toMatchObject({ attentions: 1, finished: 1 });

@@ -40,7 +40,7 @@ export function shiftRoutes(deps: ApiDeps): Router {
   r.post('/shifts/current/end', async (req, res) => {
     parse(S.EmptyBody, req.body ?? {});
     const view = await actions.endShift(deps, res.locals.user);
-    if (!view) throw new DomainError('NotFound', 'You are not logged in at a desk.');
+    if (!view) throw new DomainError('NotAtDesk');
     res.json(view);
   });
   r.get('/shifts/current/waiting', async (_req, res) => {

@@ -2,14 +2,14 @@
 // (a ticket transferred to the agent by name first) by the branch policy, then support services,
 // which are served only when the main ones have nobody waiting (A6).
 import type { Db } from '../../db/knex.js';
-import { explainNext, type QueueEntry } from '../../domain/queue-order.js';
+import { explainNext, type NextReason, type QueueEntry } from '../../domain/queue-order.js';
 import type { TicketKind } from '../../domain/tickets.js';
 import { eligibleFor, servicesOf } from '../../activities/dispatch/eligible.js';
 import { loadPolicy, policyOrder, recentCalls } from '../../activities/dispatch/order.js';
 
 export interface WaitingItem {
   ticketId: string; number: string; kind: TicketKind; customerName: string | null; customerIdNumber: string | null;
-  scheduledAt: string | null; arrivalAt: string; priority: number; serviceId: number; serviceName: string; support: boolean; why?: string;
+  scheduledAt: string | null; arrivalAt: string; priority: number; serviceId: number; serviceName: string; support: boolean; why?: NextReason;
 }
 
 type Row = Record<string, unknown>;
@@ -41,10 +41,10 @@ export async function waitingFor(db: Db, shift: { user_id: number; branch_id: nu
   const first = items[0];
   if (first && main[0]) {
     first.why = main[0].preferred_agent_id === shift.user_id
-      ? `${first.number} was transferred to you by name; it is offered to you first.`
+      ? { code: 'transferred', params: { number: first.number } }
       : explainNext(main.map((r): QueueEntry => ({ id: r.id as string, number: r.number as string, priority: r.priority as number, arrivalAt: iso(r.arrival_at) as string })), cfg, Date.parse(now), recent) ?? undefined;
   } else if (first) {
-    first.why = `${first.number} is from a support service: your main services have nobody waiting.`;
+    first.why = { code: 'support', params: { number: first.number } };
   }
   return items;
 }

@@ -5,12 +5,12 @@ import type { SessionUser } from '../auth/sessions.js';
 
 export async function loadTicketFor(db: Db, user: SessionUser, ticketId: string): Promise<Record<string, unknown>> {
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!uuid.test(ticketId)) throw new DomainError('NotFound', 'No such ticket.');
+  if (!uuid.test(ticketId)) throw new DomainError('NotFound', { resource: 'tickets' });
   const row = await db('tickets').where({ id: ticketId, entity_id: user.entityId }).first();
   // Another entity's ticket is "not found", not "forbidden": its existence is not disclosed.
-  if (!row) throw new DomainError('NotFound', 'No such ticket.');
+  if (!row) throw new DomainError('NotFound', { resource: 'tickets' });
   if (user.role !== 'admin' && user.branchId !== null && row.branch_id !== user.branchId) {
-    throw new DomainError('Forbidden', 'This ticket belongs to another branch.');
+    throw new DomainError('OtherBranch');
   }
   return row;
 }
@@ -19,7 +19,7 @@ export async function loadTicketFor(db: Db, user: SessionUser, ticketId: string)
 export async function loadServiceFor(db: Db, user: SessionUser, serviceId: number): Promise<{ id: number; branchId: number; active: boolean; virtualEnabled: boolean }> {
   const s = await db('services as s').join('branches as b', 'b.id', 's.branch_id')
     .where({ 's.id': serviceId, 'b.entity_id': user.entityId }).first('s.id', 's.branch_id', 's.active', 's.virtual_enabled');
-  if (!s) throw new DomainError('Validation', 'Unknown service.', { field: 'serviceId' });
-  if (user.role !== 'admin' && user.branchId !== null && s.branch_id !== user.branchId) throw new DomainError('Forbidden', 'This service belongs to another branch.');
+  if (!s) throw new DomainError('Validation', {}, { fields: { serviceId: { code: 'unknown_reference' } } });
+  if (user.role !== 'admin' && user.branchId !== null && s.branch_id !== user.branchId) throw new DomainError('OtherBranch');
   return { id: s.id, branchId: s.branch_id, active: s.active, virtualEnabled: s.virtual_enabled };
 }

@@ -8,29 +8,39 @@ import { actorOf } from '../auth/middleware.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { loadTicketFor } from './access.js';
 import type { CallBody, CancelBody, EditCustomerBody, FinishBody, NoteBody, RequeueBody, TopicsBody, TransferBody } from './schemas.js';
+import { refuseKnownCustomer } from './customers.js';
 import { updateTicket } from './workflow-client.js';
 import type { z } from 'zod';
 
 type Deps = Pick<ApiDeps, 'db' | 'temporal'>;
 
-/** The desk an agent works at now: their open shift's. */
-async function deskOf(db: Db, user: SessionUser, requested?: number): Promise<number> {
-  const shift = await db('shifts').where({ user_id: user.id }).whereNull('ended_at').first('desk_id');
-  if (shift) return shift.desk_id as number;
-  if (requested !== undefined) {
-    const desk = await db('desks').where({ id: requested, branch_id: user.branchId }).first('id');
-    if (desk) return desk.id as number;
+/**
+ * The desk an agent calls from: their open shift's, which must be at the ticket's branch; or,
+ * with no shift, a requested desk of that branch. References never cross branches.
+ */
+async function deskOf(db: Db, agentId: number, branchId: number, requested?: number): Promise<number> {
+  const shift = await db('shifts').where({ user_id: agentId }).whereNull('ended_at').first('desk_id', 'branch_id');
+  if (shift) {
+    if (shift.branch_id !== branchId) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'other_branch' } } });
+    if (requested !== undefined && requested !== shift.desk_id) throw new DomainError('Validation', {}, { fields: { deskId: { code: 'other_branch' } } });
+    return shift.desk_id as number;
   }
-  throw new DomainError('Conflict', 'Log in at a desk before calling tickets.');
+  if (requested !== undefined) {
+    const desk = await db('desks').where({ id: requested, branch_id: branchId }).first('id');
+    if (desk) return desk.id as number;
+    throw new DomainError('Validation', {}, { fields: { deskId: { code: 'other_branch' } } });
+  }
+  throw new DomainError('LoginAtDeskFirst');
 }
 
 export async function callTicket(d: Deps, user: SessionUser, ticketId: string, body: z.infer<typeof CallBody>, updateId?: string): Promise<TicketView> {
-  await loadTicketFor(d.db, user, ticketId);
-  if (user.role !== 'agent' && body.agentId === undefined) throw new DomainError('Validation', 'Only agents call tickets to their desk; supervisors name the agent.', { field: 'agentId' });
+  const t = await loadTicketFor(d.db, user, ticketId);
+  if (user.role !== 'agent' && body.agentId === undefined) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'required' } } });
   const agentId = user.role === 'agent' ? user.id : (body.agentId as number);
-  const agent = await d.db('users').where({ id: agentId, entity_id: user.entityId, role: 'agent' }).first('id', 'branch_id', 'first_name', 'last_name', 'role', 'entity_id', 'email');
-  if (!agent) throw new DomainError('Validation', 'Unknown agent.', { field: 'agentId' });
-  const deskId = await deskOf(d.db, { ...user, id: agentId, branchId: agent.branch_id }, body.deskId);
+  const agent = await d.db('users').where({ id: agentId, entity_id: user.entityId, role: 'agent', active: true }).first('id', 'branch_id');
+  if (!agent) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'unknown_reference' } } });
+  if (agent.branch_id !== t.branch_id) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'other_branch' } } });
+  const deskId = await deskOf(d.db, agentId, t.branch_id as number, body.deskId);
   return updateTicket(d.temporal, ticketId, msg.callTicket, { actor: actorOf(user), agentId, deskId }, updateId);
 }
 
@@ -54,17 +64,22 @@ export async function transferTicket(d: Deps, user: SessionUser, ticketId: strin
   const t = await loadTicketFor(d.db, user, ticketId);
   if (body.agentId !== undefined) {
     const agent = await d.db('users').where({ id: body.agentId, entity_id: user.entityId, branch_id: t.branch_id, role: 'agent', active: true }).first('id');
-    if (!agent) throw new DomainError('Validation', 'That agent does not work at this branch.', { field: 'agentId' });
+    if (!agent) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'other_branch' } } });
   }
   return updateTicket(d.temporal, ticketId, msg.transferTicket, { ...body, actor: actorOf(user) }, updateId);
 }
 
 export async function editCustomer(d: Deps, user: SessionUser, ticketId: string, body: z.infer<typeof EditCustomerBody>, updateId?: string): Promise<TicketView> {
   const t = await loadTicketFor(d.db, user, ticketId);
-  if (!t.customer_id && !body.firstName) throw new DomainError('Validation', 'A new customer needs a first name.', { field: 'firstName' });
-  if (body.idNumber) {
-    const other = await d.db('customers').where({ entity_id: user.entityId, id_number: body.idNumber }).whereNot('id', (t.customer_id as number | null) ?? 0).first('id');
-    if (other && t.customer_id) throw new DomainError('Conflict', 'Another customer has that ID number.', { field: 'idNumber' });
+  const actor = actorOf(user);
+  if ('customerId' in body) {
+    const c = await d.db('customers').where({ id: body.customerId, entity_id: user.entityId }).first('id');
+    if (!c) throw new DomainError('Validation', {}, { fields: { customerId: { code: 'unknown_reference' } } });
+    return updateTicket(d.temporal, ticketId, msg.editCustomer, { customer: {}, customerId: body.customerId, actor }, updateId);
   }
-  return updateTicket(d.temporal, ticketId, msg.editCustomer, { customer: body, actor: actorOf(user) }, updateId);
+  const current = (t.customer_id as number | null) ?? null;
+  if (!current && !body.firstName) throw new DomainError('Validation', {}, { fields: { firstName: { code: 'required' } } });
+  // A new customer, or an ID number / e-mail changed to another customer's: ask, never merge.
+  await refuseKnownCustomer(d.db, user.entityId, body, current);
+  return updateTicket(d.temporal, ticketId, msg.editCustomer, { customer: body, actor }, updateId);
 }

@@ -46,13 +46,13 @@ describe('POST /api/tickets', () => {
     expect(await app.db('tickets').count({ n: '*' })).toEqual(before);
   });
 
-  it('an illegal step is a 409 with the reason', async () => {
+  it('an illegal step is a 409 with its code and params', async () => {
     const ana = await app.login('ana@andino.demo');
     const service = await app.db('services').where({ label: 'C' }).first('id');
     const t = await ana.request('POST', '/api/tickets', { serviceId: service.id });
     const res = await ana.request('POST', `/api/tickets/${t.body.id}/finish`, {});
     expect(res.status).toBe(409);
-    expect(res.body.message).toMatch(/Cannot finish ticket C-\d{3}: it is waiting/);
+    expect(res.body).toMatchObject({ error: 'IllegalTransition', code: 'TicketNotInStatus', params: { action: 'finish', status: 'waiting', number: t.body.number } });
   });
 
   it('requires a session', async () => {

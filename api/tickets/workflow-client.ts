@@ -1,11 +1,11 @@
 // The API's (and tests') only way to talk to ticket workflows.
-import { WithStartWorkflowOperation, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { registered, type TicketInput, type TicketView } from '../../domain/ticket-messages.js';
-import { ticketWorkflowId } from '../../domain/tickets.js';
-import { DomainError, type ErrorCode, ERROR_STATUS } from '../../domain/errors.js';
+import { SYSTEM, ticketWorkflowId } from '../../domain/tickets.js';
+import { asDomain } from '../../domain/workflow-answers.js';
 import { TicketKeys } from '../../workflows/tickets/search.js';
+import type { TicketData } from '../../workflows/tickets/state.js';
 import type { ticketWorkflow } from '../../workflows/tickets/workflow.js';
 
 /**
@@ -25,7 +25,7 @@ export async function startTicket(client: Client, taskQueue: string, input: Tick
       { key: TicketKeys.kind, value: input.kind },
     ],
   });
-  return asDomain(() => client.workflow.executeUpdateWithStart(registered, { startWorkflowOperation: op }));
+  return asDomain('TicketEnded', () => client.workflow.executeUpdateWithStart(registered, { startWorkflowOperation: op }));
 }
 
 /**
@@ -33,23 +33,28 @@ export async function startTicket(client: Client, taskQueue: string, input: Tick
  * once per workflow run and answers repeats with the first result.
  */
 export async function updateTicket<A>(client: Client, ticketId: string, def: UpdateDefinition<TicketView, [A]>, args: A, updateId?: string): Promise<TicketView> {
-  return asDomain(() => client.workflow.getHandle(ticketWorkflowId(ticketId)).executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) }));
+  return asDomain('TicketEnded', () => client.workflow.getHandle(ticketWorkflowId(ticketId)).executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) }));
 }
 
-/** Turns workflow refusals (ApplicationFailure types) into DomainErrors the API maps to HTTP. */
-async function asDomain<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    const cause = err instanceof WorkflowUpdateFailedError ? err.cause : (err as { cause?: unknown }).cause;
-    let failure: unknown = cause;
-    while (failure && !(failure instanceof ApplicationFailure) && (failure as { cause?: unknown }).cause) failure = (failure as { cause?: unknown }).cause;
-    if (failure instanceof ApplicationFailure && failure.type && failure.type in ERROR_STATUS) {
-      throw new DomainError(failure.type as ErrorCode, failure.message, (failure.details?.[0] as Record<string, unknown>) ?? undefined);
-    }
-    if ((err as { name?: string }).name === 'WorkflowNotFoundError' || /already completed|not found/i.test((err as Error).message)) {
-      throw new DomainError('Conflict', 'The ticket has already ended or does not exist.');
-    }
-    throw err;
-  }
+/**
+ * Starts a new run of a ticket whose workflow is gone, carrying its state from the row (a
+ * supervisor's release, issue 12 item 5). The run offers the ticket to a free agent at once.
+ */
+export async function reviveTicket(client: Client, taskQueue: string, row: Record<string, unknown>, carried: TicketData): Promise<void> {
+  const input: TicketInput = {
+    ticketId: row.id as string, entityId: row.entity_id as number, branchId: row.branch_id as number, serviceId: row.service_id as number,
+    kind: row.kind as TicketInput['kind'], customerId: (row.customer_id as number | null) ?? undefined,
+    priorityId: (row.priority_id as number | null) ?? undefined, actor: SYSTEM,
+  };
+  await client.workflow.start('ticketWorkflow', {
+    workflowId: ticketWorkflowId(input.ticketId), taskQueue, args: [{ input, carried, revived: true }],
+    workflowIdConflictPolicy: 'FAIL',
+    typedSearchAttributes: [
+      { key: TicketKeys.branch, value: String(input.branchId) },
+      { key: TicketKeys.service, value: String(input.serviceId) },
+      { key: TicketKeys.kind, value: input.kind },
+      { key: TicketKeys.status, value: carried.view.status },
+      { key: TicketKeys.number, value: carried.view.number },
+    ],
+  });
 }

@@ -1,7 +1,7 @@
 // /api/topics: sub-services an agent records (C8), per service.
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { branchOfService, inReach, refuseUnlessConfigures } from '../http/reach.js';
+import { branchOfService, inReach, otherBranch, refuseUnlessConfigures } from '../http/reach.js';
 import { Topic } from '../../db/models/topic.js';
 import { TopicCreate, TopicFilter, TopicUpdate } from './schemas.js';
 
@@ -16,8 +16,11 @@ export const topics: CrudResource<Topic> = {
   update: TopicUpdate,
   scope: (q, u) => void q.whereRaw(...inReach('topics.service_id', u, 'service')),
   refuse: (u) => refuseUnlessConfigures(u),
-  toRow: async (db, u, body) => {
-    if (body.serviceId !== undefined) await branchOfService(db, u, body.serviceId as number);
+  toRow: async (db, u, body, existing) => {
+    if (body.serviceId === undefined) return body;
+    const branchId = await branchOfService(db, u, body.serviceId as number);
+    // Tickets of the branch record the topic: it may move between services of that branch only.
+    if (existing && branchId !== await branchOfService(db, u, existing.serviceId)) throw otherBranch('serviceId');
     return body;
   },
 };

@@ -26,7 +26,7 @@ export async function downloadFile(db: Db, s: VideoSettings, req: Request<{ file
       .where('f.id', fileId).first('f.*', 't.entity_id', 't.branch_id')
     : undefined;
   // Someone else's file is "not found": its existence is not disclosed.
-  if (!file || !(await mayDownload(db, s, req, file))) throw new DomainError('NotFound', 'No such file.');
+  if (!file || !(await mayDownload(db, s, req, file))) throw new DomainError('NotFound', { resource: 'files' });
   const content = await readStoredFile(s.filesDir, file);
   res.set({
     'content-type': file.mime,

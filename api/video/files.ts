@@ -19,16 +19,16 @@ export type FileRow = { id: string; room_id: string; name: string; mime: string;
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
   const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
-  if (!clean || clean === '.' || clean === '..') throw new DomainError('Validation', 'The file needs a name.', { field: 'name' });
+  if (!clean || clean === '.' || clean === '..') throw new DomainError('Validation', {}, { fields: { name: { code: 'required' } } });
   return clean;
 }
 
 export async function uploadFile(db: Db, temporal: Client, filesDir: string, p: Participant, rawName: string, content: Buffer): Promise<ChatMessage> {
   const name = cleanFileName(rawName);
-  if (content.length === 0) throw new DomainError('Validation', 'The file is empty.', { field: 'file' });
-  if (content.length > MAX_FILE_BYTES) throw new DomainError('Validation', 'Files are limited to 10 MB.', { field: 'file' });
+  if (content.length === 0) throw new DomainError('FileEmpty', {}, { field: 'file' });
+  if (content.length > MAX_FILE_BYTES) throw new DomainError('FileTooLarge', { maxMb: 10 }, { field: 'file' });
   const mime = detectAllowedType(name, content);
-  if (!mime) throw new DomainError('Validation', 'Only images, PDF and office documents can be sent.', { field: 'file' });
+  if (!mime) throw new DomainError('FileTypeRefused', {}, { field: 'file' });
 
   const id = randomUUID();
   await recordInTimeline(temporal, p, 'file', { fileId: id, name, mime, size: content.length, by: p.claims.role }, `file:${id}`);

@@ -31,11 +31,11 @@ export function bearerClaims(header: string | undefined, secret: string): JoinCl
 export function requireParticipant(db: Db, s: VideoSettings): RequestHandler<{ roomId: string }> {
   return (req, res, next) => {
     const claims = bearerClaims(req.headers.authorization, s.secret);
-    if (!claims || claims.roomId !== req.params.roomId) return next(new DomainError('Unauthorized', 'Join the call first.'));
+    if (!claims || claims.roomId !== req.params.roomId) return next(new DomainError('JoinFirst'));
     db('video_rooms as r').join('tickets as t', 't.id', 'r.ticket_id').where('r.id', claims.roomId)
       .first('r.status', 'r.ticket_id', 't.entity_id', 't.branch_id')
       .then((room: { status: string; ticket_id: string; entity_id: number; branch_id: number } | undefined) => {
-        if (room?.status !== 'open') return next(new DomainError('Conflict', 'This video call has ended.'));
+        if (room?.status !== 'open') return next(new DomainError('CallEnded'));
         const userId = claims.role === 'agent' ? Number(claims.peerId.replace(/^user-/, '')) : null;
         res.locals.participant = {
           claims, ticketId: room.ticket_id, entityId: room.entity_id, branchId: room.branch_id, userId,
@@ -48,7 +48,7 @@ export function requireParticipant(db: Db, s: VideoSettings): RequestHandler<{ r
 
 export function requireAgent(): RequestHandler {
   return (_req, res, next) => {
-    if (res.locals.participant.claims.role !== 'agent') return next(new DomainError('Forbidden', 'Only the agent can do this.'));
+    if (res.locals.participant.claims.role !== 'agent') return next(new DomainError('OnlyAgentMayDo'));
     next();
   };
 }

@@ -19,8 +19,8 @@ export const GUEST_PEER_ID = 'guest';
 
 async function openRoomOf(db: Db, ticketId: string): Promise<RoomRow> {
   const room = await db('video_rooms').where({ ticket_id: ticketId }).first() as RoomRow | undefined;
-  if (!room) throw new DomainError('Conflict', 'This ticket has no video room: call it first.');
-  if (room.status !== 'open') throw new DomainError('Conflict', 'The video call of this ticket has ended.');
+  if (!room) throw new DomainError('NoVideoRoom');
+  if (room.status !== 'open') throw new DomainError('CallEnded');
   return room;
 }
 
@@ -28,7 +28,7 @@ async function openRoomOf(db: Db, ticketId: string): Promise<RoomRow> {
 export async function joinAsAgent(db: Db, s: VideoSettings, user: SessionUser, ticketId: string): Promise<JoinGrant & { guestToken: string; guestUrl: string }> {
   const ticket = await loadTicketFor(db, user, ticketId);
   const holds = ticket.agent_id === user.id && (ticket.status === 'calling' || ticket.status === 'attending');
-  if (!holds && user.role === 'agent') throw new DomainError('Forbidden', 'Only the agent serving this ticket can join its call.');
+  if (!holds && user.role === 'agent') throw new DomainError('OnlyServingAgentJoins');
   const room = await openRoomOf(db, ticketId);
   const guestToken = guestTokenOf(s.secret, room.id);
   // The first issue records the link's hash, which is how the guest route finds the room.
@@ -44,12 +44,12 @@ export async function joinAsAgent(db: Db, s: VideoSettings, user: SessionUser, t
 
 /** D10: the link grants exactly its own room, and only while the ticket is live. */
 export async function joinAsGuest(db: Db, s: VideoSettings, guestToken: string): Promise<JoinGrant & { customerName: string }> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(guestToken)) throw new DomainError('NotFound', 'This link is not valid.');
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(guestToken)) throw new DomainError('LinkInvalid');
   const row = await db('video_rooms as r').join('tickets as t', 't.id', 'r.ticket_id').leftJoin('customers as c', 'c.id', 't.customer_id')
     .where('r.guest_token_hash', hashGuestToken(guestToken))
     .first('r.*', 't.number', 't.status as ticket_status', db.raw(`trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) as customer_name`));
-  if (!row) throw new DomainError('NotFound', 'This link is not valid.');
-  if (row.status !== 'open' || !LIVE.includes(row.ticket_status)) throw new DomainError('Conflict', 'This video call has ended.');
+  if (!row) throw new DomainError('LinkInvalid');
+  if (row.status !== 'open' || !LIVE.includes(row.ticket_status)) throw new DomainError('CallEnded');
   const customerName = (row.customer_name as string) || 'Cliente';
   return { ...grant(s, row as RoomRow, { id: row.ticket_id, number: row.number, status: row.ticket_status }, GUEST_PEER_ID, 'guest', customerName), customerName };
 }

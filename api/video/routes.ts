@@ -36,7 +36,7 @@ export function videoRoutes(deps: ApiDeps): Router {
   });
   // The raw body is the file; its name travels URI-encoded in a header.
   room.post('/files', express.raw({ type: () => true, limit: MAX_FILE_BYTES }), async (req, res) => {
-    const name = decodeURIComponent(req.get('x-file-name') ?? '');
+    const name = parse(S.FileNameHeader, req.get('x-file-name') ?? '');
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     res.status(201).json(await uploadFile(db, temporal, s.filesDir, res.locals.participant, name, body));
   });

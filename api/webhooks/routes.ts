@@ -1,7 +1,7 @@
 // /api/webhooks (H8): an admin registers the entity's endpoints. Delivery: webhooks/dispatcher.ts.
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { ADMIN_ONLY } from '../http/reach.js';
+import { adminOnly } from '../http/reach.js';
 import { Webhook } from '../../db/models/webhook.js';
 import { WebhookCreate, WebhookFilter, WebhookUpdate } from './schemas.js';
 
@@ -17,8 +17,8 @@ export const webhooks: CrudResource<Webhook> = {
   readOnly: ['entityId', 'hasSecret'],
   scope: (q, u) => void q.where('webhooks.entity_id', u.entityId),
   // Reading too is admin-only: the URLs may carry tokens.
-  refuseRead: (u) => (u.role === 'admin' ? undefined : ADMIN_ONLY),
-  refuse: (u) => (u.role === 'admin' ? undefined : ADMIN_ONLY),
+  refuseRead: (u) => (u.role === 'admin' ? undefined : adminOnly()),
+  refuse: (u) => (u.role === 'admin' ? undefined : adminOnly()),
   toRow: async (_db, u, body, existing) => (existing ? body : { ...body, entityId: u.entityId }),
 };
 

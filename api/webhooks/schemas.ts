@@ -1,4 +1,7 @@
+// An entity's webhook (H8). Create fills the event filter and activity; Update has no defaults,
+// so editing the URL never resets the event filter (issue 12).
 import { z } from 'zod';
+import { text } from '../../domain/text.js';
 import { baseFilter, flag } from '../http/filters.js';
 
 /** Every lifecycle event a webhook may subscribe to (H8); none listed = all of them. */
@@ -8,14 +11,19 @@ export const WEBHOOK_EVENTS = [
   'ticket.note', 'ticket.topics', 'ticket.customer_edited', 'ticket.confirmed', 'shift.state',
 ] as const;
 
-export const WebhookUrl = z.string().trim().max(500).pipe(z.url({ protocol: /^https?$/, message: 'an http:// or https:// URL' }));
+export const WebhookUrl = text({ max: 500, min: 1 }).pipe(z.url({ protocol: /^https?$/, message: 'invalid_url' }));
 
-export const WebhookCreate = z.object({
+const WebhookFields = z.object({
   url: WebhookUrl,
-  /** Write-only: signs each delivery (HMAC-SHA256); never sent back. */
-  secret: z.string().min(16, 'at least 16 characters').max(128),
-  events: z.array(z.enum(WEBHOOK_EVENTS)).max(WEBHOOK_EVENTS.length).default([]),
-  active: z.boolean().default(true),
+  /** Write-only: signs each delivery (HMAC-SHA256); never sent back. Kept exactly as typed. */
+  secret: text({ max: 128, min: 16, raw: true }),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).max(WEBHOOK_EVENTS.length),
+  active: z.boolean(),
 }).strict();
-export const WebhookUpdate = WebhookCreate.partial().strict();
+
+export const WebhookCreate = WebhookFields.extend({
+  events: WebhookFields.shape.events.default([]),
+  active: WebhookFields.shape.active.default(true),
+}).strict();
+export const WebhookUpdate = WebhookFields.partial().strict();
 export const WebhookFilter = z.object({ ...baseFilter, active: flag.optional() }).strict();

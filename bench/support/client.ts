@@ -25,10 +25,16 @@ async function send(url: string, init: RequestInit, deadlineMs = 120_000): Promi
   }
 }
 
+/** A bearer token for a bench user. */
+export async function login(apiUrl: string, email: string): Promise<string> {
+  const res = await send(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BENCH_PASSWORD, tokenInBody: true }) });
+  const { token } = (await res.json()) as { token?: string };
+  if (!token) throw new Error(`login failed for ${email}: ${res.status}`);
+  return token;
+}
+
 export async function connect(apiUrl: string, email: string): Promise<Client> {
-  const login = await send(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BENCH_PASSWORD, tokenInBody: true }) });
-  const { token } = (await login.json()) as { token: string };
-  if (!token) throw new Error(`login failed for ${email}: ${login.status}`);
+  const token = await login(apiUrl, email);
   const socket = io(apiUrl, { auth: { token }, transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 2000 });
   return {
     token, socket,

@@ -23,18 +23,35 @@ export interface LoadSample {
   issueErrors: number;
   startedAt: number;
   drainedAt: number;
+  /** What the agents asked and were answered, per ticket: the story of a lost ticket. */
+  trail: Map<string, string[]>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 class SimAgent {
   private serving = new Set<string>();
-  constructor(readonly client: Client, readonly id: number, private readonly serviceTime: [number, number], private readonly socketMs: number[]) {}
+  constructor(readonly client: Client, readonly id: number, private readonly serviceTime: [number, number], private readonly socketMs: number[],
+    private readonly trail: Map<string, string[]>, private readonly t0: number) {}
+
+  private note(ticketId: string, line: string): void {
+    const list = this.trail.get(ticketId) ?? [];
+    list.push(`${((Date.now() - this.t0) / 1000).toFixed(1)}s agent ${this.id} ${line}`);
+    this.trail.set(ticketId, list);
+  }
+
+  private async step(ticketId: string, action: string, key?: string, body: object = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+    const sent = Date.now();
+    this.note(ticketId, `${action} …`); // a request that never answers shows as this line alone
+    const res = await this.client.post(`/api/tickets/${ticketId}/${action}`, body, key);
+    this.note(ticketId, `${action} → ${res.status}${res.status >= 300 ? ` ${String(res.body.code ?? '')}` : ''} (${Date.now() - sent} ms)`);
+    return res;
+  }
 
   listen(): void {
     this.client.socket.on('ticket', (e: { type: string; agentId: number | null; ticketId: string; at?: string }) => {
       if (e.at) this.socketMs.push(Date.now() - Date.parse(e.at));
-      if (e.type === 'called' && e.agentId === this.id) void this.serve(e.ticketId);
+      if (e.type === 'called' && e.agentId === this.id) void this.serve(e.ticketId, 'event');
     });
   }
 
@@ -43,22 +60,25 @@ class SimAgent {
     const res = await fetch(`${apiUrl}/api/shifts/current`, { headers: { authorization: `Bearer ${this.client.token}` } }).catch(() => null);
     if (res?.status !== 200) return;
     const shift = (await res.json()) as { currentTicketId: string | null };
-    if (shift.currentTicketId) void this.serve(shift.currentTicketId);
+    if (shift.currentTicketId) void this.serve(shift.currentTicketId, 'poll');
   }
 
-  private async serve(ticketId: string): Promise<void> {
+  private async serve(ticketId: string, why: 'event' | 'poll'): Promise<void> {
     if (this.serving.has(ticketId)) return;
     this.serving.add(ticketId);
+    this.note(ticketId, `serves (${why})`);
     try {
-      const attend = await this.client.post(`/api/tickets/${ticketId}/attend`, {}, `attend-${ticketId}`);
+      const attend = await this.step(ticketId, 'attend', `attend-${ticketId}`);
       if (attend.status !== 200 && attend.body.status !== 'attending') {
         // Already attending (a retried request after a fault) is fine; anything else: let it go.
-        const cur = await this.client.post(`/api/tickets/${ticketId}/notes`, { text: 'bench: attend refused' });
+        const cur = await this.step(ticketId, 'notes', undefined, { text: 'bench: attend refused' });
         if (cur.status !== 200) return;
       }
       const [lo, hi] = this.serviceTime;
       await sleep(lo + Math.random() * (hi - lo));
-      await this.client.post(`/api/tickets/${ticketId}/finish`, {}, `finish-${ticketId}`);
+      await this.step(ticketId, 'finish', `finish-${ticketId}`);
+    } catch (err) {
+      this.note(ticketId, `gave up: ${(err as Error).message}`);
     } finally {
       this.serving.delete(ticketId);
     }
@@ -67,10 +87,12 @@ class SimAgent {
 
 export async function runLoad(apiUrl: string, db: Db, org: BenchOrg, opts: LoadOptions): Promise<LoadSample> {
   const socketMs: number[] = [];
+  const trail = new Map<string, string[]>();
+  const t0 = Date.now();
   const supervisor = await connect(apiUrl, org.supervisorEmail);
   const agents = await Promise.all(org.agents.map(async (a) => {
     const c = await connect(apiUrl, a.email);
-    const sim = new SimAgent(c, a.id, opts.serviceTimeMs, socketMs);
+    const sim = new SimAgent(c, a.id, opts.serviceTimeMs, socketMs, trail, t0);
     sim.listen();
     const open = await c.post('/api/shifts', { deskId: a.deskId });
     if (open.status >= 300) throw new Error(`agent ${a.email} could not open a shift: ${open.status} ${JSON.stringify(open.body)}`);
@@ -106,7 +128,10 @@ export async function runLoad(apiUrl: string, db: Db, org: BenchOrg, opts: LoadO
         if (res?.status === 201) {
           createMs.push(performance.now() - t0);
           issuedIds.push(res.body.id as string);
-        } else issueErrors++;
+        } else {
+          issueErrors++;
+          opts.progress?.(`issue refused: ${res ? `${res.status} ${String(res.body.code ?? '')} ${String(res.body.message ?? '')}` : 'no answer'}`);
+        }
       })());
     }
     await Promise.all(inflight);
@@ -124,7 +149,7 @@ export async function runLoad(apiUrl: string, db: Db, org: BenchOrg, opts: LoadO
   const drainedAt = Date.now();
   for (const a of agents) a.client.close();
   supervisor.close();
-  return { issuedIds, createMs, socketMs, issueErrors, startedAt, drainedAt };
+  return { issuedIds, createMs, socketMs, issueErrors, startedAt, drainedAt, trail };
 }
 
 /** Server-side latencies from the timeline: waiting → calling, and finish → next calling. */

@@ -64,6 +64,21 @@ describe('view all tickets', () => {
     await table.locator(`tr[data-number="${created}"]`).waitFor();
     await screenshot(page, 'tickets');
 
+    // Issue 12 item 4: the same ID number is the same customer; staff use her as she is (no rename).
+    await page.getByRole('button', { name: 'Generar tiquete o cita' }).click();
+    await dialog.locator('select[name="serviceId"]').selectOption({ label: 'R · Créditos' });
+    await dialog.getByRole('radio', { name: 'Cliente nuevo' }).click();
+    await dialog.getByLabel('Nombre').fill('Luz');
+    await dialog.getByLabel('Identificación').fill('43555777');
+    await dialog.getByRole('button', { name: 'Generar' }).click();
+    const known = dialog.getByTestId('existing-customer');
+    await known.filter({ hasText: 'Ya existe un cliente con esa identificación o ese correo.' }).filter({ hasText: 'Luz Marina Castaño de la Espriella' }).waitFor();
+    await screenshot(page, 'tickets-customer-exists');
+    await known.getByRole('button', { name: 'Usar este cliente' }).click();
+    await page.getByText(/Se generó R-\d{3}/).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cerrar' }).first().click();
+    expect(await h.stack.db('customers').where({ id_number: '43555777' }).select('first_name')).toEqual([{ first_name: 'Luz Marina' }]);
+
     // B7: the timeline of a ticket called to Ana (by the supervisor): requeue, then cancel.
     const sup = await h.stack.login('supervisor@andino.demo');
     const ids = await h.stack.db('tickets').where({ number: c1.number, branch_id: h.branchId }).first('id');
@@ -104,7 +119,7 @@ describe('profile', () => {
     await pw.getByLabel('Nueva contraseña', { exact: true }).fill('nueva-clave-2026');
     await pw.getByLabel('Confirmar nueva contraseña').fill('nueva-clave-2026');
     await pw.getByRole('button', { name: 'Cambiar contraseña' }).click();
-    await pw.locator('.notice-error').waitFor();
+    await pw.locator('.notice-error').filter({ hasText: 'La contraseña actual no es correcta.' }).waitFor();
     await pw.getByLabel('Contraseña actual').fill('ventanilla2026');
     await pw.getByLabel('Nueva contraseña', { exact: true }).fill('nueva-clave-2026');
     await pw.getByLabel('Confirmar nueva contraseña').fill('nueva-clave-2026');

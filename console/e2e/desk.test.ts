@@ -98,6 +98,8 @@ describe('agent console', () => {
     const second = await kioskTicket(h, 'P');
     const list = page.getByTestId('waiting-list');
     await list.locator(`tr[data-number="${second.number}"]`).waitFor();
+    // H1: why the first one is next, in Spanish.
+    await page.getByTestId('why-next').filter({ hasText: `${first.number} llegó primero` }).waitFor();
 
     // A9 with a long name, and A2: an appointment confirmation rings the bell live.
     const sup = await h.stack.login('supervisor@andino.demo');

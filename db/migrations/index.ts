@@ -9,6 +9,7 @@ import * as video from './20261124_005_video.js';
 import * as webhookOutbox from './20261124_005_webhook_outbox.js';
 import * as shiftDispatch from './20261124_010_shift_dispatch.js';
 import * as numberingService from './20261124_011_ticket_numbering_service.js';
+import * as stuckWork from './20261129_012_stuck_work.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -20,6 +21,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261124_005_webhook_outbox', webhookOutbox],
   ['20261124_010_shift_dispatch', shiftDispatch],
   ['20261124_011_ticket_numbering_service', numberingService],
+  ['20261129_012_stuck_work', stuckWork],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

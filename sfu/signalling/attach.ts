@@ -15,6 +15,7 @@ import { produce } from './produce.js';
 import { resumeConsumer } from './resume-consumer.js';
 import { resumeProducer } from './resume-producer.js';
 import { Session, type SfuIdentity } from './session.js';
+import { text } from '../../domain/text.js';
 
 /** Decides who a socket is and which single room it may join (e.g. from its handshake token). */
 export type Authorize = (socket: Socket) => Promise<SfuIdentity>;
@@ -37,7 +38,7 @@ export const sfuHandlers = [
 const identitySchema = z.object({
   roomId: id,
   peerId: id,
-  displayName: z.string().trim().min(1).max(100),
+  displayName: text({ max: 100, min: 1 }),
   role: z.enum(['agent', 'guest']),
 }) satisfies z.ZodType<SfuIdentity>;
 

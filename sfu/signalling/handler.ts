@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Socket } from 'socket.io';
 import type { Logger } from 'pino';
+import { fieldErrors } from '../../domain/validation.js';
 import { SfuError } from '../errors.js';
 import type { RoomRegistry } from '../room-registry.js';
 import type { Ack, AckError } from './protocol.js';
@@ -26,7 +27,8 @@ export function defineHandler<E extends string, S extends z.ZodType, R extends o
     event,
     async run(ctx, payload) {
       const parsed = schema.safeParse(payload);
-      if (!parsed.success) throw new SfuError('invalid_payload', z.prettifyError(parsed.error));
+      // Field codes like the API's (domain/validation.ts), so the UIs translate one set of codes.
+      if (!parsed.success) throw new SfuError('invalid_payload', z.prettifyError(parsed.error), fieldErrors(parsed.error));
       return handle(ctx, parsed.data);
     },
   };
@@ -51,7 +53,7 @@ export function listen(socket: Socket, handler: SfuHandler, ctx: HandlerContext)
 function toAckError(err: unknown, event: string, log: Logger): AckError {
   if (err instanceof SfuError) {
     log.debug({ event, code: err.code, msg: err.message }, 'sfu request refused');
-    return { code: err.code, message: err.message };
+    return { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) };
   }
   // mediasoup's own errors for objects closed or features missing under a racing request.
   if (err instanceof Error && err.name === 'InvalidStateError') return { code: 'invalid_state', message: err.message };

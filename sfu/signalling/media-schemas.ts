@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import type { types as ms } from 'mediasoup';
+import { text } from '../../domain/text.js';
+
+/** Every string of a media event: bounded and clean like all text (domain/text.ts), kept as sent. */
+const str = text({ max: 512, raw: true });
 
 // Shapes of the mediasoup parameters a client sends. They check structure and types so a
 // malformed payload is refused with `invalid_payload`; mediasoup still validates semantics.
 
 const int = z.number().int().nonnegative();
-const params = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
-const rtcpFeedback = z.object({ type: z.string(), parameter: z.string().optional() });
+const params = z.record(str, z.union([str, z.number(), z.boolean()]));
+const rtcpFeedback = z.object({ type: str, parameter: str.optional() });
 
 const headerExtensionUris = [
   'urn:ietf:params:rtp-hdrext:sdes:mid',
@@ -24,21 +28,21 @@ const headerExtensionUris = [
 const headerExtensionUri = z.enum(headerExtensionUris);
 
 export const mediaKind = z.enum(['audio', 'video']);
-export const id = z.string().min(1).max(128);
+export const id = text({ max: 128, min: 1, raw: true });
 
 export const dtlsParameters = z.object({
   role: z.enum(['auto', 'client', 'server']).optional(),
   fingerprints: z
-    .array(z.object({ algorithm: z.enum(['sha-1', 'sha-224', 'sha-256', 'sha-384', 'sha-512']), value: z.string() }))
+    .array(z.object({ algorithm: z.enum(['sha-1', 'sha-224', 'sha-256', 'sha-384', 'sha-512']), value: str }))
     .min(1),
 }) satisfies z.ZodType<ms.DtlsParameters>;
 
 export const rtpParameters = z.object({
-  mid: z.string().optional(),
+  mid: str.optional(),
   codecs: z
     .array(
       z.object({
-        mimeType: z.string(),
+        mimeType: str,
         payloadType: int,
         clockRate: int,
         channels: int.optional(),
@@ -54,16 +58,16 @@ export const rtpParameters = z.object({
     .array(
       z.object({
         ssrc: int.optional(),
-        rid: z.string().optional(),
+        rid: str.optional(),
         codecPayloadType: int.optional(),
         rtx: z.object({ ssrc: int }).optional(),
         dtx: z.boolean().optional(),
-        scalabilityMode: z.string().optional(),
+        scalabilityMode: str.optional(),
         maxBitrate: int.optional(),
       }),
     )
     .optional(),
-  rtcp: z.object({ cname: z.string().optional(), reducedSize: z.boolean().optional() }).optional(),
+  rtcp: z.object({ cname: str.optional(), reducedSize: z.boolean().optional() }).optional(),
 }) satisfies z.ZodType<ms.RtpParameters>;
 
 export const rtpCapabilities = z.object({
@@ -71,7 +75,7 @@ export const rtpCapabilities = z.object({
     .array(
       z.object({
         kind: mediaKind,
-        mimeType: z.string(),
+        mimeType: str,
         preferredPayloadType: int,
         clockRate: int,
         channels: int.optional(),

@@ -2,9 +2,10 @@ import type { types as ms } from 'mediasoup';
 import type { SfuErrorCode } from '../errors.js';
 import type { PeerRole } from '../peer.js';
 import type { RoomCloseReason } from '../room.js';
+import type { FieldErrors } from '../../domain/errors.js';
 
 /** Every request event is answered through its ack with exactly one of these. */
-export type AckError = Readonly<{ code: SfuErrorCode; message: string }>;
+export type AckError = Readonly<{ code: SfuErrorCode; message: string; fields?: FieldErrors }>;
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: AckError };
 
 export type PeerInfo = Readonly<{ peerId: string; displayName: string; role: PeerRole }>;

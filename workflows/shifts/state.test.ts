@@ -1,7 +1,19 @@
 // G2/A3/A4/A12/F2: the shift state machine without Temporal.
+import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { AGENT_STATES } from '../../domain/agents.js';
 import { isAvailable, ShiftMachine, type ShiftStep } from './state.js';
+
+/** A refusal's stable code and params (domain/errors.ts): what the API sends and the UIs translate. */
+const refusal = (fn: () => unknown): { code: string; params: unknown } => {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApplicationFailure);
+    return { code: (e as ApplicationFailure).type as string, params: (e as ApplicationFailure).details?.[0] };
+  }
+  throw new Error('expected a refusal');
+};
 
 const t0 = '2026-11-24T10:00:00.000Z';
 const fresh = () => {
@@ -23,7 +35,7 @@ describe('G2 shift state machine', () => {
       expect(step.period).toEqual({ seq: m.data.periodSeq, state });
       expect(isAvailable(m.status)).toBe(false);
     }
-    expect(() => m.planState('documenting', t0)).toThrow(/already documenting/);
+    expect(refusal(() => m.planState('documenting', t0))).toEqual({ code: 'AlreadyInState', params: { state: 'documenting' } });
     run(m, m.planState('online', t0));
     expect(isAvailable(m.status)).toBe(true);
     expect(m.data.periodSeq).toBe(6);
@@ -55,7 +67,7 @@ describe('G2 shift state machine', () => {
     m.assigned(null);
     run(m, m.planManual(true, t0));
     expect(isAvailable(m.status)).toBe(false);
-    expect(() => m.planManual(true, t0)).toThrow(/already on/);
+    expect(refusal(() => m.planManual(true, t0))).toEqual({ code: 'ModeAlreadySet', params: { manual: true } });
     run(m, m.planManual(false, t0));
     expect(m.data.dispatchPending).toBe(true);
   });
@@ -63,12 +75,12 @@ describe('G2 shift state machine', () => {
   it('F2: no log-out and no break while calling or attending; the refusal names the ticket', () => {
     const m = fresh();
     run(m, m.planStarted('t1', 'C-007', t0));
-    expect(() => m.planEnd(t0)).toThrow(/ticket C-007: finish, requeue or transfer it before logging out/);
-    expect(() => m.planState('resting', t0)).toThrow(/C-007.*next state/);
+    expect(refusal(() => m.planEnd(t0))).toMatchObject({ code: 'BusyCannotLogOut', params: { number: 'C-007' } });
+    expect(refusal(() => m.planState('resting', t0))).toMatchObject({ code: 'BusyFinishFirst', params: { number: 'C-007', state: 'resting' } });
     run(m, m.planEnded('t1', t0));
     const end = run(m, m.planEnd(t0))!;
     expect(end.requireFree).toBe(true);
     expect(m.status).toMatchObject({ state: 'offline', endedAt: t0 });
-    expect(() => m.planState('online', t0)).toThrow(/has ended/);
+    expect(refusal(() => m.planState('online', t0))).toMatchObject({ code: 'ShiftEnded' });
   });
 });

@@ -1,7 +1,7 @@
 // The shift state machine (G2, A3/A4/A11/A12, F1/F2), free of Temporal I/O so it is unit-testable.
 // As with tickets: the workflow asks `plan*` for a step (which throws when the step is illegal,
 // so validators refuse before history records anything), persists it, then `apply`s it.
-import { ApplicationFailure } from '@temporalio/common';
+import { refusal } from '../../domain/failure.js';
 import { AGENT_STATES, type AgentState } from '../../domain/agents.js';
 import type { ShiftStatus } from '../../domain/shift-messages.js';
 
@@ -40,8 +40,8 @@ export interface ShiftData {
   skipTicketId: string | null;
 }
 
-export const illegal = (message: string, details?: Record<string, unknown>): ApplicationFailure =>
-  ApplicationFailure.create({ type: 'IllegalTransition', message, nonRetryable: true, details: details ? [details] : undefined });
+/** Refusals carry a stable code and params (domain/errors.ts); the message is English for logs. */
+export const illegal = refusal;
 
 const addMs = (iso: string, ms: number): string => new Date(Date.parse(iso) + ms).toISOString();
 
@@ -66,11 +66,11 @@ export class ShiftMachine {
   }
 
   private requireOpen(): void {
-    if (this.status.endedAt !== null) throw illegal('The shift has ended: log in again.');
+    if (this.status.endedAt !== null) throw illegal('ShiftEnded');
   }
 
   private requireKnown(state: unknown, field: string): asserts state is AgentState {
-    if (!AGENT_STATES.includes(state as AgentState)) throw illegal(`Unknown state ${String(state)}.`, { field });
+    if (!AGENT_STATES.includes(state as AgentState)) throw illegal('Validation', {}, `Unknown state ${String(state)}.`, { [field]: { code: 'invalid_value' } });
   }
 
   planOpen(state: AgentState, at: string): ShiftStep {
@@ -82,10 +82,10 @@ export class ShiftMachine {
   planState(state: AgentState, at: string): ShiftStep {
     this.requireOpen();
     this.requireKnown(state, 'state');
-    if (state === this.status.state) throw illegal(`You are already ${state}.`);
+    if (state === this.status.state) throw illegal('AlreadyInState', { state });
     const busy = state !== 'online';
     if (busy && this.status.currentTicketId !== null) {
-      throw illegal(`You are serving ticket ${this.busyWith()}: finish it first, or choose ${state} as your next state.`, { ticketId: this.status.currentTicketId });
+      throw illegal('BusyFinishFirst', { number: this.busyWith(), state, ticketId: this.status.currentTicketId });
     }
     // A state chosen by hand replaces any pending next state.
     return this.stateStep('state', state, at, { nextState: null }, { requireFree: busy });
@@ -101,7 +101,7 @@ export class ShiftMachine {
   /** A12: manual mode stops automatic dispatch; back to automatic dispatches at once. */
   planManual(manual: boolean, at: string): ShiftStep {
     this.requireOpen();
-    if (manual === this.status.manualMode) throw illegal(manual ? 'Manual mode is already on.' : 'Automatic mode is already on.');
+    if (manual === this.status.manualMode) throw illegal('ModeAlreadySet', { manual });
     return this.step('manual', at, { manualMode: manual });
   }
 
@@ -109,13 +109,13 @@ export class ShiftMachine {
   planEnd(at: string): ShiftStep {
     this.requireOpen();
     if (this.status.currentTicketId !== null) {
-      throw illegal(`You are calling or attending ticket ${this.busyWith()}: finish, requeue or transfer it before logging out.`, { ticketId: this.status.currentTicketId, number: this.status.currentTicketNumber });
+      throw illegal('BusyCannotLogOut', { number: this.busyWith(), ticketId: this.status.currentTicketId });
     }
     return this.step('ended', at, { state: 'offline', endedAt: at, nextState: null, currentTicketId: null, currentTicketNumber: null }, { requireFree: true });
   }
 
   private busyWith(): string {
-    return this.status.currentTicketNumber ?? 'in progress';
+    return this.status.currentTicketNumber ?? '';
   }
 
   planStarted(ticketId: string, number: string | null, at: string): ShiftStep | null {

@@ -2,14 +2,17 @@
 // availability; the `shifts` row and `shift_state_periods` are its read model, written by
 // idempotent activities. Handlers are one line each: the rules live in ShiftMachine (state.ts).
 import {
-  allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo,
+  allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DispatchActivities } from '../../activities/dispatch/index.js';
 import type { ShiftActivities } from '../../activities/shifts/index.js';
 import * as msg from '../../domain/shift-messages.js';
 import type { ShiftInput, ShiftStatus } from '../../domain/shift-messages.js';
+import { reportStuck } from '../../domain/stuck.js';
 import { createLock } from '../tickets/lock.js';
+import { refusalOf } from '../refusal.js';
+import { createStuckFlag } from '../stuck.js';
 import { shiftSearchAttributes } from './search.js';
 import { illegal, isAvailable, ShiftMachine, type ShiftData, type ShiftStep } from './state.js';
 
@@ -33,6 +36,11 @@ export interface ShiftWorkflowArgs {
 
 const now = (): string => new Date().toISOString(); // workflow time: deterministic on replay
 
+/** A refusal met by the main loop is logged, never allowed to fail the shift (the agent is still at the desk). */
+const refusedInLoop = (what: string, err: unknown): void => {
+  log.error(`${what} refused`, { error: (err as Error).message });
+};
+
 export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatus> {
   const { input } = args;
   let machine: ShiftMachine | undefined = args.carried ? new ShiftMachine(args.carried) : undefined;
@@ -43,15 +51,17 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
     await condition(() => machine !== undefined);
     return machine as ShiftMachine;
   };
+  const stuck = createStuckFlag();
   const persist = async (m: ShiftMachine, step: ShiftStep) => {
-    await acts.applyShiftStep(step);
+    // A refused step throws before `apply`: the update is rejected and the shift stays as it was.
+    await stuck.watch(acts.applyShiftStep(step)).catch((err: unknown) => { throw refusalOf(err); });
     m.apply(step);
     upsertSearchAttributes(shiftSearchAttributes(m.status));
   };
   const dispatch = async (m: ShiftMachine, explicit: boolean): Promise<string | null> => {
     const skip = m.data.skipTicketId;
     m.data.skipTicketId = null;
-    const r = await acts.dispatchAgent({ shiftId: m.status.id, skipTicketId: skip, explicit });
+    const r = await stuck.watch(acts.dispatchAgent({ shiftId: m.status.id, skipTicketId: skip, explicit })).catch((err: unknown) => { throw refusalOf(err); });
     m.assigned(r.ticketId !== null ? { ticketId: r.ticketId, number: r.number ?? '' } : null);
     return r.ticketId;
   };
@@ -85,7 +95,7 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
   }
 
   setHandler(msg.getShift, () => {
-    if (!machine) throw illegal('The shift is still opening.');
+    if (!machine) throw illegal('ShiftOpening');
     return machine.status;
   });
   setHandler(msg.shiftOpened, async () => (await ready()).status);
@@ -97,14 +107,15 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
     return m.status;
   }), { validator: () => { settled()?.planEnd(now()); } });
   const refuseCallNext = (m: ShiftMachine) => {
-    if (m.status.endedAt !== null) throw illegal('The shift has ended: log in again.');
-    if (m.status.state !== 'online') throw illegal(`You are ${m.status.state}: go Online to call customers.`);
-    if (m.status.currentTicketId !== null) throw illegal('You already have a customer: finish that attention first.', { ticketId: m.status.currentTicketId });
+    if (m.status.endedAt !== null) throw illegal('ShiftEnded');
+    if (m.status.state !== 'online') throw illegal('NotOnline', { state: m.status.state });
+    if (m.status.currentTicketId !== null) throw illegal('AlreadyHasCustomer', { number: m.status.currentTicketNumber, ticketId: m.status.currentTicketId });
   };
   setHandler(msg.callNext, () => locked(async (m) => {
     refuseCallNext(m);
     return { ticketId: await dispatch(m, true), shift: m.status };
   }), { validator: () => { const m = settled(); if (m) refuseCallNext(m); } });
+  setHandler(reportStuck, (r) => stuck.report(r));
   setHandler(msg.attentionStarted, (a) => void inbox.push({ kind: 'started', ticketId: a.ticketId, number: a.number ?? null }));
   setHandler(msg.attentionEnded, (a) => void inbox.push({ kind: 'ended', ticketId: a.ticketId, number: a.number ?? null }));
 
@@ -129,7 +140,7 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
       return continueAsNew<typeof shiftWorkflow>({ ...args, carried: m.data, inbox: [...inbox] });
     }
     if (inbox.length) {
-      await lock.run(() => applyInbox(m));
+      await lock.run(() => applyInbox(m)).catch((err: unknown) => refusedInLoop('ticket news', err));
       continue;
     }
     if (m.data.dispatchPending) {
@@ -137,6 +148,9 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
       await lock.run(async () => {
         if (m.data.dispatchPending && isAvailable(m.status)) await dispatch(m, false);
         else m.data.dispatchPending = false;
+      }).catch((err: unknown) => {
+        m.data.dispatchPending = false; // the agent's next action or the next ticket dispatches again
+        refusedInLoop('dispatch', err);
       });
       continue;
     }
@@ -152,7 +166,7 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
     const ms = Date.parse(deadline) - Date.now();
     if (ms > 0 && (await condition(wake, ms))) continue;
     const s = m.status;
-    await acts.notifyBreakCap({ shiftId: s.id, periodSeq: m.data.periodSeq, entityId: s.entityId, branchId: s.branchId, userId: s.userId, state: s.state, since: s.stateSince, capMinutes: m.data.caps[s.state] ?? 0 });
+    await stuck.watch(acts.notifyBreakCap({ shiftId: s.id, periodSeq: m.data.periodSeq, entityId: s.entityId, branchId: s.branchId, userId: s.userId, state: s.state, since: s.stateSince, capMinutes: m.data.caps[s.state] ?? 0 })).catch((err: unknown) => refusedInLoop('break cap', err));
     if (m.data.capDeadline === deadline) m.capNotified();
   }
   await condition(() => !lock.held && allHandlersFinished());

@@ -54,8 +54,8 @@ describe('G1 ticket workflow', () => {
     await startTicket(s.client, s.taskQueue, input);
     const err = await updateTicket(s.client, input.ticketId, msg.finishTicket, { actor: org.supervisor }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);
-    expect((err as DomainError).code).toBe('IllegalTransition');
-    expect((err as DomainError).message).toMatch(/Cannot finish ticket A-\d{3}: it is waiting/);
+    expect((err as DomainError).code).toBe('TicketNotInStatus');
+    expect((err as DomainError).params).toMatchObject({ action: 'finish', status: 'waiting' });
     expect(await events(s.db, input.ticketId)).toHaveLength(1);
   });
 });
@@ -96,7 +96,7 @@ describe('B7/C5/D2/D4 transfer, customer edit, cancel', () => {
     await startTicket(s.client, s.taskQueue, input);
     const other = await createOrg(s.db);
     const err = await updateTicket(s.client, input.ticketId, msg.transferTicket, { actor: org.supervisor, serviceId: other.services[0]!.id }).catch((e: unknown) => e);
-    expect((err as DomainError).code).toBe('NotFound');
+    expect((err as DomainError).fields).toEqual({ serviceId: { code: 'unknown_reference' } });
     expect((await s.db('tickets').where({ id: input.ticketId }).first()).service_id).toBe(org.services[0]!.id);
   });
 
@@ -121,7 +121,7 @@ describe('B7/C5/D2/D4 transfer, customer edit, cancel', () => {
     const v = await updateTicket(s.client, input.ticketId, msg.cancelTicket, { actor: b!.actor, reason: 'El cliente no se conectó' });
     expect(v.status).toBe('cancelled');
     const err = await updateTicket(s.client, input.ticketId, msg.callTicket, { actor: b!.actor, agentId: b!.id, deskId: org.deskIds[1]! }).catch((e: unknown) => e);
-    expect((err as DomainError).code).toBe('Conflict'); // the workflow has ended: nothing more can happen to it
+    expect((err as DomainError).code).toBe('TicketEnded'); // the workflow has ended: nothing more can happen to it
   });
 
   it('two agents calling the same ticket at once: exactly one gets it', async () => {
@@ -135,7 +135,7 @@ describe('B7/C5/D2/D4 transfer, customer edit, cancel', () => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect((rejected.reason as DomainError).code).toBe('IllegalTransition');
+    expect((rejected.reason as DomainError).kind).toBe('IllegalTransition');
     expect(await s.db('ticket_events').where({ ticket_id: input.ticketId, type: 'called' }).count({ n: '*' })).toEqual([{ n: 1 }]);
     const holder = (await s.db('tickets').where({ id: input.ticketId }).first()).agent_id;
     await updateTicket(s.client, input.ticketId, msg.cancelTicket, { actor: fresh.agents.find((x) => x.id === holder)!.actor });
@@ -150,7 +150,7 @@ describe('B7/C5/D2/D4 transfer, customer edit, cancel', () => {
     await startTicket(s.client, s.taskQueue, t2);
     await updateTicket(s.client, t1.ticketId, msg.callTicket, { actor: a!.actor, agentId: a!.id, deskId: fresh.deskIds[0]! });
     const err = await updateTicket(s.client, t2.ticketId, msg.callTicket, { actor: a!.actor, agentId: a!.id, deskId: fresh.deskIds[0]! }).catch((e: unknown) => e);
-    expect((err as DomainError).code).toBe('Conflict');
+    expect((err as DomainError).kind).toBe('Conflict');
     expect((await s.db('tickets').where({ id: t2.ticketId }).first()).status).toBe('waiting');
   });
 });

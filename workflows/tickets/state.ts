@@ -2,7 +2,7 @@
 // `plan*` for a step (which throws if the step is illegal), persists it through an activity,
 // then `apply`s it. Planning is pure, so validators can call it to say "no" before history
 // records anything.
-import { ApplicationFailure } from '@temporalio/common';
+import { refusal } from '../../domain/failure.js';
 import type { CallArgs, CallEventArgs, CancelArgs, EditCustomerArgs, FinishArgs, NoteArgs, RequeueArgs, TicketView, TopicsArgs, TransferArgs, WithActor } from '../../domain/ticket-messages.js';
 import { NOTE_MAX_LENGTH } from '../../domain/ticket-messages.js';
 import { APPOINTMENT_PRIORITY, SYSTEM, type Actor, type TicketStatus, type TimelineEventType } from '../../domain/tickets.js';
@@ -13,6 +13,8 @@ export interface ServiceRules {
   maxAutoRequeues: number;
   checkInWindowMinutes: number;
   topicIds: number[];
+  /** Past this an attention is shown as overdue (VtStuck); absent in rules loaded before it existed. */
+  maxAttentionMinutes?: number;
 }
 
 /** Columns a step changes, beyond status timestamps. Mirrors TicketView names. */
@@ -45,8 +47,8 @@ export interface TicketData {
   checkInAt: string | null;
 }
 
-export const illegal = (message: string, details?: Record<string, unknown>): ApplicationFailure =>
-  ApplicationFailure.create({ type: 'IllegalTransition', message, nonRetryable: true, details: details ? [details] : undefined });
+/** Refusals carry a stable code and params (domain/errors.ts); the message is English for logs. */
+export const illegal = refusal;
 
 const addSeconds = (iso: string, s: number): string => new Date(Date.parse(iso) + s * 1000).toISOString();
 
@@ -65,25 +67,25 @@ export class TicketMachine {
 
   private require(allowed: TicketStatus[], action: string): void {
     if (!allowed.includes(this.status)) {
-      throw illegal(`Cannot ${action} ticket ${this.data.view.number}: it is ${this.status} (allowed from ${allowed.join(', ')}).`, { status: this.status, action });
+      throw illegal('TicketNotInStatus', { number: this.data.view.number, status: this.status, action, allowed }, `Cannot ${action} ticket ${this.data.view.number}: it is ${this.status} (allowed from ${allowed.join(', ')}).`);
     }
   }
 
   /** Agents act only on the ticket they hold; supervisors, admins and the system on any. */
   private requireHolder(actor: Actor, action: string): void {
     if (actor.type === 'user' && actor.role === 'agent' && actor.id !== this.data.view.agentId) {
-      throw illegal(`Cannot ${action} ticket ${this.data.view.number}: it is held by another agent.`, { action });
+      throw illegal('TicketHeldByOther', { number: this.data.view.number, action }, `Cannot ${action} ticket ${this.data.view.number}: it is held by another agent.`);
     }
   }
 
   private requireTopics(topicIds: number[]): void {
     const unknown = topicIds.filter((t) => !this.data.rules.topicIds.includes(t));
-    if (unknown.length) throw illegal(`Topics ${unknown.join(', ')} are not configured for this service.`, { topicIds: unknown });
+    if (unknown.length) throw illegal('TopicsNotConfigured', { topicIds: unknown }, `Topics ${unknown.join(', ')} are not configured for this service.`);
   }
 
   planCall(a: CallArgs, at: string): Step {
     this.require(['waiting'], 'call');
-    if (a.actor.type === 'user' && a.actor.role === 'agent' && a.actor.id !== a.agentId) throw illegal('An agent can only call tickets to their own desk.');
+    if (a.actor.type === 'user' && a.actor.role === 'agent' && a.actor.id !== a.agentId) throw illegal('OwnDeskOnly');
     return this.step('called', 'calling', a.actor, at, { agentId: a.agentId, deskId: a.deskId, calledAt: at }, { agentId: a.agentId, deskId: a.deskId });
   }
 
@@ -128,9 +130,9 @@ export class TicketMachine {
   planTransfer(a: TransferArgs, at: string, rules?: ServiceRules): Step {
     this.require(['waiting', 'calling', 'attending'], 'transfer');
     if (this.status !== 'waiting') this.requireHolder(a.actor, 'transfer');
-    if (a.serviceId === undefined && a.agentId === undefined) throw illegal('A transfer needs a target service, a target agent, or both.');
-    if (a.serviceId !== undefined && a.serviceId === this.data.view.serviceId && a.agentId === undefined) throw illegal('The ticket is already in that service.');
-    if (a.serviceId !== undefined && !rules) throw illegal('Target service rules are missing.');
+    if (a.serviceId === undefined && a.agentId === undefined) throw illegal('TransferTargetNeeded');
+    if (a.serviceId !== undefined && a.serviceId === this.data.view.serviceId && a.agentId === undefined) throw illegal('AlreadyInService');
+    if (a.serviceId !== undefined && !rules) throw illegal('Internal', {}, 'Target service rules are missing.');
     return this.step('transferred', 'waiting', a.actor, at, {
       serviceId: a.serviceId ?? this.data.view.serviceId, preferredAgentId: a.agentId ?? null,
       agentId: null, deskId: null, queuedAt: at, topicIds: a.serviceId !== undefined ? [] : this.data.view.topicIds,
@@ -139,7 +141,7 @@ export class TicketMachine {
 
   planNote(a: NoteArgs, at: string): Step {
     const text = a.text.trim();
-    if (!text || text.length > NOTE_MAX_LENGTH) throw illegal(`A note needs 1 to ${NOTE_MAX_LENGTH} characters.`);
+    if (!text || text.length > NOTE_MAX_LENGTH) throw illegal('Validation', {}, `A note needs 1 to ${NOTE_MAX_LENGTH} characters.`, { text: { code: text ? 'too_long' : 'required', params: { max: NOTE_MAX_LENGTH } } });
     return this.step('note', this.status, a.actor, at, {}, { text });
   }
 
@@ -151,22 +153,22 @@ export class TicketMachine {
   }
 
   planEditCustomer(a: EditCustomerArgs, at: string): Step {
-    if (['finished', 'cancelled', 'no_show'].includes(this.status)) throw illegal('The ticket has ended.');
+    if (['finished', 'cancelled', 'no_show'].includes(this.status)) throw illegal('TicketEnded', { number: this.data.view.number });
     if (this.status === 'calling' || this.status === 'attending') this.requireHolder(a.actor, 'edit the customer of');
-    return this.step('customer_edited', this.status, a.actor, at, {}, { fields: Object.keys(a.customer) });
+    return this.step('customer_edited', this.status, a.actor, at, {}, a.customerId !== undefined ? { linkedCustomerId: a.customerId } : { fields: Object.keys(a.customer) });
   }
 
   /** D*: video-call facts join the timeline; only a virtual ticket that is being served has a call. */
   planCallEvent(a: CallEventArgs, at: string): Step {
-    if (this.data.view.kind !== 'virtual') throw illegal(`Ticket ${this.data.view.number} is not a virtual attention.`);
+    if (this.data.view.kind !== 'virtual') throw illegal('NotVirtual', { number: this.data.view.number });
     this.require(['calling', 'attending'], `record ${a.type} on`);
-    if (JSON.stringify(a.details).length > 2048) throw illegal('Call event details are limited to 2 KB.');
+    if (JSON.stringify(a.details).length > 2048) throw illegal('CallDetailsTooLarge', { max: 2048 });
     return this.step(a.type, this.status, a.actor, at, {}, a.details);
   }
 
   planConfirm(a: WithActor, at: string): Step {
     this.require(['scheduled'], 'confirm');
-    if (this.data.view.kind !== 'appointment') throw illegal('Only appointments are confirmed.');
+    if (this.data.view.kind !== 'appointment') throw illegal('NotAppointment');
     return this.step('confirmed', 'scheduled', a.actor, at);
   }
 

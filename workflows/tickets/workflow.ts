@@ -2,7 +2,7 @@
 // database is its read model, written by idempotent activities. Handlers are one line each:
 // the rules live in TicketMachine (state.ts).
 import {
-  allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, upsertMemo,
+  allHandlersFinished, condition, continueAsNew, log, patched, proxyActivities, setHandler, upsertMemo,
   upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -10,12 +10,15 @@ import type { DispatchActivities } from '../../activities/dispatch/index.js';
 import type { TicketActivities } from '../../activities/tickets/index.js';
 import * as msg from '../../domain/ticket-messages.js';
 import type { TicketInput, TicketView } from '../../domain/ticket-messages.js';
+import { reportStuck } from '../../domain/stuck.js';
 import { isEnded, SYSTEM } from '../../domain/tickets.js';
 import { createLock } from './lock.js';
 import { ticketSearchAttributes } from './search.js';
 import { illegal, TicketMachine, type ServiceRules, type Step, type TicketData } from './state.js';
 import type { StepEffects } from '../../activities/tickets/steps.js';
 import { effectsOf, type TicketEffect } from '../shifts/ticket-effects.js';
+import { createStuckFlag } from '../stuck.js';
+import { refusalOf } from '../refusal.js';
 
 const acts = proxyActivities<TicketActivities>({
   startToCloseTimeout: '20s',
@@ -34,6 +37,8 @@ export interface TicketWorkflowArgs {
   carried?: TicketData;
   /** History length after which the workflow continues as new, so notes and recalls are unbounded. */
   maxHistoryEvents?: number;
+  /** A new run started by a supervisor's release after the previous run was gone: offer the ticket again. */
+  revived?: boolean;
 }
 
 const now = (): string => new Date().toISOString(); // workflow time: deterministic on replay
@@ -45,8 +50,16 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   // Shift news and dispatch triggers of persisted steps (ticket-effects.ts), run by the main
   // loop outside the lock: dispatch may call this very ticket, which needs the lock.
   const pending: TicketEffect[] = [];
+  const stuck = createStuckFlag();
   const runEffect = async (e: TicketEffect) => {
-    if (patched('shift-dispatch')) await dispatchActs.ticketEffect(e); // histories recorded before dispatch existed replay without it
+    if (!patched('shift-dispatch')) return; // histories recorded before dispatch existed replay without it
+    try {
+      await stuck.watch(dispatchActs.ticketEffect(e));
+    } catch (err) {
+      // A refused effect (e.g. a bug in a query) must not fail the ticket: the step it follows is
+      // stored; the shift learns the same fact from the sweeper or the agent's next action.
+      log.error('ticket effect refused', { effect: e.kind, error: (err as Error).message });
+    }
   };
   const drainEffects = async () => {
     for (let e = pending.shift(); e; e = pending.shift()) await runEffect(e);
@@ -61,8 +74,10 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     if (customerName !== undefined) upsertMemo({ number: m.data.view.number, customer: customerName ?? '' });
   };
   const persist = async (m: TicketMachine, step: Step, effects?: StepEffects, rules?: ServiceRules) => {
-    const result = await acts.applyTicketStep(step, effects);
-    if (effects?.customer) step.patch.customerId = result.customerId;
+    // A refused step (non-retryable failure) throws here, before `apply`: the update is
+    // rejected with the refusal's code and the ticket stays as it was.
+    const result = await stuck.watch(acts.applyTicketStep(step, effects)).catch((err: unknown) => { throw refusalOf(err); });
+    if (effects?.customer || effects?.linkCustomerId !== undefined) step.patch.customerId = result.customerId;
     const agentBefore = m.data.view.agentId;
     m.apply(step, rules);
     publish(m);
@@ -88,10 +103,18 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   }
 
   setHandler(msg.getTicket, () => {
-    if (!machine) throw illegal('The ticket is still being registered.');
+    if (!machine) throw illegal('TicketRegistering');
     return machine.data.view;
   });
-  setHandler(msg.registered, async () => (await ready()).data.view);
+  // A refused registration (say, a service closed meanwhile) answers the creator with its code
+  // and ends the workflow; nothing was written.
+  let registrationRefused: unknown;
+  setHandler(msg.registered, async () => {
+    await condition(() => machine !== undefined || registrationRefused !== undefined);
+    if (registrationRefused) throw registrationRefused;
+    return (machine as TicketMachine).data.view;
+  });
+  setHandler(reportStuck, (r) => stuck.report(r));
   wire(msg.callTicket, (m, a, at) => m.planCall(a, at));
   wire(msg.recallTicket, (m, a, at) => m.planRecall(a, at));
   wire(msg.attendTicket, (m, a, at) => m.planAttend(a, at));
@@ -100,7 +123,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   wire(msg.cancelTicket, (m, a, at) => m.planCancel(a, at));
   wire(msg.addNote, (m, a, at) => m.planNote(a, at));
   wire(msg.setTopics, (m, a, at) => m.planTopics(a, at));
-  wire(msg.editCustomer, (m, a, at) => m.planEditCustomer(a, at), (a) => ({ customer: a.customer }));
+  wire(msg.editCustomer, (m, a, at) => m.planEditCustomer(a, at), (a) => (a.customerId !== undefined ? { linkCustomerId: a.customerId } : { customer: a.customer }));
   wire(msg.confirmAppointment, (m, a, at) => m.planConfirm(a, at));
   wire(msg.checkIn, (m, a, at) => m.planCheckIn(a.actor, at));
   wire(msg.recordCallEvent, (m, a, at) => m.planCallEvent(a, at));
@@ -114,7 +137,14 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   }), { validator: (a) => { if (settled()) (machine as TicketMachine).planTransfer(a, now(), (machine as TicketMachine).data.rules); } });
 
   if (!machine) {
-    const reg = await acts.registerTicket(input, { at: now() });
+    let reg: Awaited<ReturnType<typeof acts.registerTicket>>;
+    try {
+      reg = await stuck.watch(acts.registerTicket(input, { at: now() }));
+    } catch (err) {
+      registrationRefused = refusalOf(err);
+      await condition(allHandlersFinished);
+      throw registrationRefused;
+    }
     const checkInAt = reg.view.status === 'scheduled' && reg.view.scheduledAt
       ? new Date(Date.parse(reg.view.scheduledAt) - reg.rules.checkInWindowMinutes * 60_000).toISOString()
       : null;
@@ -123,6 +153,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     if (reg.view.status === 'waiting') pending.push({ kind: 'waiting', ticketId: reg.view.id });
   }
   const m = machine;
+  if (args.revived && m.status === 'waiting') pending.push({ kind: 'waiting', ticketId: m.data.view.id });
   const maxEvents = args.maxHistoryEvents ?? 2000;
 
   while (!isEnded(m.status)) {
@@ -135,7 +166,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
         await condition(() => !lock.held && allHandlersFinished());
         await drainEffects();
       } while (lock.held || !allHandlersFinished());
-      return continueAsNew<typeof ticketWorkflow>({ ...args, carried: m.data });
+      return continueAsNew<typeof ticketWorkflow>({ ...args, carried: m.data, revived: false });
     }
     const seq = m.data.seq;
     const changed = () => m.data.seq !== seq || pending.length > 0;
@@ -143,16 +174,33 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     // or after continue-as-new) never restarts them.
     const deadline = m.status === 'scheduled' ? m.data.checkInAt : m.status === 'calling' ? m.data.callDeadline : null;
     if (!deadline) {
+      // An attention longer than the service's maximum is never ended by itself, but ops find it
+      // (VtStuck); rules loaded before the limit existed have none, so old histories replay as before.
+      const max = m.status === 'attending' ? m.data.rules.maxAttentionMinutes : undefined;
+      const overdueIn = max ? Date.parse(m.data.view.statusSince) + max * 60_000 - Date.now() : undefined;
+      if (overdueIn !== undefined && !stuck.shows('attention_overdue') && !(overdueIn > 0 && (await condition(changed, overdueIn)))) {
+        stuck.report({ reason: 'attention_overdue', activity: '', attempt: 0 });
+      }
       await condition(changed);
+      if (m.status !== 'attending') stuck.clear('attention_overdue');
       continue;
     }
     const ms = Date.parse(deadline) - Date.now();
     if (ms > 0 && (await condition(changed, ms))) continue;
-    await lock.run(async () => {
-      if (m.data.seq !== seq) return; // an update got there first
+    const refused = await lock.run(async () => {
+      if (m.data.seq !== seq) return false; // an update got there first
       const at = now();
-      await persist(m, m.status === 'scheduled' ? m.planCheckIn(SYSTEM, at) : m.planCallTimeout(at));
+      try {
+        await persist(m, m.status === 'scheduled' ? m.planCheckIn(SYSTEM, at) : m.planCallTimeout(at));
+        return false;
+      } catch (err) {
+        log.error('timed step refused', { status: m.status, error: (err as Error).message });
+        return true;
+      }
     });
+    // A refused timed step is not retried in a loop: the ticket waits for a person (it shows as
+    // overdue in health and the monitor, where a supervisor releases it).
+    if (refused) await condition(changed);
   }
   await drainEffects();
   // Let in-flight updates answer before the workflow closes.

@@ -28,7 +28,7 @@ const BranchForm = ({ creating = false }: { creating?: boolean }) => (
   <SimpleForm>
     <TextInput source="name" validate={required()} />
     <TextInput source="code" validate={[required(), regex(/^[A-Z0-9]{2,20}$/, 'A-Z, 0-9 (2–20)')]} disabled={!creating} />
-    <TextInput source="timezone" defaultValue="America/Bogota" />
+    <TextInput source="timezone" defaultValue="America/Bogota" validate={required()} />
     <SelectInput source="orderingPolicy" choices={policyChoices} defaultValue="fifo" validate={required()} />
     <FormDataConsumer>
       {({ formData }) => (

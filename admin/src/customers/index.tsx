@@ -13,10 +13,13 @@ const CustomerList = () => (
   </List>
 );
 
+/** A cleared surname is sent empty, not null: the API stores a customer's surname as text. */
+const keepEmpty = (v: string) => v;
+
 export const CustomerFields = ({ prefix = '' }: { prefix?: string }) => (
   <>
     <TextInput source={`${prefix}firstName`} label="resources.customers.fields.firstName" validate={required()} />
-    <TextInput source={`${prefix}lastName`} label="resources.customers.fields.lastName" />
+    <TextInput source={`${prefix}lastName`} label="resources.customers.fields.lastName" parse={keepEmpty} />
     <TextInput source={`${prefix}idNumber`} label="resources.customers.fields.idNumber" />
     <TextInput source={`${prefix}email`} label="resources.customers.fields.email" validate={email()} />
     <TextInput source={`${prefix}phone`} label="resources.customers.fields.phone" />

@@ -1,5 +1,6 @@
 // Spanish (default): react-admin's interface, our resources (resources.<name> = folder = API
-// path = table) and the back office's own screens (ventanilla.*).
+// path = table), the back office's own screens (ventanilla.*), every refusal code the servers
+// send (errors.*, params as %{name}: shared/errors.ts) and the queue's "why next" (next.*).
 import type { TranslationMessages } from 'react-admin';
 import { raSpanish } from './ra-es';
 
@@ -90,6 +91,13 @@ const es: TranslationMessages = {
       scheduledAt: 'Cita', priority: 'Prioridad',
     },
     actor: { system: 'Sistema', customer: 'Cliente', user: 'Usuario' },
+    or: 'o',
+    /** Ticket steps as servers name them in refusals (%{action}), worded to follow "No se puede …". */
+    action: {
+      call: 'llamar', recall: 'volver a llamar', attend: 'atender', finish: 'finalizar', requeue: 'reencolar', cancel: 'cancelar',
+      transfer: 'transferir', set_topics_on: 'registrar temas en', edit_the_customer_of: 'editar el cliente en', record: 'registrar la videollamada en',
+      confirm: 'confirmar', check_in: 'registrar la llegada en', time_out: 'vencer el llamado en', other: 'hacer eso con',
+    },
     tickets: {
       timeline: 'Cronología', when: 'Hora', actor: 'Actor', step: 'Paso', transition: 'De → a', details: 'Detalles',
       requeue: 'Reencolar', cancel: 'Cancelar turno', requeue_title: '¿Reencolar el turno %{number}?',
@@ -98,7 +106,7 @@ const es: TranslationMessages = {
       cancelled: 'Turno cancelado', temporal: 'Ver workflow en Temporal', customer: 'Cliente', follow: 'Siguiendo en vivo',
       today: 'Hoy', history: 'Histórico', generate: 'Generar turno o cita', customer_new: 'Cliente nuevo',
       customer_existing: 'Cliente existente', customer_none: 'Sin cliente', generated: 'Turno %{number} generado',
-      summary: 'Resumen', waiting_since: 'Esperando desde',
+      summary: 'Resumen', waiting_since: 'Esperando desde', use_existing: 'Usar este cliente',
     },
     monitor: {
       title: 'Monitor en vivo', branch: 'Sucursal', waiting: 'En espera', longest_wait: 'Espera más larga', sla_today: 'SLA hoy',
@@ -116,6 +124,80 @@ const es: TranslationMessages = {
       empty: 'No hay datos en este rango.', agent_time: 'Tiempo de asesores (min)',
     },
     shifts: { temporal: 'Workflow' },
+  },
+  // react-admin's own notifications (a default Delete or Edit) carry no params: the refusals
+  // they can show (StillReferenced, NotWritable, RoleRequired, AlreadyUsed…) are worded without.
+  errors: {
+    // The servers' refusals (domain/errors.ts ERROR_CODES).
+    Validation: 'Revise los campos marcados.', BadJson: 'No se pudo leer la solicitud: recargue la página e intente de nuevo.',
+    JsonOnly: 'La solicitud tiene un formato no admitido: recargue la página.', NotFound: 'No se encontró: puede que ya no exista.',
+    PayloadTooLarge: 'Lo que envió es demasiado grande.', TooManyRequests: 'Demasiados intentos seguidos: espere un momento y vuelva a intentarlo.',
+    Unavailable: 'El servicio no está disponible en este momento: intente de nuevo en un momento.',
+    LoginRequired: 'Inicie sesión para continuar.', SessionExpired: 'Su sesión expiró: inicie sesión de nuevo.',
+    BadCredentials: 'El correo o la contraseña no son correctos.', JoinFirst: 'Entre primero a la videollamada.',
+    RoleRequired: 'Su rol no permite hacer esto.', BackOfficeStaffOnly: 'El back office es para supervisores y administradores.',
+    CrossSite: 'Solicitud rechazada: llegó desde otro sitio.', OtherBranch: 'Eso pertenece a otra sucursal.',
+    OnlyAgentMayDo: 'Solo el asesor puede hacer esto.', AdminOnly: 'Solo un administrador puede hacer esto.',
+    NotWritable: 'Esto no se puede modificar desde aquí.', LinkInvalid: 'Este enlace no es válido o ya venció.',
+    AlreadyUsed: 'Ese valor ya está en uso: elija otro.', StillReferenced: 'No se puede borrar: otros registros todavía lo usan.',
+    IdempotencyInFlight: 'La misma solicitud aún se está procesando: espere un momento.',
+    IdempotencyKeyReused: 'Esa solicitud ya se usó para otra operación: recargue la página e intente de nuevo.',
+    CustomerExists: 'Ya existe un cliente con ese documento o ese correo.',
+    TicketNotInStatus: 'No se puede %{action} el turno %{number}: está %{status} (solo se puede si está %{allowed}).',
+    TicketHeldByOther: 'No puede %{action} el turno %{number}: lo tiene otro asesor.', TicketEnded: 'Ese turno ya terminó.',
+    TicketRegistering: 'El turno aún se está registrando: intente de nuevo en un momento.',
+    OwnDeskOnly: 'Un asesor solo puede llamar turnos a su propio módulo.', TopicsNotConfigured: 'Algunos temas no están configurados para este servicio.',
+    TransferTargetNeeded: 'Elija un servicio, un asesor o ambos.', AlreadyInService: 'El turno ya está en ese servicio.',
+    NotVirtual: 'El turno %{number} no es una atención virtual.', NotAppointment: 'Solo las citas se confirman.',
+    CallDetailsTooLarge: 'Los detalles de la llamada superan el máximo de %{max} bytes.', AgentBusy: 'Ese asesor ya está atendiendo a otro cliente.',
+    ServiceClosed: 'Este servicio no está recibiendo turnos.', NoVirtual: 'Este servicio no tiene atención virtual.',
+    AppointmentInPast: 'La hora de la cita ya pasó.', AppointmentNeedsCustomer: 'Una cita necesita un cliente.',
+    StepRefused: 'No se pudo guardar este paso: revise los datos.',
+    ShiftOpening: 'Su jornada aún se está abriendo: intente de nuevo en un momento.', ShiftEnded: 'Su jornada terminó: ingrese de nuevo a un módulo.',
+    NotAtDesk: 'No está en ningún módulo.', DeskHeld: 'El %{desk} lo tiene %{agent}.',
+    LoggedInElsewhere: 'Ya está en otro módulo: salga de allí primero.', LoginAtDeskFirst: 'Ingrese a un módulo antes de llamar turnos.',
+    AgentsOnlyAtDesk: 'Solo los asesores ingresan a un módulo.', AlreadyInState: 'Su estado ya es %{state}.',
+    NotOnline: 'Su estado es %{state}: pase a En línea para llamar clientes.', AlreadyHasCustomer: 'Ya tiene un cliente: termine esa atención primero.',
+    BusyFinishFirst: 'Está atendiendo el turno %{number}: termínelo primero o elija %{state} como su próximo estado.',
+    BusyCannotLogOut: 'No puede cerrar sesión: está llamando o atendiendo el turno %{number}. Finalícelo, reencólelo o transfiéralo primero.',
+    ModeAlreadySet: 'Ese modo ya está activo.', LogoutFailed: 'No se pudo cerrar su jornada en este momento: intente cerrar sesión de nuevo.',
+    NotStuck: 'Eso ya no está detenido: no hay nada que liberar.', CallEnded: 'La videollamada ya terminó.',
+    NoVideoRoom: 'Esta atención no tiene sala de video.', OnlyServingAgentJoins: 'Solo el asesor que atiende puede entrar a esta videollamada.',
+    FileTooLarge: 'El archivo supera el máximo de %{maxMb} MB.', FileTypeRefused: 'Ese tipo de archivo no se admite.', FileEmpty: 'El archivo está vacío.',
+    CannotChangeOwnRole: 'No puede cambiar su propio rol: debe hacerlo otro administrador.',
+    CannotDeactivateSelf: 'No puede desactivarse a sí mismo: debe hacerlo otro administrador.', AgentNeedsBranch: 'Un asesor necesita una sucursal.',
+    WrongCurrentPassword: 'La contraseña actual no es correcta.', CannotDeleteSelf: 'No puede borrar su propio usuario: debe hacerlo otro administrador.',
+    PasswordUnchanged: 'La nueva contraseña debe ser distinta de la actual.', Internal: 'Ocurrió un error inesperado; quedó registrado.',
+    // Why one field was refused (FIELD_CODES).
+    required: 'Este campo es obligatorio.', too_short: 'Mínimo %{min} caracteres.', too_long: 'Máximo %{max} caracteres.',
+    too_small: 'Debe ser al menos %{min}.', too_large: 'Debe ser como máximo %{max}.', invalid_type: 'Valor no válido.',
+    invalid_value: 'Valor no permitido.', invalid_format: 'Formato no válido.', invalid_email: 'Escriba un correo válido.',
+    invalid_url: 'Escriba una URL válida.', invalid_phone: 'Escriba un teléfono válido.', invalid_timezone: 'Zona horaria no válida.',
+    invalid_text: 'Tiene caracteres no permitidos.', invalid_date: 'Fecha no válida.', unknown_field: 'Este campo no se admite.',
+    read_only: 'Este campo no se puede cambiar.', already_used: 'Ya está en uso.', unknown_reference: 'No existe o no está a su alcance.',
+    other_branch: 'Pertenece a otra sucursal.', private_address: 'No se admiten direcciones privadas o locales.',
+    label_format: 'Use de 1 a 4 letras mayúsculas.', code_format: 'Use de 2 a 20 letras mayúsculas o dígitos.',
+    password_too_short: 'La contraseña debe tener al menos %{min} caracteres.',
+    // The SFU's acks (sfu/errors.ts).
+    invalid_payload: 'La videollamada recibió datos no válidos.', not_joined: 'Aún no está en la videollamada.',
+    already_joined: 'Ya está en la videollamada.', not_found: 'Esa parte de la videollamada ya no existe.',
+    wrong_direction: 'Operación de video no válida.', cannot_consume: 'No se puede recibir ese audio o video.',
+    invalid_state: 'La videollamada cambió mientras tanto: intente de nuevo.', unsupported: 'Su navegador no admite esta función de video.',
+    room_closed: 'La sala de video se cerró.', internal: 'Error en el servidor de video; quedó registrado.',
+    // When the code is unknown to this dictionary.
+    unknown: 'No se pudo completar la acción: intente de nuevo.',
+  },
+  /** "Why is this next" (domain/queue-order.ts NextReason); %{waited} is in minutes. */
+  next: {
+    fifo: '%{number} llegó primero (espera %{waited} min); esta sucursal atiende en orden de llegada.',
+    priority: '%{number} tiene prioridad %{level}; primero los prioritarios, luego por llegada (espera %{waited} min).',
+    arrival: '%{number} llegó primero entre los turnos sin prioridad (espera %{waited} min).',
+    age_boost: '%{number} tiene prioridad efectiva %{effective} (nivel %{level} + 1 por cada %{minutes} min de espera; espera %{waited} min).',
+    interleave_normal: 'Se atendieron %{streak} prioritarios seguidos; con intercalado %{ratio}:1 pasa un normal: %{number} llegó primero (espera %{waited} min).',
+    interleave_priority: '%{number} tiene prioridad %{level}; el intercalado %{ratio}:1 atiende prioritarios hasta %{ratio} seguidos (van %{streak}).',
+    interleave_arrival: '%{number} llegó primero; el intercalado %{ratio}:1 atiende prioritarios hasta %{ratio} seguidos (van %{streak}).',
+    transferred: '%{number} fue transferido por nombre a un asesor: a él se le ofrece primero.',
+    support: '%{number} es de un servicio de apoyo: los servicios principales del asesor no tienen a nadie en espera.',
   },
 };
 

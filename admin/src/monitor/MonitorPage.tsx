@@ -4,6 +4,7 @@ import { Alert, Box, Card, CardContent, Chip, Grid, MenuItem, Table, TableBody, 
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Title, useDataProvider, useGetIdentity, useGetList, useTranslate } from 'react-admin';
 import type { VentanillaDataProvider } from '../dataProvider';
+import { useErrorText } from '../shared/errors';
 import { duration, percent } from '../shared/format';
 import { useDebounced, useLiveEvents } from '../shared/live';
 import { StateChip } from '../shared/StatusChip';
@@ -28,7 +29,9 @@ export function MonitorPage() {
   const { data: branches = [] } = useGetList('branches', { pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' } });
   const [branchId, setBranchId] = useState<number | null>(null);
   const [snap, setSnap] = useState<Snapshot | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Boxed, worded at render: the alert follows the language switch.
+  const [failed, setFailed] = useState<{ err: unknown }>();
+  const errorText = useErrorText();
 
   useEffect(() => {
     if (branchId === null && branches.length) setBranchId((identity?.branchId as number | null) ?? (branches[0]!.id as number));
@@ -36,7 +39,7 @@ export function MonitorPage() {
 
   const load = useCallback(() => {
     if (branchId === null) return;
-    dp.get<Snapshot>(`/monitor/branches/${branchId}`).then((s) => { setSnap(s); setError(null); }, (e: Error) => setError(e.message));
+    dp.get<Snapshot>(`/monitor/branches/${branchId}`).then((s) => { setSnap(s); setFailed(undefined); }, (err: unknown) => setFailed({ err }));
   }, [dp, branchId]);
   useEffect(() => {
     load();
@@ -58,7 +61,7 @@ export function MonitorPage() {
         {snap && <Chip size="small" variant="outlined" label={`${translate('resources.branches.fields.orderingPolicy')}: ${translate(`ventanilla.policy.${snap.policy.policy}`)}`} />}
         {snap && <Typography variant="caption" color="text.secondary">{t('updated', { time: new Date(snap.generatedAt).toLocaleTimeString() })}</Typography>}
       </Box>
-      {error && <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert>}
+      {failed && <Alert severity="error" sx={{ mb: 2 }}>{errorText(failed.err)}</Alert>}
       {snap && (
         <>
           <Grid container spacing={2} sx={{ mb: 2 }}>
@@ -94,7 +97,7 @@ export function MonitorPage() {
                       {snap.services.map((s) => (
                         <TableRow key={s.id} data-testid={`service-${s.label}`}>
                           <TableCell sx={{ whiteSpace: 'nowrap' }}>{`${s.label} · ${s.name}`}<Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{s.departmentName}</Typography>
-                            {s.next && <Typography variant="caption" color="primary" sx={{ display: 'block', whiteSpace: 'normal', maxWidth: 520 }} data-testid="why-next">{`${t('next')}: ${s.next}`}</Typography>}</TableCell>
+                            {s.next && <Typography variant="caption" color="primary" sx={{ display: 'block', whiteSpace: 'normal', maxWidth: 520 }} data-testid="why-next">{`${t('next')}: ${translate(`next.${s.next.code}`, s.next.params)}`}</Typography>}</TableCell>
                           <TableCell align="right"><b>{s.waiting}</b></TableCell>
                           <TableCell align="right" sx={{ color: (s.longestWaitSeconds ?? 0) > s.slaTargetSeconds ? 'error.main' : undefined }}>{duration(s.longestWaitSeconds)}</TableCell>
                           <TableCell align="right">{s.calling}</TableCell>

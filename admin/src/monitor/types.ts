@@ -1,4 +1,6 @@
 // The shape of GET /api/monitor/branches/:id (api/monitor/snapshot.ts).
+import type { NextReason } from '@domain/queue-order';
+
 export interface Snapshot {
   branch: { id: number; name: string; code: string; timezone: string; orderingPolicy: string };
   policy: { policy: string; interleaveRatio: number; ageBoostMinutes: number };
@@ -8,8 +10,8 @@ export interface Snapshot {
     id: number; name: string; label: string; active: boolean; departmentId: number; departmentName: string; slaTargetSeconds: number;
     waiting: number; calling: number; attending: number; finished: number; abandoned: number; longestWaitSeconds: number | null;
     calledToday: number; withinSla: number; slaPercent: number | null;
-    /** H1: why the next waiting ticket is next (domain/queue-order.ts explainNext). */
-    next: string | null;
+    /** H1: why the next waiting ticket is next (domain/queue-order.ts explainNext), worded by next.<code>. */
+    next: NextReason | null;
   }[];
   agents: {
     userId: number; name: string; shiftId: string | null; state: string; nextState: string | null; manualMode: boolean;

@@ -5,6 +5,7 @@ import { Alert, Box, Button, Card, CardContent, MenuItem, Table, TableBody, Tabl
 import { useEffect, useMemo, useState } from 'react';
 import { Title, useDataProvider, useGetList, useTranslate } from 'react-admin';
 import { API, type VentanillaDataProvider } from '../dataProvider';
+import { useErrorText } from '../shared/errors';
 import { duration, isoDay, percent } from '../shared/format';
 import { ReportCharts } from './ReportCharts';
 import type { GroupBy, Report } from './types';
@@ -21,11 +22,13 @@ export function ReportsPage() {
   const [groupBy, setGroupBy] = useState<GroupBy>('service');
   const [branchId, setBranchId] = useState<string>('');
   const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Boxed, worded at render: the alert follows the language switch.
+  const [failed, setFailed] = useState<{ err: unknown }>();
+  const errorText = useErrorText();
 
   const query = useMemo(() => new URLSearchParams({ from, to, groupBy, ...(branchId ? { branchId } : {}) }).toString(), [from, to, groupBy, branchId]);
   useEffect(() => {
-    dp.get<Report>(`/reports/summary?${query}`).then((r) => { setReport(r); setError(null); }, (e: Error) => { setReport(null); setError(e.message); });
+    dp.get<Report>(`/reports/summary?${query}`).then((r) => { setReport(r); setFailed(undefined); }, (err: unknown) => { setReport(null); setFailed({ err }); });
   }, [dp, query]);
 
   const cols: [string, (r: Report['rows'][number]) => string | number][] = [
@@ -53,7 +56,7 @@ export function ReportsPage() {
         <Box sx={{ flex: 1 }} />
         <Button variant="contained" startIcon={<DownloadIcon />} href={`${API}/reports/summary.csv?${query}`} download data-testid="export-csv">{t('export')}</Button>
       </Box>
-      {error && <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert>}
+      {failed && <Alert severity="error" sx={{ mb: 2 }}>{errorText(failed.err)}</Alert>}
       {report && report.rows.length === 0 && <Alert severity="info">{t('empty')}</Alert>}
       {report && report.rows.length > 0 && (
         <>

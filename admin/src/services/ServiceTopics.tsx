@@ -1,12 +1,13 @@
 // C8 configuration: the topics of a service, listed and added inline on its edit page.
 import { Box, Button, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Datagrid, DeleteButton, ReferenceManyField, TextField, useCreate, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Datagrid, DeleteButton, ReferenceManyField, TextField, useCreate, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useNotifyError } from '../shared/errors';
 
 export function ServiceTopics() {
   const service = useRecordContext();
   const translate = useTranslate();
-  const notify = useNotify();
+  const notifyError = useNotifyError();
   const refresh = useRefresh();
   const [name, setName] = useState('');
   const [create, { isPending }] = useCreate();
@@ -15,7 +16,7 @@ export function ServiceTopics() {
     if (!name.trim()) return;
     void create('topics', { data: { serviceId: service.id, name: name.trim() } }, {
       onSuccess: () => { setName(''); refresh(); },
-      onError: (e) => notify((e as Error).message, { type: 'error' }),
+      onError: notifyError,
     });
   };
   return (

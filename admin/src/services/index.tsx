@@ -21,6 +21,7 @@ const ServiceList = () => (
       <NumberField source="callTimeoutSeconds" />
       <NumberField source="maxAutoRequeues" />
       <NumberField source="slaTargetSeconds" />
+      <NumberField source="maxAttentionMinutes" />
       <BooleanField source="virtualEnabled" />
       <BooleanField source="active" />
     </Datagrid>
@@ -37,6 +38,7 @@ const ServiceFields = () => (
     <NumberInput source="callTimeoutSeconds" defaultValue={120} validate={[minValue(10), maxValue(3600)]} />
     <NumberInput source="maxAutoRequeues" defaultValue={1} validate={[minValue(0), maxValue(10)]} />
     <NumberInput source="slaTargetSeconds" defaultValue={900} validate={[minValue(30), maxValue(86400)]} />
+    <NumberInput source="maxAttentionMinutes" defaultValue={60} validate={[minValue(1), maxValue(1440)]} />
     <BooleanInput source="virtualEnabled" defaultValue={false} />
     <BooleanInput source="active" defaultValue />
   </>

@@ -1,10 +1,11 @@
 // B7: requeue (a called or attended ticket goes back to the queue, keeping its arrival) and
-// cancel, each behind a confirmation. Refusals (409) are shown as the API words them.
+// cancel, each behind a confirmation. Refusals (409) are worded from their code and params.
 import CancelIcon from '@mui/icons-material/Cancel';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { useState } from 'react';
 import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import type { VentanillaDataProvider } from '../dataProvider';
+import { useNotifyError } from '../shared/errors';
 
 const ALLOWED: Record<'requeue' | 'cancel', string[]> = { requeue: ['calling', 'attending'], cancel: ['scheduled', 'waiting', 'calling'] };
 
@@ -12,6 +13,7 @@ export function TicketActionButton({ action }: { action: 'requeue' | 'cancel' })
   const t = useRecordContext();
   const dp = useDataProvider<VentanillaDataProvider>();
   const notify = useNotify();
+  const notifyError = useNotifyError();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [isPending, setPending] = useState(false);
@@ -20,7 +22,7 @@ export function TicketActionButton({ action }: { action: 'requeue' | 'cancel' })
     setPending(true);
     dp.ticketAction(t.id, action).then(
       () => { notify(action === 'requeue' ? 'ventanilla.tickets.requeued' : 'ventanilla.tickets.cancelled', { type: 'success' }); refresh(); },
-      (e: Error) => notify(e.message, { type: 'error' }),
+      notifyError,
     ).finally(() => { setPending(false); setOpen(false); });
   };
   if (!t) return null;

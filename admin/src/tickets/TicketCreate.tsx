@@ -1,11 +1,16 @@
 // B6: generate a ticket or an appointment by hand, for a new customer, an existing one, or none.
+// A new customer the entity already has (same ID number or e-mail) is offered instead.
+import type { KnownCustomer } from '@domain/customers';
+import { useState } from 'react';
 import {
   AutocompleteInput, Create, DateTimeInput, FormDataConsumer, RadioButtonGroupInput, ReferenceInput, SelectInput, SimpleForm, required,
   useNotify, useRedirect, type RaRecord,
 } from 'react-admin';
 import { CustomerFields } from '../customers';
+import { existingCustomerOf, useNotifyError } from '../shared/errors';
 import { kindChoices } from '../shared/choices';
 import { ServiceOption } from '../shared/ServiceName';
+import { ExistingCustomerOffer } from './ExistingCustomerOffer';
 
 const customerModes = [
   { id: 'none', name: 'ventanilla.tickets.customer_none' },
@@ -16,17 +21,31 @@ const customerModes = [
 const customerText = (c: { firstName?: string; lastName?: string; idNumber?: string }) =>
   c ? `${c.firstName ?? ''} ${c.lastName ?? ''}${c.idNumber ? ` · ${c.idNumber}` : ''}` : '';
 
+const hasFieldErrors = (err: unknown): boolean => {
+  const errors = (err as { body?: { errors?: unknown } } | null)?.body?.errors;
+  return typeof errors === 'object' && errors !== null && Object.keys(errors).length > 0;
+};
+
 export function TicketCreate() {
   const notify = useNotify();
+  const notifyError = useNotifyError();
   const redirect = useRedirect();
+  const [existing, setExisting] = useState<KnownCustomer>();
   return (
     <Create mutationOptions={{
       onSuccess: (t: RaRecord) => {
         notify('ventanilla.tickets.generated', { type: 'success', messageArgs: { number: String(t.number) } });
         redirect('show', 'tickets', t.id);
       },
+      onError: (err: unknown) => {
+        const found = existingCustomerOf(err);
+        setExisting(found);
+        // Field errors show under their inputs, and react-admin says the form is invalid.
+        if (!found && !hasFieldErrors(err)) notifyError(err);
+      },
     }}>
       <SimpleForm defaultValues={{ kind: 'turn', customerMode: 'new' }}>
+        {existing && <ExistingCustomerOffer customer={existing} onUsed={() => setExisting(undefined)} />}
         <ReferenceInput source="serviceId" reference="services" filter={{ active: true }} perPage={200}>
           <SelectInput optionText={<ServiceOption />} validate={required()} />
         </ReferenceInput>

@@ -4,10 +4,11 @@ import { Box, Card, CardContent, Grid, Table, TableBody, TableCell, TableHead, T
 import { useCallback, useEffect, useState } from 'react';
 import {
   DateField, FunctionField, Labeled, ReferenceField, SelectField, Show, TextField, TopToolbar, useDataProvider, useRecordContext,
-  useRefresh, useTranslate, ListButton, useNotify,
+  useRefresh, useTranslate, ListButton,
 } from 'react-admin';
 import type { TimelineEvent, VentanillaDataProvider } from '../dataProvider';
 import { kindChoices } from '../shared/choices';
+import { useNotifyError } from '../shared/errors';
 import { useDebounced, useLiveEvents } from '../shared/live';
 import { StateChip, StatusField } from '../shared/StatusChip';
 import { TemporalLink } from '../shared/TemporalLink';
@@ -18,9 +19,9 @@ const SUMMARY: string[] = ['kind', 'serviceName', 'deskName', 'agentName', 'arri
 function Timeline({ ticketId, version }: { ticketId: string; version: string }) {
   const dp = useDataProvider<VentanillaDataProvider>();
   const translate = useTranslate();
-  const notify = useNotify();
+  const notifyError = useNotifyError();
   const [data, setData] = useState<TimelineEvent[]>([]);
-  const refetch = useCallback(() => dp.ticketTimeline(ticketId).then(setData, (e: Error) => notify(e.message, { type: 'error' })), [dp, ticketId, notify]);
+  const refetch = useCallback(() => dp.ticketTimeline(ticketId).then(setData, notifyError), [dp, ticketId, notifyError]);
   useEffect(() => void refetch(), [refetch, version]);
   const refresh = useRefresh();
   const later = useDebounced(() => { void refetch(); refresh(); }, 300);

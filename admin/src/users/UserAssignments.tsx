@@ -2,15 +2,16 @@
 import { Box, Button, MenuItem, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
-  Datagrid, DeleteButton, ReferenceField, ReferenceManyField, SelectField, TextField, useCreate, useGetList, useNotify,
-  useRecordContext, useRefresh, useTranslate,
+  Datagrid, DeleteButton, ReferenceField, ReferenceManyField, SelectField, TextField, useCreate, useGetList, useRecordContext,
+  useRefresh, useTranslate,
 } from 'react-admin';
 import { assignmentChoices } from '../shared/choices';
+import { useNotifyError } from '../shared/errors';
 
 export function UserAssignments() {
   const user = useRecordContext();
   const translate = useTranslate();
-  const notify = useNotify();
+  const notifyError = useNotifyError();
   const refresh = useRefresh();
   const [serviceId, setServiceId] = useState<string>('');
   const [kind, setKind] = useState('main');
@@ -23,7 +24,7 @@ export function UserAssignments() {
   const add = () => {
     void create('service_assignments', { data: { userId: user.id, serviceId: Number(serviceId), kind } }, {
       onSuccess: () => { setServiceId(''); refresh(); },
-      onError: (e) => notify((e as Error).message, { type: 'error' }),
+      onError: notifyError,
     });
   };
   return (

@@ -1,28 +1,19 @@
-// The console's only way to the API: JSON in and out, the session cookie, and errors that keep
-// the server's message (shown to the agent as is) and its field errors (shown under inputs).
-export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly fields: Record<string, string> = {}, readonly details: Record<string, unknown> = {}) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+// The console's only way to the API: JSON in and out, the session cookie, and refusals that keep
+// the server's code, params and field errors (worded by i18n/errors.ts, never shown as sent).
+import { apiErrorOf, fetchApi } from './errors';
 
-interface ErrorBody { message?: string; fields?: Record<string, string>; details?: Record<string, unknown> }
+export { ApiError } from './errors';
 
 async function send<T>(method: string, path: string, body?: unknown): Promise<{ data: T; headers: Headers }> {
-  const res = await fetch(`/api${path}`, {
+  const res = await fetchApi(`/api${path}`, {
     method,
     credentials: 'same-origin',
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  const parsed: unknown = text ? JSON.parse(text) : null;
-  if (!res.ok) {
-    const e = (parsed ?? {}) as ErrorBody;
-    throw new ApiError(res.status, e.message ?? res.statusText, e.fields, e.details);
-  }
-  return { data: parsed as T, headers: res.headers };
+  if (!res.ok) throw apiErrorOf(res.status, text);
+  return { data: (text ? JSON.parse(text) : null) as T, headers: res.headers };
 }
 
 export const api = {

@@ -1,5 +1,6 @@
 // Shapes the console reads from the API. Vocabulary comes from domain/ (one definition).
 import type { AgentState } from '@domain/agents';
+import type { NextReason } from '@domain/queue-order';
 import type { TicketKind, TicketStatus } from '@domain/tickets';
 
 export type { AgentState, TicketKind, TicketStatus };
@@ -15,7 +16,9 @@ export interface ShiftView {
 
 export interface WaitingItem {
   ticketId: string; number: string; kind: TicketKind; customerName: string | null; customerIdNumber: string | null;
-  scheduledAt: string | null; arrivalAt: string; priority: number; serviceId: number; serviceName: string; support: boolean; why?: string;
+  scheduledAt: string | null; arrivalAt: string; priority: number; serviceId: number; serviceName: string; support: boolean;
+  /** H1: why the first one is next (worded by i18n/errors.ts nextText). */
+  why?: NextReason;
 }
 
 export interface TicketItem {

@@ -1,7 +1,11 @@
-// C5: edit (or register) the customer of the ticket; sends only what changed.
+// C5: edit (or register) the customer of the ticket; sends only what changed. When the ID
+// number or e-mail belongs to another customer of the entity, the agent may link that one
+// instead (issue 12 item 4).
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
+import { existingCustomer } from '../api/errors';
 import type { Customer } from '../api/types';
+import { ExistingCustomer } from '../common/ExistingCustomer';
 import { Field } from '../common/Field';
 import { Notice } from '../common/Notice';
 import { useAction } from '../common/useAction';
@@ -27,22 +31,29 @@ export function CustomerForm({ ticketId, customerId, onSaved }: { ticketId: stri
       setForm(f);
     });
   }, [customerId, action.run]);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const existing = existingCustomer(action.failure);
+  const save = async (body: object, after: () => void) => {
     setSaved(false);
-    const changed = Object.fromEntries(KEYS.filter((k) => form[k] !== initial[k]).map((k) => [k, form[k].trim() === '' && k !== 'firstName' ? null : form[k].trim()]));
-    if (Object.keys(changed).length === 0) return;
-    const ok = await action.run(() => api.post(`/tickets/${ticketId}/customer`, changed));
+    const ok = await action.run(() => api.post(`/tickets/${ticketId}/customer`, body));
     if (ok) {
-      setInitial(form);
+      after();
       setSaved(true);
       onSaved();
     }
   };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const changed = Object.fromEntries(KEYS.filter((k) => form[k] !== initial[k]).map((k) => [k, form[k].trim() === '' && k !== 'firstName' ? null : form[k].trim()]));
+    if (Object.keys(changed).length === 0) return;
+    await save(changed, () => setInitial(form));
+  };
+  // Links the existing customer as it is; the form reloads it when the ticket's customer changes.
+  const linkExisting = (id: number) => save({ customerId: id }, () => undefined);
   return (
     <form className="panel form" onSubmit={(e) => void submit(e)} data-testid="customer-form">
       <h3 className="panel-title">{t.attention.customer}</h3>
-      <Notice kind="error" text={action.error} />
+      <Notice kind="error" text={existing ? null : action.error} />
+      {existing && <ExistingCustomer customer={existing} busy={action.busy} onUse={() => void linkExisting(existing.id)} />}
       <Notice kind="ok" text={saved ? t.attention.customerSaved : null} />
       <div className="form-grid">
         {KEYS.map((k) => (

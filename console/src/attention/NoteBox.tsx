@@ -19,7 +19,8 @@ export function NoteBox({ ticketId, onSaved }: { ticketId: string; onSaved(): vo
   return (
     <form className="panel form" onSubmit={(e) => void submit(e)}>
       <h3 className="panel-title">{t.attention.notes}</h3>
-      <Notice kind="error" text={action.error ?? action.fields.text ?? null} />
+      {/* The note is the only input: its own refusal (e.g. too long) says more than "check the fields". */}
+      <Notice kind="error" text={action.fields.text ?? action.error} />
       <textarea name="note" rows={3} maxLength={2000} placeholder={t.attention.notePlaceholder} value={text} onChange={(e) => setText(e.target.value)} />
       <div className="form-actions"><button className="btn" disabled={action.busy || !text.trim()}>{t.attention.addNote}</button></div>
     </form>

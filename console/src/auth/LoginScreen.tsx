@@ -27,7 +27,7 @@ export function LoginScreen() {
         <h1>{t.login.title}</h1>
         <Notice kind="error" text={action.error} />
         <Field label={t.login.email} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} error={action.fields.email} autoFocus />
-        <Field label={t.login.password} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Field label={t.login.password} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={action.fields.password} />
         <button className="btn btn-primary btn-block" disabled={action.busy}>{t.login.submit}</button>
         <LangSwitch />
       </form>

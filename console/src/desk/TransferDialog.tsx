@@ -32,15 +32,18 @@ export function TransferDialog({ ticketId, number, branchId, onDone }: { ticketI
             <option value="">{t.transfer.any}</option>
             {services.data?.rows.map((s) => <option key={s.id} value={s.id}>{s.label} · {s.name}</option>)}
           </select>
+          {action.fields.serviceId && <span className="field-error" role="alert">{action.fields.serviceId}</span>}
         </label>
         <label className="field"><span className="field-label">{t.transfer.agent}</span>
           <select value={agentId} onChange={(e) => setAgentId(e.target.value)} data-testid="transfer-agent">
             <option value="">{t.transfer.any}</option>
             {agents.data?.rows.map((u) => <option key={u.id} value={u.id}>{u.firstName} {u.lastName}</option>)}
           </select>
+          {action.fields.agentId && <span className="field-error" role="alert">{action.fields.agentId}</span>}
         </label>
         <label className="field"><span className="field-label">{t.transfer.reason}</span>
-          <input value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} />
+          <input value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} aria-invalid={action.fields.reason ? true : undefined} />
+          {action.fields.reason && <span className="field-error" role="alert">{action.fields.reason}</span>}
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={onDone}>{t.app.cancel}</button>

@@ -1,26 +1,16 @@
 // A1, F1–F2: the user menu. Logging out first ends the shift (desk Offline and free); the
-// server refuses while a customer is being called or attended, and the agent reads why.
+// server refuses while a customer is being called or attended (BusyCannotLogOut names the
+// ticket), and the agent reads why in their language.
 import { useCallback, useRef, useState } from 'react';
 import { useDismiss } from '../common/useDismiss';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import { useSession, useUser } from '../auth/session';
 import { LangSwitch } from '../common/LangSwitch';
 import { Notice } from '../common/Notice';
 import { useAction } from '../common/useAction';
-import { fill, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { useShift } from './shift';
-
-/** F2: the server names the open ticket; the agent reads it in their language. */
-async function endShift(refused: string): Promise<void> {
-  try {
-    await api.post('/shifts/current/end');
-  } catch (err) {
-    const number = err instanceof ApiError && err.status === 409 ? err.details.number : undefined;
-    if (typeof number === 'string') throw new Error(fill(refused, { number }));
-    throw err;
-  }
-}
 
 export function UserMenu() {
   const { t } = useI18n();
@@ -32,7 +22,7 @@ export function UserMenu() {
   useDismiss(anchor, open, useCallback(() => setOpen(false), []));
   const action = useAction();
   const logout = () => action.run(async () => {
-    if (shift) await endShift(t.menu.refused);
+    if (shift) await api.post('/shifts/current/end');
     await signOut();
     navigate('/');
   });

@@ -8,6 +8,7 @@ import { formatClock } from '../common/time';
 import { useAction } from '../common/useAction';
 import { useLoad } from '../common/useLoad';
 import { useI18n } from '../i18n';
+import { nextText } from '../i18n/errors';
 import { useShift } from './shift';
 import { TransferDialog } from './TransferDialog';
 
@@ -27,6 +28,7 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
   });
   const rows = list.data ?? [];
   const busy = shift.currentTicketId !== null;
+  const why = rows[0]?.why ? nextText(t, rows[0].why) : null;
   return (
     <section className="panel grow" aria-labelledby="waiting-title">
       <div className="panel-head">
@@ -35,6 +37,7 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
       </div>
       {shift.state === 'offline' && <Notice kind="info" text={t.desk.offlineHint} />}
       <Notice kind="error" text={action.error ?? list.error} />
+      {why && <p className="muted why-next" data-testid="why-next"><span className="eyebrow">{t.desk.whyNext}</span> {why}</p>}
       {rows.length === 0 ? <p className="empty">{t.desk.waitingEmpty}</p> : (
         <div className="table-wrap">
           <table className="table" data-testid="waiting-list">
@@ -43,7 +46,7 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
             </thead>
             <tbody>
               {rows.map((w) => (
-                <tr key={w.ticketId} data-number={w.number} title={w.why}>
+                <tr key={w.ticketId} data-number={w.number}>
                   <td className="mono strong">{w.kind === 'appointment' && w.scheduledAt ? formatClock(w.scheduledAt, locale) : w.number}</td>
                   <td className="truncate wide-cell">{w.customerName ?? <span className="muted">{t.attention.anonymous}</span>}</td>
                   <td className="mono">{w.customerIdNumber ?? '—'}</td>

@@ -2,6 +2,9 @@
 // every change is a server call followed by a refetch: reload or reconnect shows the same state.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../api/client';
+import { logUnexpected } from '../common/useAction';
+import { useI18n } from '../i18n';
+import { errorText } from '../i18n/errors';
 import type { ShiftView } from '../api/types';
 import { useStaffEvents } from '../realtime/useSocket';
 
@@ -18,16 +21,20 @@ const Ctx = createContext<ShiftCtx | null>(null);
 
 export function ShiftProvider({ children }: { children: ReactNode }) {
   const [shift, setShift] = useState<ShiftView | null>();
-  const [error, setError] = useState<string | null>(null);
+  const { t } = useI18n();
+  const [failed, setFailed] = useState<{ err: unknown }>();
   const [queueVersion, setQueueVersion] = useState(0);
   const [notificationVersion, setNotificationVersion] = useState(0);
   const reload = useCallback(async () => {
     try {
       setShift(await api.get<ShiftView>('/shifts/current'));
-      setError(null);
+      setFailed(undefined);
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) setShift(null);
-      else setError(err instanceof Error ? err.message : String(err));
+      else {
+        logUnexpected(err);
+        setFailed({ err });
+      }
     }
   }, []);
   useEffect(() => {
@@ -48,6 +55,7 @@ export function ShiftProvider({ children }: { children: ReactNode }) {
       void reload();
     },
   });
+  const error = failed ? errorText(t, failed.err) : null;
   return <Ctx.Provider value={{ shift, error, reload, queueVersion, notificationVersion }}>{children}</Ctx.Provider>;
 }
 

@@ -1,9 +1,13 @@
-// Spanish: the console's first language. Keys are grouped by screen area.
+// Spanish: the console's first language. Keys are grouped by screen area; `errors` words every
+// refusal code the servers send (i18n/errors.ts fills the {params}), `next` the queue's reasons.
+import type { ErrorTextCode, NextCode } from './codes';
+
 export const es = {
-  app: { name: 'Ventanilla', loading: 'Cargando…', retry: 'Reintentar', save: 'Guardar', cancel: 'Cancelar', close: 'Cerrar', saved: 'Guardado', language: 'Idioma', none: '—' },
+  app: { name: 'Ventanilla', loading: 'Cargando…', retry: 'Reintentar', save: 'Guardar', cancel: 'Cancelar', close: 'Cerrar', saved: 'Guardado', language: 'Idioma', none: '—', or: 'o' },
   login: { title: 'Ingreso de asesores', email: 'Correo electrónico', password: 'Contraseña', submit: 'Ingresar' },
-  menu: { profile: 'Mi perfil', tickets: 'Ver todos los tiquetes', desk: 'Mi módulo', logout: 'Cerrar sesión', refused: 'No puede cerrar sesión: está llamando o atendiendo el tiquete {number}. Finalícelo, reencólelo o transfiéralo primero.', endShift: 'Salir del módulo' },
+  menu: { profile: 'Mi perfil', tickets: 'Ver todos los tiquetes', desk: 'Mi módulo', logout: 'Cerrar sesión', endShift: 'Salir del módulo' },
   states: { online: 'En línea', offline: 'Desconectado', resting: 'Descanso', lunch: 'Almuerzo', documenting: 'Documentando' },
+  roles: { agent: 'asesor', supervisor: 'supervisor', admin: 'administrador' },
   kinds: { turn: 'Turno', virtual: 'Virtual', appointment: 'Cita' },
   statuses: { scheduled: 'Agendada', waiting: 'En espera', calling: 'Llamando', attending: 'Atendiendo', finished: 'Finalizado', cancelled: 'Cancelado', no_show: 'No se presentó' },
   desk: {
@@ -13,7 +17,7 @@ export const es = {
     manual: 'Modo manual', manualHint: 'No recibirá clientes automáticamente: elija a quién atender.',
     waiting: 'Lista de espera', waitingEmpty: 'Nadie en espera para sus servicios.', attend: 'Atender', transfer: 'Transferir', callNext: 'Llamar siguiente',
     colNumber: 'Tiquete / hora', colCustomer: 'Cliente', colKind: 'Tipo', colService: 'Servicio', colId: 'Identificación', supportTag: 'apoyo',
-    offlineHint: 'Está desconectado: no recibirá clientes.', notifications: 'Notificaciones', markAll: 'Marcar todas como leídas', noNotifications: 'Sin notificaciones',
+    whyNext: 'Por qué es el siguiente', offlineHint: 'Está desconectado: no recibirá clientes.', notifications: 'Notificaciones', markAll: 'Marcar todas como leídas', noNotifications: 'Sin notificaciones',
   },
   events: {
     created: 'Creado', scheduled: 'Agendado', queued: 'En cola', called: 'Llamado', recalled: 'Llamado de nuevo', attending: 'Atención iniciada',
@@ -26,7 +30,7 @@ export const es = {
     finish: 'Finalizar atención', elapsed: 'Tiempo en este estado', service: 'Servicio', scheduled: 'Cita', arrival: 'Llegada', recalls: 'Llamados',
     customer: 'Cliente', firstName: 'Nombre', lastName: 'Apellidos', email: 'Correo', idNumber: 'Identificación', phone: 'Teléfono', saveCustomer: 'Guardar cliente',
     notes: 'Notas', notePlaceholder: 'Escriba una nota para la cronología…', addNote: 'Agregar nota', topics: 'Temas atendidos', noTopics: 'Este servicio no tiene temas.',
-    noteAdded: 'Nota agregada', customerSaved: 'Cliente actualizado', timeline: 'Cronología',
+    noteAdded: 'Nota agregada', customerSaved: 'Cliente actualizado', timeline: 'Cronología', useExisting: 'Usar este cliente',
   },
   tickets: {
     title: 'Todos los tiquetes', tree: 'Servicios', allBranches: 'Todas las sucursales', agents: 'Asesores', noAgents: 'Sin asesores', today: 'Hoy (en vivo)', history: 'Histórico',
@@ -49,6 +53,88 @@ export const es = {
     title: 'Estado de su turno', ahead: 'Personas antes que usted', next: '¡Usted es el siguiente!', calledTo: 'Le llaman al {desk}', attending: 'Está siendo atendido en {desk}',
     ended: 'Su atención terminó. ¡Gracias!', scheduled: 'Su cita está agendada.', invalid: 'Este enlace no es válido.', live: 'Se actualiza solo',
   },
+  video: { callError: 'No se pudo conectar la videollamada', badLink: 'Este enlace no es válido o la atención ya terminó.' },
+  /** Ticket steps as servers name them in refusals ({action}), worded to follow "No se puede …". */
+  ticketActions: {
+    call: 'llamar', recall: 'volver a llamar', attend: 'atender', finish: 'finalizar', requeue: 'reencolar', cancel: 'cancelar',
+    transfer: 'transferir', 'set topics on': 'registrar temas en', 'edit the customer of': 'editar el cliente en', record: 'registrar la videollamada en',
+    confirm: 'confirmar', 'check in': 'registrar la llegada en', 'time out': 'vencer el llamado en', other: 'hacer eso con',
+  } as Record<string, string>,
+  errors: {
+    // The servers' refusals (domain/errors.ts ERROR_CODES).
+    Validation: 'Revise los campos marcados.', BadJson: 'No se pudo leer la solicitud: recargue la página e intente de nuevo.',
+    JsonOnly: 'La solicitud tiene un formato no admitido: recargue la página.', NotFound: 'No se encontró: puede que ya no exista.',
+    PayloadTooLarge: 'Lo que envió es demasiado grande.', TooManyRequests: 'Demasiados intentos seguidos: espere un momento y vuelva a intentarlo.',
+    Unavailable: 'El servicio no está disponible en este momento: intente de nuevo en un momento.',
+    LoginRequired: 'Inicie sesión para continuar.', SessionExpired: 'Su sesión expiró: inicie sesión de nuevo.',
+    BadCredentials: 'El correo o la contraseña no son correctos.', JoinFirst: 'Entre primero a la videollamada.',
+    RoleRequired: 'Esto requiere el rol {roles}.', BackOfficeStaffOnly: 'El back office es para supervisores y administradores.',
+    CrossSite: 'Solicitud rechazada: llegó desde otro sitio.', OtherBranch: 'Eso pertenece a otra sucursal.',
+    OnlyAgentMayDo: 'Solo el asesor puede hacer esto.', AdminOnly: 'Solo un administrador puede hacer esto.',
+    NotWritable: 'Esto no se puede modificar desde aquí.', LinkInvalid: 'Este enlace no es válido o ya venció.',
+    AlreadyUsed: 'Ese valor ya está en uso: elija otro.', StillReferenced: 'No se puede borrar: otros registros todavía lo usan.',
+    IdempotencyInFlight: 'La misma solicitud aún se está procesando: espere un momento.',
+    IdempotencyKeyReused: 'Esa solicitud ya se usó para otra operación: recargue la página e intente de nuevo.',
+    CustomerExists: 'Ya existe un cliente con esa identificación o ese correo.',
+    TicketNotInStatus: 'No se puede {action} el tiquete {number}: está {status} (solo se puede si está {allowed}).',
+    TicketHeldByOther: 'No puede {action} el tiquete {number}: lo tiene otro asesor.', TicketEnded: 'Ese tiquete ya terminó.',
+    TicketRegistering: 'El tiquete aún se está registrando: intente de nuevo en un momento.',
+    OwnDeskOnly: 'Un asesor solo puede llamar tiquetes a su propio módulo.', TopicsNotConfigured: 'Algunos temas no están configurados para este servicio.',
+    TransferTargetNeeded: 'Elija un servicio, un asesor o ambos.', AlreadyInService: 'El tiquete ya está en ese servicio.',
+    NotVirtual: 'El tiquete {number} no es una atención virtual.', NotAppointment: 'Solo las citas se confirman.',
+    CallDetailsTooLarge: 'Los detalles de la llamada superan el máximo de {max} bytes.', AgentBusy: 'Ese asesor ya está atendiendo a otro cliente.',
+    ServiceClosed: 'Este servicio no está recibiendo tiquetes.', NoVirtual: 'Este servicio no tiene atención virtual.',
+    AppointmentInPast: 'La hora de la cita ya pasó.', AppointmentNeedsCustomer: 'Una cita necesita un cliente.',
+    StepRefused: 'No se pudo guardar este paso: revise los datos.',
+    ShiftOpening: 'Su jornada aún se está abriendo: intente de nuevo en un momento.', ShiftEnded: 'Su jornada terminó: ingrese de nuevo a un módulo.',
+    NotAtDesk: 'No está en ningún módulo.', DeskHeld: 'El {desk} lo tiene {agent}.',
+    LoggedInElsewhere: 'Ya está en otro módulo: salga de allí primero.', LoginAtDeskFirst: 'Ingrese a un módulo antes de llamar tiquetes.',
+    AgentsOnlyAtDesk: 'Solo los asesores ingresan a un módulo.', AlreadyInState: 'Su estado ya es {state}.',
+    NotOnline: 'Su estado es {state}: pase a En línea para llamar clientes.', AlreadyHasCustomer: 'Ya tiene un cliente: termine esa atención primero.',
+    BusyFinishFirst: 'Está atendiendo el tiquete {number}: termínelo primero o elija {state} como su próximo estado.',
+    BusyCannotLogOut: 'No puede cerrar sesión: está llamando o atendiendo el tiquete {number}. Finalícelo, reencólelo o transfiéralo primero.',
+    ModeAlreadySet: 'Ese modo ya está activo.', LogoutFailed: 'No se pudo cerrar su jornada en este momento: intente cerrar sesión de nuevo.',
+    NotStuck: 'Eso ya no está detenido: no hay nada que liberar.', CallEnded: 'La videollamada ya terminó.',
+    NoVideoRoom: 'Esta atención no tiene sala de video.', OnlyServingAgentJoins: 'Solo el asesor que atiende puede entrar a esta videollamada.',
+    FileTooLarge: 'El archivo supera el máximo de {maxMb} MB.', FileTypeRefused: 'Ese tipo de archivo no se admite.', FileEmpty: 'El archivo está vacío.',
+    CannotChangeOwnRole: 'No puede cambiar su propio rol: debe hacerlo otro administrador.',
+    CannotDeactivateSelf: 'No puede desactivarse a sí mismo: debe hacerlo otro administrador.', AgentNeedsBranch: 'Un asesor necesita una sucursal.',
+    WrongCurrentPassword: 'La contraseña actual no es correcta.', CannotDeleteSelf: 'No puede borrar su propio usuario: debe hacerlo otro administrador.',
+    PasswordUnchanged: 'La nueva contraseña debe ser distinta de la actual.', Internal: 'Ocurrió un error inesperado; quedó registrado.',
+    // Why one field was refused (FIELD_CODES).
+    required: 'Este campo es obligatorio.', too_short: 'Mínimo {min} caracteres.', too_long: 'Máximo {max} caracteres.',
+    too_small: 'Debe ser al menos {min}.', too_large: 'Debe ser como máximo {max}.', invalid_type: 'Valor no válido.',
+    invalid_value: 'Valor no permitido.', invalid_format: 'Formato no válido.', invalid_email: 'Escriba un correo válido.',
+    invalid_url: 'Escriba una URL válida.', invalid_phone: 'Escriba un teléfono válido.', invalid_timezone: 'Zona horaria no válida.',
+    invalid_text: 'Tiene caracteres no permitidos.', invalid_date: 'Fecha no válida.', unknown_field: 'Este campo no se admite.',
+    read_only: 'Este campo no se puede cambiar.', already_used: 'Ya está en uso.', unknown_reference: 'No existe o no está a su alcance.',
+    other_branch: 'Pertenece a otra sucursal.', private_address: 'No se admiten direcciones privadas o locales.',
+    label_format: 'Use de 1 a 4 letras mayúsculas.', code_format: 'Use de 2 a 20 letras mayúsculas o dígitos.',
+    password_too_short: 'La contraseña debe tener al menos {min} caracteres.',
+    // The SFU's acks (sfu/errors.ts).
+    invalid_payload: 'La videollamada recibió datos no válidos.', not_joined: 'Aún no está en la videollamada.',
+    already_joined: 'Ya está en la videollamada.', not_found: 'Esa parte de la videollamada ya no existe.',
+    wrong_direction: 'Operación de video no válida.', cannot_consume: 'No se puede recibir ese audio o video.',
+    invalid_state: 'La videollamada cambió mientras tanto: intente de nuevo.', unsupported: 'Su navegador no admite esta función de video.',
+    room_closed: 'La sala de video se cerró.', internal: 'Error en el servidor de video; quedó registrado.',
+    // The console's own (codes.ts UiErrorCode).
+    unknown: 'No se pudo completar la acción: intente de nuevo.', network: 'No hay conexión con el servidor: revise su red e intente de nuevo.',
+    unauthorized: 'El acceso a la videollamada fue rechazado o venció.', media_denied: 'No se dio permiso para usar la cámara o el micrófono.',
+    media_missing: 'No se encontró una cámara o un micrófono.', media_busy: 'Otra aplicación está usando la cámara o el micrófono.',
+    customer_not_joined: 'El cliente aún no se ha conectado: espérelo o cancele la atención.',
+  } satisfies Record<ErrorTextCode, string>,
+  /** "Why is this next" (domain/queue-order.ts NextReason); {waited} is in minutes. */
+  next: {
+    fifo: '{number} llegó primero (espera {waited} min); esta sucursal atiende en orden de llegada.',
+    priority: '{number} tiene prioridad {level}; primero los prioritarios, luego por llegada (espera {waited} min).',
+    arrival: '{number} llegó primero entre los tiquetes sin prioridad (espera {waited} min).',
+    age_boost: '{number} tiene prioridad efectiva {effective} (nivel {level} + 1 por cada {minutes} min de espera; espera {waited} min).',
+    interleave_normal: 'Se atendieron {streak} prioritarios seguidos; con intercalado {ratio}:1 pasa un normal: {number} llegó primero (espera {waited} min).',
+    interleave_priority: '{number} tiene prioridad {level}; el intercalado {ratio}:1 atiende prioritarios hasta {ratio} seguidos (van {streak}).',
+    interleave_arrival: '{number} llegó primero; el intercalado {ratio}:1 atiende prioritarios hasta {ratio} seguidos (van {streak}).',
+    transferred: '{number} le fue transferido a usted por nombre: se le ofrece primero.',
+    support: '{number} es de un servicio de apoyo: sus servicios principales no tienen a nadie en espera.',
+  } satisfies Record<NextCode, string>,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

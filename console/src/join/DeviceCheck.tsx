@@ -1,5 +1,7 @@
 // Before joining: the customer sees their camera and hears (as a level bar) their microphone.
 import { useEffect, useState } from 'react';
+import { useI18n } from '../i18n';
+import { errorText } from '../i18n/errors';
 import { useCallText } from '../video/i18n';
 import { VideoTile } from '../video/VideoTile';
 
@@ -26,13 +28,15 @@ function useMicLevel(stream: MediaStream | null): number {
   return level;
 }
 
-export function DeviceCheck({ stream, error, onJoin }: { stream: MediaStream | null; error: string | null; onJoin(): void }) {
+/** `failure`: why the browser gave no camera or microphone, if it did not. */
+export function DeviceCheck({ stream, failure, onJoin }: { stream: MediaStream | null; failure: unknown; onJoin(): void }) {
   const t = useCallText();
+  const { t: dict } = useI18n();
   const level = useMicLevel(stream);
   return (
     <section className="vc" data-testid="device-check">
       <h2>{t.checkTitle}</h2>
-      {error && <p role="alert" className="vc-error">{error}</p>}
+      {failure !== undefined && <p role="alert" className="vc-error">{errorText(dict, failure)}</p>}
       <div style={{ maxWidth: 420 }}><VideoTile stream={stream} label={t.you} muted testId="preview-video" /></div>
       <p>{t.micLevel}</p>
       <div className="vc-meter" role="meter" aria-label={t.micLevel} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(level * 100)}>

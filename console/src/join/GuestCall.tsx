@@ -1,5 +1,7 @@
 // The customer in the call: the agent's video, own preview, mic/camera, T&C answer and chat.
 import { useCallback } from 'react';
+import { useI18n } from '../i18n';
+import { errorText } from '../i18n/errors';
 import { joinAsGuest } from '../video/call-api';
 import { ChatPanel } from '../video/ChatPanel';
 import { useCallText } from '../video/i18n';
@@ -10,6 +12,7 @@ import { VideoTile } from '../video/VideoTile';
 
 export function GuestCall({ guestToken, stream }: { guestToken: string; stream: MediaStream }) {
   const t = useCallText();
+  const { t: dict } = useI18n();
   const getGrant = useCallback(() => joinAsGuest(guestToken), [guestToken]);
   const call = useCall(getGrant);
   const media = useMedia(call.client, stream);
@@ -21,7 +24,7 @@ export function GuestCall({ guestToken, stream }: { guestToken: string; stream: 
   };
 
   if (call.status === 'ended') return <section className="vc" data-testid="call-ended"><p>{t.ended}</p></section>;
-  if (call.status === 'error') return <p role="alert" className="vc-error">{t.badLink} ({call.error})</p>;
+  if (call.status === 'error') return <p role="alert" className="vc-error">{dict.video.callError}: {errorText(dict, call.failure)}</p>;
   return (
     <section className="vc" data-testid="video-call" data-status={call.status}>
       <div className="vc-stage">

@@ -2,7 +2,7 @@
 // link's token is the only credential, and it grants that one call while the ticket is live.
 import { useState } from 'react';
 import { matchParam, usePath } from '../router';
-import { useCallText } from '../video/i18n';
+import { useI18n } from '../i18n';
 import { useLocalStream } from '../video/useLocalStream';
 import '../video/video.css';
 import { DeviceCheck } from './DeviceCheck';
@@ -15,14 +15,14 @@ export function JoinPage({ token }: { token: string }) {
     <main className="vc-join">
       {joined && local.stream
         ? <GuestCall guestToken={token} stream={local.stream} />
-        : <DeviceCheck stream={local.stream} error={local.error} onJoin={() => setJoined(true)} />}
+        : <DeviceCheck stream={local.stream} failure={local.failure} onJoin={() => setJoined(true)} />}
     </main>
   );
 }
 
 /** The route component for the console's router: renders JoinPage for `/join/:token`. */
 export function JoinRoute() {
-  const t = useCallText();
+  const { t } = useI18n();
   const token = matchParam(usePath(), 'join');
-  return token ? <JoinPage token={token} /> : <p className="vc-error">{t.badLink}</p>;
+  return token ? <JoinPage token={token} /> : <p className="vc-error">{t.video.badLink}</p>;
 }

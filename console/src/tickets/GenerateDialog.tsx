@@ -1,8 +1,12 @@
-// B6: a ticket or appointment by hand, for nobody, an existing customer or a new one.
+// B6: a ticket or appointment by hand, for nobody, an existing customer or a new one. A new
+// customer whose ID number or e-mail is already known is refused with that customer, who can
+// be used instead (issue 12 item 4).
 import { TICKET_KINDS } from '@domain/tickets';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
+import { existingCustomer } from '../api/errors';
 import type { Customer, Service, TicketKind, TicketItem } from '../api/types';
+import { ExistingCustomer } from '../common/ExistingCustomer';
 import { Field } from '../common/Field';
 import { Modal } from '../common/Modal';
 import { Notice } from '../common/Notice';
@@ -13,6 +17,7 @@ import { fill, useI18n } from '../i18n';
 type Who = 'none' | 'existing' | 'new';
 const NEW_KEYS = ['firstName', 'lastName', 'idNumber', 'email', 'phone'] as const;
 type NewCustomer = Record<(typeof NEW_KEYS)[number], string>;
+const NO_CUSTOMER: NewCustomer = { firstName: '', lastName: '', idNumber: '', email: '', phone: '' };
 
 export function GenerateDialog({ branchId, onClose }: { branchId?: number; onClose(): void }) {
   const { t } = useI18n();
@@ -22,29 +27,36 @@ export function GenerateDialog({ branchId, onClose }: { branchId?: number; onClo
   const [who, setWho] = useState<Who>('none');
   const [search, setSearch] = useState('');
   const [customerId, setCustomerId] = useState<number>();
-  const [customer, setCustomer] = useState<NewCustomer>({ firstName: '', lastName: '', idNumber: '', email: '', phone: '' });
+  const [customer, setCustomer] = useState<NewCustomer>(NO_CUSTOMER);
   const [scheduledAt, setScheduledAt] = useState('');
   const [created, setCreated] = useState<string>();
   const found = useLoad(async (): Promise<Customer[]> => (who === 'existing' && search.trim().length >= 2
     ? (await api.list<Customer>('customers', { filter: { q: search.trim() }, range: [0, 7] })).rows : []), [who, search]);
   const action = useAction();
+  const existing = existingCustomer(action.failure);
+  const generate = async (who: object) => {
+    const tk = await action.run(() => api.post<TicketItem>('/tickets', {
+      serviceId: Number(serviceId), kind, ...who,
+      ...(kind === 'appointment' && scheduledAt ? { scheduledAt: new Date(scheduledAt).toISOString() } : {}),
+    }));
+    if (tk) setCreated(tk.number);
+    return tk;
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const newCustomer = Object.fromEntries(NEW_KEYS.filter((k) => customer[k].trim()).map((k) => [k, customer[k].trim()]));
-    const body = {
-      serviceId: Number(serviceId), kind,
-      ...(who === 'existing' && customerId ? { customerId } : {}),
-      ...(who === 'new' ? { customer: newCustomer } : {}),
-      ...(kind === 'appointment' && scheduledAt ? { scheduledAt: new Date(scheduledAt).toISOString() } : {}),
-    };
-    const tk = await action.run(() => api.post<TicketItem>('/tickets', body));
-    if (tk) setCreated(tk.number);
+    await generate(who === 'existing' && customerId ? { customerId } : who === 'new' ? { customer: newCustomer } : {});
+  };
+  // The typed fields are dropped: the existing customer is used as it is.
+  const linkExisting = async (id: number) => {
+    if (await generate({ customerId: id })) setCustomer(NO_CUSTOMER);
   };
   return (
     <Modal title={t.generate.title} onClose={onClose} wide>
       <form className="form" onSubmit={(e) => void submit(e)} data-testid="generate-form">
         <Notice kind="ok" text={created ? fill(t.generate.created, { number: created }) : null} />
-        <Notice kind="error" text={action.error ?? services.error} />
+        <Notice kind="error" text={existing ? null : action.error ?? services.error} />
+        {existing && <ExistingCustomer customer={existing} busy={action.busy} onUse={() => void linkExisting(existing.id)} />}
         <div className="form-grid">
           <label className="field"><span className="field-label">{t.generate.service}</span>
             <select name="serviceId" required value={serviceId} onChange={(e) => setServiceId(e.target.value)}>

@@ -1,15 +1,24 @@
 // The agent's in-call tools: T&C (D7) and tags pinned to the call time (D11).
 import { useState, type FormEvent } from 'react';
+import { logUnexpected } from '../common/useAction';
+import { useI18n } from '../i18n';
+import { errorText } from '../i18n/errors';
 import type { RoomApi, Tag } from './call-api';
 import { useCallText } from './i18n';
 import type { Terms } from './useCall';
 
 const mmss = (ms: number): string => `${Math.floor(ms / 60000)}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}`;
 
+/** The last failure of a tool, worded in the console's language (null after a success). */
 function useSubmit(): [string | null, (p: Promise<unknown>) => Promise<boolean>] {
-  const [error, setError] = useState<string | null>(null);
-  const run = (p: Promise<unknown>) => p.then(() => { setError(null); return true; }, (err: unknown) => { setError(err instanceof Error ? err.message : String(err)); return false; });
-  return [error, run];
+  const { t } = useI18n();
+  const [failed, setFailed] = useState<{ err: unknown }>();
+  const run = (p: Promise<unknown>) => p.then(() => { setFailed(undefined); return true; }, (err: unknown) => {
+    logUnexpected(err);
+    setFailed({ err });
+    return false;
+  });
+  return [failed ? errorText(t, failed.err) : null, run];
 }
 
 export function TermsComposer({ api, terms, onSent }: { api: RoomApi | null; terms: Terms | null; onSent(t: Terms): void }) {

@@ -1,18 +1,26 @@
 // D12: text and files both ways. Files go up over HTTP; everyone in the room sees them arrive.
 import { useState, type FormEvent } from 'react';
+import { logUnexpected } from '../common/useAction';
+import { useI18n } from '../i18n';
+import { errorText } from '../i18n/errors';
 import type { ChatMessage, RoomApi } from './call-api';
 import { useCallText } from './i18n';
 
 export function ChatPanel({ api, messages, onSent, self }: { api: RoomApi | null; messages: ChatMessage[]; onSent(m: ChatMessage): void; self: 'user' | 'customer' }) {
   const t = useCallText();
+  const { t: dict } = useI18n();
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const run = (p: Promise<ChatMessage>) => p.then(onSent, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+  const [failed, setFailed] = useState<{ err: unknown }>();
+  const fail = (err: unknown) => {
+    logUnexpected(err);
+    setFailed({ err });
+  };
+  const run = (p: Promise<ChatMessage>) => p.then(onSent, fail);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!api || !text.trim()) return;
-    setError(null);
+    setFailed(undefined);
     void run(api.say(text.trim())).then(() => setText(''));
   };
   return (
@@ -24,14 +32,14 @@ export function ChatPanel({ api, messages, onSent, self }: { api: RoomApi | null
             <strong>{m.senderName}</strong>{' '}
             {m.body}
             {m.file && (
-              <button type="button" className="vc-file" onClick={() => api?.download(m.file!).catch((err: unknown) => setError(String(err)))}>
+              <button type="button" className="vc-file" onClick={() => api?.download(m.file!).catch(fail)}>
                 {t.download}: {m.file.name} ({Math.ceil(m.file.size / 1024)} KB)
               </button>
             )}
           </li>
         ))}
       </ol>
-      {error && <p role="alert" className="vc-error">{error}</p>}
+      {failed && <p role="alert" className="vc-error">{errorText(dict, failed.err)}</p>}
       <form onSubmit={submit} className="vc-row">
         <input value={text} onChange={(e) => setText(e.target.value)} placeholder={t.chatPlaceholder} aria-label={t.chatPlaceholder} maxLength={2000} />
         <button type="submit">{t.send}</button>

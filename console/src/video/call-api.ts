@@ -1,5 +1,8 @@
 // The call's HTTP side: join grants (session cookie or guest link), and the room-scoped facts
-// (chat, files, T&C, tags, presence) authorised by the SFU join token as a bearer.
+// (chat, files, T&C, tags, presence) authorised by the SFU join token as a bearer. Refusals are
+// the console's ApiError, worded like every other refusal.
+import { apiErrorOf, fetchApi } from '../api/errors';
+
 export type Grant = {
   sfuUrl: string; token: string; roomId: string; peerId: string; openedAt: string;
   ticket: { id: string; number: string; status: string };
@@ -9,28 +12,12 @@ export type ChatFile = { id: string; name: string; mime: string; size: number };
 export type ChatMessage = { id: number; senderType: 'user' | 'customer'; senderName: string; body: string | null; file: ChatFile | null; at: string };
 export type Tag = { id: number; offsetMs: number; body: string; at: string };
 
-export class CallApiError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-    this.name = 'CallApiError';
-  }
-}
-
 async function send<T>(method: string, path: string, init: { bearer?: string; json?: unknown; raw?: Blob; headers?: Record<string, string>; keepalive?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.bearer) headers['authorization'] = `Bearer ${init.bearer}`;
   if (init.json !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`/api${path}`, { method, credentials: 'same-origin', keepalive: init.keepalive, headers, body: init.raw ?? (init.json === undefined ? undefined : JSON.stringify(init.json)) });
-  if (!res.ok) {
-    const text = await res.text();
-    let message = res.statusText;
-    try {
-      message = (JSON.parse(text) as { message?: string }).message ?? message;
-    } catch {
-      // Not our API's JSON (a proxy's error page): the status text says enough.
-    }
-    throw new CallApiError(res.status, message);
-  }
+  const res = await fetchApi(`/api${path}`, { method, credentials: 'same-origin', keepalive: init.keepalive, headers, body: init.raw ?? (init.json === undefined ? undefined : JSON.stringify(init.json)) });
+  if (!res.ok) throw apiErrorOf(res.status, await res.text());
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
 
@@ -52,8 +39,8 @@ export function roomApi(grant: Grant) {
     presence: (event: 'joined' | 'left', sessionId: string) => send<void>('POST', `${base}/presence`, { bearer, json: { event, sessionId }, keepalive: true }),
     /** Downloads through fetch (the bearer cannot ride on a plain link) and saves it. */
     async download(file: ChatFile): Promise<void> {
-      const res = await fetch(`/api/video/files/${file.id}`, { headers: { authorization: `Bearer ${bearer}` } });
-      if (!res.ok) throw new CallApiError(res.status, res.statusText);
+      const res = await fetchApi(`/api/video/files/${file.id}`, { headers: { authorization: `Bearer ${bearer}` } });
+      if (!res.ok) throw apiErrorOf(res.status, await res.text());
       const url = URL.createObjectURL(await res.blob());
       const a = Object.assign(document.createElement('a'), { href: url, download: file.name });
       a.click();

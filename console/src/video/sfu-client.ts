@@ -2,6 +2,7 @@
 // a send and a receive transport, our producers and the other peers' tracks.
 import { Device, type types as mc } from 'mediasoup-client';
 import { io, type Socket } from 'socket.io-client';
+import { fieldErrorsOf, Refusal } from '../api/errors';
 import { Emitter } from './emitter';
 import { openTransport } from './sfu/transports';
 import type { Ack, Consumed, Joined, MediaKind, PeerInfo, ProducerInfo, Request } from './sfu/types';
@@ -40,7 +41,10 @@ export class SfuClient extends Emitter<Events> {
     const socket = io(`${sfuUrl}/sfu`, { auth: { token }, transports: ['websocket'], reconnection: false });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
-      socket.once('connect_error', reject);
+      // The SFU refuses a bad token with `data.code`; anything else is the network's doing.
+      socket.once('connect_error', (err: Error & { data?: { code?: unknown } }) => {
+        reject(new Refusal(typeof err.data?.code === 'string' ? err.data.code : 'network'));
+      });
     });
     try {
       // The browser picks its handler (Chromium, headless too, reports itself through
@@ -57,7 +61,7 @@ export class SfuClient extends Emitter<Events> {
   readonly request: Request = async <T extends object>(event: string, payload?: object) => {
     const timed = this.#socket.timeout(10_000);
     const ack = (await (payload === undefined ? timed.emitWithAck(event) : timed.emitWithAck(event, payload))) as Ack<T>;
-    if (!ack.ok) throw new Error(`${event}: ${ack.error.code} ${ack.error.message}`);
+    if (!ack.ok) throw new Refusal(ack.error.code, {}, fieldErrorsOf(ack.error.fields));
     return ack;
   };
 

@@ -1,6 +1,7 @@
 // One participant's call: joins with a grant, follows the other side's tracks and the room's
 // facts (chat, T&C, tags), and reports its presence for the ticket's timeline.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { logUnexpected } from '../common/useAction';
 import { roomApi, type ChatMessage, type Grant, type RoomApi, type Tag } from './call-api';
 import { SfuClient, type RoomEvent } from './sfu-client';
 import type { PeerInfo } from './sfu/types';
@@ -9,7 +10,8 @@ export type Terms = { termsId: string; text: string; accepted?: boolean };
 export type CallStatus = 'connecting' | 'live' | 'ended' | 'error';
 
 export type Call = {
-  status: CallStatus; error: string | null; grant: Grant | null; client: SfuClient | null; api: RoomApi | null;
+  /** Why the call could not start (status 'error'), as thrown. */
+  status: CallStatus; failure: unknown; grant: Grant | null; client: SfuClient | null; api: RoomApi | null;
   remote: MediaStream; peers: PeerInfo[]; messages: ChatMessage[]; terms: Terms | null; tags: Tag[];
   addMessage(m: ChatMessage): void; addTag(t: Tag): void; setTerms(t: Terms): void; leave(): void;
 };
@@ -18,7 +20,7 @@ const newSessionId = (): string => crypto.randomUUID();
 
 export function useCall(getGrant: () => Promise<Grant>): Call {
   const [status, setStatus] = useState<CallStatus>('connecting');
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>();
   const [grant, setGrant] = useState<Grant | null>(null);
   const [client, setClient] = useState<SfuClient | null>(null);
   const [remote, setRemote] = useState(() => new MediaStream());
@@ -69,7 +71,8 @@ export function useCall(getGrant: () => Promise<Grant>): Call {
       await rest.presence('joined', sessionId);
     };
     start().catch((err: unknown) => {
-      setError(err instanceof Error ? err.message : String(err));
+      logUnexpected(err);
+      setFailure(err);
       setStatus('error');
     });
     return () => {
@@ -85,5 +88,5 @@ export function useCall(getGrant: () => Promise<Grant>): Call {
     setStatus('ended');
   }, [client]);
 
-  return { status, error, grant, client, api, remote, peers, messages, terms, tags, addMessage, addTag, setTerms, leave };
+  return { status, failure, grant, client, api, remote, peers, messages, terms, tags, addMessage, addTag, setTerms, leave };
 }

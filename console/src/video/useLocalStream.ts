@@ -1,9 +1,10 @@
 // Camera and microphone for the call, asked for once and released when the call screen goes.
 import { useEffect, useState } from 'react';
 
-export function useLocalStream(given?: MediaStream | null): { stream: MediaStream | null; error: string | null } {
+/** `failure`: why the browser gave no camera or microphone (worded by i18n/errors.ts errorText). */
+export function useLocalStream(given?: MediaStream | null): { stream: MediaStream | null; failure: unknown } {
   const [stream, setStream] = useState<MediaStream | null>(given ?? null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>();
   useEffect(() => {
     if (given) return;
     let mine: MediaStream | null = null;
@@ -12,11 +13,11 @@ export function useLocalStream(given?: MediaStream | null): { stream: MediaStrea
       if (cancelled) return s.getTracks().forEach((tr) => tr.stop());
       mine = s;
       setStream(s);
-    }, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+    }, (err: unknown) => setFailure(err));
     return () => {
       cancelled = true;
       mine?.getTracks().forEach((tr) => tr.stop());
     };
   }, [given]);
-  return { stream: given ?? stream, error };
+  return { stream: given ?? stream, failure };
 }

@@ -16,6 +16,7 @@ export type ProducerInfo = { producerId: string; peerId: string; kind: MediaKind
 export type Joined = { roomId: string; peerId: string; routerRtpCapabilities: mc.RtpCapabilities; peers: PeerInfo[]; producers: ProducerInfo[] };
 export type Consumed = { consumerId: string; producerId: string; peerId: string; kind: MediaKind; rtpParameters: mc.RtpParameters; producerPaused: boolean };
 
-export type Ack<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
-/** Sends one request and resolves with its successful ack (throws with the error code otherwise). */
+/** `fields`: per-field codes of an invalid payload (domain/errors.ts FieldErrors); `message` is for logs. */
+export type Ack<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string; fields?: unknown } };
+/** Sends one request and resolves with its successful ack (throws a Refusal with the error code otherwise). */
 export type Request = <T extends object>(event: string, payload?: object) => Promise<T>;

@@ -1,0 +1,60 @@
+// The sweeper (issue 12, item 5): ticket and shift workflows that closed abnormally (terminated,
+// failed, timed out, cancelled) while their rows are still open. Visibility lists them cheaply;
+// each is settled once (settle* are idempotent), so overlapping windows cost nothing.
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../db/knex.js';
+import type { Logger } from '../../runtime/logger.js';
+import { settleClosedShift, settleClosedTicket } from './closed.js';
+
+export interface SweepResult { tickets: number; shifts: number }
+
+export async function sweepClosedWorkflows(deps: { db: Db; temporal: Client; log: Logger }, since: Date): Promise<SweepResult> {
+  const { db, temporal, log } = deps;
+  const query = `ExecutionStatus IN ('Terminated', 'Failed', 'TimedOut', 'Canceled') AND CloseTime > '${since.toISOString()}'`;
+  const closed = new Map<string, string>();
+  for await (const wf of temporal.workflow.list({ query })) closed.set(wf.workflowId, wf.status.name);
+  if (!closed.size) return { tickets: 0, shifts: 0 };
+
+  const ids = [...closed.keys()];
+  const tickets = (await db('tickets').whereIn('workflow_id', ids).whereIn('status', ['scheduled', 'waiting', 'calling', 'attending'])
+    .whereNotExists(db('stuck_work as w').whereRaw('w.ticket_id = tickets.id').where('w.reason', 'workflow_closed').select(db.raw('1')))
+    .select('id', 'workflow_id')) as { id: string; workflow_id: string }[];
+  const shifts = (await db('shifts').whereIn('workflow_id', ids).whereNull('ended_at').select('id', 'workflow_id')) as { id: string; workflow_id: string }[];
+  const result = { tickets: 0, shifts: 0 };
+  for (const t of tickets) {
+    // A supervisor may have revived it since: only the latest run counts.
+    if (await isRunning(temporal, t.workflow_id)) continue;
+    if (await settleClosedTicket(db, temporal, t.id, closed.get(t.workflow_id) ?? 'closed')) result.tickets += 1;
+  }
+  for (const s of shifts) {
+    if (await isRunning(temporal, s.workflow_id)) continue;
+    if (await settleClosedShift(db, s.id)) result.shifts += 1;
+  }
+  if (result.tickets || result.shifts) log.warn(result, 'workflows closed with open rows: agents freed, tickets flagged for release');
+  return result;
+}
+
+async function isRunning(temporal: Client, workflowId: string): Promise<boolean> {
+  const d = await temporal.workflow.getHandle(workflowId).describe();
+  return d.status.name === 'RUNNING';
+}
+
+/** Runs the sweeper every `everyMs` until stopped; each pass looks back over a window wider than the period. */
+export function startSweeper(deps: { db: Db; temporal: Client; log: Logger }, everyMs: number): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  let first = true;
+  const tick = () => {
+    const lookback = first ? 24 * 3600_000 : Math.max(10 * everyMs, 5 * 60_000);
+    first = false;
+    running = sweepClosedWorkflows(deps, new Date(Date.now() - lookback))
+      .catch((err: unknown) => deps.log.warn({ err: (err as Error).message }, 'sweep failed; next pass retries'));
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
