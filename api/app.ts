@@ -7,6 +7,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '../runtime/config.js';
 import { authRoutes } from './auth/routes.js';
 import { sameOrigin } from './auth/csrf.js';
+import { ownOrigins } from './auth/origin.js';
 import type { ApiDeps } from './deps.js';
 import { errorHandler } from './http/errors.js';
 import { healthRoutes } from './health/routes.js';
@@ -32,6 +33,7 @@ import { profileRoutes } from './profile/routes.js';
 import { docsRoutes } from './docs/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { videoRoutes } from './video/routes.js';
+import { TEMPORAL_CODEC_PATH, temporalCodecRoutes } from './temporal-codec/routes.js';
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
@@ -50,7 +52,7 @@ export function createApp(deps: ApiDeps): Express {
 
   const api = express.Router();
   api.use(express.json({ limit: '100kb' }));
-  api.use(sameOrigin);
+  api.use(sameOrigin(ownOrigins(deps.config.publicUrl)));
   api.use(healthRoutes(deps));
   api.use(authRoutes(deps));
   api.use(ticketRoutes(deps));
@@ -77,6 +79,9 @@ export function createApp(deps: ApiDeps): Express {
   api.use(videoRoutes(deps));
   api.use((_req, res) => res.status(404).json({ error: 'NotFound', code: 'NotFound', params: { resource: 'route' }, message: 'No such API route.' }));
   api.use(errorHandler(deps.log));
+  // Before /api: the Temporal Web UI's codec endpoint is called from the UI's origin, so it
+  // applies its own origin rule instead of the API's same-origin one (api/temporal-codec/cors.ts).
+  app.use(TEMPORAL_CODEC_PATH, temporalCodecRoutes(deps));
   app.use('/api', api);
 
   serveSpa(app, '/admin', path.join(REPO_ROOT, 'admin/dist'));

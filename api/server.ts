@@ -6,7 +6,9 @@ import { createDb } from '../db/knex.js';
 import { ConfigError, loadConfig, type Config } from '../runtime/config.js';
 import { createLogger, type Logger } from '../runtime/logger.js';
 import { isPortFree, PortInUseError } from '../runtime/ports.js';
+import { createCodec, dataConverterOf } from '../runtime/codec/codec.js';
 import { createApp } from './app.js';
+import { ownOrigins } from './auth/origin.js';
 import type { ApiDeps } from './deps.js';
 import { listenForChanges } from './realtime/bus.js';
 import { createSocketServer } from './realtime/socket.js';
@@ -22,7 +24,8 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
   if (!(await isPortFree(config.API_PORT, '0.0.0.0'))) throw new PortInUseError(config.API_PORT, 'API', 'API_PORT');
   const db = createDb(config.DATABASE_URL, 20);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  // Personal data is encrypted in Temporal (issue 13); the codec endpoint reads with this codec.
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterOf(createCodec(config, db)) });
   const server = await listen({ db, temporal, taskQueue: config.TASK_QUEUE, config, log }, config.DATABASE_URL, config.API_PORT);
   log.info({ port: config.API_PORT }, 'API listening');
   return {
@@ -38,8 +41,8 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
 /** HTTP + socket.io + change listener on a port (0 = any); used by startApi and the tests. */
 export async function listen(deps: ApiDeps, databaseUrl: string, port: number): Promise<{ port: number; close(): Promise<void> }> {
   const server = http.createServer(createApp(deps));
-  const { io, publish } = createSocketServer(server, deps.db, deps.log);
-  const webhooks = startWebhookDispatcher(deps.db, deps.log);
+  const { io, publish } = createSocketServer(server, deps.db, deps.log, ownOrigins(deps.config.publicUrl));
+  const webhooks = startWebhookDispatcher(deps);
   const bus = listenForChanges(databaseUrl, deps.log, (e) => {
     publish(e);
     webhooks.kick(); // a committed change may be a webhook event: scan now, not at the next poll

@@ -7,6 +7,8 @@ import { createLogger } from '../runtime/logger.js';
 import { startScratch } from '../runtime/scratch.js';
 import { installSdkLogger } from '../runtime/sdk-logger.js';
 import { createWorker } from '../runtime/worker-factory.js';
+import { createCodec, dataConverterOf } from '../runtime/codec/codec.js';
+import { loadConfig } from '../runtime/config.js';
 
 export interface BenchStack { db: Db; client: Client; taskQueue: string; stop(): Promise<void> }
 
@@ -17,11 +19,12 @@ export async function startBenchStack(progress: (m: string) => void): Promise<Be
   const scratch = await startScratch({ log, dbName: 'vt_bench' });
   const { db, temporal } = scratch;
   const connection = await Connection.connect({ address: temporal.address });
-  const client = new Client({ connection, namespace: 'default' });
+  const codec = createCodec(loadConfig(), db); // as in production: payloads encrypted (issue 13)
+  const client = new Client({ connection, namespace: 'default', dataConverter: dataConverterOf(codec) });
   const native = await NativeConnection.connect({ address: temporal.address });
   const taskQueue = 'bench';
   progress('bundling workflows and starting the worker');
-  const worker = await createWorker({ connection: native, namespace: 'default', taskQueue, db, temporal: client });
+  const worker = await createWorker({ connection: native, namespace: 'default', taskQueue, db, temporal: client, codec });
   const running = worker.run();
   return {
     db, client, taskQueue,

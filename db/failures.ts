@@ -22,8 +22,12 @@ const camel = (s: string): string => s.replace(/_([a-z])/g, (_m, c: string) => c
 
 /** Objection wraps pg errors (nativeError); knex passes them as they are. */
 function pgOf(err: unknown): PgLike {
-  const e = err as PgLike;
-  return e && typeof e === 'object' && e.nativeError && typeof e.nativeError === 'object' ? { ...(e.nativeError as PgLike), ...e, code: (e.nativeError as PgLike).code ?? e.code } : (e ?? {});
+  const e = (err ?? {}) as PgLike;
+  const native = e.nativeError && typeof e.nativeError === 'object' ? (e.nativeError as PgLike) : undefined;
+  // Spreading an Error skips its `message` (not enumerable): name every field we read.
+  const pick = (k: keyof PgLike) => native?.[k] ?? e[k];
+  return { code: pick('code') as string | undefined, constraint: pick('constraint') as string | undefined, column: pick('column') as string | undefined,
+    detail: pick('detail') as string | undefined, table: pick('table') as string | undefined, message: (native?.message ?? e.message) as string | undefined };
 }
 
 /** On delete, pg says: Key (id)=(3) is still referenced from table "departments". */

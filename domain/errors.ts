@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   LoginRequired: 'Unauthorized',
   SessionExpired: 'Unauthorized',
   BadCredentials: 'Unauthorized',
+  ChooseEntity: 'Conflict', // { entities: [{ slug, name }] }: the e-mail and password open several
   JoinFirst: 'Unauthorized',
   RoleRequired: 'Forbidden', // { roles }
   BackOfficeStaffOnly: 'Forbidden',
@@ -54,6 +55,7 @@ export const ERROR_CODES = {
   TicketHeldByOther: 'IllegalTransition', // { number, action }
   TicketEnded: 'Conflict', // { number? }
   TicketRegistering: 'IllegalTransition',
+  HolderOnly: 'Forbidden', // { number, action }: only the agent serving it (domain/ticket-rights.ts)
   OwnDeskOnly: 'IllegalTransition',
   TopicsNotConfigured: 'IllegalTransition', // { topicIds }
   TransferTargetNeeded: 'Validation',
@@ -91,6 +93,8 @@ export const ERROR_CODES = {
   FileTooLarge: 'Validation', // { maxMb }
   FileTypeRefused: 'Validation',
   FileEmpty: 'Validation',
+  OnlyCustomerMayDo: 'Forbidden', // the customer's own act (answering terms): not the agent's token
+  TermsAlreadyAnswered: 'Conflict',
   // Users and profile.
   CannotChangeOwnRole: 'Validation',
   CannotDeactivateSelf: 'Validation',

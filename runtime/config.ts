@@ -2,6 +2,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { Base64Key, KEY_ID, OldKeys } from './codec/keys.js';
+import { parseAllowList } from './outbound/allow.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,7 +29,29 @@ const schema = z.object({
   SFU_PUBLIC_URL: z.string().url().optional(),
   /** How often the worker looks for workflows that closed while their rows are open (issue 12). */
   STUCK_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
+  /** Private or local destinations that outbound calls (webhooks…) may reach: runtime/outbound/allow.ts. */
+  OUTBOUND_ALLOW: z.string().default('').transform((text, ctx) => {
+    try {
+      return parseAllowList(text);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      return z.NEVER;
+    }
+  }),
+  // The Temporal payload codec (issue 13, runtime/codec/). Empty counts as unset (docker-compose).
+  /** Encrypts personal data in Temporal: base64 of 32 random bytes. Required in production. */
+  TEMPORAL_CODEC_KEY: unsetIfEmpty(Base64Key.optional()),
+  /** Names the key in each payload, so keys can rotate. */
+  TEMPORAL_CODEC_KEY_ID: z.string().regex(KEY_ID).default('k1'),
+  /** Retired keys, still read: `id:base64,id:base64`. */
+  TEMPORAL_CODEC_OLD_KEYS: unsetIfEmpty(OldKeys.optional()),
+  /** Bearer credential with which operators' tools decode every entity's payloads. */
+  TEMPORAL_CODEC_OPERATOR_TOKEN: unsetIfEmpty(z.string().min(32).optional()),
 });
+
+function unsetIfEmpty<T extends z.ZodType>(inner: T) {
+  return z.preprocess((v) => (v === '' ? undefined : v), inner);
+}
 
 export type Config = z.infer<typeof schema> & { publicUrl: string; temporalUiUrl: string; sfuPublicUrl: string };
 
@@ -42,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   if (c.NODE_ENV === 'production' && c.SESSION_SECRET.startsWith('dev-only')) {
     throw new ConfigError('SESSION_SECRET must be set to a random value of 16+ characters in production.');
+  }
+  if (c.NODE_ENV === 'production' && !c.TEMPORAL_CODEC_KEY) {
+    throw new ConfigError('TEMPORAL_CODEC_KEY must be set in production (openssl rand -base64 32): it encrypts personal data in Temporal.');
   }
   return {
     ...c,

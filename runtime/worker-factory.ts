@@ -10,6 +10,7 @@ import { guardAll } from '../activities/failures.js';
 import { createStuckReporter } from '../activities/stuck/report.js';
 import type { Db } from '../db/knex.js';
 import { REPO_ROOT } from './config.js';
+import { dataConverterOf, type EntityCodec } from './codec/codec.js';
 import { createLogger } from './logger.js';
 
 export const WORKFLOWS_PATH = path.join(REPO_ROOT, 'workflows/index.ts');
@@ -29,6 +30,11 @@ export async function createWorker(opts: {
   taskQueue: string;
   db: Db;
   temporal?: Client;
+  /**
+   * The process's payload codec (runtime/codec/): required, so no worker writes personal data
+   * in clear by omission. `null` only where clear histories are the point (recorded fixtures).
+   */
+  codec: EntityCodec | null;
   workflowBundle?: WorkflowBundleOption;
   activities?: ReturnType<typeof createActivities>;
 }): Promise<Worker> {
@@ -36,6 +42,7 @@ export async function createWorker(opts: {
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
+    ...(opts.codec ? { dataConverter: dataConverterOf(opts.codec) } : {}),
     activities: opts.activities ?? createActivities({ db: opts.db, temporal: opts.temporal, taskQueue: opts.taskQueue }),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     // Ticket workflows are small and short: many fit in the cache of a 2-core machine.

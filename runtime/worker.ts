@@ -4,6 +4,7 @@ import { NativeConnection } from '@temporalio/worker';
 import '../db/types.js';
 import { createDb } from '../db/knex.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createCodec, dataConverterOf } from './codec/codec.js';
 import { createLogger } from './logger.js';
 import { installSdkLogger } from './sdk-logger.js';
 import { createWorker } from './worker-factory.js';
@@ -19,10 +20,12 @@ async function main(): Promise<void> {
   }
   const db = createDb(config.DATABASE_URL, 20);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  // One codec for the worker and its client: personal data is encrypted in Temporal (issue 13).
+  const codec = createCodec(config, db);
   // Dispatch activities call ticket workflows and signal shift workflows through this client.
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
-  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db, temporal });
+  const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterOf(codec) });
+  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db, temporal, codec });
   log.info({ taskQueue: config.TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
   // Workflows that closed with their rows open free their agents and are flagged for release.
   const sweeper = startSweeper({ db, temporal, log: createLogger('sweeper') }, config.STUCK_SWEEP_SECONDS * 1000);

@@ -11,7 +11,9 @@ export type SfuErrorCode =
   | 'invalid_state'
   | 'unsupported'
   | 'room_closed'
-  | 'internal';
+  | 'internal'
+  /** The token's bearer no longer belongs to its room (e.g. the ticket was transferred away). */
+  | 'not_participant';
 
 export class SfuError extends Error {
   override readonly name = 'SfuError';

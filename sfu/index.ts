@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { SfuConfig } from './config.js';
 import { loadMediasoup } from './mediasoup.js';
 import { RoomRegistry } from './room-registry.js';
-import { attachSfu, type Authorize } from './signalling/attach.js';
+import { attachSfu, type RoomRights } from './signalling/attach.js';
+import type { SfuGate } from './signalling/gate.js';
 import { transportSettings } from './transport-options.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -12,7 +13,8 @@ export { SfuError, type SfuErrorCode } from './errors.js';
 export type { PeerIdentity, PeerRole } from './peer.js';
 export type { RoomCloseReason, RoomStats } from './room.js';
 export { RoomRegistry } from './room-registry.js';
-export { attachSfu, sfuHandlers, type Authorize, type AttachSfuDeps } from './signalling/attach.js';
+export { attachSfu, sfuHandlers, type Authorize, type AttachSfuDeps, type RoomRights } from './signalling/attach.js';
+export type { Recheck, SfuGate } from './signalling/gate.js';
 export type { ResultOf } from './signalling/handler.js';
 export type { Ack, AckError, PeerInfo, ProducerInfo, SfuNotifications } from './signalling/protocol.js';
 export type { SfuIdentity } from './signalling/session.js';
@@ -21,8 +23,11 @@ export { WorkerPool } from './worker-pool.js';
 export type Sfu = Readonly<{
   registry: RoomRegistry;
   pool: WorkerPool;
-  /** Serves the SFU's signalling on `ns`; `authorize` grants each socket its one room. */
-  attach(ns: Namespace, authorize: Authorize): void;
+  /**
+   * Serves the SFU's signalling on `ns`: `rights.authorize` grants each socket its one room,
+   * `rights.recheck` is asked again before every event; the gate reaches connected sockets.
+   */
+  attach(ns: Namespace, rights: RoomRights): SfuGate;
   /** Closes every room (peers, transports…) and then the workers. */
   close(): void;
 }>;
@@ -43,7 +48,7 @@ export async function createSfu({ config, log }: { config: SfuConfig; log: Logge
   return {
     registry,
     pool,
-    attach: (ns, authorize) => attachSfu(ns, { registry, authorize, log: log.child({ component: 'signalling' }) }),
+    attach: (ns, rights) => attachSfu(ns, { registry, rights, log: log.child({ component: 'signalling' }) }),
     close() {
       registry.closeAll();
       pool.close();

@@ -21,8 +21,13 @@ export class RoomRegistry {
     return this.#lock.run(roomId, () => this.#getOrCreateLocked(roomId));
   }
 
-  join(roomId: string, identity: PeerIdentity): Promise<{ room: Room; peer: Peer }> {
+  /**
+   * `admit` runs under the room's lock before anything is created: a room closed for good (its
+   * ticket ended) is refused there, and `closeAfterPending` cannot slip between it and the join.
+   */
+  join(roomId: string, identity: PeerIdentity, admit?: () => Promise<void>): Promise<{ room: Room; peer: Peer }> {
     return this.#lock.run(roomId, async () => {
+      await admit?.();
       const room = await this.#getOrCreateLocked(roomId);
       return { room, peer: room.join(identity) };
     });
@@ -37,6 +42,11 @@ export class RoomRegistry {
     const room = this.#rooms.get(roomId);
     room?.close('closed');
     return room !== undefined;
+  }
+
+  /** Like close, once the joins already running for this room have finished (so none outlives it). */
+  closeAfterPending(roomId: string): Promise<boolean> {
+    return this.#lock.run(roomId, () => Promise.resolve(this.close(roomId)));
   }
 
   closeAll(): void {

@@ -1,16 +1,17 @@
 // The SFU process (G4): HTTP + socket.io signalling on SFU_PORT, mediasoup workers, the join-token
-// gate, and the database bus that closes rooms when their ticket ends. `npx tsx sfu/server.ts`
+// gate (checked at every event), and the database bus that closes rooms when their ticket ends,
+// cuts off an agent the ticket was transferred away from, and relays in-call facts. `npx tsx sfu/server.ts`
 // (docker-compose, runtime/start.ts); tests call `startSfuServer` in-process.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { listenForChanges } from '../api/realtime/bus.js';
-import { createDb } from '../db/knex.js';
+import { createDb, EVENTS_CHANNEL } from '../db/knex.js';
 import { createLogger } from '../runtime/logger.js';
 import { createSfu, loadSfuConfig, type Sfu, type SfuConfig } from './index.js';
-import { tokenAuthorizer } from './room-access.js';
-import { handleBusEvent } from './room-events.js';
+import { tokenRights } from './room-access.js';
+import { ROOM_FACTS_CHANNEL, roomEventHandler } from './room-events.js';
 import { loadSfuServerConfig, type SfuServerConfig } from './server-config.js';
 
 export const SFU_NAMESPACE = '/sfu';
@@ -27,10 +28,9 @@ export async function startSfuServer(opts: { server: SfuServerConfig; media: Sfu
   // Only the console's origin may open a socket from a browser; tokens do the rest.
   const io = new Server(httpServer, { cors: { origin: config.corsOrigins, methods: ['GET', 'POST'] }, maxHttpBufferSize: 1e6 });
   const ns = io.of(SFU_NAMESPACE);
-  sfu.attach(ns, tokenAuthorizer(db, config.sessionSecret));
-  const bus = listenForChanges(config.databaseUrl, log, (event) => {
-    handleBusEvent(event, ns, sfu.registry, log).catch((err: unknown) => log.error({ err }, 'video bus event failed'));
-  });
+  const gate = sfu.attach(ns, tokenRights(db, config.sessionSecret));
+  const onEvent = roomEventHandler({ ns, registry: sfu.registry, gate, log });
+  const bus = listenForChanges(config.databaseUrl, log, onEvent, [EVENTS_CHANNEL, ROOM_FACTS_CHANNEL]);
   await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
   const port = (httpServer.address() as AddressInfo).port;
   log.info({ port, origins: config.corsOrigins }, 'SFU listening');

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSfu, loadSfuConfig, sfuHandlers, type ResultOf, type Sfu, type SfuIdentity } from './index.js';
+import { createSfu, loadSfuConfig, SfuError, sfuHandlers, type ResultOf, type Sfu, type SfuIdentity } from './index.js';
 import type { consume } from './signalling/consume.js';
 import type { createTransport } from './signalling/create-transport.js';
 import type { join } from './signalling/join.js';
@@ -22,6 +22,12 @@ async function authorize(socket: { handshake: { auth: Record<string, unknown> } 
   return { roomId: ROOM, peerId, displayName: `Peer ${peerId}`, role: peerId === 'agent' ? 'agent' : 'guest' };
 }
 
+// Rights read again at every event: a peer id put here has lost its room since it connected.
+const revoked = new Set<string>();
+async function recheck(identity: SfuIdentity): Promise<void> {
+  if (revoked.has(identity.peerId)) throw new SfuError('not_participant', `${identity.peerId} no longer belongs`);
+}
+
 describe('SFU signalling over socket.io (real worker, real sockets)', () => {
   let sfu: Sfu;
   let http: HttpServer;
@@ -35,7 +41,7 @@ describe('SFU signalling over socket.io (real worker, real sockets)', () => {
     sfu = await createSfu({ config: loadSfuConfig({ MEDIASOUP_WORKER_BIN: bin, SFU_WORKERS: '1' }), log });
     http = createServer();
     io = new Server(http);
-    sfu.attach(io.of('/sfu'), authorize);
+    sfu.attach(io.of('/sfu'), { authorize, recheck });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/sfu`;
   }, INSTALL_TIMEOUT_MS);
@@ -163,6 +169,22 @@ describe('SFU signalling over socket.io (real worker, real sockets)', () => {
     const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
     expect(error.message).toBe('unauthorized');
     expect(socket.connected).toBe(false);
+  });
+
+  it('issue 13: every event re-checks rights — a peer that lost its room is refused at its next event and cut off', async () => {
+    const agent = client('good:agent-13');
+    const guest = client('good:guest-13');
+    ok(await request(agent, 'join'));
+    ok(await request(guest, 'join'));
+    const peerLeft = next(guest, 'peerLeft');
+    const disconnected = new Promise((resolve) => agent.once('disconnect', resolve));
+    revoked.add('agent-13'); // nothing tells the socket: only its next event finds out
+    expect(await request(agent, 'createTransport', { direction: 'send' })).toMatchObject({ ok: false, error: { code: 'not_participant' } });
+    await disconnected;
+    expect(await peerLeft).toEqual({ peerId: 'agent-13' });
+    expect(sfu.registry.get(ROOM)?.peers.has('agent-13')).toBe(false);
+    ok(await request(guest, 'createTransport', { direction: 'recv' })); // the others are untouched
+    revoked.delete('agent-13');
   });
 
   // Issue 12: every SFU event, poisoned (NUL, lone surrogate, control characters, a 1 MB string,

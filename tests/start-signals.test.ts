@@ -49,24 +49,32 @@ async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs: n
 
 describe('start command: stop signals (issue 12 item 7)', () => {
   let workerBin: string;
-  let dataDir: string;
-  const marks: string[] = [];
+  const dirs: string[] = [];
 
   beforeAll(() => {
     workerBin = installWorker();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-signals-'));
-    fs.chmodSync(dataDir, 0o755); // the embedded server runs as the postgres user when we are root
   }, 900_000);
 
   afterAll(() => {
-    // A failing run must not leave its orphans on the machine.
-    for (const m of marks) for (const p of marked(m)) process.kill(p.pid, 'SIGKILL');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   });
 
-  async function launch(): Promise<{ child: ChildProcess; mark: string; output: () => string; exit: Promise<{ code: number | null; signal: string | null }>; exited: () => string | null }> {
+  /** Runs one start, and whatever happens kills what it left behind (a failing run leaves no orphans on the machine). */
+  async function withStart(body: (run: Awaited<ReturnType<typeof launch>>) => Promise<void>, opts: { ownGroup?: boolean } = {}): Promise<void> {
+    const run = await launch(opts.ownGroup ?? false);
+    try {
+      await body(run);
+    } finally {
+      for (const p of marked(run.mark)) process.kill(p.pid, 'SIGKILL');
+    }
+  }
+
+  async function launch(ownGroup: boolean): Promise<{ child: ChildProcess; mark: string; output: () => string; exit: Promise<{ code: number | null; signal: string | null }>; exited: () => string | null }> {
     const mark = randomUUID();
-    marks.push(mark);
+    // Its own data folder: a case that failed cannot hold the next one's PostgreSQL lock file.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-signals-'));
+    fs.chmodSync(dataDir, 0o755); // the embedded server runs as the postgres user when we are root
+    dirs.push(dataDir);
     const [api, pg, temporal, ui, sfu] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
     const env: NodeJS.ProcessEnv = {
       ...process.env, [MARK]: mark, LOG_LEVEL: 'warn', DATA_DIR: dataDir, MEDIASOUP_WORKER_BIN: workerBin,
@@ -74,7 +82,7 @@ describe('start command: stop signals (issue 12 item 7)', () => {
     };
     delete env.DATABASE_URL;
     delete env.TEMPORAL_ADDRESS;
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'runtime/start.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'runtime/start.ts')], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: ownGroup });
     let out = '';
     child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
     child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
@@ -86,38 +94,47 @@ describe('start command: stop signals (issue 12 item 7)', () => {
     return { child, mark, output: () => out, exit, exited: () => ended };
   }
 
-  /** Sends `sig` to the start process only, then expects it to exit 0 with nothing of its left alive. */
-  async function expectCleanStop(run: Awaited<ReturnType<typeof launch>>, sig: NodeJS.Signals): Promise<void> {
-    run.child.kill(sig);
+  /**
+   * Sends `sig` to the start process only (or, `toGroup`, to its whole process group as a
+   * terminal's Ctrl-C does), then expects it to exit 0, every part stopped in time, nothing left.
+   */
+  async function expectCleanStop(run: Awaited<ReturnType<typeof launch>>, sig: NodeJS.Signals, toGroup = false): Promise<void> {
+    if (toGroup) process.kill(-(run.child.pid as number), sig);
+    else run.child.kill(sig);
     const timeout = sleep(90_000).then(() => 'timeout' as const);
     const result = await Promise.race([run.exit, timeout]);
     expect(result, `start did not exit within 90 s of ${sig}`).not.toBe('timeout');
     const survivors = marked(run.mark);
     expect(survivors, `still running after the start process exited: ${JSON.stringify(survivors)}`).toEqual([]);
     expect(result).toEqual({ code: 0, signal: null });
+    expect(run.output()).not.toContain('did not stop cleanly');
   }
 
-  it(`SIGTERM once the system is up stops every process it started`, async () => {
-    const run = await launch();
+  it('SIGTERM once the system is up stops every process it started', () => withStart(async (run) => {
     await waitFor('"Ventanilla is up"', () => (run.output().includes('Ventanilla is up') ? true : undefined), 240_000, run.exited);
-    const procs = marked(run.mark);
-    // All the parts are there before the signal: otherwise "nothing survives" proves nothing.
-    for (const part of [/runtime\/start\.ts/, /postgres/, /temporal.* server start-dev/, /runtime\/worker\.ts/, /sfu\/server\.ts/, /mediasoup-worker/]) {
-      expect(procs.map((p) => p.cmd), String(part)).toContainEqual(expect.stringMatching(part));
-    }
+    // Every part is running before the signal: otherwise "nothing survives" proves nothing.
+    const parts = [/runtime\/start\.ts/, /bin\/postgres /, / server start-dev /, /runtime\/worker\.ts/, /sfu\/server\.ts/, /mediasoup-worker/];
+    await waitFor('every part', () => {
+      const cmds = marked(run.mark).map((p) => p.cmd);
+      return parts.every((re) => cmds.some((c) => re.test(c))) ? true : undefined;
+    }, 60_000, run.exited);
     await expectCleanStop(run, 'SIGTERM');
-  }, 400_000);
+  }), 400_000);
 
-  it('SIGINT while the Temporal dev server is still starting', async () => {
-    const run = await launch();
+  it('Ctrl-C at a terminal (SIGINT to the whole process group) once the system is up', () => withStart(async (run) => {
+    await waitFor('"Ventanilla is up"', () => (run.output().includes('Ventanilla is up') ? true : undefined), 240_000, run.exited);
+    await expectCleanStop(run, 'SIGINT', true);
+  }, { ownGroup: true }), 400_000);
+
+  it('SIGINT while the Temporal dev server is still starting', () => withStart(async (run) => {
     await waitFor('the Temporal dev server', () => (marked(run.mark).some((p) => / server start-dev /.test(p.cmd)) ? true : undefined), 180_000, run.exited);
+    expect(run.output()).not.toContain('Ventanilla is up');
     await expectCleanStop(run, 'SIGINT');
-  }, 300_000);
+  }), 300_000);
 
-  it('SIGHUP while the worker and the SFU are starting', async () => {
-    const run = await launch();
+  it('SIGHUP while the worker and the SFU are starting', () => withStart(async (run) => {
     await waitFor('the worker process', () => (marked(run.mark).some((p) => /runtime\/worker\.ts/.test(p.cmd)) ? true : undefined), 180_000, run.exited);
     expect(run.output()).not.toContain('Ventanilla is up');
     await expectCleanStop(run, 'SIGHUP');
-  }, 300_000);
+  }), 300_000);
 });

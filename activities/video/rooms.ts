@@ -8,7 +8,8 @@ import { ENDED_STATUSES, type TicketStatus } from '../../domain/tickets.js';
 
 export type VideoRoomEvent = Readonly<{
   kind: 'video';
-  type: 'room_opened' | 'room_closed';
+  /** room_access_changed: the ticket went back to waiting (transfer, requeue): its holder left the call. */
+  type: 'room_opened' | 'room_closed' | 'room_access_changed';
   ticketId: string;
   roomId: string;
   entityId: number;
@@ -21,6 +22,8 @@ type StepLike = Readonly<{ type: string; to: TicketStatus; at: string }>;
 /**
  * Opens the room on the first `called` of a virtual ticket (a later `called`, after a transfer,
  * finds it open and keeps it: the customer stays connected) and closes it when the ticket ends.
+ * A step back to waiting (transfer, requeue) keeps the room but takes it from the agent who held
+ * the ticket: the SFU hears it and re-checks who is still in (issue 13).
  */
 export async function syncVideoRoom(trx: Knex.Transaction, ticket: TicketRow, step: StepLike): Promise<void> {
   if (ticket.kind !== 'virtual') return;
@@ -31,6 +34,11 @@ export async function syncVideoRoom(trx: Knex.Transaction, ticket: TicketRow, st
       .returning('id');
     const roomId = opened[0]?.id as string | undefined;
     if (roomId) await announce(trx, ticket, roomId, 'room_opened');
+    return;
+  }
+  if (step.to === 'waiting') {
+    const room = await trx('video_rooms').where({ ticket_id: ticket.id, status: 'open' }).first('id');
+    if (room) await announce(trx, ticket, room.id as string, 'room_access_changed');
     return;
   }
   if (ENDED_STATUSES.includes(step.to)) {

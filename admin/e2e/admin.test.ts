@@ -7,6 +7,8 @@ import { createAppStack, type AppStack } from '../../tests/support/app-stack.js'
 import { launchBrowser, screenshot } from '../../tests/support/browser.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo.js';
 import { ensureAdminBuilt } from './build.js';
+import { sweepClosedWorkflows } from '../../activities/stuck/sweep.js';
+import { createLogger } from '../../runtime/logger.js';
 import es from '../src/i18n/es.js';
 
 let app: AppStack;
@@ -237,6 +239,23 @@ describe('back office', () => {
       await shot(page, 'admin-10-ticket-cancelled');
       const events = await app.db('ticket_events').where({ ticket_id: ticket.id }).orderBy('seq').pluck('type');
       expect(events).toEqual(['created', 'called', 'requeued', 'cancelled']);
+    });
+
+    it('issue 12: a ticket whose workflow was terminated shows as stuck work, and the supervisor sends it back to the queue', async () => {
+      const sup = await app.login('supervisor@andino.demo');
+      // A demo service, so the reports below count only the T ticket.
+      const other = await app.db('services').where({ label: 'C' }).first('id');
+      const stuck = (await sup.request('POST', '/api/tickets', { serviceId: other.id })).body as { id: string; number: string };
+      await app.client.workflow.getHandle(`ticket-${stuck.id}`).terminate('e2e: ops terminated it');
+      await sweepClosedWorkflows({ db: app.db, temporal: app.client, log: createLogger('e2e', 'silent') }, new Date(Date.now() - 60_000));
+      await page.goto(`${app.url}/admin/#/monitor`);
+      const row = page.getByTestId(`stuck-${stuck.id}`);
+      await row.getByText(esText('ventanilla.monitor.stuck.reasons.workflow_closed')).waitFor();
+      await shot(page, 'admin-10b-monitor-stuck');
+      await row.getByRole('button', { name: esText('ventanilla.monitor.stuck.release.requeue') }).click();
+      await page.getByTestId('monitor-stuck').waitFor({ state: 'detached' });
+      expect((await app.client.workflow.getHandle(`ticket-${stuck.id}`).describe()).status.name).toBe('RUNNING');
+      expect((await sup.request('POST', `/api/tickets/${stuck.id}/cancel`, {})).body.status).toBe('cancelled');
     });
 
     it('B1–B5: lists today\'s tickets, and every configuration screen renders', async () => {

@@ -62,6 +62,8 @@ export interface VentanillaDataProvider extends DataProvider {
   ticketTimeline(id: Identifier): Promise<TimelineEvent[]>;
   ticketAction(id: Identifier, action: 'requeue' | 'cancel', body?: Record<string, unknown>): Promise<RaRecord>;
   get<T>(path: string): Promise<T>;
+  /** POST to an API path that is not a resource (e.g. /monitor/stuck/release). */
+  post<T>(path: string, body: unknown): Promise<T>;
 }
 
 export const dataProvider: VentanillaDataProvider = {
@@ -103,6 +105,10 @@ export const dataProvider: VentanillaDataProvider = {
   },
   async get<T>(path: string) {
     const { json } = await httpClient(`${API}${path}`);
+    return json as T;
+  },
+  async post<T>(path: string, body: unknown) {
+    const { json } = await httpClient(`${API}${path}`, { method: 'POST', body: JSON.stringify(body) });
     return json as T;
   },
 };

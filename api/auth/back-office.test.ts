@@ -12,7 +12,7 @@ afterAll(() => app?.closeAll());
 
 /** The back office's login request (admin/src/authProvider.ts), with or without a cookie. */
 const backOfficeLogin = (email: string, cookie?: string) => fetch(`${app.url}/api/auth/login`, {
-  method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+  method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie, origin: app.url } : {}) },
   body: JSON.stringify({ email, password: DEMO_PASSWORD, backOffice: true }),
 });
 

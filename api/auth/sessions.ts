@@ -1,6 +1,9 @@
 // Server-side sessions: the cookie carries a random id; only its SHA-256 is stored, so a leaked
-// sessions table grants nothing.
+// sessions table grants nothing. The table is the one shared truth of every API process: a
+// session ends by deleting its row and announcing it (pg NOTIFY), and each process disconnects
+// the sockets it holds for it (api/realtime/socket.ts).
 import { createHash, randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.js';
 import type { Role } from '../../domain/agents.js';
 import { announce } from '../realtime/events.js';
@@ -18,35 +21,60 @@ export interface SessionUser {
   lastName: string;
 }
 
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+/** What the sessions table stores (and socket rooms are named by) for a token. */
+export const sessionHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export async function createSession(db: Db, userId: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await db('sessions').insert({ id_hash: digest(token), user_id: userId, expires_at: new Date(Date.now() + SESSION_TTL_MS) });
+  await db('sessions').insert({ id_hash: sessionHash(token), user_id: userId, expires_at: new Date(Date.now() + SESSION_TTL_MS) });
   return token;
 }
 
-export async function findSessionUser(db: Db, token: string): Promise<SessionUser | null> {
-  const row = await db('sessions as s').join('users as u', 'u.id', 's.user_id')
-    .where('s.id_hash', digest(token)).andWhere('s.expires_at', '>', db.fn.now()).andWhere('u.active', true)
-    .first('u.id', 'u.entity_id', 'u.branch_id', 'u.role', 'u.email', 'u.first_name', 'u.last_name');
-  if (!row) return null;
-  return { id: row.id, entityId: row.entity_id, branchId: row.branch_id, role: row.role, email: row.email, firstName: row.first_name, lastName: row.last_name };
+/** The live sessions among `hashes`, with their user as it is now (only active users). */
+export async function sessionUsers(db: Db, hashes: string[]): Promise<Map<string, SessionUser>> {
+  if (!hashes.length) return new Map();
+  const rows = await db('sessions as s').join('users as u', 'u.id', 's.user_id')
+    .whereIn('s.id_hash', hashes).andWhere('s.expires_at', '>', db.fn.now()).andWhere('u.active', true)
+    .select('s.id_hash', 'u.id', 'u.entity_id', 'u.branch_id', 'u.role', 'u.email', 'u.first_name', 'u.last_name');
+  return new Map(rows.map((r) => [r.id_hash as string, {
+    id: r.id, entityId: r.entity_id, branchId: r.branch_id, role: r.role, email: r.email, firstName: r.first_name, lastName: r.last_name,
+  } satisfies SessionUser]));
 }
 
-/** Ends a session; its live sockets are disconnected too (see api/realtime/socket.ts). */
+export async function findSessionUserByHash(db: Db, hash: string): Promise<SessionUser | null> {
+  return (await sessionUsers(db, [hash])).get(hash) ?? null;
+}
+
+export const findSessionUser = (db: Db, token: string): Promise<SessionUser | null> => findSessionUserByHash(db, sessionHash(token));
+
+async function endSessions(trx: Knex.Transaction, gone: { id_hash: string }[]): Promise<number> {
+  for (const { id_hash } of gone) await announce(trx, { kind: 'session_ended', sessionHash: id_hash });
+  return gone.length;
+}
+
+/** Ends a session; its live sockets are disconnected too. */
 export async function destroySession(db: Db, token: string): Promise<void> {
-  await db.transaction(async (trx) => {
-    const gone = await trx('sessions').where({ id_hash: digest(token) }).delete().returning('id_hash');
-    for (const { id_hash } of gone) await announce(trx, { kind: 'session_ended', sessionHash: id_hash });
+  await db.transaction(async (trx) => endSessions(trx, await trx('sessions').where({ id_hash: sessionHash(token) }).delete().returning('id_hash')));
+}
+
+/**
+ * Ends a user's sessions, every one or all but `keepToken` (the request that changed their own
+ * password), and disconnects their sockets in every API process. Returns how many ended.
+ */
+export async function endUserSessions(db: Db, userId: number, keepToken?: string): Promise<number> {
+  return db.transaction(async (trx) => {
+    const q = trx('sessions').where({ user_id: userId });
+    if (keepToken) q.whereNot({ id_hash: sessionHash(keepToken) });
+    const n = await endSessions(trx, await q.delete().returning('id_hash'));
+    await announce(trx, { kind: 'user_changed', userId });
+    return n;
   });
 }
 
 /** After a password change: every other session of the user ends; the current one stays. */
-export async function revokeOtherSessions(db: Db, userId: number, keepToken: string): Promise<number> {
-  return db.transaction(async (trx) => {
-    const gone = await trx('sessions').where({ user_id: userId }).whereNot({ id_hash: digest(keepToken) }).delete().returning('id_hash');
-    for (const { id_hash } of gone) await announce(trx, { kind: 'session_ended', sessionHash: id_hash });
-    return gone.length;
-  });
+export const revokeOtherSessions = (db: Db, userId: number, keepToken: string): Promise<number> => endUserSessions(db, userId, keepToken);
+
+/** A user's reach changed (branch, deletion): their sockets re-check their rooms. */
+export async function announceUserChanged(db: Db, userId: number): Promise<void> {
+  await announce(db, { kind: 'user_changed', userId });
 }

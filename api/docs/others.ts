@@ -6,10 +6,20 @@ import { KioskBody } from '../public/routes.js';
 import { ReportQuery } from '../reports/schemas.js';
 import { ReleaseBody } from '../monitor/schemas.js';
 import type { Operation } from './operations.js';
+import { ListQuery } from '../http/ra.js';
+import { ManualSendBody, WebhookDeliveryFilter } from '../webhooks/schemas.js';
 
 const mine = 'the agent, own shift';
+const SIGNED = 'Each delivery is a JSON POST with X-Ventanilla-Event, X-Ventanilla-Event-Key (dedupe on it: at least once), '
+  + 'X-Ventanilla-Timestamp (Unix seconds) and X-Ventanilla-Signature = "sha256=" + hex HMAC-SHA256(secret, "<timestamp>.<body>"); '
+  + 'redirects are not followed, and loopback, private, link-local and metadata destinations are refused when saved and at each delivery';
 const room = 'a participant of the room: its agent (session) or the customer (join token)';
 export const OTHER_OPERATIONS: Operation[] = [
+  { method: 'get', path: '/webhook_deliveries', summary: `Issue 13: what was sent to the entity's webhooks, newest first, with status (delivered, failed, pending), attempts, last error and times (react-admin list). filter = ${JSON.stringify(Object.keys(WebhookDeliveryFilter.shape))}`, tag: 'webhooks', query: ListQuery, auth: 'admin' },
+  { method: 'get', path: '/webhook_deliveries/:id', summary: 'Issue 13: one delivery, with its payload', tag: 'webhooks', auth: 'admin' },
+  { method: 'delete', path: '/webhook_deliveries/:id', summary: 'Refused (NotWritable): deliveries are a record', tag: 'webhooks', auth: 'admin' },
+  { method: 'post', path: '/webhooks/:id/test', summary: `Issue 13: send a webhook.test event now, once; answers the delivery with its outcome. ${SIGNED}`, tag: 'webhooks', body: ManualSendBody, auth: 'admin' },
+  { method: 'post', path: '/webhook_deliveries/:id/resend', summary: 'Issue 13: send a delivery again now, on a fresh retry schedule; answers it with its outcome', tag: 'webhooks', body: ManualSendBody, auth: 'admin' },
   { method: 'post', path: '/shifts', summary: 'A7/A10: log in at a desk (starts the shift workflow)', tag: 'shifts', body: Shift.OpenShiftBody, auth: mine },
   { method: 'get', path: '/shifts/current', summary: 'A3/A11: current state', tag: 'shifts', auth: mine },
   { method: 'post', path: '/shifts/current/state', summary: 'A3: change availability state', tag: 'shifts', body: Shift.StateBody, auth: mine },

@@ -51,6 +51,15 @@ export interface CrudResource<M extends Model> {
   toRow: (db: Db, u: SessionUser, body: Body, existing?: M) => Promise<Body>;
   /** Replaces the generic insert, e.g. when a workflow creates the row. Returns the new id. */
   insert?: (db: Db, u: SessionUser, body: Body, req: Request) => Promise<number>;
+  /**
+   * What an update or delete entails beyond its row. `before` runs once the rules passed and may
+   * still refuse (nothing is stored then); `after` runs once the row is stored. E.g. a user's
+   * deactivation hands back their customer first and ends their sessions after.
+   */
+  consequences?: {
+    before?: (u: SessionUser, op: WriteOp, existing: M, row: Body, req: Request) => Promise<void>;
+    after?: (u: SessionUser, op: WriteOp, existing: M, row: Body, req: Request) => Promise<void>;
+  };
   /** Extra list metadata sent as headers (e.g. unread counts). */
   listHeaders?: (db: Db, u: SessionUser) => Promise<Record<string, string>>;
 }
@@ -136,7 +145,9 @@ export function crudRoutes<M extends Model>(deps: Pick<ApiDeps, 'db' | 'log'>, d
     if (!def.update) throw notWritable('edited');
     const body = parse(def.update, dropEchoedReadOnly(req.body, existing, def.readOnly ?? [], def.computed ?? []));
     const row = await def.toRow(db, u, body, existing);
+    await def.consequences?.before?.(u, 'update', existing, row, req);
     if (Object.keys(row).length) await def.model.query(db).patch(row).where(`${table}.id`, existing.$id() as number);
+    await def.consequences?.after?.(u, 'update', existing, row, req);
     res.json(await findOr404(u, req.params.id));
   };
   r.put(`${base}/:id`, update);
@@ -146,7 +157,9 @@ export function crudRoutes<M extends Model>(deps: Pick<ApiDeps, 'db' | 'log'>, d
     const u = res.locals.user;
     const existing = await findOr404(u, req.params.id);
     check(u, 'delete', existing);
+    await def.consequences?.before?.(u, 'delete', existing, {}, req);
     await def.model.query(db).deleteById(existing.$id() as number);
+    await def.consequences?.after?.(u, 'delete', existing, {}, req);
     res.json(existing);
   });
   return r;

@@ -131,7 +131,7 @@ describe('H7 roles and branches', () => {
   });
 
   it('webhook secrets are write-only', async () => {
-    const hook = await admin.request('POST', '/api/webhooks', { url: 'http://127.0.0.1:9/x', secret: 'super-secret-signing-key' });
+    const hook = await admin.request('POST', '/api/webhooks', { url: 'https://hooks.example.test/x', secret: 'super-secret-signing-key' });
     expect(hook.status).toBe(201);
     expect(JSON.stringify(hook.body)).not.toContain('super-secret');
     expect(hook.body.hasSecret).toBe(true);

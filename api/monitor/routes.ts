@@ -9,7 +9,7 @@ import { ReleaseBody } from './schemas.js';
 import type { ApiDeps } from '../deps.js';
 import { parse } from '../http/validate.js';
 import { loadWatchedBranch, requireBackOffice } from './access.js';
-import { branchSnapshot } from './snapshot.js';
+import { branchSnapshot, temporalUrl } from './snapshot.js';
 
 const Params = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -27,7 +27,7 @@ export function monitorRoutes(deps: ApiDeps): Router {
     const branch = await loadWatchedBranch(deps.db, res.locals.user, id);
     res.setHeader('Cache-Control', 'no-store');
     const [snapshot, stuck] = await Promise.all([branchSnapshot(deps.db, deps.config, branch), listStuck(deps.db, { branchId: branch.id })]);
-    res.json({ ...snapshot, stuck });
+    res.json({ ...snapshot, stuck: stuck.map((s) => ({ ...s, temporalUrl: temporalUrl(deps.config, s.workflowId) })) });
   });
   // Issue 12 item 5: a supervisor releases stuck work of a branch they watch.
   r.post('/monitor/stuck/release', async (req, res) => {

@@ -6,7 +6,10 @@ import type { Logger } from '../../runtime/logger.js';
 
 export type ChangeEvent = { kind: string } & Record<string, unknown>;
 
-export function listenForChanges(url: string, log: Logger, onEvent: (e: ChangeEvent) => void): { close(): Promise<void> } {
+/** `channels`: the SFU also hears the in-call facts channel, which no staff socket does. */
+export function listenForChanges(
+  url: string, log: Logger, onEvent: (e: ChangeEvent, channel: string) => void, channels: readonly string[] = [EVENTS_CHANNEL],
+): { close(): Promise<void> } {
   let client: pg.Client | undefined;
   let closed = false;
   let delay = 250;
@@ -16,7 +19,7 @@ export function listenForChanges(url: string, log: Logger, onEvent: (e: ChangeEv
     c.on('notification', (n) => {
       if (!n.payload) return;
       try {
-        onEvent(JSON.parse(n.payload) as ChangeEvent);
+        onEvent(JSON.parse(n.payload) as ChangeEvent, n.channel);
       } catch (err) {
         log.warn({ err }, 'unreadable change event');
       }
@@ -26,7 +29,7 @@ export function listenForChanges(url: string, log: Logger, onEvent: (e: ChangeEv
       void retry();
     });
     await c.connect();
-    await c.query(`listen ${EVENTS_CHANNEL}`);
+    for (const channel of channels) await c.query(`listen ${c.escapeIdentifier(channel)}`);
     client = c;
     delay = 250;
   };

@@ -16,10 +16,12 @@ export const ShiftEvent = z.object({ kind: z.literal('shift'), entityId: id, bra
 export const NotificationEvent = z.object({ kind: z.literal('notification'), entityId: id, userId: id, id }).loose();
 /** Video room changes (D1: the customer joined, the room closed), for the ticket's watchers. */
 export const VideoEvent = z.object({ kind: z.literal('video'), type: z.string(), ticketId: z.string(), entityId: id, branchId: id }).loose();
-/** A session ended (log out, password change): its sockets are disconnected. */
+/** A session ended (log out, password change, deactivation, role change): its sockets are disconnected. */
 export const SessionEndedEvent = z.object({ kind: z.literal('session_ended'), sessionHash: z.string().max(128) });
+/** A user's rights changed (role, branch, activity, deletion): their sockets re-check their rooms. */
+export const UserChangedEvent = z.object({ kind: z.literal('user_changed'), userId: id });
 
-export const KnownEvent = z.discriminatedUnion('kind', [TicketEvent, ShiftEvent, NotificationEvent, VideoEvent, SessionEndedEvent]);
+export const KnownEvent = z.discriminatedUnion('kind', [TicketEvent, ShiftEvent, NotificationEvent, VideoEvent, SessionEndedEvent, UserChangedEvent]);
 export type KnownEvent = z.infer<typeof KnownEvent>;
 
 /** Announces an event when (and only if) the surrounding transaction commits. */

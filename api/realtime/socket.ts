@@ -1,54 +1,49 @@
 // socket.io: authenticated staff connections join rooms for their entity, branch and self;
 // public display/kiosk connections (namespace /public) get only their branch's public events.
-// Rooms are named by globally unique ids (branch:3, user:7), and every event is checked to carry
-// its entity, so a socket of one entity never hears another's.
-import { createHash } from 'node:crypto';
+// Every event is checked to carry its entity, so a socket of one entity never hears another's.
+// A browser's handshake must come from this API's own origin (a cookie websocket opened by
+// another site is refused), and a staff socket's rights are re-checked at every use (rights.ts).
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import type { Db } from '../../db/knex.js';
 import type { Logger } from '../../runtime/logger.js';
 import { readCookie } from '../auth/middleware.js';
-import { findSessionUser, SESSION_COOKIE, type SessionUser } from '../auth/sessions.js';
-import { reachesWholeEntity } from '../http/reach.js';
+import { isOwnOrigin, type OwnOrigins } from '../auth/origin.js';
+import { findSessionUser, SESSION_COOKIE, sessionHash } from '../auth/sessions.js';
 import type { ChangeEvent } from './bus.js';
 import { KnownEvent } from './events.js';
-import { disconnectExpired } from './expiry.js';
+import { recheck, recheckAll, recheckEveryMinute, seesTicket, socketsOf, type StaffNamespace, type StaffSocket } from './rights.js';
+import { rooms, scopeRoom } from './rooms.js';
 import type { ErrorCode } from '../../domain/errors.js';
-
-export const rooms = {
-  /** Staff who watch a whole entity: admins, and supervisors without a branch. */
-  entityWide: (id: unknown) => `entity:${String(id)}`,
-  branch: (id: unknown) => `branch:${String(id)}`,
-  user: (id: unknown) => `user:${String(id)}`,
-  ticket: (id: unknown) => `ticket:${String(id)}`,
-  publicBranch: (id: unknown) => `public:${String(id)}`,
-  session: (hash: unknown) => `session:${String(hash)}`,
-};
 
 /** `error` is an error code (domain/errors.ts) the UIs translate. */
 type Ack = (answer: { ok: boolean; error?: ErrorCode }) => void;
 
-export function createSocketServer(http: HttpServer, db: Db, log: Logger) {
-  const io = new Server(http, { serveClient: false, maxHttpBufferSize: 1e6 });
-  const staff = io.of('/');
+export function createSocketServer(http: HttpServer, db: Db, log: Logger, own: OwnOrigins) {
+  const io = new Server(http, {
+    serveClient: false, maxHttpBufferSize: 1e6,
+    // Browsers always send Origin on a websocket and on a cross-origin request; only a
+    // same-origin polling request or a non-browser client (which holds no victim's cookie) omits it.
+    allowRequest: (req, done) => done(null, req.headers.origin === undefined || isOwnOrigin(req.headers.origin, req.headers, own)),
+  });
+  const staff = io.of('/') as StaffNamespace;
   staff.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: string }).token ?? readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     if (!token) return next(new Error('Unauthorized: log in first.'));
     findSessionUser(db, token).then((user) => {
       if (!user) return next(new Error('Unauthorized: your session has expired, log in again.'));
-      socket.data.user = user;
-      socket.data.sessionHash = createHash('sha256').update(token).digest('hex');
+      socket.data = { user, sessionHash: sessionHash(token) };
       next();
     }, (err: unknown) => next(err as Error));
   });
   staff.on('connection', (socket) => {
-    const u = socket.data.user as SessionUser;
-    const scope = reachesWholeEntity(u) ? rooms.entityWide(u.entityId) : rooms.branch(u.branchId);
-    void socket.join([rooms.user(u.id), scope, rooms.session(socket.data.sessionHash)]);
-    // B7 "follow the ticket": only a ticket the user may see (its entity, and branch unless the
-    // user reaches the whole entity).
+    const u = socket.data.user;
+    void socket.join([rooms.user(u.id), scopeRoom(u), rooms.session(socket.data.sessionHash)]);
+    // A revocation announced between the handshake and the joins above found no socket to end.
+    recheck(db, socket).catch((err: unknown) => log.warn({ err }, 'socket rights check failed'));
+    // B7 "follow the ticket": only a ticket the user may see now.
     socket.on('follow', (ticketId: unknown, ack?: Ack) => {
-      followTicket(db, socket, u, ticketId).then((ok) => ack?.(ok ? { ok } : { ok, error: 'NotFound' }), (err: unknown) => {
+      followTicket(db, socket, ticketId).then((ok) => ack?.(ok ? { ok } : { ok, error: 'NotFound' }), (err: unknown) => {
         log.warn({ err }, 'follow failed');
         ack?.({ ok: false, error: 'Unavailable' });
       });
@@ -94,19 +89,21 @@ export function createSocketServer(http: HttpServer, db: Db, log: Logger) {
       case 'session_ended':
         staff.in(rooms.session(e.sessionHash)).disconnectSockets(true);
         break;
+      case 'user_changed':
+        recheckAll(db, socketsOf(staff, e.userId)).catch((err: unknown) => log.warn({ err, userId: e.userId }, 'socket rights check failed'));
+        break;
     }
   };
-  const stopExpiry = disconnectExpired(staff, db, log);
-  http.once('close', stopExpiry);
+  const stopChecks = recheckEveryMinute(staff, db, log);
+  http.once('close', stopChecks);
   log.debug('socket.io ready');
   return { io, publish };
 }
 
-async function followTicket(db: Db, socket: Socket, u: SessionUser, ticketId: unknown): Promise<boolean> {
+async function followTicket(db: Db, socket: StaffSocket, ticketId: unknown): Promise<boolean> {
   if (typeof ticketId !== 'string' || !/^[0-9a-f-]{36}$/i.test(ticketId)) return false;
-  const q = db('tickets').where({ id: ticketId, entity_id: u.entityId });
-  if (!reachesWholeEntity(u)) q.andWhere('branch_id', u.branchId);
-  if (!(await q.first('id'))) return false;
+  const u = await recheck(db, socket); // rights as they are now, not as they were at connection
+  if (!u || !(await seesTicket(db, u, ticketId))) return false;
   await socket.join(rooms.ticket(ticketId));
   return true;
 }

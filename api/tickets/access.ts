@@ -2,6 +2,8 @@
 import type { Db } from '../../db/knex.js';
 import { DomainError } from '../../domain/errors.js';
 import type { SessionUser } from '../auth/sessions.js';
+import { refusedAction, type TicketAction } from '../../domain/ticket-rights.js';
+import type { TicketStatus } from '../../domain/tickets.js';
 
 export async function loadTicketFor(db: Db, user: SessionUser, ticketId: string): Promise<Record<string, unknown>> {
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,4 +24,16 @@ export async function loadServiceFor(db: Db, user: SessionUser, serviceId: numbe
   if (!s) throw new DomainError('Validation', {}, { fields: { serviceId: { code: 'unknown_reference' } } });
   if (user.role !== 'admin' && user.branchId !== null && s.branch_id !== user.branchId) throw new DomainError('OtherBranch');
   return { id: s.id, branchId: s.branch_id, active: s.active, virtualEnabled: s.virtual_enabled };
+}
+
+/**
+ * Loads the ticket and applies the one written rule of who may do what (domain/ticket-rights.ts):
+ * the holder, any agent of the branch with an open shift, supervisors and admins.
+ */
+export async function loadTicketForAction(db: Db, user: SessionUser, ticketId: string, action: TicketAction): Promise<Record<string, unknown>> {
+  const row = await loadTicketFor(db, user, ticketId);
+  const hasOpenShift = user.role === 'agent' && !!(await db('shifts').where({ user_id: user.id, branch_id: row.branch_id }).whereNull('ended_at').first('id'));
+  const refused = refusedAction({ role: user.role, userId: user.id, hasOpenShift }, action, { status: row.status as TicketStatus, agentId: (row.agent_id as number | null) ?? null });
+  if (refused) throw new DomainError(refused, { number: row.number, action });
+  return row;
 }

@@ -6,7 +6,8 @@ import type { TicketView } from '../../domain/ticket-messages.js';
 import type { ApiDeps } from '../deps.js';
 import { actorOf } from '../auth/middleware.js';
 import type { SessionUser } from '../auth/sessions.js';
-import { loadTicketFor } from './access.js';
+import { loadTicketForAction } from './access.js';
+import type { TicketAction } from '../../domain/ticket-rights.js';
 import type { CallBody, CancelBody, EditCustomerBody, FinishBody, NoteBody, RequeueBody, TopicsBody, TransferBody } from './schemas.js';
 import { refuseKnownCustomer } from './customers.js';
 import { updateTicket } from './workflow-client.js';
@@ -34,7 +35,7 @@ async function deskOf(db: Db, agentId: number, branchId: number, requested?: num
 }
 
 export async function callTicket(d: Deps, user: SessionUser, ticketId: string, body: z.infer<typeof CallBody>, updateId?: string): Promise<TicketView> {
-  const t = await loadTicketFor(d.db, user, ticketId);
+  const t = await loadTicketForAction(d.db, user, ticketId, 'call');
   if (user.role !== 'agent' && body.agentId === undefined) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'required' } } });
   const agentId = user.role === 'agent' ? user.id : (body.agentId as number);
   const agent = await d.db('users').where({ id: agentId, entity_id: user.entityId, role: 'agent', active: true }).first('id', 'branch_id');
@@ -44,24 +45,24 @@ export async function callTicket(d: Deps, user: SessionUser, ticketId: string, b
   return updateTicket(d.temporal, ticketId, msg.callTicket, { actor: actorOf(user), agentId, deskId }, updateId);
 }
 
-const simple = <A extends object>(def: Parameters<typeof updateTicket<A & msg.WithActor>>[2]) =>
+const simple = <A extends object>(action: TicketAction, def: Parameters<typeof updateTicket<A & msg.WithActor>>[2]) =>
   async (d: Deps, user: SessionUser, ticketId: string, body: A, updateId?: string): Promise<TicketView> => {
-    await loadTicketFor(d.db, user, ticketId);
+    await loadTicketForAction(d.db, user, ticketId, action);
     return updateTicket(d.temporal, ticketId, def, { ...body, actor: actorOf(user) }, updateId);
   };
 
-export const recallTicket = simple<object>(msg.recallTicket);
-export const attendTicket = simple<object>(msg.attendTicket);
-export const finishTicket = simple<z.infer<typeof FinishBody>>(msg.finishTicket);
-export const requeueTicket = simple<z.infer<typeof RequeueBody>>(msg.requeueTicket);
-export const cancelTicket = simple<z.infer<typeof CancelBody>>(msg.cancelTicket);
-export const addNote = simple<z.infer<typeof NoteBody>>(msg.addNote);
-export const setTopics = simple<z.infer<typeof TopicsBody>>(msg.setTopics);
-export const confirmAppointment = simple<object>(msg.confirmAppointment);
-export const checkIn = simple<object>(msg.checkIn);
+export const recallTicket = simple<object>('recall', msg.recallTicket);
+export const attendTicket = simple<object>('attend', msg.attendTicket);
+export const finishTicket = simple<z.infer<typeof FinishBody>>('finish', msg.finishTicket);
+export const requeueTicket = simple<z.infer<typeof RequeueBody>>('requeue', msg.requeueTicket);
+export const cancelTicket = simple<z.infer<typeof CancelBody>>('cancel', msg.cancelTicket);
+export const addNote = simple<z.infer<typeof NoteBody>>('notes', msg.addNote);
+export const setTopics = simple<z.infer<typeof TopicsBody>>('topics', msg.setTopics);
+export const confirmAppointment = simple<object>('confirm', msg.confirmAppointment);
+export const checkIn = simple<object>('check-in', msg.checkIn);
 
 export async function transferTicket(d: Deps, user: SessionUser, ticketId: string, body: z.infer<typeof TransferBody>, updateId?: string): Promise<TicketView> {
-  const t = await loadTicketFor(d.db, user, ticketId);
+  const t = await loadTicketForAction(d.db, user, ticketId, 'transfer');
   if (body.agentId !== undefined) {
     const agent = await d.db('users').where({ id: body.agentId, entity_id: user.entityId, branch_id: t.branch_id, role: 'agent', active: true }).first('id');
     if (!agent) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'other_branch' } } });
@@ -70,7 +71,7 @@ export async function transferTicket(d: Deps, user: SessionUser, ticketId: strin
 }
 
 export async function editCustomer(d: Deps, user: SessionUser, ticketId: string, body: z.infer<typeof EditCustomerBody>, updateId?: string): Promise<TicketView> {
-  const t = await loadTicketFor(d.db, user, ticketId);
+  const t = await loadTicketForAction(d.db, user, ticketId, 'customer');
   const actor = actorOf(user);
   if ('customerId' in body) {
     const c = await d.db('customers').where({ id: body.customerId, entity_id: user.entityId }).first('id');

@@ -29,7 +29,7 @@ export async function createTicket(
   }
   // Staff are asked before a known customer is used; the kiosk and other public routes link her
   // silently and show nothing of her (the activity never changes an existing customer).
-  if (body.customer && actor.type === 'user') await refuseKnownCustomer(d.db, scope.entityId, body.customer);
+  if (body.customer && actor.type === 'user') await refuseKnownCustomer(d.db, scope.entityId, body.customer, null, 'customer.');
   if (body.scheduledAt && Date.parse(body.scheduledAt) < Date.now() - 3600_000) {
     throw new DomainError('AppointmentInPast', {}, { field: 'scheduledAt' });
   }

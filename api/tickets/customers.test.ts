@@ -28,7 +28,7 @@ describe('issue 12 item 4: staff are asked before a known customer is used', () 
   it('a new customer with a known ID number is a 409 carrying her, masked; nothing is renamed', async () => {
     const res = await supervisor.request('POST', '/api/tickets', { serviceId, customer: { firstName: 'Impostora', lastName: 'Nueva', idNumber: known.id_number, email: 'otra@correo.demo', phone: '+57 300 000 0000' } });
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ code: 'CustomerExists', fields: { idNumber: { code: 'already_used' } } });
+    expect(res.body).toMatchObject({ code: 'CustomerExists', fields: { 'customer.idNumber': { code: 'already_used' } } });
     const c = res.body.params.customer;
     expect(c).toMatchObject({ id: known.id, name: `${known.first_name} ${known.last_name}` });
     expect(c.email).toBe(`${known.email[0]}***${known.email.slice(known.email.indexOf('@'))}`);

@@ -7,7 +7,8 @@ import { maskEmail, maskTail, type KnownCustomer } from '../../domain/customers.
 import { DomainError } from '../../domain/errors.js';
 import type { CustomerFields } from '../../domain/ticket-messages.js';
 
-export async function refuseKnownCustomer(db: Db, entityId: number, fields: CustomerFields, exceptId?: number | null): Promise<void> {
+/** `at` is where the customer's fields sit in the request body (e.g. 'customer.' on ticket creation). */
+export async function refuseKnownCustomer(db: Db, entityId: number, fields: CustomerFields, exceptId?: number | null, at = ''): Promise<void> {
   const known = await findKnownCustomer(db, entityId, fields, exceptId);
   if (!known) return;
   const c = await db('customers').where({ id: known.id }).first('id', 'first_name', 'last_name', 'email', 'phone', 'id_number');
@@ -16,5 +17,5 @@ export async function refuseKnownCustomer(db: Db, entityId: number, fields: Cust
     email: maskEmail(c.email), phone: maskTail(c.phone), idNumber: maskTail(c.id_number),
   };
   const field = fields.idNumber && c.id_number === fields.idNumber ? 'idNumber' : 'email';
-  throw new DomainError('CustomerExists', { customer }, { fields: { [field]: { code: 'already_used' } } });
+  throw new DomainError('CustomerExists', { customer }, { fields: { [`${at}${field}`]: { code: 'already_used' } } });
 }

@@ -10,7 +10,8 @@ const reason = text({ max: 300 }).optional();
 
 export const CustomerBody = z.object({
   firstName: name,
-  lastName: text({ max: 80 }).optional(),
+  // A cleared input sends null: stored as an empty surname, never as a missing one.
+  lastName: text({ max: 80 }).nullable().transform((v) => v ?? '').optional(),
   email: text({ max: 254 }).pipe(z.email('invalid_email')).nullish(),
   idNumber: text({ max: 30 }).pipe(z.string().regex(/^[A-Za-z0-9.-]{3,30}$/, 'invalid_format')).nullish(),
   phone: text({ max: 30 }).pipe(z.string().regex(/^\+?[0-9 ()-]{5,30}$/, 'invalid_phone')).nullish(),

@@ -1,10 +1,12 @@
 // /api/users: staff of the entity. Agents see their branch's colleagues (B2); the password hash
-// is never returned.
+// is never returned. An e-mail is unique within the entity only (migration 013): creating a user
+// with an e-mail another entity uses succeeds, so no answer tells one entity about another's staff.
 import { raw } from 'objection';
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
 import { reachesWholeEntity } from '../http/reach.js';
 import { User } from '../../db/models/user.js';
+import { userConsequences } from './consequences.js';
 import { refuseUserWrite, userRow } from './rules.js';
 import { UserCreate, UserFilter, UserUpdate } from './schemas.js';
 
@@ -33,4 +35,4 @@ export const users: CrudResource<User> = {
   toRow: userRow,
 };
 
-export const userRoutes = (deps: ApiDeps) => crudRoutes(deps, users);
+export const userRoutes = (deps: ApiDeps) => crudRoutes(deps, { ...users, consequences: userConsequences(deps) });

@@ -8,7 +8,7 @@ import { baseFilter, flag, intId, oneOrMany } from '../http/filters.js';
 export const PASSWORD_MIN = 10;
 /** Kept as typed (no trimming): white space may be part of a password. */
 export const Password = text({ max: 200, raw: true }).pipe(z.string().min(PASSWORD_MIN, 'password_too_short'));
-/** Stored lower-case: the unique index is on lower(email). */
+/** Stored lower-case: the unique index is on (entity, lower(email)). */
 export const Email = text({ max: 254, min: 1 }).transform((s) => s.toLowerCase()).pipe(z.email('invalid_email'));
 export const Phone = text({ max: 30 }).refine((p) => /^\+?[0-9 ()-]{5,30}$/.test(p), 'invalid_phone').nullable();
 

@@ -1,17 +1,19 @@
-// Who may download a call's file: the room's participants (join token) and the supervisors and
-// admins of the ticket's branch (session). Served as an attachment that browsers won't sniff.
+// Who may download a call's file: the room's participants while they still belong to it (join
+// token, read again at each download) and the supervisors and admins of the ticket's branch
+// (session). Served as an attachment that browsers won't sniff.
 import type { Request, Response } from 'express';
 import type { Db } from '../../db/knex.js';
 import { DomainError } from '../../domain/errors.js';
 import { readCookie } from '../auth/middleware.js';
 import { findSessionUser, SESSION_COOKIE } from '../auth/sessions.js';
+import { loadRoomFacts, membershipRefusal } from '../../sfu/room-membership.js';
 import { readStoredFile, type FileRow } from './files.js';
 import { bearerClaims } from './participant.js';
 import type { VideoSettings } from './settings.js';
 
 async function mayDownload(db: Db, s: VideoSettings, req: Request, file: FileRow & { entity_id: number; branch_id: number }): Promise<boolean> {
   const claims = bearerClaims(req.headers.authorization, s.secret);
-  if (claims) return claims.roomId === file.room_id;
+  if (claims) return claims.roomId === file.room_id && !membershipRefusal(claims, await loadRoomFacts(db, claims));
   const session = readCookie(req.headers.cookie, SESSION_COOKIE);
   const user = session ? await findSessionUser(db, session) : null;
   if (!user || user.entityId !== file.entity_id) return false;

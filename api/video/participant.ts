@@ -1,10 +1,13 @@
 // Room-scoped requests (chat, files, T&C, tags, presence) carry the SFU join token as a bearer:
-// agent and guest alike prove "I am in this room" the same way, and the room must still be open.
+// agent and guest alike prove "I am in this room" the same way. The token is only who its bearer
+// was; each request reads again whether they still belong (sfu/room-membership.ts): the room
+// must be open, and an agent must still hold the ticket (a transfer revokes them) or supervise it.
 import type { RequestHandler } from 'express';
 import type { Db } from '../../db/knex.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Actor } from '../../domain/tickets.js';
 import { verifyJoinToken, type JoinClaims } from '../../sfu/join-token.js';
+import { loadRoomFacts, membershipRefusal, staffIdOf, type RoomFacts } from '../../sfu/room-membership.js';
 import type { VideoSettings } from './settings.js';
 
 export type Participant = Readonly<{
@@ -28,27 +31,41 @@ export function bearerClaims(header: string | undefined, secret: string): JoinCl
   return verifyJoinToken(secret, header.slice(7).trim());
 }
 
+/** The room's facts while the claims still grant it; otherwise the refusal to answer. */
+export async function currentRoom(db: Db, claims: JoinClaims): Promise<RoomFacts> {
+  const facts = await loadRoomFacts(db, claims);
+  const refusal = membershipRefusal(claims, facts);
+  if (refusal === 'room_closed') throw new DomainError('CallEnded');
+  if (refusal || !facts) throw new DomainError('OnlyServingAgentJoins');
+  return facts;
+}
+
 export function requireParticipant(db: Db, s: VideoSettings): RequestHandler<{ roomId: string }> {
   return (req, res, next) => {
     const claims = bearerClaims(req.headers.authorization, s.secret);
     if (!claims || claims.roomId !== req.params.roomId) return next(new DomainError('JoinFirst'));
-    db('video_rooms as r').join('tickets as t', 't.id', 'r.ticket_id').where('r.id', claims.roomId)
-      .first('r.status', 'r.ticket_id', 't.entity_id', 't.branch_id')
-      .then((room: { status: string; ticket_id: string; entity_id: number; branch_id: number } | undefined) => {
-        if (room?.status !== 'open') return next(new DomainError('CallEnded'));
-        const userId = claims.role === 'agent' ? Number(claims.peerId.replace(/^user-/, '')) : null;
-        res.locals.participant = {
-          claims, ticketId: room.ticket_id, entityId: room.entity_id, branchId: room.branch_id, userId,
-          actor: userId === null ? { type: 'customer', name: claims.displayName } : { type: 'user', id: userId, name: claims.displayName },
-        };
-        next();
-      }, next);
+    currentRoom(db, claims).then(({ ticket }) => {
+      const userId = staffIdOf(claims);
+      res.locals.participant = {
+        claims, ticketId: ticket.id, entityId: ticket.entityId, branchId: ticket.branchId, userId,
+        actor: userId === null ? { type: 'customer', name: claims.displayName } : { type: 'user', id: userId, name: claims.displayName },
+      };
+      next();
+    }, next);
   };
 }
 
 export function requireAgent(): RequestHandler {
   return (_req, res, next) => {
     if (res.locals.participant.claims.role !== 'agent') return next(new DomainError('OnlyAgentMayDo'));
+    next();
+  };
+}
+
+/** The customer's own acts (answering the terms): never the agent's token. */
+export function requireGuest(): RequestHandler {
+  return (_req, res, next) => {
+    if (res.locals.participant.claims.role !== 'guest') return next(new DomainError('OnlyCustomerMayDo'));
     next();
   };
 }

@@ -2,6 +2,7 @@
 import type { Db } from '../../db/knex.js';
 import { DomainError } from '../../domain/errors.js';
 import { guestTokenOf, hashGuestToken, signJoinToken } from '../../sfu/join-token.js';
+import { agentPeerId, GUEST_PEER_ID, staffBelongs } from '../../sfu/room-membership.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { loadTicketFor } from '../tickets/access.js';
 import type { VideoSettings } from './settings.js';
@@ -14,8 +15,6 @@ export type JoinGrant = Readonly<{
 
 const LIVE = ['waiting', 'calling', 'attending'];
 
-export const agentPeerId = (userId: number): string => `user-${userId}`;
-export const GUEST_PEER_ID = 'guest';
 
 async function openRoomOf(db: Db, ticketId: string): Promise<RoomRow> {
   const room = await db('video_rooms').where({ ticket_id: ticketId }).first() as RoomRow | undefined;
@@ -24,11 +23,11 @@ async function openRoomOf(db: Db, ticketId: string): Promise<RoomRow> {
   return room;
 }
 
-/** The agent holding the ticket, or a supervisor/admin of its branch (loadTicketFor checks the branch). */
+/** The agent holding the ticket, or a supervisor/admin of its branch: the rule every later use re-reads. */
 export async function joinAsAgent(db: Db, s: VideoSettings, user: SessionUser, ticketId: string): Promise<JoinGrant & { guestToken: string; guestUrl: string }> {
   const ticket = await loadTicketFor(db, user, ticketId);
-  const holds = ticket.agent_id === user.id && (ticket.status === 'calling' || ticket.status === 'attending');
-  if (!holds && user.role === 'agent') throw new DomainError('OnlyServingAgentJoins');
+  const facts = { id: String(ticket.id), status: String(ticket.status), agentId: (ticket.agent_id as number | null) ?? null, entityId: Number(ticket.entity_id), branchId: Number(ticket.branch_id) };
+  if (!staffBelongs({ ...user, active: true }, facts)) throw new DomainError('OnlyServingAgentJoins');
   const room = await openRoomOf(db, ticketId);
   const guestToken = guestTokenOf(s.secret, room.id);
   // The first issue records the link's hash, which is how the guest route finds the room.

@@ -6,7 +6,7 @@ import { parse } from '../http/validate.js';
 import { addChatMessage, listChat } from './chat.js';
 import { downloadFile } from './download.js';
 import { MAX_FILE_BYTES, uploadFile } from './files.js';
-import { requireAgent, requireParticipant } from './participant.js';
+import { requireAgent, requireGuest, requireParticipant } from './participant.js';
 import { reportPresence } from './presence.js';
 import { joinAsAgent, joinAsGuest } from './rooms.js';
 import * as S from './schemas.js';
@@ -49,7 +49,7 @@ export function videoRoutes(deps: ApiDeps): Router {
   room.post('/terms', requireAgent(), async (req, res) => {
     res.status(201).json(await sendTerms(db, temporal, res.locals.participant, parse(S.TermsBody, req.body).text));
   });
-  room.post('/terms/answer', async (req, res) => {
+  room.post('/terms/answer', requireGuest(), async (req, res) => {
     const body = parse(S.TermsAnswerBody, req.body);
     await answerTerms(db, temporal, res.locals.participant, body.termsId, body.accepted);
     res.status(204).end();

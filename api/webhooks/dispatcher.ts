@@ -1,7 +1,7 @@
 // Runs the webhook outbox inside the API process: scan for new events, send what is due, sleep.
 // A change announcement (kick) wakes it early so receivers hear of a step within moments.
-import type { Db } from '../../db/knex.js';
-import type { Logger } from '../../runtime/logger.js';
+import { outboundPolicy } from '../../runtime/outbound/index.js';
+import type { ApiDeps } from '../deps.js';
 import { deliverDue, type DeliveryOptions } from './deliver.js';
 import { enqueueNewEvents } from './outbox.js';
 
@@ -14,8 +14,9 @@ export const DEFAULT_DELIVERY: DeliveryOptions & { pollMs: number } = {
   pollMs: 1000, baseBackoffMs: 1000, maxBackoffMs: 3600_000, maxAttempts: 15, timeoutMs: 10_000,
 };
 
-export function startWebhookDispatcher(db: Db, log: Logger, options: Partial<typeof DEFAULT_DELIVERY> = {}): WebhookDispatcher {
+export function startWebhookDispatcher({ db, log, config }: Pick<ApiDeps, 'db' | 'log' | 'config'>, options: Partial<typeof DEFAULT_DELIVERY> = {}): WebhookDispatcher {
   const o = { ...DEFAULT_DELIVERY, ...options };
+  const policy = outboundPolicy(config.OUTBOUND_ALLOW ?? []);
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
   let wake: (() => void) | undefined;
@@ -23,7 +24,7 @@ export function startWebhookDispatcher(db: Db, log: Logger, options: Partial<typ
   const round = async () => {
     try {
       await enqueueNewEvents(db);
-      await deliverDue(db, o);
+      await deliverDue(db, o, policy);
     } catch (err) {
       // The next round retries; a database outage must not stop the loop for good.
       log.error({ err }, 'webhook round failed; retrying at the next poll');

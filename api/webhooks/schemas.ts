@@ -1,8 +1,9 @@
 // An entity's webhook (H8). Create fills the event filter and activity; Update has no defaults,
-// so editing the URL never resets the event filter (issue 12).
+// so editing the URL never resets the event filter (issue 12). Where a URL may point is not a
+// matter of syntax: the outbound policy judges it when saved (routes.ts) and at each delivery.
 import { z } from 'zod';
 import { text } from '../../domain/text.js';
-import { baseFilter, flag } from '../http/filters.js';
+import { baseFilter, flag, intId, oneOrMany } from '../http/filters.js';
 
 /** Every lifecycle event a webhook may subscribe to (H8); none listed = all of them. */
 export const WEBHOOK_EVENTS = [
@@ -27,3 +28,16 @@ export const WebhookCreate = WebhookFields.extend({
 }).strict();
 export const WebhookUpdate = WebhookFields.partial().strict();
 export const WebhookFilter = z.object({ ...baseFilter, active: flag.optional() }).strict();
+
+/** "Send test" and "resend" take nothing but the id in the path. */
+export const ManualSendBody = z.object({}).strict();
+
+/** Sent by "send test" (POST /webhooks/:id/test) whatever the webhook subscribes to. */
+export const WEBHOOK_TEST_EVENT = 'webhook.test';
+
+export const WEBHOOK_DELIVERY_STATUSES = ['delivered', 'failed', 'pending'] as const;
+export const WebhookDeliveryFilter = z.object({
+  ...baseFilter,
+  webhookId: oneOrMany(intId).optional(),
+  status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
+}).strict();

@@ -4,6 +4,8 @@
 import { Connection, Client } from '@temporalio/client';
 import protos from '@temporalio/proto'; // CommonJS: named imports do not resolve under ESM
 import type { Db } from '../../db/knex.js';
+import { createCodec, dataConverterOf } from '../../runtime/codec/codec.js';
+import { loadConfig } from '../../runtime/config.js';
 
 /** More attempts than this on one pending activity: a retry loop, not a blip (faults take seconds). */
 export const WEDGED_ATTEMPTS = 3;
@@ -16,7 +18,8 @@ export interface WorkflowFacts {
 
 export async function temporalClient(address: string): Promise<{ client: Client; close(): Promise<void> }> {
   const connection = await Connection.connect({ address });
-  return { client: new Client({ connection }), close: () => connection.close() };
+  const dataConverter = dataConverterOf(createCodec(loadConfig())); // reads the encrypted payloads (issue 13)
+  return { client: new Client({ connection, dataConverter }), close: () => connection.close() };
 }
 
 export async function describeWorkflow(client: Client, workflowId: string): Promise<WorkflowFacts> {

@@ -2,7 +2,7 @@
 // attending and finishing after a random service time; a kiosk issuing tickets at a fixed rate.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/knex.js';
-import { connect, type Client } from './client.js';
+import { connect, type Answer, type Client } from './client.js';
 import type { BenchOrg } from './org.js';
 
 export interface LoadOptions {
@@ -28,6 +28,7 @@ export interface LoadSample {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const END = new Set(['finished', 'cancelled', 'no_show']);
 
 class SimAgent {
   private serving = new Set<string>();
@@ -40,11 +41,14 @@ class SimAgent {
     this.trail.set(ticketId, list);
   }
 
-  private async step(ticketId: string, action: string, key?: string, body: object = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+  private async step(ticketId: string, action: 'attend' | 'finish', attempt: number): Promise<Answer> {
     const sent = Date.now();
-    this.note(ticketId, `${action} …`); // a request that never answers shows as this line alone
-    const res = await this.client.post(`/api/tickets/${ticketId}/${action}`, body, key);
-    this.note(ticketId, `${action} → ${res.status}${res.status >= 300 ? ` ${String(res.body.code ?? '')}` : ''} (${Date.now() - sent} ms)`);
+    this.note(ticketId, `${action} #${attempt} …`); // a request that never answers shows as this line alone
+    // One key per attempt: a retry of the same request (5xx, no answer) reuses it inside `post` and
+    // Temporal answers it once; a refusal is a final answer for that key — Temporal would replay
+    // it to the same key for ever — so the next attempt, decided from the ticket as it is now, gets its own.
+    const res = await this.client.post(`/api/tickets/${ticketId}/${action}`, {}, `${action}-${ticketId}-${attempt}`);
+    this.note(ticketId, `${action} #${attempt} → ${res.status}${res.status >= 300 ? ` ${String(res.body.code ?? '')}` : ''} (${Date.now() - sent} ms)`);
     return res;
   }
 
@@ -63,20 +67,36 @@ class SimAgent {
     if (shift.currentTicketId) void this.serve(shift.currentTicketId, 'poll');
   }
 
+  /**
+   * Attends and finishes a ticket called to this agent. Each attempt is decided from the ticket as
+   * the API shows it now, so a refused or lost step is tried again (a called ticket the agent
+   * does not attend, or an attended one it does not finish, would stay open for ever).
+   */
   private async serve(ticketId: string, why: 'event' | 'poll'): Promise<void> {
     if (this.serving.has(ticketId)) return;
     this.serving.add(ticketId);
     this.note(ticketId, `serves (${why})`);
+    const deadline = Date.now() + 150_000;
+    let served = false;
     try {
-      const attend = await this.step(ticketId, 'attend', `attend-${ticketId}`);
-      if (attend.status !== 200 && attend.body.status !== 'attending') {
-        // Already attending (a retried request after a fault) is fine; anything else: let it go.
-        const cur = await this.step(ticketId, 'notes', undefined, { text: 'bench: attend refused' });
-        if (cur.status !== 200) return;
+      for (let attempt = 1; Date.now() < deadline; attempt++) {
+        const now = await this.client.get(`/api/tickets/${ticketId}`);
+        const { status, agentId } = now.body as { status?: string; agentId?: number | null };
+        const mine = agentId === this.id;
+        if (mine && status === 'calling') {
+          await this.step(ticketId, 'attend', attempt);
+        } else if (mine && status === 'attending') {
+          if (!served) await sleep(this.serviceTime[0] + Math.random() * (this.serviceTime[1] - this.serviceTime[0]));
+          served = true;
+          if ((await this.step(ticketId, 'finish', attempt)).status === 200) return;
+        } else {
+          // Ended, someone else's, or reserved for us but not called yet: the 'called' event or the poll brings it back.
+          if (attempt === 1 || !END.has(status ?? '')) this.note(ticketId, `leaves it (${now.status} ${status ?? '?'}, agent ${String(agentId)})`);
+          return;
+        }
+        await sleep(250); // a refusal: look again, briefly later
       }
-      const [lo, hi] = this.serviceTime;
-      await sleep(lo + Math.random() * (hi - lo));
-      await this.step(ticketId, 'finish', `finish-${ticketId}`);
+      this.note(ticketId, 'gave up after 150 s');
     } catch (err) {
       this.note(ticketId, `gave up: ${(err as Error).message}`);
     } finally {

@@ -10,6 +10,8 @@ import * as webhookOutbox from './20261124_005_webhook_outbox.js';
 import * as shiftDispatch from './20261124_010_shift_dispatch.js';
 import * as numberingService from './20261124_011_ticket_numbering_service.js';
 import * as stuckWork from './20261129_012_stuck_work.js';
+import * as sessionsLogins from './20261201_013_sessions_logins.js';
+import * as webhookDeliveryOutcome from './20261201_014_webhook_delivery_outcome.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -22,6 +24,8 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261124_010_shift_dispatch', shiftDispatch],
   ['20261124_011_ticket_numbering_service', numberingService],
   ['20261129_012_stuck_work', stuckWork],
+  ['20261201_013_sessions_logins', sessionsLogins],
+  ['20261201_014_webhook_delivery_outcome', webhookDeliveryOutcome],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -6,6 +6,7 @@ import { closeProducer } from './close-producer.js';
 import { connectTransport } from './connect-transport.js';
 import { consume } from './consume.js';
 import { createTransport } from './create-transport.js';
+import { RoomGate, type Recheck, type SfuGate } from './gate.js';
 import { listen } from './handler.js';
 import { join } from './join.js';
 import { leave } from './leave.js';
@@ -19,7 +20,9 @@ import { text } from '../../domain/text.js';
 
 /** Decides who a socket is and which single room it may join (e.g. from its handshake token). */
 export type Authorize = (socket: Socket) => Promise<SfuIdentity>;
-export type AttachSfuDeps = Readonly<{ registry: RoomRegistry; authorize: Authorize; log: Logger }>;
+/** Who a socket is, decided at connect, and whether it still belongs, asked at every event. */
+export type RoomRights = Readonly<{ authorize: Authorize; recheck: Recheck }>;
+export type AttachSfuDeps = Readonly<{ registry: RoomRegistry; rights: RoomRights; log: Logger }>;
 
 export const sfuHandlers = [
   join,
@@ -45,8 +48,10 @@ const identitySchema = z.object({
 /** The error a refused client sees in `connect_error` (message and `data.code`). */
 const unauthorized = (): Error => Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized' } });
 
-export function attachSfu(io: Namespace, deps: AttachSfuDeps): void {
-  const { registry, authorize, log } = deps;
+export function attachSfu(io: Namespace, deps: AttachSfuDeps): SfuGate {
+  const { registry, rights, log } = deps;
+  const { authorize, recheck } = rights;
+  const gate = new RoomGate(recheck, log);
   // Identities live here rather than in socket.data, which socket.io types as `any`.
   const identities = new WeakMap<Socket, SfuIdentity>();
 
@@ -78,7 +83,9 @@ export function attachSfu(io: Namespace, deps: AttachSfuDeps): void {
       return;
     }
     const session = new Session(socket, identity, log.child({ roomId: identity.roomId, peerId: identity.peerId }));
-    for (const handler of sfuHandlers) listen(socket, handler, { session, registry });
+    gate.add(session);
+    for (const handler of sfuHandlers) listen(socket, handler, { session, registry, recheck });
     socket.on('disconnect', () => session.leave('disconnected'));
   });
+  return gate;
 }

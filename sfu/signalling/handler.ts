@@ -4,10 +4,11 @@ import type { Logger } from 'pino';
 import { fieldErrors } from '../../domain/validation.js';
 import { SfuError } from '../errors.js';
 import type { RoomRegistry } from '../room-registry.js';
+import type { Recheck } from './gate.js';
 import type { Ack, AckError } from './protocol.js';
 import type { Session } from './session.js';
 
-export type HandlerContext = Readonly<{ session: Session; registry: RoomRegistry }>;
+export type HandlerContext = Readonly<{ session: Session; registry: RoomRegistry; recheck: Recheck }>;
 
 /** One socket.io request event: validates its payload, runs one action, answers via the ack. */
 export type SfuHandler<E extends string = string, R extends object = object> = Readonly<{
@@ -36,15 +37,23 @@ export function defineHandler<E extends string, S extends z.ZodType, R extends o
 
 const isAckFn = (value: unknown): value is (reply: Ack) => void => typeof value === 'function';
 
-/** Registers `handler` on `socket`; a request sent without an ack still runs, unanswered. */
+/**
+ * Registers `handler` on `socket`; a request sent without an ack still runs, unanswered. The
+ * socket's rights are read again first, every time: one that lost its room is answered why and
+ * then disconnected.
+ */
 export function listen(socket: Socket, handler: SfuHandler, ctx: HandlerContext): void {
   socket.on(handler.event, (...args: unknown[]) => {
     const last = args.at(-1);
     const ack = isAckFn(last) ? last : undefined;
     const payload = ack ? args.slice(0, -1)[0] : args[0];
-    handler.run(ctx, payload).then(
-      (result) => ack?.({ ...result, ok: true }),
-      (err: unknown) => ack?.({ ok: false, error: toAckError(err, handler.event, ctx.session.log) }),
+    const refuse = (err: unknown) => ack?.({ ok: false, error: toAckError(err, handler.event, ctx.session.log) });
+    ctx.recheck(ctx.session.identity).then(
+      () => handler.run(ctx, payload).then((result) => ack?.({ ...result, ok: true }), refuse),
+      (err: unknown) => {
+        refuse(err);
+        if (err instanceof SfuError) ctx.session.revoke();
+      },
     );
   });
 }

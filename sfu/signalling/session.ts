@@ -60,6 +60,11 @@ export class Session {
     this.#joined?.peer.close(reason);
   }
 
+  /** Rights lost: the socket goes, and its peer with it (the others hear `peerLeft`). */
+  revoke(): void {
+    this.socket.disconnect(true);
+  }
+
   notify<E extends SfuNotification>(event: E, payload: SfuNotifications[E]): void {
     this.socket.emit(event, payload);
   }

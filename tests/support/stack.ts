@@ -10,6 +10,8 @@ import { ensureDatabase } from '../../runtime/postgres.js';
 import { createLogger } from '../../runtime/logger.js';
 import { installSdkLogger } from '../../runtime/sdk-logger.js';
 import { createActivities, createWorker } from '../../runtime/worker-factory.js';
+import { createCodec, dataConverterOf, type EntityCodec } from '../../runtime/codec/codec.js';
+import { loadConfig } from '../../runtime/config.js';
 import { namespaceOfThisFork, TEMPLATE_DB } from './names.js';
 
 let runtimeInstalled = false;
@@ -18,6 +20,8 @@ export interface TestStack {
   db: Db;
   dbUrl: string;
   client: Client;
+  /** The payload codec of this stack's client and worker (the product's, issue 13). */
+  codec: EntityCodec;
   namespace: string;
   taskQueue: string;
   /** Starts (or restarts, after stopWorker) the worker. */
@@ -38,17 +42,18 @@ export async function createTestStack(): Promise<TestStack> {
   const address = inject('temporalAddress');
   const namespace = namespaceOfThisFork();
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace });
+  const codec = createCodec(loadConfig(), db);
+  const client = new Client({ connection, namespace, dataConverter: dataConverterOf(codec) });
   const taskQueue = `tq-${name}`;
   const nativeConnection = await NativeConnection.connect({ address });
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
 
   const stack: TestStack = {
-    db, dbUrl, client, namespace, taskQueue,
+    db, dbUrl, client, codec, namespace, taskQueue,
     async startWorker(activities) {
       worker = await createWorker({
-        connection: nativeConnection, namespace, taskQueue, db, temporal: client,
+        connection: nativeConnection, namespace, taskQueue, db, temporal: client, codec,
         workflowBundle: { codePath: inject('workflowBundlePath') }, activities,
       });
       running = worker.run();

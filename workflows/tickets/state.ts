@@ -3,6 +3,7 @@
 // then `apply`s it. Planning is pure, so validators can call it to say "no" before history
 // records anything.
 import { refusal } from '../../domain/failure.js';
+import { ALLOWED_FROM } from '../../domain/ticket-rights.js';
 import type { CallArgs, CallEventArgs, CancelArgs, EditCustomerArgs, FinishArgs, NoteArgs, RequeueArgs, TicketView, TopicsArgs, TransferArgs, WithActor } from '../../domain/ticket-messages.js';
 import { NOTE_MAX_LENGTH } from '../../domain/ticket-messages.js';
 import { APPOINTMENT_PRIORITY, SYSTEM, type Actor, type TicketStatus, type TimelineEventType } from '../../domain/tickets.js';
@@ -65,7 +66,7 @@ export class TicketMachine {
     return { ticketId: this.data.view.id, seq: this.data.seq + 1, type, from, to, actor, at, details, patch: full };
   }
 
-  private require(allowed: TicketStatus[], action: string): void {
+  private require(allowed: readonly TicketStatus[], action: string): void {
     if (!allowed.includes(this.status)) {
       throw illegal('TicketNotInStatus', { number: this.data.view.number, status: this.status, action, allowed }, `Cannot ${action} ticket ${this.data.view.number}: it is ${this.status} (allowed from ${allowed.join(', ')}).`);
     }
@@ -84,26 +85,26 @@ export class TicketMachine {
   }
 
   planCall(a: CallArgs, at: string): Step {
-    this.require(['waiting'], 'call');
+    this.require(ALLOWED_FROM.call, 'call');
     if (a.actor.type === 'user' && a.actor.role === 'agent' && a.actor.id !== a.agentId) throw illegal('OwnDeskOnly');
     return this.step('called', 'calling', a.actor, at, { agentId: a.agentId, deskId: a.deskId, calledAt: at }, { agentId: a.agentId, deskId: a.deskId });
   }
 
   planRecall(a: WithActor, at: string): Step {
-    this.require(['calling'], 'recall');
+    this.require(ALLOWED_FROM.recall, 'recall');
     this.requireHolder(a.actor, 'recall');
     const recallCount = this.data.view.recallCount + 1;
     return this.step('recalled', 'calling', a.actor, at, { recallCount }, { recallCount, deskId: this.data.view.deskId });
   }
 
   planAttend(a: WithActor, at: string): Step {
-    this.require(['calling'], 'attend');
+    this.require(ALLOWED_FROM.attend, 'attend');
     this.requireHolder(a.actor, 'attend');
     return this.step('attending', 'attending', a.actor, at, { attendingAt: at });
   }
 
   planFinish(a: FinishArgs, at: string): Step {
-    this.require(['attending'], 'finish');
+    this.require(ALLOWED_FROM.finish, 'finish');
     this.requireHolder(a.actor, 'finish');
     const topicIds = a.topicIds ?? this.data.view.topicIds;
     this.requireTopics(topicIds);
@@ -111,7 +112,7 @@ export class TicketMachine {
   }
 
   planRequeue(a: RequeueArgs, at: string): Step {
-    this.require(['calling', 'attending'], 'requeue');
+    this.require(ALLOWED_FROM.requeue, 'requeue');
     this.requireHolder(a.actor, 'requeue');
     const keep = a.keepArrival ?? true;
     return this.step('requeued', 'waiting', a.actor, at, {
@@ -121,14 +122,14 @@ export class TicketMachine {
   }
 
   planCancel(a: CancelArgs, at: string): Step {
-    this.require(['scheduled', 'waiting', 'calling'], 'cancel');
+    this.require(ALLOWED_FROM.cancel, 'cancel');
     if (this.status === 'calling') this.requireHolder(a.actor, 'cancel');
     return this.step('cancelled', 'cancelled', a.actor, at, { endedAt: at }, { reason: a.reason ?? null });
   }
 
   /** `rules` are the target service's, loaded by an activity before planning. */
   planTransfer(a: TransferArgs, at: string, rules?: ServiceRules): Step {
-    this.require(['waiting', 'calling', 'attending'], 'transfer');
+    this.require(ALLOWED_FROM.transfer, 'transfer');
     if (this.status !== 'waiting') this.requireHolder(a.actor, 'transfer');
     if (a.serviceId === undefined && a.agentId === undefined) throw illegal('TransferTargetNeeded');
     if (a.serviceId !== undefined && a.serviceId === this.data.view.serviceId && a.agentId === undefined) throw illegal('AlreadyInService');
@@ -146,7 +147,7 @@ export class TicketMachine {
   }
 
   planTopics(a: TopicsArgs, at: string): Step {
-    this.require(['attending'], 'set topics on');
+    this.require(ALLOWED_FROM.topics, 'set topics on');
     this.requireHolder(a.actor, 'set topics on');
     this.requireTopics(a.topicIds);
     return this.step('topics', 'attending', a.actor, at, { topicIds: [...new Set(a.topicIds)] }, { topicIds: a.topicIds });
@@ -167,13 +168,13 @@ export class TicketMachine {
   }
 
   planConfirm(a: WithActor, at: string): Step {
-    this.require(['scheduled'], 'confirm');
+    this.require(ALLOWED_FROM.confirm, 'confirm');
     if (this.data.view.kind !== 'appointment') throw illegal('NotAppointment');
     return this.step('confirmed', 'scheduled', a.actor, at);
   }
 
   planCheckIn(actor: Actor, at: string): Step {
-    this.require(['scheduled'], 'check in');
+    this.require(ALLOWED_FROM['check-in'], 'check in');
     return this.step('queued', 'waiting', actor, at, { queuedAt: at, arrivalAt: at, priority: Math.max(this.data.view.priority, APPOINTMENT_PRIORITY) });
   }
 

@@ -20,7 +20,7 @@ const en: TranslationMessages = {
       name: 'Service |||| Services',
       fields: {
         name: 'Name', label: 'Label', departmentId: 'Department', branchId: 'Branch', callTimeoutSeconds: 'Call time-out (s)',
-        maxAutoRequeues: 'Automatic requeues', slaTargetSeconds: 'SLA wait target (s)', virtualEnabled: 'Virtual attention',
+        maxAutoRequeues: 'Automatic requeues', slaTargetSeconds: 'SLA wait target (s)', maxAttentionMinutes: 'Maximum attention (min)', virtualEnabled: 'Virtual attention',
         active: 'Active', topics: 'Topics',
       },
     },
@@ -112,6 +112,17 @@ const en: TranslationMessages = {
       attending: 'Attending', finished: 'Served', abandoned: 'Abandoned', sla: 'SLA', state: 'State', since: 'For',
       desk: 'Desk', ticket: 'Ticket', workflow: 'Workflow', live: 'Live', offline: 'Live updates disconnected', updated: 'Updated %{time}',
       no_queue: 'Nobody in the queue.', next: 'Next', agent: 'Agent', number: 'Number', waited: 'Waited',
+      stuck: {
+        title: 'Stuck work (%{smart_count})', what: 'What', reason: 'Reason', since: 'For', detail: 'Detail', actions: 'Release',
+        explain: 'These tickets or agent sessions do not move by themselves. Releasing them is recorded on the timeline with your name.',
+        kind: { ticket: 'Ticket', shift: 'Agent session' },
+        reasons: {
+          activity_retrying: 'A step keeps failing', workflow_closed: 'Its workflow was closed',
+          call_overdue: 'Called with no answer past the limit', attention_overdue: 'Attention longer than the service maximum',
+        },
+        activity: '%{activity}, attempt %{attempt}', released: 'Released.',
+        release: { requeue: 'Back to the queue', cancel: 'Cancel ticket', end: 'Log out and free the desk' },
+      },
     },
     reports: {
       title: 'Reports', from: 'From', to: 'To', group_by: 'Group by', branch: 'Branch', department: 'Department',
@@ -122,6 +133,12 @@ const en: TranslationMessages = {
       empty: 'No data in this range.', agent_time: 'Agent time (min)',
     },
     shifts: { temporal: 'Workflow' },
+    webhooks: {
+      deliveries: 'Deliveries', send_test: 'Send test', resend: 'Resend', none: 'Nothing has been sent to this webhook yet.',
+      created: 'Created', event: 'Event', status: 'Status', attempts: 'Attempts', last_attempt: 'Last attempt', last_error: 'Last error',
+      state: { delivered: 'Delivered', failed: 'Failed', pending: 'Retrying' },
+      test_delivered: 'Test event delivered', resent: 'Delivery sent again', not_delivered: 'Not delivered: %{error}',
+    },
   },
   errors: {
     Validation: 'Check the highlighted fields.', BadJson: 'The request could not be read: reload the page and try again.',
@@ -129,7 +146,7 @@ const en: TranslationMessages = {
     PayloadTooLarge: 'What you sent is too large.', TooManyRequests: 'Too many attempts in a row: wait a moment and try again.',
     Unavailable: 'The service is unavailable right now: try again in a moment.',
     LoginRequired: 'Sign in to continue.', SessionExpired: 'Your session has expired: sign in again.',
-    BadCredentials: 'The e-mail or the password is wrong.', JoinFirst: 'Join the video call first.',
+    BadCredentials: 'The e-mail or the password is wrong.', ChooseEntity: 'This e-mail and password open several entities: say which one.', JoinFirst: 'Join the video call first.',
     RoleRequired: 'Your role does not allow this.', BackOfficeStaffOnly: 'The back office is for supervisors and administrators.',
     CrossSite: 'Request refused: it came from another site.', OtherBranch: 'That belongs to another branch.',
     OnlyAgentMayDo: 'Only the agent can do this.', AdminOnly: 'Only an administrator can do this.',
@@ -139,6 +156,7 @@ const en: TranslationMessages = {
     IdempotencyKeyReused: 'That request was already used for another operation: reload the page and try again.',
     CustomerExists: 'A customer with that ID number or e-mail already exists.',
     TicketNotInStatus: 'Cannot %{action} ticket %{number}: it is %{status} (only possible when %{allowed}).',
+    HolderOnly: 'Only the agent serving ticket %{number} can do that.',
     TicketHeldByOther: 'You cannot %{action} ticket %{number}: another agent holds it.', TicketEnded: 'That ticket has already ended.',
     TicketRegistering: 'The ticket is still being registered: try again in a moment.',
     OwnDeskOnly: 'An agent can only call tickets to their own desk.', TopicsNotConfigured: 'Some topics are not configured for this service.',
@@ -159,6 +177,7 @@ const en: TranslationMessages = {
     NotStuck: 'That is no longer stuck: there is nothing to release.', CallEnded: 'The video call has already ended.',
     NoVideoRoom: 'This attention has no video room.', OnlyServingAgentJoins: 'Only the serving agent can join this video call.',
     FileTooLarge: 'The file exceeds the maximum of %{maxMb} MB.', FileTypeRefused: 'That file type is not accepted.', FileEmpty: 'The file is empty.',
+    OnlyCustomerMayDo: 'Only the customer can do this.', TermsAlreadyAnswered: 'These terms have already been answered.',
     CannotChangeOwnRole: 'You cannot change your own role: another administrator must do it.',
     CannotDeactivateSelf: 'You cannot deactivate yourself: another administrator must do it.', AgentNeedsBranch: 'An agent needs a branch.',
     WrongCurrentPassword: 'The current password is wrong.', CannotDeleteSelf: 'You cannot delete your own user: another administrator must do it.',
@@ -177,6 +196,7 @@ const en: TranslationMessages = {
     wrong_direction: 'Invalid video operation.', cannot_consume: 'That audio or video cannot be received.',
     invalid_state: 'The video call changed meanwhile: try again.', unsupported: 'Your browser does not support this video feature.',
     room_closed: 'The video room has closed.', internal: 'The video server failed; it has been logged.',
+    not_participant: 'You are no longer part of this video call.',
     unknown: 'The action could not be completed: try again.',
   },
   next: {

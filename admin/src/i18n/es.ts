@@ -21,7 +21,7 @@ const es: TranslationMessages = {
       name: 'Servicio |||| Servicios',
       fields: {
         name: 'Nombre', label: 'Prefijo', departmentId: 'Departamento', branchId: 'Sucursal', callTimeoutSeconds: 'Tiempo de llamado (s)',
-        maxAutoRequeues: 'Reencolamientos automáticos', slaTargetSeconds: 'Meta de espera SLA (s)', virtualEnabled: 'Atención virtual',
+        maxAutoRequeues: 'Reencolamientos automáticos', slaTargetSeconds: 'Meta de espera SLA (s)', maxAttentionMinutes: 'Atención máxima (min)', virtualEnabled: 'Atención virtual',
         active: 'Activo', topics: 'Temas',
       },
     },
@@ -114,6 +114,17 @@ const es: TranslationMessages = {
       attending: 'En atención', finished: 'Atendidos', abandoned: 'Abandonos', sla: 'SLA', state: 'Estado', since: 'Hace',
       desk: 'Módulo', ticket: 'Turno', workflow: 'Workflow', live: 'En vivo', offline: 'Sin conexión en vivo', updated: 'Actualizado %{time}',
       no_queue: 'Nadie en la fila.', next: 'Siguiente', agent: 'Asesor', number: 'Número', waited: 'Espera',
+      stuck: {
+        title: 'Trabajo detenido (%{smart_count})', what: 'Qué', reason: 'Motivo', since: 'Desde hace', detail: 'Detalle', actions: 'Liberar',
+        explain: 'Estos turnos o turnos de trabajo no avanzan solos. Liberarlos queda en la línea de tiempo con su nombre.',
+        kind: { ticket: 'Turno', shift: 'Sesión de asesor' },
+        reasons: {
+          activity_retrying: 'Un paso falla una y otra vez', workflow_closed: 'Su workflow se cerró',
+          call_overdue: 'Llamado sin respuesta pasado el límite', attention_overdue: 'Atención más larga que el máximo del servicio',
+        },
+        activity: '%{activity}, intento %{attempt}', released: 'Liberado.',
+        release: { requeue: 'Devolver a la fila', cancel: 'Cancelar turno', end: 'Cerrar sesión y liberar módulo' },
+      },
     },
     reports: {
       title: 'Reportes', from: 'Desde', to: 'Hasta', group_by: 'Agrupar por', branch: 'Sucursal', department: 'Departamento',
@@ -124,6 +135,12 @@ const es: TranslationMessages = {
       empty: 'No hay datos en este rango.', agent_time: 'Tiempo de asesores (min)',
     },
     shifts: { temporal: 'Workflow' },
+    webhooks: {
+      deliveries: 'Entregas', send_test: 'Enviar prueba', resend: 'Reenviar', none: 'Aún no se ha enviado nada a este webhook.',
+      created: 'Creada', event: 'Evento', status: 'Estado', attempts: 'Intentos', last_attempt: 'Último intento', last_error: 'Último error',
+      state: { delivered: 'Entregada', failed: 'Fallida', pending: 'Reintentando' },
+      test_delivered: 'Evento de prueba entregado', resent: 'Entrega reenviada', not_delivered: 'No se entregó: %{error}',
+    },
   },
   // react-admin's own notifications (a default Delete or Edit) carry no params: the refusals
   // they can show (StillReferenced, NotWritable, RoleRequired, AlreadyUsed…) are worded without.
@@ -134,7 +151,7 @@ const es: TranslationMessages = {
     PayloadTooLarge: 'Lo que envió es demasiado grande.', TooManyRequests: 'Demasiados intentos seguidos: espere un momento y vuelva a intentarlo.',
     Unavailable: 'El servicio no está disponible en este momento: intente de nuevo en un momento.',
     LoginRequired: 'Inicie sesión para continuar.', SessionExpired: 'Su sesión expiró: inicie sesión de nuevo.',
-    BadCredentials: 'El correo o la contraseña no son correctos.', JoinFirst: 'Entre primero a la videollamada.',
+    BadCredentials: 'El correo o la contraseña no son correctos.', ChooseEntity: 'Ese correo y esa contraseña abren varias entidades: indique cuál.', JoinFirst: 'Entre primero a la videollamada.',
     RoleRequired: 'Su rol no permite hacer esto.', BackOfficeStaffOnly: 'El back office es para supervisores y administradores.',
     CrossSite: 'Solicitud rechazada: llegó desde otro sitio.', OtherBranch: 'Eso pertenece a otra sucursal.',
     OnlyAgentMayDo: 'Solo el asesor puede hacer esto.', AdminOnly: 'Solo un administrador puede hacer esto.',
@@ -144,6 +161,7 @@ const es: TranslationMessages = {
     IdempotencyKeyReused: 'Esa solicitud ya se usó para otra operación: recargue la página e intente de nuevo.',
     CustomerExists: 'Ya existe un cliente con ese documento o ese correo.',
     TicketNotInStatus: 'No se puede %{action} el turno %{number}: está %{status} (solo se puede si está %{allowed}).',
+    HolderOnly: 'Solo el asesor que atiende el turno %{number} puede hacer eso.',
     TicketHeldByOther: 'No puede %{action} el turno %{number}: lo tiene otro asesor.', TicketEnded: 'Ese turno ya terminó.',
     TicketRegistering: 'El turno aún se está registrando: intente de nuevo en un momento.',
     OwnDeskOnly: 'Un asesor solo puede llamar turnos a su propio módulo.', TopicsNotConfigured: 'Algunos temas no están configurados para este servicio.',
@@ -164,6 +182,7 @@ const es: TranslationMessages = {
     NotStuck: 'Eso ya no está detenido: no hay nada que liberar.', CallEnded: 'La videollamada ya terminó.',
     NoVideoRoom: 'Esta atención no tiene sala de video.', OnlyServingAgentJoins: 'Solo el asesor que atiende puede entrar a esta videollamada.',
     FileTooLarge: 'El archivo supera el máximo de %{maxMb} MB.', FileTypeRefused: 'Ese tipo de archivo no se admite.', FileEmpty: 'El archivo está vacío.',
+    OnlyCustomerMayDo: 'Solo el cliente puede hacer esto.', TermsAlreadyAnswered: 'Estos términos ya fueron respondidos.',
     CannotChangeOwnRole: 'No puede cambiar su propio rol: debe hacerlo otro administrador.',
     CannotDeactivateSelf: 'No puede desactivarse a sí mismo: debe hacerlo otro administrador.', AgentNeedsBranch: 'Un asesor necesita una sucursal.',
     WrongCurrentPassword: 'La contraseña actual no es correcta.', CannotDeleteSelf: 'No puede borrar su propio usuario: debe hacerlo otro administrador.',
@@ -184,6 +203,7 @@ const es: TranslationMessages = {
     wrong_direction: 'Operación de video no válida.', cannot_consume: 'No se puede recibir ese audio o video.',
     invalid_state: 'La videollamada cambió mientras tanto: intente de nuevo.', unsupported: 'Su navegador no admite esta función de video.',
     room_closed: 'La sala de video se cerró.', internal: 'Error en el servidor de video; quedó registrado.',
+    not_participant: 'Ya no participa en esta videollamada.',
     // When the code is unknown to this dictionary.
     unknown: 'No se pudo completar la acción: intente de nuevo.',
   },

@@ -9,6 +9,7 @@ import { duration, percent } from '../shared/format';
 import { useDebounced, useLiveEvents } from '../shared/live';
 import { StateChip } from '../shared/StatusChip';
 import { TemporalLink } from '../shared/TemporalLink';
+import { StuckWork } from './StuckWork';
 import type { Snapshot } from './types';
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
@@ -64,6 +65,7 @@ export function MonitorPage() {
       {failed && <Alert severity="error" sx={{ mb: 2 }}>{errorText(failed.err)}</Alert>}
       {snap && (
         <>
+          <StuckWork items={snap.stuck} onReleased={load} />
           <Grid container spacing={2} sx={{ mb: 2 }}>
             <Grid size={{ xs: 6, md: 3 }}><Stat label={t('waiting')} value={String(snap.totals.waiting)} testId="total-waiting" /></Grid>
             <Grid size={{ xs: 6, md: 3 }}><Stat label={t('longest_wait')} value={duration(snap.totals.longestWaitSeconds)} testId="longest-wait" /></Grid>

@@ -1,5 +1,6 @@
 // The shape of GET /api/monitor/branches/:id (api/monitor/snapshot.ts).
 import type { NextReason } from '@domain/queue-order';
+import type { StuckItem } from '@domain/stuck';
 
 export interface Snapshot {
   branch: { id: number; name: string; code: string; timezone: string; orderingPolicy: string };
@@ -19,6 +20,8 @@ export interface Snapshot {
     ticket: { id: string; number: string; status: string } | null; temporalUrl: string | null;
   }[];
   agentsByState: Record<string, number>;
+  /** Issue 12: work that does not move, with why (domain/stuck.ts); a supervisor releases it. */
+  stuck: (StuckItem & { temporalUrl: string })[];
   queue: {
     id: string; number: string; status: string; kind: string; priority: number; serviceId: number; serviceLabel: string;
     agentName: string | null; deskName: string | null; arrivalAt: string; waitedSeconds: number | null; temporalUrl: string;

@@ -1,8 +1,10 @@
+// H8 webhooks; issue 13: each one's deliveries, "send test" and "resend" on its edit page.
 import WebhookIcon from '@mui/icons-material/Webhook';
 import {
   BooleanField, BooleanInput, Create, Datagrid, Edit, List, PasswordInput, SelectArrayInput, SimpleForm, TextField, TextInput,
   FunctionField, minLength, required,
 } from 'react-admin';
+import { WebhookDeliveries } from './WebhookDeliveries';
 
 // Mirrors api/webhooks/schemas.ts WEBHOOK_EVENTS (H8).
 const EVENTS = [
@@ -32,7 +34,12 @@ const WebhookForm = ({ creating = false }: { creating?: boolean }) => (
 
 export default {
   list: WebhookList,
-  edit: () => <Edit mutationMode="pessimistic"><WebhookForm /></Edit>,
+  edit: () => (
+    <Edit mutationMode="pessimistic">
+      <WebhookForm />
+      <WebhookDeliveries />
+    </Edit>
+  ),
   create: () => <Create redirect="list"><WebhookForm creating /></Create>,
   icon: WebhookIcon,
 };

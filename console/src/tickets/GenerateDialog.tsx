@@ -34,9 +34,9 @@ export function GenerateDialog({ branchId, onClose }: { branchId?: number; onClo
     ? (await api.list<Customer>('customers', { filter: { q: search.trim() }, range: [0, 7] })).rows : []), [who, search]);
   const action = useAction();
   const existing = existingCustomer(action.failure);
-  const generate = async (who: object) => {
+  const generate = async (whose: object) => {
     const tk = await action.run(() => api.post<TicketItem>('/tickets', {
-      serviceId: Number(serviceId), kind, ...who,
+      serviceId: Number(serviceId), kind, ...whose,
       ...(kind === 'appointment' && scheduledAt ? { scheduledAt: new Date(scheduledAt).toISOString() } : {}),
     }));
     if (tk) setCreated(tk.number);
