@@ -21,6 +21,7 @@ import { WebhookCreate, WebhookFilter, WebhookUpdate } from '../webhooks/schemas
 import { BreakCapCreate, BreakCapFilter, BreakCapUpdate } from '../break_caps/schemas.js';
 import { PasswordChange, Profile, ProfileUpdate } from '../profile/schemas.js';
 import { OTHER_OPERATIONS } from './others.js';
+import { TICKET_RIGHTS_DOC } from '../../domain/ticket-rights.js';
 
 export interface Operation {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -63,7 +64,7 @@ const crudOps = ({ name, filter, create, update, who }: CrudDoc): Operation[] =>
 ];
 
 const ticketAction = (path: string, body: z.ZodType, summary: string): Operation =>
-  ({ method: 'post', path: `/tickets/:id/${path}`, summary, tag: 'tickets', body, auth: 'staff (agents: tickets they hold)' });
+  ({ method: 'post', path: `/tickets/:id/${path}`, summary, tag: 'tickets', body, auth: TICKET_RIGHTS_DOC });
 
 export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/health', summary: 'Database, Temporal and worker health', tag: 'health' },

@@ -28,7 +28,6 @@ export interface LoadSample {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const END = new Set(['finished', 'cancelled', 'no_show']);
 
 class SimAgent {
   private serving = new Set<string>();
@@ -61,7 +60,7 @@ class SimAgent {
 
   /** Catches a call whose event was missed (socket reconnecting during a fault). */
   async poll(apiUrl: string): Promise<void> {
-    const res = await fetch(`${apiUrl}/api/shifts/current`, { headers: { authorization: `Bearer ${this.client.token}` } }).catch(() => null);
+    const res = await fetch(`${apiUrl}/api/shifts/current`, { headers: { authorization: `Bearer ${this.client.token}` }, signal: AbortSignal.timeout(10_000) }).catch(() => null);
     if (res?.status !== 200) return;
     const shift = (await res.json()) as { currentTicketId: string | null };
     if (shift.currentTicketId) void this.serve(shift.currentTicketId, 'poll');
@@ -84,14 +83,14 @@ class SimAgent {
         const { status, agentId } = now.body as { status?: string; agentId?: number | null };
         const mine = agentId === this.id;
         if (mine && status === 'calling') {
-          await this.step(ticketId, 'attend', attempt);
+          if ((await this.step(ticketId, 'attend', attempt)).status === 200) continue;
         } else if (mine && status === 'attending') {
           if (!served) await sleep(this.serviceTime[0] + Math.random() * (this.serviceTime[1] - this.serviceTime[0]));
           served = true;
           if ((await this.step(ticketId, 'finish', attempt)).status === 200) return;
         } else {
           // Ended, someone else's, or reserved for us but not called yet: the 'called' event or the poll brings it back.
-          if (attempt === 1 || !END.has(status ?? '')) this.note(ticketId, `leaves it (${now.status} ${status ?? '?'}, agent ${String(agentId)})`);
+          this.note(ticketId, `leaves it (${now.status} ${status ?? '?'}, agent ${String(agentId)})`);
           return;
         }
         await sleep(250); // a refusal: look again, briefly later

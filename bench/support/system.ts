@@ -41,25 +41,34 @@ export async function startSystem(): Promise<System> {
     procs[part] = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, file)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   };
   const apiUrl = `http://127.0.0.1:${apiPort}`;
+  // Healthy = database, Temporal and a polling worker; a busy 2-core machine needs well over 30 s.
   const apiReady = async () => {
-    for (let i = 0; i < 300; i++) {
+    let last = 'no answer';
+    for (const end = Date.now() + 120_000; Date.now() < end;) {
       try {
         const res = await fetch(`${apiUrl}/api/health`);
         if (res.status === 200) return;
+        last = `${res.status} ${await res.text()}`;
       } catch { /* not listening yet */ }
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 200));
     }
-    throw new Error('API did not become healthy in 30 s');
+    throw new Error(`API did not become healthy in 120 s (last answer: ${last})`);
   };
-  launch('worker');
-  launch('api');
-  await apiReady();
-
   const killProc = (c: ChildProcess | undefined) => new Promise<void>((resolve) => {
     if (!c || c.exitCode !== null || c.signalCode !== null) return resolve();
     c.once('exit', () => resolve());
     c.kill('SIGKILL');
   });
+  launch('worker');
+  launch('api');
+  try {
+    await apiReady();
+  } catch (err) {
+    // Nothing of a failed start may outlive this process.
+    await Promise.all([killProc(procs.api), killProc(procs.worker)]);
+    await scratch.stop();
+    throw err;
+  }
   const postmasterPid = () => Number(fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 
   return {

@@ -2,7 +2,7 @@
 // through the real SFU, API, Temporal and PostgreSQL. Screenshots: .test-artifacts/screenshots.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callVirtualTicket, createVideoStack, type Session, type VideoStack } from '../../api/video/test-support.js';
+import { atDesk, callVirtualTicket, createVideoStack, type Session, type VideoStack } from '../../api/video/test-support.js';
 import { INSTALL_TIMEOUT_MS } from '../../sfu/test-support.js';
 import { launchBrowser, screenshot } from '../../tests/support/browser.js';
 import { buildHarness, serveHarness } from './video-serve.js';
@@ -184,8 +184,11 @@ describe('D: a virtual attention end to end through the SFU', () => {
     await expect.poll(async () => (await v.stack.db('tickets').where({ id: ticketId }).first('status')).status, { timeout: 10_000 }).toBe('waiting');
     await guest.waitForTimeout(1000);
     expect(await guest.locator('[data-testid="video-call"][data-status="live"]').count()).toBe(1);
-    const desks = await v.stack.db('desks as d').join('branches as b', 'b.id', 'd.branch_id').where('b.code', 'CEN').orderBy('d.id').pluck('d.id');
-    expect((await bruno.request('POST', `/api/tickets/${ticketId}/call`, { deskId: desks[1] })).status).toBe(200);
+    // Bruno calls it from his own desk (the ticket rule: an agent with an open shift calls to their desk).
+    const branchId = (await v.stack.db('branches').where({ code: 'CEN' }).first('id')).id as number;
+    await atDesk(v, bruno, branchId);
+    const called = await bruno.request('POST', `/api/tickets/${ticketId}/call`, {});
+    expect(called.status, JSON.stringify(called.body)).toBe(200);
     const second = await (await contextFor(bruno)).newPage();
     await second.goto(`${harness.origin}/agent/${ticketId}`);
     await flowing(second);

@@ -28,9 +28,11 @@ export class EntityCodec implements PayloadCodec {
   async decode(payloads: Payload[], context?: SerializationContext): Promise<Payload[]> {
     return payloads.map((p) => {
       if (!isEncrypted(p)) return p;
+      const plain = decryptPayload(p, this.keys);
+      // Learned only once the label has authenticated (it is bound to the ciphertext).
       const entity = entityOfPayload(p);
       if (context?.workflowId && entity !== undefined) this.entities.learn(context.workflowId, entity);
-      return decryptPayload(p, this.keys);
+      return plain;
     });
   }
 

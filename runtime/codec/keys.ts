@@ -40,13 +40,13 @@ type KeyConfig = Pick<Config, 'SESSION_SECRET' | 'TEMPORAL_CODEC_KEY' | 'TEMPORA
 export function codecKeysOf(config: KeyConfig): CodecKeys {
   const byId = new Map<string, Buffer>();
   for (const [id, key] of config.TEMPORAL_CODEC_OLD_KEYS ?? []) byId.set(id, Buffer.from(key, 'base64'));
-  // Development and tests share a key derived from the session secret, so every process of one
-  // checkout (API, worker, tests, scripts) reads what the others wrote. loadConfig refuses this
-  // in production.
   if (config.TEMPORAL_CODEC_KEY) {
     byId.set(config.TEMPORAL_CODEC_KEY_ID, Buffer.from(config.TEMPORAL_CODEC_KEY, 'base64'));
     return { currentId: config.TEMPORAL_CODEC_KEY_ID, byId };
   }
+  // Development and tests share a key derived from the session secret, so every process of one
+  // checkout (API, worker, tests, scripts) reads what the others wrote. loadConfig refuses this
+  // in production.
   byId.set(DEV_KEY_ID, Buffer.from(hkdfSync('sha256', config.SESSION_SECRET, 'ventanilla', 'temporal-payload-codec', 32)));
   return { currentId: DEV_KEY_ID, byId };
 }

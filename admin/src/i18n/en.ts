@@ -135,7 +135,7 @@ const en: TranslationMessages = {
     shifts: { temporal: 'Workflow' },
     webhooks: {
       deliveries: 'Deliveries', send_test: 'Send test', resend: 'Resend', none: 'Nothing has been sent to this webhook yet.',
-      created: 'Created', event: 'Event', status: 'Status', attempts: 'Attempts', last_attempt: 'Last attempt', last_error: 'Last error',
+      created: 'Created', event: 'Event', status: 'Status', attempts: 'Attempts', last_attempt: 'Last attempt', result: 'Result (last answer or error)',
       state: { delivered: 'Delivered', failed: 'Failed', pending: 'Retrying' },
       test_delivered: 'Test event delivered', resent: 'Delivery sent again', not_delivered: 'Not delivered: %{error}',
     },

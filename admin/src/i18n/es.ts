@@ -137,7 +137,7 @@ const es: TranslationMessages = {
     shifts: { temporal: 'Workflow' },
     webhooks: {
       deliveries: 'Entregas', send_test: 'Enviar prueba', resend: 'Reenviar', none: 'Aún no se ha enviado nada a este webhook.',
-      created: 'Creada', event: 'Evento', status: 'Estado', attempts: 'Intentos', last_attempt: 'Último intento', last_error: 'Último error',
+      created: 'Creada', event: 'Evento', status: 'Estado', attempts: 'Intentos', last_attempt: 'Último intento', result: 'Resultado (última respuesta o error)',
       state: { delivered: 'Entregada', failed: 'Fallida', pending: 'Reintentando' },
       test_delivered: 'Evento de prueba entregado', resent: 'Entrega reenviada', not_delivered: 'No se entregó: %{error}',
     },

@@ -68,7 +68,7 @@ export function WebhookDeliveries() {
             <TableHead><TableRow>
               <TableCell>{t('created')}</TableCell><TableCell>{t('event')}</TableCell><TableCell>{t('status')}</TableCell>
               <TableCell align="right">{t('attempts')}</TableCell><TableCell>{t('last_attempt')}</TableCell>
-              <TableCell>{t('last_error')}</TableCell><TableCell />
+              <TableCell>{t('result')}</TableCell><TableCell />
             </TableRow></TableHead>
             <TableBody>
               {data.map((d) => (
