@@ -45,7 +45,11 @@ export function guarded<A extends unknown[], R>(fn: (...a: A) => Promise<R>, stu
       return result;
     } catch (err) {
       const out = classifyActivityError(err);
-      if (info && stuck && info.attempt >= STUCK_ATTEMPT && out === err) await stuck.lastError(info.workflowId, info.type, info.attempt, err);
+      if (info && stuck && info.attempt >= STUCK_ATTEMPT) {
+        // Retried again: say why. Refused at last: the workflow refuses the step and moves on.
+        if (out === err) await stuck.lastError(info.workflowId, info.type, info.attempt, err);
+        else await stuck.activityRecovered(info.workflowId);
+      }
       throw out;
     }
   };

@@ -44,6 +44,9 @@ try {
       ? async () => {
         poisons = await sendPoisons(sys.apiUrl, sys.db, org, await login(sys.apiUrl, org.supervisorEmail), Number(values['poison-rounds']));
         console.log(`  ☠ sent ${poisons.length} poison requests; ${poisons.filter(refused).length} refused (4xx)`);
+        for (const kind of new Set(poisons.map((p) => p.kind))) {
+          console.log(`    ${kind}: ${poisons.filter((p) => p.kind === kind).map((p) => `${p.answer} in ${p.ms} ms`).join(', ')}`);
+        }
       }
       : async () => {
         await sys.kill(fault);

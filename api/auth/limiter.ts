@@ -48,7 +48,9 @@ export async function beginLoginAttempt(db: Db, email: string, ip: string | unde
   }
   return {
     attempt: {
-      succeeded: async () => void (await forget()),
+      succeeded: async () => {
+        await forget();
+      },
       failed: async () => {
         await db('login_attempts').where({ id: mine!.id }).update({ failed: true });
         await db('login_attempts').where('at', '<', db.raw(`now() - make_interval(secs => ?)`, [KEEP_MS / 1000])).delete();

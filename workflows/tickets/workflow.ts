@@ -203,6 +203,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     if (refused) await condition(changed);
   }
   await drainEffects();
+  stuck.clear('attention_overdue'); // an ended ticket is not overdue (no command unless it was shown)
   // Let in-flight updates answer before the workflow closes.
   await condition(() => !lock.held && allHandlersFinished());
   return m.data.view;
