@@ -48,7 +48,9 @@ export function classifyDbError(err: unknown): DbFailure {
   if (!code || !/^[0-9A-Z]{5}$/.test(code)) return { kind: 'unknown' };
 
   const detail = pg.detail ?? '';
-  const message = `${pg.message ?? 'database refusal'}`;
+  // Never the database's own sentence: data exceptions echo the input (a customer's name, say),
+  // and this message travels into Temporal histories and logs. The SQLSTATE and constraint suffice.
+  const message = `database refused the data (SQLSTATE ${code}${pg.constraint ? `, ${pg.constraint}` : ''}${pg.column ? `, column ${pg.column}` : ''})`;
   if (code === '23505') {
     const cols = keyColumns(detail);
     const fields: FieldErrors = Object.fromEntries(cols.map((c) => [camel(c), { code: 'already_used' }]));

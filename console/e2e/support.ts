@@ -66,7 +66,8 @@ export const VIEWPORT = { width: 1366, height: 768 };
 export const STEP_TIMEOUT_MS = 10_000;
 
 export async function newContext(h: ConsoleHarness, viewport = VIEWPORT): Promise<BrowserContext> {
-  const context = await h.browser.newContext({ viewport, locale: 'es-CO' });
+  // The branch's time zone: the ticket screens' "today" is the browser's local day, like a person at the branch.
+  const context = await h.browser.newContext({ viewport, locale: 'es-CO', timezoneId: 'America/Bogota' });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   return context;
 }
