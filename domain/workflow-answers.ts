@@ -15,9 +15,12 @@ function applicationFailureIn(err: unknown): ApplicationFailure | undefined {
   return undefined;
 }
 
-/** gRPC NOT_FOUND from an Update or signal to a closed run: "workflow execution already completed". */
+/**
+ * The workflow itself is gone: not found, or its run already completed. Only those words count — a
+ * bare gRPC NOT_FOUND can also be a namespace of a Temporal still restarting, which a retry cures.
+ */
 const isGone = (err: unknown): boolean =>
-  err instanceof WorkflowNotFoundError || (err as { code?: number }).code === 5 ||
+  err instanceof WorkflowNotFoundError ||
   /workflow execution already completed|workflow not found|not found for ID/i.test(String((err as Error)?.message ?? ''));
 
 /** Runs a call to a workflow; refusals and closed workflows become DomainErrors (`gone` names the latter). */

@@ -22,6 +22,10 @@ export interface Registered {
 
 export async function registerTicket(db: Db, input: TicketInput, plan: RegisterPlan): Promise<Registered> {
   return db.transaction(async (trx) => {
+    // Two attempts of this activity can overlap (the first outlives its time-out under load): the
+    // lock makes the second wait and then find the first one's ticket, instead of colliding on
+    // the insert and being refused as a duplicate.
+    await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`ticket:${input.ticketId}`]);
     const existing = await trx('tickets').where({ id: input.ticketId }).first();
     const rules = await loadServiceRules(trx, input.serviceId, input.branchId);
     const checkInAt = input.scheduledAt ? Date.parse(input.scheduledAt) - rules.checkInWindowMinutes * 60_000 : null;
