@@ -145,5 +145,5 @@ describe('A5/A6 dispatch under concurrency', () => {
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline && (await s.db('shifts').whereNull('ended_at').whereNotNull('current_ticket_id').where('branch_id', org.branchId)).length) await sleep(200);
     expect(await s.db('shifts').whereNull('ended_at').whereNotNull('current_ticket_id').where('branch_id', org.branchId).pluck('user_id')).toEqual([]);
-  }, 240_000);
+  }, 600_000); // a correctness test under load, not a timed one: its speed is measured in bench/
 });

@@ -247,7 +247,9 @@ describe('back office', () => {
       const other = await app.db('services').where({ label: 'C' }).first('id');
       const stuck = (await sup.request('POST', '/api/tickets', { serviceId: other.id })).body as { id: string; number: string };
       await app.client.workflow.getHandle(`ticket-${stuck.id}`).terminate('e2e: ops terminated it');
-      await sweepClosedWorkflows({ db: app.db, temporal: app.client, log: createLogger('e2e', 'silent') }, new Date(Date.now() - 60_000));
+      // Visibility learns of the termination a moment later: sweep until the ticket is settled.
+      const log = createLogger('e2e', 'silent');
+      await expect.poll(async () => (await sweepClosedWorkflows({ db: app.db, temporal: app.client, log }, new Date(Date.now() - 60_000))).tickets, { timeout: 20_000 }).toBeGreaterThan(0);
       await page.goto(`${app.url}/admin/#/monitor`);
       const row = page.getByTestId(`stuck-${stuck.id}`);
       await row.getByText(esText('ventanilla.monitor.stuck.reasons.workflow_closed')).waitFor();
