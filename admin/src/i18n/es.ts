@@ -116,7 +116,7 @@ const es: TranslationMessages = {
       no_queue: 'Nadie en la fila.', next: 'Siguiente', agent: 'Asesor', number: 'Número', waited: 'Espera',
       stuck: {
         title: 'Trabajo detenido (%{smart_count})', what: 'Qué', reason: 'Motivo', since: 'Desde hace', detail: 'Detalle', actions: 'Liberar',
-        explain: 'Estos turnos o turnos de trabajo no avanzan solos. Liberarlos queda en la línea de tiempo con su nombre.',
+        explain: 'Estos turnos o sesiones de asesor no avanzan solos. Liberarlos queda en la línea de tiempo con su nombre.',
         kind: { ticket: 'Turno', shift: 'Sesión de asesor' },
         reasons: {
           activity_retrying: 'Un paso falla una y otra vez', workflow_closed: 'Su workflow se cerró',
