@@ -9,6 +9,8 @@ import { REPO_ROOT } from '../runtime/config.js';
 import { createBenchOrg } from './support/org.js';
 import { runLoad, timelineLatencies } from './support/run-load.js';
 import { runSqlBaseline } from './support/sql-baseline.js';
+import { historyCost } from './support/history-cost.js';
+import { temporalClient } from './support/inspect.js';
 import { fmt, summary } from './support/stats.js';
 import { startSystem } from './support/system.js';
 import { verify } from './support/verify.js';
@@ -29,6 +31,8 @@ try {
   const sample = await runLoad(sys.apiUrl, sys.db, org, opts);
   const api = await timelineLatencies(sys.db, org.branchId);
   const verdict = await verify(sys.db, org.branchId, sample.issuedIds);
+  const temporal = await temporalClient(sys.temporalAddress);
+  const cost = await historyCost(temporal.client, sys.db, org.branchId).finally(() => temporal.close());
 
   console.log('SQL baseline: the same claims and state changes straight in SQL…');
   const sqlOrg = await createBenchOrg(sys.db, { agents, services: 4, label: 'Q' });
@@ -50,10 +54,12 @@ try {
     console.log(`| ${name} | ${a.n} | ${fmt(a.p50)} | ${fmt(a.p95)} | ${fmt(a.p99)} | ${b ? fmt(b.p50) : '—'} | ${b ? fmt(b.p99) : '—'} |`);
   }
   console.log(`\nfull lifecycles: ${api.lifecycles} in ${api.spanSeconds.toFixed(1)} s = ${tput.toFixed(2)}/s (SQL baseline ${sqlTput.toFixed(2)}/s; ratio ${(tput / sqlTput).toFixed(2)})`);
+  const c = cost.perLifecycle;
+  console.log(`Temporal per lifecycle (ticket + its share of the shifts, ${cost.lifecycles} finished): ${c.events} events · ${c.workflowTasks} workflow tasks · ${c.activityTasks} activity tasks · ${c.timers} timers · ${c.signals} signals · ${c.updates} updates`);
   console.log(`issue errors ${sample.issueErrors} · tickets ${verdict.tickets} · lost ${verdict.lost} · duplicated steps ${verdict.duplicatedSteps} · double assignments ${verdict.doubleAssignments} (SQL: lost ${sqlVerdict.lost}, double ${sqlVerdict.doubleAssignments})`);
   const out = path.join(REPO_ROOT, 'bench/results', `load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify({ options: { agents, ...opts, progress: undefined }, api: { throughput: tput, ...Object.fromEntries(Object.entries(rows).map(([k, [a]]) => [k, a])) }, sql: { throughput: sqlTput, waitToCall: summary(sql.waitToCall), finishToNext: summary(sql.finishToNext) }, verdict, sqlVerdict }, null, 1));
+  fs.writeFileSync(out, JSON.stringify({ options: { agents, ...opts, progress: undefined }, api: { throughput: tput, temporalPerLifecycle: c, ...Object.fromEntries(Object.entries(rows).map(([k, [a]]) => [k, a])) }, sql: { throughput: sqlTput, waitToCall: summary(sql.waitToCall), finishToNext: summary(sql.finishToNext) }, verdict, sqlVerdict }, null, 1));
   console.log(`results: ${path.relative(REPO_ROOT, out)}`);
   process.exitCode = verdict.lost || verdict.doubleAssignments || verdict.duplicatedSteps ? 1 : 0;
 } finally {

@@ -43,6 +43,13 @@ function attentionOverdue(db: Db, s: StuckScope) {
   return q;
 }
 
+/** Every overdue call and attention, all branches: the sweeper flags their workflows (VtStuck). */
+export async function listOverdue(db: Db, limit = 1000): Promise<{ workflowId: string; reason: StuckReason }[]> {
+  const all = callOverdue(db, {}).unionAll([attentionOverdue(db, {})], true);
+  const rows = (await db.select('workflow_id', 'reason').from(all.as('u')).limit(limit)) as Row[];
+  return rows.map((r) => ({ workflowId: String(r.workflow_id), reason: r.reason as StuckReason }));
+}
+
 export async function listStuck(db: Db, scope: StuckScope = {}, limit = 200): Promise<StuckItem[]> {
   const all = stored(db, scope).unionAll([callOverdue(db, scope), attentionOverdue(db, scope)], true);
   const rows = (await db.select('*').from(all.as('u')).orderBy('since').limit(limit)) as Row[];

@@ -1,10 +1,12 @@
 // The sweeper (issue 12, item 5): ticket and shift workflows that closed abnormally (terminated,
 // failed, timed out, cancelled) while their rows are still open. Visibility lists them cheaply;
-// each is settled once (settle* are idempotent), so overlapping windows cost nothing.
+// each is settled once (settle* are idempotent), so overlapping windows cost nothing. Each pass
+// also flags overdue calls and attentions for the Temporal Web UI (overdue.ts).
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/knex.js';
 import type { Logger } from '../../runtime/logger.js';
 import { settleClosedShift, settleClosedTicket } from './closed.js';
+import { createOverdueFlagger } from './overdue.js';
 
 export interface SweepResult { tickets: number; shifts: number }
 
@@ -39,15 +41,21 @@ async function isRunning(temporal: Client, workflowId: string): Promise<boolean>
   return d.status.name === 'RUNNING';
 }
 
-/** Runs the sweeper every `everyMs` until stopped; each pass looks back over a window wider than the period. */
+/**
+ * Runs the sweeper every `everyMs` until stopped: closed workflows (each pass looks back over a
+ * window wider than the period) and overdue calls and attentions.
+ */
 export function startSweeper(deps: { db: Db; temporal: Client; log: Logger }, everyMs: number): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   let first = true;
+  const overdue = createOverdueFlagger(deps);
   const tick = () => {
     const lookback = first ? 24 * 3600_000 : Math.max(10 * everyMs, 5 * 60_000);
     first = false;
-    running = sweepClosedWorkflows(deps, new Date(Date.now() - lookback))
-      .catch((err: unknown) => deps.log.warn({ err: (err as Error).message }, 'sweep failed; next pass retries'));
+    running = Promise.all([
+      sweepClosedWorkflows(deps, new Date(Date.now() - lookback)),
+      overdue.flag(),
+    ]).catch((err: unknown) => deps.log.warn({ err: (err as Error).message }, 'sweep failed; next pass retries'));
   };
   tick();
   const timer = setInterval(tick, everyMs);

@@ -5,6 +5,7 @@
 // Terminating a ticket workflow frees its agent by itself.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOverdueFlagger } from '../../activities/stuck/overdue.js';
 import { sweepClosedWorkflows } from '../../activities/stuck/sweep.js';
 import { DomainError } from '../../domain/errors.js';
 import * as msg from '../../domain/ticket-messages.js';
@@ -35,6 +36,12 @@ const newTicket = async (over: Partial<msg.TicketInput> = {}) => {
   const branch = await app.db('branches').where({ id: branchId }).first('entity_id');
   return startTicket(app.client, app.taskQueue, { ticketId: randomUUID(), entityId: branch.entity_id, branchId, serviceId, kind: 'turn', actor: { type: 'customer', name: 'kiosk' }, ...over });
 };
+/** Waits until Temporal visibility shows the ticket's VtStuck as `reason` (null: none). */
+const vtStuckIs = (ticketId: string, reason: string | null) => until(`VtStuck ${String(reason)} for ${ticketId}`, async () => {
+  const d = await app.client.workflow.getHandle(`ticket-${ticketId}`).describe();
+  const shown = (d.searchAttributes.VtStuck as string[] | undefined) ?? [];
+  return reason === null ? shown.length === 0 : shown.includes(reason);
+}, 30_000);
 const monitorStuck = async () => (await supervisor.request('GET', `/api/monitor/branches/${branchId}`)).body.stuck as { id: string; reason: string }[];
 
 beforeAll(async () => {
@@ -137,7 +144,29 @@ describe('issue 12 item 5: stuck work is seen and released', () => {
     await updateTicket(app.client, t.id, msg.attendTicket, { actor: SUP });
     await app.db('tickets').where({ id: t.id }).update({ attending_at: app.db.raw(`now() - interval '3 hours'`) });
     expect(await monitorStuck()).toEqual([expect.objectContaining({ id: t.id, reason: 'attention_overdue' })]);
+    // The sweeper's pass flags it for ops in the Temporal Web UI, once.
+    const flagger = createOverdueFlagger({ db: app.db, temporal: app.client, log });
+    expect(await flagger.flag()).toBeGreaterThanOrEqual(1);
+    expect(await flagger.flag()).toBe(0);
+    await vtStuckIs(t.id, 'attention_overdue');
     await updateTicket(app.client, t.id, msg.finishTicket, { actor: SUP });
+    expect(await monitorStuck()).toEqual([]);
+    await vtStuckIs(t.id, null); // a finished ticket is not overdue any more
+  });
+
+  it('a call unanswered past its deadline is listed as overdue and flagged in Temporal until it moves', async () => {
+    const t = await newTicket();
+    const carla = (await app.db('users').where({ email: 'carla@andino.demo' }).first('id')).id as number;
+    await updateTicket(app.client, t.id, msg.callTicket, { actor: SUP, agentId: carla, deskId });
+    // The workflow's own deadline is still ahead; the rows say the call is long overdue (a timed
+    // step that was refused, say), which is what health, the monitor and the sweeper read.
+    await app.db('ticket_events').where({ ticket_id: t.id, type: 'called' }).update({ at: app.db.raw(`now() - interval '2 hours'`) });
+    await app.db('tickets').where({ id: t.id }).update({ called_at: app.db.raw(`now() - interval '2 hours'`) });
+    expect(await monitorStuck()).toEqual([expect.objectContaining({ id: t.id, reason: 'call_overdue' })]);
+    await createOverdueFlagger({ db: app.db, temporal: app.client, log }).flag();
+    await vtStuckIs(t.id, 'call_overdue');
+    await updateTicket(app.client, t.id, msg.cancelTicket, { actor: SUP });
+    await vtStuckIs(t.id, null);
     expect(await monitorStuck()).toEqual([]);
   });
 });

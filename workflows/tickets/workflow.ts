@@ -51,6 +51,11 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   // loop outside the lock: dispatch may call this very ticket, which needs the lock.
   const pending: TicketEffect[] = [];
   const stuck = createStuckFlag();
+  /** A flag about a status the ticket has left is cleared (no command unless one was shown). */
+  const clearOverdue = (m: TicketMachine) => {
+    if (m.status !== 'attending') stuck.clear('attention_overdue');
+    if (m.status !== 'calling') stuck.clear('call_overdue');
+  };
   const runEffect = async (e: TicketEffect) => {
     if (!patched('shift-dispatch')) return; // histories recorded before dispatch existed replay without it
     try {
@@ -114,7 +119,13 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     if (registrationRefused) throw registrationRefused;
     return (machine as TicketMachine).data.view;
   });
-  setHandler(reportStuck, (r) => stuck.report(r));
+  // Overdue calls and attentions are found by the sweeper (SQL over the rows) and signalled here;
+  // a report that no longer matches the ticket's status (it moved meanwhile) is stale.
+  setHandler(reportStuck, (r) => {
+    if (r.reason === 'attention_overdue' && machine?.status !== 'attending') return;
+    if (r.reason === 'call_overdue' && machine?.status !== 'calling') return;
+    stuck.report(r);
+  });
   wire(msg.callTicket, (m, a, at) => m.planCall(a, at));
   wire(msg.recallTicket, (m, a, at) => m.planRecall(a, at));
   wire(msg.attendTicket, (m, a, at) => m.planAttend(a, at));
@@ -157,6 +168,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   const maxEvents = args.maxHistoryEvents ?? 2000;
 
   while (!isEnded(m.status)) {
+    clearOverdue(m);
     await drainEffects();
     if (isEnded(m.status)) break; // a final step landed while effects ran
     const info = workflowInfo();
@@ -174,15 +186,15 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     // or after continue-as-new) never restarts them.
     const deadline = m.status === 'scheduled' ? m.data.checkInAt : m.status === 'calling' ? m.data.callDeadline : null;
     if (!deadline) {
-      // An attention longer than the service's maximum is never ended by itself, but ops find it
-      // (VtStuck); rules loaded before the limit existed have none, so old histories replay as before.
-      const max = m.status === 'attending' ? m.data.rules.maxAttentionMinutes : undefined;
+      // Runs that started an attention before the sweeper flagged overdue work kept a timer per
+      // attention; they replay it. New runs cost Temporal no timer (the sweeper signals instead).
+      const max = m.status === 'attending' && !patched('overdue-by-sweeper') ? m.data.rules.maxAttentionMinutes : undefined;
       const overdueIn = max ? Date.parse(m.data.view.statusSince) + max * 60_000 - Date.now() : undefined;
       if (overdueIn !== undefined && !stuck.shows('attention_overdue') && !(overdueIn > 0 && (await condition(changed, overdueIn)))) {
         stuck.report({ reason: 'attention_overdue', activity: '', attempt: 0 });
       }
       await condition(changed);
-      if (m.status !== 'attending') stuck.clear('attention_overdue');
+      clearOverdue(m);
       continue;
     }
     const ms = Date.parse(deadline) - Date.now();
@@ -203,7 +215,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     if (refused) await condition(changed);
   }
   await drainEffects();
-  stuck.clear('attention_overdue'); // an ended ticket is not overdue (no command unless it was shown)
+  clearOverdue(m); // an ended ticket is not overdue (no command unless it was shown)
   // Let in-flight updates answer before the workflow closes.
   await condition(() => !lock.held && allHandlersFinished());
   return m.data.view;

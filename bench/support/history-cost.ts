@@ -1,0 +1,53 @@
+// What one lifecycle costs Temporal (issue 15's "tasks per lifecycle"): counted from the
+// histories of a bench branch's ticket and shift workflows, every run of each (continue-as-new
+// included). Throughput on a shared 2-core machine swings by a third between identical runs;
+// these counts do not, so they are what tells whether a change made the design heavier.
+import type { Client } from '@temporalio/client';
+import protos from '@temporalio/proto'; // CommonJS: named imports do not resolve under ESM
+import type { Db } from '../../db/knex.js';
+
+const T = protos.temporal.api.enums.v1.EventType;
+
+export interface HistoryCost {
+  lifecycles: number;
+  /** Per finished ticket, its own workflow plus its share of the shift workflows. */
+  perLifecycle: { events: number; workflowTasks: number; activityTasks: number; timers: number; signals: number; updates: number };
+}
+
+interface Counts { events: number; workflowTasks: number; activityTasks: number; timers: number; signals: number; updates: number }
+const zero = (): Counts => ({ events: 0, workflowTasks: 0, activityTasks: 0, timers: 0, signals: 0, updates: 0 });
+
+async function countRuns(client: Client, workflowId: string, into: Counts): Promise<void> {
+  // Each run of the chain: list by workflow id, since continue-as-new starts a new run.
+  for await (const wf of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) {
+    const history = await client.workflow.getHandle(workflowId, wf.runId).fetchHistory();
+    for (const e of history.events ?? []) {
+      into.events++;
+      switch (e.eventType) {
+        case T.EVENT_TYPE_WORKFLOW_TASK_COMPLETED: into.workflowTasks++; break;
+        case T.EVENT_TYPE_ACTIVITY_TASK_COMPLETED: case T.EVENT_TYPE_ACTIVITY_TASK_FAILED: into.activityTasks++; break;
+        case T.EVENT_TYPE_TIMER_STARTED: into.timers++; break;
+        case T.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED: into.signals++; break;
+        case T.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED: into.updates++; break;
+        default: break;
+      }
+    }
+  }
+}
+
+/** Costs of the branch's workflows, divided by its finished tickets. */
+export async function historyCost(client: Client, db: Db, branchId: number): Promise<HistoryCost> {
+  const tickets = await db('tickets').where({ branch_id: branchId }).pluck('workflow_id') as string[];
+  const shifts = await db('shifts').where({ branch_id: branchId }).pluck('workflow_id') as string[];
+  const finished = Number((await db('tickets').where({ branch_id: branchId, status: 'finished' }).count({ n: '*' }).first())?.n ?? 0);
+  const total = zero();
+  for (const id of [...tickets, ...shifts]) await countRuns(client, id, total);
+  const per = (n: number) => Math.round((n / Math.max(finished, 1)) * 10) / 10;
+  return {
+    lifecycles: finished,
+    perLifecycle: {
+      events: per(total.events), workflowTasks: per(total.workflowTasks), activityTasks: per(total.activityTasks),
+      timers: per(total.timers), signals: per(total.signals), updates: per(total.updates),
+    },
+  };
+}
