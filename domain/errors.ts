@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   OtherBranch: 'Forbidden',
   OnlyAgentMayDo: 'Forbidden',
   AdminOnly: 'Forbidden',
+  OperatorOnly: 'Forbidden', // the operator role, operators' accounts, the Temporal Web UI (G7)
   NotWritable: 'Forbidden', // { resource }
   LinkInvalid: 'NotFound',
   // Rows and references.
@@ -68,6 +69,10 @@ export const ERROR_CODES = {
   NoVirtual: 'Validation',
   AppointmentInPast: 'Validation',
   AppointmentNeedsCustomer: 'Validation',
+  // The kiosk's check-in (H6): the same answer whether the ID number is unknown or its appointment
+  // is another branch's or another day's, so the kiosk discloses nothing about anyone.
+  NoAppointmentToday: 'NotFound',
+  AlreadyCheckedIn: 'IllegalTransition',
   StepRefused: 'Validation', // a step the database refused (a value it cannot store)
   // Shifts and desks.
   ShiftOpening: 'IllegalTransition',

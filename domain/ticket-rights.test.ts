@@ -1,6 +1,6 @@
 // Issue 13: one written rule of who may do what to a ticket, one test per row.
 import { describe, expect, it } from 'vitest';
-import { refusedAction, type TicketAction, type Who } from './ticket-rights.js';
+import { refusedAction, refusedPublic, TICKET_RIGHTS_DOC, type TicketAction, type Who } from './ticket-rights.js';
 import type { TicketStatus } from './tickets.js';
 
 const agent = (hasOpenShift = true): Who => ({ role: 'agent', userId: 7, hasOpenShift });
@@ -43,5 +43,21 @@ describe('ticket rights (A, A12, B7, C, D)', () => {
       expect(refusedAction({ role, userId: 1, hasOpenShift: false }, 'notes', held('calling', 9))).toBeUndefined();
       expect(refusedAction({ role, userId: 1, hasOpenShift: false }, 'cancel', free('waiting'))).toBeUndefined();
     }
+  });
+
+  it('the status-page token may leave the queue while scheduled or waiting, and from nothing else', () => {
+    expect(refusedPublic('statusToken', 'scheduled')).toBeUndefined();
+    expect(refusedPublic('statusToken', 'waiting')).toBeUndefined();
+    for (const s of ['calling', 'attending', 'finished', 'no_show'] as TicketStatus[]) expect(refusedPublic('statusToken', s), s).toBe('TicketNotInStatus');
+  });
+
+  it('the kiosk may check in a scheduled appointment, and says only "already checked in" otherwise', () => {
+    expect(refusedPublic('kiosk', 'scheduled')).toBeUndefined();
+    for (const s of ['waiting', 'calling', 'attending', 'finished'] as TicketStatus[]) expect(refusedPublic('kiosk', s), s).toBe('AlreadyCheckedIn');
+  });
+
+  it('the documentation states both public rows', () => {
+    expect(TICKET_RIGHTS_DOC).toContain("status-page token may leave the queue (cancel its own ticket) while it is scheduled or waiting");
+    expect(TICKET_RIGHTS_DOC).toContain("kiosk may check in that branch's appointments of today (branch time zone) while scheduled");
   });
 });

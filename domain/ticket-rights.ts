@@ -1,6 +1,7 @@
-// Who may do what to a ticket (issue 13; requirements A, A12, B7, C, D), written once: the API
-// enforces it (api/tickets/access.ts), its documentation prints it, the UIs offer only what it
-// allows, and the ticket workflow keeps the holder rule as its own last guard.
+// Who may do what to a ticket (issue 13; requirements A, A12, B7, C, D, H5, H6), written once:
+// the API enforces it (api/tickets/access.ts for staff, api/public/ for the status page and the
+// kiosk), its documentation prints it, the UIs offer only what it allows, and the ticket workflow
+// keeps the holder rule and the customer's row as its own last guards.
 import type { Role } from './agents.js';
 import type { ErrorCode } from './errors.js';
 import type { TicketStatus } from './tickets.js';
@@ -37,5 +38,28 @@ export function refusedAction(who: Who, action: TicketAction, t: TicketFacts): E
   return who.hasOpenShift ? undefined : 'LoginAtDeskFirst';
 }
 
+/**
+ * Who acts without a login (H5, H6). Each credential reaches one thing, checked by its route
+ * before this rule: the status-page token its own ticket, the kiosk its own branch's appointments
+ * of today (branch time zone). `refused` is what a step from another status answers: the token's
+ * holder sees their ticket, so the state machine's own code; the kiosk says nothing about a
+ * ticket it did not hand out.
+ */
+export const PUBLIC_RIGHTS = {
+  /** The customer's status-page token: leave the queue (a cancel with a customer actor). */
+  statusToken: { action: 'cancel', verb: 'leave', from: ['scheduled', 'waiting'], refused: 'TicketNotInStatus' },
+  /** The branch kiosk: check in an appointment, found by the customer's ID number. */
+  kiosk: { action: 'check-in', verb: 'check in', from: ['scheduled'], refused: 'AlreadyCheckedIn' },
+} as const satisfies Record<string, { action: TicketAction; verb: string; from: readonly TicketStatus[]; refused: ErrorCode }>;
+export type PublicWho = keyof typeof PUBLIC_RIGHTS;
+
+/** undefined when the public credential may take its one step from this status; otherwise the refusal's code. */
+export function refusedPublic(who: PublicWho, status: TicketStatus): ErrorCode | undefined {
+  const row = PUBLIC_RIGHTS[who];
+  return (row.from as readonly TicketStatus[]).includes(status) ? undefined : row.refused;
+}
+
 /** The rule in words, for the API documentation. */
-export const TICKET_RIGHTS_DOC = 'Who: the holder (the agent calling or attending it) may recall, attend, finish, set topics, add notes, edit the customer, requeue, transfer, and cancel while calling; any agent of the branch with an open shift may call a waiting ticket to their own desk, transfer a waiting ticket, cancel a scheduled or waiting ticket, check in and confirm appointments; supervisors of the branch and admins may do anything.';
+export const TICKET_RIGHTS_DOC = 'Who: the holder (the agent calling or attending it) may recall, attend, finish, set topics, add notes, edit the customer, requeue, transfer, and cancel while calling; any agent of the branch with an open shift may call a waiting ticket to their own desk, transfer a waiting ticket, cancel a scheduled or waiting ticket, check in and confirm appointments; supervisors of the branch and admins may do anything. '
+  + `Without a login: the customer's status-page token may leave the queue (cancel its own ticket) while it is ${PUBLIC_RIGHTS.statusToken.from.join(' or ')}; `
+  + `a branch's kiosk may check in that branch's appointments of today (branch time zone) while ${PUBLIC_RIGHTS.kiosk.from.join(' or ')}, found by the customer's ID number.`;

@@ -1,4 +1,5 @@
 // Ticket vocabulary shared by workflows, activities, API and UIs. No I/O here.
+import type { Role } from './agents.js';
 
 export const TICKET_STATUSES = [
   'scheduled', // appointment not yet inside its check-in window
@@ -22,8 +23,8 @@ export interface Actor {
   type: 'user' | 'customer' | 'system';
   id?: number;
   name?: string;
-  /** For users: agents may only act on tickets they hold; supervisors/admins on any. */
-  role?: 'agent' | 'supervisor' | 'admin';
+  /** For users: agents may only act on tickets they hold; supervisors, admins and operators on any. */
+  role?: Role;
 }
 export const SYSTEM: Actor = { type: 'system', name: 'system' };
 

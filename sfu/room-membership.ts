@@ -3,6 +3,7 @@
 // says who its bearer was when it was signed; whether they still belong is read here, from the
 // room's and ticket's rows as they are now.
 import type { Knex } from 'knex';
+import { hasAdminRights } from '../domain/agents.js';
 import type { JoinClaims } from './join-token.js';
 
 export const GUEST_PEER_ID = 'guest';
@@ -24,11 +25,11 @@ export type MembershipRefusal = 'room_closed' | 'not_participant';
 /**
  * Staff who may be in a ticket's call: the agent holding it (calling or attending it — so a
  * transfer or requeue, which leaves it waiting, drops them), or an active supervisor of its
- * branch (or of the whole entity) or admin of its entity.
+ * branch (or of the whole entity) or admin (or operator) of its entity.
  */
 export function staffBelongs(staff: StaffFacts, ticket: TicketFacts): boolean {
   if (!staff.active || staff.entityId !== ticket.entityId) return false;
-  if (staff.role === 'admin') return true;
+  if (hasAdminRights(staff.role)) return true;
   if (staff.role === 'supervisor') return staff.branchId === null || staff.branchId === ticket.branchId;
   return staff.id === ticket.agentId && (ticket.status === 'calling' || ticket.status === 'attending');
 }

@@ -3,7 +3,7 @@
 // activity (or a replayed timer) adds no second row.
 import type { Db } from '../../db/knex.js';
 import { EVENTS_CHANNEL } from '../../db/knex.js';
-import type { AgentState } from '../../domain/agents.js';
+import { ADMIN_ROLES, type AgentState } from '../../domain/agents.js';
 import { BREAK_CAP_NOTIFICATION } from '../../domain/shift-messages.js';
 
 export interface ShiftConfig { caps: Partial<Record<AgentState, number>> }
@@ -23,7 +23,7 @@ export async function notifyBreakCap(db: Db, f: BreakCapFact): Promise<number> {
   return db.transaction(async (trx) => {
     const agent = await trx('users').where({ id: f.userId }).first('first_name', 'last_name');
     const name = agent ? `${agent.first_name as string} ${agent.last_name as string}` : `Agent ${f.userId}`;
-    const supervisors = (await trx('users').where({ entity_id: f.entityId, active: true }).whereIn('role', ['supervisor', 'admin'])
+    const supervisors = (await trx('users').where({ entity_id: f.entityId, active: true }).whereIn('role', ['supervisor', ...ADMIN_ROLES])
       .where((w) => w.where('branch_id', f.branchId).orWhereNull('branch_id')).pluck('id')) as number[];
     if (!supervisors.length) return 0;
     const rows = supervisors.map((user_id) => ({

@@ -225,10 +225,10 @@ describe('back office', () => {
       await shot(page, 'admin-08-monitor-calling');
     });
 
-    it('B7/G7: opens its timeline and Temporal link, requeues and cancels it, each confirmed', async () => {
+    it('B7/G7: opens its timeline (no Temporal link: that UI is for operators), requeues and cancels it, each confirmed', async () => {
       await page.getByTestId('monitor-queue').getByRole('link', { name: 'T-001' }).click();
       await page.getByTestId('event-called').waitFor();
-      expect(await page.getByTestId('temporal-link').getAttribute('href')).toBe(`http://localhost:8233/namespaces/${app.namespace}/workflows/ticket-${ticket.id}`);
+      expect(await page.getByTestId('temporal-link').count()).toBe(0);
       await shot(page, 'admin-09-ticket-timeline');
       await page.getByTestId('ticket-requeue').click();
       await page.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
@@ -303,7 +303,7 @@ describe('back office', () => {
       expect(appointment.scheduled_at.toISOString().slice(0, 16)).toBe(new Date(`${inTwoHours}:00-05:00`).toISOString().slice(0, 16));
     });
 
-    it('H4/G2/G7: sees an agent log in live, and links her shift workflow', async () => {
+    it('H4/G2/G7: sees an agent log in live, and no link to her shift workflow (operators only)', async () => {
       const anaApi = await app.login('ana@andino.demo');
       const opened = await anaApi.request('POST', '/api/shifts', { deskId: desk.id });
       expect(opened.status).toBe(201);
@@ -312,8 +312,8 @@ describe('back office', () => {
       await shot(page, 'admin-14-monitor-agent-online');
       await page.goto(`${app.url}/admin/#/shifts`);
       await page.locator('.RaList-main').getByText('Ana Restrepo').waitFor();
-      expect(await page.locator('.RaList-main').getByTestId('temporal-link').first().getAttribute('href'))
-        .toBe(`http://localhost:8233/namespaces/${app.namespace}/workflows/${opened.body.workflowId as string}`);
+      expect(opened.body.workflowId).toBeTruthy();
+      expect(await page.locator('.RaList-main').getByTestId('temporal-link').count()).toBe(0);
       await shot(page, 'admin-15-shifts');
     });
 
@@ -343,5 +343,31 @@ describe('back office', () => {
     await page.locator('.RaList-main').getByText('Banco Andino').waitFor();
     await shot(page, 'admin-31-entities');
     await page.context().close();
+  });
+
+  it('G7/issue 13: the Temporal Web UI is linked for an operator only, never for an entity admin, whose user form offers no operator role', async () => {
+    const sup = await app.login('supervisor@andino.demo');
+    const service = await app.db('services').where({ label: 'C' }).first('id');
+    const made = (await sup.request('POST', '/api/tickets', { serviceId: service.id })).body as { id: string };
+    const admin = await newPage();
+    await logIn(admin, 'admin@andino.demo');
+    await admin.getByTestId('monitor').waitFor();
+    await admin.goto(`${app.url}/admin/#/tickets/${made.id}/show`);
+    await admin.getByTestId('event-created').waitFor();
+    expect(await admin.getByTestId('temporal-link').count()).toBe(0);
+    await admin.goto(`${app.url}/admin/#/users/create`);
+    await admin.getByRole('combobox', { name: esText('resources.users.fields.role') }).first().click();
+    await admin.getByRole('option', { name: esText('ventanilla.role.admin') }).waitFor();
+    expect(await admin.getByRole('option', { name: esText('ventanilla.role.operator') }).count()).toBe(0);
+    await admin.context().close();
+
+    const operator = await newPage();
+    await logIn(operator, 'operator@ventanilla.demo');
+    await operator.getByTestId('monitor').waitFor();
+    await operator.goto(`${app.url}/admin/#/tickets/${made.id}/show`);
+    await operator.getByTestId('event-created').waitFor();
+    expect(await operator.getByTestId('temporal-link').getAttribute('href')).toBe(`http://localhost:8233/namespaces/${app.namespace}/workflows/ticket-${made.id}`);
+    await shot(operator, 'admin-32-operator-temporal-link');
+    await operator.context().close();
   });
 });

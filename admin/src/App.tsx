@@ -11,6 +11,7 @@ import desks from './desks';
 import entities from './entities';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
+import { LoginPage } from './login/LoginPage';
 import { MonitorPage } from './monitor/MonitorPage';
 import priorities from './priorities';
 import { ReportsPage } from './reports/ReportsPage';
@@ -25,7 +26,7 @@ import webhooks from './webhooks';
 const authProvider = createAuthProvider();
 
 export const App = () => (
-  <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={Layout}
+  <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={Layout} loginPage={LoginPage}
     title="Ventanilla" dashboard={MonitorPage} requireAuth disableTelemetry>
     <Resource name="tickets" {...tickets} recordRepresentation="number" />
     <Resource name="customers" {...customers} recordRepresentation={(c) => `${c.firstName} ${c.lastName}`} />

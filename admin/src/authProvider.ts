@@ -2,6 +2,7 @@
 // refused (BackOfficeStaffOnly) without ever ending anything: the API refuses her back-office
 // login before making a session, and this provider never calls /api/auth/logout — which ends
 // the caller's shift (F1) — for an agent's session, e.g. her console's, whose cookie it shares.
+import type { Role } from '@domain/agents';
 import { HttpError, type AuthProvider } from 'react-admin';
 import { API, httpClient } from './dataProvider';
 import { closeLive } from './shared/live';
@@ -10,7 +11,7 @@ export interface Me {
   id: number;
   entityId: number;
   branchId: number | null;
-  role: 'agent' | 'supervisor' | 'admin';
+  role: Role;
   email: string;
   firstName: string;
   lastName: string;
@@ -33,9 +34,10 @@ export function createAuthProvider(): AuthProvider & { me(): Promise<Me> } {
 
   return {
     me,
-    async login({ username, password }: { username: string; password: string }) {
+    /** `entity` (a slug) answers ChooseEntity: the same e-mail and password open users of several entities. */
+    async login({ username, password, entity }: { username: string; password: string; entity?: string }) {
       cached = undefined;
-      await httpClient(`${API}/auth/login`, { method: 'POST', body: JSON.stringify({ email: username, password, backOffice: true }) });
+      await httpClient(`${API}/auth/login`, { method: 'POST', body: JSON.stringify({ email: username, password, entity, backOffice: true }) });
       // The API refused agents above; this guards against an older API, and still ends nothing.
       if ((await me()).role === 'agent') throw staffOnly();
     },

@@ -31,6 +31,10 @@ describe('G3 API documentation', () => {
     const doc = (await (await fetch(`${app.url}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const html = await (await fetch(`${app.url}/api/docs`)).text();
     expect(html).toContain('/api/tickets/:id/finish');
+    // Issue 13: the written ticket-rights rule, public rows included, and the routes that apply them.
+    expect(html).toContain('status-page token may leave the queue');
+    expect(html).toContain('/api/public/tickets/:token/leave');
+    expect(html).toContain('/api/public/branches/:id/check-in');
     expect(html).not.toMatch(/<script|<link|https?:\/\/(?!localhost)/); // no CDN assets
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
     for (const op of ['get /api/profile', 'put /api/profile', 'post /api/notifications/{id}/read', 'delete /api/webhooks/{id}', 'get /api/health']) {

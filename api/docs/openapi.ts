@@ -25,7 +25,7 @@ function operation(op: Operation): Record<string, unknown> {
     ...(params.length ? { parameters: params } : {}),
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(op.body) } } } } : {}),
     responses: {
-      [op.method === 'post' && !op.path.includes(':id/') && op.tag !== 'auth' ? '201' : '200']: {
+      [op.ok ?? (op.method === 'post' && !op.path.includes(':id/') && op.tag !== 'auth' ? '201' : '200')]: {
         description: 'OK', ...(op.response ? { content: { 'application/json': { schema: schemaOf(op.response) } } } : {}),
       },
       400: { $ref: '#/components/responses/Invalid' },

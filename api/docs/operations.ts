@@ -34,6 +34,8 @@ export interface Operation {
   response?: z.ZodType;
   /** Who may call it; omitted = public. */
   auth?: string;
+  /** The success status, where the path's shape guesses it wrong (openapi.ts: 201 for a POST that creates). */
+  ok?: 200 | 201;
 }
 
 interface CrudDoc { name: string; filter: z.ZodType; create?: z.ZodType; update?: z.ZodType; who: string }
@@ -46,7 +48,7 @@ const CRUD: CrudDoc[] = [
   { name: 'topics', filter: TopicFilter, create: TopicCreate, update: TopicUpdate, who: 'read: staff; write: supervisor, admin' },
   { name: 'priorities', filter: PriorityFilter, create: PriorityCreate, update: PriorityUpdate, who: 'read: staff; write: admin, entity supervisor' },
   { name: 'desks', filter: DeskFilter, create: DeskCreate, update: DeskUpdate, who: 'read: staff; write: supervisor, admin' },
-  { name: 'users', filter: UserFilter, create: UserCreate, update: UserUpdate, who: 'read: staff of the branch; write: supervisor (agents), admin' },
+  { name: 'users', filter: UserFilter, create: UserCreate, update: UserUpdate, who: 'read: staff of the branch; write: supervisor (agents), admin (not operators, nor the operator role: OperatorOnly), operator' },
   { name: 'service_assignments', filter: ServiceAssignmentFilter, create: ServiceAssignmentCreate, update: ServiceAssignmentUpdate, who: 'read: staff; write: supervisor, admin' },
   { name: 'customers', filter: CustomerFilter, create: CustomerCreate, update: CustomerUpdate, who: 'read: agents (their branch), supervisor, admin; write: supervisor, admin' },
   { name: 'appointments', filter: AppointmentFilter, create: AppointmentCreate, who: 'staff of the branch; changes go through the ticket' },

@@ -2,7 +2,8 @@
 // described from their own schemas. Routes not listed anywhere still appear via discover.ts.
 import * as Shift from '../shifts/schemas.js';
 import * as Video from '../video/schemas.js';
-import { KioskBody } from '../public/routes.js';
+import { CheckInBody, KioskBody, LeaveBody } from '../public/schemas.js';
+import { PUBLIC_RIGHTS } from '../../domain/ticket-rights.js';
 import { ReportQuery } from '../reports/schemas.js';
 import { ReleaseBody } from '../monitor/schemas.js';
 import type { Operation } from './operations.js';
@@ -31,11 +32,13 @@ export const OTHER_OPERATIONS: Operation[] = [
   { method: 'get', path: '/reports/summary.csv', summary: 'H3: attention figures as CSV', tag: 'reports', query: ReportQuery, auth: 'supervisor, admin' },
   { method: 'get', path: '/monitor/branches/:id', summary: 'H4: live monitor snapshot of a branch, with its stuck work (`stuck`)', tag: 'monitor', auth: 'supervisor of the branch, admin' },
   { method: 'post', path: '/monitor/stuck/release', summary: 'Release stuck work (listed in the snapshot\'s `stuck`): requeue or cancel a ticket, end a shift', tag: 'monitor', body: ReleaseBody, auth: 'supervisor of the branch, admin' },
-  { method: 'get', path: '/monitor/temporal', summary: 'G7: where the Temporal Web UI is', tag: 'monitor', auth: 'supervisor, admin' },
+  { method: 'get', path: '/monitor/temporal', summary: 'G7: where the Temporal Web UI is. It lists every entity\'s workflows, so entity staff get OperatorOnly here and `temporalUrl: null` in tickets and the monitor', tag: 'monitor', auth: 'operator' },
   { method: 'get', path: '/public/branches/:id', summary: 'H5: kiosk — branch name and its services', tag: 'public' },
-  { method: 'post', path: '/public/branches/:id/tickets', summary: 'H5: kiosk — take a ticket (30 a minute per address); returns a status-page link', tag: 'public', body: KioskBody },
+  { method: 'post', path: '/public/branches/:id/tickets', summary: 'H5: kiosk — take a ticket (30 a minute per address); returns a status-page link', tag: 'public', body: KioskBody, ok: 201 },
   { method: 'get', path: '/public/branches/:id/display', summary: 'C9: public display — calls now and recent', tag: 'public' },
+  { method: 'post', path: '/public/branches/:id/check-in', summary: `H6: kiosk — check in today's appointment (branch time zone) of this branch, found by the customer's ID number, while ${PUBLIC_RIGHTS.kiosk.from.join(' or ')} (30 a minute per address); returns number, service and a status-page link. Any other ID number, branch or day: 404 NoAppointmentToday; already checked in: 409 AlreadyCheckedIn`, tag: 'public', body: CheckInBody },
   { method: 'get', path: '/public/tickets/:token', summary: 'H5: customer status page — position in line, desk when called', tag: 'public' },
+  { method: 'post', path: '/public/tickets/:token/leave', summary: `H5: customer status page — leave the queue while ${PUBLIC_RIGHTS.statusToken.from.join(' or ')} (the ticket is cancelled, the customer named on its timeline); answers the new status, and the same again when repeated. Otherwise 409 TicketNotInStatus`, tag: 'public', body: LeaveBody, ok: 200 },
   { method: 'post', path: '/video/tickets/:id/join', summary: 'D1: the agent joins the call of a virtual ticket (signed SFU join token)', tag: 'video', auth: 'the agent holding the ticket, branch supervisor' },
   { method: 'post', path: '/video/guest/:guestToken/join', summary: 'D10: the customer joins by the anonymous link (one room, while the ticket is live)', tag: 'video' },
   { method: 'get', path: '/video/rooms/:roomId/messages', summary: 'D12: chat messages', tag: 'video', auth: room },

@@ -1,7 +1,7 @@
 // /api/entities: the user's own entity only (H7). Entities are created by the platform operator.
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { adminOnly } from '../http/reach.js';
+import { refuseUnlessAdmin } from '../http/reach.js';
 import { DomainError } from '../../domain/errors.js';
 import { Entity } from '../../db/models/entity.js';
 import { EntityFilter, EntityUpdate } from './schemas.js';
@@ -18,7 +18,7 @@ export const entities: CrudResource<Entity> = {
   scope: (q, u) => void q.where('entities.id', u.entityId),
   refuse: (u, op) => {
     if (op !== 'update') return new DomainError('NotWritable', { resource: 'entities' }, { message: 'Entities are created and removed by the platform operator, not through the API.' });
-    return u.role === 'admin' ? undefined : adminOnly();
+    return refuseUnlessAdmin(u);
   },
   toRow: async (_db, _u, body) => body,
 };

@@ -3,11 +3,12 @@
 // on a path id) so that other entities' ids are never disclosed.
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.js';
+import { hasAdminRights } from '../../domain/agents.js';
 import { DomainError, type FieldCode } from '../../domain/errors.js';
 import type { SessionUser } from '../auth/sessions.js';
 
-/** Admins and branch-less supervisors reach the whole entity; everyone else, their branch. */
-export const reachesWholeEntity = (u: SessionUser): boolean => u.role === 'admin' || u.branchId === null;
+/** Admins (operators too) and branch-less supervisors reach the whole entity; everyone else, their branch. */
+export const reachesWholeEntity = (u: SessionUser): boolean => hasAdminRights(u.role) || u.branchId === null;
 
 /** Subquery of the branch ids the user reaches. */
 export function branchesOf(db: Db, u: SessionUser): Knex.QueryBuilder {
@@ -28,10 +29,10 @@ export function inReach(column: string, u: SessionUser, via: 'branch' | 'service
 }
 
 /** Staff who may change configuration: admins anywhere, supervisors within their reach. */
-export const configures = (u: SessionUser): boolean => u.role === 'admin' || u.role === 'supervisor';
+export const configures = (u: SessionUser): boolean => hasAdminRights(u.role) || u.role === 'supervisor';
 
 /** Entity-level configuration (priorities, break caps): admins and branch-less supervisors. */
-export const configuresEntity = (u: SessionUser): boolean => u.role === 'admin' || (u.role === 'supervisor' && u.branchId === null);
+export const configuresEntity = (u: SessionUser): boolean => hasAdminRights(u.role) || (u.role === 'supervisor' && u.branchId === null);
 
 /** A body field refused with a field code (the whole answer is a 400 Validation). */
 export const fieldRefusal = (field: string, code: FieldCode, message: string): DomainError =>
@@ -82,6 +83,11 @@ export const agentsCannotConfigure = (): DomainError =>
   new DomainError('RoleRequired', { roles: ['supervisor', 'admin'] }, { message: 'Agents cannot change configuration: ask a supervisor.' });
 export const adminOnly = (field?: string): DomainError =>
   new DomainError('AdminOnly', {}, { message: 'Only an administrator of the entity can do this.', ...(field ? { field } : {}) });
+/** Platform-level rights (issue 13, G7): the operator role, operators' accounts, the Temporal Web UI. */
+export const operatorOnly = (field?: string): DomainError =>
+  new DomainError('OperatorOnly', {}, { message: 'Only a platform operator can do this.', ...(field ? { field } : {}) });
+/** An admin's rights in the user's entity (operators hold them too). */
+export const refuseUnlessAdmin = (u: SessionUser): Refusal => (hasAdminRights(u.role) ? undefined : adminOnly());
 
 /** The common rule for branch-level configuration: supervisors and admins, within reach. */
 export const refuseUnlessConfigures = (u: SessionUser): Refusal => (configures(u) ? undefined : agentsCannotConfigure());

@@ -9,25 +9,27 @@ import { ReleaseBody } from './schemas.js';
 import type { ApiDeps } from '../deps.js';
 import { parse } from '../http/validate.js';
 import { loadWatchedBranch, requireBackOffice } from './access.js';
-import { branchSnapshot, temporalUrl } from './snapshot.js';
+import { branchSnapshot } from './snapshot.js';
+import { temporalUiFor, workflowLinkFor } from '../temporal-ui/links.js';
 
 const Params = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export function monitorRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.use('/monitor', requireUser(deps.db));
-  // G7: where the workflows of this deployment are, for links the client builds (e.g. shifts).
+  // G7: where the workflows of this deployment are, for links the client builds (e.g. shifts);
+  // operators only, as every link into the Web UI.
   r.get('/monitor/temporal', (_req, res) => {
     requireBackOffice(res.locals.user);
-    const { temporalUiUrl, TEMPORAL_NAMESPACE } = deps.config;
-    res.json({ uiUrl: temporalUiUrl, namespace: TEMPORAL_NAMESPACE, workflowsUrl: `${temporalUiUrl}/namespaces/${encodeURIComponent(TEMPORAL_NAMESPACE)}` });
+    res.json(temporalUiFor(deps.config, res.locals.user));
   });
   r.get('/monitor/branches/:id', async (req, res) => {
     const { id } = parse(Params, req.params);
     const branch = await loadWatchedBranch(deps.db, res.locals.user, id);
     res.setHeader('Cache-Control', 'no-store');
-    const [snapshot, stuck] = await Promise.all([branchSnapshot(deps.db, deps.config, branch), listStuck(deps.db, { branchId: branch.id })]);
-    res.json({ ...snapshot, stuck: stuck.map((s) => ({ ...s, temporalUrl: temporalUrl(deps.config, s.workflowId) })) });
+    const link = workflowLinkFor(deps.config, res.locals.user);
+    const [snapshot, stuck] = await Promise.all([branchSnapshot(deps.db, link, branch), listStuck(deps.db, { branchId: branch.id })]);
+    res.json({ ...snapshot, stuck: stuck.map((s) => ({ ...s, temporalUrl: link(s.workflowId) })) });
   });
   // Issue 12 item 5: a supervisor releases stuck work of a branch they watch.
   r.post('/monitor/stuck/release', async (req, res) => {

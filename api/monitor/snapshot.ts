@@ -4,18 +4,15 @@
 import type { Db } from '../../db/knex.js';
 import { explainNext, type QueueEntry } from '../../domain/queue-order.js';
 import { loadPolicy, recentCalls } from '../../activities/dispatch/order.js';
-import type { ApiDeps } from '../deps.js';
+import type { WorkflowLink } from '../temporal-ui/links.js';
 import type { BranchInfo } from './access.js';
 
 const n = (v: unknown): number => Number(v ?? 0);
 const secs = (v: unknown): number | null => (v === null || v === undefined ? null : Math.max(0, Math.round(Number(v))));
 const pct = (part: number, whole: number): number | null => (whole ? Math.round((1000 * part) / whole) / 10 : null);
 
-/** The Temporal Web UI page of a workflow (G7). */
-export const temporalUrl = (cfg: ApiDeps['config'], workflowId: string): string =>
-  `${cfg.temporalUiUrl}/namespaces/${encodeURIComponent(cfg.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(workflowId)}`;
-
-export async function branchSnapshot(db: Db, cfg: ApiDeps['config'], branch: BranchInfo) {
+/** `temporalLink` gives the Temporal Web UI page of a workflow, to operators only (G7). */
+export async function branchSnapshot(db: Db, temporalLink: WorkflowLink, branch: BranchInfo) {
   const today = db.raw(`(now() at time zone ?)::date`, [branch.timezone]);
   // First entry into the queue and first call of each of today's tickets (requeues keep both).
   const firsts = db('ticket_events as e')
@@ -83,7 +80,7 @@ export async function branchSnapshot(db: Db, cfg: ApiDeps['config'], branch: Bra
     stateSince: a.state_since ? (a.state_since as Date).toISOString() : null, secondsInState: secs(a.in_state),
     deskId: (a.desk_id as number | null) ?? null, deskName: (a.desk_name as string | null) ?? null,
     ticket: a.ticket_id ? { id: a.ticket_id as string, number: a.ticket_number as string, status: a.ticket_status as string } : null,
-    temporalUrl: a.workflow_id ? temporalUrl(cfg, a.workflow_id as string) : null,
+    temporalUrl: temporalLink(a.workflow_id as string | null),
   }));
   const byState: Record<string, number> = {};
   for (const a of agentRows) byState[a.state] = (byState[a.state] ?? 0) + 1;
@@ -102,7 +99,7 @@ export async function branchSnapshot(db: Db, cfg: ApiDeps['config'], branch: Bra
     queue: queue.map((t) => ({
       id: t.id as string, number: t.number as string, status: t.status as string, kind: t.kind as string, priority: t.priority as number,
       serviceId: t.service_id as number, serviceLabel: t.service_label as string, agentName: (t.agent_name as string) || null, deskName: (t.desk_name as string | null) ?? null,
-      arrivalAt: (t.arrival_at as Date).toISOString(), waitedSeconds: secs(t.waited), temporalUrl: temporalUrl(cfg, t.workflow_id as string),
+      arrivalAt: (t.arrival_at as Date).toISOString(), waitedSeconds: secs(t.waited), temporalUrl: temporalLink(t.workflow_id as string),
     })),
   };
 }

@@ -1,5 +1,6 @@
-// /api/public: the kiosk, the branch display and the customer status page (C9, H5). No login;
-// each route grants exactly one thing, and issuing tickets is rate-limited per address.
+// /api/public: the kiosk, the branch display and the customer status page (C9, H5, H6). No login;
+// each route grants exactly one thing (writes: domain/ticket-rights.ts PUBLIC_RIGHTS), and the
+// kiosk's writes are rate-limited per address (issuing tickets; check-in, against guessing ID numbers).
 import { Router } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
@@ -7,19 +8,25 @@ import { DomainError } from '../../domain/errors.js';
 import type { ApiDeps } from '../deps.js';
 import { parse } from '../http/validate.js';
 import { createTicket } from '../tickets/create.js';
+import { KIOSK, kioskCheckIn } from './check-in.js';
+import { leaveQueue } from './leave.js';
 import { activeBranch, displayOf, kioskServices, statusOf } from './queries.js';
-import { issueStatusToken, ticketOfToken } from './tokens.js';
+import { CheckInBody, KioskBody, LeaveBody } from './schemas.js';
+import { statusLink, ticketOfToken } from './tokens.js';
 
 const BranchParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-export const KioskBody = z.object({ serviceId: z.number().int().positive() }).strict();
+
+/** 30 a minute per address: a busy kiosk's pace, far below what guessing needs. Each write has its own budget. */
+const perKiosk = (what: string) => rateLimit({
+  windowMs: 60_000, limit: 30, standardHeaders: 'draft-8', legacyHeaders: false,
+  keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
+  handler: (_req, res) => res.status(429).json({ error: 'TooManyRequests', code: 'TooManyRequests', params: {}, message: `Too many ${what} from this kiosk: wait a minute.` }),
+});
 
 export function publicRoutes(deps: ApiDeps): Router {
   const r = Router();
-  const issueLimit = rateLimit({
-    windowMs: 60_000, limit: 30, standardHeaders: 'draft-8', legacyHeaders: false,
-    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
-    handler: (_req, res) => res.status(429).json({ error: 'TooManyRequests', message: 'Too many tickets from this kiosk: wait a minute.' }),
-  });
+  const issueLimit = perKiosk('tickets');
+  const checkInLimit = perKiosk('check-ins');
 
   r.get('/public/branches/:id', async (req, res) => {
     const { id } = parse(BranchParams, req.params);
@@ -35,9 +42,15 @@ export function publicRoutes(deps: ApiDeps): Router {
     if (!service) throw new DomainError('Validation', {}, { fields: { serviceId: { code: 'unknown_reference' } } });
     const view = await createTicket(deps, {
       entityId: branch.entityId, branchId: id, serviceId, virtualEnabled: service.virtual_enabled as boolean, active: service.active as boolean,
-    }, { serviceId, kind: 'turn' }, { type: 'customer', name: 'kiosk' });
-    const token = await issueStatusToken(deps.db, view.id);
-    res.status(201).json({ number: view.number, serviceName: service.name as string, token, statusUrl: `/status/${token}` });
+    }, { serviceId, kind: 'turn' }, KIOSK);
+    res.status(201).json({ number: view.number, serviceName: service.name as string, ...(await statusLink(deps.db, view.id)) });
+  });
+
+  r.post('/public/branches/:id/check-in', checkInLimit, async (req, res) => {
+    const { id } = parse(BranchParams, req.params);
+    const { idNumber } = parse(CheckInBody, req.body);
+    await activeBranch(deps.db, id);
+    res.json(await kioskCheckIn(deps, id, idNumber));
   });
 
   r.get('/public/branches/:id/display', async (req, res) => {
@@ -50,6 +63,13 @@ export function publicRoutes(deps: ApiDeps): Router {
     const ticketId = await ticketOfToken(deps.db, req.params.token);
     if (!ticketId) throw new DomainError('LinkInvalid');
     res.json(await statusOf(deps.db, ticketId));
+  });
+
+  r.post('/public/tickets/:token/leave', async (req, res) => {
+    parse(LeaveBody, req.body ?? {});
+    const ticketId = await ticketOfToken(deps.db, req.params.token);
+    if (!ticketId) throw new DomainError('LinkInvalid');
+    res.json(await leaveQueue(deps, ticketId));
   });
   return r;
 }

@@ -15,3 +15,9 @@ export async function ticketOfToken(db: Db, token: string): Promise<string | und
   const row = await db('ticket_status_tokens').where({ token_hash: digest(token) }).first('ticket_id');
   return row?.ticket_id as string | undefined;
 }
+
+/** What the kiosk hands over with a ticket: a new token and the status page's path. */
+export async function statusLink(db: Db, ticketId: string): Promise<{ token: string; statusUrl: string }> {
+  const token = await issueStatusToken(db, ticketId);
+  return { token, statusUrl: `/status/${token}` };
+}

@@ -43,11 +43,12 @@ describe('H4 live monitor snapshot', () => {
     expect(res.body.totals).toMatchObject({ waiting: 1, slaPercent: 100 });
     expect(res.body.agents.map((a: { name: string }) => a.name)).toContain('Ana Restrepo');
     expect(res.body.agentsByState.offline).toBeGreaterThan(0);
-    expect(res.body.queue[0].temporalUrl).toMatch(/^http:\/\/localhost:8233\/namespaces\/[^/]+\/workflows\/ticket-/);
+    expect(res.body.queue[0].temporalUrl).toBeNull(); // G7: Web UI links are for operators (api/temporal-ui/links.test.ts)
   });
 
-  it('G7: tells the back office where the workflows are, for shift links', async () => {
-    const res = await sup.request('GET', '/api/monitor/temporal');
+  it('G7: tells an operator, not a supervisor, where the workflows are, for shift links', async () => {
+    expect((await sup.request('GET', '/api/monitor/temporal')).body).toMatchObject({ code: 'OperatorOnly' });
+    const res = await (await app.login('operator@ventanilla.demo')).request('GET', '/api/monitor/temporal');
     expect(res.body).toEqual({ uiUrl: 'http://localhost:8233', namespace: app.namespace, workflowsUrl: `http://localhost:8233/namespaces/${app.namespace}` });
   });
 

@@ -1,8 +1,9 @@
-// Who reads which payloads through the codec endpoint (issue 13, G7): the operator credential
-// reads every entity's; a staff member (session cookie, or session bearer token) reads only
-// her own entity's, and only in this deployment's namespace.
+// Who reads which payloads through the codec endpoint (issue 13, G7): the operator credential,
+// and an operator's session, read every entity's; any other staff member (session cookie, or
+// session bearer token) reads only her own entity's, and only in this deployment's namespace.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
+import { isOperator } from '../../domain/agents.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Db } from '../../db/knex.js';
 import { tokenOf } from '../auth/middleware.js';
@@ -20,6 +21,7 @@ export async function readerOf(req: Request, db: Db, operatorToken: string | und
   if (operatorToken && req.headers.authorization?.startsWith('Bearer ') && sameSecret(token, operatorToken)) return { kind: 'operator' };
   const user = await findSessionUser(db, token);
   if (!user) throw new DomainError('SessionExpired', {}, { message: 'Your session has expired: log in again.' });
+  if (isOperator(user.role)) return { kind: 'operator' };
   return { kind: 'staff', entityId: user.entityId, namespace: String(req.headers['x-namespace'] ?? '') };
 }
 

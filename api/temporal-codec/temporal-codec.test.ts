@@ -1,7 +1,7 @@
 // Issue 13, "Personal data in Temporal": a ticket's history, read with the Temporal CLI as anyone
 // with Temporal access would, holds no customer data in clear; the codec endpoint gives it back
-// to the ticket's entity, to nobody else's staff, and to the operator credential; only the
-// configured Temporal Web UI origin gets credentialed CORS.
+// to the ticket's entity, to nobody else's staff, and to the operator credential and operators'
+// sessions; only the configured Temporal Web UI origin gets credentialed CORS.
 import { execFileSync } from 'node:child_process';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
@@ -24,6 +24,7 @@ const secrets = [...Object.values(created), ...Object.values(edited), '311555019
 let app: AppStack;
 let supervisor: ApiClient;
 let otherAdmin: ApiClient;
+let otherOperator: ApiClient;
 let entityId: number;
 let workflowId: string;
 let history: unknown;
@@ -65,6 +66,9 @@ beforeAll(async () => {
   const other = await createOrg(app.db);
   await app.db('users').insert({ entity_id: other.entityId, branch_id: null, email: 'root@codec.test', password_hash: await hashPassword(DEMO_PASSWORD), role: 'admin', first_name: 'Root', last_name: 'Other' });
   otherAdmin = await app.login('root@codec.test');
+  // An operator is platform staff: their home entity is not the ticket's, and does not matter here.
+  await app.db('users').insert({ entity_id: other.entityId, branch_id: null, email: 'ops@codec.test', password_hash: await hashPassword(DEMO_PASSWORD), role: 'operator', first_name: 'Ops', last_name: 'Other' });
+  otherOperator = await app.login('ops@codec.test');
   const branch = await app.db('branches').where({ code: 'CEN' }).first('id', 'entity_id');
   entityId = branch.entity_id;
   const serviceId = (await app.db('services').where({ branch_id: branch.id, label: 'C' }).first('id')).id;
@@ -149,6 +153,20 @@ describe('issue 13: personal data in Temporal', () => {
     expect(leaks(readable(decoded))).toContain(created.phone);
     expect((await codecCall('/decode', { payloads }, { authorization: `Bearer ${OPERATOR_TOKEN}x` })).status).toBe(401);
     expect((await codecCall('/decode', { payloads }, { origin: TEMPORAL_UI_URL })).status).toBe(401);
+  });
+
+  it("G7: an operator's session decodes another entity's payloads, from the Temporal UI; that entity's admin does not", async () => {
+    const payloads = payloadsOf(history);
+    const res = await codecCall('/decode', { payloads }, fromUi(otherOperator));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(TEMPORAL_UI_URL);
+    const decoded = (await res.json() as { payloads: JsonPayload[] }).payloads;
+    expect(decoded).toHaveLength(payloads.length);
+    for (const p of decoded) expect(b64(p.metadata!.encoding!)).not.toBe('binary/encrypted');
+    expect(leaks(readable(decoded))).toEqual(expect.arrayContaining([created.idNumber, created.phone, edited.email]));
+    const refused = await codecCall('/decode', { payloads }, fromUi(otherAdmin));
+    expect(refused.status).toBe(200);
+    expect((await refused.json() as { payloads: JsonPayload[] }).payloads).toEqual(payloads);
   });
 
   it('what the UI encodes for staff, they read back; another entity does not', async () => {

@@ -2,6 +2,7 @@
 import type { Db } from '../../db/knex.js';
 import { DomainError } from '../../domain/errors.js';
 import type { SessionUser } from '../auth/sessions.js';
+import { reachesWholeEntity } from '../http/reach.js';
 import { refusedAction, type TicketAction } from '../../domain/ticket-rights.js';
 import type { TicketStatus } from '../../domain/tickets.js';
 
@@ -11,7 +12,7 @@ export async function loadTicketFor(db: Db, user: SessionUser, ticketId: string)
   const row = await db('tickets').where({ id: ticketId, entity_id: user.entityId }).first();
   // Another entity's ticket is "not found", not "forbidden": its existence is not disclosed.
   if (!row) throw new DomainError('NotFound', { resource: 'tickets' });
-  if (user.role !== 'admin' && user.branchId !== null && row.branch_id !== user.branchId) {
+  if (!reachesWholeEntity(user) && row.branch_id !== user.branchId) {
     throw new DomainError('OtherBranch');
   }
   return row;
@@ -22,7 +23,7 @@ export async function loadServiceFor(db: Db, user: SessionUser, serviceId: numbe
   const s = await db('services as s').join('branches as b', 'b.id', 's.branch_id')
     .where({ 's.id': serviceId, 'b.entity_id': user.entityId }).first('s.id', 's.branch_id', 's.active', 's.virtual_enabled');
   if (!s) throw new DomainError('Validation', {}, { fields: { serviceId: { code: 'unknown_reference' } } });
-  if (user.role !== 'admin' && user.branchId !== null && s.branch_id !== user.branchId) throw new DomainError('OtherBranch');
+  if (!reachesWholeEntity(user) && s.branch_id !== user.branchId) throw new DomainError('OtherBranch');
   return { id: s.id, branchId: s.branch_id, active: s.active, virtualEnabled: s.virtual_enabled };
 }
 

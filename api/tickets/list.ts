@@ -5,6 +5,7 @@ import type { Db } from '../../db/knex.js';
 import { TICKET_KINDS, TICKET_STATUSES } from '../../domain/tickets.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { applySort, idsFilter, ListQuery, sendPage, type FieldMap } from '../http/ra.js';
+import { reachesWholeEntity } from '../http/reach.js';
 import { parse } from '../http/validate.js';
 
 const oneOrMany = <T extends z.ZodType>(t: T) => z.union([t, z.array(t).max(50)]).transform((v) => (Array.isArray(v) ? v : [v]));
@@ -44,7 +45,7 @@ export async function listTickets(db: Db, user: SessionUser, req: Request, res: 
   const query = parse(ListQuery, req.query);
   const f = parse(Filter, { ...(query.filter ?? {}), id: idsFilter(query.filter) });
   const q = ticketRows(db).where('t.entity_id', user.entityId);
-  if (user.role !== 'admin' && user.branchId !== null) q.where('t.branch_id', user.branchId);
+  if (!reachesWholeEntity(user)) q.where('t.branch_id', user.branchId);
   if (f.id) q.whereIn('t.id', f.id);
   if (f.branchId) q.where('t.branch_id', f.branchId);
   if (f.departmentId) q.where('s.department_id', f.departmentId);

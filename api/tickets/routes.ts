@@ -12,6 +12,7 @@ import { createTicket } from './create.js';
 import { listTickets, ticketListItem, ticketRows } from './list.js';
 import * as S from './schemas.js';
 import { timelineOf } from './timeline.js';
+import { workflowLinkFor } from '../temporal-ui/links.js';
 import type { TicketView } from '../../domain/ticket-messages.js';
 
 type Action<B> = (d: ApiDeps, u: SessionUser, id: string, body: B, updateId?: string) => Promise<TicketView>;
@@ -35,7 +36,8 @@ export function ticketRoutes(deps: ApiDeps): Router {
     const row = await loadTicketFor(deps.db, res.locals.user, req.params.id);
     const item = await ticketRows(deps.db).where('t.id', row.id as string).first();
     const topicIds = await deps.db('ticket_topics').where({ ticket_id: row.id }).pluck('topic_id');
-    res.json({ ...ticketListItem(item), topicIds, workflowId: row.workflow_id, temporalUrl: `${deps.config.temporalUiUrl}/namespaces/${deps.config.TEMPORAL_NAMESPACE}/workflows/${String(row.workflow_id)}` });
+    const temporalUrl = workflowLinkFor(deps.config, res.locals.user)(row.workflow_id as string);
+    res.json({ ...ticketListItem(item), topicIds, workflowId: row.workflow_id, temporalUrl });
   });
 
   r.get('/tickets/:id/timeline', async (req, res) => {

@@ -7,13 +7,15 @@ import { text } from '../../domain/text.js';
 const id = z.number().int().positive().max(2_147_483_647);
 const name = text({ max: 80, min: 1 });
 const reason = text({ max: 300 }).optional();
+/** A customer's ID number as stored, and as typed at the kiosk to find an appointment. */
+export const IdNumber = text({ max: 30 }).pipe(z.string().regex(/^[A-Za-z0-9.-]{3,30}$/, 'invalid_format'));
 
 export const CustomerBody = z.object({
   firstName: name,
   // A cleared input sends null: stored as an empty surname, never as a missing one.
   lastName: text({ max: 80 }).nullable().transform((v) => v ?? '').optional(),
   email: text({ max: 254 }).pipe(z.email('invalid_email')).nullish(),
-  idNumber: text({ max: 30 }).pipe(z.string().regex(/^[A-Za-z0-9.-]{3,30}$/, 'invalid_format')).nullish(),
+  idNumber: IdNumber.nullish(),
   phone: text({ max: 30 }).pipe(z.string().regex(/^\+?[0-9 ()-]{5,30}$/, 'invalid_phone')).nullish(),
 }).strict();
 

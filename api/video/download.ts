@@ -3,6 +3,7 @@
 // (session). Served as an attachment that browsers won't sniff.
 import type { Request, Response } from 'express';
 import type { Db } from '../../db/knex.js';
+import { hasAdminRights } from '../../domain/agents.js';
 import { DomainError } from '../../domain/errors.js';
 import { readCookie } from '../auth/middleware.js';
 import { findSessionUser, SESSION_COOKIE } from '../auth/sessions.js';
@@ -17,7 +18,7 @@ async function mayDownload(db: Db, s: VideoSettings, req: Request, file: FileRow
   const session = readCookie(req.headers.cookie, SESSION_COOKIE);
   const user = session ? await findSessionUser(db, session) : null;
   if (!user || user.entityId !== file.entity_id) return false;
-  if (user.role === 'admin') return true;
+  if (hasAdminRights(user.role)) return true;
   return user.role === 'supervisor' && (user.branchId === null || user.branchId === file.branch_id);
 }
 

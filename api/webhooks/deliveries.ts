@@ -15,7 +15,7 @@ import type { SessionUser } from '../auth/sessions.js';
 import type { ApiDeps } from '../deps.js';
 import type { CrudResource } from '../http/crud.js';
 import { idempotent } from '../http/idempotent.js';
-import { adminOnly } from '../http/reach.js';
+import { refuseUnlessAdmin } from '../http/reach.js';
 import { deliverNow } from './deliver.js';
 import { DEFAULT_DELIVERY } from './dispatcher.js';
 import { parse } from '../http/validate.js';
@@ -23,7 +23,7 @@ import { ManualSendBody, WEBHOOK_TEST_EVENT, WebhookDeliveryFilter } from './sch
 
 const ofEntity = (u: SessionUser): [string, number[]] => ['webhook_deliveries.webhook_id in (select id from webhooks where entity_id = ?)', [u.entityId]];
 const notWritable = () => new DomainError('NotWritable', { resource: 'webhook_deliveries' }, { message: 'Deliveries are a record: resend one instead.' });
-const adminsOnly = (u: SessionUser) => (u.role === 'admin' ? undefined : adminOnly());
+const adminsOnly = refuseUnlessAdmin;
 
 export const webhookDeliveries: CrudResource<WebhookDelivery> = {
   name: 'webhook_deliveries',

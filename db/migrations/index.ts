@@ -12,6 +12,7 @@ import * as numberingService from './20261124_011_ticket_numbering_service.js';
 import * as stuckWork from './20261129_012_stuck_work.js';
 import * as sessionsLogins from './20261201_013_sessions_logins.js';
 import * as webhookDeliveryOutcome from './20261201_014_webhook_delivery_outcome.js';
+import * as operatorRole from './20261201_015_operator_role.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -26,6 +27,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261129_012_stuck_work', stuckWork],
   ['20261201_013_sessions_logins', sessionsLogins],
   ['20261201_014_webhook_delivery_outcome', webhookDeliveryOutcome],
+  ['20261201_015_operator_role', operatorRole],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

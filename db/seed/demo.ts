@@ -1,11 +1,15 @@
 // Demo data: one entity, two branches, departments, services with labels and topics, desks,
-// six agents with main and support services, a supervisor, an admin and customers.
-// Idempotent: does nothing when the demo entity exists.
+// six agents with main and support services, a supervisor, an admin, the platform operator
+// (issue 13, G7; home entity Banco Andino) and customers.
+// Idempotent: once the demo entity exists it only adds the operator, whom demo data loaded
+// before the role existed lacks.
 import type { Db } from '../knex.js';
 import { hashPassword } from '../../api/auth/passwords.js';
 
 export const DEMO_PASSWORD = 'ventanilla2026';
+export const DEMO_OPERATOR_EMAIL = 'operator@ventanilla.demo';
 export const DEMO_LOGINS = [
+  { email: DEMO_OPERATOR_EMAIL, role: 'operator (platform: Temporal Web UI)' },
   { email: 'admin@andino.demo', role: 'admin' },
   { email: 'supervisor@andino.demo', role: 'supervisor' },
   { email: 'ana@andino.demo', role: 'agent (Sucursal Centro)' },
@@ -57,7 +61,11 @@ const CUSTOMERS: [string, string, string, string][] = [
 ];
 
 export async function seedDemo(db: Db): Promise<boolean> {
-  if (await db('entities').where({ slug: 'andino' }).first()) return false;
+  const seeded = await db('entities').where({ slug: 'andino' }).first('id');
+  if (seeded) {
+    await addOperator(db, seeded.id as number);
+    return false;
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (trx) => {
     const [{ id: entityId }] = await trx('entities').insert({ name: 'Banco Andino', slug: 'andino' }).returning('id');
@@ -96,6 +104,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await trx('users').insert([
       { ...user('Admin', 'Andino', 'admin', null), email: 'admin@andino.demo' },
       { ...user('Sara', 'Molina', 'supervisor', 'CEN'), email: 'supervisor@andino.demo' },
+      { ...user('Olga', 'Operaciones', 'operator', null), email: DEMO_OPERATOR_EMAIL },
     ]);
     for (const [first, last, code, main, support] of AGENTS) {
       const [{ id: userId }] = await trx('users').insert(user(first, last, 'agent', code)).returning('id');
@@ -109,4 +118,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
     })));
   });
   return true;
+}
+
+/** The demo operator, for demo data loaded before the role existed (its e-mail is unique per entity). */
+async function addOperator(db: Db, entityId: number): Promise<void> {
+  if (await db('users').where({ entity_id: entityId }).whereRaw('lower(email) = ?', [DEMO_OPERATOR_EMAIL]).first('id')) return;
+  await db('users').insert({
+    entity_id: entityId, branch_id: null, role: 'operator', first_name: 'Olga', last_name: 'Operaciones',
+    email: DEMO_OPERATOR_EMAIL, password_hash: await hashPassword(DEMO_PASSWORD),
+  }).onConflict().ignore();
 }

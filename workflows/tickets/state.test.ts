@@ -87,6 +87,13 @@ describe('G1 ticket transitions', () => {
     expect(machine('calling').planRequeue({ actor: supervisor }, T).to).toBe('waiting');
   });
 
+  it('issue 13: a customer leaving cancels only a scheduled or waiting ticket, whoever called it meanwhile', () => {
+    const customer: Actor = { type: 'customer', name: 'status page' };
+    for (const s of ['scheduled', 'waiting'] as TicketStatus[]) expect(machine(s).planCancel({ actor: customer, reason: 'left_queue' }, T).to).toBe('cancelled');
+    expect(refusal(() => machine('calling').planCancel({ actor: customer }, T))).toBe('TicketNotInStatus');
+    expect(refusal(() => machine('attending').planCancel({ actor: customer }, T))).toBe('TicketNotInStatus');
+  });
+
   it('an agent can only call to their own desk', () => {
     expect(refusal(() => machine('waiting').planCall({ actor: otherAgent, agentId: 7, deskId: 3 }, T))).toBe('OwnDeskOnly');
   });

@@ -3,7 +3,7 @@
 // then `apply`s it. Planning is pure, so validators can call it to say "no" before history
 // records anything.
 import { refusal } from '../../domain/failure.js';
-import { ALLOWED_FROM } from '../../domain/ticket-rights.js';
+import { ALLOWED_FROM, PUBLIC_RIGHTS } from '../../domain/ticket-rights.js';
 import type { CallArgs, CallEventArgs, CancelArgs, EditCustomerArgs, FinishArgs, NoteArgs, RequeueArgs, TicketView, TopicsArgs, TransferArgs, WithActor } from '../../domain/ticket-messages.js';
 import { NOTE_MAX_LENGTH } from '../../domain/ticket-messages.js';
 import { APPOINTMENT_PRIORITY, SYSTEM, type Actor, type TicketStatus, type TimelineEventType } from '../../domain/tickets.js';
@@ -122,6 +122,9 @@ export class TicketMachine {
   }
 
   planCancel(a: CancelArgs, at: string): Step {
+    // A customer leaving the queue (status page) has only their row of the rule: a call that lands
+    // between the API's check and this step wins, so nobody walks away from a desk calling them.
+    if (a.actor.type === 'customer') this.require(PUBLIC_RIGHTS.statusToken.from, PUBLIC_RIGHTS.statusToken.verb);
     this.require(ALLOWED_FROM.cancel, 'cancel');
     if (this.status === 'calling') this.requireHolder(a.actor, 'cancel');
     return this.step('cancelled', 'cancelled', a.actor, at, { endedAt: at }, { reason: a.reason ?? null });

@@ -60,6 +60,7 @@ const en: TranslationMessages = {
   ventanilla: {
     app: { title: 'Ventanilla · Back office', language: 'Language' },
     auth: { agents_refused: 'The back office is for supervisors and administrators' },
+    login: { entity: 'Entity', choose_entity: 'This e-mail and password open %{smart_count} entities: choose the one to sign in to.', change_email: 'Change e-mail' },
     menu: { monitor: 'Live monitor', reports: 'Reports', configuration: 'Configuration', operation: 'Operation' },
     policy: { fifo: 'Arrival order', priority: 'Priority first', interleave: 'N:1 interleave', age_boost: 'Age boost' },
     policy_help: {
@@ -68,7 +69,7 @@ const en: TranslationMessages = {
       interleave: 'After N priority tickets in a row, one normal ticket goes.',
       age_boost: 'A ticket gains one priority level per so many minutes waited.',
     },
-    role: { agent: 'Agent', supervisor: 'Supervisor', admin: 'Administrator' },
+    role: { agent: 'Agent', supervisor: 'Supervisor', admin: 'Administrator', operator: 'Operator' },
     assignment: { main: 'Main', support: 'Support' },
     state: { online: 'Online', offline: 'Offline', resting: 'Resting', lunch: 'Lunch', documenting: 'Documenting' },
     status: {
@@ -150,6 +151,7 @@ const en: TranslationMessages = {
     RoleRequired: 'Your role does not allow this.', BackOfficeStaffOnly: 'The back office is for supervisors and administrators.',
     CrossSite: 'Request refused: it came from another site.', OtherBranch: 'That belongs to another branch.',
     OnlyAgentMayDo: 'Only the agent can do this.', AdminOnly: 'Only an administrator can do this.',
+    OperatorOnly: 'Only a platform operator can do this (the operator role and operators\' accounts).',
     NotWritable: 'This cannot be changed from here.', LinkInvalid: 'This link is not valid or has expired.',
     AlreadyUsed: 'That value is already in use: choose another.', StillReferenced: 'It cannot be deleted: other records still use it.',
     IdempotencyInFlight: 'The same request is still being processed: wait a moment.',
@@ -165,6 +167,7 @@ const en: TranslationMessages = {
     CallDetailsTooLarge: 'The call details exceed the maximum of %{max} bytes.', AgentBusy: 'That agent is already serving another customer.',
     ServiceClosed: 'This service is not taking tickets.', NoVirtual: 'This service has no virtual attention.',
     AppointmentInPast: 'The appointment time has passed.', AppointmentNeedsCustomer: 'An appointment needs a customer.',
+    NoAppointmentToday: 'There is no appointment for today at this branch with that ID number.', AlreadyCheckedIn: 'That appointment is already checked in.',
     StepRefused: 'This step could not be saved: check the data.',
     ShiftOpening: 'Your shift is still opening: try again in a moment.', ShiftEnded: 'Your shift has ended: take a desk again.',
     NotAtDesk: 'You are not at a desk.', DeskHeld: '%{desk} is held by %{agent}.',

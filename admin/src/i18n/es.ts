@@ -61,6 +61,7 @@ const es: TranslationMessages = {
   ventanilla: {
     app: { title: 'Ventanilla · Back office', language: 'Idioma' },
     auth: { agents_refused: 'El back office es para supervisores y administradores' },
+    login: { entity: 'Entidad', choose_entity: 'Este correo y esta contraseña abren %{smart_count} entidades: elija a cuál ingresar.', change_email: 'Cambiar correo' },
     menu: { monitor: 'Monitor en vivo', reports: 'Reportes', configuration: 'Configuración', operation: 'Operación' },
     policy: { fifo: 'Orden de llegada', priority: 'Prioridad primero', interleave: 'Intercalar N:1', age_boost: 'Prioridad por espera' },
     policy_help: {
@@ -69,7 +70,7 @@ const es: TranslationMessages = {
       interleave: 'Tras N prioritarios seguidos pasa un turno normal.',
       age_boost: 'Cada cierto tiempo de espera el turno gana un nivel de prioridad.',
     },
-    role: { agent: 'Asesor', supervisor: 'Supervisor', admin: 'Administrador' },
+    role: { agent: 'Asesor', supervisor: 'Supervisor', admin: 'Administrador', operator: 'Operador' },
     assignment: { main: 'Principal', support: 'Apoyo' },
     state: { online: 'En línea', offline: 'Desconectado', resting: 'Descanso', lunch: 'Almuerzo', documenting: 'Documentando' },
     status: {
@@ -155,6 +156,7 @@ const es: TranslationMessages = {
     RoleRequired: 'Su rol no permite hacer esto.', BackOfficeStaffOnly: 'El back office es para supervisores y administradores.',
     CrossSite: 'Solicitud rechazada: llegó desde otro sitio.', OtherBranch: 'Eso pertenece a otra sucursal.',
     OnlyAgentMayDo: 'Solo el asesor puede hacer esto.', AdminOnly: 'Solo un administrador puede hacer esto.',
+    OperatorOnly: 'Solo un operador de la plataforma puede hacer esto (el rol de operador y las cuentas de operadores).',
     NotWritable: 'Esto no se puede modificar desde aquí.', LinkInvalid: 'Este enlace no es válido o ya venció.',
     AlreadyUsed: 'Ese valor ya está en uso: elija otro.', StillReferenced: 'No se puede borrar: otros registros todavía lo usan.',
     IdempotencyInFlight: 'La misma solicitud aún se está procesando: espere un momento.',
@@ -170,6 +172,7 @@ const es: TranslationMessages = {
     CallDetailsTooLarge: 'Los detalles de la llamada superan el máximo de %{max} bytes.', AgentBusy: 'Ese asesor ya está atendiendo a otro cliente.',
     ServiceClosed: 'Este servicio no está recibiendo turnos.', NoVirtual: 'Este servicio no tiene atención virtual.',
     AppointmentInPast: 'La hora de la cita ya pasó.', AppointmentNeedsCustomer: 'Una cita necesita un cliente.',
+    NoAppointmentToday: 'No hay una cita para hoy en esta sucursal con ese número de identificación.', AlreadyCheckedIn: 'Esa cita ya tiene la llegada registrada.',
     StepRefused: 'No se pudo guardar este paso: revise los datos.',
     ShiftOpening: 'Su jornada aún se está abriendo: intente de nuevo en un momento.', ShiftEnded: 'Su jornada terminó: ingrese de nuevo a un módulo.',
     NotAtDesk: 'No está en ningún módulo.', DeskHeld: 'El %{desk} lo tiene %{agent}.',

@@ -3,12 +3,14 @@
 import InsightsIcon from '@mui/icons-material/Insights';
 import MonitorHeartIcon from '@mui/icons-material/MonitorHeart';
 import { Divider } from '@mui/material';
+import { hasAdminRights } from '@domain/agents';
 import { Menu, usePermissions } from 'react-admin';
 
 const CONFIG = ['branches', 'departments', 'services', 'topics', 'priorities', 'desks', 'users', 'service_assignments', 'break_caps'];
 
 export function AppMenu() {
   const { permissions } = usePermissions<string>();
+  const admin = hasAdminRights(permissions);
   return (
     <Menu>
       <Menu.Item to="/monitor" primaryText="ventanilla.menu.monitor" leftIcon={<MonitorHeartIcon />} />
@@ -17,9 +19,9 @@ export function AppMenu() {
       <Menu.ResourceItem name="customers" />
       <Menu.ResourceItem name="shifts" />
       <Divider />
-      {permissions === 'admin' && <Menu.ResourceItem name="entities" />}
+      {admin && <Menu.ResourceItem name="entities" />}
       {CONFIG.map((name) => <Menu.ResourceItem key={name} name={name} />)}
-      {permissions === 'admin' && <Menu.ResourceItem name="webhooks" />}
+      {admin && <Menu.ResourceItem name="webhooks" />}
     </Menu>
   );
 }

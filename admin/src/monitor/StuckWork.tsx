@@ -12,7 +12,7 @@ import { TemporalLink } from '../shared/TemporalLink';
 
 const ACTIONS: Record<StuckItem['kind'], ReleaseAction[]> = { ticket: ['requeue', 'cancel'], shift: ['end'] };
 
-export function StuckWork({ items, onReleased }: { items: (StuckItem & { temporalUrl: string })[]; onReleased: () => void }) {
+export function StuckWork({ items, onReleased }: { items: (StuckItem & { temporalUrl: string | null })[]; onReleased: () => void }) {
   const translate = useTranslate();
   const dp = useDataProvider<VentanillaDataProvider>();
   const notify = useNotify();

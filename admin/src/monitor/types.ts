@@ -21,9 +21,9 @@ export interface Snapshot {
   }[];
   agentsByState: Record<string, number>;
   /** Issue 12: work that does not move, with why (domain/stuck.ts); a supervisor releases it. */
-  stuck: (StuckItem & { temporalUrl: string })[];
+  stuck: (StuckItem & { temporalUrl: string | null })[];
   queue: {
     id: string; number: string; status: string; kind: string; priority: number; serviceId: number; serviceLabel: string;
-    agentName: string | null; deskName: string | null; arrivalAt: string; waitedSeconds: number | null; temporalUrl: string;
+    agentName: string | null; deskName: string | null; arrivalAt: string; waitedSeconds: number | null; temporalUrl: string | null;
   }[];
 }

@@ -1,7 +1,8 @@
-// Agent shifts (G2), read-only: who is at which desk in which state, and each shift's workflow
-// in the Temporal Web UI (G7).
+// Agent shifts (G2), read-only: who is at which desk in which state, and, for operators, each
+// shift's workflow in the Temporal Web UI (G7).
 import ScheduleIcon from '@mui/icons-material/Schedule';
-import { Datagrid, DateField, FunctionField, List, ReferenceInput, SelectInput, TextField } from 'react-admin';
+import { isOperator } from '@domain/agents';
+import { Datagrid, DateField, FunctionField, List, ReferenceInput, SelectInput, TextField, usePermissions } from 'react-admin';
 import { stateChoices } from '../shared/choices';
 import { StatusField } from '../shared/StatusChip';
 import { TemporalLink } from '../shared/TemporalLink';
@@ -18,19 +19,22 @@ function ShiftWorkflow() {
     <TemporalLink compact href={r.temporalUrl ?? (base && r.workflowId ? `${base}/workflows/${encodeURIComponent(r.workflowId)}` : null)} />} />;
 }
 
-const ShiftList = () => (
-  <List exporter={false} filters={filters} sort={{ field: 'startedAt', order: 'DESC' }}>
-    <Datagrid bulkActionButtons={false} rowClick={false}>
-      <TextField source="userName" label="resources.shifts.fields.userId" />
-      <TextField source="branchName" label="resources.shifts.fields.branchId" sortable={false} />
-      <TextField source="deskName" label="resources.shifts.fields.deskId" sortable={false} />
-      <StatusField source="state" vocabulary="state" label="resources.shifts.fields.state" />
-      <DateField source="stateSince" showTime />
-      <DateField source="startedAt" showTime />
-      <DateField source="endedAt" showTime emptyText="—" />
-      <ShiftWorkflow />
-    </Datagrid>
-  </List>
-);
+function ShiftList() {
+  const { permissions } = usePermissions<string>();
+  return (
+    <List exporter={false} filters={filters} sort={{ field: 'startedAt', order: 'DESC' }}>
+      <Datagrid bulkActionButtons={false} rowClick={false}>
+        <TextField source="userName" label="resources.shifts.fields.userId" />
+        <TextField source="branchName" label="resources.shifts.fields.branchId" sortable={false} />
+        <TextField source="deskName" label="resources.shifts.fields.deskId" sortable={false} />
+        <StatusField source="state" vocabulary="state" label="resources.shifts.fields.state" />
+        <DateField source="stateSince" showTime />
+        <DateField source="startedAt" showTime />
+        <DateField source="endedAt" showTime emptyText="—" />
+        {isOperator(permissions) && <ShiftWorkflow />}
+      </Datagrid>
+    </List>
+  );
+}
 
 export default { list: ShiftList, icon: ScheduleIcon };

@@ -76,7 +76,7 @@ function TicketDetail() {
         <Typography variant="h4" data-testid="ticket-number">{String(t.number)}</Typography>
         <StatusField />
         <Box sx={{ flex: 1 }} />
-        <TemporalLink href={t.temporalUrl as string} />
+        <TemporalLink href={t.temporalUrl as string | null} />
       </Box>
       <Grid container spacing={2}>
         {(t.kind === 'appointment' ? [...SUMMARY, 'scheduledAt'] : SUMMARY).map((f) => (

@@ -3,6 +3,7 @@ import {
   BooleanField, BooleanInput, Create, Datagrid, Edit, EmailField, List, PasswordInput, ReferenceField, ReferenceInput, SelectField,
   SelectInput, SimpleForm, TextField, TextInput, email, minLength, required, usePermissions,
 } from 'react-admin';
+import { hasAdminRights, isOperator } from '@domain/agents';
 import { roleChoices } from '../shared/choices';
 import { UserAssignments } from './UserAssignments';
 
@@ -25,10 +26,19 @@ const UserList = () => (
   </List>
 );
 
-/** Supervisors manage agents of their branch; admins choose any role (the API enforces it). */
+/**
+ * Supervisors manage agents of their branch; admins choose any role but operator; operators any
+ * (the API enforces it, OperatorOnly).
+ */
+function rolesFor(permissions: string | undefined) {
+  if (isOperator(permissions)) return roleChoices;
+  if (hasAdminRights(permissions)) return roleChoices.filter((r) => !isOperator(r.id));
+  return roleChoices.filter((r) => r.id === 'agent');
+}
+
 const UserFields = ({ creating = false }: { creating?: boolean }) => {
   const { permissions } = usePermissions<string>();
-  const roles = permissions === 'admin' ? roleChoices : roleChoices.filter((r) => r.id === 'agent');
+  const roles = rolesFor(permissions);
   return (
     <>
       <TextInput source="firstName" validate={required()} />

@@ -1,11 +1,11 @@
 // Shapes the console reads from the API. Vocabulary comes from domain/ (one definition).
-import type { AgentState } from '@domain/agents';
+import type { AgentState, Role } from '@domain/agents';
 import type { NextReason } from '@domain/queue-order';
 import type { TicketKind, TicketStatus } from '@domain/tickets';
 
 export type { AgentState, TicketKind, TicketStatus };
 
-export interface SessionUser { id: number; entityId: number; branchId: number | null; role: 'agent' | 'supervisor' | 'admin'; email: string; firstName: string; lastName: string }
+export interface SessionUser { id: number; entityId: number; branchId: number | null; role: Role; email: string; firstName: string; lastName: string }
 export interface ServiceRef { id: number; name: string; label: string }
 
 export interface ShiftView {

@@ -2,10 +2,11 @@ import type { Dictionary } from './es';
 
 export const en: Dictionary = {
   app: { name: 'Ventanilla', loading: 'Loading…', retry: 'Retry', save: 'Save', cancel: 'Cancel', close: 'Close', saved: 'Saved', language: 'Language', none: '—', or: 'or' },
-  login: { title: 'Agent sign-in', email: 'E-mail', password: 'Password', submit: 'Sign in' },
+  login: { title: 'Agent sign-in', email: 'E-mail', password: 'Password', submit: 'Sign in',
+    entity: 'Entity', chooseEntity: 'This e-mail and password open {count} entities: choose the one to sign in to.', changeEmail: 'Change e-mail' },
   menu: { profile: 'My profile', tickets: 'View all tickets', desk: 'My desk', logout: 'Log out', endShift: 'Leave the desk' },
   states: { online: 'Online', offline: 'Offline', resting: 'Resting', lunch: 'Lunch', documenting: 'Documenting' },
-  roles: { agent: 'agent', supervisor: 'supervisor', admin: 'administrator' },
+  roles: { agent: 'agent', supervisor: 'supervisor', admin: 'administrator', operator: 'operator' },
   kinds: { turn: 'Turn', virtual: 'Virtual', appointment: 'Appointment' },
   statuses: { scheduled: 'Scheduled', waiting: 'Waiting', calling: 'Calling', attending: 'Attending', finished: 'Finished', cancelled: 'Cancelled', no_show: 'No-show' },
   desk: {
@@ -46,16 +47,22 @@ export const en: Dictionary = {
     password: 'Change password', current: 'Current password', next: 'New password', confirm: 'Confirm new password', mismatch: 'The passwords differ.', changed: 'Password changed',
   },
   display: { calling: 'Now calling', desk: 'Desk', recent: 'Recent calls', nobody: 'Waiting for the next call', speech: 'Ticket {number}, please go to {desk}', sound: 'Enable sound' },
-  kiosk: { title: 'Welcome', pick: 'Choose the service you need', yourTicket: 'Your ticket', follow: 'Follow your turn on your phone', again: 'Take another ticket', link: 'Open ticket status' },
+  kiosk: {
+    title: 'Welcome', pick: 'Choose the service you need', yourTicket: 'Your ticket', follow: 'Follow your turn on your phone', again: 'Take another ticket', link: 'Open ticket status',
+    haveAppointment: 'I have an appointment', checkInTitle: 'Check in for your appointment', idNumber: 'ID number',
+    idHint: 'The ID you booked the appointment with, without spaces.', checkIn: 'Check in', back: 'Back to start', checkedIn: 'Checked in: your ticket',
+  },
   status: {
     title: 'Your ticket', ahead: 'People ahead of you', next: 'You are next!', calledTo: 'Please go to {desk}', attending: 'Being served at {desk}',
     ended: 'Your attention has ended. Thank you!', scheduled: 'Your appointment is booked.', invalid: 'This link is not valid.', live: 'Updates by itself',
+    cancelled: 'Your ticket was cancelled.', leave: 'Leave the queue', leaveConfirm: 'Are you sure you want to leave the queue? You will lose your turn.',
+    leaveYes: 'Yes, leave the queue', leaveNo: 'No, stay in the queue', left: 'You left the queue.',
   },
   video: { callError: 'The video call could not connect', badLink: 'This link is not valid or the attention has ended.' },
   ticketActions: {
     call: 'call', recall: 'call again', attend: 'attend', finish: 'finish', requeue: 'requeue', cancel: 'cancel',
     transfer: 'transfer', 'set topics on': 'set topics on', 'edit the customer of': 'edit the customer of', record: 'record the video call on',
-    confirm: 'confirm', 'check in': 'check in', 'time out': 'time out the call of', other: 'do that to',
+    confirm: 'confirm', 'check in': 'check in', 'time out': 'time out the call of', leave: 'leave the queue with', other: 'do that to',
   },
   errors: {
     Validation: 'Check the highlighted fields.', BadJson: 'The request could not be read: reload the page and try again.',
@@ -67,6 +74,7 @@ export const en: Dictionary = {
     RoleRequired: 'This needs the role {roles}.', BackOfficeStaffOnly: 'The back office is for supervisors and administrators.',
     CrossSite: 'Request refused: it came from another site.', OtherBranch: 'That belongs to another branch.',
     OnlyAgentMayDo: 'Only the agent can do this.', AdminOnly: 'Only an administrator can do this.',
+    OperatorOnly: 'Only a platform operator can do this.',
     NotWritable: 'This cannot be changed from here.', LinkInvalid: 'This link is not valid or has expired.',
     AlreadyUsed: 'That value is already in use: choose another.', StillReferenced: 'It cannot be deleted: other records still use it.',
     IdempotencyInFlight: 'The same request is still being processed: wait a moment.',
@@ -82,6 +90,8 @@ export const en: Dictionary = {
     CallDetailsTooLarge: 'The call details exceed the maximum of {max} bytes.', AgentBusy: 'That agent is already serving another customer.',
     ServiceClosed: 'This service is not taking tickets.', NoVirtual: 'This service has no virtual attention.',
     AppointmentInPast: 'The appointment time has passed.', AppointmentNeedsCustomer: 'An appointment needs a customer.',
+    NoAppointmentToday: 'We found no appointment for today at this branch with that number. Check it or ask at the information desk.',
+    AlreadyCheckedIn: 'That appointment is already checked in: watch the calls screen.',
     StepRefused: 'This step could not be saved: check the data.',
     ShiftOpening: 'Your shift is still opening: try again in a moment.', ShiftEnded: 'Your shift has ended: take a desk again.',
     NotAtDesk: 'You are not at a desk.', DeskHeld: '{desk} is held by {agent}.',

@@ -4,10 +4,11 @@ import type { ErrorTextCode, NextCode } from './codes';
 
 export const es = {
   app: { name: 'Ventanilla', loading: 'Cargando…', retry: 'Reintentar', save: 'Guardar', cancel: 'Cancelar', close: 'Cerrar', saved: 'Guardado', language: 'Idioma', none: '—', or: 'o' },
-  login: { title: 'Ingreso de asesores', email: 'Correo electrónico', password: 'Contraseña', submit: 'Ingresar' },
+  login: { title: 'Ingreso de asesores', email: 'Correo electrónico', password: 'Contraseña', submit: 'Ingresar',
+    entity: 'Entidad', chooseEntity: 'Este correo y esta contraseña abren {count} entidades: elija a cuál ingresar.', changeEmail: 'Cambiar correo' },
   menu: { profile: 'Mi perfil', tickets: 'Ver todos los tiquetes', desk: 'Mi módulo', logout: 'Cerrar sesión', endShift: 'Salir del módulo' },
   states: { online: 'En línea', offline: 'Desconectado', resting: 'Descanso', lunch: 'Almuerzo', documenting: 'Documentando' },
-  roles: { agent: 'asesor', supervisor: 'supervisor', admin: 'administrador' },
+  roles: { agent: 'asesor', supervisor: 'supervisor', admin: 'administrador', operator: 'operador' },
   kinds: { turn: 'Turno', virtual: 'Virtual', appointment: 'Cita' },
   statuses: { scheduled: 'Agendada', waiting: 'En espera', calling: 'Llamando', attending: 'Atendiendo', finished: 'Finalizado', cancelled: 'Cancelado', no_show: 'No se presentó' },
   desk: {
@@ -48,17 +49,23 @@ export const es = {
     password: 'Cambiar contraseña', current: 'Contraseña actual', next: 'Nueva contraseña', confirm: 'Confirmar nueva contraseña', mismatch: 'Las contraseñas no coinciden.', changed: 'Contraseña cambiada',
   },
   display: { calling: 'Llamando', desk: 'Módulo', recent: 'Últimos llamados', nobody: 'En espera del próximo llamado', speech: 'Turno {number}, diríjase a {desk}', sound: 'Activar sonido' },
-  kiosk: { title: 'Bienvenido', pick: 'Elija el servicio que necesita', yourTicket: 'Su turno', follow: 'Siga su turno desde el celular', again: 'Tomar otro turno', link: 'Abrir estado del turno' },
+  kiosk: {
+    title: 'Bienvenido', pick: 'Elija el servicio que necesita', yourTicket: 'Su turno', follow: 'Siga su turno desde el celular', again: 'Tomar otro turno', link: 'Abrir estado del turno',
+    haveAppointment: 'Tengo una cita', checkInTitle: 'Registre su llegada a la cita', idNumber: 'Número de identificación',
+    idHint: 'El documento con el que agendó la cita, sin espacios.', checkIn: 'Registrar llegada', back: 'Volver al inicio', checkedIn: 'Llegada registrada: su turno',
+  },
   status: {
     title: 'Estado de su turno', ahead: 'Personas antes que usted', next: '¡Usted es el siguiente!', calledTo: 'Le llaman al {desk}', attending: 'Está siendo atendido en {desk}',
     ended: 'Su atención terminó. ¡Gracias!', scheduled: 'Su cita está agendada.', invalid: 'Este enlace no es válido.', live: 'Se actualiza solo',
+    cancelled: 'Su turno fue cancelado.', leave: 'Salir de la fila', leaveConfirm: '¿Seguro que quiere salir de la fila? Perderá su turno.',
+    leaveYes: 'Sí, salir de la fila', leaveNo: 'No, seguir en la fila', left: 'Salió de la fila.',
   },
   video: { callError: 'No se pudo conectar la videollamada', badLink: 'Este enlace no es válido o la atención ya terminó.' },
   /** Ticket steps as servers name them in refusals ({action}), worded to follow "No se puede …". */
   ticketActions: {
     call: 'llamar', recall: 'volver a llamar', attend: 'atender', finish: 'finalizar', requeue: 'reencolar', cancel: 'cancelar',
     transfer: 'transferir', 'set topics on': 'registrar temas en', 'edit the customer of': 'editar el cliente en', record: 'registrar la videollamada en',
-    confirm: 'confirmar', 'check in': 'registrar la llegada en', 'time out': 'vencer el llamado en', other: 'hacer eso con',
+    confirm: 'confirmar', 'check in': 'registrar la llegada en', 'time out': 'vencer el llamado en', leave: 'retirar de la fila', other: 'hacer eso con',
   } as Record<string, string>,
   errors: {
     // The servers' refusals (domain/errors.ts ERROR_CODES).
@@ -71,6 +78,7 @@ export const es = {
     RoleRequired: 'Esto requiere el rol {roles}.', BackOfficeStaffOnly: 'El back office es para supervisores y administradores.',
     CrossSite: 'Solicitud rechazada: llegó desde otro sitio.', OtherBranch: 'Eso pertenece a otra sucursal.',
     OnlyAgentMayDo: 'Solo el asesor puede hacer esto.', AdminOnly: 'Solo un administrador puede hacer esto.',
+    OperatorOnly: 'Solo un operador de la plataforma puede hacer esto.',
     NotWritable: 'Esto no se puede modificar desde aquí.', LinkInvalid: 'Este enlace no es válido o ya venció.',
     AlreadyUsed: 'Ese valor ya está en uso: elija otro.', StillReferenced: 'No se puede borrar: otros registros todavía lo usan.',
     IdempotencyInFlight: 'La misma solicitud aún se está procesando: espere un momento.',
@@ -86,6 +94,8 @@ export const es = {
     CallDetailsTooLarge: 'Los detalles de la llamada superan el máximo de {max} bytes.', AgentBusy: 'Ese asesor ya está atendiendo a otro cliente.',
     ServiceClosed: 'Este servicio no está recibiendo tiquetes.', NoVirtual: 'Este servicio no tiene atención virtual.',
     AppointmentInPast: 'La hora de la cita ya pasó.', AppointmentNeedsCustomer: 'Una cita necesita un cliente.',
+    NoAppointmentToday: 'No encontramos una cita para hoy en esta sucursal con ese número. Revíselo o pregunte en información.',
+    AlreadyCheckedIn: 'Esa cita ya tiene la llegada registrada: esté atento a la pantalla de llamados.',
     StepRefused: 'No se pudo guardar este paso: revise los datos.',
     ShiftOpening: 'Su jornada aún se está abriendo: intente de nuevo en un momento.', ShiftEnded: 'Su jornada terminó: ingrese de nuevo a un módulo.',
     NotAtDesk: 'No está en ningún módulo.', DeskHeld: 'El {desk} lo tiene {agent}.',

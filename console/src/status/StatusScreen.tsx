@@ -5,6 +5,7 @@ import { StatusBadge } from '../common/Badge';
 import { useLoad } from '../common/useLoad';
 import { fill, useI18n } from '../i18n';
 import { usePublicEvents } from '../realtime/useSocket';
+import { LeaveQueue } from './LeaveQueue';
 
 function Message({ s }: { s: PublicStatus }) {
   const { t } = useI18n();
@@ -16,6 +17,7 @@ function Message({ s }: { s: PublicStatus }) {
     case 'calling': return <p className="status-big status-calling" data-testid="status-called">{fill(t.status.calledTo, { desk })}</p>;
     case 'attending': return <p className="status-big">{fill(t.status.attending, { desk })}</p>;
     case 'scheduled': return <p className="status-big">{t.status.scheduled}</p>;
+    case 'cancelled': return <p className="status-big">{t.status.cancelled}</p>;
     default: return <p className="status-big">{t.status.ended}</p>;
   }
 }
@@ -35,6 +37,7 @@ export function StatusScreen({ token }: { token: string }) {
             <div className="status-number mono" data-testid="status-number">{s.number}</div>
             <div className="status-service">{s.serviceName} <StatusBadge status={s.status} /></div>
             <Message s={s} />
+            <LeaveQueue token={token} status={s.status} onLeft={status.reload} />
             <span className="live-dot">{t.status.live}</span>
           </>
         )}
