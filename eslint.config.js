@@ -31,7 +31,8 @@ export default tseslint.config(
         patterns: [{ group: ['node:*'], message: 'No Node built-ins in workflows.' }],
       }],
       '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/activities/**', '../../api/**', '../../db/**'], allowTypeImports: true, message: 'Workflows import only the types of activities.' }],
+        // Not even types: the activity contracts live in domain/ (issue 14).
+        patterns: [{ group: ['**/activities/**', '**/api/**', '**/db/**', '**/runtime/**', '**/sfu/**'], message: 'Workflows import domain/ only: activity contracts are in domain/*-activities.ts.' }],
       }],
       'no-restricted-globals': ['error', ...['process', 'setImmediate', 'fetch', 'require', 'performance', 'crypto', 'Buffer', '__dirname'].map((name) => ({ name, message: 'Not deterministic or not available in workflows.' }))],
     },

@@ -4,6 +4,7 @@
 // locks in PostgreSQL, so throughput scales with the database, not with one workflow's history.
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/knex.js';
+import type { DispatchAgentArgs, Dispatched } from '../../domain/dispatch-activities.js';
 import { callClaimed } from './call.js';
 import { claimNext, isFree, type Claimed, type ShiftRow } from './claim.js';
 
@@ -12,11 +13,7 @@ const NONE = { ticketId: null, number: null };
 
 type Pick = { done: Dispatched } | { shift: ShiftRow; claim: Claimed };
 
-export interface DispatchAgentArgs { shiftId: string; skipTicketId: string | null; explicit: boolean }
-
 /** The agent became free (or asked for the next ticket): claim and call its next ticket. */
-export interface Dispatched { ticketId: string | null; number: string | null }
-
 export async function dispatchAgent(db: Db, temporal: Client, a: DispatchAgentArgs): Promise<Dispatched> {
   const exclude = a.skipTicketId ? [a.skipTicketId] : [];
   for (let i = 0; i < MAX_TRIES; i++) {

@@ -1,10 +1,11 @@
-// Dispatch and shift-notification activities (STYLE 4). They need a Temporal client: to call
-// tickets (callTicket Update) and to tell shift workflows about attentions (signals).
+// Dispatch and shift-notification activities (STYLE 4), satisfying domain/dispatch-activities.ts.
+// They need a Temporal client: to call tickets (callTicket Update) and to tell shift workflows
+// about attentions (signals).
 import type { Client } from '@temporalio/client';
 import { DomainError } from '../../domain/errors.js';
 import type { Db } from '../../db/knex.js';
-import type { TicketEffect } from '../../workflows/shifts/ticket-effects.js';
-import { dispatchAgent, offerTicket, type DispatchAgentArgs } from './dispatch.js';
+import type { DispatchActivities } from '../../domain/dispatch-activities.js';
+import { dispatchAgent, offerTicket } from './dispatch.js';
 import { tellShift } from './tell-shift.js';
 
 export function createDispatchActivities(deps: { db: Db; temporal?: Client }) {
@@ -15,9 +16,9 @@ export function createDispatchActivities(deps: { db: Db; temporal?: Client }) {
   };
 
   return {
-    dispatchAgent: (a: DispatchAgentArgs) => dispatchAgent(db, client(), a),
+    dispatchAgent: (a) => dispatchAgent(db, client(), a),
     /** Run by the ticket workflow after a persisted step (see workflows/shifts/ticket-effects.ts). */
-    ticketEffect: async (e: TicketEffect): Promise<void> => {
+    ticketEffect: async (e) => {
       if (e.kind === 'waiting') {
         // Nobody online at the branch: nothing to offer (and no Temporal client needed).
         const anyone = await db('tickets as t').join('shifts as s', 's.branch_id', 't.branch_id').where('t.id', e.ticketId)
@@ -27,7 +28,5 @@ export function createDispatchActivities(deps: { db: Db; temporal?: Client }) {
         await tellShift(db, client(), e.agentId, e.kind, e.ticketId);
       }
     },
-  };
+  } satisfies DispatchActivities;
 }
-
-export type DispatchActivities = ReturnType<typeof createDispatchActivities>;

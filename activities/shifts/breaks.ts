@@ -4,18 +4,12 @@
 import type { Db } from '../../db/knex.js';
 import { EVENTS_CHANNEL } from '../../db/knex.js';
 import { ADMIN_ROLES, type AgentState } from '../../domain/agents.js';
+import type { BreakCapFact, ShiftConfig } from '../../domain/shift-activities.js';
 import { BREAK_CAP_NOTIFICATION } from '../../domain/shift-messages.js';
-
-export interface ShiftConfig { caps: Partial<Record<AgentState, number>> }
 
 export async function loadShiftConfig(db: Db, entityId: number): Promise<ShiftConfig> {
   const rows = (await db('break_caps').where({ entity_id: entityId }).select('state', 'max_minutes')) as { state: AgentState; max_minutes: number }[];
   return { caps: Object.fromEntries(rows.map((r) => [r.state, r.max_minutes])) };
-}
-
-export interface BreakCapFact {
-  shiftId: string; periodSeq: number; entityId: number; branchId: number; userId: number;
-  state: AgentState; since: string; capMinutes: number;
 }
 
 /** Notifies the branch's supervisors and the entity's admins and branch-less supervisors. */

@@ -1,16 +1,15 @@
-// Shift activities, built from their dependencies (STYLE 4). Workflows import only the type.
+// Shift activities, built from their dependencies (STYLE 4). The workflow sees only their
+// contract, domain/shift-activities.ts, which this factory satisfies.
 import type { Db } from '../../db/knex.js';
-import type { ShiftStep } from '../../workflows/shifts/state.js';
-import { loadShiftConfig, notifyBreakCap, type BreakCapFact } from './breaks.js';
+import type { ShiftActivities } from '../../domain/shift-activities.js';
+import { loadShiftConfig, notifyBreakCap } from './breaks.js';
 import { applyShiftStep } from './step.js';
 
 export function createShiftActivities(deps: { db: Db }) {
   const { db } = deps;
   return {
-    applyShiftStep: (step: ShiftStep) => applyShiftStep(db, step),
-    loadShiftConfig: (entityId: number) => loadShiftConfig(db, entityId),
-    notifyBreakCap: (fact: BreakCapFact) => notifyBreakCap(db, fact),
-  };
+    applyShiftStep: (step) => applyShiftStep(db, step),
+    loadShiftConfig: (entityId) => loadShiftConfig(db, entityId),
+    notifyBreakCap: (fact) => notifyBreakCap(db, fact),
+  } satisfies ShiftActivities;
 }
-
-export type ShiftActivities = ReturnType<typeof createShiftActivities>;

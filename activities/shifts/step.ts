@@ -5,7 +5,7 @@
 import { DomainError } from '../../domain/errors.js';
 import type { Knex } from 'knex';
 import { EVENTS_CHANNEL, type Db } from '../../db/knex.js';
-import type { ShiftStep } from '../../workflows/shifts/state.js';
+import type { ShiftStep } from '../../domain/shift-steps.js';
 
 type Row = Record<string, unknown>;
 

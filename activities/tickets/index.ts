@@ -1,18 +1,16 @@
-// Ticket activities, built from their dependencies (STYLE 4). Workflows import only the type.
+// Ticket activities, built from their dependencies (STYLE 4). The workflow sees only their
+// contract, domain/ticket-activities.ts, which this factory satisfies.
 import type { Db } from '../../db/knex.js';
-import type { TicketInput } from '../../domain/ticket-messages.js';
-import type { Step } from '../../workflows/tickets/state.js';
-import { registerTicket, type RegisterPlan } from './register.js';
+import type { TicketActivities } from '../../domain/ticket-activities.js';
+import { registerTicket } from './register.js';
 import { loadServiceRules } from './rules.js';
-import { applyStep, type StepEffects } from './steps.js';
+import { applyStep } from './steps.js';
 
 export function createTicketActivities(deps: { db: Db }) {
   const { db } = deps;
   return {
-    registerTicket: (input: TicketInput, plan: RegisterPlan) => registerTicket(db, input, plan),
-    applyTicketStep: (step: Step, effects?: StepEffects) => applyStep(db, step, effects),
-    loadServiceRules: (serviceId: number, branchId: number) => loadServiceRules(db, serviceId, branchId),
-  };
+    registerTicket: (input, plan) => registerTicket(db, input, plan),
+    applyTicketStep: (step, effects) => applyStep(db, step, effects),
+    loadServiceRules: (serviceId, branchId) => loadServiceRules(db, serviceId, branchId),
+  } satisfies TicketActivities;
 }
-
-export type TicketActivities = ReturnType<typeof createTicketActivities>;

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { EVENTS_CHANNEL } from '../../db/knex.js';
-import type { Step } from '../../workflows/tickets/state.js';
+import type { Step } from '../../domain/ticket-steps.js';
 
 /**
  * A2: an appointment confirmation notifies every agent assigned to its service. The dedupe key

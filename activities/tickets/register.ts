@@ -2,23 +2,12 @@
 // event in one transaction. Safe to retry: a ticket that already exists is returned as is.
 import { DomainError } from '../../domain/errors.js';
 import type { Db } from '../../db/knex.js';
-import type { TicketInput, TicketView } from '../../domain/ticket-messages.js';
+import type { TicketInput } from '../../domain/ticket-messages.js';
 import { formatTicketNumber, ticketWorkflowId, type TicketStatus } from '../../domain/tickets.js';
-import type { ServiceRules } from '../../workflows/tickets/state.js';
+import type { Registered, RegisterPlan } from '../../domain/ticket-activities.js';
 import { loadServiceRules } from './rules.js';
 import { upsertCustomer } from './customers.js';
 import { notifyChange, toView } from './rows.js';
-
-export interface RegisterPlan {
-  /** Workflow time of creation: the arrival time, and the clock for the check-in window. */
-  at: string;
-}
-
-export interface Registered {
-  view: TicketView;
-  rules: ServiceRules;
-  customerName: string | null;
-}
 
 export async function registerTicket(db: Db, input: TicketInput, plan: RegisterPlan): Promise<Registered> {
   return db.transaction(async (trx) => {

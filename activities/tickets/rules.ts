@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors.js';
 import type { Db } from '../../db/knex.js';
-import type { ServiceRules } from '../../workflows/tickets/state.js';
+import type { ServiceRules } from '../../domain/ticket-steps.js';
 
 /** The settings of a service the ticket workflow enforces; the service must be in the branch. */
 export async function loadServiceRules(db: Db, serviceId: number, branchId: number): Promise<ServiceRules> {

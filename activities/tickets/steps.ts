@@ -4,23 +4,12 @@
 import { DomainError } from '../../domain/errors.js';
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.js';
-import type { CustomerFields } from '../../domain/ticket-messages.js';
-import type { Step, TicketPatch } from '../../workflows/tickets/state.js';
+import type { StepEffects, StepResult } from '../../domain/ticket-activities.js';
+import type { Step, TicketPatch } from '../../domain/ticket-steps.js';
 import { upsertCustomer } from './customers.js';
 import { notifyChange } from './rows.js';
 import { notifyServiceAgents } from './notifications.js';
 import { syncVideoRoom } from '../video/rooms.js';
-
-export interface StepEffects {
-  /** For customer_edited: the fields to write (kept out of the timeline, which logs names only). */
-  customer?: CustomerFields;
-  /** For customer_edited: link this existing customer of the entity instead (nothing of hers changes). */
-  linkCustomerId?: number;
-}
-
-export interface StepResult {
-  customerId: number | null;
-}
 
 const COLUMN: Record<keyof TicketPatch, string | null> = {
   status: 'status', agentId: 'agent_id', deskId: 'desk_id', serviceId: 'service_id', priority: 'priority',

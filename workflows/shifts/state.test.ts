@@ -2,7 +2,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { AGENT_STATES } from '../../domain/agents.js';
-import { isAvailable, ShiftMachine, type ShiftStep } from './state.js';
+import type { ShiftStep } from '../../domain/shift-steps.js';
+import { isAvailable, ShiftMachine } from './state.js';
 
 /** A refusal's stable code and params (domain/errors.ts): what the API sends and the UIs translate. */
 const refusal = (fn: () => unknown): { code: string; params: unknown } => {

@@ -2,12 +2,8 @@
 // compute it deterministically and hand it to the `ticketEffect` activity after the step.
 import { DISPATCH_ACTOR } from '../../domain/shift-messages.js';
 import type { TicketStatus } from '../../domain/tickets.js';
-import type { Step } from '../tickets/state.js';
-
-export type TicketEffect =
-  | { kind: 'waiting'; ticketId: string }
-  | { kind: 'called'; ticketId: string; agentId: number }
-  | { kind: 'ended'; ticketId: string; agentId: number };
+import type { TicketEffect } from '../../domain/dispatch-activities.js';
+import type { Step } from '../../domain/ticket-steps.js';
 
 const OPEN: TicketStatus[] = ['calling', 'attending'];
 

@@ -5,8 +5,8 @@ import {
   allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { DispatchActivities } from '../../activities/dispatch/index.js';
-import type { ShiftActivities } from '../../activities/shifts/index.js';
+import type { DispatchActivities } from '../../domain/dispatch-activities.js';
+import type { ShiftActivities } from '../../domain/shift-activities.js';
 import * as msg from '../../domain/shift-messages.js';
 import type { ShiftInput, ShiftStatus } from '../../domain/shift-messages.js';
 import { reportStuck } from '../../domain/stuck.js';
@@ -14,7 +14,8 @@ import { createLock } from '../tickets/lock.js';
 import { refusalOf } from '../refusal.js';
 import { createStuckFlag } from '../stuck.js';
 import { shiftSearchAttributes } from './search.js';
-import { illegal, isAvailable, ShiftMachine, type ShiftData, type ShiftStep } from './state.js';
+import type { ShiftStep } from '../../domain/shift-steps.js';
+import { illegal, isAvailable, ShiftMachine, type ShiftData } from './state.js';
 
 const acts = proxyActivities<ShiftActivities & DispatchActivities>({
   // Dispatch waits on ticket workflows' callTicket updates, so longer than a DB write; kept short

@@ -3,7 +3,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import type { TicketView } from '../../domain/ticket-messages.js';
 import type { Actor, TicketStatus } from '../../domain/tickets.js';
-import { TicketMachine, type Step } from './state.js';
+import type { Step } from '../../domain/ticket-steps.js';
+import { TicketMachine } from './state.js';
 
 const T = '2026-11-24T10:00:00.000Z';
 const agent: Actor = { type: 'user', id: 7, role: 'agent', name: 'Ana' };

@@ -7,35 +7,7 @@ import { ALLOWED_FROM, PUBLIC_RIGHTS } from '../../domain/ticket-rights.js';
 import type { CallArgs, CallEventArgs, CancelArgs, EditCustomerArgs, FinishArgs, NoteArgs, RequeueArgs, TicketView, TopicsArgs, TransferArgs, WithActor } from '../../domain/ticket-messages.js';
 import { NOTE_MAX_LENGTH } from '../../domain/ticket-messages.js';
 import { APPOINTMENT_PRIORITY, SYSTEM, type Actor, type TicketStatus, type TimelineEventType } from '../../domain/tickets.js';
-
-/** Per-service settings the workflow needs; loaded by activities, kept in state. */
-export interface ServiceRules {
-  callTimeoutSeconds: number;
-  maxAutoRequeues: number;
-  checkInWindowMinutes: number;
-  topicIds: number[];
-  /** Past this an attention is shown as overdue (VtStuck); absent in rules loaded before it existed. */
-  maxAttentionMinutes?: number;
-}
-
-/** Columns a step changes, beyond status timestamps. Mirrors TicketView names. */
-export type TicketPatch = Partial<Pick<TicketView,
-  'status' | 'agentId' | 'deskId' | 'serviceId' | 'priority' | 'arrivalAt' | 'recallCount' |
-  'requeueCount' | 'noAnswerCount' | 'topicIds' | 'customerId' | 'preferredAgentId'>> & {
-  queuedAt?: string; calledAt?: string; attendingAt?: string; endedAt?: string;
-};
-
-export interface Step {
-  ticketId: string;
-  seq: number;
-  type: TimelineEventType;
-  from: TicketStatus;
-  to: TicketStatus;
-  actor: Actor;
-  at: string;
-  details: Record<string, unknown>;
-  patch: TicketPatch;
-}
+import type { ServiceRules, Step, TicketPatch } from '../../domain/ticket-steps.js';
 
 export interface TicketData {
   view: TicketView;

@@ -6,17 +6,17 @@ import {
   upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { DispatchActivities } from '../../activities/dispatch/index.js';
-import type { TicketActivities } from '../../activities/tickets/index.js';
+import type { DispatchActivities, TicketEffect } from '../../domain/dispatch-activities.js';
+import type { StepEffects, TicketActivities } from '../../domain/ticket-activities.js';
 import * as msg from '../../domain/ticket-messages.js';
 import type { TicketInput, TicketView } from '../../domain/ticket-messages.js';
 import { reportStuck } from '../../domain/stuck.js';
 import { isEnded, SYSTEM } from '../../domain/tickets.js';
 import { createLock } from './lock.js';
 import { ticketSearchAttributes } from './search.js';
-import { illegal, TicketMachine, type ServiceRules, type Step, type TicketData } from './state.js';
-import type { StepEffects } from '../../activities/tickets/steps.js';
-import { effectsOf, type TicketEffect } from '../shifts/ticket-effects.js';
+import type { ServiceRules, Step } from '../../domain/ticket-steps.js';
+import { illegal, TicketMachine, type TicketData } from './state.js';
+import { effectsOf } from '../shifts/ticket-effects.js';
 import { createStuckFlag } from '../stuck.js';
 import { refusalOf } from '../refusal.js';
 

@@ -1,0 +1,21 @@
+// The dispatch activities as the ticket and shift workflows call them (STYLE 4). Both workflows
+// proxy this interface and the worker's factory implements it (`satisfies`), so workflows/ and
+// activities/ meet here instead of importing each other (issue 14).
+
+export interface DispatchAgentArgs { shiftId: string; skipTicketId: string | null; explicit: boolean }
+
+/** The ticket dispatch called for the agent, if any. */
+export interface Dispatched { ticketId: string | null; number: string | null }
+
+/** What a persisted ticket step means for shifts and dispatch (workflows/shifts/ticket-effects.ts decides). */
+export type TicketEffect =
+  | { kind: 'waiting'; ticketId: string }
+  | { kind: 'called'; ticketId: string; agentId: number }
+  | { kind: 'ended'; ticketId: string; agentId: number };
+
+export interface DispatchActivities {
+  /** The agent became free (or asked for the next ticket): claim and call its next ticket. */
+  dispatchAgent(a: DispatchAgentArgs): Promise<Dispatched>;
+  /** Run by the ticket workflow after a persisted step. */
+  ticketEffect(e: TicketEffect): Promise<void>;
+}

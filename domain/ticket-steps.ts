@@ -1,0 +1,33 @@
+// What one ticket step is, as the ticket workflow plans it and the step activity persists it.
+// Both sides of that boundary import it from here, so neither imports the other (issue 14).
+import type { TicketView } from './ticket-messages.js';
+import type { Actor, TicketStatus, TimelineEventType } from './tickets.js';
+
+/** Per-service settings the workflow needs; loaded by activities, kept in state. */
+export interface ServiceRules {
+  callTimeoutSeconds: number;
+  maxAutoRequeues: number;
+  checkInWindowMinutes: number;
+  topicIds: number[];
+  /** Past this an attention is shown as overdue (VtStuck); absent in rules loaded before it existed. */
+  maxAttentionMinutes?: number;
+}
+
+/** Columns a step changes, beyond status timestamps. Mirrors TicketView names. */
+export type TicketPatch = Partial<Pick<TicketView,
+  'status' | 'agentId' | 'deskId' | 'serviceId' | 'priority' | 'arrivalAt' | 'recallCount' |
+  'requeueCount' | 'noAnswerCount' | 'topicIds' | 'customerId' | 'preferredAgentId'>> & {
+  queuedAt?: string; calledAt?: string; attendingAt?: string; endedAt?: string;
+};
+
+export interface Step {
+  ticketId: string;
+  seq: number;
+  type: TimelineEventType;
+  from: TicketStatus;
+  to: TicketStatus;
+  actor: Actor;
+  at: string;
+  details: Record<string, unknown>;
+  patch: TicketPatch;
+}
