@@ -3,7 +3,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db/knex.js';
 import * as msg from '../domain/ticket-messages.js';
-import { startTicket, updateTicket } from '../api/tickets/workflow-client.js';
+import { startTicket, updateTicket } from '../workflows/tickets/client.js';
 import { createOrg, ticketInput } from '../tests/support/fixtures.js';
 import { ticketWorkflow } from '../workflows/tickets/workflow.js';
 import * as shiftActions from '../api/shifts/actions.js';

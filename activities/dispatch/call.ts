@@ -2,7 +2,7 @@
 // cancelled or taken between claim and call, or the agent picked another ticket by hand) gives
 // the reservation back; the caller then tries the next ticket or another agent.
 import type { Client } from '@temporalio/client';
-import { updateTicket } from '../../api/tickets/workflow-client.js';
+import { updateTicket } from '../../workflows/tickets/client.js';
 import type { Db } from '../../db/knex.js';
 import { DomainError } from '../../domain/errors.js';
 import { DISPATCH_ACTOR } from '../../domain/shift-messages.js';

@@ -6,7 +6,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { Db } from '../../db/knex.js';
 import type { DispatchActivities } from '../../domain/dispatch-activities.js';
 import { dispatchAgent, offerTicket } from './dispatch.js';
-import { tellShift } from './tell-shift.js';
+import { tellShift } from '../../workflows/shifts/client.js';
 
 export function createDispatchActivities(deps: { db: Db; temporal?: Client }) {
   const { db } = deps;

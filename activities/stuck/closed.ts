@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/knex.js';
 import { SYSTEM, type Actor, type TicketStatus } from '../../domain/tickets.js';
 import type { Step } from '../../domain/ticket-steps.js';
-import { tellShift } from '../dispatch/tell-shift.js';
+import { tellShift } from '../../workflows/shifts/client.js';
 import { notifyShift } from '../shifts/step.js';
 import { applyStep } from '../tickets/steps.js';
 

@@ -8,15 +8,14 @@ import { rowStep } from '../../activities/stuck/closed.js';
 import { applyStep } from '../../activities/tickets/steps.js';
 import { loadServiceRules } from '../../activities/tickets/rules.js';
 import { toView } from '../../activities/tickets/rows.js';
-import { tellShift } from '../../activities/dispatch/tell-shift.js';
 import { settleClosedShift } from '../../activities/stuck/closed.js';
 import { DomainError } from '../../domain/errors.js';
 import { endShift } from '../../domain/shift-messages.js';
 import * as msg from '../../domain/ticket-messages.js';
 import type { ReleaseAction } from '../../domain/stuck.js';
 import type { Actor } from '../../domain/tickets.js';
-import { updateShift } from '../shifts/workflow-client.js';
-import { reviveTicket, updateTicket } from '../tickets/workflow-client.js';
+import { tellShift, updateShift } from '../../workflows/shifts/client.js';
+import { reviveTicket, updateTicket } from '../../workflows/tickets/client.js';
 
 type Row = Record<string, unknown>;
 /** How long a live workflow gets to answer before it counts as wedged and is terminated. */

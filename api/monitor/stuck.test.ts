@@ -11,7 +11,7 @@ import { DomainError } from '../../domain/errors.js';
 import * as msg from '../../domain/ticket-messages.js';
 import { createLogger } from '../../runtime/logger.js';
 import { createAppStack, type ApiClient, type AppStack } from '../../tests/support/app-stack.js';
-import { startTicket, updateTicket } from '../tickets/workflow-client.js';
+import { startTicket, updateTicket } from '../../workflows/tickets/client.js';
 
 let app: AppStack;
 let supervisor: ApiClient;

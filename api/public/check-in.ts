@@ -8,7 +8,7 @@ import * as msg from '../../domain/ticket-messages.js';
 import { refusedPublic } from '../../domain/ticket-rights.js';
 import type { Actor, TicketStatus } from '../../domain/tickets.js';
 import type { ApiDeps } from '../deps.js';
-import { updateTicket } from '../tickets/workflow-client.js';
+import { updateTicket } from '../../workflows/tickets/client.js';
 import { statusLink } from './tokens.js';
 
 export const KIOSK: Actor = { type: 'customer', name: 'kiosk' };

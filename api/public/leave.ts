@@ -5,7 +5,7 @@ import * as msg from '../../domain/ticket-messages.js';
 import { PUBLIC_RIGHTS, refusedPublic } from '../../domain/ticket-rights.js';
 import type { Actor, TicketStatus } from '../../domain/tickets.js';
 import type { ApiDeps } from '../deps.js';
-import { updateTicket } from '../tickets/workflow-client.js';
+import { updateTicket } from '../../workflows/tickets/client.js';
 import { statusOf } from './queries.js';
 
 /** The timeline's reason, a code like the call time-out's `no_answer`. */

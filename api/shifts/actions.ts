@@ -10,7 +10,7 @@ import { openAttention } from '../../activities/shifts/step.js';
 import type { ApiDeps } from '../deps.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { shiftView, type ShiftView } from './view.js';
-import { startShiftWorkflow, updateShift, updateShiftWith } from './workflow-client.js';
+import { startShiftWorkflow, updateShift, updateShiftWith } from '../../workflows/shifts/client.js';
 
 type Deps = Pick<ApiDeps, 'db' | 'temporal' | 'taskQueue'>;
 

@@ -10,7 +10,7 @@ import { loadTicketForAction } from './access.js';
 import type { TicketAction } from '../../domain/ticket-rights.js';
 import type { CallBody, CancelBody, EditCustomerBody, FinishBody, NoteBody, RequeueBody, TopicsBody, TransferBody } from './schemas.js';
 import { refuseKnownCustomer } from './customers.js';
-import { updateTicket } from './workflow-client.js';
+import { updateTicket } from '../../workflows/tickets/client.js';
 import type { z } from 'zod';
 
 type Deps = Pick<ApiDeps, 'db' | 'temporal'>;

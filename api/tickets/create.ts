@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/tickets.js';
 import type { ApiDeps } from '../deps.js';
 import type { CreateTicketBody } from './schemas.js';
 import { refuseKnownCustomer } from './customers.js';
-import { startTicket } from './workflow-client.js';
+import { startTicket } from '../../workflows/tickets/client.js';
 
 export async function createTicket(
   d: Pick<ApiDeps, 'db' | 'temporal' | 'taskQueue'>,

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppStack, type ApiClient, type AppStack } from '../../tests/support/app-stack.js';
-import { startTicket } from './workflow-client.js';
+import { startTicket } from '../../workflows/tickets/client.js';
 
 let app: AppStack;
 let supervisor: ApiClient;

@@ -11,8 +11,8 @@ import { actorOf } from '../auth/middleware.js';
 import type { SessionUser } from '../auth/sessions.js';
 import type { ApiDeps } from '../deps.js';
 import { endShift, openShiftRow } from '../shifts/actions.js';
-import { updateShiftWith } from '../shifts/workflow-client.js';
-import { updateTicket } from '../tickets/workflow-client.js';
+import { updateShiftWith } from '../../workflows/shifts/client.js';
+import { updateTicket } from '../../workflows/tickets/client.js';
 
 type Deps = Pick<ApiDeps, 'db' | 'temporal' | 'taskQueue'>;
 /** Dispatch may hand the agent a ticket while this runs; past this, the admin is told to retry. */

@@ -7,7 +7,7 @@ import type { Db } from '../../db/knex.js';
 import { recordCallEvent } from '../../domain/ticket-messages.js';
 import type { CallEventType } from '../../domain/tickets.js';
 import { ROOM_FACTS_CHANNEL } from '../../sfu/room-events.js';
-import { updateTicket } from '../tickets/workflow-client.js';
+import { updateTicket } from '../../workflows/tickets/client.js';
 import type { Participant } from './participant.js';
 
 export async function recordInTimeline(temporal: Client, p: Participant, type: CallEventType, details: Record<string, unknown>, updateId: string): Promise<void> {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shiftWorkflowId } from '../../domain/agents.js';
 import * as msg from '../../domain/shift-messages.js';
-import { startShiftWorkflow, updateShiftWith } from '../../api/shifts/workflow-client.js';
+import { startShiftWorkflow, updateShiftWith } from './client.js';
 import { createTestStack, type TestStack } from '../../tests/support/stack.js';
 import { createOrg, type Org } from '../../tests/support/fixtures.js';
 import { ShiftKeys } from './search.js';

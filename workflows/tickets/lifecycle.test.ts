@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as msg from '../../domain/ticket-messages.js';
 import { DomainError } from '../../domain/errors.js';
-import { startTicket, updateTicket } from '../../api/tickets/workflow-client.js';
+import { startTicket, updateTicket } from './client.js';
 import { createTestStack, type TestStack } from '../../tests/support/stack.js';
 import { createOrg, ticketInput, type Org } from '../../tests/support/fixtures.js';
 

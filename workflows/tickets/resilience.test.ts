@@ -2,7 +2,7 @@
 // concurrent creations, long tickets (continue-as-new) — on the real stack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as msg from '../../domain/ticket-messages.js';
-import { startTicket, updateTicket } from '../../api/tickets/workflow-client.js';
+import { startTicket, updateTicket } from './client.js';
 import { createActivities } from '../../runtime/worker-factory.js';
 import { createTestStack, type TestStack } from '../../tests/support/stack.js';
 import { createOrg, ticketInput, type Org } from '../../tests/support/fixtures.js';

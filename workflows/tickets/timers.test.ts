@@ -1,7 +1,7 @@
 // H2/H6/A2: the ticket workflow's timers on the real stack, with short configured durations.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as msg from '../../domain/ticket-messages.js';
-import { startTicket, updateTicket } from '../../api/tickets/workflow-client.js';
+import { startTicket, updateTicket } from './client.js';
 import { createTestStack, type TestStack } from '../../tests/support/stack.js';
 import { createOrg, ticketInput, type Org } from '../../tests/support/fixtures.js';
 

@@ -1,12 +1,14 @@
-// The API's (and tests') only way to talk to ticket workflows.
+// The one way to talk to ticket workflows from outside them: the API, dispatch, tests. It runs in
+// Node, never in the workflow bundle (workflows/index.ts does not export it), so it may do I/O;
+// it lives beside the workflow so no caller reaches into another's layer.
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { registered, type TicketInput, type TicketView } from '../../domain/ticket-messages.js';
 import { SYSTEM, ticketWorkflowId } from '../../domain/tickets.js';
 import { asDomain } from '../../domain/workflow-answers.js';
-import { TicketKeys } from '../../workflows/tickets/search.js';
-import type { TicketData } from '../../workflows/tickets/state.js';
-import type { ticketWorkflow } from '../../workflows/tickets/workflow.js';
+import { TicketKeys } from './search.js';
+import type { TicketData } from './state.js';
+import type { ticketWorkflow } from './workflow.js';
 
 /**
  * Starts the ticket workflow and waits until it has numbered and stored the ticket. The
