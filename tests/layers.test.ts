@@ -22,7 +22,7 @@ const FORBIDDEN: [Layer, string][] = [['activities', 'api'], ['api', 'activities
  * list only shrinks. Empty once the issue's layering is done.
  */
 const PENDING = new Set<string>([
-  'api -> activities', 'db -> api', 'sfu -> api', 'api -> tests',
+  'db -> api', 'sfu -> api', 'api -> tests',
   'activities -> runtime', 'api -> runtime', 'db -> runtime', 'sfu -> runtime',
 ]);
 

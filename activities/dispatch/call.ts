@@ -8,7 +8,7 @@ import { DomainError } from '../../domain/errors.js';
 import { DISPATCH_ACTOR } from '../../domain/shift-messages.js';
 import { callTicket } from '../../domain/ticket-messages.js';
 import { release, type Claimed, type ShiftRow } from './claim.js';
-import { flagClosedTicket } from '../stuck/closed.js';
+import { flagClosedTicket } from '../../db/stuck/closed.js';
 
 export type CallOutcome = 'called' | 'ticket-gone' | 'agent-busy';
 

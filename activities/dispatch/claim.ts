@@ -4,8 +4,8 @@
 // ticket workflow's `callTicket` Update: the workflow and the tickets_one_open_per_agent index
 // are the final guarantee that a ticket is called once and an agent holds one ticket.
 import type { Knex } from 'knex';
-import { eligibleFor, servicesOf } from './eligible.js';
-import { loadPolicy, policyOrder, recentCalls } from './order.js';
+import { eligibleFor, servicesOf } from '../../db/queue/eligible.js';
+import { loadPolicy, policyOrder, recentCalls } from '../../db/queue/order.js';
 
 export interface ShiftRow {
   id: string; user_id: number; branch_id: number; desk_id: number; state: string; manual_mode: boolean;

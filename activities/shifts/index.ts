@@ -3,7 +3,7 @@
 import type { Db } from '../../db/knex.js';
 import type { ShiftActivities } from '../../domain/shift-activities.js';
 import { loadShiftConfig, notifyBreakCap } from './breaks.js';
-import { applyShiftStep } from './step.js';
+import { applyShiftStep } from '../../db/shifts/step.js';
 
 export function createShiftActivities(deps: { db: Db }) {
   const { db } = deps;

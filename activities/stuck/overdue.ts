@@ -1,10 +1,10 @@
 // Overdue calls and attentions in the Temporal Web UI (`VtStuck`, issue 12 item 5). The rows say
-// what is overdue (db/stuck.ts); the sweeper signals each such workflow once, so no ticket keeps a
+// what is overdue (db/stuck/list.ts); the sweeper signals each such workflow once, so no ticket keeps a
 // timer of its own for a limit that almost never passes (that timer cost every attention two
 // history events and a timer task: issue 15's budget).
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db } from '../../db/knex.js';
-import { listOverdue } from '../../db/stuck.js';
+import { listOverdue } from '../../db/stuck/list.js';
 import { reportStuck } from '../../domain/stuck.js';
 import type { Logger } from '../../runtime/logger.js';
 

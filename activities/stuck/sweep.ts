@@ -5,7 +5,8 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/knex.js';
 import type { Logger } from '../../runtime/logger.js';
-import { settleClosedShift, settleClosedTicket } from './closed.js';
+import { settleClosedShift } from '../../db/stuck/closed.js';
+import { settleClosedTicket } from './closed-ticket.js';
 import { createOverdueFlagger } from './overdue.js';
 
 export interface SweepResult { tickets: number; shifts: number }

@@ -3,8 +3,8 @@
 import type { Db } from '../../db/knex.js';
 import type { TicketActivities } from '../../domain/ticket-activities.js';
 import { registerTicket } from './register.js';
-import { loadServiceRules } from './rules.js';
-import { applyStep } from './steps.js';
+import { loadServiceRules } from '../../db/tickets/rules.js';
+import { applyStep } from '../../db/tickets/steps.js';
 
 export function createTicketActivities(deps: { db: Db }) {
   const { db } = deps;

@@ -5,9 +5,9 @@ import type { Db } from '../../db/knex.js';
 import type { TicketInput } from '../../domain/ticket-messages.js';
 import { formatTicketNumber, ticketWorkflowId, type TicketStatus } from '../../domain/tickets.js';
 import type { Registered, RegisterPlan } from '../../domain/ticket-activities.js';
-import { loadServiceRules } from './rules.js';
-import { upsertCustomer } from './customers.js';
-import { notifyChange, toView } from './rows.js';
+import { loadServiceRules } from '../../db/tickets/rules.js';
+import { upsertCustomer } from '../../db/tickets/customers.js';
+import { notifyChange, toView } from '../../db/tickets/rows.js';
 
 export async function registerTicket(db: Db, input: TicketInput, plan: RegisterPlan): Promise<Registered> {
   return db.transaction(async (trx) => {

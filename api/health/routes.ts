@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import protos from '@temporalio/proto'; // CommonJS: named imports do not resolve under ESM
 import type { ApiDeps } from '../deps.js';
-import { countStuck } from '../../db/stuck.js';
+import { countStuck } from '../../db/stuck/list.js';
 
 type Check = { ok: boolean; detail?: string };
 

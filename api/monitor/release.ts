@@ -4,11 +4,10 @@
 // failing again and again holds its lock) is terminated, and the row is settled directly.
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/knex.js';
-import { rowStep } from '../../activities/stuck/closed.js';
-import { applyStep } from '../../activities/tickets/steps.js';
-import { loadServiceRules } from '../../activities/tickets/rules.js';
-import { toView } from '../../activities/tickets/rows.js';
-import { settleClosedShift } from '../../activities/stuck/closed.js';
+import { applyStep } from '../../db/tickets/steps.js';
+import { loadServiceRules } from '../../db/tickets/rules.js';
+import { toView } from '../../db/tickets/rows.js';
+import { rowStep, settleClosedShift } from '../../db/stuck/closed.js';
 import { DomainError } from '../../domain/errors.js';
 import { endShift } from '../../domain/shift-messages.js';
 import * as msg from '../../domain/ticket-messages.js';

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf, requireUser } from '../auth/middleware.js';
-import { listStuck } from '../../db/stuck.js';
+import { listStuck } from '../../db/stuck/list.js';
 import { DomainError } from '../../domain/errors.js';
 import { releaseShift, releaseTicket } from './release.js';
 import { ReleaseBody } from './schemas.js';

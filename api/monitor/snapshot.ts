@@ -3,7 +3,7 @@
 // admin refreshes it (debounced) when socket.io announces a ticket or shift change.
 import type { Db } from '../../db/knex.js';
 import { explainNext, type QueueEntry } from '../../domain/queue-order.js';
-import { loadPolicy, recentCalls } from '../../activities/dispatch/order.js';
+import { loadPolicy, recentCalls } from '../../db/queue/order.js';
 import type { WorkflowLink } from '../temporal-ui/links.js';
 import type { BranchInfo } from './access.js';
 

@@ -6,7 +6,7 @@ import type { Db } from '../../db/knex.js';
 import { shiftWorkflowId, type AgentState } from '../../domain/agents.js';
 import { DomainError } from '../../domain/errors.js';
 import * as msg from '../../domain/shift-messages.js';
-import { openAttention } from '../../activities/shifts/step.js';
+import { openAttention } from '../../db/shifts/step.js';
 import type { ApiDeps } from '../deps.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { shiftView, type ShiftView } from './view.js';

@@ -4,8 +4,8 @@
 import type { Db } from '../../db/knex.js';
 import { explainNext, type NextReason, type QueueEntry } from '../../domain/queue-order.js';
 import type { TicketKind } from '../../domain/tickets.js';
-import { eligibleFor, servicesOf } from '../../activities/dispatch/eligible.js';
-import { loadPolicy, policyOrder, recentCalls } from '../../activities/dispatch/order.js';
+import { eligibleFor, servicesOf } from '../../db/queue/eligible.js';
+import { loadPolicy, policyOrder, recentCalls } from '../../db/queue/order.js';
 
 export interface WaitingItem {
   ticketId: string; number: string; kind: TicketKind; customerName: string | null; customerIdNumber: string | null;

@@ -2,7 +2,7 @@
 // number or e-mail the entity already knows is answered with 409 CustomerExists carrying that
 // customer (name and masked contact), and the UIs offer "use this customer" (customerId).
 import type { Db } from '../../db/knex.js';
-import { findKnownCustomer } from '../../activities/tickets/customers.js';
+import { findKnownCustomer } from '../../db/tickets/customers.js';
 import { maskEmail, maskTail, type KnownCustomer } from '../../domain/customers.js';
 import { DomainError } from '../../domain/errors.js';
 import type { CustomerFields } from '../../domain/ticket-messages.js';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { EVENTS_CHANNEL } from '../../db/knex.js';
+import { EVENTS_CHANNEL } from '../knex.js';
 import type { TicketView } from '../../domain/ticket-messages.js';
 
 type Row = Record<string, unknown>;

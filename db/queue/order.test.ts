@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/knex.js';
+import type { Db } from '../knex.js';
 import { orderQueue, type PolicyConfig, type QueueEntry } from '../../domain/queue-order.js';
 import { ORDERING_POLICIES } from '../../domain/ordering.js';
 import { createTestStack, type TestStack } from '../../tests/support/stack.js';

@@ -1,8 +1,8 @@
 // Stuck work as health and the monitor see it (issue 12, item 5): the `stuck_work` rows the
 // activity guard and the sweeper write, plus what the ticket rows say by themselves — calling past
 // the call deadline plus a margin, attending longer than the service's maximum.
-import type { Db } from './knex.js';
-import { CALL_OVERDUE_MARGIN_SECONDS, type StuckItem, type StuckReason } from '../domain/stuck.js';
+import type { Db } from '../knex.js';
+import { CALL_OVERDUE_MARGIN_SECONDS, type StuckItem, type StuckReason } from '../../domain/stuck.js';
 
 type Row = Record<string, unknown>;
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));

@@ -1,7 +1,7 @@
 // Which waiting tickets an agent may be given (A5, A6, transfers to a named agent), as knex
 // predicates shared by the claim, the ticket-side offer and the A9 waiting list.
 import type { Knex } from 'knex';
-import type { Db } from '../../db/knex.js';
+import type { Db } from '../knex.js';
 
 export interface AgentServices { main: number[]; support: number[] }
 

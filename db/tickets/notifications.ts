@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { EVENTS_CHANNEL } from '../../db/knex.js';
+import { EVENTS_CHANNEL } from '../knex.js';
 import type { Step } from '../../domain/ticket-steps.js';
 
 /**

@@ -6,7 +6,7 @@
 //   interleave  after N priority calls in a row: normal before priority, then arrival, id;
 //               otherwise as priority.
 import type { Knex } from 'knex';
-import type { Db } from '../../db/knex.js';
+import type { Db } from '../knex.js';
 import type { OrderingPolicy } from '../../domain/ordering.js';
 import { normalsTurn, type PolicyConfig, type RecentCalls } from '../../domain/queue-order.js';
 

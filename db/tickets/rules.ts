@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors.js';
-import type { Db } from '../../db/knex.js';
+import type { Db } from '../knex.js';
 import type { ServiceRules } from '../../domain/ticket-steps.js';
 
 /** The settings of a service the ticket workflow enforces; the service must be in the branch. */

@@ -4,7 +4,7 @@
 // NOTIFY (transactional) is sent once per commit.
 import { DomainError } from '../../domain/errors.js';
 import type { Knex } from 'knex';
-import { EVENTS_CHANNEL, type Db } from '../../db/knex.js';
+import { EVENTS_CHANNEL, type Db } from '../knex.js';
 import type { ShiftStep } from '../../domain/shift-steps.js';
 
 type Row = Record<string, unknown>;

@@ -3,7 +3,7 @@
 // and changes nothing: each step lands exactly once.
 import { DomainError } from '../../domain/errors.js';
 import type { Knex } from 'knex';
-import type { Db } from '../../db/knex.js';
+import type { Db } from '../knex.js';
 import type { StepEffects, StepResult } from '../../domain/ticket-activities.js';
 import type { Step, TicketPatch } from '../../domain/ticket-steps.js';
 import { upsertCustomer } from './customers.js';

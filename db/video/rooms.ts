@@ -3,7 +3,7 @@
 // tells the SFU is heard only once the step committed.
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { EVENTS_CHANNEL } from '../../db/knex.js';
+import { EVENTS_CHANNEL } from '../knex.js';
 import { ENDED_STATUSES, type TicketStatus } from '../../domain/tickets.js';
 
 export type VideoRoomEvent = Readonly<{
