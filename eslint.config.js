@@ -32,7 +32,7 @@ export default tseslint.config(
       }],
       '@typescript-eslint/no-restricted-imports': ['error', {
         // Not even types: the activity contracts live in domain/ (issue 14).
-        patterns: [{ group: ['**/activities/**', '**/api/**', '**/db/**', '**/runtime/**', '**/sfu/**'], message: 'Workflows import domain/ only: activity contracts are in domain/*-activities.ts.' }],
+        patterns: [{ group: ['**/activities/**', '**/api/**', '**/db/**', '**/platform/**', '**/runtime/**', '**/sfu/**'], message: 'Workflows import domain/ only: activity contracts are in domain/*-activities.ts.' }],
       }],
       'no-restricted-globals': ['error', ...['process', 'setImmediate', 'fetch', 'require', 'performance', 'crypto', 'Buffer', '__dirname'].map((name) => ({ name, message: 'Not deterministic or not available in workflows.' }))],
     },

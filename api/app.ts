@@ -4,7 +4,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '../runtime/config.js';
+import { REPO_ROOT } from '../platform/config.js';
 import { authRoutes } from './auth/routes.js';
 import { sameOrigin } from './auth/csrf.js';
 import { ownOrigins } from './auth/origin.js';

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db/knex.js';
-import type { Config } from '../runtime/config.js';
-import type { Logger } from '../runtime/logger.js';
+import type { Config } from '../platform/config.js';
+import type { Logger } from '../platform/logger.js';
 
 /** Everything a route needs, passed in (no module-level singletons). */
 export interface ApiDeps {

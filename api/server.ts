@@ -3,10 +3,11 @@ import http from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import '../db/types.js';
 import { createDb } from '../db/knex.js';
-import { ConfigError, loadConfig, type Config } from '../runtime/config.js';
-import { createLogger, type Logger } from '../runtime/logger.js';
-import { isPortFree, PortInUseError } from '../runtime/ports.js';
-import { createCodec, dataConverterOf } from '../runtime/codec/codec.js';
+import { workflowEntityLookup } from '../db/workflow-entity.js';
+import { ConfigError, loadConfig, type Config } from '../platform/config.js';
+import { createLogger, type Logger } from '../platform/logger.js';
+import { isPortFree, PortInUseError } from '../platform/ports.js';
+import { createCodec, dataConverterOf } from '../platform/codec/codec.js';
 import { createApp } from './app.js';
 import { ownOrigins } from './auth/origin.js';
 import type { ApiDeps } from './deps.js';
@@ -25,7 +26,7 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
   const db = createDb(config.DATABASE_URL, 20);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   // Personal data is encrypted in Temporal (issue 13); the codec endpoint reads with this codec.
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterOf(createCodec(config, db)) });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterOf(createCodec(config, workflowEntityLookup(db))) });
   const server = await listen({ db, temporal, taskQueue: config.TASK_QUEUE, config, log }, config.DATABASE_URL, config.API_PORT);
   log.info({ port: config.API_PORT }, 'API listening');
   return {

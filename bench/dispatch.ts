@@ -14,7 +14,7 @@ import { startShiftWorkflow, updateShiftWith } from '../workflows/shifts/client.
 import { startTicket, updateTicket } from '../workflows/tickets/client.js';
 import { claimNext, type ShiftRow } from '../activities/dispatch/claim.js';
 import { createOrg, ticketInput, type Org } from '../tests/support/fixtures.js';
-import { REPO_ROOT } from '../runtime/config.js';
+import { REPO_ROOT } from '../platform/config.js';
 import { startBenchStack, type BenchStack } from './stack.js';
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 10);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT } from '../runtime/config.js';
+import { REPO_ROOT } from '../platform/config.js';
 import { createBenchOrg } from './support/org.js';
 import { runLoad, timelineLatencies } from './support/run-load.js';
 import { runSqlBaseline } from './support/sql-baseline.js';

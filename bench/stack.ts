@@ -3,12 +3,13 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { Db } from '../db/knex.js';
-import { createLogger } from '../runtime/logger.js';
+import { workflowEntityLookup } from '../db/workflow-entity.js';
+import { createLogger } from '../platform/logger.js';
 import { startScratch } from '../runtime/scratch.js';
 import { installSdkLogger } from '../runtime/sdk-logger.js';
 import { createWorker } from '../runtime/worker-factory.js';
-import { createCodec, dataConverterOf } from '../runtime/codec/codec.js';
-import { loadConfig } from '../runtime/config.js';
+import { createCodec, dataConverterOf } from '../platform/codec/codec.js';
+import { loadConfig } from '../platform/config.js';
 
 export interface BenchStack { db: Db; client: Client; taskQueue: string; stop(): Promise<void> }
 
@@ -19,7 +20,7 @@ export async function startBenchStack(progress: (m: string) => void): Promise<Be
   const scratch = await startScratch({ log, dbName: 'vt_bench' });
   const { db, temporal } = scratch;
   const connection = await Connection.connect({ address: temporal.address });
-  const codec = createCodec(loadConfig(), db); // as in production: payloads encrypted (issue 13)
+  const codec = createCodec(loadConfig(), workflowEntityLookup(db)); // as in production: payloads encrypted (issue 13)
   const client = new Client({ connection, namespace: 'default', dataConverter: dataConverterOf(codec) });
   const native = await NativeConnection.connect({ address: temporal.address });
   const taskQueue = 'bench';

@@ -2,8 +2,8 @@
 import './types.js';
 import { createDb, migrate } from './knex.js';
 import { seedDemo } from './seed/demo.js';
-import { loadConfig } from '../runtime/config.js';
-import { createLogger } from '../runtime/logger.js';
+import { loadConfig } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
 
 const log = createLogger('migrate');
 const config = loadConfig();

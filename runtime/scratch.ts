@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import '../db/types.js';
 import { createDb, migrate, type Db } from '../db/knex.js';
-import type { Logger } from './logger.js';
-import { freePort } from './ports.js';
+import type { Logger } from '../platform/logger.js';
+import { freePort } from '../platform/ports.js';
 import { ensureDatabase, startPostgres, type RunningPostgres } from './postgres.js';
 import { startTemporal, type RunningTemporal } from './temporal-server.js';
 

@@ -1,6 +1,6 @@
 // Sends the Temporal SDK's own logs through pino, so LOG_LEVEL and the JSON format apply to them.
 import { Runtime, type LogLevel, type LogMetadata } from '@temporalio/worker';
-import type { Logger } from './logger.js';
+import type { Logger } from '../platform/logger.js';
 
 const LEVEL: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
 

@@ -6,8 +6,8 @@ import '../db/types.js';
 import { createDb, migrate } from '../db/knex.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../db/seed/demo.js';
 import { startApi } from '../api/server.js';
-import { loadConfig, REPO_ROOT } from './config.js';
-import { createLogger } from './logger.js';
+import { loadConfig, REPO_ROOT } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
 import { ensureDatabase, startPostgres } from './postgres.js';
 import { startTemporal, stopProcess } from './temporal-server.js';
 

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '../domain/temporal.js';
-import { REPO_ROOT } from './config.js';
-import { isPortFree, PortInUseError } from './ports.js';
-import type { Logger } from './logger.js';
+import { REPO_ROOT } from '../platform/config.js';
+import { isPortFree, PortInUseError } from '../platform/ports.js';
+import type { Logger } from '../platform/logger.js';
 
 export interface RunningTemporal {
   address: string;

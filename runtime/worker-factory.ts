@@ -9,9 +9,9 @@ import { createTicketActivities } from '../activities/tickets/index.js';
 import { guardAll } from '../activities/failures.js';
 import { createStuckReporter } from '../activities/stuck/report.js';
 import type { Db } from '../db/knex.js';
-import { REPO_ROOT } from './config.js';
-import { dataConverterOf, type EntityCodec } from './codec/codec.js';
-import { createLogger } from './logger.js';
+import { REPO_ROOT } from '../platform/config.js';
+import { dataConverterOf, type EntityCodec } from '../platform/codec/codec.js';
+import { createLogger } from '../platform/logger.js';
 
 export const WORKFLOWS_PATH = path.join(REPO_ROOT, 'workflows/index.ts');
 

@@ -3,9 +3,10 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import '../db/types.js';
 import { createDb } from '../db/knex.js';
-import { ConfigError, loadConfig } from './config.js';
-import { createCodec, dataConverterOf } from './codec/codec.js';
-import { createLogger } from './logger.js';
+import { workflowEntityLookup } from '../db/workflow-entity.js';
+import { ConfigError, loadConfig } from '../platform/config.js';
+import { createCodec, dataConverterOf } from '../platform/codec/codec.js';
+import { createLogger } from '../platform/logger.js';
 import { installSdkLogger } from './sdk-logger.js';
 import { createWorker } from './worker-factory.js';
 import { startSweeper } from '../activities/stuck/sweep.js';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const db = createDb(config.DATABASE_URL, 20);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   // One codec for the worker and its client: personal data is encrypted in Temporal (issue 13).
-  const codec = createCodec(config, db);
+  const codec = createCodec(config, workflowEntityLookup(db));
   // Dispatch activities call ticket workflows and signal shift workflows through this client.
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterOf(codec) });

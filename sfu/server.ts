@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { listenForChanges } from '../api/realtime/bus.js';
 import { createDb, EVENTS_CHANNEL } from '../db/knex.js';
-import { createLogger } from '../runtime/logger.js';
+import { createLogger } from '../platform/logger.js';
 import { createSfu, loadSfuConfig, type Sfu, type SfuConfig } from './index.js';
 import { tokenRights } from './room-access.js';
 import { ROOM_FACTS_CHANNEL, roomEventHandler } from './room-events.js';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../runtime/config.js';
+import { REPO_ROOT } from '../platform/config.js';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'vt-install-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));

@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { REPO_ROOT } from '../runtime/config.js';
-import { freePort } from '../runtime/ports.js';
+import { REPO_ROOT } from '../platform/config.js';
+import { freePort } from '../platform/ports.js';
 import { ensureDatabase } from '../runtime/postgres.js';
 
 function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {

@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../runtime/config.js';
-import { freePort } from '../runtime/ports.js';
+import { REPO_ROOT } from '../platform/config.js';
+import { freePort } from '../platform/ports.js';
 import { installWorker } from '../sfu/test-support.js';
 
 const MARK = 'VENTANILLA_SIGNAL_TEST';

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, inject, it } from 'vitest';
-import { loadConfig, REPO_ROOT } from '../runtime/config.js';
-import { createCodec, dataConverterOf } from '../runtime/codec/codec.js';
+import { loadConfig, REPO_ROOT } from '../platform/config.js';
+import { createCodec, dataConverterOf } from '../platform/codec/codec.js';
 
 const files = ['tickets', 'shifts']
   .map((entity) => path.join(REPO_ROOT, 'workflows', entity, 'histories'))

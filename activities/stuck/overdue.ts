@@ -6,7 +6,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db } from '../../db/knex.js';
 import { listOverdue } from '../../db/stuck/list.js';
 import { reportStuck } from '../../domain/stuck.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Logger } from '../../platform/logger.js';
 
 export interface OverdueFlagger {
   /** Signals the workflows newly overdue since the last pass; returns how many it signalled. */

@@ -5,7 +5,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/knex.js';
 import { reportStuck } from '../../domain/stuck.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Logger } from '../../platform/logger.js';
 
 export interface StuckReporter {
   activityRetrying(workflowId: string, activity: string, attempt: number): Promise<void>;

@@ -4,7 +4,7 @@
 // also flags overdue calls and attentions for the Temporal Web UI (overdue.ts).
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/knex.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import { settleClosedShift } from '../../db/stuck/closed.js';
 import { settleClosedTicket } from './closed-ticket.js';
 import { createOverdueFlagger } from './overdue.js';

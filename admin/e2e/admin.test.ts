@@ -8,7 +8,7 @@ import { launchBrowser, screenshot } from '../../tests/support/browser.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo.js';
 import { ensureAdminBuilt } from './build.js';
 import { sweepClosedWorkflows } from '../../activities/stuck/sweep.js';
-import { createLogger } from '../../runtime/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import es from '../src/i18n/es.js';
 
 let app: AppStack;

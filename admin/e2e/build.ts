@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '../../runtime/config.js';
+import { REPO_ROOT } from '../../platform/config.js';
 
 const ADMIN = path.join(REPO_ROOT, 'admin');
 

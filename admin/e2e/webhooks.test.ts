@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppStack, type AppStack } from '../../tests/support/app-stack.js';
 import { launchBrowser, screenshot } from '../../tests/support/browser.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo.js';
-import { parseAllowList } from '../../runtime/outbound/index.js';
+import { parseAllowList } from '../../platform/outbound/index.js';
 import { ensureAdminBuilt } from './build.js';
 import es from '../src/i18n/es.js';
 

@@ -5,7 +5,7 @@ import { io as connect } from 'socket.io-client';
 import { createAppStack, type ApiClient, type AppStack } from '../../tests/support/app-stack.js';
 import { createOrg } from '../../tests/support/fixtures.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo.js';
-import { createLogger } from '../../runtime/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import { listen } from '../server.js';
 import { LOGIN_LIMITS } from './limiter.js';
 import { hashPassword } from './passwords.js';

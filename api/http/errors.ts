@@ -6,7 +6,7 @@ import { ZodError } from 'zod';
 import { classifyDbError } from '../../db/failures.js';
 import { DomainError, errorBody } from '../../domain/errors.js';
 import { fieldErrors } from '../../domain/validation.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Logger } from '../../platform/logger.js';
 
 /** Any failure a client can cause, as a DomainError; undefined for our own bugs. */
 export function asDomainError(err: unknown): DomainError | undefined {

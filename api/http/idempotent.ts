@@ -6,7 +6,7 @@ import type { RequestHandler } from 'express';
 import type { Db } from '../../db/knex.js';
 import { DomainError, errorBody } from '../../domain/errors.js';
 import { badIdempotencyKey, IDEMPOTENCY_KEY } from './idempotency.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Logger } from '../../platform/logger.js';
 
 const IN_PROGRESS = 0;
 

@@ -9,7 +9,7 @@ import { createOverdueFlagger } from '../../activities/stuck/overdue.js';
 import { sweepClosedWorkflows } from '../../activities/stuck/sweep.js';
 import { DomainError } from '../../domain/errors.js';
 import * as msg from '../../domain/ticket-messages.js';
-import { createLogger } from '../../runtime/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import { createAppStack, type ApiClient, type AppStack } from '../../tests/support/app-stack.js';
 import { startTicket, updateTicket } from '../../workflows/tickets/client.js';
 

@@ -2,7 +2,7 @@
 // hands them to socket.io. One dedicated connection; reconnects with backoff if it drops.
 import pg from 'pg';
 import { EVENTS_CHANNEL } from '../../db/knex.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Logger } from '../../platform/logger.js';
 
 export type ChangeEvent = { kind: string } & Record<string, unknown>;
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createAppStack, type ApiClient, type AppStack } from '../../tests/support/app-stack.js';
-import { createLogger } from '../../runtime/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import { listen } from '../server.js';
 
 let app: AppStack;

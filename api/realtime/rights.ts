@@ -5,7 +5,7 @@
 // gone is disconnected; one whose reach changed leaves the rooms it no longer may hear.
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import type { Db } from '../../db/knex.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import { sessionUsers, type SessionUser } from '../auth/sessions.js';
 import { reachesWholeEntity } from '../http/reach.js';
 import { rooms, scopeRoom, type StaffData } from './rooms.js';

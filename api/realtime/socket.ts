@@ -6,7 +6,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Db } from '../../db/knex.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import { readCookie } from '../auth/middleware.js';
 import { isOwnOrigin, type OwnOrigins } from '../auth/origin.js';
 import { findSessionUser, SESSION_COOKIE, sessionHash } from '../auth/sessions.js';

@@ -3,7 +3,7 @@
 // CORS and origin rule are its own (cors.ts) — and answering with the API's codec.
 import express, { Router } from 'express';
 import { DomainError } from '../../domain/errors.js';
-import { codecOfClient } from '../../runtime/codec/codec.js';
+import { codecOfClient } from '../../platform/codec/codec.js';
 import type { ApiDeps } from '../deps.js';
 import { errorHandler } from '../http/errors.js';
 import { parse } from '../http/validate.js';

@@ -7,7 +7,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../db/seed/demo.js';
-import { dataConverterOf } from '../../runtime/codec/codec.js';
+import { dataConverterOf } from '../../platform/codec/codec.js';
 import { resolveTemporalCli } from '../../runtime/temporal-server.js';
 import { createAppStack, OPERATOR_TOKEN, TEMPORAL_UI_URL, type ApiClient, type AppStack } from '../../tests/support/app-stack.js';
 import { createOrg } from '../../tests/support/fixtures.js';

@@ -1,7 +1,7 @@
-// What the video routes need beyond the common API deps; defaults match runtime/config.ts.
+// What the video routes need beyond the common API deps; defaults match platform/config.ts.
 import path from 'node:path';
 import type { ApiDeps } from '../deps.js';
-import { REPO_ROOT } from '../../runtime/config.js';
+import { REPO_ROOT } from '../../platform/config.js';
 
 export type VideoSettings = Readonly<{ secret: string; filesDir: string; sfuUrl: string; publicUrl: string }>;
 

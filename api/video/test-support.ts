@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { listen } from '../server.js';
 import { seedDemo, DEMO_PASSWORD } from '../../db/seed/demo.js';
-import { createLogger } from '../../runtime/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import { loadSfuConfig } from '../../sfu/config.js';
 import { startSfuServer, type RunningSfu } from '../../sfu/server.js';
 import { installWorker } from '../../sfu/test-support.js';

@@ -5,7 +5,7 @@
 // once, since no retry can change the answer (issue 13).
 import { createHmac } from 'node:crypto';
 import type { Db } from '../../db/knex.js';
-import { OutboundRefused, postChecked, type OutboundPolicy } from '../../runtime/outbound/index.js';
+import { OutboundRefused, postChecked, type OutboundPolicy } from '../../platform/outbound/index.js';
 
 export interface DeliveryOptions {
   /** First retry delay; doubles per attempt up to maxBackoffMs. */

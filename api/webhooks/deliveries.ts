@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/knex.js';
 import { WebhookDelivery } from '../../db/models/webhook_delivery.js';
 import { DomainError } from '../../domain/errors.js';
-import type { OutboundPolicy } from '../../runtime/outbound/index.js';
+import type { OutboundPolicy } from '../../platform/outbound/index.js';
 import { requireUser } from '../auth/middleware.js';
 import type { SessionUser } from '../auth/sessions.js';
 import type { ApiDeps } from '../deps.js';

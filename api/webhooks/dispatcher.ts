@@ -1,6 +1,6 @@
 // Runs the webhook outbox inside the API process: scan for new events, send what is due, sleep.
 // A change announcement (kick) wakes it early so receivers hear of a step within moments.
-import { outboundPolicy } from '../../runtime/outbound/index.js';
+import { outboundPolicy } from '../../platform/outbound/index.js';
 import type { ApiDeps } from '../deps.js';
 import { deliverDue, type DeliveryOptions } from './deliver.js';
 import { enqueueNewEvents } from './outbox.js';

@@ -4,7 +4,7 @@
 import { Router } from 'express';
 import { Webhook } from '../../db/models/webhook.js';
 import { DomainError } from '../../domain/errors.js';
-import { outboundPolicy, OutboundRefused, type OutboundPolicy } from '../../runtime/outbound/index.js';
+import { outboundPolicy, OutboundRefused, type OutboundPolicy } from '../../platform/outbound/index.js';
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
 import { refuseUnlessAdmin } from '../http/reach.js';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppStack, type ApiClient, type AppStack } from '../../tests/support/app-stack.js';
 import { createOrg } from '../../tests/support/fixtures.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo.js';
-import { parseAllowList } from '../../runtime/outbound/index.js';
+import { parseAllowList } from '../../platform/outbound/index.js';
 import { hashPassword } from '../auth/passwords.js';
 import { sign } from './deliver.js';
 

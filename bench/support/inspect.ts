@@ -4,8 +4,8 @@
 import { Connection, Client } from '@temporalio/client';
 import protos from '@temporalio/proto'; // CommonJS: named imports do not resolve under ESM
 import type { Db } from '../../db/knex.js';
-import { createCodec, dataConverterOf } from '../../runtime/codec/codec.js';
-import { loadConfig } from '../../runtime/config.js';
+import { createCodec, dataConverterOf } from '../../platform/codec/codec.js';
+import { loadConfig } from '../../platform/config.js';
 
 /** More attempts than this on one pending activity: a retry loop, not a blip (faults take seconds). */
 export const WEDGED_ATTEMPTS = 3;

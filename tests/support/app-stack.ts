@@ -4,7 +4,7 @@ import { createTestStack, type TestStack } from './stack.js';
 import type { ApiDeps } from '../../api/deps.js';
 import { listen } from '../../api/server.js';
 import { seedDemo, DEMO_PASSWORD } from '../../db/seed/demo.js';
-import { createLogger } from '../../runtime/logger.js';
+import { createLogger } from '../../platform/logger.js';
 
 /** The Temporal Web UI the API trusts, and the operator credential of its codec endpoint (issue 13). */
 export const TEMPORAL_UI_URL = 'http://localhost:8233';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { REPO_ROOT } from '../../runtime/config.js';
+import { REPO_ROOT } from '../../platform/config.js';
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, '.test-artifacts/screenshots');
 

@@ -6,12 +6,13 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import '../../db/types.js';
 import { createDb, type Db } from '../../db/knex.js';
+import { workflowEntityLookup } from '../../db/workflow-entity.js';
 import { ensureDatabase } from '../../runtime/postgres.js';
-import { createLogger } from '../../runtime/logger.js';
+import { createLogger } from '../../platform/logger.js';
 import { installSdkLogger } from '../../runtime/sdk-logger.js';
 import { createActivities, createWorker } from '../../runtime/worker-factory.js';
-import { createCodec, dataConverterOf, type EntityCodec } from '../../runtime/codec/codec.js';
-import { loadConfig } from '../../runtime/config.js';
+import { createCodec, dataConverterOf, type EntityCodec } from '../../platform/codec/codec.js';
+import { loadConfig } from '../../platform/config.js';
 import { namespaceOfThisFork, TEMPLATE_DB } from './names.js';
 
 let runtimeInstalled = false;
@@ -42,7 +43,7 @@ export async function createTestStack(): Promise<TestStack> {
   const address = inject('temporalAddress');
   const namespace = namespaceOfThisFork();
   const connection = await Connection.connect({ address });
-  const codec = createCodec(loadConfig(), db);
+  const codec = createCodec(loadConfig(), workflowEntityLookup(db));
   const client = new Client({ connection, namespace, dataConverter: dataConverterOf(codec) });
   const taskQueue = `tq-${name}`;
   const nativeConnection = await NativeConnection.connect({ address });

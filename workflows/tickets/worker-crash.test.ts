@@ -5,7 +5,7 @@ import path from 'node:path';
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as msg from '../../domain/ticket-messages.js';
 import { startTicket, updateTicket } from './client.js';
-import { REPO_ROOT } from '../../runtime/config.js';
+import { REPO_ROOT } from '../../platform/config.js';
 import { createTestStack, type TestStack } from '../../tests/support/stack.js';
 import { createOrg, ticketInput, type Org } from '../../tests/support/fixtures.js';
 

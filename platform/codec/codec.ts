@@ -8,9 +8,8 @@
 // how a payload finds its entity (entities.ts).
 import type { Client } from '@temporalio/client';
 import type { DataConverter, Payload, PayloadCodec, SerializationContext } from '@temporalio/common';
-import type { Db } from '../../db/knex.js';
 import { decryptPayload, encryptPayload, entityOfPayload, isEncrypted } from './cipher.js';
-import { EntityDirectory } from './entities.js';
+import { EntityDirectory, type EntityLookup } from './entities.js';
 import { codecKeysOf, type CodecKeys } from './keys.js';
 
 export class EntityCodec implements PayloadCodec {
@@ -61,10 +60,10 @@ type CodecConfig = Parameters<typeof codecKeysOf>[0];
 
 /**
  * One codec per process, shared by its client and worker (what one learns about a workflow's
- * entity the other uses). `db` enables the lookup of workflows met for the first time.
+ * entity the other uses). `lookup` (db/workflow-entity.ts) finds workflows met for the first time.
  */
-export function createCodec(config: CodecConfig, db?: Db): EntityCodec {
-  return new EntityCodec(codecKeysOf(config), new EntityDirectory(db));
+export function createCodec(config: CodecConfig, lookup?: EntityLookup): EntityCodec {
+  return new EntityCodec(codecKeysOf(config), new EntityDirectory(lookup));
 }
 
 /** The `dataConverter` option of a Client, Worker or replayer. */

@@ -2,10 +2,12 @@
 // Learned, in order of cost: from payloads already decoded for that workflow (their label is
 // authenticated), from a workflow's own start arguments (every workflow of the product takes
 // `{ input: { entityId } }` first — TicketInput, ShiftInput — so a start names its entity before
-// any row exists), and from the database (tickets.workflow_id, shifts.workflow_id), for a
-// process that meets a running workflow for the first time.
+// any row exists), and from the database (tickets.workflow_id, shifts.workflow_id, asked through
+// `lookup`, db/workflow-entity.ts), for a process that meets a running workflow for the first time.
 import type { Payload } from '@temporalio/common';
-import type { Db } from '../../db/knex.js';
+
+/** The entity a stored workflow belongs to, if any row names it. */
+export type EntityLookup = (workflowId: string) => Promise<number | undefined>;
 
 /** Workflows remembered per process; the oldest is forgotten first (a DB lookup brings it back). */
 const CAPACITY = 100_000;
@@ -14,7 +16,7 @@ const utf8 = new TextDecoder();
 export class EntityDirectory {
   private readonly known = new Map<string, number>();
 
-  constructor(private readonly db?: Db) {}
+  constructor(private readonly lookup?: EntityLookup) {}
 
   /** A workflow's entity never changes: the first one learned stays. */
   learn(workflowId: string, entityId: number): void {
@@ -25,18 +27,11 @@ export class EntityDirectory {
 
   /** The entity of `workflowId`; `plain` are the payloads about to be encrypted for it. */
   async entityOf(workflowId: string, plain: Payload[]): Promise<number | undefined> {
-    const known = this.known.get(workflowId) ?? startedEntity(plain) ?? await this.lookup(workflowId);
+    const known = this.known.get(workflowId) ?? startedEntity(plain) ?? await this.lookup?.(workflowId);
     if (known !== undefined) this.learn(workflowId, known);
     return known;
   }
 
-  private async lookup(workflowId: string): Promise<number | undefined> {
-    if (!this.db) return undefined;
-    const ticket = await this.db('tickets').where({ workflow_id: workflowId }).first('entity_id');
-    if (ticket) return ticket.entity_id as number;
-    const shift = await this.db('shifts as s').join('branches as b', 'b.id', 's.branch_id').where('s.workflow_id', workflowId).first('b.entity_id');
-    return shift?.entity_id as number | undefined;
-  }
 }
 
 /** `{ input: { entityId } }` in a JSON payload: a workflow's start arguments. */

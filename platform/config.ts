@@ -29,7 +29,7 @@ const schema = z.object({
   SFU_PUBLIC_URL: z.string().url().optional(),
   /** How often the worker looks for workflows that closed while their rows are open (issue 12). */
   STUCK_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
-  /** Private or local destinations that outbound calls (webhooks…) may reach: runtime/outbound/allow.ts. */
+  /** Private or local destinations that outbound calls (webhooks…) may reach: platform/outbound/allow.ts. */
   OUTBOUND_ALLOW: z.string().default('').transform((text, ctx) => {
     try {
       return parseAllowList(text);
@@ -38,7 +38,7 @@ const schema = z.object({
       return z.NEVER;
     }
   }),
-  // The Temporal payload codec (issue 13, runtime/codec/). Empty counts as unset (docker-compose).
+  // The Temporal payload codec (issue 13, platform/codec/). Empty counts as unset (docker-compose).
   /** Encrypts personal data in Temporal: base64 of 32 random bytes. Required in production. */
   TEMPORAL_CODEC_KEY: unsetIfEmpty(Base64Key.optional()),
   /** Names the key in each payload, so keys can rotate. */
