@@ -11,7 +11,7 @@ import { createCodec, dataConverterOf } from '../platform/codec/codec.js';
 import { createApp } from './app.js';
 import { ownOrigins } from './auth/origin.js';
 import type { ApiDeps } from './deps.js';
-import { listenForChanges } from './realtime/bus.js';
+import { listenForChanges } from '../db/changes.js';
 import { createSocketServer } from './realtime/socket.js';
 import { startWebhookDispatcher } from './webhooks/dispatcher.js';
 

@@ -13,7 +13,7 @@ import { pino } from 'pino';
 import type { types as ms } from 'mediasoup';
 import { loadMediasoup } from '../sfu/mediasoup.js';
 import { mediaCodecs } from '../sfu/config.js';
-import { installWorker } from '../sfu/test-support.js';
+import { installWorker } from '../tests/support/sfu.js';
 import { srtpSender, type SrtpKeys } from './srtp.js';
 
 const WARMUP_MS = 2000;

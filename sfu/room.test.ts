@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Peer } from './peer.js';
 import { RoomRegistry } from './room-registry.js';
-import { INSTALL_TIMEOUT_MS, opusRtpParameters, startTestSfu, testLog } from './test-support.js';
+import { INSTALL_TIMEOUT_MS, opusRtpParameters, startTestSfu, testLog } from '../tests/support/sfu.js';
 
 const agent = (peerId: string) => ({ peerId, displayName: peerId, role: 'agent' as const });
 

@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
-import { listenForChanges } from '../api/realtime/bus.js';
+import { listenForChanges } from '../db/changes.js';
 import { createDb, EVENTS_CHANNEL } from '../db/knex.js';
 import { createLogger } from '../platform/logger.js';
 import { createSfu, loadSfuConfig, type Sfu, type SfuConfig } from './index.js';

@@ -10,7 +10,7 @@ import type { createTransport } from './signalling/create-transport.js';
 import type { join } from './signalling/join.js';
 import type { produce } from './signalling/produce.js';
 import type { SfuNotifications } from './signalling/protocol.js';
-import { INSTALL_TIMEOUT_MS, installWorker, ok, opusRtpParameters, request, testLog } from './test-support.js';
+import { INSTALL_TIMEOUT_MS, installWorker, ok, opusRtpParameters, request, testLog } from '../tests/support/sfu.js';
 
 const ROOM = 'ticket-42';
 

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { types as ms } from 'mediasoup';
 import { RoomRegistry } from './room-registry.js';
-import { INSTALL_TIMEOUT_MS, startTestSfu, testLog } from './test-support.js';
+import { INSTALL_TIMEOUT_MS, startTestSfu, testLog } from '../tests/support/sfu.js';
 import { WorkerPool } from './worker-pool.js';
 
 describe('SFU worker pool (real mediasoup-worker)', () => {

@@ -17,14 +17,6 @@ type Layer = (typeof ORDER)[number];
 /** Pairs the issue names explicitly, kept as their own rules so a failure says which one broke. */
 const FORBIDDEN: [Layer, string][] = [['activities', 'api'], ['api', 'activities'], ['sfu', 'api']];
 
-/**
- * Folder edges still being taken apart (issue 14 lands in stages); each must still occur, so the
- * list only shrinks. Empty once the issue's layering is done.
- */
-const PENDING = new Set<string>([
-  'db -> api', 'sfu -> api', 'api -> tests',
-]);
-
 interface Edge { from: string; to: string; file: string; spec: string }
 
 function productionFiles(dir: string): string[] {
@@ -92,20 +84,13 @@ function findCycle(all: Edge[]): string[] | null {
 }
 
 const show = (es: Edge[]) => es.map((e) => `${e.file} -> ${e.spec}`);
-const pair = (e: Edge) => `${e.from} -> ${e.to}`;
 
 describe('Issue 14: layers', () => {
-  const found = edges();
-  const all = found.filter((e) => !PENDING.has(pair(e)));
-
-  it('still has each pending edge (remove it from PENDING once it is gone)', () => {
-    const seen = new Set(found.map(pair));
-    expect([...PENDING].filter((p) => !seen.has(p))).toEqual([]);
-  });
+  const all = edges();
 
   it('finds the imports it is meant to judge', () => {
-    expect(found.length).toBeGreaterThan(50);
-    expect(found.some((e) => e.from === 'workflows' && e.to === 'domain')).toBe(true);
+    expect(all.length).toBeGreaterThan(50);
+    expect(all.some((e) => e.from === 'workflows' && e.to === 'domain')).toBe(true);
   });
 
   it('has no import cycle among the top-level folders, type-only imports included', () => {
@@ -128,8 +113,9 @@ describe('Issue 14: layers', () => {
     expect(files.filter((f) => !/^(domain|workflows)\//.test(f) || f.endsWith('/client.ts'))).toEqual([]);
   });
 
-  it('no production file imports tests/ (test support lives there)', () => {
+  it('no production file imports tests/, and test support lives there', () => {
     expect(show(all.filter((e) => e.to === 'tests'))).toEqual([]);
+    expect(ORDER.flatMap((l) => productionFiles(l)).filter((f) => /test-support|fixtures|test-stack/.test(path.basename(f)))).toEqual([]);
   });
 
   it('production code imports only production folders', () => {

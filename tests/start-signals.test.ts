@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../platform/config.js';
 import { freePort } from '../platform/ports.js';
-import { installWorker } from '../sfu/test-support.js';
+import { installWorker } from './support/sfu.js';
 
 const MARK = 'VENTANILLA_SIGNAL_TEST';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -10,7 +10,7 @@ import { DomainError } from '../../domain/errors.js';
 import { text } from '../../domain/text.js';
 import { Email } from '../users/schemas.js';
 import type { LoginAttempt } from './limiter.js';
-import { verifyPassword } from './passwords.js';
+import { verifyPassword } from '../../platform/passwords.js';
 
 export const LoginBody = z.object({
   email: Email,

@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from '../../db/seed/demo.js';
 import { createLogger } from '../../platform/logger.js';
 import { listen } from '../server.js';
 import { LOGIN_LIMITS } from './limiter.js';
-import { hashPassword } from './passwords.js';
+import { hashPassword } from '../../platform/passwords.js';
 
 let app: AppStack;
 /** A second API process over the same database: limits must hold across both. */

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppStack, type ApiClient, type AppStack } from '../../tests/support/app-stack.js';
 import { createOrg, type Org } from '../../tests/support/fixtures.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword } from '../../platform/passwords.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo.js';
 
 let app: AppStack;

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/knex.js';
 import { DomainError, type FieldErrors } from '../../domain/errors.js';
-import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { hashPassword, verifyPassword } from '../../platform/passwords.js';
 import { revokeOtherSessions, type SessionUser } from '../auth/sessions.js';
 import { PROFILE_READ_ONLY, type PasswordChange, type Profile, type ProfileUpdate } from './schemas.js';
 

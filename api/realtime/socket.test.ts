@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createAppStack, type ApiClient, type AppStack } from '../../tests/support/app-stack.js';
 import { createOrg } from '../../tests/support/fixtures.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword } from '../../platform/passwords.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo.js';
 import { EVENTS_CHANNEL } from '../../db/knex.js';
 

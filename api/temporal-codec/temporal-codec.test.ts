@@ -11,7 +11,7 @@ import { dataConverterOf } from '../../platform/codec/codec.js';
 import { resolveTemporalCli } from '../../runtime/temporal-server.js';
 import { createAppStack, OPERATOR_TOKEN, TEMPORAL_UI_URL, type ApiClient, type AppStack } from '../../tests/support/app-stack.js';
 import { createOrg } from '../../tests/support/fixtures.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword } from '../../platform/passwords.js';
 import { TEMPORAL_CODEC_PATH } from './routes.js';
 
 type JsonPayload = { metadata?: Record<string, string>; data?: string };

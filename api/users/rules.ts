@@ -7,7 +7,7 @@ import type { Db } from '../../db/knex.js';
 import type { User } from '../../db/models/user.js';
 import { hasAdminRights, isOperator } from '../../domain/agents.js';
 import { DomainError } from '../../domain/errors.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword } from '../../platform/passwords.js';
 import type { SessionUser } from '../auth/sessions.js';
 import type { WriteOp } from '../http/crud.js';
 import { adminOnly, agentsCannotConfigure, assertBranch, operatorOnly, type Refusal } from '../http/reach.js';

@@ -3,8 +3,8 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signJoinToken } from '../../sfu/join-token.js';
-import { INSTALL_TIMEOUT_MS } from '../../sfu/test-support.js';
-import { callVirtualTicket, createVideoStack, type Session, type VideoStack } from './test-support.js';
+import { INSTALL_TIMEOUT_MS } from '../../tests/support/sfu.js';
+import { callVirtualTicket, createVideoStack, type Session, type VideoStack } from '../../tests/support/video-stack.js';
 
 let v: VideoStack;
 let diego: Session;

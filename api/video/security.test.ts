@@ -3,8 +3,8 @@
 // failing on the code before the fix.
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { INSTALL_TIMEOUT_MS } from '../../sfu/test-support.js';
-import { atDesk, callVirtualTicket, createVideoStack, type Json, type Session, type VideoStack } from './test-support.js';
+import { INSTALL_TIMEOUT_MS } from '../../tests/support/sfu.js';
+import { atDesk, callVirtualTicket, createVideoStack, type Json, type Session, type VideoStack } from '../../tests/support/video-stack.js';
 
 let v: VideoStack;
 let diego: Session;

@@ -9,7 +9,7 @@ import { createAppStack, type ApiClient, type AppStack } from '../../tests/suppo
 import { createOrg } from '../../tests/support/fixtures.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo.js';
 import { parseAllowList } from '../../platform/outbound/index.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword } from '../../platform/passwords.js';
 import { sign } from './deliver.js';
 
 interface Received { event: string; key: string; timestamp: string; signature: string; body: string; status: number }

@@ -3,7 +3,7 @@
 // supervisor who issues the tickets.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/knex.js';
-import { hashPassword } from '../../api/auth/passwords.js';
+import { hashPassword } from '../../platform/passwords.js';
 
 export const BENCH_PASSWORD = 'bench-password-1';
 

@@ -5,7 +5,7 @@
 // `wedged` count then shows.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/knex.js';
-import { hashPassword } from '../../api/auth/passwords.js';
+import { hashPassword } from '../../platform/passwords.js';
 import { BENCH_PASSWORD, type BenchOrg } from './org.js';
 
 /** A poison request answered later than this is hung: counted as wedged. */

@@ -2,8 +2,8 @@
 // through the real SFU, API, Temporal and PostgreSQL. Screenshots: .test-artifacts/screenshots.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atDesk, callVirtualTicket, createVideoStack, type Session, type VideoStack } from '../../api/video/test-support.js';
-import { INSTALL_TIMEOUT_MS } from '../../sfu/test-support.js';
+import { atDesk, callVirtualTicket, createVideoStack, type Session, type VideoStack } from '../../tests/support/video-stack.js';
+import { INSTALL_TIMEOUT_MS } from '../../tests/support/sfu.js';
 import { launchBrowser, screenshot } from '../../tests/support/browser.js';
 import { buildHarness, serveHarness } from './video-serve.js';
 

@@ -4,7 +4,7 @@
 // Idempotent: once the demo entity exists it only adds the operator, whom demo data loaded
 // before the role existed lacks.
 import type { Db } from '../knex.js';
-import { hashPassword } from '../../api/auth/passwords.js';
+import { hashPassword } from '../../platform/passwords.js';
 
 export const DEMO_PASSWORD = 'ventanilla2026';
 export const DEMO_OPERATOR_EMAIL = 'operator@ventanilla.demo';

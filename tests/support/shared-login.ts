@@ -2,7 +2,7 @@
 // entity, migration 013): the login asks which entity (ChooseEntity). For the login screens' tests.
 import type { Db } from '../../db/knex.js';
 import type { Role } from '../../domain/agents.js';
-import { hashPassword } from '../../api/auth/passwords.js';
+import { hashPassword } from '../../platform/passwords.js';
 import { createOrg } from './fixtures.js';
 
 export interface SharedLogin {

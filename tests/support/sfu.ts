@@ -1,14 +1,14 @@
-// Shared by the sfu/*.test.ts files: the real worker binary, a quiet logger, a typed ack call.
+// Shared by the sfu/*.test.ts files (and the video tests, the bench): the real worker binary, a quiet logger, a typed ack call.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import type { Socket as ClientSocket } from 'socket.io-client';
-import type { Ack } from './signalling/protocol.js';
-import { loadSfuConfig, mediaCodecs } from './config.js';
-import { loadMediasoup } from './mediasoup.js';
-import { RoomRegistry } from './room-registry.js';
-import { transportSettings } from './transport-options.js';
-import { WorkerPool } from './worker-pool.js';
+import type { Ack } from '../../sfu/signalling/protocol.js';
+import { loadSfuConfig, mediaCodecs } from '../../sfu/config.js';
+import { loadMediasoup } from '../../sfu/mediasoup.js';
+import { RoomRegistry } from '../../sfu/room-registry.js';
+import { transportSettings } from '../../sfu/transport-options.js';
+import { WorkerPool } from '../../sfu/worker-pool.js';
 
 /** Up to a first-run build of the worker (~5 min on 2 cores); a cached one answers in ~0.1 s. */
 export const INSTALL_TIMEOUT_MS = 10 * 60_000;
@@ -18,7 +18,7 @@ export const INSTALL_TIMEOUT_MS = 10 * 60_000;
  * mediasoup (loaded later through sfu/mediasoup.ts) spawns that binary.
  */
 export function installWorker(): string {
-  const script = fileURLToPath(new URL('./install-worker.sh', import.meta.url));
+  const script = fileURLToPath(new URL('../../sfu/install-worker.sh', import.meta.url));
   const stdout = execFileSync(script, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: INSTALL_TIMEOUT_MS });
   const bin = stdout.trim().split('\n').at(-1);
   if (!bin?.startsWith('/')) throw new Error(`install-worker.sh printed no path: ${JSON.stringify(stdout)}`);

@@ -3,13 +3,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listen } from '../server.js';
+import { listen } from '../../api/server.js';
 import { seedDemo, DEMO_PASSWORD } from '../../db/seed/demo.js';
 import { createLogger } from '../../platform/logger.js';
 import { loadSfuConfig } from '../../sfu/config.js';
 import { startSfuServer, type RunningSfu } from '../../sfu/server.js';
-import { installWorker } from '../../sfu/test-support.js';
-import { createTestStack, type TestStack } from '../../tests/support/stack.js';
+import { installWorker } from './sfu.js';
+import { createTestStack, type TestStack } from './stack.js';
 
 export const TEST_SECRET = 'video-test-secret-0123456789';
 

@@ -1,8 +1,9 @@
 // Listens to the database's change announcements (NOTIFY, sent by committing activities) and
-// hands them to socket.io. One dedicated connection; reconnects with backoff if it drops.
+// hands them on: the API to socket.io, the SFU to its rooms. One dedicated connection; reconnects
+// with backoff if it drops.
 import pg from 'pg';
-import { EVENTS_CHANNEL } from '../../db/knex.js';
-import type { Logger } from '../../platform/logger.js';
+import { EVENTS_CHANNEL } from './knex.js';
+import type { Logger } from '../platform/logger.js';
 
 export type ChangeEvent = { kind: string } & Record<string, unknown>;
 
