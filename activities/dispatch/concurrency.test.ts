@@ -89,9 +89,15 @@ describe('A5/A6 dispatch under concurrency', () => {
     await openShifts();
     let finished = 0;
     let progressAt = Date.now();
-    // Not a timed test (speed is bench/'s): it runs while tickets keep finishing, and stops — to
-    // find what was lost — only when none has finished for a minute (or near the test's time-out).
-    const stalled = () => Date.now() - progressAt > Number(process.env.DISPATCH_STALL_MS ?? 60_000) || Date.now() - t0 > 540_000;
+    let created = false;
+    void creating.then(() => {
+      created = true;
+      progressAt = Date.now();
+    });
+    // Not a timed test (speed is bench/'s): it runs while tickets are created or keep finishing,
+    // and stops — to find what was lost — only when, all created, none has finished for a minute
+    // (or near the test's time-out).
+    const stalled = () => (created && Date.now() - progressAt > Number(process.env.DISPATCH_STALL_MS ?? 60_000)) || Date.now() - t0 > 540_000;
     const done = () => finished >= TICKETS || stalled();
     const agents = runAgents(done);
     await creating;
