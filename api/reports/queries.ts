@@ -5,6 +5,7 @@ import type { Db } from '../../db/knex.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { reachesWholeEntity } from '../http/reach.js';
 import type { GroupBy, ReportQuery } from './schemas.js';
+import type { ReportRow } from '../../domain/contracts/resources.js';
 
 /** Group key and label per grouping: fixed SQL, never built from input. */
 const KEYS: Record<GroupBy, { ticket: string; agentTime: string | null; label: string }> = {
@@ -14,26 +15,6 @@ const KEYS: Record<GroupBy, { ticket: string; agentTime: string | null; label: s
   agent: { ticket: 'pt.agent_id', agentTime: 'a.agent_id', label: `(select first_name || ' ' || last_name from users where id = k.key)` },
   day: { ticket: `to_char(pt.service_day, 'YYYY-MM-DD')`, agentTime: `to_char(a.day, 'YYYY-MM-DD')`, label: 'k.key' },
 };
-
-export interface ReportRow {
-  key: string | null;
-  label: string;
-  tickets: number;
-  served: number;
-  avgWaitSeconds: number | null;
-  avgWalkSeconds: number | null;
-  avgServiceSeconds: number | null;
-  called: number;
-  withinSla: number;
-  slaPercent: number | null;
-  leftBeforeCalled: number;
-  noShow: number;
-  cancelled: number;
-  abandonmentPercent: number | null;
-  idleSeconds: number | null;
-  breakSeconds: number | null;
-  wrapUpSeconds: number | null;
-}
 
 const num = (v: unknown): number => Number(v ?? 0);
 const round = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v)));
@@ -87,12 +68,21 @@ export async function summaryReport(db: Db, u: SessionUser, q: ReportQuery): Pro
       where ch.to_status in ('calling', 'attending') and ch.agent_id is not null
       group by ch.agent_id, t.branch_id, t.service_day
     ),
+    -- A period that crosses the branch's midnight counts on each local day for the part it spent there.
     periods as (
-      select sh.user_id as agent_id, sh.branch_id, cast(p.started_at at time zone b.timezone as date) as day, p.state,
-        extract(epoch from coalesce(p.ended_at, now()) - p.started_at) as secs
+      select sh.user_id as agent_id, sh.branch_id, d.day, p.state,
+        extract(epoch from least(coalesce(p.ended_at, now()), (d.day + 1)::timestamp at time zone b.timezone)
+          - greatest(p.started_at, d.day::timestamp at time zone b.timezone)) as secs
       from shift_state_periods p join shifts sh on sh.id = p.shift_id join branches b on b.id = sh.branch_id
+      cross join lateral (
+        select cast(g as date) as day from generate_series(
+          cast(p.started_at at time zone b.timezone as date),
+          cast(coalesce(p.ended_at, now()) at time zone b.timezone as date), interval '1 day') g
+      ) d
       where b.entity_id = :entityId
-        and cast(p.started_at at time zone b.timezone as date) between cast(:from as date) and cast(:to as date)${and(shiftWhere)}
+        and p.started_at < (cast(:to as date) + 1)::timestamp at time zone b.timezone
+        and coalesce(p.ended_at, now()) > cast(:from as date)::timestamp at time zone b.timezone
+        and d.day between cast(:from as date) and cast(:to as date)${and(shiftWhere)}
     ),
     a as (
       select pr.agent_id, pr.branch_id, pr.day,

@@ -84,12 +84,13 @@ describe('H3 reports', () => {
   it('idle, break and wrap-up time come from the shift state periods', async () => {
     const bruno = (await app.db('users').where({ email: 'bruno@andino.demo' }).first('id')).id;
     const shiftId = '00000000-0000-4000-8000-00000000b001';
-    const ago = (min: number) => app.db.raw(`now() - make_interval(mins => ?)`, [min]);
-    await app.db('shifts').insert({ id: shiftId, user_id: bruno, branch_id: centro, desk_id: desk + 1, state: 'online', state_since: ago(0), started_at: ago(17), ended_at: ago(0), workflow_id: `shift-${bruno}-${shiftId}` });
+    // Fixed local times of today (not "now minus N"): the suite may run across the branch's midnight.
+    const at = (hhmm: string) => app.db.raw(`(cast(? as date) + cast(? as time)) at time zone 'America/Bogota'`, [today(), hhmm]);
+    await app.db('shifts').insert({ id: shiftId, user_id: bruno, branch_id: centro, desk_id: desk + 1, state: 'online', state_since: at('12:17'), started_at: at('12:00'), ended_at: at('12:17'), workflow_id: `shift-${bruno}-${shiftId}` });
     await app.db('shift_state_periods').insert([
-      { shift_id: shiftId, seq: 1, state: 'online', started_at: ago(17), ended_at: ago(7) },
-      { shift_id: shiftId, seq: 2, state: 'lunch', started_at: ago(7), ended_at: ago(2) },
-      { shift_id: shiftId, seq: 3, state: 'documenting', started_at: ago(2), ended_at: ago(0) },
+      { shift_id: shiftId, seq: 1, state: 'online', started_at: at('12:00'), ended_at: at('12:10') },
+      { shift_id: shiftId, seq: 2, state: 'lunch', started_at: at('12:10'), ended_at: at('12:15') },
+      { shift_id: shiftId, seq: 3, state: 'documenting', started_at: at('12:15'), ended_at: at('12:17') },
     ]);
     const res = await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=agent&agentId=${bruno}`);
     expect(res.status).toBe(200);
@@ -102,6 +103,23 @@ describe('H3 reports', () => {
     const byBranch = await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=branch`);
     const centroRow = byBranch.body.rows.find((r: { key: string }) => r.key === String(centro));
     expect(centroRow).toMatchObject({ idleSeconds: 600, breakSeconds: 300, wrapUpSeconds: 120 });
+  });
+
+  it('a shift period across the branch\'s midnight counts on each day for its own part', async () => {
+    const carla = (await app.db('users').where({ email: 'carla@andino.demo' }).first('id')).id;
+    const shiftId = '00000000-0000-4000-8000-00000000c001';
+    const yesterday = new Date(Date.parse(`${today()}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const at = (day: string, hhmm: string) => app.db.raw(`(cast(? as date) + cast(? as time)) at time zone 'America/Bogota'`, [day, hhmm]);
+    await app.db('shifts').insert({ id: shiftId, user_id: carla, branch_id: centro, desk_id: desk + 2, state: 'online', state_since: at(today(), '00:10'), started_at: at(yesterday, '23:50'), ended_at: at(today(), '00:10'), workflow_id: `shift-${carla}-${shiftId}` });
+    await app.db('shift_state_periods').insert({ shift_id: shiftId, seq: 1, state: 'online', started_at: at(yesterday, '23:50'), ended_at: at(today(), '00:10') });
+    for (const day of [yesterday, today()]) {
+      const res = await sup.request('GET', `/api/reports/summary?from=${day}&to=${day}&groupBy=agent&agentId=${carla}`);
+      expect(res.body.rows).toEqual([expect.objectContaining({ key: String(carla), idleSeconds: 600 })]);
+    }
+    const both = await sup.request('GET', `/api/reports/summary?from=${yesterday}&to=${today()}&groupBy=agent&agentId=${carla}`);
+    expect(both.body.rows).toEqual([expect.objectContaining({ key: String(carla), idleSeconds: 1200 })]);
+    await app.db('shift_state_periods').where({ shift_id: shiftId }).delete();
+    await app.db('shifts').where({ id: shiftId }).delete();
   });
 
   it('exports CSV with escaping and a file name', async () => {
