@@ -4,7 +4,7 @@
 // keeps the holder rule and the customer's row as its own last guards.
 import type { Role } from './agents.js';
 import type { ErrorCode } from './errors.js';
-import type { TicketStatus } from './tickets.js';
+import { isHeld, type TicketStatus } from './tickets.js';
 
 export const TICKET_ACTIONS = ['call', 'recall', 'attend', 'finish', 'requeue', 'cancel', 'transfer', 'notes', 'topics', 'customer', 'confirm', 'check-in'] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
@@ -31,7 +31,7 @@ export interface TicketFacts { status: TicketStatus; agentId: number | null }
 export function refusedAction(who: Who, action: TicketAction, t: TicketFacts): ErrorCode | undefined {
   if (who.role !== 'agent') return undefined; // supervisors of the branch and admins: any action
   if (!ALLOWED_FROM[action].includes(t.status)) return undefined; // illegal for anyone: the workflow says why
-  const holding = t.agentId === who.userId && (t.status === 'calling' || t.status === 'attending');
+  const holding = t.agentId === who.userId && isHeld(t.status);
   if (holding) return HOLDER.includes(action) && (action !== 'cancel' || t.status === 'calling') ? undefined : 'HolderOnly';
   const allowed = ANY_AGENT[action];
   if (!allowed || !allowed.includes(t.status)) return t.agentId !== null ? 'TicketHeldByOther' : 'HolderOnly';

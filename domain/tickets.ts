@@ -14,6 +14,13 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export const ENDED_STATUSES: readonly TicketStatus[] = ['finished', 'cancelled', 'no_show'];
 export const isEnded = (s: TicketStatus): boolean => ENDED_STATUSES.includes(s);
+/** Not ended: the ticket still has a running workflow and can change. */
+export const OPEN_STATUSES = ['scheduled', 'waiting', 'calling', 'attending'] as const satisfies readonly TicketStatus[];
+/** In the branch's queue or at a desk: what the monitor and a video room count as live. */
+export const LIVE_STATUSES = ['waiting', 'calling', 'attending'] as const satisfies readonly TicketStatus[];
+/** An agent holds the ticket: called to their desk or being served there (the busy rule). */
+export const HELD_STATUSES = ['calling', 'attending'] as const satisfies readonly TicketStatus[];
+export const isHeld = (s: TicketStatus): boolean => (HELD_STATUSES as readonly TicketStatus[]).includes(s);
 
 export const TICKET_KINDS = ['turn', 'virtual', 'appointment'] as const;
 export type TicketKind = (typeof TICKET_KINDS)[number];

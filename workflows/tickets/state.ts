@@ -6,7 +6,7 @@ import { refusal } from '../../domain/failure.js';
 import { ALLOWED_FROM, PUBLIC_RIGHTS } from '../../domain/ticket-rights.js';
 import type { CallArgs, CallEventArgs, CancelArgs, EditCustomerArgs, FinishArgs, NoteArgs, RequeueArgs, TicketView, TopicsArgs, TransferArgs, WithActor } from '../../domain/ticket-messages.js';
 import { NOTE_MAX_LENGTH } from '../../domain/ticket-messages.js';
-import { APPOINTMENT_PRIORITY, SYSTEM, type Actor, type TicketStatus, type TimelineEventType } from '../../domain/tickets.js';
+import { APPOINTMENT_PRIORITY, HELD_STATUSES, SYSTEM, type Actor, type TicketStatus, type TimelineEventType } from '../../domain/tickets.js';
 import type { ServiceRules, Step, TicketPatch } from '../../domain/ticket-steps.js';
 
 export interface TicketData {
@@ -137,7 +137,7 @@ export class TicketMachine {
   /** D*: video-call facts join the timeline; only a virtual ticket that is being served has a call. */
   planCallEvent(a: CallEventArgs, at: string): Step {
     if (this.data.view.kind !== 'virtual') throw illegal('NotVirtual', { number: this.data.view.number });
-    this.require(['calling', 'attending'], `record ${a.type} on`);
+    this.require(HELD_STATUSES, `record ${a.type} on`);
     if (JSON.stringify(a.details).length > 2048) throw illegal('CallDetailsTooLarge', { max: 2048 });
     return this.step(a.type, this.status, a.actor, at, {}, a.details);
   }
