@@ -9,6 +9,7 @@ import { DISPATCH_ACTOR } from '../../domain/shift-messages.js';
 import { callTicket } from '../../domain/ticket-messages.js';
 import { release, type Claimed, type ShiftRow } from './claim.js';
 import { flagClosedTicket } from '../../db/stuck/closed.js';
+import { HELD_STATUSES, isHeld } from '../../domain/tickets.js';
 
 export type CallOutcome = 'called' | 'ticket-gone' | 'agent-busy';
 
@@ -24,9 +25,9 @@ export async function callClaimed(db: Db, temporal: Client, shift: ShiftRow, cla
     // claim picks it again, instead of offering a dead ticket for ever.
     if (err.code === 'TicketEnded' && t?.status === 'waiting') await flagClosedTicket(db, claim.ticketId);
     // An earlier attempt of this same claim may have called it already.
-    if (t && t.agent_id === shift.user_id && ['calling', 'attending'].includes(t.status as string)) return 'called';
+    if (t && t.agent_id === shift.user_id && isHeld(t.status)) return 'called';
     await release(db, shift.id, claim.ticketId);
-    const busy = await db('tickets').where({ agent_id: shift.user_id }).whereIn('status', ['calling', 'attending']).first('id');
+    const busy = await db('tickets').where({ agent_id: shift.user_id }).whereIn('status', HELD_STATUSES).first('id');
     return busy ? 'agent-busy' : 'ticket-gone';
   }
 }

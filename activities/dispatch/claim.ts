@@ -6,6 +6,7 @@
 import type { Knex } from 'knex';
 import { eligibleFor, servicesOf } from '../../db/queue/eligible.js';
 import { loadPolicy, policyOrder, recentCalls } from '../../db/queue/order.js';
+import { HELD_STATUSES } from '../../domain/tickets.js';
 
 export interface ShiftRow {
   id: string; user_id: number; branch_id: number; desk_id: number; state: string; manual_mode: boolean;
@@ -17,7 +18,7 @@ export interface Claimed { ticketId: string; number: string; seq: number; suppor
 /** The agent holds no attention and no reservation (checked under the shift row's lock). */
 export async function isFree(trx: Knex.Transaction, shift: ShiftRow): Promise<boolean> {
   if (shift.current_ticket_id !== null) return false;
-  const open = await trx('tickets').where({ agent_id: shift.user_id }).whereIn('status', ['calling', 'attending']).first('id');
+  const open = await trx('tickets').where({ agent_id: shift.user_id }).whereIn('status', HELD_STATUSES).first('id');
   return !open;
 }
 
@@ -34,7 +35,8 @@ export async function claimNext(trx: Knex.Transaction, shift: ShiftRow, exclude:
       .orderByRaw('(t.preferred_agent_id is not distinct from ?) desc', [shift.user_id])
       .orderByRaw(order.sql, order.bindings)
       .limit(1).forUpdate('t').skipLocked();
-    return (await q.first()) as { id: string; number: string; last_event_seq: number } | undefined;
+    const found: { id: string; number: string; last_event_seq: number } | undefined = await q.first();
+    return found;
   };
   let support = false;
   let t = await pick(services.main, true);

@@ -5,21 +5,19 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/knex.js';
 import { flagClosedTicket, rowStep } from '../../db/stuck/closed.js';
 import { applyStep } from '../../db/tickets/steps.js';
-import { SYSTEM, type TicketStatus } from '../../domain/tickets.js';
+import type { TicketRow } from '../../db/tickets/row.js';
+import { isEnded, isHeld, SYSTEM } from '../../domain/tickets.js';
 import { tellShift } from '../../workflows/shifts/client.js';
-
-type Row = Record<string, unknown>;
-const OPEN: TicketStatus[] = ['scheduled', 'waiting', 'calling', 'attending'];
 
 /**
  * The ticket's workflow closed while its row is open: an agent holding it is freed (the ticket
  * goes back to waiting, on its timeline), and the ticket is flagged for a supervisor.
  */
 export async function settleClosedTicket(db: Db, temporal: Client, ticketId: string, workflowStatus: string): Promise<boolean> {
-  const t = (await db('tickets').where({ id: ticketId }).first()) as Row | undefined;
-  if (!t || !OPEN.includes(t.status as TicketStatus)) return false;
-  const agentId = (t.agent_id as number | null) ?? null;
-  if (t.status === 'calling' || t.status === 'attending') {
+  const t: TicketRow | undefined = await db('tickets').where({ id: ticketId }).first();
+  if (!t || isEnded(t.status)) return false;
+  const agentId = t.agent_id;
+  if (isHeld(t.status)) {
     await applyStep(db, rowStep(t, 'requeued', 'waiting', SYSTEM, { reason: 'workflow_closed', workflowStatus }));
   }
   await db('shifts').where({ current_ticket_id: ticketId }).whereNull('ended_at').update({ current_ticket_id: null });

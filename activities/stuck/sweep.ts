@@ -8,6 +8,7 @@ import type { Logger } from '../../platform/logger.js';
 import { settleClosedShift } from '../../db/stuck/closed.js';
 import { settleClosedTicket } from './closed-ticket.js';
 import { createOverdueFlagger } from './overdue.js';
+import { OPEN_STATUSES } from '../../domain/tickets.js';
 
 export interface SweepResult { tickets: number; shifts: number }
 
@@ -19,10 +20,10 @@ export async function sweepClosedWorkflows(deps: { db: Db; temporal: Client; log
   if (!closed.size) return { tickets: 0, shifts: 0 };
 
   const ids = [...closed.keys()];
-  const tickets = (await db('tickets').whereIn('workflow_id', ids).whereIn('status', ['scheduled', 'waiting', 'calling', 'attending'])
+  const tickets: { id: string; workflow_id: string }[] = await db('tickets').whereIn('workflow_id', ids).whereIn('status', OPEN_STATUSES)
     .whereNotExists(db('stuck_work as w').whereRaw('w.ticket_id = tickets.id').where('w.reason', 'workflow_closed').select(db.raw('1')))
-    .select('id', 'workflow_id')) as { id: string; workflow_id: string }[];
-  const shifts = (await db('shifts').whereIn('workflow_id', ids).whereNull('ended_at').select('id', 'workflow_id')) as { id: string; workflow_id: string }[];
+    .select('id', 'workflow_id');
+  const shifts: { id: string; workflow_id: string }[] = await db('shifts').whereIn('workflow_id', ids).whereNull('ended_at').select('id', 'workflow_id');
   const result = { tickets: 0, shifts: 0 };
   for (const t of tickets) {
     // A supervisor may have revived it since: only the latest run counts.

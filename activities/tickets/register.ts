@@ -7,7 +7,9 @@ import { formatTicketNumber, ticketWorkflowId, type TicketStatus } from '../../d
 import type { Registered, RegisterPlan } from '../../domain/ticket-activities.js';
 import { loadServiceRules } from '../../db/tickets/rules.js';
 import { upsertCustomer } from '../../db/tickets/customers.js';
-import { notifyChange, toView } from '../../db/tickets/rows.js';
+import { notifyChange } from '../../db/tickets/notify.js';
+import { topicIdsOf, toView, type TicketRow } from '../../db/tickets/row.js';
+import { returned } from '../../db/returned.js';
 
 export async function registerTicket(db: Db, input: TicketInput, plan: RegisterPlan): Promise<Registered> {
   return db.transaction(async (trx) => {
@@ -15,7 +17,7 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
     // lock makes the second wait and then find the first one's ticket, instead of colliding on
     // the insert and being refused as a duplicate.
     await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`ticket:${input.ticketId}`]);
-    const existing = await trx('tickets').where({ id: input.ticketId }).first();
+    const existing: TicketRow | undefined = await trx('tickets').where({ id: input.ticketId }).first();
     const rules = await loadServiceRules(trx, input.serviceId, input.branchId);
     const checkInAt = input.scheduledAt ? Date.parse(input.scheduledAt) - rules.checkInWindowMinutes * 60_000 : null;
     const status: TicketStatus = checkInAt !== null && checkInAt > Date.parse(plan.at) ? 'scheduled' : 'waiting';
@@ -67,7 +69,7 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
       queued_at: status === 'waiting' ? plan.at : null, workflow_id: ticketWorkflowId(input.ticketId),
       last_event_seq: 1, created_at: plan.at, updated_at: plan.at,
     };
-    const [inserted] = await trx('tickets').insert(row).returning('*');
+    const inserted: TicketRow = returned(await trx('tickets').insert(row).returning('*'));
     await trx('ticket_events').insert({
       ticket_id: input.ticketId, seq: 1, type: 'created', from_status: null, to_status: status,
       actor_type: input.actor.type, actor_id: input.actor.id ?? null, actor_name: input.actor.name ?? null,
@@ -76,11 +78,6 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
     await notifyChange(trx, inserted, 'created');
     return { view: toView(inserted, []), rules, customerName: await customerName(trx, customerId) };
   });
-}
-
-async function topicIdsOf(db: Db, ticketId: string): Promise<number[]> {
-  const rows = await db('ticket_topics').where({ ticket_id: ticketId }).orderBy('topic_id').pluck('topic_id');
-  return rows as number[];
 }
 
 async function customerName(db: Db, id: number | null): Promise<string | null> {

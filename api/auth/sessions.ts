@@ -5,21 +5,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.js';
-import type { Role } from '../../domain/agents.js';
-import { announce } from '../realtime/events.js';
+import { announce } from '../../db/announce.js';
+import type { SessionUser } from '../../domain/contracts/resources.js';
 
 export const SESSION_COOKIE = 'vt_session';
 export const SESSION_TTL_MS = 12 * 3600 * 1000; // one working day
 
-export interface SessionUser {
-  id: number;
-  entityId: number;
-  branchId: number | null;
-  role: Role;
-  email: string;
-  firstName: string;
-  lastName: string;
-}
+/** Who a request acts as: domain/contracts/resources.ts SessionUser (GET /api/auth/me). */
+export type { SessionUser };
 
 /** What the sessions table stores (and socket rooms are named by) for a token. */
 export const sessionHash = (token: string): string => createHash('sha256').update(token).digest('hex');

@@ -27,6 +27,18 @@ describe('G3 API documentation', () => {
     expect(doc.paths['/api/tickets/{id}/call']!.post).toBeDefined();
   });
 
+  it('issue 14: success responses carry their schema from domain/contracts; files their content type', async () => {
+    type Responses = Record<string, { content?: Record<string, { schema?: { properties?: Record<string, unknown>; items?: unknown } }> }>;
+    const doc = (await (await fetch(`${app.url}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses: Responses }>> };
+    const json = (p: string, m: string, status: string) => doc.paths[p]![m]!.responses[status]!.content!['application/json']!.schema!;
+    // Every ticket answer is the one Ticket: the same fields from a list, a show and an action.
+    const call = json('/api/tickets/{id}/call', 'post', '200');
+    expect(Object.keys(call.properties!)).toEqual(expect.arrayContaining(['serviceName', 'topicIds', 'temporalUrl', 'preferredAgentId']));
+    expect(json('/api/tickets/{id}', 'get', '200')).toEqual(call);
+    expect(json('/api/tickets', 'get', '200').items).toEqual(call);
+    expect(doc.paths['/api/reports/summary.csv']!.get!.responses['200']!.content).toHaveProperty(['text/csv']);
+  });
+
   it('lists every route mounted on the app, even ones without a schema entry yet', async () => {
     const doc = (await (await fetch(`${app.url}/api/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const html = await (await fetch(`${app.url}/api/docs`)).text();

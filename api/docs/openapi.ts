@@ -1,13 +1,25 @@
-// OpenAPI 3.1 from OPERATIONS and their zod schemas (z.toJSONSchema, input side: what a client
-// sends, before defaults and transforms).
+// OpenAPI 3.1 from OPERATIONS and their zod schemas (z.toJSONSchema): request bodies and queries
+// as a client sends them, responses as domain/contracts describe them.
 import { z } from 'zod';
 import type { MountedRoute } from './discover.js';
 import { OPERATIONS, type Operation } from './operations.js';
 
-const schemaOf = (s: z.ZodType): Record<string, unknown> => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+/** Requests on the input side (before defaults and transforms), responses on the output side. */
+const schemaOf = (s: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' });
   return rest;
 };
+
+/** The status of a success: stated, or 201 for a POST that creates (not an action on one, not auth). */
+export const successStatus = (op: Operation): number =>
+  op.ok ?? (op.method === 'post' && !op.path.includes(':id/') && op.tag !== 'auth' ? 201 : 200);
+
+function success(op: Operation): Record<string, unknown> {
+  if (op.refused) return { description: `Never: always refused with ${op.refused}` };
+  if (op.produces) return { description: 'OK', content: { [op.produces]: {} } };
+  if (op.response) return { description: 'OK', content: { 'application/json': { schema: schemaOf(op.response, 'output') } } };
+  return { description: 'OK, no content' };
+}
 
 const oaPath = (p: string) => `/api${p.replace(/:([A-Za-z]+)/g, '{$1}')}`;
 
@@ -25,9 +37,7 @@ function operation(op: Operation): Record<string, unknown> {
     ...(params.length ? { parameters: params } : {}),
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(op.body) } } } } : {}),
     responses: {
-      [op.ok ?? (op.method === 'post' && !op.path.includes(':id/') && op.tag !== 'auth' ? '201' : '200')]: {
-        description: 'OK', ...(op.response ? { content: { 'application/json': { schema: schemaOf(op.response) } } } : {}),
-      },
+      [successStatus(op)]: success(op),
       400: { $ref: '#/components/responses/Invalid' },
       ...(op.auth ? { 401: { description: 'Not logged in' }, 403: { description: 'Not allowed' }, 404: { description: 'Not found (or of another entity)' } } : {}),
     },

@@ -41,11 +41,12 @@ export function applySort(q: Knex.QueryBuilder, fields: FieldMap, sort: ListQuer
 }
 
 /** Runs the count and the page, and sets Content-Range. */
-export async function sendPage<T>(res: Response, resource: string, q: Knex.QueryBuilder, range: ListQuery['range'], map: (row: Record<string, unknown>) => T): Promise<void> {
+export async function sendPage<R, T>(res: Response, resource: string, q: Knex.QueryBuilder, range: ListQuery['range'], map: (row: R) => T): Promise<void> {
   const [{ count }] = (await q.clone().clearSelect().clearOrder().count({ count: '*' })) as [{ count: number | string }];
   const total = Number(count);
   const [start, end] = range ?? [0, 24];
-  const rows = (await q.offset(start).limit(end - start + 1)) as Record<string, unknown>[];
+  // The query's select is the caller's: `map` names the row type it produces.
+  const rows: R[] = await q.offset(start).limit(end - start + 1);
   const last = rows.length ? start + rows.length - 1 : start;
   res.setHeader('Content-Range', `${resource} ${start}-${last}/${total}`);
   res.setHeader('Access-Control-Expose-Headers', 'Content-Range');

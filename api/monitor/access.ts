@@ -4,16 +4,19 @@ import type { Db } from '../../db/knex.js';
 import { DomainError } from '../../domain/errors.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { branchesOf } from '../http/reach.js';
+import type { WatchedBranch } from '../../domain/contracts/monitor.js';
+import type { OrderingPolicy } from '../../domain/ordering.js';
 
 export function requireBackOffice(u: SessionUser): void {
   if (u.role === 'agent') throw new DomainError('BackOfficeStaffOnly');
 }
 
-export interface BranchInfo { id: number; name: string; code: string; timezone: string; orderingPolicy: string }
+export type BranchInfo = WatchedBranch;
 
 export async function loadWatchedBranch(db: Db, u: SessionUser, branchId: number): Promise<BranchInfo> {
   requireBackOffice(u);
-  const b = await db('branches').where({ id: branchId, entity_id: u.entityId }).first('id', 'name', 'code', 'timezone', 'ordering_policy');
+  const b: { id: number; name: string; code: string; timezone: string; ordering_policy: OrderingPolicy } | undefined = await db('branches')
+    .where({ id: branchId, entity_id: u.entityId }).first('id', 'name', 'code', 'timezone', 'ordering_policy');
   if (!b) throw new DomainError('NotFound', { resource: 'branches' });
   const reachable = await db('branches').whereIn('id', branchesOf(db, u)).andWhere('id', branchId).first('id');
   if (!reachable) throw new DomainError('OtherBranch');

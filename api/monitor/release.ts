@@ -6,17 +6,17 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/knex.js';
 import { applyStep } from '../../db/tickets/steps.js';
 import { loadServiceRules } from '../../db/tickets/rules.js';
-import { toView } from '../../db/tickets/rows.js';
+import { topicIdsOf, toView, type TicketRow } from '../../db/tickets/row.js';
+import type { ShiftRow } from '../../db/shifts/row.js';
 import { rowStep, settleClosedShift } from '../../db/stuck/closed.js';
 import { DomainError } from '../../domain/errors.js';
 import { endShift } from '../../domain/shift-messages.js';
 import * as msg from '../../domain/ticket-messages.js';
 import type { ReleaseAction } from '../../domain/stuck.js';
-import type { Actor } from '../../domain/tickets.js';
+import { isEnded, isHeld, type Actor } from '../../domain/tickets.js';
 import { tellShift, updateShift } from '../../workflows/shifts/client.js';
 import { reviveTicket, updateTicket } from '../../workflows/tickets/client.js';
 
-type Row = Record<string, unknown>;
 /** How long a live workflow gets to answer before it counts as wedged and is terminated. */
 const ANSWER_MS = 5_000;
 
@@ -42,10 +42,10 @@ async function terminate(temporal: Client, workflowId: string, actor: Actor): Pr
   await temporal.workflow.getHandle(workflowId).terminate(`released by ${actor.name ?? 'a supervisor'}`).catch(() => undefined);
 }
 
-export async function releaseTicket(d: { db: Db; temporal: Client; taskQueue: string }, t: Row, action: ReleaseAction, actor: Actor): Promise<void> {
+export async function releaseTicket(d: { db: Db; temporal: Client; taskQueue: string }, t: TicketRow, action: ReleaseAction, actor: Actor): Promise<void> {
   if (action === 'end') throw new DomainError('Validation', {}, { fields: { action: { code: 'invalid_value' } } });
-  const id = t.id as string;
-  const workflowId = t.workflow_id as string;
+  const id = t.id;
+  const workflowId = t.workflow_id;
   if (await isRunning(d.temporal, workflowId)) {
     const ask = action === 'cancel'
       ? updateTicket(d.temporal, id, msg.cancelTicket, { actor, reason: 'released' })
@@ -56,30 +56,29 @@ export async function releaseTicket(d: { db: Db; temporal: Client; taskQueue: st
     await terminate(d.temporal, workflowId, actor);
   }
   // The workflow is gone: settle the row ourselves, on the timeline with the supervisor as actor.
-  const row = (await d.db('tickets').where({ id }).first()) as Row;
-  const agentId = (row.agent_id as number | null) ?? null;
-  if (['finished', 'cancelled', 'no_show'].includes(row.status as string)) throw new DomainError('TicketEnded', { number: row.number });
+  const row: TicketRow = await d.db('tickets').where({ id }).first();
+  const agentId = row.agent_id;
+  if (isEnded(row.status)) throw new DomainError('TicketEnded', { number: row.number });
   if (action === 'cancel') {
     await applyStep(d.db, rowStep(row, 'cancelled', 'cancelled', actor, { reason: 'released' }));
   } else {
     let current = row;
-    if (row.status === 'calling' || row.status === 'attending') {
+    if (isHeld(row.status)) {
       await applyStep(d.db, rowStep(row, 'requeued', 'waiting', actor, { reason: 'released' }));
-      current = (await d.db('tickets').where({ id }).first()) as Row;
+      current = await d.db('tickets').where({ id }).first();
     }
     // A new run carries the ticket on from its row, and offers it to a free agent.
-    const topicIds = (await d.db('ticket_topics').where({ ticket_id: id }).pluck('topic_id')) as number[];
-    const rules = await loadServiceRules(d.db, current.service_id as number, current.branch_id as number);
-    await reviveTicket(d.temporal, d.taskQueue, current, { view: toView(current, topicIds), rules, seq: Number(current.last_event_seq), callRound: 0, callDeadline: null, checkInAt: null });
+    const rules = await loadServiceRules(d.db, current.service_id, current.branch_id);
+    await reviveTicket(d.temporal, d.taskQueue, current, { view: toView(current, await topicIdsOf(d.db, id)), rules, seq: current.last_event_seq, callRound: 0, callDeadline: null, checkInAt: null });
   }
   await d.db('shifts').where({ current_ticket_id: id }).whereNull('ended_at').update({ current_ticket_id: null });
   await d.db('stuck_work').where({ ticket_id: id }).delete();
   if (agentId !== null) await tellShift(d.db, d.temporal, agentId, 'ended', id);
 }
 
-export async function releaseShift(d: { db: Db; temporal: Client }, s: Row, action: ReleaseAction, actor: Actor): Promise<void> {
+export async function releaseShift(d: { db: Db; temporal: Client }, s: ShiftRow, action: ReleaseAction, actor: Actor): Promise<void> {
   if (action !== 'end') throw new DomainError('Validation', {}, { fields: { action: { code: 'invalid_value' } } });
-  const workflowId = s.workflow_id as string;
+  const workflowId = s.workflow_id;
   if (await isRunning(d.temporal, workflowId)) {
     const ask = updateShift(d.temporal, workflowId, endShift);
     const r = await answered(ask);
@@ -87,5 +86,5 @@ export async function releaseShift(d: { db: Db; temporal: Client }, s: Row, acti
     ask.catch(() => undefined);
     await terminate(d.temporal, workflowId, actor);
   }
-  await settleClosedShift(d.db, s.id as string);
+  await settleClosedShift(d.db, s.id);
 }

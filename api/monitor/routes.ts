@@ -11,6 +11,9 @@ import { parse } from '../http/validate.js';
 import { loadWatchedBranch, requireBackOffice } from './access.js';
 import { branchSnapshot } from './snapshot.js';
 import { temporalUiFor, workflowLinkFor } from '../temporal-ui/links.js';
+import type { BranchSnapshot, ReleaseResult } from '../../domain/contracts/monitor.js';
+import type { ShiftRow } from '../../db/shifts/row.js';
+import type { TicketRow } from '../../db/tickets/row.js';
 
 const Params = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -29,20 +32,32 @@ export function monitorRoutes(deps: ApiDeps): Router {
     res.setHeader('Cache-Control', 'no-store');
     const link = workflowLinkFor(deps.config, res.locals.user);
     const [snapshot, stuck] = await Promise.all([branchSnapshot(deps.db, link, branch), listStuck(deps.db, { branchId: branch.id })]);
-    res.json({ ...snapshot, stuck: stuck.map((s) => ({ ...s, temporalUrl: link(s.workflowId) })) });
+    const body: BranchSnapshot = { ...snapshot, stuck: stuck.map((s) => ({ ...s, temporalUrl: link(s.workflowId) })) };
+    res.json(body);
   });
   // Issue 12 item 5: a supervisor releases stuck work of a branch they watch.
   r.post('/monitor/stuck/release', async (req, res) => {
     const body = parse(ReleaseBody, req.body);
     const user = res.locals.user;
-    const table = body.kind === 'ticket' ? 'tickets' : 'shifts';
-    const row = z.uuid().safeParse(body.id).success ? await deps.db(table).where({ id: body.id }).first() : undefined;
-    const branchId = row?.branch_id as number | undefined;
-    if (!row || branchId === undefined) throw new DomainError('NotFound', { resource: table });
-    await loadWatchedBranch(deps.db, user, branchId); // same entity, a branch this supervisor watches
-    if (body.kind === 'ticket') await releaseTicket(deps, row, body.action, actorOf(user));
-    else await releaseShift(deps, row, body.action, actorOf(user));
-    res.json({ released: true, stuck: await listStuck(deps.db, { branchId }) });
+    // Same entity, a branch this supervisor watches.
+    const watched = async <R extends TicketRow | ShiftRow>(table: 'tickets' | 'shifts'): Promise<R> => {
+      const row: R | undefined = z.uuid().safeParse(body.id).success ? await deps.db(table).where({ id: body.id }).first() : undefined;
+      if (!row) throw new DomainError('NotFound', { resource: table });
+      await loadWatchedBranch(deps.db, user, row.branch_id);
+      return row;
+    };
+    let branchId: number;
+    if (body.kind === 'ticket') {
+      const t = await watched<TicketRow>('tickets');
+      branchId = t.branch_id;
+      await releaseTicket(deps, t, body.action, actorOf(user));
+    } else {
+      const s = await watched<ShiftRow>('shifts');
+      branchId = s.branch_id;
+      await releaseShift(deps, s, body.action, actorOf(user));
+    }
+    const answer: ReleaseResult = { released: true, stuck: await listStuck(deps.db, { branchId }) };
+    res.json(answer);
   });
   return r;
 }

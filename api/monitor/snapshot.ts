@@ -6,13 +6,33 @@ import { explainNext, type QueueEntry } from '../../domain/queue-order.js';
 import { loadPolicy, recentCalls } from '../../db/queue/order.js';
 import type { WorkflowLink } from '../temporal-ui/links.js';
 import type { BranchInfo } from './access.js';
+import { iso } from '../../db/dates.js';
+import type { BranchSnapshot, MonitorAgent, MonitorQueueItem, MonitorService } from '../../domain/contracts/monitor.js';
+import type { AgentState } from '../../domain/agents.js';
+import { HELD_STATUSES, LIVE_STATUSES, type TicketKind, type TicketStatus } from '../../domain/tickets.js';
 
-const n = (v: unknown): number => Number(v ?? 0);
-const secs = (v: unknown): number | null => (v === null || v === undefined ? null : Math.max(0, Math.round(Number(v))));
+// Counts and epochs come back from pg as text or numbers depending on their type: n() and secs() read either.
+type Numeric = string | number | null;
+const n = (v: Numeric): number => Number(v ?? 0);
+const secs = (v: Numeric): number | null => (v === null || v === undefined ? null : Math.max(0, Math.round(Number(v))));
 const pct = (part: number, whole: number): number | null => (whole ? Math.round((1000 * part) / whole) / 10 : null);
 
+interface ServiceRow {
+  id: number; name: string; label: string; active: boolean; sla_target_seconds: number; department_id: number; department_name: string;
+  waiting: Numeric; calling: Numeric; attending: Numeric; finished: Numeric; abandoned: Numeric; longest_wait: Numeric; called: Numeric; within_sla: Numeric;
+}
+interface AgentRow {
+  id: number; first_name: string; last_name: string; shift_id: string | null; state: AgentState | null; next_state: AgentState | null;
+  manual_mode: boolean | null; state_since: Date | null; workflow_id: string | null; desk_id: number | null; desk_name: string | null;
+  ticket_id: string | null; ticket_number: string | null; ticket_status: TicketStatus | null; in_state: Numeric;
+}
+interface QueueRow {
+  id: string; number: string; status: TicketStatus; kind: TicketKind; priority: number; service_id: number; service_label: string;
+  desk_name: string | null; arrival_at: Date; workflow_id: string; agent_name: string | null; waited: Numeric;
+}
+
 /** `temporalLink` gives the Temporal Web UI page of a workflow, to operators only (G7). */
-export async function branchSnapshot(db: Db, temporalLink: WorkflowLink, branch: BranchInfo) {
+export async function branchSnapshot(db: Db, temporalLink: WorkflowLink, branch: BranchInfo): Promise<Omit<BranchSnapshot, 'stuck'>> {
   const today = db.raw(`(now() at time zone ?)::date`, [branch.timezone]);
   // First entry into the queue and first call of each of today's tickets (requeues keep both).
   const firsts = db('ticket_events as e')
@@ -20,7 +40,7 @@ export async function branchSnapshot(db: Db, temporalLink: WorkflowLink, branch:
     .whereIn('e.ticket_id', db('tickets').select('id').where('branch_id', branch.id).andWhere('service_day', today))
     .groupBy('e.ticket_id').as('f');
 
-  const services = await db('services as s')
+  const services: ServiceRow[] = await db('services as s')
     .join('departments as d', 'd.id', 's.department_id')
     .leftJoin('tickets as t', (j) => j.on('t.service_id', 's.id').andOn('t.service_day', '=', today))
     .leftJoin(firsts, 'f.ticket_id', 't.id')
@@ -37,19 +57,19 @@ export async function branchSnapshot(db: Db, temporalLink: WorkflowLink, branch:
       db.raw(`count(f.first_called) as called`),
       db.raw(`count(f.first_called) filter (where extract(epoch from f.first_called - f.first_queued) <= s.sla_target_seconds) as within_sla`));
 
-  const agents = await db('users as u')
+  const agents: AgentRow[] = await db('users as u')
     .leftJoin('shifts as sh', (j) => j.on('sh.user_id', 'u.id').andOnNull('sh.ended_at'))
     .leftJoin('desks as d', 'd.id', 'sh.desk_id')
-    .leftJoin('tickets as t', (j) => j.on('t.agent_id', 'u.id').andOnIn('t.status', ['calling', 'attending']))
+    .leftJoin('tickets as t', (j) => j.on('t.agent_id', 'u.id').andOnIn('t.status', HELD_STATUSES))
     .where({ 'u.branch_id': branch.id, 'u.role': 'agent', 'u.active': true })
     .orderBy(['u.first_name', 'u.last_name'])
     .select('u.id', 'u.first_name', 'u.last_name', 'sh.id as shift_id', 'sh.state', 'sh.next_state', 'sh.manual_mode', 'sh.state_since',
       'sh.workflow_id', 'd.id as desk_id', 'd.name as desk_name', 't.id as ticket_id', 't.number as ticket_number', 't.status as ticket_status',
       db.raw('extract(epoch from now() - sh.state_since) as in_state'));
 
-  const queue = await db('tickets as t').join('services as s', 's.id', 't.service_id')
+  const queue: QueueRow[] = await db('tickets as t').join('services as s', 's.id', 't.service_id')
     .leftJoin('users as u', 'u.id', 't.agent_id').leftJoin('desks as d', 'd.id', 't.desk_id')
-    .where('t.branch_id', branch.id).whereIn('t.status', ['waiting', 'calling', 'attending'])
+    .where('t.branch_id', branch.id).whereIn('t.status', LIVE_STATUSES)
     .orderByRaw(`case t.status when 'attending' then 0 when 'calling' then 1 else 2 end, t.priority desc, t.arrival_at`)
     .limit(100)
     .select('t.id', 't.number', 't.status', 't.kind', 't.priority', 't.service_id', 's.label as service_label', 'd.name as desk_name', 't.arrival_at', 't.workflow_id',
@@ -62,27 +82,26 @@ export async function branchSnapshot(db: Db, temporalLink: WorkflowLink, branch:
   const waitingBy = new Map<number, QueueEntry[]>();
   for (const t of queue) {
     if (t.status !== 'waiting') continue;
-    const list = waitingBy.get(t.service_id as number) ?? [];
-    list.push({ id: t.id as string, number: t.number as string, priority: t.priority as number, arrivalAt: (t.arrival_at as Date).toISOString() });
-    waitingBy.set(t.service_id as number, list);
+    const list = waitingBy.get(t.service_id) ?? [];
+    list.push({ id: t.id, number: t.number, priority: t.priority, arrivalAt: iso(t.arrival_at) });
+    waitingBy.set(t.service_id, list);
   }
 
-  const serviceRows = services.map((s) => ({
-    id: s.id as number, name: s.name as string, label: s.label as string, active: s.active as boolean,
-    departmentId: s.department_id as number, departmentName: s.department_name as string, slaTargetSeconds: s.sla_target_seconds as number,
+  const serviceRows = services.map((s): MonitorService => ({
+    id: s.id, name: s.name, label: s.label, active: s.active,
+    departmentId: s.department_id, departmentName: s.department_name, slaTargetSeconds: s.sla_target_seconds,
     waiting: n(s.waiting), calling: n(s.calling), attending: n(s.attending), finished: n(s.finished), abandoned: n(s.abandoned),
     longestWaitSeconds: secs(s.longest_wait), calledToday: n(s.called), withinSla: n(s.within_sla), slaPercent: pct(n(s.within_sla), n(s.called)),
-    next: explainNext(waitingBy.get(s.id as number) ?? [], policy, now, recent),
+    next: explainNext(waitingBy.get(s.id) ?? [], policy, now, recent),
   }));
-  const agentRows = agents.map((a) => ({
-    userId: a.id as number, name: `${a.first_name as string} ${a.last_name as string}`, shiftId: (a.shift_id as string | null) ?? null,
-    state: (a.state as string | null) ?? 'offline', nextState: (a.next_state as string | null) ?? null, manualMode: Boolean(a.manual_mode),
-    stateSince: a.state_since ? (a.state_since as Date).toISOString() : null, secondsInState: secs(a.in_state),
-    deskId: (a.desk_id as number | null) ?? null, deskName: (a.desk_name as string | null) ?? null,
-    ticket: a.ticket_id ? { id: a.ticket_id as string, number: a.ticket_number as string, status: a.ticket_status as string } : null,
-    temporalUrl: temporalLink(a.workflow_id as string | null),
+  const agentRows = agents.map((a): MonitorAgent => ({
+    userId: a.id, name: `${a.first_name} ${a.last_name}`, shiftId: a.shift_id,
+    state: a.state ?? 'offline', nextState: a.next_state, manualMode: Boolean(a.manual_mode),
+    stateSince: iso(a.state_since), secondsInState: secs(a.in_state), deskId: a.desk_id, deskName: a.desk_name,
+    ticket: a.ticket_id && a.ticket_number && a.ticket_status ? { id: a.ticket_id, number: a.ticket_number, status: a.ticket_status } : null,
+    temporalUrl: temporalLink(a.workflow_id),
   }));
-  const byState: Record<string, number> = {};
+  const byState: BranchSnapshot['agentsByState'] = {};
   for (const a of agentRows) byState[a.state] = (byState[a.state] ?? 0) + 1;
   const called = serviceRows.reduce((s, r) => s + r.calledToday, 0);
   const within = serviceRows.reduce((s, r) => s + r.withinSla, 0);
@@ -96,11 +115,10 @@ export async function branchSnapshot(db: Db, temporalLink: WorkflowLink, branch:
     services: serviceRows,
     agents: agentRows,
     agentsByState: byState,
-    queue: queue.map((t) => ({
-      id: t.id as string, number: t.number as string, status: t.status as string, kind: t.kind as string, priority: t.priority as number,
-      serviceId: t.service_id as number, serviceLabel: t.service_label as string, agentName: (t.agent_name as string) || null, deskName: (t.desk_name as string | null) ?? null,
-      arrivalAt: (t.arrival_at as Date).toISOString(), waitedSeconds: secs(t.waited), temporalUrl: temporalLink(t.workflow_id as string),
+    queue: queue.map((t): MonitorQueueItem => ({
+      id: t.id, number: t.number, status: t.status, kind: t.kind, priority: t.priority,
+      serviceId: t.service_id, serviceLabel: t.service_label, agentName: t.agent_name || null, deskName: t.desk_name,
+      arrivalAt: iso(t.arrival_at), waitedSeconds: secs(t.waited), temporalUrl: temporalLink(t.workflow_id),
     })),
   };
 }
-export type BranchSnapshot = Awaited<ReturnType<typeof branchSnapshot>>;

@@ -4,14 +4,20 @@ import type { Db } from '../../db/knex.js';
 import { DomainError, type FieldErrors } from '../../domain/errors.js';
 import { hashPassword, verifyPassword } from '../../platform/passwords.js';
 import { revokeOtherSessions, type SessionUser } from '../auth/sessions.js';
-import { PROFILE_READ_ONLY, type PasswordChange, type Profile, type ProfileUpdate } from './schemas.js';
+import { PROFILE_READ_ONLY, type PasswordChange, type ProfileUpdate } from './schemas.js';
+import type { Profile } from '../../domain/contracts/resources.js';
 
-export async function readProfile(db: Db, u: SessionUser): Promise<z.infer<typeof Profile>> {
-  const row = await db('users as u').join('entities as e', 'e.id', 'u.entity_id').leftJoin('branches as b', 'b.id', 'u.branch_id')
+interface ProfileRow {
+  id: number; email: string; first_name: string; last_name: string; phone: string | null; role: Profile['role']; entity_id: number;
+  entity_name: string; branch_id: number | null; branch_name: string | null;
+}
+
+export async function readProfile(db: Db, u: SessionUser): Promise<Profile> {
+  const row: ProfileRow = await db('users as u').join('entities as e', 'e.id', 'u.entity_id').leftJoin('branches as b', 'b.id', 'u.branch_id')
     .where('u.id', u.id).first('u.id', 'u.email', 'u.first_name', 'u.last_name', 'u.phone', 'u.role', 'u.entity_id', 'e.name as entity_name', 'u.branch_id', 'b.name as branch_name');
   return {
     id: row.id, email: row.email, firstName: row.first_name, lastName: row.last_name, phone: row.phone, role: row.role,
-    entityId: row.entity_id, entityName: row.entity_name, branchId: row.branch_id, branchName: row.branch_name ?? null,
+    entityId: row.entity_id, entityName: row.entity_name, branchId: row.branch_id, branchName: row.branch_name,
   };
 }
 

@@ -14,8 +14,3 @@ export const ProfileUpdate = z.object({
 // The current password is only compared, never stored: any string up to the limit.
 export const PasswordChange = z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password }).strict()
   .refine((b) => b.currentPassword !== b.newPassword, { message: 'PasswordUnchanged', path: ['newPassword'] });
-
-export const Profile = z.object({
-  id: z.number().int(), email: z.string(), firstName: z.string(), lastName: z.string(), phone: z.string().nullable(),
-  role: z.string(), entityId: z.number().int(), entityName: z.string(), branchId: z.number().int().nullable(), branchName: z.string().nullable(),
-});

@@ -10,6 +10,7 @@ import type { Actor, TicketStatus } from '../../domain/tickets.js';
 import type { ApiDeps } from '../deps.js';
 import { updateTicket } from '../../workflows/tickets/client.js';
 import { statusLink } from './tokens.js';
+import type { KioskTicket } from '../../domain/contracts/public.js';
 
 export const KIOSK: Actor = { type: 'customer', name: 'kiosk' };
 
@@ -26,15 +27,15 @@ function appointmentsToday(db: Db, branchId: number, idNumber: string) {
     .orderBy('t.scheduled_at').select('t.id', 't.number', 't.status', 's.name as service_name');
 }
 
-export async function kioskCheckIn(d: Pick<ApiDeps, 'db' | 'temporal'>, branchId: number, idNumber: string) {
-  const rows = await appointmentsToday(d.db, branchId, idNumber);
-  if (!rows.length) throw new DomainError('NoAppointmentToday');
-  const t = rows.find((r) => !refusedPublic('kiosk', r.status as TicketStatus)) ?? rows[0]!;
-  const refused = refusedPublic('kiosk', t.status as TicketStatus);
+export async function kioskCheckIn(d: Pick<ApiDeps, 'db' | 'temporal'>, branchId: number, idNumber: string): Promise<KioskTicket> {
+  const rows: { id: string; number: string; status: TicketStatus; service_name: string }[] = await appointmentsToday(d.db, branchId, idNumber);
+  const t = rows.find((r) => !refusedPublic('kiosk', r.status)) ?? rows[0];
+  if (!t) throw new DomainError('NoAppointmentToday');
+  const refused = refusedPublic('kiosk', t.status);
   if (refused) throw new DomainError(refused);
   try {
     // One update id per appointment: two kiosks racing check it in once.
-    await updateTicket(d.temporal, t.id as string, msg.checkIn, { actor: KIOSK }, `kiosk-check-in:${String(t.id)}`);
+    await updateTicket(d.temporal, t.id, msg.checkIn, { actor: KIOSK }, `kiosk-check-in:${t.id}`);
   } catch (err) {
     // Meanwhile its check-in window opened (the workflow checked it in itself) or staff cancelled
     // it: said in the kiosk's own words, without the ticket's details.
@@ -42,5 +43,5 @@ export async function kioskCheckIn(d: Pick<ApiDeps, 'db' | 'temporal'>, branchId
     if (err instanceof DomainError && err.code === 'TicketEnded') throw new DomainError('NoAppointmentToday');
     throw err;
   }
-  return { number: t.number as string, serviceName: t.service_name as string, ...(await statusLink(d.db, t.id as string)) };
+  return { number: t.number, serviceName: t.service_name, ...(await statusLink(d.db, t.id)) };
 }

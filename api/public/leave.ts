@@ -6,16 +6,17 @@ import { PUBLIC_RIGHTS, refusedPublic } from '../../domain/ticket-rights.js';
 import type { Actor, TicketStatus } from '../../domain/tickets.js';
 import type { ApiDeps } from '../deps.js';
 import { updateTicket } from '../../workflows/tickets/client.js';
+import type { PublicStatus } from '../../domain/contracts/public.js';
 import { statusOf } from './queries.js';
 
 /** The timeline's reason, a code like the call time-out's `no_answer`. */
 export const LEFT_QUEUE = 'left_queue';
 const CUSTOMER: Actor = { type: 'customer', name: 'status page' };
 
-export async function leaveQueue(d: Pick<ApiDeps, 'db' | 'temporal'>, ticketId: string): Promise<Awaited<ReturnType<typeof statusOf>>> {
-  const t = await d.db('tickets').where({ id: ticketId }).first('status', 'number');
+export async function leaveQueue(d: Pick<ApiDeps, 'db' | 'temporal'>, ticketId: string): Promise<PublicStatus> {
+  const t: { status: TicketStatus; number: string } | undefined = await d.db('tickets').where({ id: ticketId }).first('status', 'number');
   if (!t) throw new DomainError('LinkInvalid');
-  const status = t.status as TicketStatus;
+  const status = t.status;
   // Leaving twice is one wish: a cancelled ticket answers its status, not a refusal.
   if (status === 'cancelled') return statusOf(d.db, ticketId);
   const row = PUBLIC_RIGHTS.statusToken;

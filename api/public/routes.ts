@@ -13,6 +13,7 @@ import { leaveQueue } from './leave.js';
 import { activeBranch, displayOf, kioskServices, statusOf } from './queries.js';
 import { CheckInBody, KioskBody, LeaveBody } from './schemas.js';
 import { statusLink, ticketOfToken } from './tokens.js';
+import type { DisplayView, KioskTicket, PublicBranch } from '../../domain/contracts/public.js';
 
 const BranchParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -31,19 +32,22 @@ export function publicRoutes(deps: ApiDeps): Router {
   r.get('/public/branches/:id', async (req, res) => {
     const { id } = parse(BranchParams, req.params);
     const branch = await activeBranch(deps.db, id);
-    res.json({ id: branch.id, name: branch.name, services: await kioskServices(deps.db, id) });
+    const page: PublicBranch = { id: branch.id, name: branch.name, services: await kioskServices(deps.db, id) };
+    res.json(page);
   });
 
   r.post('/public/branches/:id/tickets', issueLimit, async (req, res) => {
     const { id } = parse(BranchParams, req.params);
     const { serviceId } = parse(KioskBody, req.body);
     const branch = await activeBranch(deps.db, id);
-    const service = await deps.db('services').where({ id: serviceId, branch_id: id }).first('id', 'name', 'active', 'virtual_enabled');
+    const service: { id: number; name: string; active: boolean; virtual_enabled: boolean } | undefined = await deps.db('services')
+      .where({ id: serviceId, branch_id: id }).first('id', 'name', 'active', 'virtual_enabled');
     if (!service) throw new DomainError('Validation', {}, { fields: { serviceId: { code: 'unknown_reference' } } });
     const view = await createTicket(deps, {
-      entityId: branch.entityId, branchId: id, serviceId, virtualEnabled: service.virtual_enabled as boolean, active: service.active as boolean,
+      entityId: branch.entityId, branchId: id, serviceId, virtualEnabled: service.virtual_enabled, active: service.active,
     }, { serviceId, kind: 'turn' }, KIOSK);
-    res.status(201).json({ number: view.number, serviceName: service.name as string, ...(await statusLink(deps.db, view.id)) });
+    const ticket: KioskTicket = { number: view.number, serviceName: service.name, ...(await statusLink(deps.db, view.id)) };
+    res.status(201).json(ticket);
   });
 
   r.post('/public/branches/:id/check-in', checkInLimit, async (req, res) => {
@@ -56,7 +60,8 @@ export function publicRoutes(deps: ApiDeps): Router {
   r.get('/public/branches/:id/display', async (req, res) => {
     const { id } = parse(BranchParams, req.params);
     const branch = await activeBranch(deps.db, id);
-    res.json({ branchName: branch.name, ...(await displayOf(deps.db, id)) });
+    const view: DisplayView = { branchName: branch.name, ...(await displayOf(deps.db, id)) };
+    res.json(view);
   });
 
   r.get('/public/tickets/:token', async (req, res) => {

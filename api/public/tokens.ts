@@ -12,8 +12,8 @@ export async function issueStatusToken(db: Db, ticketId: string): Promise<string
 
 export async function ticketOfToken(db: Db, token: string): Promise<string | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-  const row = await db('ticket_status_tokens').where({ token_hash: digest(token) }).first('ticket_id');
-  return row?.ticket_id as string | undefined;
+  const row: { ticket_id: string } | undefined = await db('ticket_status_tokens').where({ token_hash: digest(token) }).first('ticket_id');
+  return row?.ticket_id;
 }
 
 /** What the kiosk hands over with a ticket: a new token and the status page's path. */

@@ -11,7 +11,7 @@ import { readCookie } from '../auth/middleware.js';
 import { isOwnOrigin, type OwnOrigins } from '../auth/origin.js';
 import { findSessionUser, SESSION_COOKIE, sessionHash } from '../auth/sessions.js';
 import type { ChangeEvent } from '../../db/changes.js';
-import { KnownEvent } from './events.js';
+import { KnownEvent } from '../../domain/contracts/realtime.js';
 import { recheck, recheckAll, recheckEveryMinute, seesTicket, socketsOf, type StaffNamespace, type StaffSocket } from './rights.js';
 import { rooms, scopeRoom } from './rooms.js';
 import type { ErrorCode } from '../../domain/errors.js';

@@ -5,7 +5,8 @@ import type { ApiDeps } from '../deps.js';
 import { parse } from '../http/validate.js';
 import { loadWatchedBranch, requireBackOffice } from '../monitor/access.js';
 import { toCsv } from './csv.js';
-import { summaryReport, type ReportRow } from './queries.js';
+import { summaryReport } from './queries.js';
+import type { Report, ReportRow } from '../../domain/contracts/resources.js';
 import { ReportQuery } from './schemas.js';
 
 const CSV_COLUMNS: (keyof ReportRow)[] = [
@@ -25,7 +26,8 @@ export function reportRoutes(deps: ApiDeps): Router {
 
   r.get('/reports/summary', async (req, res) => {
     const { q, rows } = await run(res.locals.user, req.query);
-    res.json({ from: q.from, to: q.to, groupBy: q.groupBy, rows });
+    const report: Report = { from: q.from, to: q.to, groupBy: q.groupBy, rows };
+    res.json(report);
   });
 
   r.get('/reports/summary.csv', async (req, res) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { GROUP_BYS } from '../../domain/contracts/resources.js';
 
-export const GROUP_BYS = ['branch', 'department', 'service', 'agent', 'day'] as const;
-export type GroupBy = (typeof GROUP_BYS)[number];
+export { GROUP_BYS, type GroupBy } from '../../domain/contracts/resources.js';
 export const MAX_RANGE_DAYS = 366;
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);

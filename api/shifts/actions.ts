@@ -9,7 +9,8 @@ import * as msg from '../../domain/shift-messages.js';
 import { openAttention } from '../../db/shifts/step.js';
 import type { ApiDeps } from '../deps.js';
 import type { SessionUser } from '../auth/sessions.js';
-import { shiftView, type ShiftView } from './view.js';
+import { shiftView } from '../../db/shifts/row.js';
+import type { CallNextResult, ShiftView } from '../../domain/contracts/shifts.js';
 import { startShiftWorkflow, updateShift, updateShiftWith } from '../../workflows/shifts/client.js';
 
 type Deps = Pick<ApiDeps, 'db' | 'temporal' | 'taskQueue'>;
@@ -19,20 +20,21 @@ export async function openShiftRow(db: Db, userId: number): Promise<{ id: string
 }
 
 async function holderOf(db: Db, deskId: number): Promise<string | undefined> {
-  const h = await db('shifts as s').join('users as u', 'u.id', 's.user_id').where('s.desk_id', deskId).whereNull('s.ended_at').first('u.first_name', 'u.last_name');
-  return h ? `${h.first_name as string} ${h.last_name as string}` : undefined;
+  const h: { first_name: string; last_name: string } | undefined = await db('shifts as s').join('users as u', 'u.id', 's.user_id')
+    .where('s.desk_id', deskId).whereNull('s.ended_at').first('u.first_name', 'u.last_name');
+  return h ? `${h.first_name} ${h.last_name}` : undefined;
 }
 
 /** A7/A10/G2: log in at a desk of the agent's own branch; the desk is held until log-out. */
 export async function openShift(d: Deps, user: SessionUser, body: { deskId: number; state?: AgentState }): Promise<{ view: ShiftView; created: boolean }> {
   if (user.role !== 'agent') throw new DomainError('AgentsOnlyAtDesk');
-  const desk = await d.db('desks').where({ id: body.deskId, branch_id: user.branchId ?? -1 }).first('id', 'name', 'branch_id');
+  const desk: { id: number; name: string; branch_id: number } | undefined = await d.db('desks').where({ id: body.deskId, branch_id: user.branchId ?? -1 }).first('id', 'name', 'branch_id');
   if (!desk) throw new DomainError('Validation', {}, { fields: { deskId: { code: 'unknown_reference' } } });
   const own = await openShiftRow(d.db, user.id);
-  if (own && own.desk_id === desk.id) return { view: (await shiftView(d.db, own.id)) as ShiftView, created: false };
+  if (own && own.desk_id === desk.id) return { view: await shiftView(d.db, own.id), created: false };
   if (own) throw new DomainError('LoggedInElsewhere', { shiftId: own.id });
   const held = await holderOf(d.db, desk.id);
-  if (held) throw new DomainError('DeskHeld', { desk: desk.name as string, agent: held }, { field: 'deskId' });
+  if (held) throw new DomainError('DeskHeld', { desk: desk.name, agent: held }, { field: 'deskId' });
 
   const id = randomUUID();
   const at = new Date().toISOString();
@@ -41,18 +43,18 @@ export async function openShift(d: Deps, user: SessionUser, body: { deskId: numb
   } catch (err) {
     // The unique indexes are the final guard against two log-ins racing past the checks above.
     const constraint = (err as { constraint?: string }).constraint;
-    if (constraint === 'shifts_open_desk') throw new DomainError('DeskHeld', { desk: desk.name as string, agent: (await holderOf(d.db, desk.id)) ?? null }, { field: 'deskId' });
+    if (constraint === 'shifts_open_desk') throw new DomainError('DeskHeld', { desk: desk.name, agent: (await holderOf(d.db, desk.id)) ?? null }, { field: 'deskId' });
     if (constraint === 'shifts_open_user') throw new DomainError('LoggedInElsewhere');
     throw err;
   }
   try {
-    await startShiftWorkflow(d.temporal, d.taskQueue, { shiftId: id, userId: user.id, entityId: user.entityId, branchId: desk.branch_id as number, deskId: desk.id as number, initialState: body.state ?? 'online' });
+    await startShiftWorkflow(d.temporal, d.taskQueue, { shiftId: id, userId: user.id, entityId: user.entityId, branchId: desk.branch_id, deskId: desk.id, initialState: body.state ?? 'online' });
   } catch (err) {
     // No workflow, no shift: free the desk again rather than leave it held by nobody.
     await d.db('shifts').where({ id }).update({ ended_at: d.db.fn.now() });
     throw err;
   }
-  return { view: (await shiftView(d.db, id)) as ShiftView, created: true };
+  return { view: await shiftView(d.db, id), created: true };
 }
 
 export async function requireOpenShift(db: Db, user: SessionUser) {
@@ -65,17 +67,17 @@ const change = <A>(def: UpdateDefinition<msg.ShiftStatus, [A]>) =>
   async (d: Deps, user: SessionUser, arg: A): Promise<ShiftView> => {
     const row = await requireOpenShift(d.db, user);
     await updateShiftWith(d.temporal, row.workflow_id, def, arg);
-    return (await shiftView(d.db, row.id)) as ShiftView;
+    return await shiftView(d.db, row.id);
   };
 
 export const setState = change(msg.setState);
 export const setNextState = change(msg.setNextState);
 export const setManualMode = change(msg.setManualMode);
 
-export async function callNext(d: Deps, user: SessionUser): Promise<{ ticketId: string | null; shift: ShiftView }> {
+export async function callNext(d: Deps, user: SessionUser): Promise<CallNextResult> {
   const row = await requireOpenShift(d.db, user);
   const r = await updateShift(d.temporal, row.workflow_id, msg.callNext);
-  return { ticketId: r.ticketId, shift: (await shiftView(d.db, row.id)) as ShiftView };
+  return { ticketId: r.ticketId, shift: await shiftView(d.db, row.id) };
 }
 
 /** F1/F2: log out ends the shift and frees the desk; refused, naming the ticket, while calling or attending. */
@@ -85,5 +87,5 @@ export async function endShift(d: Deps, user: SessionUser): Promise<ShiftView | 
   const open = await openAttention(d.db, user.id, row.current_ticket_id);
   if (open) throw new DomainError('BusyCannotLogOut', { ticketId: open.id, number: open.number });
   await updateShift(d.temporal, row.workflow_id, msg.endShift);
-  return (await shiftView(d.db, row.id)) as ShiftView;
+  return await shiftView(d.db, row.id);
 }

@@ -10,7 +10,7 @@ import { flag, intId } from '../http/filters.js';
 import { applySort, ListQuery, sendPage, type FieldMap } from '../http/ra.js';
 import { reachesWholeEntity } from '../http/reach.js';
 import { parse } from '../http/validate.js';
-import { shiftQuery, toShiftView } from './view.js';
+import { shiftQuery, toShiftView, type ShiftNamedRow } from '../../db/shifts/row.js';
 
 const Filter = z.object({
   id: z.union([z.string().uuid(), z.array(z.string().uuid()).max(200)]).optional(),
@@ -46,12 +46,12 @@ export async function listShifts(db: Db, user: SessionUser, req: Request, res: R
   if (f.open !== undefined) q.where((w) => (f.open ? w.whereNull('s.ended_at') : w.whereNotNull('s.ended_at')));
   if (f.day) q.whereRaw(`(s.started_at at time zone b.timezone)::date = ?`, [f.day]);
   applySort(q, FIELDS, query.sort, ['s.started_at', 'desc']);
-  await sendPage(res, 'shifts', q, query.range, (r) => toShiftView(r));
+  await sendPage(res, 'shifts', q, query.range, (r: ShiftNamedRow) => toShiftView(r));
 }
 
-export async function loadShiftFor(db: Db, user: SessionUser, id: string) {
+export async function loadShiftFor(db: Db, user: SessionUser, id: string): Promise<ShiftNamedRow> {
   if (!z.string().uuid().safeParse(id).success) throw new DomainError('NotFound', { resource: 'shifts' });
-  const row = (await scoped(db, user).where('s.id', id).first()) as Record<string, unknown> | undefined;
+  const row: ShiftNamedRow | undefined = await scoped(db, user).where('s.id', id).first();
   if (!row) throw new DomainError('NotFound', { resource: 'shifts' });
   return row;
 }

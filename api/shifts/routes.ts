@@ -7,7 +7,7 @@ import * as actions from './actions.js';
 import { shiftFigures } from './figures.js';
 import { listShifts, loadShiftFor } from './list.js';
 import * as S from './schemas.js';
-import { serviceRefsOf, shiftView, toShiftView } from './view.js';
+import { serviceRefsOf, shiftView, toShiftView } from '../../db/shifts/row.js';
 import { waitingFor } from './waiting.js';
 import { DomainError } from '../../domain/errors.js';
 
@@ -45,7 +45,7 @@ export function shiftRoutes(deps: ApiDeps): Router {
   });
   r.get('/shifts/current/waiting', async (_req, res) => {
     const row = await actions.requireOpenShift(deps.db, res.locals.user);
-    const shift = await deps.db('shifts').where({ id: row.id }).first('user_id', 'branch_id');
+    const shift: { user_id: number; branch_id: number } = await deps.db('shifts').where({ id: row.id }).first('user_id', 'branch_id');
     res.json(await waitingFor(deps.db, shift));
   });
   r.get('/shifts/current/figures', async (_req, res) => {
@@ -56,7 +56,7 @@ export function shiftRoutes(deps: ApiDeps): Router {
   r.get('/shifts', (req, res) => listShifts(deps.db, res.locals.user, req, res));
   r.get('/shifts/:id', async (req, res) => {
     const row = await loadShiftFor(deps.db, res.locals.user, req.params.id);
-    res.json(toShiftView(row, await serviceRefsOf(deps.db, row.user_id as number)));
+    res.json(toShiftView(row, await serviceRefsOf(deps.db, row.user_id)));
   });
   r.get('/shifts/:id/figures', async (req, res) => {
     await loadShiftFor(deps.db, res.locals.user, req.params.id);

@@ -20,15 +20,15 @@ type Deps = Pick<ApiDeps, 'db' | 'temporal'>;
  * with no shift, a requested desk of that branch. References never cross branches.
  */
 async function deskOf(db: Db, agentId: number, branchId: number, requested?: number): Promise<number> {
-  const shift = await db('shifts').where({ user_id: agentId }).whereNull('ended_at').first('desk_id', 'branch_id');
+  const shift: { desk_id: number; branch_id: number } | undefined = await db('shifts').where({ user_id: agentId }).whereNull('ended_at').first('desk_id', 'branch_id');
   if (shift) {
     if (shift.branch_id !== branchId) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'other_branch' } } });
     if (requested !== undefined && requested !== shift.desk_id) throw new DomainError('Validation', {}, { fields: { deskId: { code: 'other_branch' } } });
-    return shift.desk_id as number;
+    return shift.desk_id;
   }
   if (requested !== undefined) {
-    const desk = await db('desks').where({ id: requested, branch_id: branchId }).first('id');
-    if (desk) return desk.id as number;
+    const desk: { id: number } | undefined = await db('desks').where({ id: requested, branch_id: branchId }).first('id');
+    if (desk) return desk.id;
     throw new DomainError('Validation', {}, { fields: { deskId: { code: 'other_branch' } } });
   }
   throw new DomainError('LoginAtDeskFirst');
@@ -36,12 +36,12 @@ async function deskOf(db: Db, agentId: number, branchId: number, requested?: num
 
 export async function callTicket(d: Deps, user: SessionUser, ticketId: string, body: z.infer<typeof CallBody>, updateId?: string): Promise<TicketView> {
   const t = await loadTicketForAction(d.db, user, ticketId, 'call');
-  if (user.role !== 'agent' && body.agentId === undefined) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'required' } } });
-  const agentId = user.role === 'agent' ? user.id : (body.agentId as number);
-  const agent = await d.db('users').where({ id: agentId, entity_id: user.entityId, role: 'agent', active: true }).first('id', 'branch_id');
+  const agentId = user.role === 'agent' ? user.id : body.agentId;
+  if (agentId === undefined) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'required' } } });
+  const agent: { id: number; branch_id: number | null } | undefined = await d.db('users').where({ id: agentId, entity_id: user.entityId, role: 'agent', active: true }).first('id', 'branch_id');
   if (!agent) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'unknown_reference' } } });
   if (agent.branch_id !== t.branch_id) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'other_branch' } } });
-  const deskId = await deskOf(d.db, agentId, t.branch_id as number, body.deskId);
+  const deskId = await deskOf(d.db, agentId, t.branch_id, body.deskId);
   return updateTicket(d.temporal, ticketId, msg.callTicket, { actor: actorOf(user), agentId, deskId }, updateId);
 }
 
@@ -78,7 +78,7 @@ export async function editCustomer(d: Deps, user: SessionUser, ticketId: string,
     if (!c) throw new DomainError('Validation', {}, { fields: { customerId: { code: 'unknown_reference' } } });
     return updateTicket(d.temporal, ticketId, msg.editCustomer, { customer: {}, customerId: body.customerId, actor }, updateId);
   }
-  const current = (t.customer_id as number | null) ?? null;
+  const current = t.customer_id;
   if (!current && !body.firstName) throw new DomainError('Validation', {}, { fields: { firstName: { code: 'required' } } });
   // A new customer, or an ID number / e-mail changed to another customer's: ask, never merge.
   await refuseKnownCustomer(d.db, user.entityId, body, current);

@@ -9,10 +9,10 @@ import { parse } from '../http/validate.js';
 import { loadServiceFor, loadTicketFor } from './access.js';
 import * as actions from './actions.js';
 import { createTicket } from './create.js';
-import { listTickets, ticketListItem, ticketRows } from './list.js';
+import { listTickets } from './list.js';
+import { readTicket } from './read.js';
 import * as S from './schemas.js';
 import { timelineOf } from './timeline.js';
-import { workflowLinkFor } from '../temporal-ui/links.js';
 import type { TicketView } from '../../domain/ticket-messages.js';
 
 type Action<B> = (d: ApiDeps, u: SessionUser, id: string, body: B, updateId?: string) => Promise<TicketView>;
@@ -21,7 +21,7 @@ export function ticketRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.use('/tickets', requireUser(deps.db));
 
-  r.get('/tickets', (req, res) => listTickets(deps.db, res.locals.user, req, res));
+  r.get('/tickets', (req, res) => listTickets(deps, res.locals.user, req, res));
 
   r.post('/tickets', async (req, res) => {
     const user = res.locals.user;
@@ -29,15 +29,12 @@ export function ticketRoutes(deps: ApiDeps): Router {
     const service = await loadServiceFor(deps.db, user, body.serviceId);
     const key = idempotencyKey(req, `u${user.id}`);
     const view = await createTicket(deps, { entityId: user.entityId, branchId: service.branchId, serviceId: service.id, virtualEnabled: service.virtualEnabled, active: service.active }, body, actorOf(user), key ? uuidFromKey(key) : undefined);
-    res.status(201).json(view);
+    res.status(201).json(await readTicket(deps, user, view.id));
   });
 
   r.get('/tickets/:id', async (req, res) => {
     const row = await loadTicketFor(deps.db, res.locals.user, req.params.id);
-    const item = await ticketRows(deps.db).where('t.id', row.id as string).first();
-    const topicIds = await deps.db('ticket_topics').where({ ticket_id: row.id }).pluck('topic_id');
-    const temporalUrl = workflowLinkFor(deps.config, res.locals.user)(row.workflow_id as string);
-    res.json({ ...ticketListItem(item), topicIds, workflowId: row.workflow_id, temporalUrl });
+    res.json(await readTicket(deps, res.locals.user, row.id));
   });
 
   r.get('/tickets/:id/timeline', async (req, res) => {
@@ -50,7 +47,8 @@ export function ticketRoutes(deps: ApiDeps): Router {
       const user = res.locals.user;
       const body = parse(schema, req.body ?? {});
       const key = idempotencyKey(req, `u${user.id}`);
-      res.json(await fn(deps, user, req.params.id, body, key ? `${path}:${key}` : undefined));
+      const view = await fn(deps, user, req.params.id, body, key ? `${path}:${key}` : undefined);
+      res.json(await readTicket(deps, user, view.id));
     });
   action('call', S.CallBody, actions.callTicket);
   action('recall', S.EmptyBody, actions.recallTicket);

@@ -1,11 +1,20 @@
+import { iso } from '../../db/dates.js';
 import type { Db } from '../../db/knex.js';
+import type { TimelineEvent } from '../../domain/contracts/tickets.js';
+import type { Actor, TicketStatus, TimelineEventType } from '../../domain/tickets.js';
+
+/** A row of `ticket_events` as the timeline reads it. */
+interface EventRow {
+  seq: number; type: TimelineEventType; from_status: TicketStatus | null; to_status: TicketStatus | null;
+  actor_type: Actor['type']; actor_id: number | null; actor_name: string | null; details: Record<string, unknown>; at: Date;
+}
 
 /** B7: every step of a ticket with time, actor and details, oldest first. */
-export async function timelineOf(db: Db, ticketId: string) {
-  const rows = await db('ticket_events').where({ ticket_id: ticketId }).orderBy('seq')
+export async function timelineOf(db: Db, ticketId: string): Promise<TimelineEvent[]> {
+  const rows: EventRow[] = await db('ticket_events').where({ ticket_id: ticketId }).orderBy('seq')
     .select('seq', 'type', 'from_status', 'to_status', 'actor_type', 'actor_id', 'actor_name', 'details', 'at');
   return rows.map((e) => ({
-    seq: e.seq, type: e.type, from: e.from_status, to: e.to_status, at: (e.at as Date).toISOString(),
+    seq: e.seq, type: e.type, from: e.from_status, to: e.to_status, at: iso(e.at),
     actor: { type: e.actor_type, id: e.actor_id, name: e.actor_name }, details: e.details,
   }));
 }

@@ -6,13 +6,13 @@ import type { User } from '../../db/models/user.js';
 import { DomainError } from '../../domain/errors.js';
 import * as shiftMsg from '../../domain/shift-messages.js';
 import * as ticketMsg from '../../domain/ticket-messages.js';
-import type { Actor } from '../../domain/tickets.js';
 import { actorOf } from '../auth/middleware.js';
 import type { SessionUser } from '../auth/sessions.js';
 import type { ApiDeps } from '../deps.js';
 import { endShift, openShiftRow } from '../shifts/actions.js';
 import { updateShiftWith } from '../../workflows/shifts/client.js';
 import { updateTicket } from '../../workflows/tickets/client.js';
+import { HELD_STATUSES, type Actor } from '../../domain/tickets.js';
 
 type Deps = Pick<ApiDeps, 'db' | 'temporal' | 'taskQueue'>;
 /** Dispatch may hand the agent a ticket while this runs; past this, the admin is told to retry. */
@@ -31,7 +31,7 @@ async function stopDispatch(d: Deps, workflowId: string): Promise<void> {
 }
 
 async function requeueHeld(d: Deps, agentId: number, actor: Actor): Promise<void> {
-  const held = (await d.db('tickets').where({ agent_id: agentId }).whereIn('status', ['calling', 'attending']).pluck('id')) as string[];
+  const held: string[] = await d.db('tickets').where({ agent_id: agentId }).whereIn('status', HELD_STATUSES).pluck('id');
   for (const id of held) {
     try {
       await updateTicket(d.temporal, id, ticketMsg.requeueTicket, { actor, keepArrival: true, reason: 'deactivated' });

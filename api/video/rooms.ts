@@ -6,6 +6,7 @@ import { agentPeerId, GUEST_PEER_ID, staffBelongs } from '../../sfu/room-members
 import type { SessionUser } from '../auth/sessions.js';
 import { loadTicketFor } from '../tickets/access.js';
 import type { VideoSettings } from './settings.js';
+import { LIVE_STATUSES } from '../../domain/tickets.js';
 
 export type RoomRow = { id: string; ticket_id: string; status: 'open' | 'closed'; guest_token_hash: string; opened_at: Date };
 export type JoinGrant = Readonly<{
@@ -13,11 +14,8 @@ export type JoinGrant = Readonly<{
   ticket: { id: string; number: string; status: string };
 }>;
 
-const LIVE = ['waiting', 'calling', 'attending'];
-
-
 async function openRoomOf(db: Db, ticketId: string): Promise<RoomRow> {
-  const room = await db('video_rooms').where({ ticket_id: ticketId }).first() as RoomRow | undefined;
+  const room: RoomRow | undefined = await db('video_rooms').where({ ticket_id: ticketId }).first();
   if (!room) throw new DomainError('NoVideoRoom');
   if (room.status !== 'open') throw new DomainError('CallEnded');
   return room;
@@ -26,7 +24,7 @@ async function openRoomOf(db: Db, ticketId: string): Promise<RoomRow> {
 /** The agent holding the ticket, or a supervisor/admin of its branch: the rule every later use re-reads. */
 export async function joinAsAgent(db: Db, s: VideoSettings, user: SessionUser, ticketId: string): Promise<JoinGrant & { guestToken: string; guestUrl: string }> {
   const ticket = await loadTicketFor(db, user, ticketId);
-  const facts = { id: String(ticket.id), status: String(ticket.status), agentId: (ticket.agent_id as number | null) ?? null, entityId: Number(ticket.entity_id), branchId: Number(ticket.branch_id) };
+  const facts = { id: ticket.id, status: ticket.status, agentId: ticket.agent_id, entityId: ticket.entity_id, branchId: ticket.branch_id };
   if (!staffBelongs({ ...user, active: true }, facts)) throw new DomainError('OnlyServingAgentJoins');
   const room = await openRoomOf(db, ticketId);
   const guestToken = guestTokenOf(s.secret, room.id);
@@ -48,7 +46,7 @@ export async function joinAsGuest(db: Db, s: VideoSettings, guestToken: string):
     .where('r.guest_token_hash', hashGuestToken(guestToken))
     .first('r.*', 't.number', 't.status as ticket_status', db.raw(`trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) as customer_name`));
   if (!row) throw new DomainError('LinkInvalid');
-  if (row.status !== 'open' || !LIVE.includes(row.ticket_status)) throw new DomainError('CallEnded');
+  if (row.status !== 'open' || !LIVE_STATUSES.some((live) => live === row.ticket_status)) throw new DomainError('CallEnded');
   const customerName = (row.customer_name as string) || 'Cliente';
   return { ...grant(s, row as RoomRow, { id: row.ticket_id, number: row.number, status: row.ticket_status }, GUEST_PEER_ID, 'guest', customerName), customerName };
 }

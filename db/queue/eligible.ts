@@ -6,8 +6,8 @@ import type { Db } from '../knex.js';
 export interface AgentServices { main: number[]; support: number[] }
 
 export async function servicesOf(db: Db | Knex.Transaction, userId: number): Promise<AgentServices> {
-  const rows = (await db('service_assignments as a').join('services as s', 's.id', 'a.service_id')
-    .where({ 'a.user_id': userId, 's.active': true }).select('a.service_id', 'a.kind')) as { service_id: number; kind: 'main' | 'support' }[];
+  const rows: { service_id: number; kind: 'main' | 'support' }[] = await db('service_assignments as a').join('services as s', 's.id', 'a.service_id')
+    .where({ 'a.user_id': userId, 's.active': true }).select('a.service_id', 'a.kind');
   return {
     main: rows.filter((r) => r.kind === 'main').map((r) => r.service_id),
     support: rows.filter((r) => r.kind === 'support').map((r) => r.service_id),

@@ -4,27 +4,28 @@
 // NOTIFY (transactional) is sent once per commit.
 import { DomainError } from '../../domain/errors.js';
 import type { Knex } from 'knex';
-import { EVENTS_CHANNEL, type Db } from '../knex.js';
+import type { Db } from '../knex.js';
 import type { ShiftStep } from '../../domain/shift-steps.js';
-
-type Row = Record<string, unknown>;
+import { HELD_STATUSES } from '../../domain/tickets.js';
+import { notifyShift, type ShiftRow } from './row.js';
+import { returned } from '../returned.js';
 
 /** The attention that keeps an agent busy: a ticket they call or attend, or one dispatch reserved for them. */
 export async function openAttention(db: Db | Knex.Transaction, userId: number, reservedTicketId: string | null): Promise<{ id: string; number: string } | undefined> {
   return db('tickets').where((w) => {
-    w.where({ agent_id: userId }).whereIn('status', ['calling', 'attending']);
+    w.where({ agent_id: userId }).whereIn('status', HELD_STATUSES);
     if (reservedTicketId) w.orWhere((r) => r.where({ id: reservedTicketId, status: 'waiting' }));
   }).first('id', 'number');
 }
 
 export async function applyShiftStep(db: Db, step: ShiftStep): Promise<void> {
   await db.transaction(async (trx) => {
-    const row = await trx('shifts').where({ id: step.shiftId }).forUpdate().first();
+    const row: ShiftRow | undefined = await trx('shifts').where({ id: step.shiftId }).forUpdate().first();
     if (!row) throw new DomainError('NotFound', { resource: 'shifts' }, { message: `Shift ${step.shiftId} has no row.` });
     if (row.last_step_seq >= step.stepSeq) return; // already applied by an earlier attempt
 
     if (step.requireFree) {
-      const open = await openAttention(trx, step.userId, row.current_ticket_id as string | null);
+      const open = await openAttention(trx, step.userId, row.current_ticket_id);
       if (open) {
         // Same codes as the workflow's own refusals: both mean "not now" (409) to the caller.
         throw step.kind === 'ended'
@@ -44,7 +45,7 @@ export async function applyShiftStep(db: Db, step: ShiftStep): Promise<void> {
     }
 
     const p = step.patch;
-    const update: Row = { last_step_seq: step.stepSeq };
+    const update: Record<string, unknown> = { last_step_seq: step.stepSeq };
     if (p.state !== undefined) update.state = p.state;
     if (p.stateSince !== undefined) update.state_since = p.stateSince;
     if (p.nextState !== undefined) update.next_state = p.nextState;
@@ -56,17 +57,7 @@ export async function applyShiftStep(db: Db, step: ShiftStep): Promise<void> {
     } else if (p.currentTicketId !== undefined) {
       update.current_ticket_id = p.currentTicketId;
     }
-    const [updated] = await trx('shifts').where({ id: step.shiftId }).update(update).returning('*');
-    await notifyShift(trx, updated as Row, step.entityId);
+    const updated: ShiftRow = returned(await trx('shifts').where({ id: step.shiftId }).update(update).returning('*'));
+    await notifyShift(trx, updated, step.entityId);
   });
-}
-
-/** Announces a committed shift change to socket.io (api/realtime/socket.ts fans it out to the branch). */
-export async function notifyShift(trx: Knex.Transaction, row: Row, entityId: number): Promise<void> {
-  const payload = {
-    kind: 'shift', entityId, branchId: row.branch_id, userId: row.user_id, shiftId: row.id, state: row.state,
-    nextState: row.next_state ?? null, manualMode: row.manual_mode, ended: row.ended_at !== null,
-    ...(row.current_ticket_id ? { ticketId: row.current_ticket_id } : {}),
-  };
-  await trx.raw('select pg_notify(?, ?)', [EVENTS_CHANNEL, JSON.stringify(payload)]);
 }

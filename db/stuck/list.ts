@@ -1,11 +1,15 @@
 // Stuck work as health and the monitor see it (issue 12, item 5): the `stuck_work` rows the
 // activity guard and the sweeper write, plus what the ticket rows say by themselves — calling past
 // the call deadline plus a margin, attending longer than the service's maximum.
+import { iso } from '../dates.js';
 import type { Db } from '../knex.js';
 import { CALL_OVERDUE_MARGIN_SECONDS, type StuckItem, type StuckReason } from '../../domain/stuck.js';
 
-type Row = Record<string, unknown>;
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+/** One row of the union below: stored rows and overdue tickets select the same columns. */
+interface StuckRow {
+  kind: StuckItem['kind']; id: string; workflow_id: string; branch_id: number; reason: StuckReason; since: Date; number: string | null;
+  agent_id: number | null; activity: string | null; attempt: number | null; last_error: string | null;
+}
 
 export interface StuckScope { branchId?: number; entityId?: number }
 
@@ -46,26 +50,23 @@ function attentionOverdue(db: Db, s: StuckScope) {
 /** Every overdue call and attention, all branches: the sweeper flags their workflows (VtStuck). */
 export async function listOverdue(db: Db, limit = 1000): Promise<{ workflowId: string; reason: StuckReason }[]> {
   const all = callOverdue(db, {}).unionAll([attentionOverdue(db, {})], true);
-  const rows = (await db.select('workflow_id', 'reason').from(all.as('u')).limit(limit)) as Row[];
-  return rows.map((r) => ({ workflowId: String(r.workflow_id), reason: r.reason as StuckReason }));
+  const rows: Pick<StuckRow, 'workflow_id' | 'reason'>[] = await db.select('workflow_id', 'reason').from(all.as('u')).limit(limit);
+  return rows.map((r) => ({ workflowId: r.workflow_id, reason: r.reason }));
 }
 
 export async function listStuck(db: Db, scope: StuckScope = {}, limit = 200): Promise<StuckItem[]> {
   const all = stored(db, scope).unionAll([callOverdue(db, scope), attentionOverdue(db, scope)], true);
-  const rows = (await db.select('*').from(all.as('u')).orderBy('since').limit(limit)) as Row[];
+  const rows: StuckRow[] = await db.select('*').from(all.as('u')).orderBy('since').limit(limit);
   // A ticket both stored and overdue is listed once, with the stored (more precise) reason.
   const seen = new Set<string>();
   const out: StuckItem[] = [];
   for (const r of rows) {
-    const key = `${String(r.kind)}:${String(r.id)}`;
+    const key = `${r.kind}:${r.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({
-      kind: r.kind as StuckItem['kind'], id: String(r.id), workflowId: String(r.workflow_id), branchId: Number(r.branch_id),
-      reason: r.reason as StuckReason, since: iso(r.since), number: (r.number as string | null) ?? null,
-      agentId: r.agent_id === null || r.agent_id === undefined ? null : Number(r.agent_id),
-      activity: (r.activity as string | null) ?? null, attempt: r.attempt === null || r.attempt === undefined ? null : Number(r.attempt),
-      lastError: (r.last_error as string | null) ?? null,
+      kind: r.kind, id: r.id, workflowId: r.workflow_id, branchId: r.branch_id, reason: r.reason, since: iso(r.since),
+      number: r.number, agentId: r.agent_id, activity: r.activity, attempt: r.attempt, lastError: r.last_error,
     });
   }
   return out;

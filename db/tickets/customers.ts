@@ -34,7 +34,7 @@ export async function findKnownCustomer(db: Knex | Knex.Transaction, entityId: n
     if (!value) continue;
     const q = db('customers').where({ entity_id: entityId }).whereRaw(col === 'email' ? 'lower(email) = lower(?)' : 'id_number = ?', [value]);
     if (exceptId) void q.whereNot('id', exceptId);
-    const row = (await q.first('id')) as { id: number } | undefined;
+    const row: { id: number } | undefined = await q.first('id');
     if (row) return row;
   }
   return undefined;

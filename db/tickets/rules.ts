@@ -10,7 +10,7 @@ export async function loadServiceRules(db: Db, serviceId: number, branchId: numb
   if (!s || !s.active) {
     throw new DomainError('Validation', {}, { message: `Service ${serviceId} is not an active service of branch ${branchId}.`, fields: { serviceId: { code: 'unknown_reference' } } });
   }
-  const topicIds = (await db('topics').where({ service_id: serviceId }).orderBy('id').pluck('id')) as number[];
+  const topicIds: number[] = await db('topics').where({ service_id: serviceId }).orderBy('id').pluck('id');
   return {
     callTimeoutSeconds: s.call_timeout_seconds,
     maxAutoRequeues: s.max_auto_requeues,

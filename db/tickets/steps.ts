@@ -7,7 +7,9 @@ import type { Db } from '../knex.js';
 import type { StepEffects, StepResult } from '../../domain/ticket-activities.js';
 import type { Step, TicketPatch } from '../../domain/ticket-steps.js';
 import { upsertCustomer } from './customers.js';
-import { notifyChange } from './rows.js';
+import { notifyChange } from './notify.js';
+import type { TicketRow } from './row.js';
+import { returned } from '../returned.js';
 import { notifyServiceAgents } from './notifications.js';
 import { syncVideoRoom } from '../video/rooms.js';
 
@@ -35,7 +37,7 @@ async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): P
     actor_type: step.actor.type, actor_id: step.actor.id ?? null, actor_name: step.actor.name ?? null,
     details: JSON.stringify(step.details), at: step.at,
   }).onConflict(['ticket_id', 'seq']).ignore().returning('id');
-  const ticket = await trx('tickets').where({ id: step.ticketId }).forUpdate().first();
+  const ticket: TicketRow | undefined = await trx('tickets').where({ id: step.ticketId }).forUpdate().first();
   if (!ticket) throw new DomainError('NotFound', { resource: 'tickets' }, { message: `Ticket ${step.ticketId} has no row.` });
   if (inserted.length === 0) return { customerId: ticket.customer_id }; // already applied by an earlier attempt
 
@@ -46,15 +48,15 @@ async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): P
   }
   let customerId: number | null = ticket.customer_id;
   if (effects.linkCustomerId !== undefined) {
-    const c = await trx('customers').where({ id: effects.linkCustomerId, entity_id: ticket.entity_id }).first('id');
+    const c: { id: number } | undefined = await trx('customers').where({ id: effects.linkCustomerId, entity_id: ticket.entity_id }).first('id');
     if (!c) throw new DomainError('Validation', {}, { fields: { customerId: { code: 'unknown_reference' } } });
-    customerId = c.id as number;
+    customerId = c.id;
     update.customer_id = customerId;
   } else if (effects.customer) {
     customerId = await upsertCustomer(trx, ticket.entity_id, customerId, effects.customer);
     update.customer_id = customerId;
   }
-  const [row] = await trx('tickets').where({ id: step.ticketId }).update(update).returning('*');
+  const row: TicketRow = returned(await trx('tickets').where({ id: step.ticketId }).update(update).returning('*'));
 
   if (step.patch.topicIds) {
     await trx('ticket_topics').where({ ticket_id: step.ticketId }).delete();

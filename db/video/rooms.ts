@@ -3,18 +3,9 @@
 // tells the SFU is heard only once the step committed.
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { EVENTS_CHANNEL } from '../knex.js';
+import type { VideoEvent } from '../../domain/contracts/realtime.js';
+import { announce as announceEvent } from '../announce.js';
 import { ENDED_STATUSES, type TicketStatus } from '../../domain/tickets.js';
-
-export type VideoRoomEvent = Readonly<{
-  kind: 'video';
-  /** room_access_changed: the ticket went back to waiting (transfer, requeue): its holder left the call. */
-  type: 'room_opened' | 'room_closed' | 'room_access_changed';
-  ticketId: string;
-  roomId: string;
-  entityId: number;
-  branchId: number;
-}>;
 
 type TicketRow = Readonly<{ id: string; kind: string; entity_id: number; branch_id: number }>;
 type StepLike = Readonly<{ type: string; to: TicketStatus; at: string }>;
@@ -32,13 +23,13 @@ export async function syncVideoRoom(trx: Knex.Transaction, ticket: TicketRow, st
       .insert({ id: randomUUID(), ticket_id: ticket.id, status: 'open', guest_token_hash: '', opened_at: step.at })
       .onConflict('ticket_id').ignore()
       .returning('id');
-    const roomId = opened[0]?.id as string | undefined;
+    const roomId: string | undefined = opened[0]?.id;
     if (roomId) await announce(trx, ticket, roomId, 'room_opened');
     return;
   }
   if (step.to === 'waiting') {
-    const room = await trx('video_rooms').where({ ticket_id: ticket.id, status: 'open' }).first('id');
-    if (room) await announce(trx, ticket, room.id as string, 'room_access_changed');
+    const room: { id: string } | undefined = await trx('video_rooms').where({ ticket_id: ticket.id, status: 'open' }).first('id');
+    if (room) await announce(trx, ticket, room.id, 'room_access_changed');
     return;
   }
   if (ENDED_STATUSES.includes(step.to)) {
@@ -46,12 +37,11 @@ export async function syncVideoRoom(trx: Knex.Transaction, ticket: TicketRow, st
       .where({ ticket_id: ticket.id, status: 'open' })
       .update({ status: 'closed', closed_at: step.at })
       .returning('id');
-    const roomId = closed[0]?.id as string | undefined;
+    const roomId: string | undefined = closed[0]?.id;
     if (roomId) await announce(trx, ticket, roomId, 'room_closed');
   }
 }
 
-async function announce(trx: Knex.Transaction, t: TicketRow, roomId: string, type: VideoRoomEvent['type']): Promise<void> {
-  const event: VideoRoomEvent = { kind: 'video', type, ticketId: t.id, roomId, entityId: t.entity_id, branchId: t.branch_id };
-  await trx.raw('select pg_notify(?, ?)', [EVENTS_CHANNEL, JSON.stringify(event)]);
+async function announce(trx: Knex.Transaction, t: TicketRow, roomId: string, type: VideoEvent['type']): Promise<void> {
+  await announceEvent(trx, { kind: 'video', type, ticketId: t.id, roomId, entityId: t.entity_id, branchId: t.branch_id });
 }

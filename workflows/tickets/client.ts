@@ -8,6 +8,7 @@ import { SYSTEM, ticketWorkflowId } from '../../domain/tickets.js';
 import { asDomain } from '../../domain/workflow-answers.js';
 import { TicketKeys } from './search.js';
 import type { TicketData } from './state.js';
+import type { TicketRow } from '../../db/tickets/row.js';
 import type { ticketWorkflow } from './workflow.js';
 
 /**
@@ -42,11 +43,10 @@ export async function updateTicket<A>(client: Client, ticketId: string, def: Upd
  * Starts a new run of a ticket whose workflow is gone, carrying its state from the row (a
  * supervisor's release, issue 12 item 5). The run offers the ticket to a free agent at once.
  */
-export async function reviveTicket(client: Client, taskQueue: string, row: Record<string, unknown>, carried: TicketData): Promise<void> {
+export async function reviveTicket(client: Client, taskQueue: string, row: TicketRow, carried: TicketData): Promise<void> {
   const input: TicketInput = {
-    ticketId: row.id as string, entityId: row.entity_id as number, branchId: row.branch_id as number, serviceId: row.service_id as number,
-    kind: row.kind as TicketInput['kind'], customerId: (row.customer_id as number | null) ?? undefined,
-    priorityId: (row.priority_id as number | null) ?? undefined, actor: SYSTEM,
+    ticketId: row.id, entityId: row.entity_id, branchId: row.branch_id, serviceId: row.service_id,
+    kind: row.kind, customerId: row.customer_id ?? undefined, priorityId: row.priority_id ?? undefined, actor: SYSTEM,
   };
   await client.workflow.start('ticketWorkflow', {
     workflowId: ticketWorkflowId(input.ticketId), taskQueue, args: [{ input, carried, revived: true }],
