@@ -29,6 +29,8 @@ const schema = z.object({
   SFU_PUBLIC_URL: z.string().url().optional(),
   /** How often the worker looks for workflows that closed while their rows are open (issue 12). */
   STUCK_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
+  /** How often the worker rolls finished days into the report rollups (issue 18); reports stay exact in between. */
+  REPORT_ROLLUP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /** Private or local destinations that outbound calls (webhooks…) may reach: platform/outbound/allow.ts. */
   OUTBOUND_ALLOW: z.string().default('').transform((text, ctx) => {
     try {

@@ -10,6 +10,7 @@ import { createLogger } from '../platform/logger.js';
 import { installSdkLogger } from './sdk-logger.js';
 import { createWorker } from './worker-factory.js';
 import { startSweeper } from '../activities/stuck/sweep.js';
+import { startReportRollups } from '../activities/reports/rollups.js';
 
 const log = createLogger('worker');
 installSdkLogger(log);
@@ -30,10 +31,12 @@ async function main(): Promise<void> {
   log.info({ taskQueue: config.TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
   // Workflows that closed with their rows open free their agents and are flagged for release.
   const sweeper = startSweeper({ db, temporal, log: createLogger('sweeper') }, config.STUCK_SWEEP_SECONDS * 1000);
+  const rollups = startReportRollups({ db, log: createLogger('report-rollups') }, config.REPORT_ROLLUP_SECONDS * 1000);
   // The SDK's Runtime already shuts workers down on SIGINT/SIGTERM (and Ctrl-C reaches this
   // child too): run() resolves once in-flight tasks are done.
   await worker.run();
   await sweeper.stop();
+  await rollups.stop();
   await connection.close();
   await clientConnection.close();
   await db.destroy();

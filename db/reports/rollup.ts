@@ -1,0 +1,65 @@
+// The rollup job (issue 18): rolls each branch's finished days into report_service_days and
+// report_agent_days, so reports read a few rows per day instead of every raw ticket and event.
+// Idempotent: rolling a day replaces its rows, so any day can be rebuilt from the timeline. A day
+// that still has open tickets stays dirty (reports compute it live) and is rolled again later, so
+// a late step — a requeue after midnight, a late cancellation — is never lost.
+import type { Db } from '../knex.js';
+import { AGENT_DAY_COLUMNS, OPEN, SERVICE_DAY_COLUMNS, agentSumsSql, pgArray, ticketSumsSql } from './sums.js';
+
+export interface DayRef { branchId: number; day: string }
+
+/** Rebuilds one branch's day from the raw timeline; returns whether it is clean (nothing open). */
+export async function rollDay(db: Db, { branchId, day }: DayRef): Promise<boolean> {
+  return db.transaction(async (trx) => {
+    await trx.raw('insert into report_days (branch_id, day) values (?, ?) on conflict do nothing', [branchId, day]);
+    // Two rollers of one day take turns; a roller that finds it freshly rolled by another still
+    // rolls it again, which is harmless (same rows).
+    await trx('report_days').where({ branch_id: branchId, day }).forUpdate().first('day');
+    const b = { branchIds: pgArray([branchId]), days: pgArray([day]) };
+    await trx('report_service_days').where({ branch_id: branchId, day }).delete();
+    await trx.raw(`insert into report_service_days (branch_id, day, service_id, agent_id, entity_id, department_id, ${SERVICE_DAY_COLUMNS.join(', ')}) ${ticketSumsSql()}`, b);
+    await trx('report_agent_days').where({ branch_id: branchId, day }).delete();
+    await trx.raw(`insert into report_agent_days (branch_id, day, agent_id, entity_id, ${AGENT_DAY_COLUMNS.join(', ')}) ${agentSumsSql()}`, b);
+    const open = await trx('tickets').where({ branch_id: branchId, service_day: day }).whereRaw(`status in (${OPEN})`).first('id');
+    await trx('report_days').where({ branch_id: branchId, day }).update({ dirty: Boolean(open), rolled_at: trx.fn.now() });
+    return !open;
+  });
+}
+
+/**
+ * Days to roll: every dirty day, and each branch's finished days (before its local today) with
+ * tickets or shift time after the last day it rolled. Oldest first.
+ */
+export async function pendingDays(db: Db): Promise<DayRef[]> {
+  const { rows } = await db.raw<{ rows: { branch_id: number; day: string }[] }>(`
+    with b as (
+      select br.id, (now() at time zone br.timezone)::date as today,
+        (select max(d.day) from report_days d where d.branch_id = br.id) as last_rolled
+      from branches br
+    )
+    select branch_id, to_char(day, 'YYYY-MM-DD') as day from (
+      select d.branch_id, d.day from report_days d join b on b.id = d.branch_id where d.dirty and d.day < b.today
+      union
+      select t.branch_id, t.service_day from b join lateral (
+        select distinct t.branch_id, t.service_day from tickets t
+        where t.branch_id = b.id and t.service_day < b.today and t.service_day > coalesce(b.last_rolled, '-infinity')
+      ) t on true
+      union
+      select sh.branch_id, cast(p.started_at at time zone br.timezone as date)
+      from b join shifts sh on sh.branch_id = b.id join branches br on br.id = b.id join shift_state_periods p on p.shift_id = sh.id
+      where p.started_at < b.today::timestamp at time zone br.timezone
+        and p.started_at >= coalesce(b.last_rolled + 1, '-infinity')::timestamp at time zone br.timezone
+    ) x order by day, branch_id`);
+  return rows.map((r) => ({ branchId: r.branch_id, day: r.day }));
+}
+
+/** One pass of the job; `progress` hears every 50 days so a first backfill of a year shows it is moving. */
+export async function rollPending(db: Db, progress?: (done: number, total: number) => void): Promise<{ rolled: number; dirty: number }> {
+  const days = await pendingDays(db);
+  let dirty = 0;
+  for (const [i, d] of days.entries()) {
+    if (!(await rollDay(db, d))) dirty++;
+    if (progress && ((i + 1) % 50 === 0 || i + 1 === days.length)) progress(i + 1, days.length);
+  }
+  return { rolled: days.length, dirty };
+}

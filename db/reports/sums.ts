@@ -1,0 +1,113 @@
+// H3 figures as sums and counts, straight from the raw timeline, for a set of (branch, day)
+// pairs: the rollup job stores them per day, and reports compute today (and any day not yet
+// rolled) with the same SQL, so a rolled day and a live one can never disagree.
+// Status periods come from status-changing events: each lasts until the ticket's next one.
+
+import { HELD_STATUSES, OPEN_STATUSES } from '../../domain/tickets.js';
+
+/** Narrowing a report applies to the raw rows; fixed SQL with named bindings, never input. */
+export interface SumsFilter { serviceId?: number; departmentId?: number; agentId?: number }
+
+const quoted = (list: readonly string[]): string => list.map((s) => `'${s}'`).join(', ');
+const HELD = quoted(HELD_STATUSES);
+export const OPEN = quoted(OPEN_STATUSES);
+/**
+ * A list as one PostgreSQL array literal: knex would spread a JS array into `?, ?, ?`. Only for
+ * integers and YYYY-MM-DD days, which need no quoting.
+ */
+export const pgArray = (values: readonly (number | string)[]): string => `{${values.join(',')}}`;
+
+/** Bindings: :branchIds (int[]) and :days (date[]) pair up element by element (pgArray literals). */
+const PAIRS = `select * from unnest(cast(:branchIds as integer[]), cast(:days as date[]))`;
+
+/** Per ticket: who served it, its waits and outcome. */
+export const ticketFactsSql = (f: SumsFilter = {}): string => `
+    t as (
+      select t.id, t.entity_id, t.branch_id, t.service_id, s.department_id, t.service_day, t.status, s.sla_target_seconds
+      from tickets t join services s on s.id = t.service_id
+      where (t.branch_id, t.service_day) in (${PAIRS})${f.serviceId ? ' and t.service_id = :serviceId' : ''}${f.departmentId ? ' and s.department_id = :departmentId' : ''}
+    ),
+    ch as (
+      select e.ticket_id, e.seq, e.type, e.from_status, e.to_status, e.at,
+        lead(e.at) over w as next_at, lead(e.to_status) over w as next_status,
+        (select cast(c.details->>'agentId' as integer) from ticket_events c
+          where c.ticket_id = e.ticket_id and c.type = 'called' and c.seq <= e.seq order by c.seq desc limit 1) as agent_id
+      from ticket_events e
+      where e.ticket_id in (select id from t) and e.to_status is distinct from e.from_status
+      window w as (partition by e.ticket_id order by e.seq)
+    ),
+    pt as (
+      select t.id, t.entity_id, t.branch_id, t.service_id, t.department_id, t.service_day, t.status, t.sla_target_seconds,
+        (array_agg(ch.agent_id order by ch.seq desc) filter (where ch.agent_id is not null))[1] as agent_id,
+        sum(extract(epoch from coalesce(ch.next_at, now()) - ch.at)) filter (where ch.to_status = 'waiting') as wait_s,
+        sum(extract(epoch from ch.next_at - ch.at)) filter (where ch.to_status = 'calling' and ch.next_status = 'attending') as walk_s,
+        sum(extract(epoch from ch.next_at - ch.at)) filter (where ch.to_status = 'attending' and ch.next_at is not null) as service_s,
+        extract(epoch from min(ch.at) filter (where ch.type = 'called') - min(ch.at) filter (where ch.to_status = 'waiting')) as first_wait_s,
+        coalesce(bool_or(ch.type = 'called'), false) as was_called,
+        coalesce(bool_or(ch.type = 'cancelled' and ch.from_status = 'waiting'), false) as cancelled_waiting
+      from t left join ch on ch.ticket_id = t.id
+      group by t.id, t.entity_id, t.branch_id, t.service_id, t.department_id, t.service_day, t.status, t.sla_target_seconds
+    )`;
+
+/** Ticket sums per branch, department, service, agent (0: never called) and day — the columns of report_service_days. */
+export const ticketSumsSql = (f: SumsFilter = {}): string => `
+    with ${ticketFactsSql(f)}
+    select pt.branch_id, pt.service_day as day, pt.service_id, coalesce(pt.agent_id, 0) as agent_id, pt.entity_id, pt.department_id,
+      count(*) as tickets,
+      count(*) filter (where pt.status = 'finished') as served,
+      coalesce(sum(pt.wait_s), 0) as wait_sum, count(pt.wait_s) as wait_n,
+      coalesce(sum(pt.walk_s), 0) as walk_sum, count(pt.walk_s) as walk_n,
+      coalesce(sum(pt.service_s), 0) as service_sum, count(pt.service_s) as service_n,
+      count(*) filter (where pt.was_called) as called,
+      count(*) filter (where pt.was_called and pt.first_wait_s <= pt.sla_target_seconds) as within_sla,
+      count(*) filter (where pt.cancelled_waiting and not pt.was_called) as left_before_called,
+      count(*) filter (where pt.status = 'no_show') as no_show,
+      count(*) filter (where pt.status = 'cancelled') as cancelled
+    from pt${f.agentId ? ' where pt.agent_id = :agentId' : ''}
+    group by pt.branch_id, pt.service_day, pt.service_id, coalesce(pt.agent_id, 0), pt.entity_id, pt.department_id`;
+
+/**
+ * Agent time per branch, agent and local day — the columns of report_agent_days. A period that
+ * crosses the branch's midnight counts on each day for the part it spent there; idle is online
+ * time not spent calling or serving (busy comes from the tickets of that service day).
+ */
+export const agentSumsSql = (f: SumsFilter = {}): string => `
+    with ${ticketFactsSql({})},
+    pairs as (${PAIRS}),
+    busy as (
+      select ch.agent_id, t.branch_id, t.service_day as day, sum(extract(epoch from coalesce(ch.next_at, now()) - ch.at)) as busy_s
+      from ch join t on t.id = ch.ticket_id
+      where ch.to_status in (${HELD}) and ch.agent_id is not null
+      group by ch.agent_id, t.branch_id, t.service_day
+    ),
+    periods as (
+      select sh.user_id as agent_id, sh.branch_id, b.entity_id, d.day, p.state,
+        extract(epoch from least(coalesce(p.ended_at, now()), (d.day + 1)::timestamp at time zone b.timezone)
+          - greatest(p.started_at, d.day::timestamp at time zone b.timezone)) as secs
+      from shift_state_periods p join shifts sh on sh.id = p.shift_id join branches b on b.id = sh.branch_id
+      cross join lateral (
+        select cast(g as date) as day from generate_series(
+          cast(p.started_at at time zone b.timezone as date),
+          cast(coalesce(p.ended_at, now()) at time zone b.timezone as date), interval '1 day') g
+      ) d
+      -- A day's slack either side of the pairs' range keeps the index on started_at useful for any time zone.
+      where p.started_at < (select max(unnest) from unnest(cast(:days as date[]))) + 2
+        and coalesce(p.ended_at, now()) > (select min(unnest) from unnest(cast(:days as date[]))) - 1
+        and (sh.branch_id, d.day) in (select * from pairs)${f.agentId ? ' and sh.user_id = :agentId' : ''}
+    ),
+    a as (
+      select pr.agent_id, pr.branch_id, pr.entity_id, pr.day,
+        coalesce(sum(pr.secs) filter (where pr.state = 'online'), 0) as online_s,
+        coalesce(sum(pr.secs) filter (where pr.state in ('resting', 'lunch')), 0) as break_s,
+        coalesce(sum(pr.secs) filter (where pr.state = 'documenting'), 0) as wrap_s
+      from periods pr group by pr.agent_id, pr.branch_id, pr.entity_id, pr.day
+    )
+    select a.branch_id, a.day, a.agent_id, a.entity_id, a.online_s, coalesce(busy.busy_s, 0) as busy_s,
+      greatest(a.online_s - coalesce(busy.busy_s, 0), 0) as idle_s, a.break_s, a.wrap_s
+    from a left join busy on busy.agent_id = a.agent_id and busy.branch_id = a.branch_id and busy.day = a.day`;
+
+export const SERVICE_DAY_COLUMNS = [
+  'tickets', 'served', 'wait_sum', 'wait_n', 'walk_sum', 'walk_n', 'service_sum', 'service_n',
+  'called', 'within_sla', 'left_before_called', 'no_show', 'cancelled',
+] as const;
+export const AGENT_DAY_COLUMNS = ['online_s', 'busy_s', 'idle_s', 'break_s', 'wrap_s'] as const;
