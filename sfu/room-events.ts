@@ -6,16 +6,14 @@
 // API are relayed to the room's joined participants.
 import type { Namespace } from 'socket.io';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import { VideoEvent } from '../domain/contracts/realtime.js';
+import { ROOM_FACTS_CHANNEL, RoomFact } from '../domain/contracts/video.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { RoomRegistry } from './room-registry.js';
 import type { SfuGate } from './signalling/gate.js';
 import { channelOf } from './signalling/protocol.js';
 
-/** pg NOTIFY channel of in-call facts (api/video/call-events.ts); payloads stay under 8 KB. */
-export const ROOM_FACTS_CHANNEL = 'ventanilla_room_facts';
-
-const roomEvent = z.object({ kind: z.literal('video'), type: z.string().max(64), roomId: z.string().max(64) }).loose();
+export { ROOM_FACTS_CHANNEL };
 
 export type RoomEventDeps = Readonly<{ ns: Namespace; registry: RoomRegistry; gate: SfuGate; log: Logger }>;
 
@@ -26,15 +24,19 @@ export type RoomEventDeps = Readonly<{ ns: Namespace; registry: RoomRegistry; ga
 export function roomEventHandler(deps: RoomEventDeps): (event: unknown, channel: string) => void {
   const lock = new KeyedLock();
   return (event, channel) => {
-    const parsed = roomEvent.safeParse(event);
-    if (!parsed.success) return; // ticket, shift… events are not ours
-    const e = parsed.data;
-    const handle = channel === ROOM_FACTS_CHANNEL ? async () => relay(deps, e) : () => applyChange(deps, e.type, e.roomId);
-    lock.run(e.roomId, handle).catch((err: unknown) => deps.log.error({ err, roomId: e.roomId, type: e.type }, 'video bus event failed'));
+    const run = (roomId: string, type: string, handle: () => Promise<void>) =>
+      lock.run(roomId, handle).catch((err: unknown) => deps.log.error({ err, roomId, type }, 'video bus event failed'));
+    if (channel === ROOM_FACTS_CHANNEL) {
+      const fact = RoomFact.safeParse(event);
+      if (fact.success) void run(fact.data.roomId, fact.data.type, async () => relay(deps, fact.data));
+      return;
+    }
+    const change = VideoEvent.safeParse(event);
+    if (change.success) void run(change.data.roomId, change.data.type, () => applyChange(deps, change.data.type, change.data.roomId)); // ticket, shift… events are not ours
   };
 }
 
-function relay({ ns }: RoomEventDeps, e: z.infer<typeof roomEvent>): void {
+function relay({ ns }: RoomEventDeps, e: RoomFact): void {
   ns.to(channelOf(e.roomId)).emit('roomEvent', e);
 }
 

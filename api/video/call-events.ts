@@ -6,7 +6,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/knex.js';
 import { recordCallEvent } from '../../domain/ticket-messages.js';
 import type { CallEventType } from '../../domain/tickets.js';
-import { ROOM_FACTS_CHANNEL } from '../../sfu/room-events.js';
+import { ROOM_FACTS_CHANNEL, RoomFact, type RoomFactPayload } from '../../domain/contracts/video.js';
 import { updateTicket } from '../../workflows/tickets/client.js';
 import type { Participant } from './participant.js';
 
@@ -15,7 +15,8 @@ export async function recordInTimeline(temporal: Client, p: Participant, type: C
 }
 
 /** Tells the room's participants (through the SFU) about a stored fact; payloads stay well under NOTIFY's 8 KB. */
-export async function announceToRoom(db: Db, p: Participant, type: string, payload: Record<string, unknown>): Promise<void> {
-  const event = { ...payload, kind: 'video', type, roomId: p.claims.roomId };
+export async function announceToRoom<T extends RoomFact['type']>(db: Db, p: Participant, type: T, payload: RoomFactPayload<T>): Promise<void> {
+  // Parsed on the way out: a fact the room's clients would not understand fails here, not there.
+  const event = RoomFact.parse({ ...payload, kind: 'video', type, roomId: p.claims.roomId });
   await db.raw('select pg_notify(?, ?)', [ROOM_FACTS_CHANNEL, JSON.stringify(event)]);
 }

@@ -23,3 +23,21 @@ export type ChatMessage = z.infer<typeof ChatMessage>;
 export const Tag = z.object({ id: z.number().int(), offsetMs: z.number().int().positive(), body: z.string(), at: Instant }).strict();
 export type Tag = z.infer<typeof Tag>;
 export const TermsSent = z.object({ termsId: Uuid }).strict();
+
+/** pg NOTIFY channel of in-call facts: only the SFU listens, and relays each to its room's participants (issue 13). */
+export const ROOM_FACTS_CHANNEL = 'ventanilla_room_facts';
+const fact = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ kind: z.literal('video'), type: z.literal(type), roomId: z.string().max(64), ...shape }).strict();
+const Presence = { role: z.enum(['agent', 'guest']), name: z.string() };
+/** An in-call fact as the API announces it and the room's participants receive it (`roomEvent`). */
+export const RoomFact = z.discriminatedUnion('type', [
+  fact('chat', { message: ChatMessage }),
+  fact('tag', { tag: Tag }),
+  fact('terms_sent', { termsId: Uuid, text: z.string() }),
+  fact('terms_answered', { termsId: Uuid, accepted: z.boolean() }),
+  fact('video_joined', Presence),
+  fact('video_left', Presence),
+]);
+export type RoomFact = z.infer<typeof RoomFact>;
+/** What a fact adds to `{ kind, type, roomId }`, per type. */
+export type RoomFactPayload<T extends RoomFact['type']> = Omit<Extract<RoomFact, { type: T }>, 'kind' | 'type' | 'roomId'>;

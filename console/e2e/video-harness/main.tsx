@@ -1,15 +1,20 @@
 // The e2e page for the video screens: the agent's <VideoCall> at /agent/:ticketId and the
-// customer's join route at /join/:token, exactly as the console will mount them.
+// customer's join route at /join/:token, exactly as the console mounts them (same providers).
 import { createRoot } from 'react-dom/client';
-import { I18nProvider } from '../../src/i18n';
-import { joinRoute as JoinRoute } from '../../src/join';
-import { matchParam } from '../../src/router';
+import { createBrowserRouter, RouterProvider, useParams } from 'react-router';
+import { JoinRoute } from '../../src/join';
+import { Providers } from '../../src/Providers';
 import { VideoCall } from '../../src/video';
 
-function Harness() {
-  const ticketId = matchParam(window.location.pathname, 'agent');
-  return ticketId ? <main style={{ maxWidth: 1100, margin: '1rem auto' }}><VideoCall ticketId={ticketId} /></main> : <JoinRoute />;
+function AgentCall() {
+  const { ticketId = '' } = useParams();
+  return <main style={{ maxWidth: 1100, margin: '1rem auto' }}><VideoCall ticketId={ticketId} /></main>;
 }
 
+const router = createBrowserRouter([
+  { path: '/agent/:ticketId', Component: AgentCall },
+  { path: '/join/:token', Component: JoinRoute },
+]);
+
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<I18nProvider><Harness /></I18nProvider>);
+if (root) createRoot(root).render(<Providers><RouterProvider router={router} /></Providers>);

@@ -1,21 +1,19 @@
-// Refusals as the servers send them (domain/errors.ts ErrorBody, the SFU's ack errors): a code,
-// its params and per-field errors. The English `message` stays out on purpose: screens word a
-// refusal from its code (i18n/errors.ts), so nobody is tempted to show the server's English.
+// The console's one error class: a refusal as the servers send it (domain/errors.ts ErrorBody,
+// the SFU's ack errors) or as the screen itself decides it (no network, a step it refuses): a
+// stable code, its params and per-field errors. The English `message` stays out on purpose:
+// screens word a refusal from its code (i18n/errors.ts), so nobody shows the server's English.
 import type { KnownCustomer } from '@domain/customers';
 import type { ErrorParams, FieldErrors } from '@domain/errors';
 
-/** A refusal with a code the dictionaries word (`errors.<code>`). */
-export class Refusal extends Error {
-  constructor(readonly code: string, readonly params: ErrorParams = {}, readonly fields: FieldErrors = {}) {
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: ErrorParams = {},
+    readonly fields: FieldErrors = {},
+    /** The HTTP status when the refusal came from the API; undefined for the SFU, the network and the screen. */
+    readonly status?: number,
+  ) {
     super(code);
-    this.name = 'Refusal';
-  }
-}
-
-/** A refusal of the API, with its HTTP status. */
-export class ApiError extends Refusal {
-  constructor(readonly status: number, code: string, params?: ErrorParams, fields?: FieldErrors) {
-    super(code, params, fields);
     this.name = 'ApiError';
   }
 }
@@ -44,24 +42,20 @@ export function apiErrorOf(status: number, text: string): ApiError {
   } catch {
     body = undefined;
   }
-  if (!isObject(body) || typeof body.code !== 'string') return new ApiError(status, codeOfStatus(status));
-  return new ApiError(status, body.code, isObject(body.params) ? body.params : {}, fieldErrorsOf(body.fields));
+  if (!isObject(body) || typeof body.code !== 'string') return new ApiError(codeOfStatus(status), {}, {}, status);
+  return new ApiError(body.code, isObject(body.params) ? body.params : {}, fieldErrorsOf(body.fields), status);
+}
+
+/** A failure that is no refusal is our own bug or the browser's: the screen says so generically, the console keeps it. */
+export function logUnexpected(err: unknown): void {
+  if (!(err instanceof ApiError)) console.error(err);
 }
 
 /** Issue 12 item 4: the customer that already has this ID number or e-mail (CustomerExists), contact values masked. */
 export function existingCustomer(err: unknown): KnownCustomer | undefined {
-  if (!(err instanceof Refusal) || err.code !== 'CustomerExists') return undefined;
+  if (!(err instanceof ApiError) || err.code !== 'CustomerExists') return undefined;
   const c = err.params.customer;
   if (!isObject(c) || typeof c.id !== 'number') return undefined;
   const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
   return { id: c.id, name: text(c.name) ?? '', email: text(c.email), phone: text(c.phone), idNumber: text(c.idNumber) };
-}
-
-/** fetch, with an unreachable server as the `network` refusal instead of the browser's TypeError. */
-export async function fetchApi(url: string, init?: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch (err) {
-    throw new Refusal('network', { cause: err instanceof Error ? err.message : String(err) });
-  }
 }

@@ -1,15 +1,16 @@
 // C1–C8: the customer being called or attended at this desk. What happens after Finish (next
 // customer, next state) is the server's dispatch; this screen just follows the shift.
+import type { ShiftView } from '@domain/contracts/shifts';
+import { actionsAllowedFrom } from '@domain/ticket-actions';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { api } from '../api/client';
-import type { ShiftView, TicketItem } from '../api/types';
+import { useApiMutation, useErrorText } from '../api/mutation';
+import { LIVE_KEYS, ticketQuery } from '../api/queries';
 import { StatusBadge } from '../common/Badge';
 import { Elapsed } from '../common/Elapsed';
 import { Notice } from '../common/Notice';
 import { formatDateTime } from '../common/time';
-import { useAction } from '../common/useAction';
-import { useLoad } from '../common/useLoad';
-import { useShift } from '../desk/shift';
 import { useI18n } from '../i18n';
 import { Timeline } from '../tickets/Timeline';
 import { CustomerForm } from './CustomerForm';
@@ -20,17 +21,18 @@ const VideoCall = lazy(() => import('../video').then((m) => ({ default: m.VideoC
 
 export function AttentionPanel({ shift, ticketId }: { shift: ShiftView; ticketId: string }) {
   const { t, locale } = useI18n();
-  const { queueVersion, reload } = useShift();
-  const ticket = useLoad(() => api.get<TicketItem>(`/tickets/${ticketId}`), [ticketId, queueVersion]);
-  const action = useAction();
-  const step = (path: string, body: object = {}) => action.run(async () => {
-    await api.post(`/tickets/${ticketId}/${path}`, body);
-    ticket.reload();
-    await reload();
-  });
+  const client = useQueryClient();
+  const ticket = useQuery(ticketQuery(ticketId));
+  const loadError = useErrorText(ticket.error);
+  const step = useApiMutation(({ path, body }: { path: 'recall' | 'attend' | 'finish'; body?: object }) => api.post(`/tickets/${ticketId}/${path}`, body ?? {}), { invalidates: LIVE_KEYS });
   const tk = ticket.data;
-  if (!tk) return <section className="panel grow"><Notice kind="error" text={ticket.error} />{!ticket.error && <p className="muted">{t.app.loading}</p>}</section>;
+  if (!tk) return <section className="panel grow"><Notice kind="error" text={loadError} />{!loadError && <p className="muted">{t.app.loading}</p>}</section>;
   const calling = tk.status === 'calling';
+  // One button per step the ticket's status allows (domain/ticket-actions.ts).
+  const allowed = actionsAllowedFrom(tk.status);
+  const button = (path: 'recall' | 'attend' | 'finish', label: string, primary: boolean, body?: object) => allowed.includes(path) && (
+    <button type="button" className={primary ? 'btn btn-primary' : 'btn'} disabled={step.isPending} onClick={() => step.mutate({ path, body })}>{label}</button>
+  );
   return (
     <section className="attention grow" aria-label={calling ? t.attention.calling : t.attention.attending} data-testid="attention" data-status={tk.status}>
       <header className={`call-notice ${calling ? 'is-calling' : 'is-attending'}`}>
@@ -46,11 +48,11 @@ export function AttentionPanel({ shift, ticketId }: { shift: ShiftView; ticketId
           <span className="eyebrow">{t.attention.elapsed}</span>
         </div>
       </header>
-      <Notice kind="error" text={action.error} />
+      <Notice kind="error" text={step.message} />
       <div className="call-actions">
-        {calling && <button type="button" className="btn" disabled={action.busy} onClick={() => void step('recall')}>{t.attention.recall}</button>}
-        {calling && <button type="button" className="btn btn-primary" disabled={action.busy} onClick={() => void step('attend')}>{t.attention.arrived}</button>}
-        {tk.status === 'attending' && <button type="button" className="btn btn-primary" disabled={action.busy} onClick={() => void step('finish', { topicIds: tk.topicIds ?? [] })}>{t.attention.finish}</button>}
+        {button('recall', t.attention.recall, false)}
+        {button('attend', t.attention.arrived, true)}
+        {button('finish', t.attention.finish, true, { topicIds: tk.topicIds })}
       </div>
       <dl className="facts">
         <div><dt>{t.attention.service}</dt><dd>{tk.number.split('-')[0]} · {tk.serviceName}</dd></div>
@@ -59,17 +61,21 @@ export function AttentionPanel({ shift, ticketId }: { shift: ShiftView; ticketId
         <div><dt>{t.attention.recalls}</dt><dd data-testid="recall-count">{tk.recallCount}</dd></div>
         <div><dt>{t.desk.deskLabel}</dt><dd>{shift.deskName}</dd></div>
       </dl>
-      {tk.kind === 'virtual' && <Suspense fallback={<p className="muted">{t.app.loading}</p>}><VideoCall ticketId={tk.id} onDone={() => void reload()} /></Suspense>}
+      {tk.kind === 'virtual' && (
+        <Suspense fallback={<p className="muted">{t.app.loading}</p>}>
+          <VideoCall ticketId={tk.id} onDone={() => LIVE_KEYS.forEach((queryKey) => void client.invalidateQueries({ queryKey }))} />
+        </Suspense>
+      )}
       <div className="attention-grid">
-        <CustomerForm ticketId={tk.id} customerId={tk.customerId} onSaved={ticket.reload} />
+        <CustomerForm ticketId={tk.id} customerId={tk.customerId} />
         <div className="stack">
-          <TopicsPicker ticketId={tk.id} serviceId={tk.serviceId} selected={tk.topicIds ?? []} onSaved={ticket.reload} />
-          <NoteBox ticketId={tk.id} onSaved={ticket.reload} />
+          <TopicsPicker ticketId={tk.id} serviceId={tk.serviceId} selected={tk.topicIds} />
+          <NoteBox ticketId={tk.id} />
         </div>
       </div>
       <section className="panel">
         <h3 className="panel-title">{t.attention.timeline}</h3>
-        <Timeline ticketId={tk.id} version={queueVersion} />
+        <Timeline ticketId={tk.id} />
       </section>
     </section>
   );

@@ -1,4 +1,5 @@
-import type { AgentState, TicketStatus } from '../api/types';
+import type { AgentState } from '@domain/agents';
+import type { TicketStatus } from '@domain/tickets';
 import { useI18n } from '../i18n';
 
 export function StatusBadge({ status }: { status: TicketStatus }) {

@@ -1,21 +1,20 @@
+import { Link, NavLink } from 'react-router';
 import { NotificationBell } from '../desk/NotificationBell';
 import { UserMenu } from '../desk/UserMenu';
 import { useI18n } from '../i18n';
-import { navigate } from '../router';
 
 const NAV = [['/', 'desk'], ['/tickets', 'tickets'], ['/profile', 'profile']] as const;
 
-export function TopBar({ path }: { path: string }) {
+export function TopBar() {
   const { t } = useI18n();
   return (
     <header className="topbar">
-      <a className="brand" href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>
+      <Link className="brand" to="/">
         <span className="brand-mark" aria-hidden="true">V</span>{t.app.name}
-      </a>
+      </Link>
       <nav className="topnav">
-        {NAV.map(([to, key]) => (
-          <a key={to} href={to} aria-current={path === to ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate(to); }}>{t.menu[key]}</a>
-        ))}
+        {/* `end`: the desk link is current on `/` only, not on every page below it. */}
+        {NAV.map(([to, key]) => <NavLink key={to} to={to} end>{t.menu[key]}</NavLink>)}
       </nav>
       <div className="topbar-end">
         <NotificationBell />

@@ -1,31 +1,26 @@
 // No open shift: the agent picks a desk of their branch (409 names who holds a taken one).
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { Desk } from '../api/types';
+import { useApiMutation, useErrorText } from '../api/mutation';
+import { LIVE_KEYS, listQuery } from '../api/queries';
 import { useUser } from '../auth/session';
 import { Notice } from '../common/Notice';
-import { useAction } from '../common/useAction';
-import { useLoad } from '../common/useLoad';
 import { useI18n } from '../i18n';
-import { useShift } from './shift';
 
 export function DeskPicker() {
   const { t } = useI18n();
   const user = useUser();
-  const { reload } = useShift();
-  const desks = useLoad(() => api.list<Desk>('desks', { filter: user.branchId ? { branchId: user.branchId } : {}, sort: ['name', 'ASC'] }), [user.branchId]);
+  const desks = useQuery(listQuery('desks', { filter: user.branchId ? { branchId: user.branchId } : {}, sort: ['name', 'ASC'] }));
+  const desksError = useErrorText(desks.error);
   const [deskId, setDeskId] = useState<number>();
-  const action = useAction();
-  const enter = () => action.run(async () => {
-    await api.post('/shifts', { deskId });
-    await reload();
-  });
+  const enter = useApiMutation(() => api.post('/shifts', { deskId }), { invalidates: LIVE_KEYS });
   return (
     <main className="center-page">
       <section className="card picker">
         <h1>{t.desk.pickTitle}</h1>
         <p className="muted">{t.desk.pickHint}</p>
-        <Notice kind="error" text={action.error ?? desks.error} />
+        <Notice kind="error" text={enter.message ?? desksError} />
         <div className="desk-grid" role="radiogroup" aria-label={t.desk.deskLabel}>
           {desks.data?.rows.map((d) => (
             <button key={d.id} type="button" role="radio" aria-checked={deskId === d.id} className={deskId === d.id ? 'desk-tile on' : 'desk-tile'} onClick={() => setDeskId(d.id)}>
@@ -33,7 +28,7 @@ export function DeskPicker() {
             </button>
           ))}
         </div>
-        <button type="button" className="btn btn-primary btn-block" disabled={!deskId || action.busy} onClick={() => void enter()}>{t.desk.enter}</button>
+        <button type="button" className="btn btn-primary btn-block" disabled={!deskId || enter.isPending} onClick={() => enter.mutate()}>{t.desk.enter}</button>
       </section>
     </main>
   );

@@ -3,7 +3,7 @@
 import { AttentionPanel } from '../attention/AttentionPanel';
 import { Notice } from '../common/Notice';
 import { useI18n } from '../i18n';
-import { navigate } from '../router';
+import { useNavigate } from 'react-router';
 import { DeskPicker } from './DeskPicker';
 import { ServicesPanel } from './ServicesPanel';
 import { useShift } from './shift';
@@ -13,6 +13,7 @@ import { WaitingList } from './WaitingList';
 export function DeskScreen() {
   const { t } = useI18n();
   const { shift, error } = useShift();
+  const navigate = useNavigate();
   if (shift === undefined) return <main className="page"><Notice kind="error" text={error} />{!error && <p className="muted">{t.app.loading}</p>}</main>;
   if (shift === null) return <DeskPicker />;
   return (
@@ -21,7 +22,7 @@ export function DeskScreen() {
       <div className="desk-body">
         <aside className="sidebar">
           <ServicesPanel shift={shift} />
-          <button type="button" className="btn btn-block" onClick={() => navigate('/tickets')} data-testid="view-all">{t.menu.tickets}</button>
+          <button type="button" className="btn btn-block" onClick={() => void navigate('/tickets')} data-testid="view-all">{t.menu.tickets}</button>
         </aside>
         <main className="content">
           {error && <Notice kind="error" text={error} />}

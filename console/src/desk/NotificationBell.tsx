@@ -1,30 +1,24 @@
 // A2: appointment confirmations and other notices, live (socket) with an unread count.
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import { useDismiss } from '../common/useDismiss';
 import { api } from '../api/client';
-import type { Notification } from '../api/types';
+import { useApiMutation, useErrorText } from '../api/mutation';
+import { keys, notificationsQuery } from '../api/queries';
 import { formatDateTime } from '../common/time';
-import { useLoad } from '../common/useLoad';
+import { useDismiss } from '../common/useDismiss';
 import { useI18n } from '../i18n';
-import { useShift } from './shift';
 
 export function NotificationBell() {
   const { t, locale } = useI18n();
-  const { notificationVersion } = useShift();
   const [open, setOpen] = useState(false);
   const anchor = useRef<HTMLDivElement>(null);
   useDismiss(anchor, open, useCallback(() => setOpen(false), []));
-  const list = useLoad(() => api.list<Notification>('notifications', { sort: ['createdAt', 'DESC'], range: [0, 19] }), [notificationVersion]);
+  const list = useQuery(notificationsQuery);
+  const listError = useErrorText(list.error);
   const rows = list.data?.rows ?? [];
   const unread = Number(list.data?.headers.get('x-unread-count') ?? rows.filter((n) => !n.readAt).length);
-  const markAll = async () => {
-    await api.post('/notifications/read-all');
-    list.reload();
-  };
-  const markOne = async (id: number) => {
-    await api.post(`/notifications/${id}/read`);
-    list.reload();
-  };
+  // `null`: all of them.
+  const mark = useApiMutation((id: number | null) => api.post(id === null ? '/notifications/read-all' : `/notifications/${id}/read`), { invalidates: [keys.notifications] });
   return (
     <div className="popover-anchor" ref={anchor}>
       <button type="button" className="btn-icon bell" aria-label={`${t.desk.notifications} (${unread})`} aria-expanded={open} onClick={() => setOpen(!open)} data-testid="bell">
@@ -35,14 +29,14 @@ export function NotificationBell() {
         <div className="popover popover-wide" role="dialog" aria-label={t.desk.notifications}>
           <div className="popover-head">
             <strong>{t.desk.notifications}</strong>
-            {unread > 0 && <button type="button" className="btn-link" onClick={() => void markAll()}>{t.desk.markAll}</button>}
+            {unread > 0 && <button type="button" className="btn-link" onClick={() => mark.mutate(null)}>{t.desk.markAll}</button>}
           </div>
-          {list.error && <p className="muted">{list.error}</p>}
-          {rows.length === 0 && !list.error && <p className="muted pad">{t.desk.noNotifications}</p>}
+          {listError && <p className="muted">{listError}</p>}
+          {rows.length === 0 && !listError && <p className="muted pad">{t.desk.noNotifications}</p>}
           <ul className="notif-list">
             {rows.map((n) => (
               <li key={n.id} className={n.readAt ? '' : 'unread'}>
-                <button type="button" onClick={() => void markOne(n.id)}>
+                <button type="button" onClick={() => mark.mutate(n.id)}>
                   <span className="notif-title">{n.title}</span>
                   {n.body && <span className="notif-body">{n.body}</span>}
                   <span className="notif-time">{formatDateTime(n.createdAt, locale)}</span>

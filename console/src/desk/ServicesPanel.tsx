@@ -1,5 +1,5 @@
 // A5, A6: what this agent serves; support services only back up others.
-import type { ServiceRef, ShiftView } from '../api/types';
+import type { ServiceRef, ShiftView } from '@domain/contracts/shifts';
 import { useI18n } from '../i18n';
 
 function ServiceList({ title, hint, services, kind }: { title: string; hint?: string; services: ServiceRef[]; kind: 'main' | 'support' }) {

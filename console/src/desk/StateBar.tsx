@@ -1,21 +1,17 @@
 // A3, A4, A7, A10, A11, A12: where the agent is, in which state and since when, what comes next.
 import { AGENT_STATES, type AgentState } from '@domain/agents';
+import type { ShiftView } from '@domain/contracts/shifts';
 import { api } from '../api/client';
-import type { ShiftView } from '../api/types';
+import { useApiMutation } from '../api/mutation';
+import { LIVE_KEYS } from '../api/queries';
 import { Elapsed } from '../common/Elapsed';
 import { Notice } from '../common/Notice';
-import { useAction } from '../common/useAction';
 import { useI18n } from '../i18n';
-import { useShift } from './shift';
 
 export function StateBar({ shift }: { shift: ShiftView }) {
   const { t } = useI18n();
-  const { reload } = useShift();
-  const action = useAction();
-  const post = (path: string, body: object) => action.run(async () => {
-    await api.post(`/shifts/current/${path}`, body);
-    await reload();
-  });
+  const step = useApiMutation(({ path, body }: { path: string; body: object }) => api.post(`/shifts/current/${path}`, body), { invalidates: LIVE_KEYS });
+  const post = (path: string, body: object) => step.mutate({ path, body });
   return (
     <section className="statebar" aria-label={t.desk.state}>
       <div className="where">
@@ -27,7 +23,7 @@ export function StateBar({ shift }: { shift: ShiftView }) {
         <div className="segmented" role="radiogroup" aria-label={t.desk.state}>
           {AGENT_STATES.map((s) => (
             <button key={s} type="button" role="radio" aria-checked={shift.state === s} className={`seg seg-${s}${shift.state === s ? ' on' : ''}`}
-              disabled={action.busy} onClick={() => void post('state', { state: s })}>{t.states[s]}</button>
+              disabled={step.isPending} onClick={() => post('state', { state: s })}>{t.states[s]}</button>
           ))}
         </div>
       </div>
@@ -37,17 +33,17 @@ export function StateBar({ shift }: { shift: ShiftView }) {
       </div>
       <label className="next-state">
         <span className="eyebrow">{t.desk.nextState}</span>
-        <select value={shift.nextState ?? ''} data-testid="next-state" onChange={(e) => void post('next-state', { nextState: (e.target.value || null) as AgentState | null })}>
+        <select value={shift.nextState ?? ''} data-testid="next-state" onChange={(e) => post('next-state', { nextState: (e.target.value || null) as AgentState | null })}>
           <option value="">{t.desk.nextNone}</option>
           {AGENT_STATES.map((s) => <option key={s} value={s}>{t.states[s]}</option>)}
         </select>
       </label>
       <label className="switch" title={t.desk.manualHint}>
-        <input type="checkbox" role="switch" checked={shift.manualMode} data-testid="manual" onChange={(e) => void post('manual', { manual: e.target.checked })} />
+        <input type="checkbox" role="switch" checked={shift.manualMode} data-testid="manual" onChange={(e) => post('manual', { manual: e.target.checked })} />
         <span className="switch-track" aria-hidden="true" />
         <span>{t.desk.manual}</span>
       </label>
-      {action.error && <div className="statebar-error"><Notice kind="error" text={action.error} /></div>}
+      {step.message && <div className="statebar-error"><Notice kind="error" text={step.message} /></div>}
     </section>
   );
 }

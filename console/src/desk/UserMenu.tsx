@@ -2,14 +2,14 @@
 // server refuses while a customer is being called or attended (BusyCannotLogOut names the
 // ticket), and the agent reads why in their language.
 import { useCallback, useRef, useState } from 'react';
-import { useDismiss } from '../common/useDismiss';
+import { useNavigate } from 'react-router';
 import { api } from '../api/client';
+import { useApiMutation } from '../api/mutation';
 import { useSession, useUser } from '../auth/session';
 import { LangSwitch } from '../common/LangSwitch';
 import { Notice } from '../common/Notice';
-import { useAction } from '../common/useAction';
+import { useDismiss } from '../common/useDismiss';
 import { useI18n } from '../i18n';
-import { navigate } from '../router';
 import { useShift } from './shift';
 
 export function UserMenu() {
@@ -20,15 +20,14 @@ export function UserMenu() {
   const [open, setOpen] = useState(false);
   const anchor = useRef<HTMLDivElement>(null);
   useDismiss(anchor, open, useCallback(() => setOpen(false), []));
-  const action = useAction();
-  const logout = () => action.run(async () => {
+  const navigate = useNavigate();
+  const logout = useApiMutation(async () => {
     if (shift) await api.post('/shifts/current/end');
     await signOut();
-    navigate('/');
-  });
+  }, { onSuccess: () => void navigate('/') });
   const go = (to: string) => {
     setOpen(false);
-    navigate(to);
+    void navigate(to);
   };
   return (
     <div className="popover-anchor" ref={anchor}>
@@ -41,13 +40,13 @@ export function UserMenu() {
           <button type="button" role="menuitem" onClick={() => go('/profile')}>{t.menu.profile}</button>
           <button type="button" role="menuitem" onClick={() => go('/tickets')}>{t.menu.tickets}</button>
           <div className="menu-row"><LangSwitch /></div>
-          <button type="button" role="menuitem" className="danger" disabled={action.busy} onClick={() => { setOpen(false); void logout(); }}>{t.menu.logout}</button>
+          <button type="button" role="menuitem" className="danger" disabled={logout.isPending} onClick={() => { setOpen(false); logout.mutate(); }}>{t.menu.logout}</button>
         </div>
       )}
-      {action.error && (
+      {logout.message && (
         <div className="popover logout-refused" data-testid="logout-refused">
-          <Notice kind="error" text={action.error} />
-          <button type="button" className="btn btn-sm" onClick={action.clear}>{t.app.close}</button>
+          <Notice kind="error" text={logout.message} />
+          <button type="button" className="btn btn-sm" onClick={() => logout.reset()}>{t.app.close}</button>
         </div>
       )}
     </div>

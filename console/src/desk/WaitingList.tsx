@@ -1,31 +1,25 @@
 // A9, A12: everyone this agent may serve, refreshed on every queue event. In manual mode each
 // row gets Attend (call it to this desk) and Transfer.
+import type { ShiftView } from '@domain/contracts/shifts';
+import type { WaitingItem } from '@domain/contracts/tickets';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { ShiftView, WaitingItem } from '../api/types';
+import { useApiMutation, useErrorText } from '../api/mutation';
+import { LIVE_KEYS, waitingQuery } from '../api/queries';
 import { Notice } from '../common/Notice';
 import { formatClock } from '../common/time';
-import { useAction } from '../common/useAction';
-import { useLoad } from '../common/useLoad';
 import { useI18n } from '../i18n';
 import { nextText } from '../i18n/errors';
-import { useShift } from './shift';
 import { TransferDialog } from './TransferDialog';
 
 export function WaitingList({ shift }: { shift: ShiftView }) {
   const { t, locale } = useI18n();
-  const { queueVersion, reload } = useShift();
-  const list = useLoad(() => api.get<WaitingItem[]>('/shifts/current/waiting'), [queueVersion, shift.state, shift.manualMode]);
+  const list = useQuery(waitingQuery(shift));
+  const listError = useErrorText(list.error);
   const [transferring, setTransferring] = useState<WaitingItem>();
-  const action = useAction();
-  const attend = (ticketId: string) => action.run(async () => {
-    await api.post(`/tickets/${ticketId}/call`, { deskId: shift.deskId });
-    await reload();
-  });
-  const callNext = () => action.run(async () => {
-    await api.post('/shifts/current/call-next');
-    await reload();
-  });
+  // A ticket id: call that one to this desk (A12); null: whoever dispatch says is next.
+  const call = useApiMutation((ticketId: string | null) => (ticketId === null ? api.post('/shifts/current/call-next') : api.post(`/tickets/${ticketId}/call`, { deskId: shift.deskId })), { invalidates: LIVE_KEYS });
   const rows = list.data ?? [];
   const busy = shift.currentTicketId !== null;
   const why = rows[0]?.why ? nextText(t, rows[0].why) : null;
@@ -33,10 +27,10 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
     <section className="panel grow" aria-labelledby="waiting-title">
       <div className="panel-head">
         <h2 id="waiting-title" className="panel-title">{t.desk.waiting} <span className="count" data-testid="waiting-count">{rows.length}</span></h2>
-        {shift.manualMode && <button type="button" className="btn btn-sm" disabled={busy || rows.length === 0 || action.busy} onClick={() => void callNext()}>{t.desk.callNext}</button>}
+        {shift.manualMode && <button type="button" className="btn btn-sm" disabled={busy || rows.length === 0 || call.isPending} onClick={() => call.mutate(null)}>{t.desk.callNext}</button>}
       </div>
       {shift.state === 'offline' && <Notice kind="info" text={t.desk.offlineHint} />}
-      <Notice kind="error" text={action.error ?? list.error} />
+      <Notice kind="error" text={call.message ?? listError} />
       {why && <p className="muted why-next" data-testid="why-next"><span className="eyebrow">{t.desk.whyNext}</span> {why}</p>}
       {rows.length === 0 ? <p className="empty">{t.desk.waitingEmpty}</p> : (
         <div className="table-wrap">
@@ -54,7 +48,7 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
                   <td className="truncate">{w.serviceName}{w.support && <span className="tag">{t.desk.supportTag}</span>}</td>
                   {shift.manualMode && (
                     <td className="row-actions">
-                      <button type="button" className="btn btn-sm btn-primary" disabled={busy || action.busy} onClick={() => void attend(w.ticketId)}>{t.desk.attend}</button>
+                      <button type="button" className="btn btn-sm btn-primary" disabled={busy || call.isPending} onClick={() => call.mutate(w.ticketId)}>{t.desk.attend}</button>
                       <button type="button" className="btn btn-sm" onClick={() => setTransferring(w)}>{t.desk.transfer}</button>
                     </td>
                   )}
@@ -64,7 +58,7 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
           </table>
         </div>
       )}
-      {transferring && <TransferDialog ticketId={transferring.ticketId} number={transferring.number} branchId={shift.branchId} onDone={() => { setTransferring(undefined); list.reload(); }} />}
+      {transferring && <TransferDialog ticketId={transferring.ticketId} number={transferring.number} branchId={shift.branchId} onDone={() => setTransferring(undefined)} />}
     </section>
   );
 }

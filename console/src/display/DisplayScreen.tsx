@@ -1,9 +1,9 @@
 // C9: the branch's public display. Every call and recall chimes and is spoken.
-import { useEffect, useState } from 'react';
-import { api } from '../api/client';
-import type { DisplayView } from '../api/types';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { displayQuery } from '../api/queries';
+import { BranchRoute } from '../common/BranchRoute';
 import { formatClock } from '../common/time';
-import { useLoad } from '../common/useLoad';
 import { fill, useI18n } from '../i18n';
 import { usePublicEvents } from '../realtime/useSocket';
 import { audioContext, chime, speak, spokenNumber } from './announce';
@@ -12,17 +12,14 @@ interface Announcement { number: string; at: number }
 
 export function DisplayScreen({ branchId }: { branchId: number }) {
   const { t, locale, lang } = useI18n();
-  const view = useLoad(() => api.get<DisplayView>(`/public/branches/${branchId}/display`), [branchId]);
+  const view = useQuery(displayQuery(branchId));
   const [muted, setMuted] = useState(() => audioContext().state !== 'running');
   const [last, setLast] = useState<Announcement>();
-  usePublicEvents(branchId, {
-    ticket: (e) => {
-      view.reload();
-      if (e.status === 'calling' && (e.type === 'called' || e.type === 'recalled')) setLast({ number: e.number, at: Date.now() });
-    },
-    connect: view.reload,
+  // The view refetches on every event; a call or recall is also announced once it shows its desk.
+  usePublicEvents(branchId, (e) => {
+    if (e.status === 'calling' && (e.type === 'called' || e.type === 'recalled')) setLast({ number: e.number, at: Date.now() });
   });
-  const calling = view.data?.calling ?? [];
+  const calling = useMemo(() => view.data?.calling ?? [], [view.data]);
   useEffect(() => {
     if (!last) return;
     const desk = calling.find((c) => c.number === last.number)?.deskName;
@@ -63,6 +60,9 @@ export function DisplayScreen({ branchId }: { branchId: number }) {
     </main>
   );
 }
+
+/** `/display/:branchId`. */
+export const DisplayRoute = () => <BranchRoute screen={DisplayScreen} />;
 
 function Clock({ locale }: { locale: string }) {
   const [now, setNow] = useState(() => new Date());

@@ -3,10 +3,11 @@
 // status, an agent state, a role, a ticket step) is translated too.
 import type { ErrorParams } from '@domain/errors';
 import type { NextReason } from '@domain/queue-order';
-import { Refusal } from '../api/errors';
+import { ApiError } from '../api/errors';
 import type { Dictionary } from './es';
+import { word as lookup } from './index';
 
-const word = (words: Record<string, string>, key: string): string => (Object.hasOwn(words, key) ? words[key]! : key);
+const word = (words: Readonly<Record<string, string>>, key: string): string => lookup(words, key) ?? key;
 
 /** "a, b o c": a list read as alternatives (the statuses a step allows, the roles it needs). */
 const alternatives = (t: Dictionary, items: string[]): string =>
@@ -28,7 +29,7 @@ function paramText(t: Dictionary, name: string, value: unknown): string {
       return word(t.roles, v);
     case 'action':
       // Call events name themselves ("record video_joined on"): one wording covers them all.
-      return t.ticketActions[v.startsWith('record ') ? 'record' : v] ?? t.ticketActions.other!;
+      return lookup(t.ticketActions, v.startsWith('record ') ? 'record' : v) ?? t.ticketActions.other;
     default:
       return v;
   }
@@ -51,14 +52,14 @@ const MEDIA: Record<string, 'media_denied' | 'media_missing' | 'media_busy'> = {
 
 /** Any failure as one sentence for the screen. */
 export function errorText(t: Dictionary, err: unknown): string {
-  if (err instanceof Refusal) return codeText(t, err.code, err.params);
+  if (err instanceof ApiError) return codeText(t, err.code, err.params);
   if (err instanceof DOMException && Object.hasOwn(MEDIA, err.name)) return codeText(t, MEDIA[err.name]!);
   return codeText(t, 'unknown');
 }
 
 /** Field errors of a refusal, worded, by field path (e.g. `customer.idNumber`). */
 export function fieldTexts(t: Dictionary, err: unknown): Record<string, string> {
-  if (!(err instanceof Refusal)) return {};
+  if (!(err instanceof ApiError)) return {};
   return Object.fromEntries(Object.entries(err.fields).map(([field, e]) => [field, codeText(t, e.code, e.params)]));
 }
 

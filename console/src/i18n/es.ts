@@ -24,7 +24,7 @@ export const es = {
     created: 'Creado', scheduled: 'Agendado', queued: 'En cola', called: 'Llamado', recalled: 'Llamado de nuevo', attending: 'Atención iniciada',
     finished: 'Finalizado', requeued: 'Reencolado', cancelled: 'Cancelado', no_show: 'No se presentó', transferred: 'Transferido', note: 'Nota',
     topics: 'Temas', customer_edited: 'Cliente editado', confirmed: 'Cita confirmada',
-  } as Record<string, string>,
+  },
   transfer: { title: 'Transferir {number}', service: 'A otro servicio', agent: 'A un asesor', any: 'Cualquiera', reason: 'Motivo', submit: 'Transferir' },
   attention: {
     calling: 'Llamando a', attending: 'Atendiendo a', anonymous: 'Cliente sin registrar', recall: 'Volver a llamar', arrived: 'El cliente llegó',
@@ -60,13 +60,27 @@ export const es = {
     cancelled: 'Su turno fue cancelado.', leave: 'Salir de la fila', leaveConfirm: '¿Seguro que quiere salir de la fila? Perderá su turno.',
     leaveYes: 'Sí, salir de la fila', leaveNo: 'No, seguir en la fila', left: 'Salió de la fila.',
   },
-  video: { callError: 'No se pudo conectar la videollamada', badLink: 'Este enlace no es válido o la atención ya terminó.' },
+  video: {
+    callError: 'No se pudo conectar la videollamada', badLink: 'Este enlace no es válido o la atención ya terminó.',
+    waitingCustomer: 'Esperando a que el cliente se conecte…', connecting: 'Conectando la videollamada…', you: 'Usted',
+    camera: 'Cámara', cameraOff: 'Apagar cámara', cameraOn: 'Encender cámara', micOff: 'Silenciar micrófono', micOn: 'Activar micrófono',
+    share: 'Compartir pantalla', stopShare: 'Dejar de compartir', settings: 'Configuración', audioIn: 'Micrófono', videoIn: 'Cámara',
+    end: 'Terminar atención', transfer: 'Transferir llamada', cancelNoShow: 'Cancelar (el cliente no se conectó)',
+    terms: 'Enviar T&C', termsTitle: 'Términos y condiciones', termsPlaceholder: 'Escriba las cláusulas que el cliente debe aceptar…',
+    send: 'Enviar', accept: 'Acepto', refuse: 'No acepto', termsAccepted: 'El cliente aceptó los T&C', termsRefused: 'El cliente rechazó los T&C', termsPending: 'T&C enviados: esperando respuesta',
+    link: 'Enlace para el cliente', copy: 'Copiar enlace', qr: 'Código QR del enlace',
+    tag: 'Tag', tagPlaceholder: 'Comentario en este momento de la llamada…', tagAdd: 'Marcar', tags: 'Tags',
+    chat: 'Chat', chatPlaceholder: 'Escriba un mensaje…', attach: 'Adjuntar archivo', download: 'Descargar',
+    ended: 'La videollamada terminó.', customer: 'Cliente', agent: 'Asesor',
+    checkTitle: 'Antes de entrar: revise su cámara y micrófono', micLevel: 'Nivel del micrófono', join: 'Entrar a la videollamada',
+    transferred: 'Le estamos transfiriendo con otro asesor; no cierre esta ventana.',
+  },
   /** Ticket steps as servers name them in refusals ({action}), worded to follow "No se puede …". */
   ticketActions: {
     call: 'llamar', recall: 'volver a llamar', attend: 'atender', finish: 'finalizar', requeue: 'reencolar', cancel: 'cancelar',
     transfer: 'transferir', 'set topics on': 'registrar temas en', 'edit the customer of': 'editar el cliente en', record: 'registrar la videollamada en',
     confirm: 'confirmar', 'check in': 'registrar la llegada en', 'time out': 'vencer el llamado en', leave: 'retirar de la fila', other: 'hacer eso con',
-  } as Record<string, string>,
+  },
   errors: {
     // The servers' refusals (domain/errors.ts ERROR_CODES).
     Validation: 'Revise los campos marcados.', BadJson: 'No se pudo leer la solicitud: recargue la página e intente de nuevo.',

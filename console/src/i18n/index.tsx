@@ -1,4 +1,6 @@
-// i18n: Spanish by default, English on request; the choice is remembered on this device.
+// i18n: one typed dictionary per language for the whole console (desk, public pages, video call):
+// Spanish by default, English on request; the choice is remembered on this device. `en` is typed
+// as es's shape, so a key missing or extra in either fails the type check.
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en';
 import { es, type Dictionary } from './es';
@@ -32,3 +34,7 @@ export function useI18n(): I18n {
 /** Fills `{name}` placeholders. */
 export const fill = (text: string, vars: Record<string, string | number>): string =>
   text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+
+/** A word looked up by a key the server sends (a timeline event, a ticket step), undefined when this dictionary has none. */
+export const word = (words: Readonly<Record<string, string>>, key: string): string | undefined =>
+  Object.hasOwn(words, key) ? words[key] : undefined;

@@ -4,15 +4,13 @@ import { useI18n } from '../i18n';
 import { errorText } from '../i18n/errors';
 import { joinAsGuest } from '../video/call-api';
 import { ChatPanel } from '../video/ChatPanel';
-import { useCallText } from '../video/i18n';
 import { MediaControls } from '../video/MediaControls';
 import { useCall } from '../video/useCall';
 import { useMedia } from '../video/useMedia';
 import { VideoTile } from '../video/VideoTile';
 
 export function GuestCall({ guestToken, stream }: { guestToken: string; stream: MediaStream }) {
-  const t = useCallText();
-  const { t: dict } = useI18n();
+  const { t } = useI18n();
   const getGrant = useCallback(() => joinAsGuest(guestToken), [guestToken]);
   const call = useCall(getGrant);
   const media = useMedia(call.client, stream);
@@ -23,21 +21,21 @@ export function GuestCall({ guestToken, stream }: { guestToken: string; stream: 
     call.api.answerTerms(terms.termsId, accepted).then(() => call.setTerms({ ...terms, accepted }), (err: unknown) => console.error('answering the T&C failed', err));
   };
 
-  if (call.status === 'ended') return <section className="vc" data-testid="call-ended"><p>{t.ended}</p></section>;
-  if (call.status === 'error') return <p role="alert" className="vc-error">{dict.video.callError}: {errorText(dict, call.failure)}</p>;
+  if (call.status === 'ended') return <section className="vc" data-testid="call-ended"><p>{t.video.ended}</p></section>;
+  if (call.status === 'error') return <p role="alert" className="vc-error">{t.video.callError}: {errorText(t, call.failure)}</p>;
   return (
     <section className="vc" data-testid="video-call" data-status={call.status}>
       <div className="vc-stage">
-        <VideoTile stream={call.remote} label={agent?.displayName ?? t.transferred} testId="remote-video" />
-        <VideoTile stream={media.stream} label={t.you} muted testId="local-video" />
+        <VideoTile stream={call.remote} label={agent?.displayName ?? t.video.transferred} testId="remote-video" />
+        <VideoTile stream={media.stream} label={t.video.you} muted testId="local-video" />
       </div>
       <MediaControls media={media} canShare={false} />
       {call.terms && call.terms.accepted === undefined && (
         <section className="vc-terms-prompt" data-testid="terms-prompt">
-          <h3>{t.termsTitle}</h3>
+          <h3>{t.video.termsTitle}</h3>
           <p style={{ whiteSpace: 'pre-wrap' }}>{call.terms.text}</p>
-          <button type="button" onClick={() => answer(true)}>{t.accept}</button>{' '}
-          <button type="button" onClick={() => answer(false)}>{t.refuse}</button>
+          <button type="button" onClick={() => answer(true)}>{t.video.accept}</button>{' '}
+          <button type="button" onClick={() => answer(false)}>{t.video.refuse}</button>
         </section>
       )}
       <div className="vc-side">

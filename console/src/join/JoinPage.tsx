@@ -1,7 +1,7 @@
 // `/join/:token`: the customer's anonymous entry to a virtual attention (D10). No login: the
 // link's token is the only credential, and it grants that one call while the ticket is live.
 import { useState } from 'react';
-import { matchParam, usePath } from '../router';
+import { useParams } from 'react-router';
 import { useI18n } from '../i18n';
 import { useLocalStream } from '../video/useLocalStream';
 import '../video/video.css';
@@ -20,9 +20,9 @@ export function JoinPage({ token }: { token: string }) {
   );
 }
 
-/** The route component for the console's router: renders JoinPage for `/join/:token`. */
+/** `/join/:token` in the console's router (the guest link the API hands out). */
 export function JoinRoute() {
   const { t } = useI18n();
-  const token = matchParam(usePath(), 'join');
+  const { token } = useParams();
   return token ? <JoinPage token={token} /> : <p className="vc-error">{t.video.badLink}</p>;
 }

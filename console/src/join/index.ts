@@ -1,2 +1,2 @@
-// For the console's router: `if (matchParam(path, 'join')) return <JoinRoute />;` (no login).
-export { JoinRoute as joinRoute, JoinRoute, JoinPage } from './JoinPage';
+// The customer's side of a video call, loaded on demand by the router (`/join/:token`, no login).
+export { JoinRoute, JoinPage } from './JoinPage';

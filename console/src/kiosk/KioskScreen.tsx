@@ -1,11 +1,13 @@
 // H5/H6: the customer picks a service and takes a ticket, or checks in an appointment; either
 // way they leave with a number and a link to follow it.
+import type { KioskTicket } from '@domain/contracts/public';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
-import type { KioskTicket, PublicBranch } from '../api/types';
+import { useApiMutation, useErrorText } from '../api/mutation';
+import { publicBranchQuery } from '../api/queries';
+import { BranchRoute } from '../common/BranchRoute';
 import { Notice } from '../common/Notice';
-import { useAction } from '../common/useAction';
-import { useLoad } from '../common/useLoad';
 import { useI18n } from '../i18n';
 import { AppointmentCheckIn } from './AppointmentCheckIn';
 import { TicketCard } from './TicketCard';
@@ -14,25 +16,24 @@ const RESET_AFTER_MS = 30_000;
 
 export function KioskScreen({ branchId }: { branchId: number }) {
   const { t } = useI18n();
-  const branch = useLoad(() => api.get<PublicBranch>(`/public/branches/${branchId}`), [branchId]);
+  const branch = useQuery(publicBranchQuery(branchId));
+  const branchError = useErrorText(branch.error);
   const [ticket, setTicket] = useState<{ tk: KioskTicket; checkedIn: boolean }>();
   const [appointment, setAppointment] = useState(false);
-  const action = useAction();
-  const { clear } = action;
+  const take = useApiMutation((serviceId: number) => api.post<KioskTicket>(`/public/branches/${branchId}/tickets`, { serviceId }), {
+    onSuccess: (tk) => setTicket({ tk, checkedIn: false }),
+  });
+  const { reset } = take;
   const toStart = useCallback(() => {
     setTicket(undefined);
     setAppointment(false);
-    clear();
-  }, [clear]);
+    reset();
+  }, [reset]);
   useEffect(() => {
     if (!ticket) return;
     const id = window.setTimeout(toStart, RESET_AFTER_MS);
     return () => window.clearTimeout(id);
   }, [ticket, toStart]);
-  const take = async (serviceId: number) => {
-    const tk = await action.run(() => api.post<KioskTicket>(`/public/branches/${branchId}/tickets`, { serviceId }));
-    if (tk) setTicket({ tk, checkedIn: false });
-  };
   const screen = ticket
     ? <TicketCard ticket={ticket.tk} title={ticket.checkedIn ? t.kiosk.checkedIn : t.kiosk.yourTicket} done={ticket.checkedIn ? t.kiosk.back : t.kiosk.again} onDone={toStart} />
     : appointment
@@ -43,11 +44,11 @@ export function KioskScreen({ branchId }: { branchId: number }) {
           <p className="muted">{t.kiosk.pick}</p>
           <div className="kiosk-grid">
             {branch.data?.services.map((s) => (
-              <button key={s.id} type="button" className="kiosk-service-btn" disabled={action.busy} onClick={() => void take(s.id)}>
+              <button key={s.id} type="button" className="kiosk-service-btn" disabled={take.isPending} onClick={() => take.mutate(s.id)}>
                 <span className="kiosk-label">{s.label}</span><span>{s.name}</span>
               </button>
             ))}
-            <button type="button" className="kiosk-service-btn kiosk-appointment-btn" onClick={() => { clear(); setAppointment(true); }}>
+            <button type="button" className="kiosk-service-btn kiosk-appointment-btn" onClick={() => { reset(); setAppointment(true); }}>
               <span className="kiosk-label" aria-hidden="true">✓</span><span>{t.kiosk.haveAppointment}</span>
             </button>
           </div>
@@ -58,8 +59,11 @@ export function KioskScreen({ branchId }: { branchId: number }) {
       <header className="kiosk-head">
         <span className="brand"><span className="brand-mark" aria-hidden="true">V</span>{branch.data?.name ?? ''}</span>
       </header>
-      <Notice kind="error" text={action.error ?? branch.error} />
+      <Notice kind="error" text={take.message ?? branchError} />
       {screen}
     </main>
   );
 }
+
+/** `/kiosk/:branchId`. */
+export const KioskRoute = () => <BranchRoute screen={KioskScreen} />;

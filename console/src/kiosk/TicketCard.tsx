@@ -1,6 +1,6 @@
 // H5/H6: what the kiosk hands over — a number, its service and the status link as a QR code —
 // whether the customer took a ticket or checked in an appointment.
-import type { KioskTicket } from '../api/types';
+import type { KioskTicket } from '@domain/contracts/public';
 import { useI18n } from '../i18n';
 import { LinkQr } from './LinkQr';
 

@@ -1,30 +1,60 @@
-// Live updates: staff sockets (session cookie) and public sockets (a branch). The screens do
-// not keep state from events: an event only says "refetch", so a missed one costs nothing
-// after the next, and a reconnect refetches too.
+// Live updates: staff sockets (session cookie) and public sockets (a branch). The screens keep no
+// state from events: an event only invalidates the queries it may have changed, so a missed one
+// costs nothing after the next, and a reconnect refetches them too.
+import type { NotificationEvent, PublicTicketEvent, ShiftEvent, TicketEvent } from '@domain/contracts/realtime';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { keys, LIVE_KEYS } from '../api/queries';
 
-export interface TicketEvent { type: string; ticketId: string; number: string; status: string; deskId: number | null; serviceId: number; agentId?: number | null }
-type Handlers = Partial<Record<'ticket' | 'shift' | 'notification', (e: TicketEvent) => void>> & { connect?: () => void };
+/** What each socket says, by event name (`connect`: the socket (re)connected, nothing carried). */
+interface StaffEvents { ticket: TicketEvent; shift: ShiftEvent; notification: NotificationEvent; connect: undefined }
+interface PublicEvents { ticket: PublicTicketEvent; connect: undefined }
+type Handlers<E> = { [K in keyof E]?: (payload: E[K]) => void };
 
-function useSocketEvents(make: () => Socket | null, handlers: Handlers, deps: unknown[]): void {
-  const ref = useRef(handlers);
-  ref.current = handlers;
+/** Subscribes `on` for as long as the socket `open` gives lives. */
+function useSocket<E>(open: () => Socket | null, on: Handlers<E>, deps: unknown[]): void {
+  const ref = useRef(on);
+  ref.current = on;
   useEffect(() => {
-    const socket = make();
+    const socket = open();
     if (!socket) return;
-    for (const name of ['ticket', 'shift', 'notification'] as const) {
-      socket.on(name, (e: TicketEvent) => ref.current[name]?.(e));
+    for (const name of Object.keys(ref.current) as (keyof E & string)[]) {
+      // socket.io types its own reserved events only; ours are typed by E above.
+      socket.on(name as string, (payload: E[typeof name]) => ref.current[name]?.(payload));
     }
-    socket.on('connect', () => ref.current.connect?.());
     return () => {
       socket.disconnect();
     };
   }, deps);
 }
 
-export const useStaffEvents = (handlers: Handlers, enabled = true): void =>
-  useSocketEvents(() => (enabled ? io('/', { withCredentials: true, transports: ['websocket'] }) : null), handlers, [enabled]);
+function useInvalidate(): (queryKeys: readonly QueryKey[]) => void {
+  const client = useQueryClient();
+  return (queryKeys) => queryKeys.forEach((queryKey) => void client.invalidateQueries({ queryKey }));
+}
 
-export const usePublicEvents = (branchId: number | undefined, handlers: Handlers): void =>
-  useSocketEvents(() => (branchId ? io('/public', { auth: { branchId }, transports: ['websocket'] }) : null), handlers, [branchId]);
+/** The signed-in console: ticket and shift steps of the branch (TicketEvent, ShiftEvent), and the user's notifications. */
+export function useStaffEvents(): void {
+  const invalidate = useInvalidate();
+  const everything = () => invalidate(LIVE_KEYS);
+  useSocket<StaffEvents>(() => io('/', { withCredentials: true, transports: ['websocket'] }), {
+    // A ticket step changes that ticket (and its timeline), the lists, and the shift that holds it.
+    ticket: (e) => invalidate([...LIVE_KEYS.filter((k) => k[0] !== 'ticket'), keys.ticket(e.ticketId)]),
+    shift: everything,
+    connect: everything,
+    notification: () => invalidate([keys.notifications]),
+  }, []);
+}
+
+/** Display and status page: the branch's ticket steps, without agent or customer. `onTicket` sees each one too. */
+export function usePublicEvents(branchId: number | undefined, onTicket?: (e: PublicTicketEvent) => void): void {
+  const invalidate = useInvalidate();
+  useSocket<PublicEvents>(() => (branchId ? io('/public', { auth: { branchId }, transports: ['websocket'] }) : null), {
+    ticket: (e) => {
+      invalidate([keys.public]);
+      onTicket?.(e);
+    },
+    connect: () => invalidate([keys.public]),
+  }, [branchId]);
+}

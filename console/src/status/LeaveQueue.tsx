@@ -3,18 +3,18 @@
 // is announced to screen readers; a refusal is worded by the error dictionary.
 import { PUBLIC_RIGHTS } from '@domain/ticket-rights';
 import type { TicketStatus } from '@domain/tickets';
+import type { PublicStatus } from '@domain/contracts/public';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
-import type { PublicStatus } from '../api/types';
+import { useApiMutation } from '../api/mutation';
+import { keys } from '../api/queries';
 import { Notice } from '../common/Notice';
-import { useAction } from '../common/useAction';
 import { useI18n } from '../i18n';
 
 export const mayLeave = (s: TicketStatus): boolean => (PUBLIC_RIGHTS.statusToken.from as readonly TicketStatus[]).includes(s);
 
-export function LeaveQueue({ token, status, onLeft }: { token: string; status: TicketStatus; onLeft(): void }) {
+export function LeaveQueue({ token, status }: { token: string; status: TicketStatus }) {
   const { t } = useI18n();
-  const action = useAction();
   const [asking, setAsking] = useState(false);
   const [left, setLeft] = useState(false);
   const stay = useRef<HTMLButtonElement>(null);
@@ -24,14 +24,12 @@ export function LeaveQueue({ token, status, onLeft }: { token: string; status: T
     if (asking) stay.current?.focus();
   }, [asking]);
 
-  const leave = async () => {
-    const s = await action.run(() => api.post<PublicStatus>(`/public/tickets/${encodeURIComponent(token)}/leave`, {}));
-    setAsking(false);
-    if (s) {
-      setLeft(true);
-      onLeft();
-    }
-  };
+  // The status page refetches its ticket (keys.public) before the question goes away.
+  const leave = useApiMutation(() => api.post<PublicStatus>(`/public/tickets/${encodeURIComponent(token)}/leave`, {}), {
+    invalidates: [keys.public],
+    onSuccess: () => setLeft(true),
+  });
+  const confirm = () => leave.mutate(undefined, { onSettled: () => setAsking(false) });
   const cancelAsk = () => {
     setAsking(false);
     window.setTimeout(() => ask.current?.focus());
@@ -41,15 +39,15 @@ export function LeaveQueue({ token, status, onLeft }: { token: string; status: T
     <div className="status-leave">
       {/* Always mounted, so the announcement is heard when its text arrives. */}
       <p className="status-left" role="status" aria-live="polite" data-testid="status-left">{left ? t.status.left : ''}</p>
-      <Notice kind="error" text={action.error} />
+      <Notice kind="error" text={leave.message} />
       {mayLeave(status) && !asking && (
-        <button ref={ask} type="button" className="btn btn-lg btn-danger" onClick={() => { action.clear(); setAsking(true); }}>{t.status.leave}</button>
+        <button ref={ask} type="button" className="btn btn-lg btn-danger" onClick={() => { leave.reset(); setAsking(true); }}>{t.status.leave}</button>
       )}
       {mayLeave(status) && asking && (
         <div className="status-confirm" role="group" aria-labelledby="leave-question" onKeyDown={(e) => { if (e.key === 'Escape') cancelAsk(); }}>
           <p id="leave-question">{t.status.leaveConfirm}</p>
-          <button ref={stay} type="button" className="btn btn-lg" onClick={cancelAsk} disabled={action.busy}>{t.status.leaveNo}</button>
-          <button type="button" className="btn btn-lg btn-danger" onClick={() => void leave()} disabled={action.busy}>{t.status.leaveYes}</button>
+          <button ref={stay} type="button" className="btn btn-lg" onClick={cancelAsk} disabled={leave.isPending}>{t.status.leaveNo}</button>
+          <button type="button" className="btn btn-lg btn-danger" onClick={confirm} disabled={leave.isPending}>{t.status.leaveYes}</button>
         </div>
       )}
     </div>

@@ -1,8 +1,9 @@
 // H5: the customer's status page, live: people ahead, or the desk that calls them.
-import { api } from '../api/client';
-import type { PublicStatus } from '../api/types';
+import type { PublicStatus } from '@domain/contracts/public';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import { publicStatusQuery } from '../api/queries';
 import { StatusBadge } from '../common/Badge';
-import { useLoad } from '../common/useLoad';
 import { fill, useI18n } from '../i18n';
 import { usePublicEvents } from '../realtime/useSocket';
 import { LeaveQueue } from './LeaveQueue';
@@ -24,8 +25,8 @@ function Message({ s }: { s: PublicStatus }) {
 
 export function StatusScreen({ token }: { token: string }) {
   const { t } = useI18n();
-  const status = useLoad(() => api.get<PublicStatus>(`/public/tickets/${encodeURIComponent(token)}`), [token]);
-  usePublicEvents(status.data?.branchId, { ticket: status.reload, connect: status.reload });
+  const status = useQuery(publicStatusQuery(token));
+  usePublicEvents(status.data?.branchId);
   const s = status.data;
   return (
     <main className="center-page">
@@ -37,11 +38,17 @@ export function StatusScreen({ token }: { token: string }) {
             <div className="status-number mono" data-testid="status-number">{s.number}</div>
             <div className="status-service">{s.serviceName} <StatusBadge status={s.status} /></div>
             <Message s={s} />
-            <LeaveQueue token={token} status={s.status} onLeft={status.reload} />
+            <LeaveQueue token={token} status={s.status} />
             <span className="live-dot">{t.status.live}</span>
           </>
         )}
       </section>
     </main>
   );
+}
+
+/** `/status/:token`: the link the kiosk prints (statusUrl). */
+export function StatusRoute() {
+  const { token = '' } = useParams();
+  return <StatusScreen token={token} />;
 }

@@ -1,6 +1,5 @@
 // B3–B5: today (live) or history, status, kind, number and customer search.
-import { TICKET_KINDS, TICKET_STATUSES } from '@domain/tickets';
-import type { TicketKind, TicketStatus } from '../api/types';
+import { TICKET_KINDS, TICKET_STATUSES, type TicketKind, type TicketStatus } from '@domain/tickets';
 import { useI18n } from '../i18n';
 import type { TicketFilters } from './filters';
 

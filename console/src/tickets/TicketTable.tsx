@@ -1,9 +1,9 @@
-import type { TicketItem } from '../api/types';
+import type { Ticket } from '@domain/contracts/tickets';
 import { StatusBadge } from '../common/Badge';
 import { formatClock, formatDateTime } from '../common/time';
 import { useI18n } from '../i18n';
 
-export function TicketTable({ rows, history, onOpen }: { rows: TicketItem[]; history: boolean; onOpen(id: string): void }) {
+export function TicketTable({ rows, history, onOpen }: { rows: Ticket[]; history: boolean; onOpen(id: string): void }) {
   const { t, locale } = useI18n();
   if (rows.length === 0) return <p className="empty">{t.tickets.empty}</p>;
   return (

@@ -1,11 +1,11 @@
 // Section B: all tickets of the agent's reach, live for today, searchable for history.
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api } from '../api/client';
-import type { TicketItem } from '../api/types';
+import { useErrorText } from '../api/mutation';
+import { ticketsQuery } from '../api/queries';
 import { todayIso } from '../common/time';
-import { useLoad } from '../common/useLoad';
-import { fill, useI18n } from '../i18n';
 import { useShift } from '../desk/shift';
+import { fill, useI18n } from '../i18n';
 import { AgentsList } from './AgentsList';
 import { FilterBar } from './FilterBar';
 import { initialFilters, toApiFilter } from './filters';
@@ -16,18 +16,18 @@ import { TimelineDialog } from './TimelineDialog';
 
 export function TicketsScreen() {
   const { t } = useI18n();
-  const { queueVersion, shift } = useShift();
+  const { shift } = useShift();
   const [filters, setFilters] = useState(() => initialFilters(todayIso()));
   const [open, setOpen] = useState<string>();
   const [generating, setGenerating] = useState(false);
   const apiFilter = useMemo(() => toApiFilter(filters), [filters]);
-  const live = filters.mode === 'today' ? queueVersion : 0;
-  const list = useLoad(() => api.list<TicketItem>('tickets', { filter: apiFilter, sort: ['arrivalAt', 'DESC'], range: [0, 199] }), [JSON.stringify(apiFilter), live]);
+  const list = useQuery(ticketsQuery(filters.mode, apiFilter));
+  const error = useErrorText(list.error);
   return (
     <div className="tickets-layout">
       <aside className="sidebar">
         <ServiceTree value={filters.scope} onChange={(scope) => setFilters({ ...filters, scope })} />
-        <AgentsList value={filters.agentId} version={queueVersion} onChange={(agentId) => setFilters({ ...filters, agentId })} />
+        <AgentsList value={filters.agentId} onChange={(agentId) => setFilters({ ...filters, agentId })} />
       </aside>
       <main className="content">
         <div className="content-head">
@@ -38,11 +38,11 @@ export function TicketsScreen() {
           <button type="button" className="btn btn-primary" onClick={() => setGenerating(true)}>{t.tickets.generate}</button>
         </div>
         <FilterBar value={filters} onChange={setFilters} />
-        {list.error && <p className="notice notice-error">{list.error}</p>}
+        {error && <p className="notice notice-error">{error}</p>}
         <TicketTable rows={list.data?.rows ?? []} history={filters.mode === 'history'} onOpen={setOpen} />
       </main>
-      {open && <TimelineDialog ticketId={open} version={queueVersion} onClose={() => setOpen(undefined)} />}
-      {generating && <GenerateDialog branchId={shift?.branchId} onClose={() => { setGenerating(false); list.reload(); }} />}
+      {open && <TimelineDialog ticketId={open} onClose={() => setOpen(undefined)} />}
+      {generating && <GenerateDialog branchId={shift?.branchId} onClose={() => setGenerating(false)} />}
     </div>
   );
 }

@@ -1,26 +1,27 @@
 // B7: every step of a ticket with time, actor and details, oldest first.
-import { api } from '../api/client';
-import type { TimelineEvent } from '../api/types';
+import { useQuery } from '@tanstack/react-query';
+import { useErrorText } from '../api/mutation';
+import { timelineQuery } from '../api/queries';
 import { formatDateTime } from '../common/time';
-import { useLoad } from '../common/useLoad';
-import { useI18n } from '../i18n';
+import { useI18n, word } from '../i18n';
 
 /** The human part of a step's details: a note's text, a reason, a desk. Ids stay out. */
 const detailText = (d: Record<string, unknown>): string =>
   ['text', 'reason', 'deskName', 'number'].map((k) => d[k]).filter((v): v is string => typeof v === 'string' && v !== '').join(' · ');
 
-export function Timeline({ ticketId, version }: { ticketId: string; version: number }) {
+export function Timeline({ ticketId }: { ticketId: string }) {
   const { t, locale } = useI18n();
-  const events = useLoad(() => api.get<TimelineEvent[]>(`/tickets/${ticketId}/timeline`), [ticketId, version]);
-  if (events.error) return <p className="notice notice-error">{events.error}</p>;
+  const events = useQuery(timelineQuery(ticketId));
+  const error = useErrorText(events.error);
+  if (error) return <p className="notice notice-error">{error}</p>;
   return (
     <ol className="timeline" data-testid="timeline">
       {(events.data ?? []).map((e) => (
         <li key={e.seq} data-type={e.type}>
           <span className="tl-dot" aria-hidden="true" />
           <div className="tl-main">
-            <strong>{t.events[e.type] ?? e.type}</strong>
-            {e.to && e.from !== e.to && t.statuses[e.to] !== t.events[e.type] && <span className="muted"> → {t.statuses[e.to]}</span>}
+            <strong>{word(t.events, e.type) ?? e.type}</strong>
+            {e.to && e.from !== e.to && t.statuses[e.to] !== word(t.events, e.type) && <span className="muted"> → {t.statuses[e.to]}</span>}
             {detailText(e.details) && <div className="tl-detail">{detailText(e.details)}</div>}
           </div>
           <div className="tl-meta">

@@ -1,29 +1,26 @@
-// B7: the timeline of one ticket, followed live, with requeue and cancel.
+// B7: the timeline of one ticket, followed live, with requeue and cancel where its status allows them.
+import { actionsAllowedFrom } from '@domain/ticket-actions';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { isEnded } from '@domain/tickets';
 import { api } from '../api/client';
-import type { TicketItem } from '../api/types';
+import { useApiMutation, useErrorText } from '../api/mutation';
+import { LIVE_KEYS, ticketQuery } from '../api/queries';
 import { StatusBadge } from '../common/Badge';
 import { Modal } from '../common/Modal';
 import { Notice } from '../common/Notice';
-import { useAction } from '../common/useAction';
-import { useLoad } from '../common/useLoad';
 import { fill, useI18n } from '../i18n';
 import { Timeline } from './Timeline';
 
-export function TimelineDialog({ ticketId, version, onClose }: { ticketId: string; version: number; onClose(): void }) {
+export function TimelineDialog({ ticketId, onClose }: { ticketId: string; onClose(): void }) {
   const { t } = useI18n();
-  const ticket = useLoad(() => api.get<TicketItem>(`/tickets/${ticketId}`), [ticketId, version]);
+  const ticket = useQuery(ticketQuery(ticketId));
+  const loadError = useErrorText(ticket.error);
   const [reason, setReason] = useState('');
-  const [local, setLocal] = useState(0);
-  const action = useAction();
-  const step = async (path: 'requeue' | 'cancel') => {
-    if (await action.run(() => api.post(`/tickets/${ticketId}/${path}`, reason ? { reason } : {}))) {
-      ticket.reload();
-      setLocal((n) => n + 1);
-    }
-  };
+  const step = useApiMutation((path: 'requeue' | 'cancel') => api.post(`/tickets/${ticketId}/${path}`, reason ? { reason } : {}), { invalidates: LIVE_KEYS });
   const tk = ticket.data;
+  const allowed = tk ? actionsAllowedFrom(tk.status) : [];
+  const mayRequeue = allowed.includes('requeue');
+  const mayCancel = allowed.includes('cancel');
   return (
     <Modal title={fill(t.tickets.timelineOf, { number: tk?.number ?? '…' })} onClose={onClose} wide>
       {tk && (
@@ -34,13 +31,13 @@ export function TimelineDialog({ ticketId, version, onClose }: { ticketId: strin
           <span className="live-dot">{t.tickets.follow}</span>
         </div>
       )}
-      <Notice kind="error" text={action.error ?? ticket.error} />
-      <Timeline ticketId={ticketId} version={version + local} />
-      {tk && !isEnded(tk.status) && (
+      <Notice kind="error" text={step.message ?? loadError} />
+      <Timeline ticketId={ticketId} />
+      {(mayRequeue || mayCancel) && (
         <div className="form-row">
           <input aria-label={t.tickets.reason} placeholder={t.tickets.reason} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} />
-          <button type="button" className="btn" disabled={action.busy} onClick={() => void step('requeue')}>{t.tickets.requeue}</button>
-          <button type="button" className="btn btn-danger" disabled={action.busy} onClick={() => void step('cancel')}>{t.tickets.cancelTicket}</button>
+          {mayRequeue && <button type="button" className="btn" disabled={step.isPending} onClick={() => step.mutate('requeue')}>{t.tickets.requeue}</button>}
+          {mayCancel && <button type="button" className="btn btn-danger" disabled={step.isPending} onClick={() => step.mutate('cancel')}>{t.tickets.cancelTicket}</button>}
         </div>
       )}
     </Modal>

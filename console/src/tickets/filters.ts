@@ -1,5 +1,5 @@
 // The B1–B5 filters as the screen holds them, and their translation to the API's filter.
-import type { TicketKind, TicketStatus } from '../api/types';
+import type { TicketKind, TicketStatus } from '@domain/tickets';
 
 export interface TicketFilters {
   scope: { branchId?: number; departmentId?: number; serviceId?: number };

@@ -1,9 +1,9 @@
 // D9: choose the microphone and the camera among the browser's devices.
 import { useEffect, useState } from 'react';
-import { useCallText } from './i18n';
+import { useI18n } from '../i18n';
 
 export function DeviceSettings({ onPick }: { onPick(kind: 'audioinput' | 'videoinput', deviceId: string): void }) {
-  const t = useCallText();
+  const t = useI18n().t.video;
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   useEffect(() => {
     navigator.mediaDevices.enumerateDevices().then(setDevices, (err: unknown) => console.error('listing devices failed', err));

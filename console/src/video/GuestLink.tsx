@@ -1,10 +1,10 @@
 // D10: the customer's anonymous link, as a hyperlink and a QR code.
 import { useMemo } from 'react';
-import { useCallText } from './i18n';
+import { useI18n } from '../i18n';
 import { qrSvgPath } from './qr';
 
 export function GuestLink({ url }: { url: string }) {
-  const t = useCallText();
+  const t = useI18n().t.video;
   const qr = useMemo(() => qrSvgPath(url), [url]);
   return (
     <section className="vc-link">

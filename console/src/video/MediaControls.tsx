@@ -1,11 +1,11 @@
 // D5/D6/D8/D9: the controls both sides share.
 import { useState, type ReactNode } from 'react';
 import { DeviceSettings } from './DeviceSettings';
-import { useCallText } from './i18n';
+import { useI18n } from '../i18n';
 import type { LocalMedia } from './useMedia';
 
 export function MediaControls({ media, canShare, children }: { media: LocalMedia; canShare: boolean; children?: ReactNode }) {
-  const t = useCallText();
+  const t = useI18n().t.video;
   const [settings, setSettings] = useState(false);
   const act = (p: Promise<void>) => p.catch((err: unknown) => console.error('media control failed', err));
   return (

@@ -1,21 +1,22 @@
 // The call's media, apart from any UI: one socket to the SFU (the join token names the room),
 // a send and a receive transport, our producers and the other peers' tracks.
+import type { RoomFact } from '@domain/contracts/video';
 import { Device, type types as mc } from 'mediasoup-client';
 import { io, type Socket } from 'socket.io-client';
-import { fieldErrorsOf, Refusal } from '../api/errors';
+import { ApiError, fieldErrorsOf } from '../api/errors';
 import { Emitter } from './emitter';
 import { openTransport } from './sfu/transports';
 import type { Ack, Consumed, Joined, MediaKind, PeerInfo, ProducerInfo, Request } from './sfu/types';
 
 export type RemoteTrack = { peerId: string; kind: MediaKind; track: MediaStreamTrack; consumerId: string };
 /** A fact stored by the API and relayed by the SFU (chat, file, T&C, tag, presence). */
-export type RoomEvent = { type: string } & Record<string, unknown>;
 
 type Events = {
   peers: PeerInfo[];
   track: RemoteTrack;
   trackEnded: { consumerId: string };
-  roomEvent: RoomEvent;
+  /** An in-call fact the API stored (chat, tag, terms, presence), relayed by the SFU. */
+  roomEvent: RoomFact;
   /** The room closed (the ticket ended) or the connection was lost for good. */
   ended: { reason: string };
 };
@@ -43,7 +44,7 @@ export class SfuClient extends Emitter<Events> {
       socket.once('connect', resolve);
       // The SFU refuses a bad token with `data.code`; anything else is the network's doing.
       socket.once('connect_error', (err: Error & { data?: { code?: unknown } }) => {
-        reject(new Refusal(typeof err.data?.code === 'string' ? err.data.code : 'network'));
+        reject(new ApiError(typeof err.data?.code === 'string' ? err.data.code : 'network'));
       });
     });
     try {
@@ -61,7 +62,7 @@ export class SfuClient extends Emitter<Events> {
   readonly request: Request = async <T extends object>(event: string, payload?: object) => {
     const timed = this.#socket.timeout(10_000);
     const ack = (await (payload === undefined ? timed.emitWithAck(event) : timed.emitWithAck(event, payload))) as Ack<T>;
-    if (!ack.ok) throw new Refusal(ack.error.code, {}, fieldErrorsOf(ack.error.fields));
+    if (!ack.ok) throw new ApiError(ack.error.code, {}, fieldErrorsOf(ack.error.fields));
     return ack;
   };
 
@@ -79,7 +80,7 @@ export class SfuClient extends Emitter<Events> {
       this.#consumers.get(consumerId)?.close();
       this.#consumers.delete(consumerId);
     });
-    s.on('roomEvent', (e: RoomEvent) => this.emit('roomEvent', e));
+    s.on('roomEvent', (e: RoomFact) => this.emit('roomEvent', e));
     s.on('roomClosed', ({ reason }: { reason: string }) => this.emit('ended', { reason }));
     s.on('disconnect', (reason) => this.emit('ended', { reason }));
 

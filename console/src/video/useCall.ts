@@ -1,27 +1,29 @@
 // One participant's call: joins with a grant, follows the other side's tracks and the room's
 // facts (chat, T&C, tags), and reports its presence for the ticket's timeline.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { logUnexpected } from '../common/useAction';
+import { logUnexpected } from '../api/errors';
 import { roomApi, type ChatMessage, type Grant, type RoomApi, type Tag } from './call-api';
-import { SfuClient, type RoomEvent } from './sfu-client';
+import type { RoomFact } from '@domain/contracts/video';
+import { SfuClient } from './sfu-client';
 import type { PeerInfo } from './sfu/types';
 
 export type Terms = { termsId: string; text: string; accepted?: boolean };
 export type CallStatus = 'connecting' | 'live' | 'ended' | 'error';
 
-export type Call = {
+export type Call<G extends Grant> = {
   /** Why the call could not start (status 'error'), as thrown. */
-  status: CallStatus; failure: unknown; grant: Grant | null; client: SfuClient | null; api: RoomApi | null;
+  status: CallStatus; failure: unknown; grant: G | null; client: SfuClient | null; api: RoomApi | null;
   remote: MediaStream; peers: PeerInfo[]; messages: ChatMessage[]; terms: Terms | null; tags: Tag[];
   addMessage(m: ChatMessage): void; addTag(t: Tag): void; setTerms(t: Terms): void; leave(): void;
 };
 
 const newSessionId = (): string => crypto.randomUUID();
 
-export function useCall(getGrant: () => Promise<Grant>): Call {
+/** `G`: the agent's grant (with the guest link) or the guest's. */
+export function useCall<G extends Grant>(getGrant: () => Promise<G>): Call<G> {
   const [status, setStatus] = useState<CallStatus>('connecting');
   const [failure, setFailure] = useState<unknown>();
-  const [grant, setGrant] = useState<Grant | null>(null);
+  const [grant, setGrant] = useState<G | null>(null);
   const [client, setClient] = useState<SfuClient | null>(null);
   const [remote, setRemote] = useState(() => new MediaStream());
   const [peers, setPeers] = useState<PeerInfo[]>([]);
@@ -44,11 +46,11 @@ export function useCall(getGrant: () => Promise<Grant>): Call {
     let cancelled = false;
     let rest: RoomApi | null = null;
     const onPageHide = () => reportLeft(rest);
-    const onEvent = (e: RoomEvent) => {
-      if (e.type === 'chat') addMessage(e['message'] as ChatMessage);
-      else if (e.type === 'tag') addTag(e['tag'] as Tag);
-      else if (e.type === 'terms_sent') setTerms({ termsId: String(e['termsId']), text: String(e['text']) });
-      else if (e.type === 'terms_answered') setTerms((t) => (t && t.termsId === e['termsId'] ? { ...t, accepted: e['accepted'] === true } : t));
+    const onEvent = (e: RoomFact) => {
+      if (e.type === 'chat') addMessage(e.message);
+      else if (e.type === 'tag') addTag(e.tag);
+      else if (e.type === 'terms_sent') setTerms({ termsId: e.termsId, text: e.text });
+      else if (e.type === 'terms_answered') setTerms((t) => (t && t.termsId === e.termsId ? { ...t, accepted: e.accepted } : t));
     };
     const start = async () => {
       const g = await getGrant();

@@ -18,5 +18,5 @@ export type Consumed = { consumerId: string; producerId: string; peerId: string;
 
 /** `fields`: per-field codes of an invalid payload (domain/errors.ts FieldErrors); `message` is for logs. */
 export type Ack<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string; fields?: unknown } };
-/** Sends one request and resolves with its successful ack (throws a Refusal with the error code otherwise). */
+/** Sends one request and resolves with its successful ack (throws an ApiError with the error code otherwise). */
 export type Request = <T extends object>(event: string, payload?: object) => Promise<T>;
