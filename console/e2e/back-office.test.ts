@@ -174,10 +174,11 @@ describe('public pages', () => {
     await status.page.getByTestId('status-called').filter({ hasText: 'Módulo 3' }).waitFor();
     await screenshot(status.page, 'status-called');
     const spoken = () => display.page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length);
-    await expect.poll(spoken).toBe(1);
+    // The chime plays first (about 0.9 s): give the speech a few seconds on a busy machine.
+    await expect.poll(spoken, { timeout: 10_000 }).toBe(1);
     expect((await sup.request('POST', `/api/tickets/${ticket.id}/recall`, {})).status).toBe(200);
     await display.page.locator('[data-testid="display-current"][data-recalls="1"]').waitFor();
-    await expect.poll(spoken).toBe(2);
+    await expect.poll(spoken, { timeout: 10_000 }).toBe(2);
     await expect(display.page.evaluate(() => (window as unknown as { spoken: string[] }).spoken[0])).resolves.toContain('Módulo 3');
     await screenshot(display.page, 'display');
 
