@@ -2,35 +2,24 @@
 // refused (BackOfficeStaffOnly) without ever ending anything: the API refuses her back-office
 // login before making a session, and this provider never calls /api/auth/logout — which ends
 // the caller's shift (F1) — for an agent's session, e.g. her console's, whose cookie it shares.
-import type { Role } from '@domain/agents';
+import type { SessionUser } from '@domain/contracts/resources';
 import { HttpError, type AuthProvider } from 'react-admin';
 import { API, httpClient } from './dataProvider';
-import { closeLive } from './shared/live';
-
-export interface Me {
-  id: number;
-  entityId: number;
-  branchId: number | null;
-  role: Role;
-  email: string;
-  firstName: string;
-  lastName: string;
-}
 
 /** The refusal as react-admin shows it: the message is the translation key. */
 const staffOnly = () => new HttpError('errors.BackOfficeStaffOnly', 403, { error: 'Forbidden', code: 'BackOfficeStaffOnly', params: {} });
 
-export function createAuthProvider(): AuthProvider & { me(): Promise<Me> } {
-  let cached: Promise<Me> | undefined;
-  const me = (): Promise<Me> => {
-    cached ??= httpClient(`${API}/auth/me`).then(({ json }) => json as Me).catch((err: unknown) => {
+export function createAuthProvider(): AuthProvider & { me(): Promise<SessionUser> } {
+  let cached: Promise<SessionUser> | undefined;
+  const me = (): Promise<SessionUser> => {
+    cached ??= httpClient(`${API}/auth/me`).then(({ json }) => json as SessionUser).catch((err: unknown) => {
       cached = undefined;
       throw err;
     });
     return cached;
   };
   /** Who holds the cookie now, if anyone. */
-  const current = (): Promise<Me | undefined> => me().catch(() => undefined);
+  const current = (): Promise<SessionUser | undefined> => me().catch(() => undefined);
 
   return {
     me,
@@ -46,7 +35,6 @@ export function createAuthProvider(): AuthProvider & { me(): Promise<Me> } {
       // is left alone, and with it her shift.
       const user = await current();
       cached = undefined;
-      closeLive();
       if (user && user.role !== 'agent') await httpClient(`${API}/auth/logout`, { method: 'POST' });
     },
     async checkAuth() {

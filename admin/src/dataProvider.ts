@@ -1,29 +1,27 @@
 // ra-data-simple-rest on /api with the session cookie, plus what the generic provider cannot
 // express: ticket actions and timeline, services with inline topics, the monitor and reports.
-import { fetchUtils, HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
+// Answers are typed by the contracts the API answers with (domain/contracts).
+import type { BranchSnapshot, ReleaseResult, TemporalUi } from '@domain/contracts/monitor';
+import type { GroupBy, Report } from '@domain/contracts/resources';
+import type { Ticket, TimelineEvent } from '@domain/contracts/tickets';
+import type { ErrorBody } from '@domain/errors';
+import type { ReleaseAction, StuckItem } from '@domain/stuck';
+import { fetchUtils, HttpError, type DataProvider, type Identifier } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
+import { fieldErrorMessage } from './shared/errors';
 
 export const API = '/api';
 
-interface ApiFieldError { code: string; params?: Record<string, unknown> }
-/** The API's refusal body (domain/errors.ts ErrorBody). */
-interface ApiErrorBody { error: string; code: string; params?: Record<string, unknown>; message?: string; fields?: Record<string, ApiFieldError> }
-
+/** A refusal of the API (domain/errors.ts ErrorBody); only its code is certain. */
+type ApiErrorBody = Partial<ErrorBody> & { code: string };
 const isErrorBody = (b: unknown): b is ApiErrorBody => typeof b === 'object' && b !== null && typeof (b as { code?: unknown }).code === 'string';
-
-/**
- * A field error as react-admin's form shows it. Server-side errors go through react-hook-form's
- * setError, which only keeps strings; the prefix is react-admin's own for a {message, args}
- * error (ra-core useInput / ValidationError), so the field reads errors.<code> with its params.
- */
-const fieldMessage = ({ code, params }: ApiFieldError): string =>
-  params && Object.keys(params).length ? `@@react-admin@@${JSON.stringify({ message: `errors.${code}`, args: params })}` : `errors.${code}`;
 
 /**
  * JSON over fetch with the cookie. A refusal becomes an HttpError whose message is the
  * translation key errors.<code> (never the API's English), whose body is the API's body
  * (shared/errors.ts reads code and params from it), and whose body.errors holds the field
- * errors react-admin puts under each input.
+ * errors react-admin puts under each input. Those go through react-hook-form's setError, which
+ * keeps only strings: the prefix is react-admin's own for a {message, args} error (ra-core useInput).
  */
 export async function httpClient(url: string, options: fetchUtils.Options = {}) {
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
@@ -32,7 +30,9 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   } catch (err) {
     if (err instanceof HttpError && isErrorBody(err.body)) {
       const body = err.body;
-      const errors = body.fields ? Object.fromEntries(Object.entries(body.fields).map(([field, e]) => [field, fieldMessage(e)])) : undefined;
+      const errors = body.fields
+        ? Object.fromEntries(Object.entries(body.fields).map(([field, e]) => [field, `@@react-admin@@${JSON.stringify(fieldErrorMessage(e))}`]))
+        : undefined;
       throw new HttpError(`errors.${body.code}`, err.status, { ...body, ...(errors ? { errors } : {}) });
     }
     throw err;
@@ -48,23 +48,28 @@ function changed(data: Record<string, unknown>, previous: Record<string, unknown
   return out;
 }
 
-export interface TimelineEvent {
-  seq: number;
-  type: string;
-  from: string | null;
-  to: string | null;
-  at: string;
-  actor: { type: string; id: number | null; name: string | null };
-  details: Record<string, unknown>;
-}
+/** H3: what a report covers; the same query string serves the JSON and the CSV. */
+export interface ReportQuery { from: string; to: string; groupBy: GroupBy; branchId?: number }
+export const reportSearch = (q: ReportQuery): string =>
+  new URLSearchParams({ from: q.from, to: q.to, groupBy: q.groupBy, ...(q.branchId ? { branchId: String(q.branchId) } : {}) }).toString();
 
 export interface VentanillaDataProvider extends DataProvider {
   ticketTimeline(id: Identifier): Promise<TimelineEvent[]>;
-  ticketAction(id: Identifier, action: 'requeue' | 'cancel', body?: Record<string, unknown>): Promise<RaRecord>;
-  get<T>(path: string): Promise<T>;
-  /** POST to an API path that is not a resource (e.g. /monitor/stuck/release). */
+  ticketAction(id: Identifier, action: 'requeue' | 'cancel', body?: Record<string, unknown>): Promise<Ticket>;
+  /** H4: a branch's queues, agents, SLA and stuck work now. */
+  branchSnapshot(branchId: number): Promise<BranchSnapshot>;
+  releaseStuck(item: Pick<StuckItem, 'kind' | 'id'>, action: ReleaseAction): Promise<ReleaseResult>;
+  /** G7: where the Temporal Web UI is (operators only). */
+  temporalUi(): Promise<TemporalUi>;
+  reportSummary(q: ReportQuery): Promise<Report>;
+  /** POST to an API path that is not a resource (e.g. a webhook's test delivery). */
   post<T>(path: string, body: unknown): Promise<T>;
 }
+
+const getJson = async <T>(path: string): Promise<T> => (await httpClient(`${API}${path}`)).json as T;
+const postJson = async <T>(path: string, body: unknown): Promise<T> =>
+  (await httpClient(`${API}${path}`, { method: 'POST', body: JSON.stringify(body) })).json as T;
+const ticketPath = (id: Identifier) => `/tickets/${encodeURIComponent(String(id))}`;
 
 export const dataProvider: VentanillaDataProvider = {
   ...base,
@@ -77,17 +82,6 @@ export const dataProvider: VentanillaDataProvider = {
       }
       return created;
     }
-    if (resource === 'tickets') {
-      // The generate form carries UI-only fields; the API takes exactly CreateTicketBody.
-      const { customerMode, customer, customerId, scheduledAt, priorityId, ...rest } = params.data as Record<string, unknown>;
-      const body: Record<string, unknown> = { serviceId: rest.serviceId, kind: rest.kind ?? 'turn' };
-      if (priorityId) body.priorityId = priorityId;
-      if (body.kind === 'appointment' && scheduledAt) body.scheduledAt = new Date(String(scheduledAt)).toISOString();
-      if (customerMode === 'existing' && customerId) body.customerId = customerId;
-      if (customerMode === 'new' && customer) body.customer = Object.fromEntries(Object.entries(customer as object).filter(([, v]) => v !== '' && v !== null && v !== undefined));
-      const { json } = await httpClient(`${API}/tickets`, { method: 'POST', body: JSON.stringify(body) });
-      return { data: json };
-    }
     return base.create(resource, params);
   },
   async update(resource, params) {
@@ -95,20 +89,11 @@ export const dataProvider: VentanillaDataProvider = {
     if (resource === 'users' && data.password === '') delete data.password;
     return base.update(resource, { ...params, data });
   },
-  async ticketTimeline(id) {
-    const { json } = await httpClient(`${API}/tickets/${encodeURIComponent(String(id))}/timeline`);
-    return json as TimelineEvent[];
-  },
-  async ticketAction(id, action, body = {}) {
-    const { json } = await httpClient(`${API}/tickets/${encodeURIComponent(String(id))}/${action}`, { method: 'POST', body: JSON.stringify(body) });
-    return json as RaRecord;
-  },
-  async get<T>(path: string) {
-    const { json } = await httpClient(`${API}${path}`);
-    return json as T;
-  },
-  async post<T>(path: string, body: unknown) {
-    const { json } = await httpClient(`${API}${path}`, { method: 'POST', body: JSON.stringify(body) });
-    return json as T;
-  },
+  ticketTimeline: (id) => getJson(`${ticketPath(id)}/timeline`),
+  ticketAction: (id, action, body = {}) => postJson(`${ticketPath(id)}/${action}`, body),
+  branchSnapshot: (branchId) => getJson(`/monitor/branches/${branchId}`),
+  releaseStuck: (item, action) => postJson('/monitor/stuck/release', { kind: item.kind, id: item.id, action }),
+  temporalUi: () => getJson('/monitor/temporal'),
+  reportSummary: (q) => getJson(`/reports/summary?${reportSearch(q)}`),
+  post: postJson,
 };

@@ -1,16 +1,17 @@
-// H4: a branch's queues, agents and SLA today, refreshed (debounced) on every ticket or shift
-// event of that branch, and every 15 s for the clocks.
+// H4: a branch's queues, agents and SLA today. Its query is made stale by every ticket or shift
+// event of that branch (shared/LiveInvalidation.tsx), and refetched every 15 s for the clocks.
 import { Alert, Box, Card, CardContent, Chip, Grid, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, Title, useDataProvider, useGetIdentity, useGetList, useTranslate } from 'react-admin';
 import type { VentanillaDataProvider } from '../dataProvider';
-import { useErrorText } from '../shared/errors';
+import { retryUnlessRefused, useErrorText } from '../shared/errors';
 import { duration, percent } from '../shared/format';
-import { useDebounced, useLiveEvents } from '../shared/live';
+import { useLiveConnected } from '../shared/live';
+import { queryKeys } from '../shared/queryKeys';
 import { StateChip } from '../shared/StatusChip';
 import { TemporalLink } from '../shared/TemporalLink';
 import { StuckWork } from './StuckWork';
-import type { Snapshot } from './types';
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -26,46 +27,38 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
 export function MonitorPage() {
   const translate = useTranslate();
   const dp = useDataProvider<VentanillaDataProvider>();
-  const { identity } = useGetIdentity();
+  const { identity, isPending: identityPending } = useGetIdentity();
   const { data: branches = [] } = useGetList('branches', { pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' } });
-  const [branchId, setBranchId] = useState<number | null>(null);
-  const [snap, setSnap] = useState<Snapshot | null>(null);
-  // Boxed, worded at render: the alert follows the language switch.
-  const [failed, setFailed] = useState<{ err: unknown }>();
+  const [chosen, setChosen] = useState<number>();
+  // Until the user picks one: their own branch, else the first they see.
+  const branchId = chosen ?? (identityPending || !branches.length ? null : ((identity?.branchId as number | null) ?? (branches[0]!.id as number)));
+  const { data: snap, error } = useQuery({
+    queryKey: queryKeys.snapshot(branchId),
+    queryFn: branchId === null ? skipToken : () => dp.branchSnapshot(branchId),
+    refetchInterval: 15_000,
+    retry: retryUnlessRefused,
+    // Another branch's figures stay until the chosen one's arrive, as the page always did.
+    placeholderData: keepPreviousData,
+  });
   const errorText = useErrorText();
-
-  useEffect(() => {
-    if (branchId === null && branches.length) setBranchId((identity?.branchId as number | null) ?? (branches[0]!.id as number));
-  }, [branchId, branches, identity]);
-
-  const load = useCallback(() => {
-    if (branchId === null) return;
-    dp.get<Snapshot>(`/monitor/branches/${branchId}`).then((s) => { setSnap(s); setFailed(undefined); }, (err: unknown) => setFailed({ err }));
-  }, [dp, branchId]);
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, 15_000);
-    return () => clearInterval(timer);
-  }, [load]);
-  const refresh = useDebounced(load, 500);
-  const live = useLiveEvents((_kind, e) => { if (e.branchId === branchId) refresh(); });
+  const live = useLiveConnected();
 
   const t = (k: string, o?: object) => translate(`ventanilla.monitor.${k}`, o);
   return (
     <Box sx={{ p: 2 }} data-testid="monitor">
       <Title title={t('title')} />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2 }}>
-        <TextField fullWidth={false} select size="small" label={t('branch')} value={branchId ?? ''} onChange={(e) => setBranchId(Number(e.target.value))} sx={{ minWidth: 240 }}>
+        <TextField fullWidth={false} select size="small" label={t('branch')} value={branchId ?? ''} onChange={(e) => setChosen(Number(e.target.value))} sx={{ minWidth: 240 }}>
           {branches.map((b) => <MenuItem key={b.id} value={b.id}>{String(b.name)}</MenuItem>)}
         </TextField>
         <Chip size="small" color={live ? 'success' : 'default'} label={live ? t('live') : t('offline')} data-testid="live-status" />
         {snap && <Chip size="small" variant="outlined" label={`${translate('resources.branches.fields.orderingPolicy')}: ${translate(`ventanilla.policy.${snap.policy.policy}`)}`} />}
         {snap && <Typography variant="caption" color="text.secondary">{t('updated', { time: new Date(snap.generatedAt).toLocaleTimeString() })}</Typography>}
       </Box>
-      {failed && <Alert severity="error" sx={{ mb: 2 }}>{errorText(failed.err)}</Alert>}
+      {error && <Alert severity="error" sx={{ mb: 2 }}>{errorText(error)}</Alert>}
       {snap && (
         <>
-          <StuckWork items={snap.stuck} onReleased={load} />
+          <StuckWork items={snap.stuck} />
           <Grid container spacing={2} sx={{ mb: 2 }}>
             <Grid size={{ xs: 6, md: 3 }}><Stat label={t('waiting')} value={String(snap.totals.waiting)} testId="total-waiting" /></Grid>
             <Grid size={{ xs: 6, md: 3 }}><Stat label={t('longest_wait')} value={duration(snap.totals.longestWaitSeconds)} testId="longest-wait" /></Grid>

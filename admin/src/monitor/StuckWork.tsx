@@ -1,26 +1,33 @@
 // Stuck work of the branch (issue 12, item 5): each ticket or shift that does not move, with why
 // and since when, and the supervisor's way out — requeue or cancel a ticket, end a shift. The
 // release is recorded on the ticket's timeline with the supervisor as actor.
-import { Alert, Box, Button, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { Link, useDataProvider, useNotify, useTranslate } from 'react-admin';
-import { useMutation } from '@tanstack/react-query';
+import type { BranchSnapshot } from '@domain/contracts/monitor';
 import type { ReleaseAction, StuckItem } from '@domain/stuck';
+import { Alert, Box, Button, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { VentanillaDataProvider } from '../dataProvider';
 import { useNotifyError } from '../shared/errors';
 import { duration } from '../shared/format';
+import { queryKeys } from '../shared/queryKeys';
 import { TemporalLink } from '../shared/TemporalLink';
 
 const ACTIONS: Record<StuckItem['kind'], ReleaseAction[]> = { ticket: ['requeue', 'cancel'], shift: ['end'] };
 
-export function StuckWork({ items, onReleased }: { items: (StuckItem & { temporalUrl: string | null })[]; onReleased: () => void }) {
+export function StuckWork({ items }: { items: BranchSnapshot['stuck'] }) {
   const translate = useTranslate();
   const dp = useDataProvider<VentanillaDataProvider>();
+  const queryClient = useQueryClient();
   const notify = useNotify();
   const notifyError = useNotifyError();
   const t = (k: string, o?: object) => translate(`ventanilla.monitor.stuck.${k}`, o);
   const release = useMutation({
-    mutationFn: (v: { item: StuckItem; action: ReleaseAction }) => dp.post('/monitor/stuck/release', { kind: v.item.kind, id: v.item.id, action: v.action }),
-    onSuccess: () => { notify(t('released'), { type: 'success' }); onReleased(); },
+    mutationFn: (v: { item: StuckItem; action: ReleaseAction }) => dp.releaseStuck(v.item, v.action),
+    onSuccess: (_released, v) => {
+      notify(t('released'), { type: 'success' });
+      // The branch's monitor shows the work as it is now.
+      return queryClient.invalidateQueries({ queryKey: queryKeys.snapshot(v.item.branchId) });
+    },
     onError: (err: unknown) => notifyError(err),
   });
   if (!items.length) return null;

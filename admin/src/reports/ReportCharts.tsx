@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslate } from 'react-admin';
 import { minutes } from '../shared/format';
-import type { ReportRow } from './types';
+import type { ReportRow } from '@domain/contracts/resources';
 
 function ChartCard({ title, children }: { title: string; children: ReactElement }) {
   return (

@@ -2,14 +2,17 @@
 // department, service, agent or day over a date range, with charts and a CSV export.
 import DownloadIcon from '@mui/icons-material/Download';
 import { Alert, Box, Button, Card, CardContent, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useEffect, useMemo, useState } from 'react';
+import type { GroupBy, Report } from '@domain/contracts/resources';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Title, useDataProvider, useGetList, useTranslate } from 'react-admin';
-import { API, type VentanillaDataProvider } from '../dataProvider';
-import { useErrorText } from '../shared/errors';
+import { API, reportSearch, type ReportQuery, type VentanillaDataProvider } from '../dataProvider';
+import { retryUnlessRefused, useErrorText } from '../shared/errors';
 import { duration, isoDay, percent } from '../shared/format';
+import { queryKeys } from '../shared/queryKeys';
 import { ReportCharts } from './ReportCharts';
-import type { GroupBy, Report } from './types';
 
+/** The groupings offered, the default (per service) first. */
 const GROUPS: GroupBy[] = ['service', 'department', 'branch', 'agent', 'day'];
 
 export function ReportsPage() {
@@ -21,15 +24,13 @@ export function ReportsPage() {
   const [to, setTo] = useState(() => isoDay(new Date()));
   const [groupBy, setGroupBy] = useState<GroupBy>('service');
   const [branchId, setBranchId] = useState<string>('');
-  const [report, setReport] = useState<Report | null>(null);
-  // Boxed, worded at render: the alert follows the language switch.
-  const [failed, setFailed] = useState<{ err: unknown }>();
   const errorText = useErrorText();
 
-  const query = useMemo(() => new URLSearchParams({ from, to, groupBy, ...(branchId ? { branchId } : {}) }).toString(), [from, to, groupBy, branchId]);
-  useEffect(() => {
-    dp.get<Report>(`/reports/summary?${query}`).then((r) => { setReport(r); setFailed(undefined); }, (err: unknown) => { setReport(null); setFailed({ err }); });
-  }, [dp, query]);
+  const query: ReportQuery = { from, to, groupBy, ...(branchId ? { branchId: Number(branchId) } : {}) };
+  // Keyed by every parameter: each answer lands under its own question, so a slow older one
+  // never replaces a newer one. The last report stays on screen while the next one loads.
+  const { data, error } = useQuery({ queryKey: queryKeys.report(query), queryFn: () => dp.reportSummary(query), placeholderData: keepPreviousData, retry: retryUnlessRefused });
+  const report = error ? undefined : data;
 
   const cols: [string, (r: Report['rows'][number]) => string | number][] = [
     ['tickets', (r) => r.tickets], ['served', (r) => r.served], ['avg_wait', (r) => duration(r.avgWaitSeconds)],
@@ -54,9 +55,9 @@ export function ReportsPage() {
           {branches.map((b) => <MenuItem key={b.id} value={String(b.id)}>{String(b.name)}</MenuItem>)}
         </TextField>
         <Box sx={{ flex: 1 }} />
-        <Button variant="contained" startIcon={<DownloadIcon />} href={`${API}/reports/summary.csv?${query}`} download data-testid="export-csv">{t('export')}</Button>
+        <Button variant="contained" startIcon={<DownloadIcon />} href={`${API}/reports/summary.csv?${reportSearch(query)}`} download data-testid="export-csv">{t('export')}</Button>
       </Box>
-      {failed && <Alert severity="error" sx={{ mb: 2 }}>{errorText(failed.err)}</Alert>}
+      {error && <Alert severity="error" sx={{ mb: 2 }}>{errorText(error)}</Alert>}
       {report && report.rows.length === 0 && <Alert severity="info">{t('empty')}</Alert>}
       {report && report.rows.length > 0 && (
         <>

@@ -3,7 +3,8 @@
 // errors.<code>, with the vocabulary inside params (ticket statuses, agent states, roles, ticket
 // steps) translated too. The English `message` of the API is never shown.
 import type { KnownCustomer } from '@domain/customers';
-import { useCallback } from 'react';
+import type { FieldError, FieldErrors } from '@domain/errors';
+import { useCallback, useEffect } from 'react';
 import { useNotify, useTranslate, type TranslateFunction } from 'react-admin';
 
 type Params = Record<string, unknown>;
@@ -19,6 +20,13 @@ export function refusalOf(err: unknown): { code: string; params: Params } {
   const body = err.body;
   if (isObject(body) && typeof body.code === 'string') return { code: body.code, params: isObject(body.params) ? body.params : {} };
   return { code: codeOfStatus(err.status), params: {} };
+}
+
+/** react-query's `retry`: a refusal (4xx) would be refused again, so it shows at once; a failure to answer is tried up to 3 times. */
+export function retryUnlessRefused(failures: number, err: Error): boolean {
+  const status = 'status' in err ? err.status : undefined;
+  const refused = typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429;
+  return !refused && failures < 3;
 }
 
 function paramText(translate: TranslateFunction, name: string, value: unknown): string {
@@ -71,6 +79,35 @@ export function useNotifyError(): (err: unknown) => void {
     const { message, messageArgs } = errorNotice(translate, err);
     notify(message, { type: 'error', messageArgs });
   }, [translate, notify]);
+}
+
+/** Notifies a query's failure once per failure (react-query's useQuery has no onError callback). */
+export function useNotifyQueryError(error: unknown): void {
+  const notifyError = useNotifyError();
+  useEffect(() => {
+    if (error) notifyError(error);
+  }, [error, notifyError]);
+}
+
+/** A field error as react-admin's ValidationError words it: the sentence of errors.<code>, with its params. */
+export const fieldErrorMessage = ({ code, params }: FieldError) => ({ message: `errors.${code}`, args: params ?? {} });
+
+/**
+ * Field errors keyed as the API names them (`customer.firstName`) in the shape a form-level
+ * `validate` returns: nested like the form's values. A key with deeper keys under it (`customer`
+ * and `customer.firstName`) yields to them: the inputs are where the user can act.
+ */
+export function formErrors(fields: FieldErrors): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const paths = Object.keys(fields);
+  for (const path of paths) {
+    if (paths.some((p) => p.startsWith(`${path}.`))) continue;
+    const keys = path.split('.');
+    let node = out;
+    for (const k of keys.slice(0, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
+    node[keys.at(-1)!] = fieldErrorMessage(fields[path]!);
+  }
+  return out;
 }
 
 /** Issue 12 item 4: the customer that already has this ID number or e-mail (CustomerExists), contact values masked. */

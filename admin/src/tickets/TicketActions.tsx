@@ -1,40 +1,44 @@
 // B7: requeue (a called or attended ticket goes back to the queue, keeping its arrival) and
-// cancel, each behind a confirmation. Refusals (409) are worded from their code and params.
+// cancel, each behind a confirmation. A button is enabled only from the statuses the state
+// machine accepts the action from (domain/ticket-actions.ts); refusals (409) are worded from their
+// code and params.
+import type { Ticket } from '@domain/contracts/tickets';
+import { actionsAllowedFrom } from '@domain/ticket-actions';
 import CancelIcon from '@mui/icons-material/Cancel';
 import ReplayIcon from '@mui/icons-material/Replay';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { Button, Confirm, useDataProvider, useNotify, useRecordContext } from 'react-admin';
 import type { VentanillaDataProvider } from '../dataProvider';
 import { useNotifyError } from '../shared/errors';
 
-const ALLOWED: Record<'requeue' | 'cancel', string[]> = { requeue: ['calling', 'attending'], cancel: ['scheduled', 'waiting', 'calling'] };
-
 export function TicketActionButton({ action }: { action: 'requeue' | 'cancel' }) {
-  const t = useRecordContext();
+  const t = useRecordContext<Ticket>();
   const dp = useDataProvider<VentanillaDataProvider>();
+  const queryClient = useQueryClient();
   const notify = useNotify();
   const notifyError = useNotifyError();
-  const refresh = useRefresh();
   const [open, setOpen] = useState(false);
-  const [isPending, setPending] = useState(false);
-  const mutate = () => {
-    if (!t) return;
-    setPending(true);
-    dp.ticketAction(t.id, action).then(
-      () => { notify(action === 'requeue' ? 'ventanilla.tickets.requeued' : 'ventanilla.tickets.cancelled', { type: 'success' }); refresh(); },
-      notifyError,
-    ).finally(() => { setPending(false); setOpen(false); });
-  };
+  const step = useMutation({
+    mutationFn: (id: string) => dp.ticketAction(id, action),
+    onSuccess: () => {
+      notify(action === 'requeue' ? 'ventanilla.tickets.requeued' : 'ventanilla.tickets.cancelled', { type: 'success' });
+      // The ticket, its timeline and the lists that show it; the dialog closes without waiting for them.
+      void queryClient.invalidateQueries({ queryKey: ['tickets'] });
+    },
+    onError: (err: unknown) => notifyError(err),
+    onSettled: () => setOpen(false),
+  });
   if (!t) return null;
-  const enabled = ALLOWED[action].includes(String(t.status));
+  const enabled = actionsAllowedFrom(t.status).includes(action);
   return (
     <>
-      <Button label={`ventanilla.tickets.${action}`} onClick={() => setOpen(true)} disabled={!enabled || isPending}
+      <Button label={`ventanilla.tickets.${action}`} onClick={() => setOpen(true)} disabled={!enabled || step.isPending}
         color={action === 'cancel' ? 'error' : 'primary'} data-testid={`ticket-${action}`}>
         {action === 'cancel' ? <CancelIcon /> : <ReplayIcon />}
       </Button>
-      <Confirm isOpen={open} loading={isPending} title={`ventanilla.tickets.${action}_title`} content={`ventanilla.tickets.${action}_content`}
-        translateOptions={{ number: String(t.number) }} onConfirm={() => mutate()} onClose={() => setOpen(false)} />
+      <Confirm isOpen={open} loading={step.isPending} title={`ventanilla.tickets.${action}_title`} content={`ventanilla.tickets.${action}_content`}
+        translateOptions={{ number: t.number }} onConfirm={() => step.mutate(t.id)} onClose={() => setOpen(false)} />
     </>
   );
 }

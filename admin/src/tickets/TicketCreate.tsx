@@ -1,22 +1,36 @@
 // B6: generate a ticket or an appointment by hand, for a new customer, an existing one, or none.
-// A new customer the entity already has (same ID number or e-mail) is offered instead.
+// A new customer the entity already has (same ID number or e-mail) is offered instead. The body
+// and the rules are the domain's (domain/ticket-form.ts), as in the console and the API. The
+// form-level validate is what react-hook-form runs (it then ignores input validators): the
+// inputs' required() only mark their labels.
+import type { Ticket } from '@domain/contracts/tickets';
 import type { KnownCustomer } from '@domain/customers';
+import { CUSTOMER_MODES, EMPTY_TICKET_FORM, ticketFormBody, ticketFormErrors, type TicketFormValues } from '@domain/ticket-form';
 import { useState } from 'react';
 import {
   AutocompleteInput, Create, DateTimeInput, FormDataConsumer, RadioButtonGroupInput, ReferenceInput, SelectInput, SimpleForm, required,
-  useNotify, useRedirect, type RaRecord,
+  useNotify, useRedirect,
 } from 'react-admin';
 import { CustomerFields } from '../customers';
-import { existingCustomerOf, useNotifyError } from '../shared/errors';
+import { existingCustomerOf, formErrors, useNotifyError } from '../shared/errors';
 import { kindChoices } from '../shared/choices';
 import { ServiceOption } from '../shared/ServiceName';
 import { ExistingCustomerOffer } from './ExistingCustomerOffer';
 
-const customerModes = [
-  { id: 'none', name: 'ventanilla.tickets.customer_none' },
-  { id: 'new', name: 'ventanilla.tickets.customer_new' },
-  { id: 'existing', name: 'ventanilla.tickets.customer_existing' },
-];
+const customerModes = CUSTOMER_MODES.map((id) => ({ id, name: `ventanilla.tickets.customer_${id}` }));
+/** The back office mostly generates for someone at the counter: a new customer is the default. */
+const defaultValues: TicketFormValues = { ...EMPTY_TICKET_FORM, customerMode: 'new' };
+
+function validate(values: TicketFormValues) {
+  const errors = ticketFormErrors(values);
+  if (!errors) return undefined;
+  // Without a customer (an appointment needs one) the customer choice is what the user changes.
+  if (errors.customer && values.customerMode === 'none') {
+    errors.customerMode = errors.customer;
+    delete errors.customer;
+  }
+  return formErrors(errors);
+}
 
 const customerText = (c: { firstName?: string; lastName?: string; idNumber?: string }) =>
   c ? `${c.firstName ?? ''} ${c.lastName ?? ''}${c.idNumber ? ` · ${c.idNumber}` : ''}` : '';
@@ -32,9 +46,9 @@ export function TicketCreate() {
   const redirect = useRedirect();
   const [existing, setExisting] = useState<KnownCustomer>();
   return (
-    <Create mutationOptions={{
-      onSuccess: (t: RaRecord) => {
-        notify('ventanilla.tickets.generated', { type: 'success', messageArgs: { number: String(t.number) } });
+    <Create transform={(values: TicketFormValues) => ticketFormBody(values)} mutationOptions={{
+      onSuccess: (t: Ticket) => {
+        notify('ventanilla.tickets.generated', { type: 'success', messageArgs: { number: t.number } });
         redirect('show', 'tickets', t.id);
       },
       onError: (err: unknown) => {
@@ -44,7 +58,7 @@ export function TicketCreate() {
         if (!found && !hasFieldErrors(err)) notifyError(err);
       },
     }}>
-      <SimpleForm defaultValues={{ kind: 'turn', customerMode: 'new' }}>
+      <SimpleForm defaultValues={defaultValues} validate={validate}>
         {existing && <ExistingCustomerOffer customer={existing} onUsed={() => setExisting(undefined)} />}
         <ReferenceInput source="serviceId" reference="services" filter={{ active: true }} perPage={200}>
           <SelectInput optionText={<ServiceOption />} validate={required()} />

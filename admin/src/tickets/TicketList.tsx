@@ -1,12 +1,12 @@
 // B1–B5: tickets with the service tree (branch > department > service), agent, status, kind,
-// number, customer text, and today vs a date range. Refreshes live on ticket events.
+// number, customer text, and today vs a date range. Refreshes live: ticket events invalidate the
+// list's query (shared/LiveInvalidation.tsx).
 import {
   DatagridConfigurable, DateField, DateInput, List, ReferenceInput, SelectArrayInput, SelectField, SelectInput, TextField, TextInput,
-  CreateButton, FilterButton, SelectColumnsButton, TopToolbar, useListContext,
+  CreateButton, FilterButton, SelectColumnsButton, TopToolbar,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { kindChoices, statusChoices } from '../shared/choices';
-import { useDebounced, useLiveEvents } from '../shared/live';
 import { StatusField } from '../shared/StatusChip';
 
 const agentName = (u: { firstName?: string; lastName?: string }) => `${u.firstName ?? ''} ${u.lastName ?? ''}`;
@@ -47,13 +47,6 @@ const filters = [
   <DateInput key="to" source="to" />,
 ];
 
-function LiveRefresh() {
-  const { refetch } = useListContext();
-  const refresh = useDebounced(() => void refetch(), 400);
-  useLiveEvents((kind) => { if (kind === 'ticket') refresh(); });
-  return null;
-}
-
 const Actions = () => (
   <TopToolbar>
     <SelectColumnsButton />
@@ -64,7 +57,6 @@ const Actions = () => (
 
 export const TicketList = () => (
   <List filters={filters} filterDefaultValues={{ day: 'today' }} sort={{ field: 'arrivalAt', order: 'DESC' }} actions={<Actions />} exporter={false} perPage={25}>
-    <LiveRefresh />
     <DatagridConfigurable rowClick="show" bulkActionButtons={false}>
       <TextField source="number" />
       <StatusField source="status" label="resources.tickets.fields.status" sortable />

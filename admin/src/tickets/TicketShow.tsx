@@ -1,31 +1,29 @@
 // B7: a ticket with its full timeline (cronología), the customer, its Temporal workflow (G7),
 // and the requeue / cancel actions. Follows the ticket live.
+import type { Ticket } from '@domain/contracts/tickets';
 import { Box, Card, CardContent, Grid, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
   DateField, FunctionField, Labeled, ReferenceField, SelectField, Show, TextField, TopToolbar, useDataProvider, useRecordContext,
-  useRefresh, useTranslate, ListButton,
+  useTranslate, ListButton,
 } from 'react-admin';
-import type { TimelineEvent, VentanillaDataProvider } from '../dataProvider';
+import type { VentanillaDataProvider } from '../dataProvider';
 import { kindChoices } from '../shared/choices';
-import { useNotifyError } from '../shared/errors';
-import { useDebounced, useLiveEvents } from '../shared/live';
+import { retryUnlessRefused, useNotifyQueryError } from '../shared/errors';
+import { useFollowTicket } from '../shared/live';
+import { queryKeys } from '../shared/queryKeys';
 import { StateChip, StatusField } from '../shared/StatusChip';
 import { TemporalLink } from '../shared/TemporalLink';
 import { TicketActionButton } from './TicketActions';
 
 const SUMMARY: string[] = ['kind', 'serviceName', 'deskName', 'agentName', 'arrivalAt', 'calledAt', 'attendingAt', 'endedAt'];
 
-function Timeline({ ticketId, version }: { ticketId: string; version: string }) {
+/** The steps so far; the ticket's live events make it stale (shared/LiveInvalidation.tsx), and so do its actions. */
+function Timeline({ ticketId }: { ticketId: string }) {
   const dp = useDataProvider<VentanillaDataProvider>();
   const translate = useTranslate();
-  const notifyError = useNotifyError();
-  const [data, setData] = useState<TimelineEvent[]>([]);
-  const refetch = useCallback(() => dp.ticketTimeline(ticketId).then(setData, notifyError), [dp, ticketId, notifyError]);
-  useEffect(() => void refetch(), [refetch, version]);
-  const refresh = useRefresh();
-  const later = useDebounced(() => { void refetch(); refresh(); }, 300);
-  useLiveEvents((kind, e) => { if (kind === 'ticket' && 'ticketId' in e && e.ticketId === ticketId) later(); }, ticketId);
+  const { data = [], error } = useQuery({ queryKey: queryKeys.timeline(ticketId), queryFn: () => dp.ticketTimeline(ticketId), retry: retryUnlessRefused });
+  useNotifyQueryError(error);
   const actor = (a: { type: string; name: string | null }) => a.name ?? translate(`ventanilla.actor.${a.type}`);
   const value = (v: unknown) => (typeof v === 'boolean' ? translate(v ? 'ra.boolean.true' : 'ra.boolean.false') : Array.isArray(v) ? v.join(', ') : String(v));
   const details = (d: Record<string, unknown>) => Object.entries(d).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && !v.length))
@@ -67,16 +65,17 @@ function Timeline({ ticketId, version }: { ticketId: string; version: string }) 
 }
 
 function TicketDetail() {
-  const t = useRecordContext();
+  const t = useRecordContext<Ticket>();
   const translate = useTranslate();
+  useFollowTicket(t ? t.id : null);
   if (!t) return null;
   return (
     <Box sx={{ p: 2 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2 }}>
-        <Typography variant="h4" data-testid="ticket-number">{String(t.number)}</Typography>
+        <Typography variant="h4" data-testid="ticket-number">{t.number}</Typography>
         <StatusField />
         <Box sx={{ flex: 1 }} />
-        <TemporalLink href={t.temporalUrl as string | null} />
+        <TemporalLink href={t.temporalUrl} />
       </Box>
       <Grid container spacing={2}>
         {(t.kind === 'appointment' ? [...SUMMARY, 'scheduledAt'] : SUMMARY).map((f) => (
@@ -101,7 +100,7 @@ function TicketDetail() {
           <Labeled label="resources.tickets.fields.workflowId"><TextField source="workflowId" /></Labeled>
         </Grid>
       </Grid>
-      <Timeline ticketId={String(t.id)} version={`${String(t.status)}|${String(t.statusSince)}`} />
+      <Timeline ticketId={t.id} />
       <Typography variant="caption" color="text.secondary">{translate('ventanilla.tickets.follow')}</Typography>
     </Box>
   );

@@ -1,6 +1,7 @@
 // Issue 13: a webhook's deliveries on its edit page — status, attempts, the receiver's last
 // answer or why it was refused, and when — with "send test" and "resend". Both answer the
 // delivery after its attempt, so the notice says at once whether it arrived.
+import type { ResourceRecord } from '@domain/contracts/resources';
 import { Box, Button, Card, CardContent, Chip, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,16 +9,7 @@ import { useDataProvider, useGetManyReference, useNotify, useRecordContext, useT
 import type { VentanillaDataProvider } from '../dataProvider';
 import { useNotifyError } from '../shared/errors';
 
-/** Mirrors db/models/webhook_delivery.ts as the API sends it. */
-interface Delivery extends RaRecord {
-  event: string;
-  status: 'delivered' | 'failed' | 'pending';
-  attempts: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  lastAttemptAt: string | null;
-  createdAt: string;
-}
+type Delivery = ResourceRecord<'webhook_deliveries'>;
 
 const COLOR = { delivered: 'success', failed: 'error', pending: 'warning' } as const;
 const PER_PAGE = 10;
