@@ -40,16 +40,37 @@ export function applySort(q: Knex.QueryBuilder, fields: FieldMap, sort: ListQuer
   q.orderBy(col, sort[1].toLowerCase() as 'asc' | 'desc');
 }
 
+/**
+ * Counts at most `cap` rows (issue 18): an exact count of a year of tickets reads every one of
+ * them (2–3 s at a million), and nobody pages that far. A capped total says so in
+ * `X-Total-Count-Capped: true`; Content-Range then carries the cap.
+ */
+export async function cappedCount(db: Knex, q: Knex.QueryBuilder, cap: number): Promise<{ total: number; capped: boolean }> {
+  const probe = q.clone().clearSelect().clearOrder().select(db.raw('1')).limit(cap + 1);
+  const [{ count }] = (await db.count({ count: '*' }).from(probe.as('probe'))) as [{ count: number | string }];
+  return Number(count) > cap ? { total: cap, capped: true } : { total: Number(count), capped: false };
+}
+
 /** Runs the count and the page, and sets Content-Range. */
-export async function sendPage<R, T>(res: Response, resource: string, q: Knex.QueryBuilder, range: ListQuery['range'], map: (row: R) => T): Promise<void> {
-  const [{ count }] = (await q.clone().clearSelect().clearOrder().count({ count: '*' })) as [{ count: number | string }];
-  const total = Number(count);
+export async function sendPage<R, T>(
+  res: Response, resource: string, q: Knex.QueryBuilder, range: ListQuery['range'], map: (row: R) => T,
+  countCap?: { db: Knex; cap: number },
+): Promise<void> {
+  let total: number;
+  if (countCap) {
+    const counted = await cappedCount(countCap.db, q, countCap.cap);
+    total = counted.total;
+    if (counted.capped) res.setHeader('X-Total-Count-Capped', 'true');
+  } else {
+    const [{ count }] = (await q.clone().clearSelect().clearOrder().count({ count: '*' })) as [{ count: number | string }];
+    total = Number(count);
+  }
   const [start, end] = range ?? [0, 24];
   // The query's select is the caller's: `map` names the row type it produces.
   const rows: R[] = await q.offset(start).limit(end - start + 1);
   const last = rows.length ? start + rows.length - 1 : start;
   res.setHeader('Content-Range', `${resource} ${start}-${last}/${total}`);
-  res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
+  res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Total-Count-Capped');
   res.json(rows.map(map));
 }
 

@@ -26,6 +26,9 @@ const Filter = z.object({
   to: z.string().date().optional(),
 }).strip();
 
+/** The ticket list counts at most this many matches (the total then reads 10000 and says it is capped). */
+export const TICKET_COUNT_CAP = 10_000;
+
 export const TICKET_FIELDS: FieldMap = {
   id: 't.id', number: 't.number', status: 't.status', kind: 't.kind', priority: 't.priority',
   arrivalAt: 't.arrival_at', calledAt: 't.called_at', endedAt: 't.ended_at', serviceId: 't.service_id',
@@ -51,5 +54,5 @@ export async function listTickets(d: Pick<ApiDeps, 'db' | 'config'>, user: Sessi
   if (f.from) q.where('t.service_day', '>=', f.from);
   if (f.to) q.where('t.service_day', '<=', f.to);
   applySort(q, TICKET_FIELDS, query.sort, ['t.arrival_at', 'desc']);
-  await sendPage(res, 'tickets', q, query.range, ticketsFor(d, user));
+  await sendPage(res, 'tickets', q, query.range, ticketsFor(d, user), { db: d.db, cap: TICKET_COUNT_CAP });
 }

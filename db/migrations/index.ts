@@ -14,6 +14,7 @@ import * as sessionsLogins from './20261201_013_sessions_logins.js';
 import * as webhookDeliveryOutcome from './20261201_014_webhook_delivery_outcome.js';
 import * as operatorRole from './20261201_015_operator_role.js';
 import * as reportRollups from './20261202_016_report_rollups.js';
+import * as readPathIndexes from './20261202_017_read_path_indexes.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -30,6 +31,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261201_014_webhook_delivery_outcome', webhookDeliveryOutcome],
   ['20261201_015_operator_role', operatorRole],
   ['20261202_016_report_rollups', reportRollups],
+  ['20261202_017_read_path_indexes', readPathIndexes],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
