@@ -35,10 +35,14 @@ function activityInfo(): { attempt: number; workflowId: string; type: string } |
   }
 }
 
-export function guarded<A extends unknown[], R>(fn: (...a: A) => Promise<R>, stuck?: StuckReporter): (...a: A) => Promise<R> {
+export function guarded<A extends unknown[], R>(
+  fn: (...a: A) => Promise<R>,
+  stuck?: StuckReporter,
+): (...a: A) => Promise<R> {
   return async (...args: A): Promise<R> => {
     const info = activityInfo();
-    if (info && stuck && info.attempt >= STUCK_ATTEMPT) await stuck.activityRetrying(info.workflowId, info.type, info.attempt);
+    if (info && stuck && info.attempt >= STUCK_ATTEMPT)
+      await stuck.activityRetrying(info.workflowId, info.type, info.attempt);
     try {
       const result = await fn(...args);
       if (info && stuck && info.attempt >= STUCK_ATTEMPT) await stuck.activityRecovered(info.workflowId);
@@ -56,6 +60,11 @@ export function guarded<A extends unknown[], R>(fn: (...a: A) => Promise<R>, stu
 }
 
 /** Wraps every function of an activities object. */
-export function guardAll<T extends Record<string, (...a: never[]) => Promise<unknown>>>(acts: T, stuck?: StuckReporter): T {
-  return Object.fromEntries(Object.entries(acts).map(([k, fn]) => [k, guarded(fn as (...a: unknown[]) => Promise<unknown>, stuck)])) as unknown as T;
+export function guardAll<T extends Record<string, (...a: never[]) => Promise<unknown>>>(
+  acts: T,
+  stuck?: StuckReporter,
+): T {
+  return Object.fromEntries(
+    Object.entries(acts).map(([k, fn]) => [k, guarded(fn as (...a: unknown[]) => Promise<unknown>, stuck)]),
+  ) as unknown as T;
 }

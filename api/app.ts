@@ -39,16 +39,18 @@ export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(helmet({
-    contentSecurityPolicy: {
-      directives: {
-        // Media from the SFU and the customer's camera; blob: for received files.
-        'img-src': ["'self'", 'data:', 'blob:'],
-        'media-src': ["'self'", 'blob:'],
-        'connect-src': ["'self'", 'ws:', 'wss:'],
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Media from the SFU and the customer's camera; blob: for received files.
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'media-src': ["'self'", 'blob:'],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+        },
       },
-    },
-  }));
+    }),
+  );
 
   const api = express.Router();
   api.use(express.json({ limit: '100kb' }));
@@ -77,7 +79,11 @@ export function createApp(deps: ApiDeps): Express {
   api.use(docsRoutes());
   api.use(publicRoutes(deps));
   api.use(videoRoutes(deps));
-  api.use((_req, res) => res.status(404).json({ error: 'NotFound', code: 'NotFound', params: { resource: 'route' }, message: 'No such API route.' }));
+  api.use((_req, res) =>
+    res
+      .status(404)
+      .json({ error: 'NotFound', code: 'NotFound', params: { resource: 'route' }, message: 'No such API route.' }),
+  );
   api.use(errorHandler(deps.log));
   // Before /api: the Temporal Web UI's codec endpoint is called from the UI's origin, so it
   // applies its own origin rule instead of the API's same-origin one (api/temporal-codec/cors.ts).
@@ -94,5 +100,7 @@ function serveSpa(app: Express, mount: string, dir: string): void {
   const index = path.join(dir, 'index.html');
   if (!fs.existsSync(index)) return;
   app.use(mount, express.static(dir, { index: false, maxAge: '1h' }));
-  app.get(mount === '/' ? /^\/(?!api\/|admin\/|socket\.io\/).*/ : new RegExp(`^${mount}(/.*)?$`), (_req, res) => res.sendFile(index));
+  app.get(mount === '/' ? /^\/(?!api\/|admin\/|socket\.io\/).*/ : new RegExp(`^${mount}(/.*)?$`), (_req, res) =>
+    res.sendFile(index),
+  );
 }

@@ -8,6 +8,9 @@ export interface ApiDeps {
   db: Db;
   temporal: Client;
   taskQueue: string;
-  config: Pick<Config, 'NODE_ENV' | 'publicUrl' | 'temporalUiUrl' | 'TEMPORAL_NAMESPACE'> & Partial<Pick<Config, 'SESSION_SECRET' | 'DATA_DIR' | 'sfuPublicUrl' | 'OUTBOUND_ALLOW' | 'TEMPORAL_CODEC_OPERATOR_TOKEN'>>;
+  config: Pick<Config, 'NODE_ENV' | 'publicUrl' | 'temporalUiUrl' | 'TEMPORAL_NAMESPACE'> &
+    Partial<
+      Pick<Config, 'SESSION_SECRET' | 'DATA_DIR' | 'sfuPublicUrl' | 'OUTBOUND_ALLOW' | 'TEMPORAL_CODEC_OPERATOR_TOKEN'>
+    >;
   log: Logger;
 }

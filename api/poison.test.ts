@@ -21,16 +21,32 @@ let norte: { serviceId: number; deskId: number; agentId: number };
 // Routes that end the suite's own sessions or are throttled by design.
 const SKIP = new Set(['post /api/auth/logout', 'post /api/profile/password', 'post /api/auth/login']);
 const GUARD_MS = 10_000;
-const TEXT_POISONS: Record<string, string> = { nul: 'a\u0000b', lone_surrogate: 'a\ud800b', control: 'a\u0007b', '1mb': 'x'.repeat(1024 * 1024) };
+const TEXT_POISONS: Record<string, string> = {
+  nul: 'a\u0000b',
+  lone_surrogate: 'a\ud800b',
+  control: 'a\u0007b',
+  '1mb': 'x'.repeat(1024 * 1024),
+};
 
-interface Answer { status: number; body: { code?: string; error?: string } | null; hung: boolean }
+interface Answer {
+  status: number;
+  body: { code?: string; error?: string } | null;
+  hung: boolean;
+}
 
 /** One request under the 10 s guard: a hang is an answer too (the worst one). */
 async function send(client: ApiClient, method: string, path: string, body?: unknown): Promise<Answer> {
   let timer: NodeJS.Timeout | undefined;
-  const guard = new Promise<Answer>((resolve) => { timer = setTimeout(() => resolve({ status: 0, body: null, hung: true }), GUARD_MS); });
+  const guard = new Promise<Answer>((resolve) => {
+    timer = setTimeout(() => resolve({ status: 0, body: null, hung: true }), GUARD_MS);
+  });
   try {
-    return await Promise.race([client.request(method, path, body).then((r) => ({ status: r.status, body: r.body as Answer['body'], hung: false })), guard]);
+    return await Promise.race([
+      client
+        .request(method, path, body)
+        .then((r) => ({ status: r.status, body: r.body as Answer['body'], hung: false })),
+      guard,
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -39,8 +55,10 @@ async function send(client: ApiClient, method: string, path: string, body?: unkn
 const problems: string[] = [];
 function expectRefused(what: string, a: Answer): void {
   if (a.hung) problems.push(`${what}: no answer within ${GUARD_MS} ms`);
-  else if (a.status < 400 || a.status >= 500) problems.push(`${what}: ${a.status} ${JSON.stringify(a.body).slice(0, 160)}`);
-  else if (!a.body?.code || !Object.hasOwn(ERROR_CODES, a.body.code)) problems.push(`${what}: ${a.status} without a known code: ${JSON.stringify(a.body).slice(0, 160)}`);
+  else if (a.status < 400 || a.status >= 500)
+    problems.push(`${what}: ${a.status} ${JSON.stringify(a.body).slice(0, 160)}`);
+  else if (!a.body?.code || !Object.hasOwn(ERROR_CODES, a.body.code))
+    problems.push(`${what}: ${a.status} without a known code: ${JSON.stringify(a.body).slice(0, 160)}`);
 }
 
 beforeAll(async () => {
@@ -53,7 +71,8 @@ beforeAll(async () => {
   const nor = await app.db('branches').where({ code: 'NOR' }).first('id');
   const anaRow = await app.db('users').where({ email: 'ana@andino.demo' }).first('id');
   centro = {
-    branchId: cen.id, anaId: anaRow.id,
+    branchId: cen.id,
+    anaId: anaRow.id,
     serviceId: (await app.db('services').where({ branch_id: cen.id, label: 'C' }).first('id')).id,
     deskIds: (await app.db('desks').where({ branch_id: cen.id }).orderBy('id').pluck('id')) as number[],
   };
@@ -76,7 +95,15 @@ function poisonsFor(name: string, s: Schema): [string, unknown][] {
   if (isType(s, 'string')) out.push(...Object.entries(TEXT_POISONS));
   if (/timezone/i.test(name)) out.push(['bad_timezone', 'US/Pacific-New']);
   if (/Id$/.test(name) && isType(s, 'integer')) {
-    const foreign: Record<string, number> = { branchId: other.branchId, serviceId: other.services[0]!.id, deskId: other.deskIds[0]!, agentId: other.agents[0]!.id, userId: other.agents[0]!.id, departmentId: other.services[0]!.id, topicId: other.services[0]!.topicIds[0]! };
+    const foreign: Record<string, number> = {
+      branchId: other.branchId,
+      serviceId: other.services[0]!.id,
+      deskId: other.deskIds[0]!,
+      agentId: other.agents[0]!.id,
+      userId: other.agents[0]!.id,
+      departmentId: other.services[0]!.id,
+      topicId: other.services[0]!.topicIds[0]!,
+    };
     out.push(['other_entity', foreign[name] ?? 987654321]);
   }
   if (isType(s, 'array') && /Ids$/.test(name)) out.push(['other_entity', other.services[0]!.topicIds]);
@@ -87,13 +114,19 @@ async function pathFor(template: string): Promise<string> {
   if (!template.includes('{')) return template;
   const resource = template.split('/')[2]!;
   if (resource === 'tickets') return template.replace(/\{[^}]+\}/g, ticketId);
-  const real = await app.db(resource).where((w) => w.where('id', '>', 0)).first('id').catch(() => null);
+  const real = await app
+    .db(resource)
+    .where((w) => w.where('id', '>', 0))
+    .first('id')
+    .catch(() => null);
   return template.replace(/\{[^}]+\}/g, String(real?.id ?? 987654321));
 }
 
 describe('issue 12: poison inputs are refused with a code and wedge nothing', () => {
   it('every write route: each field poisoned is a 4xx with a code, never a hang', async () => {
-    const doc = (await admin.request('GET', '/api/docs/openapi.json')).body as { paths: Record<string, Record<string, { requestBody?: { content: { 'application/json': { schema: Schema } } } }>> };
+    const doc = (await admin.request('GET', '/api/docs/openapi.json')).body as {
+      paths: Record<string, Record<string, { requestBody?: { content: { 'application/json': { schema: Schema } } } }>>;
+    };
     let sent = 0;
     for (const [p, methods] of Object.entries(doc.paths)) {
       for (const [m, op] of Object.entries(methods)) {
@@ -118,23 +151,57 @@ describe('issue 12: poison inputs are refused with a code and wedge nothing', ()
     for (const [kind, v] of Object.entries(TEXT_POISONS)) {
       expectRefused(`note ${kind}`, await send(supervisor, 'POST', `${t}/notes`, { text: v }));
       expectRefused(`customer edit ${kind}`, await send(supervisor, 'POST', `${t}/customer`, { firstName: v }));
-      expectRefused(`new customer ${kind}`, await send(supervisor, 'POST', '/api/tickets', { serviceId: centro.serviceId, customer: { firstName: v } }));
+      expectRefused(
+        `new customer ${kind}`,
+        await send(supervisor, 'POST', '/api/tickets', { serviceId: centro.serviceId, customer: { firstName: v } }),
+      );
       expectRefused(`cancel reason ${kind}`, await send(supervisor, 'POST', `${t}/cancel`, { reason: v }));
-      expectRefused(`transfer reason ${kind}`, await send(supervisor, 'POST', `${t}/transfer`, { serviceId: centro.serviceId, reason: v }));
+      expectRefused(
+        `transfer reason ${kind}`,
+        await send(supervisor, 'POST', `${t}/transfer`, { serviceId: centro.serviceId, reason: v }),
+      );
     }
     // References into another branch of the same entity, and into another entity.
-    expectRefused('call: agent and desk of another branch', await send(supervisor, 'POST', `${t}/call`, { agentId: norte.agentId, deskId: norte.deskId }));
-    expectRefused('call (admin): agent and desk of another branch', await send(admin, 'POST', `${t}/call`, { agentId: norte.agentId, deskId: norte.deskId }));
-    expectRefused('call: agent of this branch, desk of another', await send(admin, 'POST', `${t}/call`, { agentId: centro.anaId, deskId: norte.deskId }));
-    expectRefused('call: agent of another entity', await send(admin, 'POST', `${t}/call`, { agentId: other.agents[0]!.id, deskId: other.deskIds[0]! }));
-    expectRefused('transfer to a service of another branch', await send(admin, 'POST', `${t}/transfer`, { serviceId: norte.serviceId }));
-    expectRefused('transfer to an agent of another branch', await send(admin, 'POST', `${t}/transfer`, { agentId: norte.agentId }));
-    expectRefused('finish with topics of another entity', await send(admin, 'POST', `${t}/topics`, { topicIds: other.services[0]!.topicIds }));
+    expectRefused(
+      'call: agent and desk of another branch',
+      await send(supervisor, 'POST', `${t}/call`, { agentId: norte.agentId, deskId: norte.deskId }),
+    );
+    expectRefused(
+      'call (admin): agent and desk of another branch',
+      await send(admin, 'POST', `${t}/call`, { agentId: norte.agentId, deskId: norte.deskId }),
+    );
+    expectRefused(
+      'call: agent of this branch, desk of another',
+      await send(admin, 'POST', `${t}/call`, { agentId: centro.anaId, deskId: norte.deskId }),
+    );
+    expectRefused(
+      'call: agent of another entity',
+      await send(admin, 'POST', `${t}/call`, { agentId: other.agents[0]!.id, deskId: other.deskIds[0]! }),
+    );
+    expectRefused(
+      'transfer to a service of another branch',
+      await send(admin, 'POST', `${t}/transfer`, { serviceId: norte.serviceId }),
+    );
+    expectRefused(
+      'transfer to an agent of another branch',
+      await send(admin, 'POST', `${t}/transfer`, { agentId: norte.agentId }),
+    );
+    expectRefused(
+      'finish with topics of another entity',
+      await send(admin, 'POST', `${t}/topics`, { topicIds: other.services[0]!.topicIds }),
+    );
     // A time zone ICU accepts and PostgreSQL does not.
-    expectRefused('branch time zone', await send(admin, 'PUT', `/api/branches/${centro.branchId}`, { timezone: 'US/Pacific-New' }));
+    expectRefused(
+      'branch time zone',
+      await send(admin, 'PUT', `/api/branches/${centro.branchId}`, { timezone: 'US/Pacific-New' }),
+    );
     // Headers: a bad % sequence in a file name, a malformed Origin.
     const raw = await Promise.race([
-      fetch(`${app.url}/api/profile`, { method: 'PUT', headers: { cookie: ana.cookie, origin: 'http://[::1', 'content-type': 'application/json' }, body: '{}' }).then(async (r) => ({ status: r.status, body: await r.json() as Answer['body'], hung: false })),
+      fetch(`${app.url}/api/profile`, {
+        method: 'PUT',
+        headers: { cookie: ana.cookie, origin: 'http://[::1', 'content-type': 'application/json' },
+        body: '{}',
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as Answer['body'], hung: false })),
       new Promise<Answer>((resolve) => setTimeout(() => resolve({ status: 0, body: null, hung: true }), GUARD_MS)),
     ]);
     expectRefused('malformed Origin', raw);
@@ -147,17 +214,22 @@ describe('issue 12: poison inputs are refused with a code and wedge nothing', ()
   it('afterwards no workflow has an activity attempt above 3, and the ticket takes its next steps', async () => {
     await new Promise((r) => setTimeout(r, 3000)); // time for a wedged activity to reach its 4th attempt
     const attempts: string[] = [];
-    for await (const wf of app.client.workflow.list({ query: `ExecutionStatus = 'Running' AND TaskQueue = '${app.taskQueue}'` })) {
+    for await (const wf of app.client.workflow.list({
+      query: `ExecutionStatus = 'Running' AND TaskQueue = '${app.taskQueue}'`,
+    })) {
       const d = await app.client.workflow.getHandle(wf.workflowId).describe();
       for (const a of d.raw.pendingActivities ?? []) {
-        if ((a.attempt ?? 0) > 3) attempts.push(`${wf.workflowId} ${a.activityType?.name} attempt ${a.attempt}: ${a.lastFailure?.message}`);
+        if ((a.attempt ?? 0) > 3)
+          attempts.push(`${wf.workflowId} ${a.activityType?.name} attempt ${a.attempt}: ${a.lastFailure?.message}`);
       }
     }
     expect(attempts).toEqual([]);
     expect(Number((await app.db('stuck_work').count({ n: '*' }))[0]!.n)).toBe(0);
 
     const t = `/api/tickets/${ticketId}`;
-    expect((await supervisor.request('POST', `${t}/notes`, { text: 'una nota válida\ncon dos líneas' })).status).toBe(200);
+    expect((await supervisor.request('POST', `${t}/notes`, { text: 'una nota válida\ncon dos líneas' })).status).toBe(
+      200,
+    );
     const shift = await ana.request('POST', '/api/shifts', { deskId: centro.deskIds[0], state: 'offline' });
     expect(shift.status, JSON.stringify(shift.body)).toBe(201);
     const called = await ana.request('POST', `${t}/call`, {});

@@ -21,13 +21,22 @@ export interface RunningApi {
 }
 
 export async function startApi(config: Config, log: Logger): Promise<RunningApi> {
-  if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS) throw new ConfigError('The API needs DATABASE_URL and TEMPORAL_ADDRESS (the start command sets both).');
+  if (!config.DATABASE_URL || !config.TEMPORAL_ADDRESS)
+    throw new ConfigError('The API needs DATABASE_URL and TEMPORAL_ADDRESS (the start command sets both).');
   if (!(await isPortFree(config.API_PORT, '0.0.0.0'))) throw new PortInUseError(config.API_PORT, 'API', 'API_PORT');
   const db = createDb(config.DATABASE_URL, 20);
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   // Personal data is encrypted in Temporal (issue 13); the codec endpoint reads with this codec.
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterOf(createCodec(config, workflowEntityLookup(db))) });
-  const server = await listen({ db, temporal, taskQueue: config.TASK_QUEUE, config, log }, config.DATABASE_URL, config.API_PORT);
+  const temporal = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: dataConverterOf(createCodec(config, workflowEntityLookup(db))),
+  });
+  const server = await listen(
+    { db, temporal, taskQueue: config.TASK_QUEUE, config, log },
+    config.DATABASE_URL,
+    config.API_PORT,
+  );
   log.info({ port: config.API_PORT }, 'API listening');
   return {
     url: `http://localhost:${config.API_PORT}`,
@@ -40,7 +49,11 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
 }
 
 /** HTTP + socket.io + change listener on a port (0 = any); used by startApi and the tests. */
-export async function listen(deps: ApiDeps, databaseUrl: string, port: number): Promise<{ port: number; close(): Promise<void> }> {
+export async function listen(
+  deps: ApiDeps,
+  databaseUrl: string,
+  port: number,
+): Promise<{ port: number; close(): Promise<void> }> {
   const server = http.createServer(createApp(deps));
   const { io, publish } = createSocketServer(server, deps.db, deps.log, ownOrigins(deps.config.publicUrl));
   const webhooks = startWebhookDispatcher(deps);
@@ -63,12 +76,15 @@ export async function listen(deps: ApiDeps, databaseUrl: string, port: number): 
 // Run directly (not imported by tests or the start command).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const log = createLogger('api');
-  startApi(loadConfig(), log).then((api) => {
-    const stop = () => void api.close().then(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  }, (err: unknown) => {
-    log.fatal(err instanceof ConfigError || err instanceof PortInUseError ? err.message : err);
-    process.exit(1);
-  });
+  startApi(loadConfig(), log).then(
+    (api) => {
+      const stop = () => void api.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (err: unknown) => {
+      log.fatal(err instanceof ConfigError || err instanceof PortInUseError ? err.message : err);
+      process.exit(1);
+    },
+  );
 }

@@ -37,14 +37,26 @@ export function srtpSender(): SrtpKeys {
       // IV = (salt · 2^16) ⊕ (SSRC · 2^64) ⊕ (index · 2^16), index = ROC · 2^16 + SEQ.
       const iv = Buffer.concat([salt, Buffer.alloc(2)]);
       for (let i = 0; i < 4; i++) iv[4 + i] = (iv[4 + i] ?? 0) ^ ((ssrc >>> (24 - 8 * i)) & 0xff);
-      const index = [(state.roc >>> 24) & 0xff, (state.roc >>> 16) & 0xff, (state.roc >>> 8) & 0xff, state.roc & 0xff, seq >>> 8, seq & 0xff];
+      const index = [
+        (state.roc >>> 24) & 0xff,
+        (state.roc >>> 16) & 0xff,
+        (state.roc >>> 8) & 0xff,
+        state.roc & 0xff,
+        seq >>> 8,
+        seq & 0xff,
+      ];
       for (let i = 0; i < 6; i++) iv[8 + i] = (iv[8 + i] ?? 0) ^ (index[i] ?? 0);
       const header = packet.subarray(0, 12);
       const payload = packet.subarray(12);
       const encrypted = aesCm(cipherKey, iv, payload);
       const rocBytes = Buffer.alloc(4);
       rocBytes.writeUInt32BE(state.roc >>> 0);
-      const tag = createHmac('sha1', authKey).update(header).update(encrypted).update(rocBytes).digest().subarray(0, 10);
+      const tag = createHmac('sha1', authKey)
+        .update(header)
+        .update(encrypted)
+        .update(rocBytes)
+        .digest()
+        .subarray(0, 10);
       return Buffer.concat([header, encrypted, tag]);
     },
   };

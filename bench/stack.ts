@@ -11,7 +11,12 @@ import { createWorker } from '../runtime/worker-factory.js';
 import { createCodec, dataConverterOf } from '../platform/codec/codec.js';
 import { loadConfig } from '../platform/config.js';
 
-export interface BenchStack { db: Db; client: Client; taskQueue: string; stop(): Promise<void> }
+export interface BenchStack {
+  db: Db;
+  client: Client;
+  taskQueue: string;
+  stop(): Promise<void>;
+}
 
 export async function startBenchStack(progress: (m: string) => void): Promise<BenchStack> {
   const log = createLogger('bench', 'warn');
@@ -25,10 +30,19 @@ export async function startBenchStack(progress: (m: string) => void): Promise<Be
   const native = await NativeConnection.connect({ address: temporal.address });
   const taskQueue = 'bench';
   progress('bundling workflows and starting the worker');
-  const worker = await createWorker({ connection: native, namespace: 'default', taskQueue, db, temporal: client, codec });
+  const worker = await createWorker({
+    connection: native,
+    namespace: 'default',
+    taskQueue,
+    db,
+    temporal: client,
+    codec,
+  });
   const running = worker.run();
   return {
-    db, client, taskQueue,
+    db,
+    client,
+    taskQueue,
     async stop() {
       worker.shutdown();
       await running;

@@ -9,7 +9,10 @@ export type ChangeEvent = { kind: string } & Record<string, unknown>;
 
 /** `channels`: the SFU also hears the in-call facts channel, which no staff socket does. */
 export function listenForChanges(
-  url: string, log: Logger, onEvent: (e: ChangeEvent, channel: string) => void, channels: readonly string[] = [EVENTS_CHANNEL],
+  url: string,
+  log: Logger,
+  onEvent: (e: ChangeEvent, channel: string) => void,
+  channels: readonly string[] = [EVENTS_CHANNEL],
 ): { close(): Promise<void> } {
   let client: pg.Client | undefined;
   let closed = false;

@@ -15,7 +15,8 @@ const db = createDb(config.DATABASE_URL, 2);
 try {
   const applied = await migrate(db);
   log.info({ applied }, applied.length ? 'migrations applied' : 'schema up to date');
-  if (process.argv.includes('--seed')) log.info((await seedDemo(db)) ? 'demo data loaded' : 'demo data already present');
+  if (process.argv.includes('--seed'))
+    log.info((await seedDemo(db)) ? 'demo data loaded' : 'demo data already present');
 } catch (err) {
   log.fatal({ err }, 'migration failed');
   process.exitCode = 1;

@@ -6,7 +6,10 @@ export function workflowEntityLookup(db: Db): (workflowId: string) => Promise<nu
   return async (workflowId) => {
     const ticket = await db('tickets').where({ workflow_id: workflowId }).first('entity_id');
     if (ticket) return ticket.entity_id as number;
-    const shift = await db('shifts as s').join('branches as b', 'b.id', 's.branch_id').where('s.workflow_id', workflowId).first('b.entity_id');
+    const shift = await db('shifts as s')
+      .join('branches as b', 'b.id', 's.branch_id')
+      .where('s.workflow_id', workflowId)
+      .first('b.entity_id');
     return shift?.entity_id as number | undefined;
   };
 }

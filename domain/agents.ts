@@ -14,7 +14,8 @@ export type Role = (typeof ROLES)[number];
 
 /** The roles with an admin's rights in the user's own entity: admins, and operators above them. */
 export const ADMIN_ROLES = ['admin', 'operator'] as const satisfies readonly Role[];
-export const hasAdminRights = (role: string | undefined): boolean => (ADMIN_ROLES as readonly (string | undefined)[]).includes(role);
+export const hasAdminRights = (role: string | undefined): boolean =>
+  (ADMIN_ROLES as readonly (string | undefined)[]).includes(role);
 
 /** The shared Temporal Web UI, the codec's every-entity reading and the operator role itself. */
 export const isOperator = (role: string | undefined): boolean => role === 'operator';

@@ -2,10 +2,17 @@
 // proxy this interface and the worker's factory implements it (`satisfies`), so workflows/ and
 // activities/ meet here instead of importing each other (issue 14).
 
-export interface DispatchAgentArgs { shiftId: string; skipTicketId: string | null; explicit: boolean }
+export interface DispatchAgentArgs {
+  shiftId: string;
+  skipTicketId: string | null;
+  explicit: boolean;
+}
 
 /** The ticket dispatch called for the agent, if any. */
-export interface Dispatched { ticketId: string | null; number: string | null }
+export interface Dispatched {
+  ticketId: string | null;
+  number: string | null;
+}
 
 /** What a persisted ticket step means for shifts and dispatch (workflows/shifts/ticket-effects.ts decides). */
 export type TicketEffect =

@@ -113,20 +113,43 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** Why one field was refused. Zod issues map onto these (api/http/errors.ts). */
 export const FIELD_CODES = [
-  'required', 'too_short', 'too_long', 'too_small', 'too_large', 'invalid_type', 'invalid_value',
-  'invalid_format', 'invalid_email', 'invalid_url', 'invalid_phone', 'invalid_timezone', 'invalid_text',
-  'invalid_date', 'unknown_field', 'read_only', 'already_used', 'unknown_reference', 'other_branch',
-  'private_address', 'label_format', 'code_format', 'password_too_short',
+  'required',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_large',
+  'invalid_type',
+  'invalid_value',
+  'invalid_format',
+  'invalid_email',
+  'invalid_url',
+  'invalid_phone',
+  'invalid_timezone',
+  'invalid_text',
+  'invalid_date',
+  'unknown_field',
+  'read_only',
+  'already_used',
+  'unknown_reference',
+  'other_branch',
+  'private_address',
+  'label_format',
+  'code_format',
+  'password_too_short',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 
 export type ErrorParams = Record<string, unknown>;
 /** A field's refusal: a field code, or an error code when the refusal is the whole reason (e.g. DeskHeld on deskId). */
-export interface FieldError { code: FieldCode | ErrorCode; params?: ErrorParams }
+export interface FieldError {
+  code: FieldCode | ErrorCode;
+  params?: ErrorParams;
+}
 export type FieldErrors = Record<string, FieldError>;
 
 export const isErrorCode = (s: unknown): s is ErrorCode => typeof s === 'string' && Object.hasOwn(ERROR_CODES, s);
-export const isFieldCode = (s: unknown): s is FieldCode => typeof s === 'string' && (FIELD_CODES as readonly string[]).includes(s);
+export const isFieldCode = (s: unknown): s is FieldCode =>
+  typeof s === 'string' && (FIELD_CODES as readonly string[]).includes(s);
 
 export class DomainError extends Error {
   readonly kind: ErrorKind;
@@ -157,5 +180,9 @@ export interface ErrorBody {
 }
 
 export const errorBody = (e: DomainError): ErrorBody => ({
-  error: e.kind, code: e.code, params: e.params, message: e.message, ...(e.fields ? { fields: e.fields } : {}),
+  error: e.kind,
+  code: e.code,
+  params: e.params,
+  message: e.message,
+  ...(e.fields ? { fields: e.fields } : {}),
 });

@@ -4,8 +4,18 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, isErrorCode, type ErrorCode, type ErrorParams, type FieldErrors } from './errors.js';
 
-export const refusal = (code: ErrorCode, params: ErrorParams = {}, message?: string, fields?: FieldErrors): ApplicationFailure =>
-  ApplicationFailure.create({ type: code, message: message ?? code, nonRetryable: true, details: fields ? [params, fields] : [params] });
+export const refusal = (
+  code: ErrorCode,
+  params: ErrorParams = {},
+  message?: string,
+  fields?: FieldErrors,
+): ApplicationFailure =>
+  ApplicationFailure.create({
+    type: code,
+    message: message ?? code,
+    nonRetryable: true,
+    details: fields ? [params, fields] : [params],
+  });
 
 /** The DomainError a failure carries, when its type is one of our codes. */
 export function domainErrorOf(failure: ApplicationFailure): DomainError | undefined {

@@ -6,7 +6,10 @@ const memory = (): SmallStorage & { raw: Map<string, string> } => {
   const raw = new Map<string, string>();
   return { raw, getItem: (k) => raw.get(k) ?? null, setItem: (k, v) => void raw.set(k, v) };
 };
-const both = [{ slug: 'sol', name: 'Cooperativa del Sol' }, { slug: 'luna', name: 'Fondo Luna' }];
+const both = [
+  { slug: 'sol', name: 'Cooperativa del Sol' },
+  { slug: 'luna', name: 'Fondo Luna' },
+];
 
 describe('choosing the entity at login', () => {
   it('reads the options of a ChooseEntity refusal, and nothing from a malformed one', () => {

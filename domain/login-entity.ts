@@ -3,17 +3,26 @@
 // screens (console and back office, one origin) remember the slug chosen per e-mail on the
 // device under one key — never the password — so the next login preselects it.
 
-export interface EntityOption { slug: string; name: string }
+export interface EntityOption {
+  slug: string;
+  name: string;
+}
 
 /** The part of the Web Storage API this needs (localStorage in the browsers). */
-export interface SmallStorage { getItem(key: string): string | null; setItem(key: string, value: string): void }
+export interface SmallStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
 
 const STORAGE_KEY = 'ventanilla.loginEntity';
 /** A shared desk computer sees a handful of people; older e-mails are forgotten first. */
 const MAX_REMEMBERED = 20;
 
 const isOption = (v: unknown): v is EntityOption =>
-  typeof v === 'object' && v !== null && typeof (v as EntityOption).slug === 'string' && typeof (v as EntityOption).name === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as EntityOption).slug === 'string' &&
+  typeof (v as EntityOption).name === 'string';
 
 /** The entities named by a ChooseEntity refusal's params; undefined when they are not a usable list. */
 export function entityOptionsOf(params: Record<string, unknown>): EntityOption[] | undefined {
@@ -27,7 +36,11 @@ const keyOf = (email: string): string => email.trim().toLowerCase();
 function readAll(storage: SmallStorage): [string, string][] {
   try {
     const parsed: unknown = JSON.parse(storage.getItem(STORAGE_KEY) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((e): e is [string, string] => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string') : [];
+    return Array.isArray(parsed)
+      ? parsed.filter(
+          (e): e is [string, string] => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string',
+        )
+      : [];
   } catch {
     return []; // unreadable (edited by hand, another version): start again
   }

@@ -33,8 +33,14 @@ describe('H1 ordering policy', () => {
     expect(ids(orderQueue(q, cfg('interleave'), t0, { priorityStreak: 2 }))).toBe('acbd');
   });
   it('explains why a ticket is next, as a code and params each UI words', () => {
-    expect(explainNext(q, cfg('priority'), t0 + 10 * 60_000)).toEqual({ code: 'priority', params: { number: 'A-002', level: 2, waited: 5 } });
-    expect(explainNext(q, cfg('interleave'), t0 + 10 * 60_000, { priorityStreak: 2 })).toEqual({ code: 'interleave_normal', params: { number: 'A-001', streak: 2, ratio: 2, waited: 10 } });
+    expect(explainNext(q, cfg('priority'), t0 + 10 * 60_000)).toEqual({
+      code: 'priority',
+      params: { number: 'A-002', level: 2, waited: 5 },
+    });
+    expect(explainNext(q, cfg('interleave'), t0 + 10 * 60_000, { priorityStreak: 2 })).toEqual({
+      code: 'interleave_normal',
+      params: { number: 'A-001', streak: 2, ratio: 2, waited: 10 },
+    });
     expect(explainNext([], cfg('fifo'), t0)).toBeNull();
   });
 });

@@ -23,8 +23,10 @@ export interface RecentCalls {
 }
 
 export const effectivePriority = (e: QueueEntry, cfg: PolicyConfig, now: number): number =>
-  cfg.policy === 'fifo' ? 0
-    : cfg.policy === 'age_boost' ? e.priority + Math.floor((now - Date.parse(e.arrivalAt)) / 60_000 / cfg.ageBoostMinutes)
+  cfg.policy === 'fifo'
+    ? 0
+    : cfg.policy === 'age_boost'
+      ? e.priority + Math.floor((now - Date.parse(e.arrivalAt)) / 60_000 / cfg.ageBoostMinutes)
       : e.priority;
 
 /** True when interleave says a normal ticket's turn has come. */
@@ -32,10 +34,15 @@ export const normalsTurn = (cfg: PolicyConfig, recent: RecentCalls): boolean =>
   cfg.policy === 'interleave' && recent.priorityStreak >= cfg.interleaveRatio;
 
 /** The waiting tickets in the order they would be served. Ties go to the earlier arrival. */
-export function orderQueue<E extends QueueEntry>(entries: E[], cfg: PolicyConfig, now: number, recent: RecentCalls = { priorityStreak: 0 }): E[] {
+export function orderQueue<E extends QueueEntry>(
+  entries: E[],
+  cfg: PolicyConfig,
+  now: number,
+  recent: RecentCalls = { priorityStreak: 0 },
+): E[] {
   const normalsFirst = normalsTurn(cfg, recent);
   return [...entries].sort((a, b) => {
-    if (normalsFirst && (a.priority > 0) !== (b.priority > 0)) return a.priority > 0 ? 1 : -1;
+    if (normalsFirst && a.priority > 0 !== b.priority > 0) return a.priority > 0 ? 1 : -1;
     const byPriority = effectivePriority(b, cfg, now) - effectivePriority(a, cfg, now);
     if (!normalsFirst && byPriority !== 0) return byPriority;
     return Date.parse(a.arrivalAt) - Date.parse(b.arrivalAt) || a.id.localeCompare(b.id);
@@ -77,7 +84,12 @@ export const NEXT_REASON_PARAMS: { [C in NextCode]: readonly (keyof Extract<Next
 };
 
 /** "Why is this next" for a supervisor or the agent: the next ticket and the rule that put it there. */
-export function explainNext(entries: QueueEntry[], cfg: PolicyConfig, now: number, recent: RecentCalls = { priorityStreak: 0 }): NextReason | null {
+export function explainNext(
+  entries: QueueEntry[],
+  cfg: PolicyConfig,
+  now: number,
+  recent: RecentCalls = { priorityStreak: 0 },
+): NextReason | null {
   const [next] = orderQueue(entries, cfg, now, recent);
   if (!next) return null;
   const number = next.number;
@@ -90,7 +102,16 @@ export function explainNext(entries: QueueEntry[], cfg: PolicyConfig, now: numbe
         ? { code: 'priority', params: { number, level: next.priority, waited } }
         : { code: 'arrival', params: { number, waited } };
     case 'age_boost':
-      return { code: 'age_boost', params: { number, effective: effectivePriority(next, cfg, now), level: next.priority, minutes: cfg.ageBoostMinutes, waited } };
+      return {
+        code: 'age_boost',
+        params: {
+          number,
+          effective: effectivePriority(next, cfg, now),
+          level: next.priority,
+          minutes: cfg.ageBoostMinutes,
+          waited,
+        },
+      };
     case 'interleave': {
       const ratio = cfg.interleaveRatio;
       const streak = recent.priorityStreak;

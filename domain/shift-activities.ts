@@ -4,11 +4,19 @@
 import type { AgentState } from './agents.js';
 import type { ShiftStep } from './shift-steps.js';
 
-export interface ShiftConfig { caps: Partial<Record<AgentState, number>> }
+export interface ShiftConfig {
+  caps: Partial<Record<AgentState, number>>;
+}
 
 export interface BreakCapFact {
-  shiftId: string; periodSeq: number; entityId: number; branchId: number; userId: number;
-  state: AgentState; since: string; capMinutes: number;
+  shiftId: string;
+  periodSeq: number;
+  entityId: number;
+  branchId: number;
+  userId: number;
+  state: AgentState;
+  since: string;
+  capMinutes: number;
 }
 
 export interface ShiftActivities {

@@ -35,12 +35,24 @@ export interface ShiftStatus {
   endedAt: string | null;
 }
 
-export interface SetStateArgs { state: AgentState }
-export interface NextStateArgs { nextState: AgentState | null }
-export interface ManualArgs { manual: boolean }
-export interface AttentionArgs { ticketId: string; number?: string }
+export interface SetStateArgs {
+  state: AgentState;
+}
+export interface NextStateArgs {
+  nextState: AgentState | null;
+}
+export interface ManualArgs {
+  manual: boolean;
+}
+export interface AttentionArgs {
+  ticketId: string;
+  number?: string;
+}
 /** What `callNext` did: the ticket it called, or null when nobody this agent may serve is waiting. */
-export interface CallNextResult { ticketId: string | null; shift: ShiftStatus }
+export interface CallNextResult {
+  ticketId: string | null;
+  shift: ShiftStatus;
+}
 
 /** Answers once the first state period is stored (like the ticket's `registered`). */
 export const shiftOpened = defineUpdate<ShiftStatus>('shiftOpened');

@@ -11,7 +11,11 @@ export const STUCK_REASONS = [
 export type StuckReason = (typeof STUCK_REASONS)[number];
 
 /** Sent by the activity guard to the workflow whose activity keeps failing, so ops find it. */
-export interface StuckReport { reason: StuckReason; activity: string; attempt: number }
+export interface StuckReport {
+  reason: StuckReason;
+  activity: string;
+  attempt: number;
+}
 export const reportStuck = defineSignal<[StuckReport]>('reportStuck');
 
 /** What a supervisor may do with stuck work: a ticket is requeued or cancelled, a shift ended. */

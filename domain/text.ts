@@ -27,14 +27,20 @@ export interface TextOptions {
  * then control characters and lone surrogates (`invalid_text`), then normalises and trims.
  */
 export function text({ max, min = 0, multiline = false, raw = false }: TextOptions) {
-  return z.string()
+  return z
+    .string()
     .max(max, 'too_long')
     .refine((s) => isCleanText(multiline ? s.replace(/\r\n?/g, '\n') : s, multiline), 'invalid_text')
     .transform((s) => {
       const n = (multiline ? s.replace(/\r\n?/g, '\n') : s).normalize('NFC');
       return raw ? n : n.trim();
     })
-    .pipe(z.string().min(min, min <= 1 ? 'required' : 'too_short').max(max, 'too_long'));
+    .pipe(
+      z
+        .string()
+        .min(min, min <= 1 ? 'required' : 'too_short')
+        .max(max, 'too_long'),
+    );
 }
 
 /** A required single-line name (people, branches, services…). */

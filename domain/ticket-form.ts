@@ -12,23 +12,36 @@ const name = text({ max: 80, min: 1 });
 /** A customer's ID number as stored, and as typed at the kiosk to find an appointment. */
 export const IdNumber = text({ max: 30 }).pipe(z.string().regex(/^[A-Za-z0-9.-]{3,30}$/, 'invalid_format'));
 
-export const CustomerBody = z.object({
-  firstName: name,
-  // A cleared input sends null: stored as an empty surname, never as a missing one.
-  lastName: text({ max: 80 }).nullable().transform((v) => v ?? '').optional(),
-  email: text({ max: 254 }).pipe(z.email('invalid_email')).nullish(),
-  idNumber: IdNumber.nullish(),
-  phone: text({ max: 30 }).pipe(z.string().regex(/^\+?[0-9 ()-]{5,30}$/, 'invalid_phone')).nullish(),
-}).strict();
+export const CustomerBody = z
+  .object({
+    firstName: name,
+    // A cleared input sends null: stored as an empty surname, never as a missing one.
+    lastName: text({ max: 80 })
+      .nullable()
+      .transform((v) => v ?? '')
+      .optional(),
+    email: text({ max: 254 }).pipe(z.email('invalid_email')).nullish(),
+    idNumber: IdNumber.nullish(),
+    phone: text({ max: 30 })
+      .pipe(z.string().regex(/^\+?[0-9 ()-]{5,30}$/, 'invalid_phone'))
+      .nullish(),
+  })
+  .strict();
 
-export const CreateTicketBody = z.object({
-  serviceId: id,
-  kind: z.enum(TICKET_KINDS).default('turn'),
-  customerId: id.optional(),
-  customer: CustomerBody.optional(),
-  priorityId: id.optional(),
-  scheduledAt: z.string().max(40).pipe(z.iso.datetime({ offset: true, message: 'invalid_date' })).optional(),
-}).strict()
+export const CreateTicketBody = z
+  .object({
+    serviceId: id,
+    kind: z.enum(TICKET_KINDS).default('turn'),
+    customerId: id.optional(),
+    customer: CustomerBody.optional(),
+    priorityId: id.optional(),
+    scheduledAt: z
+      .string()
+      .max(40)
+      .pipe(z.iso.datetime({ offset: true, message: 'invalid_date' }))
+      .optional(),
+  })
+  .strict()
   .refine((b) => !(b.customerId && b.customer), { message: 'invalid_value', path: ['customer'] })
   .refine((b) => b.kind !== 'appointment' || b.scheduledAt, { message: 'required', path: ['scheduledAt'] })
   .refine((b) => b.kind !== 'appointment' || b.customerId || b.customer, { message: 'required', path: ['customer'] })
@@ -52,9 +65,14 @@ export interface TicketFormValues {
   customerId?: number | string | null;
   customer?: NewCustomerValues | null;
 }
-export const EMPTY_TICKET_FORM = { kind: 'turn', customerMode: 'none', customer: {} } as const satisfies TicketFormValues;
+export const EMPTY_TICKET_FORM = {
+  kind: 'turn',
+  customerMode: 'none',
+  customer: {},
+} as const satisfies TicketFormValues;
 
-const idOf = (v: number | string | null | undefined): number | undefined => (v === '' || v == null ? undefined : Number(v));
+const idOf = (v: number | string | null | undefined): number | undefined =>
+  v === '' || v == null ? undefined : Number(v);
 const instant = (v: string | Date): string | undefined => {
   const d = v instanceof Date ? v : new Date(v);
   return Number.isNaN(d.getTime()) ? String(v) : d.toISOString(); // an unreadable date is left for the schema to refuse
@@ -87,6 +105,9 @@ export function ticketFormErrors(v: TicketFormValues): FieldErrors | null {
   // A "new customer" form left empty names the first field a person fills, not the whole object.
   if (v.customerMode === 'new' && !body.customer) errors['customer.firstName'] ??= { code: 'required' };
   if (v.customerMode === 'existing' && !body.customerId) errors.customerId ??= { code: 'required' };
-  if (errors.customer && v.customerMode === 'existing') { errors.customerId ??= errors.customer; delete errors.customer; }
+  if (errors.customer && v.customerMode === 'existing') {
+    errors.customerId ??= errors.customer;
+    delete errors.customer;
+  }
   return Object.keys(errors).length ? errors : null;
 }

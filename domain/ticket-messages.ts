@@ -49,18 +49,44 @@ export interface TicketView {
   topicIds: number[];
 }
 
-export interface WithActor { actor: Actor }
-export interface CallArgs extends WithActor { agentId: number; deskId: number }
-export interface FinishArgs extends WithActor { topicIds?: number[] }
-export interface RequeueArgs extends WithActor { keepArrival?: boolean; reason?: string }
-export interface CancelArgs extends WithActor { reason?: string }
-export interface TransferArgs extends WithActor { serviceId?: number; agentId?: number; reason?: string }
-export interface NoteArgs extends WithActor { text: string }
-export interface TopicsArgs extends WithActor { topicIds: number[] }
+export interface WithActor {
+  actor: Actor;
+}
+export interface CallArgs extends WithActor {
+  agentId: number;
+  deskId: number;
+}
+export interface FinishArgs extends WithActor {
+  topicIds?: number[];
+}
+export interface RequeueArgs extends WithActor {
+  keepArrival?: boolean;
+  reason?: string;
+}
+export interface CancelArgs extends WithActor {
+  reason?: string;
+}
+export interface TransferArgs extends WithActor {
+  serviceId?: number;
+  agentId?: number;
+  reason?: string;
+}
+export interface NoteArgs extends WithActor {
+  text: string;
+}
+export interface TopicsArgs extends WithActor {
+  topicIds: number[];
+}
 /** Either new values for the ticket's customer, or an existing customer of the entity to link (customerId). */
-export interface EditCustomerArgs extends WithActor { customer: CustomerFields; customerId?: number }
+export interface EditCustomerArgs extends WithActor {
+  customer: CustomerFields;
+  customerId?: number;
+}
 /** An event of the video call; `details` is small JSON (≤ 2 KB), e.g. { offsetMs, text } for a tag. */
-export interface CallEventArgs extends WithActor { type: CallEventType; details: Record<string, unknown> }
+export interface CallEventArgs extends WithActor {
+  type: CallEventType;
+  details: Record<string, unknown>;
+}
 
 export const registered = defineUpdate<TicketView>('registered');
 export const callTicket = defineUpdate<TicketView, [CallArgs]>('callTicket');

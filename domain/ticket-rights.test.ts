@@ -9,9 +9,19 @@ const free = (status: TicketStatus) => ({ status, agentId: null });
 
 describe('ticket rights (A, A12, B7, C, D)', () => {
   it('the holder may recall, attend, finish, set topics, add notes, edit the customer, requeue, transfer, and cancel while calling', () => {
-    const cases: [TicketAction, TicketStatus][] = [['recall', 'calling'], ['attend', 'calling'], ['finish', 'attending'], ['topics', 'attending'], ['notes', 'attending'],
-      ['customer', 'calling'], ['requeue', 'attending'], ['transfer', 'calling'], ['cancel', 'calling']];
-    for (const [action, status] of cases) expect(refusedAction(agent(), action, held(status)), `${action} from ${status}`).toBeUndefined();
+    const cases: [TicketAction, TicketStatus][] = [
+      ['recall', 'calling'],
+      ['attend', 'calling'],
+      ['finish', 'attending'],
+      ['topics', 'attending'],
+      ['notes', 'attending'],
+      ['customer', 'calling'],
+      ['requeue', 'attending'],
+      ['transfer', 'calling'],
+      ['cancel', 'calling'],
+    ];
+    for (const [action, status] of cases)
+      expect(refusedAction(agent(), action, held(status)), `${action} from ${status}`).toBeUndefined();
   });
 
   it('another agent may do none of it to a ticket someone holds', () => {
@@ -21,14 +31,21 @@ describe('ticket rights (A, A12, B7, C, D)', () => {
   });
 
   it('any agent of the branch with an open shift may call or transfer a waiting ticket, cancel a scheduled or waiting one, check in and confirm appointments', () => {
-    const cases: [TicketAction, TicketStatus][] = [['call', 'waiting'], ['transfer', 'waiting'], ['cancel', 'waiting'], ['cancel', 'scheduled'], ['check-in', 'scheduled'], ['confirm', 'scheduled']];
+    const cases: [TicketAction, TicketStatus][] = [
+      ['call', 'waiting'],
+      ['transfer', 'waiting'],
+      ['cancel', 'waiting'],
+      ['cancel', 'scheduled'],
+      ['check-in', 'scheduled'],
+      ['confirm', 'scheduled'],
+    ];
     for (const [action, status] of cases) {
       expect(refusedAction(agent(), action, free(status)), `${action} from ${status}`).toBeUndefined();
       expect(refusedAction(agent(false), action, free(status)), `${action} without a shift`).toBe('LoginAtDeskFirst');
     }
   });
 
-  it('no agent annotates or edits the customer of a ticket nobody holds: that is the holder\'s or a supervisor\'s', () => {
+  it("no agent annotates or edits the customer of a ticket nobody holds: that is the holder's or a supervisor's", () => {
     expect(refusedAction(agent(), 'notes', free('waiting'))).toBe('HolderOnly');
     expect(refusedAction(agent(), 'customer', free('waiting'))).toBe('HolderOnly');
   });
@@ -48,16 +65,22 @@ describe('ticket rights (A, A12, B7, C, D)', () => {
   it('the status-page token may leave the queue while scheduled or waiting, and from nothing else', () => {
     expect(refusedPublic('statusToken', 'scheduled')).toBeUndefined();
     expect(refusedPublic('statusToken', 'waiting')).toBeUndefined();
-    for (const s of ['calling', 'attending', 'finished', 'no_show'] as TicketStatus[]) expect(refusedPublic('statusToken', s), s).toBe('TicketNotInStatus');
+    for (const s of ['calling', 'attending', 'finished', 'no_show'] as TicketStatus[])
+      expect(refusedPublic('statusToken', s), s).toBe('TicketNotInStatus');
   });
 
   it('the kiosk may check in a scheduled appointment, and says only "already checked in" otherwise', () => {
     expect(refusedPublic('kiosk', 'scheduled')).toBeUndefined();
-    for (const s of ['waiting', 'calling', 'attending', 'finished'] as TicketStatus[]) expect(refusedPublic('kiosk', s), s).toBe('AlreadyCheckedIn');
+    for (const s of ['waiting', 'calling', 'attending', 'finished'] as TicketStatus[])
+      expect(refusedPublic('kiosk', s), s).toBe('AlreadyCheckedIn');
   });
 
   it('the documentation states both public rows', () => {
-    expect(TICKET_RIGHTS_DOC).toContain("status-page token may leave the queue (cancel its own ticket) while it is scheduled or waiting");
-    expect(TICKET_RIGHTS_DOC).toContain("kiosk may check in that branch's appointments of today (branch time zone) while scheduled");
+    expect(TICKET_RIGHTS_DOC).toContain(
+      'status-page token may leave the queue (cancel its own ticket) while it is scheduled or waiting',
+    );
+    expect(TICKET_RIGHTS_DOC).toContain(
+      "kiosk may check in that branch's appointments of today (branch time zone) while scheduled",
+    );
   });
 });

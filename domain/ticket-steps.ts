@@ -14,10 +14,27 @@ export interface ServiceRules {
 }
 
 /** Columns a step changes, beyond status timestamps. Mirrors TicketView names. */
-export type TicketPatch = Partial<Pick<TicketView,
-  'status' | 'agentId' | 'deskId' | 'serviceId' | 'priority' | 'arrivalAt' | 'recallCount' |
-  'requeueCount' | 'noAnswerCount' | 'topicIds' | 'customerId' | 'preferredAgentId'>> & {
-  queuedAt?: string; calledAt?: string; attendingAt?: string; endedAt?: string;
+export type TicketPatch = Partial<
+  Pick<
+    TicketView,
+    | 'status'
+    | 'agentId'
+    | 'deskId'
+    | 'serviceId'
+    | 'priority'
+    | 'arrivalAt'
+    | 'recallCount'
+    | 'requeueCount'
+    | 'noAnswerCount'
+    | 'topicIds'
+    | 'customerId'
+    | 'preferredAgentId'
+  >
+> & {
+  queuedAt?: string;
+  calledAt?: string;
+  attendingAt?: string;
+  endedAt?: string;
 };
 
 export interface Step {

@@ -15,7 +15,12 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const ENDED_STATUSES: readonly TicketStatus[] = ['finished', 'cancelled', 'no_show'];
 export const isEnded = (s: TicketStatus): boolean => ENDED_STATUSES.includes(s);
 /** Not ended: the ticket still has a running workflow and can change. */
-export const OPEN_STATUSES = ['scheduled', 'waiting', 'calling', 'attending'] as const satisfies readonly TicketStatus[];
+export const OPEN_STATUSES = [
+  'scheduled',
+  'waiting',
+  'calling',
+  'attending',
+] as const satisfies readonly TicketStatus[];
 /** In the branch's queue or at a desk: what the monitor and a video room count as live. */
 export const LIVE_STATUSES = ['waiting', 'calling', 'attending'] as const satisfies readonly TicketStatus[];
 /** An agent holds the ticket: called to their desk or being served there (the busy rule). */
@@ -37,20 +42,39 @@ export const SYSTEM: Actor = { type: 'system', name: 'system' };
 
 /** What happens inside a video call (D*): recorded on the ticket's timeline, no status change. */
 export const CALL_EVENT_TYPES = [
-  'room_opened', 'room_closed', 'video_joined', 'video_left', 'terms_sent', 'terms_answered', 'tag', 'file',
+  'room_opened',
+  'room_closed',
+  'video_joined',
+  'video_left',
+  'terms_sent',
+  'terms_answered',
+  'tag',
+  'file',
 ] as const;
 export type CallEventType = (typeof CALL_EVENT_TYPES)[number];
 
 export const TIMELINE_EVENT_TYPES = [
-  'created', 'scheduled', 'queued', 'called', 'recalled', 'attending', 'finished', 'requeued',
-  'cancelled', 'no_show', 'transferred', 'note', 'topics', 'customer_edited', 'confirmed',
+  'created',
+  'scheduled',
+  'queued',
+  'called',
+  'recalled',
+  'attending',
+  'finished',
+  'requeued',
+  'cancelled',
+  'no_show',
+  'transferred',
+  'note',
+  'topics',
+  'customer_edited',
+  'confirmed',
   ...CALL_EVENT_TYPES,
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
 /** Ticket display number: service label + day sequence, e.g. A-007. */
-export const formatTicketNumber = (label: string, seq: number): string =>
-  `${label}-${String(seq).padStart(3, '0')}`;
+export const formatTicketNumber = (label: string, seq: number): string => `${label}-${String(seq).padStart(3, '0')}`;
 
 /** Workflow ids derive from the ticket id so the API, ops and the DB agree on one name. */
 export const ticketWorkflowId = (ticketId: string): string => `ticket-${ticketId}`;

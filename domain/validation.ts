@@ -15,14 +15,19 @@ function fieldErrorOf(issue: Issue): FieldError {
   }
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? { code: 'required' } : { code: 'too_short', params: { min: Number(issue.minimum) } };
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? { code: 'required' }
+          : { code: 'too_short', params: { min: Number(issue.minimum) } };
       return { code: 'too_small', params: { min: Number(issue.minimum) } };
     case 'too_big':
       return issue.origin === 'string' || issue.origin === 'array'
         ? { code: 'too_long', params: { max: Number(issue.maximum) } }
         : { code: 'too_large', params: { max: Number(issue.maximum) } };
     case 'invalid_type':
-      return issue.input === undefined ? { code: 'required' } : { code: 'invalid_type', params: { expected: issue.expected } };
+      return issue.input === undefined
+        ? { code: 'required' }
+        : { code: 'invalid_type', params: { expected: issue.expected } };
     case 'invalid_value':
       return { code: 'invalid_value', params: { values: issue.values.map(String) } };
     case 'invalid_format':

@@ -21,7 +21,9 @@ function applicationFailureIn(err: unknown): ApplicationFailure | undefined {
  */
 const isGone = (err: unknown): boolean =>
   err instanceof WorkflowNotFoundError ||
-  /workflow execution already completed|workflow not found|not found for ID/i.test(String((err as Error)?.message ?? ''));
+  /workflow execution already completed|workflow not found|not found for ID/i.test(
+    String((err as Error)?.message ?? ''),
+  );
 
 /** Runs a call to a workflow; refusals and closed workflows become DomainErrors (`gone` names the latter). */
 export async function asDomain<T>(gone: ErrorCode, fn: () => Promise<T>): Promise<T> {
@@ -32,7 +34,8 @@ export async function asDomain<T>(gone: ErrorCode, fn: () => Promise<T>): Promis
     const known = failure && domainErrorOf(failure);
     if (known) throw known;
     // Refused for another reason (the workflow completed or was terminated before the Update ran).
-    if (err instanceof WorkflowUpdateFailedError || isGone(err)) throw new DomainError(gone, {}, { message: (err as Error).message });
+    if (err instanceof WorkflowUpdateFailedError || isGone(err))
+      throw new DomainError(gone, {}, { message: (err as Error).message });
     throw err;
   }
 }

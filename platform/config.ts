@@ -32,14 +32,17 @@ const schema = z.object({
   /** How often the worker rolls finished days into the report rollups (issue 18); reports stay exact in between. */
   REPORT_ROLLUP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /** Private or local destinations that outbound calls (webhooks…) may reach: platform/outbound/allow.ts. */
-  OUTBOUND_ALLOW: z.string().default('').transform((text, ctx) => {
-    try {
-      return parseAllowList(text);
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', message: (err as Error).message });
-      return z.NEVER;
-    }
-  }),
+  OUTBOUND_ALLOW: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      try {
+        return parseAllowList(text);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
   // The Temporal payload codec (issue 13, platform/codec/). Empty counts as unset (docker-compose).
   /** Encrypts personal data in Temporal: base64 of 32 random bytes. Required in production. */
   TEMPORAL_CODEC_KEY: unsetIfEmpty(Base64Key.optional()),
@@ -70,7 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('SESSION_SECRET must be set to a random value of 16+ characters in production.');
   }
   if (c.NODE_ENV === 'production' && !c.TEMPORAL_CODEC_KEY) {
-    throw new ConfigError('TEMPORAL_CODEC_KEY must be set in production (openssl rand -base64 32): it encrypts personal data in Temporal.');
+    throw new ConfigError(
+      'TEMPORAL_CODEC_KEY must be set in production (openssl rand -base64 32): it encrypts personal data in Temporal.',
+    );
   }
   return {
     ...c,

@@ -23,7 +23,11 @@ export function freePort(): Promise<number> {
 }
 
 export class PortInUseError extends Error {
-  constructor(readonly port: number, what: string, envVar: string) {
+  constructor(
+    readonly port: number,
+    what: string,
+    envVar: string,
+  ) {
     super(`Port ${port} (${what}) is already in use: stop whatever holds it or set ${envVar} to another port.`);
   }
 }

@@ -106,7 +106,10 @@ const isGone = (pid: number): boolean => {
 async function stopCluster(server: EmbeddedPostgres, pid: number, log: Logger): Promise<void> {
   if (isGone(pid)) return;
   let done = false;
-  server.stop().then(() => (done = true), (err: unknown) => log.warn({ err }, 'PostgreSQL stop failed; watching its pid'));
+  server.stop().then(
+    () => (done = true),
+    (err: unknown) => log.warn({ err }, 'PostgreSQL stop failed; watching its pid'),
+  );
   for (let waited = 0; !done && !isGone(pid); waited += 100) {
     if (waited === 15_000) {
       try {

@@ -39,7 +39,15 @@ export async function startScratch(opts: { log: Logger; dbName: string; persistT
   const db = createDb(dbUrl, 20);
   await migrate(db);
   return {
-    dir, db, dbUrl, pg, pgPort, pgDir, temporal, temporalPort, temporalDbFile,
+    dir,
+    db,
+    dbUrl,
+    pg,
+    pgPort,
+    pgDir,
+    temporal,
+    temporalPort,
+    temporalDbFile,
     async stop(current = {}) {
       await db.destroy();
       await Promise.allSettled([(current.temporal ?? temporal).stop(), (current.pg ?? pg).stop()]);

@@ -21,15 +21,25 @@ const stopping = new AbortController();
 async function main(signal: AbortSignal): Promise<void> {
   const config = loadConfig();
   const t0 = Date.now();
-  const pg = await startPostgres({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pg'), port: config.PG_PORT, log });
+  const pg = await startPostgres({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: path.join(config.DATA_DIR, 'pg'),
+    port: config.PG_PORT,
+    log,
+  });
   started('PostgreSQL', () => pg.stop());
   signal.throwIfAborted();
   const databaseUrl = pg.embedded ? await ensureDatabase(pg.url, 'ventanilla') : pg.url;
   log.info({ embedded: pg.embedded }, 'PostgreSQL ready');
 
   const temporal = await startTemporal({
-    address: config.TEMPORAL_ADDRESS, namespaces: [config.TEMPORAL_NAMESPACE],
-    dbFile: path.join(config.DATA_DIR, 'temporal.db'), port: config.TEMPORAL_PORT, uiPort: config.TEMPORAL_UI_PORT, log, signal,
+    address: config.TEMPORAL_ADDRESS,
+    namespaces: [config.TEMPORAL_NAMESPACE],
+    dbFile: path.join(config.DATA_DIR, 'temporal.db'),
+    port: config.TEMPORAL_PORT,
+    uiPort: config.TEMPORAL_UI_PORT,
+    log,
+    signal,
     uiCodecEndpoint: `${config.publicUrl}/api/temporal-codec`,
   });
   started('Temporal', () => temporal.stop());
@@ -45,26 +55,35 @@ async function main(signal: AbortSignal): Promise<void> {
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address };
   const worker = spawnChild('worker', ['--import', 'tsx', path.join(REPO_ROOT, 'runtime/worker.ts')], env);
   started('worker', () => stopProcess(worker, 15_000));
-  const sfu = spawnChild('sfu', ['--import', 'tsx', path.join(REPO_ROOT, 'sfu/server.ts')], { ...env, PUBLIC_URL: config.publicUrl, SFU_PORT: String(config.SFU_PORT) });
+  const sfu = spawnChild('sfu', ['--import', 'tsx', path.join(REPO_ROOT, 'sfu/server.ts')], {
+    ...env,
+    PUBLIC_URL: config.publicUrl,
+    SFU_PORT: String(config.SFU_PORT),
+  });
   started('sfu', () => stopProcess(sfu, 15_000));
 
-  const api = await startApi({ ...config, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address }, createLogger('api'));
+  const api = await startApi(
+    { ...config, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address },
+    createLogger('api'),
+  );
   started('API', () => api.close());
   signal.throwIfAborted();
 
   const ui = temporal.uiUrl ?? config.temporalUiUrl;
-  console.log([
-    '',
-    `Ventanilla is up (${((Date.now() - t0) / 1000).toFixed(1)} s). Ctrl-C stops everything.`,
-    `  Agent console    ${config.publicUrl}/`,
-    `  Public display   ${config.publicUrl}/display/1  ·  Kiosk ${config.publicUrl}/kiosk/1  (branch 1: Sucursal Centro)`,
-    `  Video SFU        ${config.sfuPublicUrl}`,
-    `  Back office      ${config.publicUrl}/admin/`,
-    `  API health       ${config.publicUrl}/api/health  ·  API docs ${config.publicUrl}/api/docs`,
-    `  Temporal Web UI  ${ui}`,
-    `  Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_LOGINS.map((l) => `${l.email} — ${l.role}`).join('; ')}`,
-    '',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      `Ventanilla is up (${((Date.now() - t0) / 1000).toFixed(1)} s). Ctrl-C stops everything.`,
+      `  Agent console    ${config.publicUrl}/`,
+      `  Public display   ${config.publicUrl}/display/1  ·  Kiosk ${config.publicUrl}/kiosk/1  (branch 1: Sucursal Centro)`,
+      `  Video SFU        ${config.sfuPublicUrl}`,
+      `  Back office      ${config.publicUrl}/admin/`,
+      `  API health       ${config.publicUrl}/api/health  ·  API docs ${config.publicUrl}/api/docs`,
+      `  Temporal Web UI  ${ui}`,
+      `  Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_LOGINS.map((l) => `${l.email} — ${l.role}`).join('; ')}`,
+      '',
+    ].join('\n'),
+  );
 }
 
 function spawnChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -80,10 +99,11 @@ function spawnChild(name: string, args: string[], env: NodeJS.ProcessEnv): Child
 
 // A part whose stop hangs must not keep the parts after it (Temporal, PostgreSQL) running.
 const STOP_LIMIT_MS = 20_000;
-const withinLimit = (p: Promise<unknown>) => new Promise<unknown>((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error(`no answer in ${STOP_LIMIT_MS / 1000} s`)), STOP_LIMIT_MS);
-  p.then(resolve, reject).finally(() => clearTimeout(timer));
-});
+const withinLimit = (p: Promise<unknown>) =>
+  new Promise<unknown>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer in ${STOP_LIMIT_MS / 1000} s`)), STOP_LIMIT_MS);
+    p.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
 
 let shuttingDown = false;
 let starting: Promise<void> = Promise.resolve();
@@ -95,7 +115,9 @@ async function shutdown(code: number): Promise<void> {
   // Let start-up reach its next step, so whatever it was starting is in `stops` (or stopped).
   await starting.catch(() => undefined);
   for (const { name, stop } of stops) {
-    await withinLimit(stop()).catch((err: unknown) => log.warn({ part: name, err: (err as Error).message }, 'a part did not stop cleanly'));
+    await withinLimit(stop()).catch((err: unknown) =>
+      log.warn({ part: name, err: (err as Error).message }, 'a part did not stop cleanly'),
+    );
   }
   process.exit(code);
 }

@@ -29,7 +29,13 @@ export function resolveTemporalCli(): string {
   }
 }
 
-export async function waitForTemporal(address: string, namespace: string, timeoutMs: number, child?: ChildProcess, signal?: AbortSignal): Promise<void> {
+export async function waitForTemporal(
+  address: string,
+  namespace: string,
+  timeoutMs: number,
+  child?: ChildProcess,
+  signal?: AbortSignal,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastErr: unknown;
   while (Date.now() < deadline) {
@@ -48,7 +54,9 @@ export async function waitForTemporal(address: string, namespace: string, timeou
       await new Promise((r) => setTimeout(r, 250));
     }
   }
-  throw new Error(`Temporal at ${address} did not answer within ${timeoutMs / 1000}s (${(lastErr as Error)?.message}): is it running? Check TEMPORAL_ADDRESS.`);
+  throw new Error(
+    `Temporal at ${address} did not answer within ${timeoutMs / 1000}s (${(lastErr as Error)?.message}): is it running? Check TEMPORAL_ADDRESS.`,
+  );
 }
 
 export async function startTemporal(opts: {
@@ -69,17 +77,35 @@ export async function startTemporal(opts: {
     return { address: opts.address, stop: async () => undefined };
   }
   if (!(await isPortFree(opts.port))) throw new PortInUseError(opts.port, 'Temporal frontend', 'TEMPORAL_PORT');
-  if (opts.uiPort && !(await isPortFree(opts.uiPort))) throw new PortInUseError(opts.uiPort, 'Temporal Web UI', 'TEMPORAL_UI_PORT');
+  if (opts.uiPort && !(await isPortFree(opts.uiPort)))
+    throw new PortInUseError(opts.uiPort, 'Temporal Web UI', 'TEMPORAL_UI_PORT');
 
   const bin = resolveTemporalCli();
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--log-level', 'warn',
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(opts.port),
+    '--log-level',
+    'warn',
     // The SDK's own CI uses these for speed; durability of the dev SQLite file is not the point.
-    '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF'];
+    '--sqlite-pragma',
+    'journal_mode=WAL',
+    '--sqlite-pragma',
+    'synchronous=OFF',
+  ];
   if (opts.dbFile) {
     fs.mkdirSync(path.dirname(opts.dbFile), { recursive: true });
     args.push('--db-filename', opts.dbFile);
   }
-  if (opts.uiPort) args.push('--ui-port', String(opts.uiPort), ...(opts.uiCodecEndpoint ? ['--ui-codec-endpoint', opts.uiCodecEndpoint] : []));
+  if (opts.uiPort)
+    args.push(
+      '--ui-port',
+      String(opts.uiPort),
+      ...(opts.uiCodecEndpoint ? ['--ui-codec-endpoint', opts.uiCodecEndpoint] : []),
+    );
   else args.push('--headless');
   for (const ns of opts.namespaces) if (ns !== 'default') args.push('--namespace', ns);
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);

@@ -21,7 +21,10 @@ export const WORKFLOWS_PATH = path.join(REPO_ROOT, 'workflows/index.ts');
  */
 export function createActivities(deps: { db: Db; temporal?: Client; taskQueue?: string }) {
   const stuck = createStuckReporter(deps.db, createLogger('activities'), deps.temporal);
-  return guardAll({ ...createTicketActivities(deps), ...createShiftActivities(deps), ...createDispatchActivities(deps) }, stuck);
+  return guardAll(
+    { ...createTicketActivities(deps), ...createShiftActivities(deps), ...createDispatchActivities(deps) },
+    stuck,
+  );
 }
 
 export async function createWorker(opts: {
@@ -43,10 +46,10 @@ export async function createWorker(opts: {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     ...(opts.codec ? { dataConverter: dataConverterOf(opts.codec) } : {}),
-    activities: opts.activities ?? createActivities({ db: opts.db, temporal: opts.temporal, taskQueue: opts.taskQueue }),
+    activities:
+      opts.activities ?? createActivities({ db: opts.db, temporal: opts.temporal, taskQueue: opts.taskQueue }),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     // Ticket workflows are small and short: many fit in the cache of a 2-core machine.
     maxCachedWorkflows: 2000,
   });
 }
-

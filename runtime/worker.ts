@@ -26,8 +26,19 @@ async function main(): Promise<void> {
   const codec = createCodec(config, workflowEntityLookup(db));
   // Dispatch activities call ticket workflows and signal shift workflows through this client.
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverterOf(codec) });
-  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TASK_QUEUE, db, temporal, codec });
+  const temporal = new Client({
+    connection: clientConnection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: dataConverterOf(codec),
+  });
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TASK_QUEUE,
+    db,
+    temporal,
+    codec,
+  });
   log.info({ taskQueue: config.TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
   // Workflows that closed with their rows open free their agents and are flagged for release.
   const sweeper = startSweeper({ db, temporal, log: createLogger('sweeper') }, config.STUCK_SWEEP_SECONDS * 1000);

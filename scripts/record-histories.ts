@@ -23,15 +23,23 @@ try {
   const client = new Client({ connection });
   const nativeConnection = await NativeConnection.connect({ address: temporal.address });
   const taskQueue = 'record';
-  const worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, temporal: client,
+  const worker = await createWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    db,
+    temporal: client,
     // Recorded histories are fixtures in the repository that must replay under any key: they
     // hold demo data only and are kept in clear (the codec passes clear payloads through).
-    codec: null });
+    codec: null,
+  });
   await worker.runUntil(async () => {
     for (const sc of scenarios) {
       const ran = await sc.run({ db, client, taskQueue });
-      const recorded: Recorded[] = Array.isArray(ran) ? ran
-        : typeof ran === 'string' ? [{ entity: sc.entity, name: sc.name, workflowId: ran }]
+      const recorded: Recorded[] = Array.isArray(ran)
+        ? ran
+        : typeof ran === 'string'
+          ? [{ entity: sc.entity, name: sc.name, workflowId: ran }]
           : [{ entity: sc.entity, name: sc.name, ...ran }];
       for (const r of recorded) {
         const file = path.join(REPO_ROOT, 'workflows', r.entity, 'histories', `${r.name}.json`);
@@ -42,11 +50,27 @@ try {
         }
         await client.workflow.getHandle(r.workflowId).result(); // the scenario ends its workflows
         // The CLI's JSON is the format historyFromJSON reads.
-        const json = execFileSync(resolveTemporalCli(), ['workflow', 'show', '--address', temporal.address, '-w', r.workflowId,
-          ...(r.runId ? ['-r', r.runId] : []), '--output', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+        const json = execFileSync(
+          resolveTemporalCli(),
+          [
+            'workflow',
+            'show',
+            '--address',
+            temporal.address,
+            '-w',
+            r.workflowId,
+            ...(r.runId ? ['-r', r.runId] : []),
+            '--output',
+            'json',
+          ],
+          { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+        );
         const history = JSON.parse(json) as { events?: unknown[] };
         fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, JSON.stringify({ workflowId: r.workflowId, recordedAt: new Date().toISOString(), history }, null, 1));
+        fs.writeFileSync(
+          file,
+          JSON.stringify({ workflowId: r.workflowId, recordedAt: new Date().toISOString(), history }, null, 1),
+        );
         log.info({ file: path.relative(REPO_ROOT, file), events: history.events?.length }, 'recorded');
       }
     }

@@ -25,15 +25,20 @@ describe('SFU config from the environment', () => {
       SFU_RTC_MAX_PORT: '50100',
       SFU_ANNOUNCED_ADDRESS: 'media.example.org',
     });
-    expect(config).toMatchObject({ numWorkers: 3, rtcMinPort: 50000, rtcMaxPort: 50100, announcedAddress: 'media.example.org' });
+    expect(config).toMatchObject({
+      numWorkers: 3,
+      rtcMinPort: 50000,
+      rtcMaxPort: 50100,
+      announcedAddress: 'media.example.org',
+    });
   });
 
   it('names each invalid variable', () => {
     expect(() => loadSfuConfig({})).toThrow(/MEDIASOUP_WORKER_BIN/);
     expect(() => loadSfuConfig({ MEDIASOUP_WORKER_BIN: '/dev/null' })).toThrow(/MEDIASOUP_WORKER_BIN/);
-    expect(() => loadSfuConfig({ MEDIASOUP_WORKER_BIN: BIN, SFU_RTC_MIN_PORT: '41000', SFU_RTC_MAX_PORT: '40000' })).toThrow(
-      /SFU_RTC_MIN_PORT/,
-    );
+    expect(() =>
+      loadSfuConfig({ MEDIASOUP_WORKER_BIN: BIN, SFU_RTC_MIN_PORT: '41000', SFU_RTC_MAX_PORT: '40000' }),
+    ).toThrow(/SFU_RTC_MIN_PORT/);
     expect(() => loadSfuConfig({ MEDIASOUP_WORKER_BIN: BIN, SFU_WORKERS: 'many' })).toThrow(/SFU_WORKERS/);
   });
 });

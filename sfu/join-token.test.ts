@@ -17,7 +17,9 @@ describe('join tokens', () => {
     const token = signJoinToken(SECRET, claims);
     expect(verifyJoinToken('another-secret-of-some-length', token)).toBeUndefined();
     const [, sig] = token.split('.');
-    const forgedBody = Buffer.from(JSON.stringify({ ...claims, roomId: '00000000-0000-4000-8000-000000000000', exp: Date.now() + 1e6 })).toString('base64url');
+    const forgedBody = Buffer.from(
+      JSON.stringify({ ...claims, roomId: '00000000-0000-4000-8000-000000000000', exp: Date.now() + 1e6 }),
+    ).toString('base64url');
     expect(verifyJoinToken(SECRET, `${forgedBody}.${sig}`)).toBeUndefined();
     for (const bad of ['', 'x', 'a.b', `${token}.extra`]) expect(verifyJoinToken(SECRET, bad)).toBeUndefined();
   });

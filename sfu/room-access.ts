@@ -28,7 +28,12 @@ export function tokenRights(db: Db, secret: string): RoomRights {
     const raw: unknown = socket.handshake.auth['token'];
     const claims = typeof raw === 'string' ? verifyJoinToken(secret, raw) : undefined;
     if (!claims) throw new AccessDenied('invalid or expired join token');
-    const identity: SfuIdentity = { roomId: claims.roomId, peerId: claims.peerId, displayName: claims.displayName, role: claims.role };
+    const identity: SfuIdentity = {
+      roomId: claims.roomId,
+      peerId: claims.peerId,
+      displayName: claims.displayName,
+      role: claims.role,
+    };
     await recheck(identity);
     return identity;
   };

@@ -32,7 +32,8 @@ export function roomEventHandler(deps: RoomEventDeps): (event: unknown, channel:
       return;
     }
     const change = VideoEvent.safeParse(event);
-    if (change.success) void run(change.data.roomId, change.data.type, () => applyChange(deps, change.data.type, change.data.roomId)); // ticket, shift… events are not ours
+    if (change.success)
+      void run(change.data.roomId, change.data.type, () => applyChange(deps, change.data.type, change.data.roomId)); // ticket, shift… events are not ours
   };
 }
 

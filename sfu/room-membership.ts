@@ -15,8 +15,20 @@ export function staffIdOf(claims: Pick<JoinClaims, 'role' | 'peerId'>): number |
   return m ? Number(m[1]) : null;
 }
 
-export type StaffFacts = Readonly<{ id: number; role: string; entityId: number; branchId: number | null; active: boolean }>;
-export type TicketFacts = Readonly<{ id: string; status: string; agentId: number | null; entityId: number; branchId: number }>;
+export type StaffFacts = Readonly<{
+  id: number;
+  role: string;
+  entityId: number;
+  branchId: number | null;
+  active: boolean;
+}>;
+export type TicketFacts = Readonly<{
+  id: string;
+  status: string;
+  agentId: number | null;
+  entityId: number;
+  branchId: number;
+}>;
 export type RoomFacts = Readonly<{ roomId: string; open: boolean; ticket: TicketFacts; staff: StaffFacts | null }>;
 
 /** Why a token no longer grants its room (also the SFU's ack codes). */
@@ -35,25 +47,58 @@ export function staffBelongs(staff: StaffFacts, ticket: TicketFacts): boolean {
 }
 
 /** undefined while the token's bearer still belongs to its open room. */
-export function membershipRefusal(claims: Pick<JoinClaims, 'role' | 'peerId'>, facts: RoomFacts | undefined): MembershipRefusal | undefined {
+export function membershipRefusal(
+  claims: Pick<JoinClaims, 'role' | 'peerId'>,
+  facts: RoomFacts | undefined,
+): MembershipRefusal | undefined {
   if (!facts?.open) return 'room_closed';
   if (claims.role === 'guest') return claims.peerId === GUEST_PEER_ID ? undefined : 'not_participant';
   return facts.staff && staffBelongs(facts.staff, facts.ticket) ? undefined : 'not_participant';
 }
 
 /** One indexed read: the room, its ticket, and the token's staff user if any. */
-export async function loadRoomFacts(db: Knex, claims: Pick<JoinClaims, 'roomId' | 'role' | 'peerId'>): Promise<RoomFacts | undefined> {
+export async function loadRoomFacts(
+  db: Knex,
+  claims: Pick<JoinClaims, 'roomId' | 'role' | 'peerId'>,
+): Promise<RoomFacts | undefined> {
   const staffId = staffIdOf(claims);
-  const row = await db('video_rooms as r').join('tickets as t', 't.id', 'r.ticket_id')
+  const row = await db('video_rooms as r')
+    .join('tickets as t', 't.id', 'r.ticket_id')
     .joinRaw('left join users as u on u.id = ?', [staffId])
     .where('r.id', claims.roomId)
-    .first('r.status', 't.id as ticket_id', 't.status as ticket_status', 't.agent_id', 't.entity_id', 't.branch_id',
-      'u.id as user_id', 'u.role', 'u.entity_id as user_entity_id', 'u.branch_id as user_branch_id', 'u.active');
+    .first(
+      'r.status',
+      't.id as ticket_id',
+      't.status as ticket_status',
+      't.agent_id',
+      't.entity_id',
+      't.branch_id',
+      'u.id as user_id',
+      'u.role',
+      'u.entity_id as user_entity_id',
+      'u.branch_id as user_branch_id',
+      'u.active',
+    );
   if (!row) return undefined;
   return {
     roomId: claims.roomId,
     open: row.status === 'open',
-    ticket: { id: row.ticket_id, status: row.ticket_status, agentId: row.agent_id ?? null, entityId: row.entity_id, branchId: row.branch_id },
-    staff: row.user_id == null ? null : { id: row.user_id, role: row.role, entityId: row.user_entity_id, branchId: row.user_branch_id ?? null, active: row.active === true },
+    ticket: {
+      id: row.ticket_id,
+      status: row.ticket_status,
+      agentId: row.agent_id ?? null,
+      entityId: row.entity_id,
+      branchId: row.branch_id,
+    },
+    staff:
+      row.user_id == null
+        ? null
+        : {
+            id: row.user_id,
+            role: row.role,
+            entityId: row.user_entity_id,
+            branchId: row.user_branch_id ?? null,
+            active: row.active === true,
+          },
   };
 }

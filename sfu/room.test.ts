@@ -37,7 +37,9 @@ describe('rooms and peers (real mediasoup-worker)', () => {
   it('closing a room closes its peers and their transports, and emits close', async () => {
     const room = await registry.getOrCreate('closing');
     const peers = [room.join(agent('a')), room.join(agent('b'))];
-    const transports = await Promise.all(peers.flatMap((p) => [p.createWebRtcTransport('send'), p.createWebRtcTransport('recv')]));
+    const transports = await Promise.all(
+      peers.flatMap((p) => [p.createWebRtcTransport('send'), p.createWebRtcTransport('recv')]),
+    );
     expect(room.stats()).toMatchObject({ peers: 2, transports: 4 });
     const closed = once(room, 'close');
 
@@ -73,7 +75,9 @@ describe('rooms and peers (real mediasoup-worker)', () => {
     const room = await registry.getOrCreate('direction');
     const peer = room.join(agent('carol'));
     const recv = await peer.createWebRtcTransport('recv');
-    await expect(peer.produce(recv.id, 'audio', opusRtpParameters(2222))).rejects.toMatchObject({ code: 'wrong_direction' });
+    await expect(peer.produce(recv.id, 'audio', opusRtpParameters(2222))).rejects.toMatchObject({
+      code: 'wrong_direction',
+    });
   });
 
   it('closes a room once its last peer has left', async () => {

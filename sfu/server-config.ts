@@ -22,7 +22,9 @@ export type SfuServerConfig = Readonly<{
 export function loadSfuServerConfig(env: NodeJS.ProcessEnv = process.env): SfuServerConfig {
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
-    throw new Error(`invalid SFU configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `invalid SFU configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const e = parsed.data;
   if (e.NODE_ENV === 'production' && e.SESSION_SECRET.startsWith('dev-only')) {
@@ -33,6 +35,9 @@ export function loadSfuServerConfig(env: NodeJS.ProcessEnv = process.env): SfuSe
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,
     port: e.SFU_PORT,
-    corsOrigins: origins.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
+    corsOrigins: origins
+      .split(',')
+      .map((o) => o.trim().replace(/\/$/, ''))
+      .filter(Boolean),
   };
 }

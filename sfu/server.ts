@@ -18,7 +18,11 @@ export const SFU_NAMESPACE = '/sfu';
 
 export type RunningSfu = Readonly<{ url: string; port: number; sfu: Sfu; close(): Promise<void> }>;
 
-export async function startSfuServer(opts: { server: SfuServerConfig; media: SfuConfig; log: Logger }): Promise<RunningSfu> {
+export async function startSfuServer(opts: {
+  server: SfuServerConfig;
+  media: SfuConfig;
+  log: Logger;
+}): Promise<RunningSfu> {
   const { server: config, media, log } = opts;
   const db = createDb(config.databaseUrl, 4);
   const sfu = await createSfu({ config: media, log });
@@ -26,7 +30,10 @@ export async function startSfuServer(opts: { server: SfuServerConfig; media: Sfu
     res.writeHead(404, { 'content-type': 'text/plain' }).end('ventanilla sfu');
   });
   // Only the console's origin may open a socket from a browser; tokens do the rest.
-  const io = new Server(httpServer, { cors: { origin: config.corsOrigins, methods: ['GET', 'POST'] }, maxHttpBufferSize: 1e6 });
+  const io = new Server(httpServer, {
+    cors: { origin: config.corsOrigins, methods: ['GET', 'POST'] },
+    maxHttpBufferSize: 1e6,
+  });
   const ns = io.of(SFU_NAMESPACE);
   const gate = sfu.attach(ns, tokenRights(db, config.sessionSecret));
   const onEvent = roomEventHandler({ ns, registry: sfu.registry, gate, log });
@@ -50,12 +57,15 @@ export async function startSfuServer(opts: { server: SfuServerConfig; media: Sfu
 if (import.meta.url === `file://${process.argv[1]}`) {
   const log = createLogger('sfu');
   const start = async () => startSfuServer({ server: loadSfuServerConfig(), media: loadSfuConfig(), log });
-  start().then((running) => {
-    const stop = () => void running.close().then(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  }, (err: unknown) => {
-    log.fatal({ err }, 'SFU failed to start');
-    process.exit(1);
-  });
+  start().then(
+    (running) => {
+      const stop = () => void running.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (err: unknown) => {
+      log.fatal({ err }, 'SFU failed to start');
+      process.exit(1);
+    },
+  );
 }

@@ -179,7 +179,10 @@ describe('SFU signalling over socket.io (real worker, real sockets)', () => {
     const peerLeft = next(guest, 'peerLeft');
     const disconnected = new Promise((resolve) => agent.once('disconnect', resolve));
     revoked.add('agent-13'); // nothing tells the socket: only its next event finds out
-    expect(await request(agent, 'createTransport', { direction: 'send' })).toMatchObject({ ok: false, error: { code: 'not_participant' } });
+    expect(await request(agent, 'createTransport', { direction: 'send' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_participant' },
+    });
     await disconnected;
     expect(await peerLeft).toEqual({ peerId: 'agent-13' });
     expect(sfu.registry.get(ROOM)?.peers.has('agent-13')).toBe(false);
@@ -193,7 +196,17 @@ describe('SFU signalling over socket.io (real worker, real sockets)', () => {
     const socket = client('good:agent');
     ok(await request(socket, 'join'));
     const poisons: unknown[] = ['a\u0000b', 'a\ud800b', 'a\u0007b', 'x'.repeat(200_000), 12, null, ['x'], { $gt: '' }];
-    const fields = ['transportId', 'producerId', 'consumerId', 'direction', 'kind', 'roomId', 'rtpParameters', 'dtlsParameters', 'appData'];
+    const fields = [
+      'transportId',
+      'producerId',
+      'consumerId',
+      'direction',
+      'kind',
+      'roomId',
+      'rtpParameters',
+      'dtlsParameters',
+      'appData',
+    ];
     const refused: string[] = [];
     for (const handler of sfuHandlers.filter((h) => h.event !== 'leave' && h.event !== 'join')) {
       for (const field of fields) {
@@ -208,6 +221,9 @@ describe('SFU signalling over socket.io (real worker, real sockets)', () => {
     // Still usable: a valid request after all that.
     ok(await request<ResultOf<typeof createTransport>>(socket, 'createTransport', { direction: 'send' }));
     const bad = await request(socket, 'createTransport', { direction: 'send\u0000' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_payload', fields: { direction: { code: 'invalid_value' } } } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', fields: { direction: { code: 'invalid_value' } } },
+    });
   });
 });

@@ -105,7 +105,9 @@ describe('docker-compose.yml', () => {
     expect(res.status, res.stderr).toBe(0);
     const setup = (JSON.parse(res.stdout) as ComposeConfig).services['temporal-setup'];
     const listed = (setup?.environment?.SEARCH_ATTRIBUTES ?? '').trim().split(/\s+/).sort();
-    const expected = Object.entries(SEARCH_ATTRIBUTES).map(([name, type]) => `${name}=${type}`).sort();
+    const expected = Object.entries(SEARCH_ATTRIBUTES)
+      .map(([name, type]) => `${name}=${type}`)
+      .sort();
     expect(listed).toEqual(expected);
   });
 

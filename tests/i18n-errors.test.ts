@@ -30,7 +30,10 @@ const missing = (words: Section, codes: readonly string[]): string[] =>
   codes.filter((c) => typeof words[c] !== 'string' || (words[c] as string).trim() === '');
 
 /** A UI's placeholder syntax: the console fills {name}, react-admin's polyglot %{name}. */
-interface Syntax { placeholder: RegExp; foreign: RegExp }
+interface Syntax {
+  placeholder: RegExp;
+  foreign: RegExp;
+}
 const CONSOLE: Syntax = { placeholder: /\{(\w+)\}/g, foreign: /%\{/ };
 const ADMIN: Syntax = { placeholder: /%\{(\w+)\}/g, foreign: /(?<!%)\{\w+\}/ };
 const placeholders = (text: unknown, syntax: Syntax): string[] =>
@@ -41,17 +44,23 @@ const UIS = [
   { ui: 'back office', es: adminEs, en: adminEn, syntax: ADMIN },
 ];
 
-describe('issue 12 item 8: refusals in the user\'s language', () => {
-  it('reads the SFU\'s codes from sfu/errors.ts', () => {
+describe("issue 12 item 8: refusals in the user's language", () => {
+  it("reads the SFU's codes from sfu/errors.ts", () => {
     expect(sfuCodes()).toEqual(expect.arrayContaining(['invalid_payload', 'not_joined', 'internal']));
   });
 
   it('reports a missing code (so the checks below fail when a dictionary lacks one)', () => {
-    expect(missing({ DeskHeld: 'x', Validation: '' }, ['DeskHeld', 'Validation', 'NotFound'])).toEqual(['Validation', 'NotFound']);
+    expect(missing({ DeskHeld: 'x', Validation: '' }, ['DeskHeld', 'Validation', 'NotFound'])).toEqual([
+      'Validation',
+      'NotFound',
+    ]);
   });
 
   for (const { ui, es, en, syntax } of UIS) {
-    for (const [lang, dict] of [['es', es], ['en', en]] as const) {
+    for (const [lang, dict] of [
+      ['es', es],
+      ['en', en],
+    ] as const) {
       it(`${ui} ${lang}: errors.<code> for every error, field and SFU code`, () => {
         expect(missing(section(dict, 'errors'), ERROR_TEXT_CODES)).toEqual([]);
       });
@@ -59,12 +68,19 @@ describe('issue 12 item 8: refusals in the user\'s language', () => {
         const next = section(dict, 'next');
         expect(missing(next, NEXT_CODES)).toEqual([]);
         for (const code of NEXT_CODES) {
-          expect(placeholders(next[code], syntax).filter((p) => !(NEXT_REASON_PARAMS[code] as readonly string[]).includes(p)), `${ui} ${lang} next.${code}`).toEqual([]);
+          expect(
+            placeholders(next[code], syntax).filter(
+              (p) => !(NEXT_REASON_PARAMS[code] as readonly string[]).includes(p),
+            ),
+            `${ui} ${lang} next.${code}`,
+          ).toEqual([]);
         }
       });
       it(`${ui} ${lang}: placeholders are written in this UI's syntax`, () => {
         const texts = [...Object.entries(section(dict, 'errors')), ...Object.entries(section(dict, 'next'))];
-        expect(texts.filter(([, text]) => typeof text === 'string' && syntax.foreign.test(text)).map(([k]) => k)).toEqual([]);
+        expect(
+          texts.filter(([, text]) => typeof text === 'string' && syntax.foreign.test(text)).map(([k]) => k),
+        ).toEqual([]);
       });
     }
 
@@ -73,7 +89,9 @@ describe('issue 12 item 8: refusals in the user\'s language', () => {
         const esWords = section(es, name);
         const enWords = section(en, name);
         for (const key of new Set([...Object.keys(esWords), ...Object.keys(enWords)])) {
-          expect(placeholders(enWords[key], syntax), `${ui} ${name}.${key}`).toEqual(placeholders(esWords[key], syntax));
+          expect(placeholders(enWords[key], syntax), `${ui} ${name}.${key}`).toEqual(
+            placeholders(esWords[key], syntax),
+          );
         }
       }
     });

@@ -18,7 +18,8 @@ function checkout(npmScript: string): { dir: string; env: NodeJS.ProcessEnv } {
   const bin = path.join(dir, 'fake-bin');
   fs.mkdirSync(bin);
   fs.writeFileSync(path.join(bin, 'npm'), `#!/bin/sh\nmkdir -p node_modules\n${npmScript}\n`, { mode: 0o755 });
-  const git = (...args: string[]) => spawnSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir });
+  const git = (...args: string[]) =>
+    spawnSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: dir });
   git('init', '-q');
   git('add', 'ventanilla', 'package-lock.json');
   git('commit', '-qm', 'scratch');
@@ -28,7 +29,9 @@ function checkout(npmScript: string): { dir: string; env: NodeJS.ProcessEnv } {
 
 describe('./ventanilla test: a clean install', () => {
   it('fails with one clear line when the install rewrites a tracked file (the lockfile)', () => {
-    const { dir, env } = checkout(`echo '{"lockfileVersion":3,"added":"@swc/core-other-platform"}' > package-lock.json`);
+    const { dir, env } = checkout(
+      `echo '{"lockfileVersion":3,"added":"@swc/core-other-platform"}' > package-lock.json`,
+    );
     const r = spawnSync('./ventanilla', ['test'], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/ventanilla: installing changed tracked files/);

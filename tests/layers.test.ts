@@ -15,12 +15,22 @@ const ORDER = ['domain', 'platform', 'db', 'workflows', 'activities', 'sfu', 'ap
 type Layer = (typeof ORDER)[number];
 
 /** Pairs the issue names explicitly, kept as their own rules so a failure says which one broke. */
-const FORBIDDEN: [Layer, string][] = [['activities', 'api'], ['api', 'activities'], ['sfu', 'api']];
+const FORBIDDEN: [Layer, string][] = [
+  ['activities', 'api'],
+  ['api', 'activities'],
+  ['sfu', 'api'],
+];
 
-interface Edge { from: string; to: string; file: string; spec: string }
+interface Edge {
+  from: string;
+  to: string;
+  file: string;
+  spec: string;
+}
 
 function productionFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
     .map((e) => path.relative(REPO_ROOT, path.join(e.parentPath, e.name)))
     .filter((f) => !f.split(path.sep).includes('node_modules'));
@@ -50,7 +60,8 @@ function bundled(entry = 'workflows/index.ts'): string[] {
     seen.add(file);
     const info = ts.preProcessFile(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'), true, true);
     for (const { fileName: spec } of info.importedFiles) {
-      if (spec.startsWith('.')) visit(path.relative(REPO_ROOT, path.resolve(REPO_ROOT, path.dirname(file), spec)).replace(/\.js$/, '.ts'));
+      if (spec.startsWith('.'))
+        visit(path.relative(REPO_ROOT, path.resolve(REPO_ROOT, path.dirname(file), spec)).replace(/\.js$/, '.ts'));
     }
   };
   visit(entry);
@@ -115,7 +126,9 @@ describe('Issue 14: layers', () => {
 
   it('no production file imports tests/, and test support lives there', () => {
     expect(show(all.filter((e) => e.to === 'tests'))).toEqual([]);
-    expect(ORDER.flatMap((l) => productionFiles(l)).filter((f) => /test-support|fixtures|test-stack/.test(path.basename(f)))).toEqual([]);
+    expect(
+      ORDER.flatMap((l) => productionFiles(l)).filter((f) => /test-support|fixtures|test-stack/.test(path.basename(f))),
+    ).toEqual([]);
   });
 
   it('production code imports only production folders', () => {

@@ -14,26 +14,41 @@ import { createCodec, dataConverterOf } from '../platform/codec/codec.js';
 const files = ['tickets', 'shifts']
   .map((entity) => path.join(REPO_ROOT, 'workflows', entity, 'histories'))
   .filter((dir) => fs.existsSync(dir))
-  .flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f)));
+  .flatMap((dir) =>
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => path.join(dir, f)),
+  );
 
 // The replayer decodes as the worker does (issue 13): histories recorded in clear pass through
 // the payload codec unchanged.
-const replayer = () => ({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: dataConverterOf(createCodec(loadConfig())) });
+const replayer = () => ({
+  workflowBundle: { codePath: inject('workflowBundlePath') },
+  dataConverter: dataConverterOf(createCodec(loadConfig())),
+});
 
 describe('workflow replay', () => {
   it('has recorded histories to replay', () => {
     expect(files.length).toBeGreaterThan(0);
   });
   it('fails on a history the code would not produce (the guard can fail)', async () => {
-    const { workflowId, history } = JSON.parse(fs.readFileSync(files[0]!, 'utf8')) as { workflowId: string; history: { events: Record<string, Record<string, unknown>>[] } };
+    const { workflowId, history } = JSON.parse(fs.readFileSync(files[0]!, 'utf8')) as {
+      workflowId: string;
+      history: { events: Record<string, Record<string, unknown>>[] };
+    };
     const scheduled = history.events.find((e) => e.activityTaskScheduledEventAttributes)!;
     (scheduled.activityTaskScheduledEventAttributes!.activityType as { name: string }).name = 'someOtherActivity';
-    await expect(Worker.runReplayHistory(replayer(), historyFromJSON(history), workflowId))
-      .rejects.toThrow(/[Dd]eterminism|[Nn]ondeterminism/);
+    await expect(Worker.runReplayHistory(replayer(), historyFromJSON(history), workflowId)).rejects.toThrow(
+      /[Dd]eterminism|[Nn]ondeterminism/,
+    );
   });
   for (const file of files) {
     it(`replays ${path.relative(REPO_ROOT, file)}`, async () => {
-      const { workflowId, history } = JSON.parse(fs.readFileSync(file, 'utf8')) as { workflowId: string; history: unknown };
+      const { workflowId, history } = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+        workflowId: string;
+        history: unknown;
+      };
       await Worker.runReplayHistory(replayer(), historyFromJSON(history), workflowId);
     });
   }

@@ -16,7 +16,13 @@ export type CallOutcome = 'called' | 'ticket-gone' | 'agent-busy';
 export async function callClaimed(db: Db, temporal: Client, shift: ShiftRow, claim: Claimed): Promise<CallOutcome> {
   try {
     // The update id names this claim: a retried activity gets the first call's answer, not a second call.
-    await updateTicket(temporal, claim.ticketId, callTicket, { actor: DISPATCH_ACTOR, agentId: shift.user_id, deskId: shift.desk_id }, `dispatch-${shift.id}-${claim.ticketId}-${claim.seq}`);
+    await updateTicket(
+      temporal,
+      claim.ticketId,
+      callTicket,
+      { actor: DISPATCH_ACTOR, agentId: shift.user_id, deskId: shift.desk_id },
+      `dispatch-${shift.id}-${claim.ticketId}-${claim.seq}`,
+    );
     return 'called';
   } catch (err) {
     if (!(err instanceof DomainError)) throw err; // Temporal or network trouble: the activity retries

@@ -9,11 +9,23 @@ import { loadPolicy, policyOrder, recentCalls } from '../../db/queue/order.js';
 import { HELD_STATUSES } from '../../domain/tickets.js';
 
 export interface ShiftRow {
-  id: string; user_id: number; branch_id: number; desk_id: number; state: string; manual_mode: boolean;
-  current_ticket_id: string | null; ended_at: Date | null; workflow_id: string;
+  id: string;
+  user_id: number;
+  branch_id: number;
+  desk_id: number;
+  state: string;
+  manual_mode: boolean;
+  current_ticket_id: string | null;
+  ended_at: Date | null;
+  workflow_id: string;
 }
 
-export interface Claimed { ticketId: string; number: string; seq: number; support: boolean }
+export interface Claimed {
+  ticketId: string;
+  number: string;
+  seq: number;
+  support: boolean;
+}
 
 /** The agent holds no attention and no reservation (checked under the shift row's lock). */
 export async function isFree(trx: Knex.Transaction, shift: ShiftRow): Promise<boolean> {
@@ -34,7 +46,9 @@ export async function claimNext(trx: Knex.Transaction, shift: ShiftRow, exclude:
       // A ticket transferred to this agent by name comes first (H1 "offer to that agent first").
       .orderByRaw('(t.preferred_agent_id is not distinct from ?) desc', [shift.user_id])
       .orderByRaw(order.sql, order.bindings)
-      .limit(1).forUpdate('t').skipLocked();
+      .limit(1)
+      .forUpdate('t')
+      .skipLocked();
     const found: { id: string; number: string; last_event_seq: number } | undefined = await q.first();
     return found;
   };
@@ -43,7 +57,14 @@ export async function claimNext(trx: Knex.Transaction, shift: ShiftRow, exclude:
   // A6: support services only when none of the main services has anyone waiting — counted
   // without SKIP LOCKED, so tickets other agents are claiming right now still count as waiting.
   if (!t && services.support.length) {
-    const mainWaiting = await eligibleFor(trx, trx('tickets as t'), shift.user_id, shift.branch_id, services.main, true).first('t.id');
+    const mainWaiting = await eligibleFor(
+      trx,
+      trx('tickets as t'),
+      shift.user_id,
+      shift.branch_id,
+      services.main,
+      true,
+    ).first('t.id');
     if (!mainWaiting) {
       t = await pick(services.support, false);
       support = true;

@@ -22,21 +22,41 @@ beforeAll(async () => {
   // A and B are main services of half the agents each; S is everyone's support service.
   org = await createOrg(s.db, { services: [{ label: 'A' }, { label: 'B' }, { label: 'S' }], agents: AGENTS });
   const [a, b, sup] = org.services;
-  await s.db('service_assignments').insert(org.agents.flatMap((ag, i) => [
-    { user_id: ag.id, service_id: i % 2 === 0 ? a!.id : b!.id, kind: 'main' },
-    { user_id: ag.id, service_id: sup!.id, kind: 'support' },
-  ]));
+  await s.db('service_assignments').insert(
+    org.agents.flatMap((ag, i) => [
+      { user_id: ag.id, service_id: i % 2 === 0 ? a!.id : b!.id, kind: 'main' },
+      { user_id: ag.id, service_id: sup!.id, kind: 'support' },
+    ]),
+  );
 }, 120_000);
 afterAll(() => s?.close());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function openShifts(): Promise<void> {
-  await Promise.all(org.agents.map(async (ag, i) => {
-    const shiftId = randomUUID();
-    await s.db('shifts').insert({ id: shiftId, user_id: ag.id, branch_id: org.branchId, desk_id: org.deskIds[i], state: 'offline', state_since: new Date(), started_at: new Date(), workflow_id: shiftWorkflowId(ag.id, shiftId) });
-    await startShiftWorkflow(s.client, s.taskQueue, { shiftId, userId: ag.id, entityId: org.entityId, branchId: org.branchId, deskId: org.deskIds[i]!, initialState: 'online' });
-  }));
+  await Promise.all(
+    org.agents.map(async (ag, i) => {
+      const shiftId = randomUUID();
+      await s.db('shifts').insert({
+        id: shiftId,
+        user_id: ag.id,
+        branch_id: org.branchId,
+        desk_id: org.deskIds[i],
+        state: 'offline',
+        state_since: new Date(),
+        started_at: new Date(),
+        workflow_id: shiftWorkflowId(ag.id, shiftId),
+      });
+      await startShiftWorkflow(s.client, s.taskQueue, {
+        shiftId,
+        userId: ag.id,
+        entityId: org.entityId,
+        branchId: org.branchId,
+        deskId: org.deskIds[i]!,
+        initialState: 'online',
+      });
+    }),
+  );
 }
 
 /**
@@ -48,14 +68,24 @@ async function runAgents(done: () => boolean): Promise<Map<number, number>> {
   const busy = new Set<number>();
   const serve = async (ag: Org['agents'][number], ticketId: string) => {
     // The row says calling as soon as the step commits; the workflow applies it a moment later.
-    for (let i = 0; await updateTicket(s.client, ticketId, msg.attendTicket, { actor: ag.actor }).then(() => false, (e: unknown) => i++ < 50 && /it is waiting/.test(String(e))); ) await sleep(10);
+    for (
+      let i = 0;
+      await updateTicket(s.client, ticketId, msg.attendTicket, { actor: ag.actor }).then(
+        () => false,
+        (e: unknown) => i++ < 50 && /it is waiting/.test(String(e)),
+      );
+    )
+      await sleep(10);
     await sleep(Math.random() * 10);
     await updateTicket(s.client, ticketId, msg.finishTicket, { actor: ag.actor });
     served.set(ag.id, (served.get(ag.id) ?? 0) + 1);
   };
   const running: Promise<void>[] = [];
   while (!done()) {
-    const calling = await s.db('tickets').where({ branch_id: org.branchId, status: 'calling' }).select('id', 'agent_id');
+    const calling = await s
+      .db('tickets')
+      .where({ branch_id: org.branchId, status: 'calling' })
+      .select('id', 'agent_id');
     for (const t of calling) {
       if (busy.has(t.agent_id)) continue;
       busy.add(t.agent_id);
@@ -71,13 +101,15 @@ async function runAgents(done: () => boolean): Promise<Map<number, number>> {
 async function createTickets(ids: string[]): Promise<void> {
   const labels = Array.from({ length: TICKETS }, (_, i) => (i % 5 === 4 ? 2 : i % 2)); // 40% A, 40% B, 20% S
   let next = 0;
-  await Promise.all(Array.from({ length: 25 }, async () => {
-    while (next < labels.length) {
-      const input = ticketInput(org, { serviceId: org.services[labels[next++]!]!.id });
-      ids.push(input.ticketId);
-      await startTicket(s.client, s.taskQueue, input);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 25 }, async () => {
+      while (next < labels.length) {
+        const input = ticketInput(org, { serviceId: org.services[labels[next++]!]!.id });
+        ids.push(input.ticketId);
+        await startTicket(s.client, s.taskQueue, input);
+      }
+    }),
+  );
 }
 
 describe('A5/A6 dispatch under concurrency', () => {
@@ -97,30 +129,67 @@ describe('A5/A6 dispatch under concurrency', () => {
     // Not a timed test (speed is bench/'s): it runs while tickets are created or keep finishing,
     // and stops — to find what was lost — only when, all created, none has finished for a minute
     // (or near the test's time-out).
-    const stalled = () => (created && Date.now() - progressAt > Number(process.env.DISPATCH_STALL_MS ?? 60_000)) || Date.now() - t0 > 540_000;
+    const stalled = () =>
+      (created && Date.now() - progressAt > Number(process.env.DISPATCH_STALL_MS ?? 60_000)) ||
+      Date.now() - t0 > 540_000;
     const done = () => finished >= TICKETS || stalled();
     const agents = runAgents(done);
     await creating;
     while (!done()) {
-      const now = Number((await s.db('tickets').where({ branch_id: org.branchId, status: 'finished' }).count({ n: '*' }))[0]!.n);
+      const now = Number(
+        (await s.db('tickets').where({ branch_id: org.branchId, status: 'finished' }).count({ n: '*' }))[0]!.n,
+      );
       if (now > finished) progressAt = Date.now();
       finished = now;
       await sleep(200);
     }
     const served = await agents;
     const elapsed = Date.now() - t0;
-    console.log(`dispatch load: ${TICKETS} tickets, ${AGENTS} agents in ${elapsed} ms; per agent ${[...served.values()].join(',')}`);
+    console.log(
+      `dispatch load: ${TICKETS} tickets, ${AGENTS} agents in ${elapsed} ms; per agent ${[...served.values()].join(',')}`,
+    );
 
     if (process.env.DISPATCH_DEBUG) {
-      const all = await s.db('tickets').where({ branch_id: org.branchId }).orderBy(['agent_id', 'called_at']).select('agent_id', 'queued_at', 'called_at', 'attending_at', 'ended_at');
-      for (const r of all.slice(0, 12)) console.log(r.agent_id, 'wait', r.called_at - r.queued_at, 'walk', r.attending_at - r.called_at, 'serve', r.ended_at - r.attending_at, 'called', r.called_at.toISOString().slice(14));
-      const stuck = await s.db('tickets').where({ branch_id: org.branchId }).whereNot('status', 'finished').first('id', 'status');
+      const all = await s
+        .db('tickets')
+        .where({ branch_id: org.branchId })
+        .orderBy(['agent_id', 'called_at'])
+        .select('agent_id', 'queued_at', 'called_at', 'attending_at', 'ended_at');
+      for (const r of all.slice(0, 12))
+        console.log(
+          r.agent_id,
+          'wait',
+          r.called_at - r.queued_at,
+          'walk',
+          r.attending_at - r.called_at,
+          'serve',
+          r.ended_at - r.attending_at,
+          'called',
+          r.called_at.toISOString().slice(14),
+        );
+      const stuck = await s
+        .db('tickets')
+        .where({ branch_id: org.branchId })
+        .whereNot('status', 'finished')
+        .first('id', 'status');
       if (stuck) {
         const h = await s.client.workflow.getHandle(`ticket-${stuck.id}`).fetchHistory();
-        for (const e of h.events ?? []) console.log(stuck.status, e.eventTime?.seconds?.toString(), e.eventType, e.activityTaskScheduledEventAttributes?.activityType?.name ?? '', e.activityTaskFailedEventAttributes?.failure?.message ?? e.activityTaskTimedOutEventAttributes?.failure?.message ?? '');
+        for (const e of h.events ?? [])
+          console.log(
+            stuck.status,
+            e.eventTime?.seconds?.toString(),
+            e.eventType,
+            e.activityTaskScheduledEventAttributes?.activityType?.name ?? '',
+            e.activityTaskFailedEventAttributes?.failure?.message ??
+              e.activityTaskTimedOutEventAttributes?.failure?.message ??
+              '',
+          );
       }
     }
-    const rows = await s.db('tickets').where({ branch_id: org.branchId }).select('id', 'status', 'service_id', 'agent_id', 'queued_at', 'called_at', 'attending_at', 'ended_at');
+    const rows = await s
+      .db('tickets')
+      .where({ branch_id: org.branchId })
+      .select('id', 'status', 'service_id', 'agent_id', 'queued_at', 'called_at', 'attending_at', 'ended_at');
     // Zero lost: every ticket created was served to its end.
     expect(rows).toHaveLength(TICKETS);
     expect(rows.filter((r) => r.status !== 'finished')).toEqual([]);
@@ -128,7 +197,8 @@ describe('A5/A6 dispatch under concurrency', () => {
     const calls = await s.db('ticket_events').whereIn('ticket_id', ids).where({ type: 'called' }).select('ticket_id');
     expect(calls).toHaveLength(TICKETS);
     const byAgent = new Map<number, [number, number][]>();
-    for (const r of rows) byAgent.set(r.agent_id, [...(byAgent.get(r.agent_id) ?? []), [r.called_at.getTime(), r.ended_at.getTime()]]);
+    for (const r of rows)
+      byAgent.set(r.agent_id, [...(byAgent.get(r.agent_id) ?? []), [r.called_at.getTime(), r.ended_at.getTime()]]);
     for (const spans of byAgent.values()) {
       spans.sort((x, y) => x[0] - y[0]);
       for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
@@ -140,8 +210,16 @@ describe('A5/A6 dispatch under concurrency', () => {
     expect(supportCalls.length).toBe(TICKETS / 5);
     for (const t of supportCalls) {
       const calledAt = t.called_at.getTime();
-      const waitingMain = rows.filter((u) => u.service_id === mainOf(t.agent_id) && u.queued_at.getTime() < calledAt - SLACK_MS && u.called_at.getTime() > calledAt);
-      expect(waitingMain.map((u) => u.id), `support ticket ${t.id} called while main tickets waited`).toEqual([]);
+      const waitingMain = rows.filter(
+        (u) =>
+          u.service_id === mainOf(t.agent_id) &&
+          u.queued_at.getTime() < calledAt - SLACK_MS &&
+          u.called_at.getTime() > calledAt,
+      );
+      expect(
+        waitingMain.map((u) => u.id),
+        `support ticket ${t.id} called while main tickets waited`,
+      ).toEqual([]);
     }
     // H1 FIFO: within a service, a ticket that arrived clearly earlier was never called clearly later.
     for (const svc of [a!.id, b!.id]) {
@@ -155,7 +233,19 @@ describe('A5/A6 dispatch under concurrency', () => {
     }
     // Every agent is free again once the last attentionEnded signals are applied.
     const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline && (await s.db('shifts').whereNull('ended_at').whereNotNull('current_ticket_id').where('branch_id', org.branchId)).length) await sleep(200);
-    expect(await s.db('shifts').whereNull('ended_at').whereNotNull('current_ticket_id').where('branch_id', org.branchId).pluck('user_id')).toEqual([]);
+    while (
+      Date.now() < deadline &&
+      (await s.db('shifts').whereNull('ended_at').whereNotNull('current_ticket_id').where('branch_id', org.branchId))
+        .length
+    )
+      await sleep(200);
+    expect(
+      await s
+        .db('shifts')
+        .whereNull('ended_at')
+        .whereNotNull('current_ticket_id')
+        .where('branch_id', org.branchId)
+        .pluck('user_id'),
+    ).toEqual([]);
   }, 600_000); // a correctness test under load, not a timed one: its speed is measured in bench/
 });

@@ -20,13 +20,19 @@ export async function dispatchAgent(db: Db, temporal: Client, a: DispatchAgentAr
   for (let i = 0; i < MAX_TRIES; i++) {
     const r: Pick = await db.transaction(async (trx) => {
       const shift: ShiftRow | undefined = await trx('shifts').where({ id: a.shiftId }).forUpdate().first();
-      if (!shift || shift.ended_at !== null || shift.state !== 'online' || (shift.manual_mode && !a.explicit)) return { done: NONE };
+      if (!shift || shift.ended_at !== null || shift.state !== 'online' || (shift.manual_mode && !a.explicit))
+        return { done: NONE };
       if (shift.current_ticket_id !== null) {
-        const t = await trx('tickets').where({ id: shift.current_ticket_id }).first('id', 'number', 'status', 'agent_id', 'last_event_seq');
+        const t = await trx('tickets')
+          .where({ id: shift.current_ticket_id })
+          .first('id', 'number', 'status', 'agent_id', 'last_event_seq');
         // A reservation whose call never happened (a crash between claim and call): call it now.
-        if (t?.status === 'waiting') return { shift, claim: { ticketId: t.id, number: t.number, seq: t.last_event_seq, support: false } };
+        if (t?.status === 'waiting')
+          return { shift, claim: { ticketId: t.id, number: t.number, seq: t.last_event_seq, support: false } };
         // Already called (an earlier attempt), or an ended ticket whose attentionEnded is on its way.
-        return { done: t && t.agent_id === shift.user_id && isHeld(t.status) ? { ticketId: t.id, number: t.number } : NONE };
+        return {
+          done: t && t.agent_id === shift.user_id && isHeld(t.status) ? { ticketId: t.id, number: t.number } : NONE,
+        };
       }
       if (!(await isFree(trx, shift))) return { done: NONE };
       const claim = await claimNext(trx, shift, exclude);
@@ -53,16 +59,37 @@ export async function offerTicket(db: Db, temporal: Client, ticketId: string, de
   const triedShifts: string[] = [];
   for (let i = 0; i < MAX_TRIES; i++) {
     const r = await db.transaction(async (trx) => {
-      const t = await trx('tickets').where({ id: ticketId }).first('status', 'branch_id', 'service_id', 'preferred_agent_id');
+      const t = await trx('tickets')
+        .where({ id: ticketId })
+        .first('status', 'branch_id', 'service_id', 'preferred_agent_id');
       if (!t || t.status !== 'waiting') return null;
-      const shift: ShiftRow | undefined = await trx('shifts as s').where({ 's.branch_id': t.branch_id, 's.state': 'online', 's.manual_mode': false })
-        .whereNull('s.ended_at').whereNull('s.current_ticket_id').whereNotIn('s.id', triedShifts.length ? triedShifts : ['00000000-0000-0000-0000-000000000000'])
-        .where((w) => w.whereExists(trx('service_assignments as a').whereRaw('a.user_id = s.user_id').where('a.service_id', t.service_id).select(trx.raw('1')))
-          .orWhere('s.user_id', t.preferred_agent_id ?? -1))
-        .whereNotExists(trx('tickets as o').whereRaw('o.agent_id = s.user_id').whereIn('o.status', HELD_STATUSES).select(trx.raw('1')))
+      const shift: ShiftRow | undefined = await trx('shifts as s')
+        .where({ 's.branch_id': t.branch_id, 's.state': 'online', 's.manual_mode': false })
+        .whereNull('s.ended_at')
+        .whereNull('s.current_ticket_id')
+        .whereNotIn('s.id', triedShifts.length ? triedShifts : ['00000000-0000-0000-0000-000000000000'])
+        .where((w) =>
+          w
+            .whereExists(
+              trx('service_assignments as a')
+                .whereRaw('a.user_id = s.user_id')
+                .where('a.service_id', t.service_id)
+                .select(trx.raw('1')),
+            )
+            .orWhere('s.user_id', t.preferred_agent_id ?? -1),
+        )
+        .whereNotExists(
+          trx('tickets as o')
+            .whereRaw('o.agent_id = s.user_id')
+            .whereIn('o.status', HELD_STATUSES)
+            .select(trx.raw('1')),
+        )
         // The named agent of a transfer first, then the agent free for longest.
-        .orderByRaw('(s.user_id = ?) desc', [t.preferred_agent_id ?? -1]).orderBy('s.state_since', 'asc')
-        .forUpdate('s').skipLocked().first('s.*');
+        .orderByRaw('(s.user_id = ?) desc', [t.preferred_agent_id ?? -1])
+        .orderBy('s.state_since', 'asc')
+        .forUpdate('s')
+        .skipLocked()
+        .first('s.*');
       if (!shift) return null;
       triedShifts.push(shift.id);
       const claim = await claimNext(trx, shift, []);
@@ -73,7 +100,8 @@ export async function offerTicket(db: Db, temporal: Client, ticketId: string, de
     const outcome = await callClaimed(db, temporal, r.shift, r.claim);
     if (outcome === 'called' && r.claim.ticketId === ticketId) return;
     // The agent picked another ticket by hand meanwhile: the one we reserved waited in vain.
-    if (outcome === 'agent-busy' && r.claim.ticketId !== ticketId && depth < 2) await offerTicket(db, temporal, r.claim.ticketId, depth + 1);
+    if (outcome === 'agent-busy' && r.claim.ticketId !== ticketId && depth < 2)
+      await offerTicket(db, temporal, r.claim.ticketId, depth + 1);
     // Called another ticket (that agent's turn order), or the call was refused: keep offering.
   }
 }

@@ -11,7 +11,12 @@ import { tellShift } from '../../workflows/shifts/client.js';
 export function createDispatchActivities(deps: { db: Db; temporal?: Client }) {
   const { db } = deps;
   const client = (): Client => {
-    if (!deps.temporal) throw new DomainError('Internal', {}, { message: 'Dispatch needs a Temporal client (createActivities deps.temporal).' });
+    if (!deps.temporal)
+      throw new DomainError(
+        'Internal',
+        {},
+        { message: 'Dispatch needs a Temporal client (createActivities deps.temporal).' },
+      );
     return deps.temporal;
   };
 
@@ -21,8 +26,12 @@ export function createDispatchActivities(deps: { db: Db; temporal?: Client }) {
     ticketEffect: async (e) => {
       if (e.kind === 'waiting') {
         // Nobody online at the branch: nothing to offer (and no Temporal client needed).
-        const anyone = await db('tickets as t').join('shifts as s', 's.branch_id', 't.branch_id').where('t.id', e.ticketId)
-          .whereNull('s.ended_at').where('s.state', 'online').first('s.id');
+        const anyone = await db('tickets as t')
+          .join('shifts as s', 's.branch_id', 't.branch_id')
+          .where('t.id', e.ticketId)
+          .whereNull('s.ended_at')
+          .where('s.state', 'online')
+          .first('s.id');
         if (anyone) await offerTicket(db, client(), e.ticketId);
       } else {
         await tellShift(db, client(), e.agentId, e.kind, e.ticketId);

@@ -17,8 +17,15 @@ export function startReportRollups(deps: { db: Db; log: Logger }, everyMs: numbe
       .then(({ rolled, dirty }) => {
         if (rolled) deps.log.info({ rolled, dirty, ms: Date.now() - started }, 'report rollups up to date');
       })
-      .catch((err: unknown) => deps.log.warn({ err: (err as Error).message }, 'report rollup failed; reports compute those days live, the next pass retries'))
-      .finally(() => { busy = false; });
+      .catch((err: unknown) =>
+        deps.log.warn(
+          { err: (err as Error).message },
+          'report rollup failed; reports compute those days live, the next pass retries',
+        ),
+      )
+      .finally(() => {
+        busy = false;
+      });
   };
   tick();
   const timer = setInterval(tick, everyMs);

@@ -13,7 +13,12 @@ import { tellShift } from '../../workflows/shifts/client.js';
  * The ticket's workflow closed while its row is open: an agent holding it is freed (the ticket
  * goes back to waiting, on its timeline), and the ticket is flagged for a supervisor.
  */
-export async function settleClosedTicket(db: Db, temporal: Client, ticketId: string, workflowStatus: string): Promise<boolean> {
+export async function settleClosedTicket(
+  db: Db,
+  temporal: Client,
+  ticketId: string,
+  workflowStatus: string,
+): Promise<boolean> {
   const t: TicketRow | undefined = await db('tickets').where({ id: ticketId }).first();
   if (!t || isEnded(t.status)) return false;
   const agentId = t.agent_id;

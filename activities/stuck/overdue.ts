@@ -26,7 +26,9 @@ export function createOverdueFlagger(deps: { db: Db; temporal: Client; log: Logg
       for (const o of overdue) {
         if (signalled.has(`${o.workflowId}|${o.reason}`)) continue;
         try {
-          await deps.temporal.workflow.getHandle(o.workflowId).signal(reportStuck, { reason: o.reason, activity: '', attempt: 0 });
+          await deps.temporal.workflow
+            .getHandle(o.workflowId)
+            .signal(reportStuck, { reason: o.reason, activity: '', attempt: 0 });
           n += 1;
         } catch (err) {
           if (!(err instanceof WorkflowNotFoundError)) throw err; // closed meanwhile: the sweep of closed workflows handles it

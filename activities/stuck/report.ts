@@ -17,10 +17,17 @@ export interface StuckReporter {
 async function ownerOf(db: Db, workflowId: string) {
   if (workflowId.startsWith('ticket-')) {
     const t = await db('tickets').where({ workflow_id: workflowId }).first('id', 'entity_id', 'branch_id');
-    return t ? { kind: 'ticket', ticket_id: t.id, shift_id: null, entity_id: t.entity_id, branch_id: t.branch_id } : undefined;
+    return t
+      ? { kind: 'ticket', ticket_id: t.id, shift_id: null, entity_id: t.entity_id, branch_id: t.branch_id }
+      : undefined;
   }
-  const s = await db('shifts as s').join('branches as b', 'b.id', 's.branch_id').where('s.workflow_id', workflowId).first('s.id', 'b.entity_id', 's.branch_id');
-  return s ? { kind: 'shift', ticket_id: null, shift_id: s.id, entity_id: s.entity_id, branch_id: s.branch_id } : undefined;
+  const s = await db('shifts as s')
+    .join('branches as b', 'b.id', 's.branch_id')
+    .where('s.workflow_id', workflowId)
+    .first('s.id', 'b.entity_id', 's.branch_id');
+  return s
+    ? { kind: 'shift', ticket_id: null, shift_id: s.id, entity_id: s.entity_id, branch_id: s.branch_id }
+    : undefined;
 }
 
 export function createStuckReporter(db: Db, log: Logger, temporal?: Client): StuckReporter {
@@ -32,19 +39,34 @@ export function createStuckReporter(db: Db, log: Logger, temporal?: Client): Stu
     }
   };
   return {
-    activityRetrying: (workflowId, activity, attempt) => safely('retrying', workflowId, async () => {
-      const owner = await ownerOf(db, workflowId);
-      if (owner) {
-        await db('stuck_work').insert({ workflow_id: workflowId, ...owner, reason: 'activity_retrying', activity, attempt })
-          .onConflict('workflow_id').merge({ activity, attempt, updated_at: db.fn.now() });
-      }
-      log.warn({ workflowId, activity, attempt }, 'activity keeps failing: reported as stuck');
-      await temporal?.workflow.getHandle(workflowId).signal(reportStuck, { reason: 'activity_retrying', activity, attempt });
-    }),
-    activityRecovered: (workflowId) => safely('recovered', workflowId, () =>
-      db('stuck_work').where({ workflow_id: workflowId, reason: 'activity_retrying' }).delete()),
-    lastError: (workflowId, activity, attempt, err) => safely('error', workflowId, () =>
-      db('stuck_work').where({ workflow_id: workflowId, reason: 'activity_retrying' })
-        .update({ last_error: String((err as Error)?.message ?? err).slice(0, 500), activity, attempt, updated_at: db.fn.now() })),
+    activityRetrying: (workflowId, activity, attempt) =>
+      safely('retrying', workflowId, async () => {
+        const owner = await ownerOf(db, workflowId);
+        if (owner) {
+          await db('stuck_work')
+            .insert({ workflow_id: workflowId, ...owner, reason: 'activity_retrying', activity, attempt })
+            .onConflict('workflow_id')
+            .merge({ activity, attempt, updated_at: db.fn.now() });
+        }
+        log.warn({ workflowId, activity, attempt }, 'activity keeps failing: reported as stuck');
+        await temporal?.workflow
+          .getHandle(workflowId)
+          .signal(reportStuck, { reason: 'activity_retrying', activity, attempt });
+      }),
+    activityRecovered: (workflowId) =>
+      safely('recovered', workflowId, () =>
+        db('stuck_work').where({ workflow_id: workflowId, reason: 'activity_retrying' }).delete(),
+      ),
+    lastError: (workflowId, activity, attempt, err) =>
+      safely('error', workflowId, () =>
+        db('stuck_work')
+          .where({ workflow_id: workflowId, reason: 'activity_retrying' })
+          .update({
+            last_error: String((err as Error)?.message ?? err).slice(0, 500),
+            activity,
+            attempt,
+            updated_at: db.fn.now(),
+          }),
+      ),
   };
 }

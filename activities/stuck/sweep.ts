@@ -10,9 +10,15 @@ import { settleClosedTicket } from './closed-ticket.js';
 import { createOverdueFlagger } from './overdue.js';
 import { OPEN_STATUSES } from '../../domain/tickets.js';
 
-export interface SweepResult { tickets: number; shifts: number }
+export interface SweepResult {
+  tickets: number;
+  shifts: number;
+}
 
-export async function sweepClosedWorkflows(deps: { db: Db; temporal: Client; log: Logger }, since: Date): Promise<SweepResult> {
+export async function sweepClosedWorkflows(
+  deps: { db: Db; temporal: Client; log: Logger },
+  since: Date,
+): Promise<SweepResult> {
   const { db, temporal, log } = deps;
   const query = `ExecutionStatus IN ('Terminated', 'Failed', 'TimedOut', 'Canceled') AND CloseTime > '${since.toISOString()}'`;
   const closed = new Map<string, string>();
@@ -20,10 +26,20 @@ export async function sweepClosedWorkflows(deps: { db: Db; temporal: Client; log
   if (!closed.size) return { tickets: 0, shifts: 0 };
 
   const ids = [...closed.keys()];
-  const tickets: { id: string; workflow_id: string }[] = await db('tickets').whereIn('workflow_id', ids).whereIn('status', OPEN_STATUSES)
-    .whereNotExists(db('stuck_work as w').whereRaw('w.ticket_id = tickets.id').where('w.reason', 'workflow_closed').select(db.raw('1')))
+  const tickets: { id: string; workflow_id: string }[] = await db('tickets')
+    .whereIn('workflow_id', ids)
+    .whereIn('status', OPEN_STATUSES)
+    .whereNotExists(
+      db('stuck_work as w')
+        .whereRaw('w.ticket_id = tickets.id')
+        .where('w.reason', 'workflow_closed')
+        .select(db.raw('1')),
+    )
     .select('id', 'workflow_id');
-  const shifts: { id: string; workflow_id: string }[] = await db('shifts').whereIn('workflow_id', ids).whereNull('ended_at').select('id', 'workflow_id');
+  const shifts: { id: string; workflow_id: string }[] = await db('shifts')
+    .whereIn('workflow_id', ids)
+    .whereNull('ended_at')
+    .select('id', 'workflow_id');
   const result = { tickets: 0, shifts: 0 };
   for (const t of tickets) {
     // A supervisor may have revived it since: only the latest run counts.
@@ -34,7 +50,8 @@ export async function sweepClosedWorkflows(deps: { db: Db; temporal: Client; log
     if (await isRunning(temporal, s.workflow_id)) continue;
     if (await settleClosedShift(db, s.id)) result.shifts += 1;
   }
-  if (result.tickets || result.shifts) log.warn(result, 'workflows closed with open rows: agents freed, tickets flagged for release');
+  if (result.tickets || result.shifts)
+    log.warn(result, 'workflows closed with open rows: agents freed, tickets flagged for release');
   return result;
 }
 
@@ -47,17 +64,19 @@ async function isRunning(temporal: Client, workflowId: string): Promise<boolean>
  * Runs the sweeper every `everyMs` until stopped: closed workflows (each pass looks back over a
  * window wider than the period) and overdue calls and attentions.
  */
-export function startSweeper(deps: { db: Db; temporal: Client; log: Logger }, everyMs: number): { stop(): Promise<void> } {
+export function startSweeper(
+  deps: { db: Db; temporal: Client; log: Logger },
+  everyMs: number,
+): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   let first = true;
   const overdue = createOverdueFlagger(deps);
   const tick = () => {
     const lookback = first ? 24 * 3600_000 : Math.max(10 * everyMs, 5 * 60_000);
     first = false;
-    running = Promise.all([
-      sweepClosedWorkflows(deps, new Date(Date.now() - lookback)),
-      overdue.flag(),
-    ]).catch((err: unknown) => deps.log.warn({ err: (err as Error).message }, 'sweep failed; next pass retries'));
+    running = Promise.all([sweepClosedWorkflows(deps, new Date(Date.now() - lookback)), overdue.flag()]).catch(
+      (err: unknown) => deps.log.warn({ err: (err as Error).message }, 'sweep failed; next pass retries'),
+    );
   };
   tick();
   const timer = setInterval(tick, everyMs);

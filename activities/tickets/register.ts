@@ -21,17 +21,33 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
     const rules = await loadServiceRules(trx, input.serviceId, input.branchId);
     const checkInAt = input.scheduledAt ? Date.parse(input.scheduledAt) - rules.checkInWindowMinutes * 60_000 : null;
     const status: TicketStatus = checkInAt !== null && checkInAt > Date.parse(plan.at) ? 'scheduled' : 'waiting';
-    if (existing) return { view: toView(existing, await topicIdsOf(trx, input.ticketId)), rules, customerName: await customerName(trx, existing.customer_id) };
+    if (existing)
+      return {
+        view: toView(existing, await topicIdsOf(trx, input.ticketId)),
+        rules,
+        customerName: await customerName(trx, existing.customer_id),
+      };
 
-    const service = await trx('services as s').join('branches as b', 'b.id', 's.branch_id')
-      .where('s.id', input.serviceId).select('s.label', 'b.entity_id', 'b.timezone').first();
+    const service = await trx('services as s')
+      .join('branches as b', 'b.id', 's.branch_id')
+      .where('s.id', input.serviceId)
+      .select('s.label', 'b.entity_id', 'b.timezone')
+      .first();
     if (!service || service.entity_id !== input.entityId) {
-      throw new DomainError('Validation', {}, { message: `Service ${input.serviceId} does not exist in this entity.`, fields: { serviceId: { code: 'unknown_reference' } } });
+      throw new DomainError(
+        'Validation',
+        {},
+        {
+          message: `Service ${input.serviceId} does not exist in this entity.`,
+          fields: { serviceId: { code: 'unknown_reference' } },
+        },
+      );
     }
     const priority = input.priorityId
       ? (await trx('priorities').where({ id: input.priorityId, entity_id: input.entityId }).first())?.level
       : 0;
-    if (priority === undefined) throw new DomainError('Validation', {}, { fields: { priorityId: { code: 'unknown_reference' } } });
+    if (priority === undefined)
+      throw new DomainError('Validation', {}, { fields: { priorityId: { code: 'unknown_reference' } } });
 
     let customerId = input.customerId ?? null;
     if (customerId !== null) {
@@ -43,7 +59,10 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
 
     // The service day is the branch's local calendar day; the counter row lock serialises
     // concurrent creators and rolls back with a failed insert, so numbers have no gaps.
-    const { rows } = await trx.raw(`select (?::timestamptz at time zone ?)::date::text as day`, [plan.at, service.timezone]);
+    const { rows } = await trx.raw(`select (?::timestamptz at time zone ?)::date::text as day`, [
+      plan.at,
+      service.timezone,
+    ]);
     const day: string = rows[0].day;
     const counter = await trx.raw(
       `insert into ticket_counters (service_id, day, last) values (?, ?, 1)
@@ -55,25 +74,52 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
     let appointmentId: number | null = null;
     if (input.kind === 'appointment' && input.scheduledAt) {
       if (customerId === null) throw new DomainError('AppointmentNeedsCustomer');
-      [{ id: appointmentId }] = await trx('appointments').insert({
-        entity_id: input.entityId, branch_id: input.branchId, service_id: input.serviceId,
-        customer_id: customerId, scheduled_at: input.scheduledAt,
-      }).returning('id');
+      [{ id: appointmentId }] = await trx('appointments')
+        .insert({
+          entity_id: input.entityId,
+          branch_id: input.branchId,
+          service_id: input.serviceId,
+          customer_id: customerId,
+          scheduled_at: input.scheduledAt,
+        })
+        .returning('id');
     }
 
     const row = {
-      id: input.ticketId, entity_id: input.entityId, branch_id: input.branchId, service_id: input.serviceId,
-      customer_id: customerId, appointment_id: appointmentId, kind: input.kind, status: status,
-      service_day: day, seq, numbered_service_id: input.serviceId, number: formatTicketNumber(service.label, seq), priority,
-      priority_id: input.priorityId ?? null, arrival_at: plan.at, scheduled_at: input.scheduledAt ?? null,
-      queued_at: status === 'waiting' ? plan.at : null, workflow_id: ticketWorkflowId(input.ticketId),
-      last_event_seq: 1, created_at: plan.at, updated_at: plan.at,
+      id: input.ticketId,
+      entity_id: input.entityId,
+      branch_id: input.branchId,
+      service_id: input.serviceId,
+      customer_id: customerId,
+      appointment_id: appointmentId,
+      kind: input.kind,
+      status: status,
+      service_day: day,
+      seq,
+      numbered_service_id: input.serviceId,
+      number: formatTicketNumber(service.label, seq),
+      priority,
+      priority_id: input.priorityId ?? null,
+      arrival_at: plan.at,
+      scheduled_at: input.scheduledAt ?? null,
+      queued_at: status === 'waiting' ? plan.at : null,
+      workflow_id: ticketWorkflowId(input.ticketId),
+      last_event_seq: 1,
+      created_at: plan.at,
+      updated_at: plan.at,
     };
     const inserted: TicketRow = returned(await trx('tickets').insert(row).returning('*'));
     await trx('ticket_events').insert({
-      ticket_id: input.ticketId, seq: 1, type: 'created', from_status: null, to_status: status,
-      actor_type: input.actor.type, actor_id: input.actor.id ?? null, actor_name: input.actor.name ?? null,
-      details: JSON.stringify({ number: row.number, kind: input.kind, serviceId: input.serviceId }), at: plan.at,
+      ticket_id: input.ticketId,
+      seq: 1,
+      type: 'created',
+      from_status: null,
+      to_status: status,
+      actor_type: input.actor.type,
+      actor_id: input.actor.id ?? null,
+      actor_name: input.actor.name ?? null,
+      details: JSON.stringify({ number: row.number, kind: input.kind, serviceId: input.serviceId }),
+      at: plan.at,
     });
     await notifyChange(trx, inserted, 'created');
     return { view: toView(inserted, []), rules, customerName: await customerName(trx, customerId) };

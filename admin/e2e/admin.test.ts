@@ -25,13 +25,23 @@ afterAll(async () => {
 
 /** A sentence of the back office's Spanish dictionary, so the tests follow its wording. */
 function esText(key: string): string {
-  const text = key.split('.').reduce<unknown>((node, k) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[k] : undefined), es);
+  const text = key
+    .split('.')
+    .reduce<unknown>(
+      (node, k) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[k] : undefined),
+      es,
+    );
   if (typeof text !== 'string') throw new Error(`no Spanish text for ${key}`);
   return text;
 }
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'es-CO', timezoneId: 'America/Bogota', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'es-CO',
+    timezoneId: 'America/Bogota',
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return page;
@@ -64,7 +74,14 @@ describe('back office', () => {
     // Elena works in the console: logged in, at a desk, shift open.
     const elenaConsole = await app.login('elena@andino.demo');
     const { branch_id: branchId } = await app.db('users').where({ email: 'elena@andino.demo' }).first('branch_id');
-    const deskId = (await app.db('desks').where({ branch_id: branchId }).whereNotIn('id', app.db('shifts').whereNull('ended_at').select('desk_id')).orderBy('id').first('id')).id as number;
+    const deskId = (
+      await app
+        .db('desks')
+        .where({ branch_id: branchId })
+        .whereNotIn('id', app.db('shifts').whereNull('ended_at').select('desk_id'))
+        .orderBy('id')
+        .first('id')
+    ).id as number;
     const opened = await elenaConsole.request('POST', '/api/shifts', { deskId });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
 
@@ -82,13 +99,19 @@ describe('back office', () => {
     await page.goto(`${app.url}/admin/#/tickets`);
     await page.getByText(esText('errors.BackOfficeStaffOnly')).waitFor();
     await page.getByRole('button', { name: 'Ingresar' }).waitFor();
-    const [refused] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/login')), logIn(page, 'elena@andino.demo')]);
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/auth/login')),
+      logIn(page, 'elena@andino.demo'),
+    ]);
     expect(refused.status()).toBe(403);
     await page.getByText(esText('errors.BackOfficeStaffOnly')).waitFor();
     expect((await page.context().cookies(app.url)).find((c) => c.name === name)?.value).toBe(value);
 
     // Her shift is open at the same desk, and her console session works.
-    expect(await app.db('shifts').where({ id: opened.body.id }).first('ended_at', 'desk_id')).toEqual({ ended_at: null, desk_id: deskId });
+    expect(await app.db('shifts').where({ id: opened.body.id }).first('ended_at', 'desk_id')).toEqual({
+      ended_at: null,
+      desk_id: deskId,
+    });
     expect((await elenaConsole.request('GET', '/api/auth/me')).status).toBe(200);
     expect((await elenaConsole.request('GET', '/api/shifts/current')).body).toMatchObject({ id: opened.body.id });
     await page.context().close();
@@ -102,7 +125,13 @@ describe('back office', () => {
     const entityId = (await app.db('entities').where({ slug: 'andino' }).first('id')).id as number;
     const nor = (await app.db('branches').where({ code: 'NOR' }).first('id')).id as number;
     /** Opens a record's edit page, types into one input, saves, and waits for the row to change. */
-    const editOne = async (resource: string, id: number, input: string, value: string, stored: () => Promise<unknown>) => {
+    const editOne = async (
+      resource: string,
+      id: number,
+      input: string,
+      value: string,
+      stored: () => Promise<unknown>,
+    ) => {
       await page.goto(`${app.url}/admin/#/${resource}/${id}`);
       const field = page.locator(`input[name="${input}"]`);
       await expect.poll(() => field.inputValue()).not.toBe('');
@@ -115,28 +144,103 @@ describe('back office', () => {
     };
 
     // A deactivated supervisor's phone: she stays a supervisor, and inactive.
-    const [paz] = await app.db('users').insert({ entity_id: entityId, branch_id: nor, email: 'paz@andino.demo', password_hash: 'not-a-login', role: 'supervisor', first_name: 'Paz', last_name: 'Inactiva', phone: '+57 300 000 0001', active: false }).returning('id');
-    await editOne('users', paz.id, 'phone', '+57 300 999 8877', async () => (await app.db('users').where({ id: paz.id }).first('phone')).phone);
-    expect(await app.db('users').where({ id: paz.id }).first('role', 'active', 'branch_id')).toEqual({ role: 'supervisor', active: false, branch_id: nor });
+    const [paz] = await app
+      .db('users')
+      .insert({
+        entity_id: entityId,
+        branch_id: nor,
+        email: 'paz@andino.demo',
+        password_hash: 'not-a-login',
+        role: 'supervisor',
+        first_name: 'Paz',
+        last_name: 'Inactiva',
+        phone: '+57 300 000 0001',
+        active: false,
+      })
+      .returning('id');
+    await editOne(
+      'users',
+      paz.id,
+      'phone',
+      '+57 300 999 8877',
+      async () => (await app.db('users').where({ id: paz.id }).first('phone')).phone,
+    );
+    expect(await app.db('users').where({ id: paz.id }).first('role', 'active', 'branch_id')).toEqual({
+      role: 'supervisor',
+      active: false,
+      branch_id: nor,
+    });
 
     // A renamed service keeps its call time-out, SLA and auto-requeue limit.
     const service = await app.db('services').where({ branch_id: nor, label: 'A' }).first('id');
-    await app.db('services').where({ id: service.id }).update({ call_timeout_seconds: 300, sla_target_seconds: 1200, max_auto_requeues: 3 });
-    await editOne('services', service.id, 'name', 'Cuentas y certificados', async () => (await app.db('services').where({ id: service.id }).first('name')).name);
-    expect(await app.db('services').where({ id: service.id }).first('call_timeout_seconds', 'sla_target_seconds', 'max_auto_requeues'))
-      .toEqual({ call_timeout_seconds: 300, sla_target_seconds: 1200, max_auto_requeues: 3 });
+    await app
+      .db('services')
+      .where({ id: service.id })
+      .update({ call_timeout_seconds: 300, sla_target_seconds: 1200, max_auto_requeues: 3 });
+    await editOne(
+      'services',
+      service.id,
+      'name',
+      'Cuentas y certificados',
+      async () => (await app.db('services').where({ id: service.id }).first('name')).name,
+    );
+    expect(
+      await app
+        .db('services')
+        .where({ id: service.id })
+        .first('call_timeout_seconds', 'sla_target_seconds', 'max_auto_requeues'),
+    ).toEqual({ call_timeout_seconds: 300, sla_target_seconds: 1200, max_auto_requeues: 3 });
     await app.db('services').where({ id: service.id }).update({ name: 'Cuentas' });
 
     // A renamed branch keeps its queue policy.
-    await app.db('branches').where({ id: nor }).update({ ordering_policy: 'age_boost', age_boost_minutes: 25, check_in_window_minutes: 30, timezone: 'America/Lima' });
-    await editOne('branches', nor, 'name', 'Sucursal Norte Renovada', async () => (await app.db('branches').where({ id: nor }).first('name')).name);
-    expect(await app.db('branches').where({ id: nor }).first('ordering_policy', 'age_boost_minutes', 'check_in_window_minutes', 'timezone'))
-      .toEqual({ ordering_policy: 'age_boost', age_boost_minutes: 25, check_in_window_minutes: 30, timezone: 'America/Lima' });
+    await app.db('branches').where({ id: nor }).update({
+      ordering_policy: 'age_boost',
+      age_boost_minutes: 25,
+      check_in_window_minutes: 30,
+      timezone: 'America/Lima',
+    });
+    await editOne(
+      'branches',
+      nor,
+      'name',
+      'Sucursal Norte Renovada',
+      async () => (await app.db('branches').where({ id: nor }).first('name')).name,
+    );
+    expect(
+      await app
+        .db('branches')
+        .where({ id: nor })
+        .first('ordering_policy', 'age_boost_minutes', 'check_in_window_minutes', 'timezone'),
+    ).toEqual({
+      ordering_policy: 'age_boost',
+      age_boost_minutes: 25,
+      check_in_window_minutes: 30,
+      timezone: 'America/Lima',
+    });
 
     // A webhook's new URL keeps its event filter, activity and secret.
-    const [hook] = await app.db('webhooks').insert({ entity_id: entityId, url: 'https://hooks.example.com/old', secret: 'a-secret-that-stays', events: ['ticket.created', 'ticket.called'], active: false }).returning('id');
-    await editOne('webhooks', hook.id, 'url', 'https://hooks.example.com/new', async () => (await app.db('webhooks').where({ id: hook.id }).first('url')).url);
-    expect(await app.db('webhooks').where({ id: hook.id }).first('events', 'active', 'secret')).toEqual({ events: ['ticket.created', 'ticket.called'], active: false, secret: 'a-secret-that-stays' });
+    const [hook] = await app
+      .db('webhooks')
+      .insert({
+        entity_id: entityId,
+        url: 'https://hooks.example.com/old',
+        secret: 'a-secret-that-stays',
+        events: ['ticket.created', 'ticket.called'],
+        active: false,
+      })
+      .returning('id');
+    await editOne(
+      'webhooks',
+      hook.id,
+      'url',
+      'https://hooks.example.com/new',
+      async () => (await app.db('webhooks').where({ id: hook.id }).first('url')).url,
+    );
+    expect(await app.db('webhooks').where({ id: hook.id }).first('events', 'active', 'secret')).toEqual({
+      events: ['ticket.created', 'ticket.called'],
+      active: false,
+      secret: 'a-secret-that-stays',
+    });
     await app.db('webhooks').where({ id: hook.id }).delete(); // the webhook test below reads the first one
 
     // A refused edit shows the API's field error under the input, in the user's language.
@@ -146,7 +250,10 @@ describe('back office', () => {
     await page.getByText(esText('errors.invalid_timezone')).waitFor();
     await shot(page, 'admin-32-branch-invalid-timezone');
     expect((await app.db('branches').where({ id: nor }).first('timezone')).timezone).toBe('America/Lima');
-    await app.db('branches').where({ id: nor }).update({ name: 'Sucursal Norte', timezone: 'America/Bogota', ordering_policy: 'priority' });
+    await app
+      .db('branches')
+      .where({ id: nor })
+      .update({ name: 'Sucursal Norte', timezone: 'America/Bogota', ordering_policy: 'priority' });
     await page.context().close();
   });
 
@@ -159,7 +266,12 @@ describe('back office', () => {
     beforeAll(async () => {
       page = await newPage();
       ana = await app.db('users').where({ email: 'ana@andino.demo' }).first('id');
-      desk = await app.db('desks').join('branches', 'branches.id', 'desks.branch_id').where('branches.code', 'CEN').orderBy('desks.id').first('desks.id');
+      desk = await app
+        .db('desks')
+        .join('branches', 'branches.id', 'desks.branch_id')
+        .where('branches.code', 'CEN')
+        .orderBy('desks.id')
+        .first('desks.id');
     });
     afterAll(() => page?.context().close());
 
@@ -187,7 +299,10 @@ describe('back office', () => {
       const row = await app.db('services').where({ label: 'T' }).first('id', 'sla_target_seconds');
       expect(row.sla_target_seconds).toBe(600);
       service = row;
-      expect(await app.db('topics').where({ service_id: service.id }).orderBy('name').pluck('name')).toEqual(['Certificado', 'Paz y salvo']);
+      expect(await app.db('topics').where({ service_id: service.id }).orderBy('name').pluck('name')).toEqual([
+        'Certificado',
+        'Paz y salvo',
+      ]);
     });
 
     it('A5: assigns it to an agent as a main service', async () => {
@@ -198,7 +313,9 @@ describe('back office', () => {
       await assignments.getByRole('button', { name: 'Agregar' }).click();
       await assignments.getByText('T · Trámites').waitFor();
       await shot(page, 'admin-05-user-assignments');
-      expect(await app.db('service_assignments').where({ user_id: ana.id, service_id: service.id }).first('kind')).toEqual({ kind: 'main' });
+      expect(
+        await app.db('service_assignments').where({ user_id: ana.id, service_id: service.id }).first('kind'),
+      ).toEqual({ kind: 'main' });
     });
 
     it('B6: generates a ticket for a new customer', async () => {
@@ -220,10 +337,16 @@ describe('back office', () => {
       await page.getByTestId('live-status').getByText('En vivo').waitFor();
       await page.getByTestId('monitor-queue').getByText('T-001').waitFor();
       expect(await page.getByTestId('service-T').locator('td').nth(1).innerText()).toBe('1');
-      await page.getByTestId('service-T').getByTestId('why-next').getByText(/T-001 llegó primero/).waitFor(); // H1
+      await page
+        .getByTestId('service-T')
+        .getByTestId('why-next')
+        .getByText(/T-001 llegó primero/)
+        .waitFor(); // H1
       await shot(page, 'admin-07-monitor-waiting');
       const sup = await app.login('supervisor@andino.demo');
-      expect((await sup.request('POST', `/api/tickets/${ticket.id}/call`, { agentId: ana.id, deskId: desk.id })).status).toBe(200);
+      expect(
+        (await sup.request('POST', `/api/tickets/${ticket.id}/call`, { agentId: ana.id, deskId: desk.id })).status,
+      ).toBe(200);
       await page.getByTestId('monitor-queue').getByText('Llamando').waitFor();
       await shot(page, 'admin-08-monitor-calling');
     });
@@ -248,11 +371,21 @@ describe('back office', () => {
       const sup = await app.login('supervisor@andino.demo');
       // A demo service, so the reports below count only the T ticket.
       const other = await app.db('services').where({ label: 'C' }).first('id');
-      const stuck = (await sup.request('POST', '/api/tickets', { serviceId: other.id })).body as { id: string; number: string };
+      const stuck = (await sup.request('POST', '/api/tickets', { serviceId: other.id })).body as {
+        id: string;
+        number: string;
+      };
       await app.client.workflow.getHandle(`ticket-${stuck.id}`).terminate('e2e: ops terminated it');
       // Visibility learns of the termination a moment later: sweep until the ticket is settled.
       const log = createLogger('e2e', 'silent');
-      await expect.poll(async () => (await sweepClosedWorkflows({ db: app.db, temporal: app.client, log }, new Date(Date.now() - 60_000))).tickets, { timeout: 20_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(
+          async () =>
+            (await sweepClosedWorkflows({ db: app.db, temporal: app.client, log }, new Date(Date.now() - 60_000)))
+              .tickets,
+          { timeout: 20_000 },
+        )
+        .toBeGreaterThan(0);
       await page.goto(`${app.url}/admin/#/monitor`);
       const row = page.getByTestId(`stuck-${stuck.id}`);
       await row.getByText(esText('ventanilla.monitor.stuck.reasons.workflow_closed')).waitFor();
@@ -263,13 +396,22 @@ describe('back office', () => {
       expect((await sup.request('POST', `/api/tickets/${stuck.id}/cancel`, {})).body.status).toBe('cancelled');
     });
 
-    it('B1–B5: lists today\'s tickets, and every configuration screen renders', async () => {
+    it("B1–B5: lists today's tickets, and every configuration screen renders", async () => {
       await page.goto(`${app.url}/admin/#/tickets`);
       await page.getByText('Rosa Elvira Cárdenas').waitFor();
       await shot(page, 'admin-11-ticket-list');
 
-      const screens: [string, string][] = [['branches', 'Sucursal Centro'], ['departments', 'Asesoría'], ['services', 'Trámites'], ['users', 'Restrepo'],
-        ['desks', 'Módulo 1'], ['priorities', 'Adulto mayor'], ['break_caps', 'Almuerzo'], ['service_assignments', 'Apoyo'], ['customers', 'Valderrama']];
+      const screens: [string, string][] = [
+        ['branches', 'Sucursal Centro'],
+        ['departments', 'Asesoría'],
+        ['services', 'Trámites'],
+        ['users', 'Restrepo'],
+        ['desks', 'Módulo 1'],
+        ['priorities', 'Adulto mayor'],
+        ['break_caps', 'Almuerzo'],
+        ['service_assignments', 'Apoyo'],
+        ['customers', 'Valderrama'],
+      ];
       for (const [i, [resource, text]] of screens.entries()) {
         await page.goto(`${app.url}/admin/#/${resource}`);
         await page.locator('.RaList-main').getByText(text).first().waitFor();
@@ -292,7 +434,10 @@ describe('back office', () => {
       await page.goto(`${app.url}/admin/#/tickets/create`);
       await pick(page, 'Servicio', 'T · Trámites');
       await page.getByLabel('Cita').check();
-      const inTwoHours = new Date(Date.now() + 2 * 3600_000).toLocaleString('sv-SE', { timeZone: 'America/Bogota' }).replace(' ', 'T').slice(0, 16);
+      const inTwoHours = new Date(Date.now() + 2 * 3600_000)
+        .toLocaleString('sv-SE', { timeZone: 'America/Bogota' })
+        .replace(' ', 'T')
+        .slice(0, 16);
       await page.getByLabel('Fecha de la cita').fill(inTwoHours);
       await page.getByLabel('Cliente existente').check();
       await page.getByRole('combobox', { name: 'Cliente' }).fill('Valder');
@@ -301,9 +446,14 @@ describe('back office', () => {
       await page.getByRole('button', { name: 'Guardar' }).click();
       await page.getByTestId('event-created').getByText('Agendado').waitFor();
       await shot(page, 'admin-17-appointment-show');
-      const appointment = await app.db('tickets').where({ service_id: service.id, kind: 'appointment' }).first('status', 'customer_id', 'scheduled_at');
+      const appointment = await app
+        .db('tickets')
+        .where({ service_id: service.id, kind: 'appointment' })
+        .first('status', 'customer_id', 'scheduled_at');
       expect(appointment.status).toBe('scheduled');
-      expect(appointment.scheduled_at.toISOString().slice(0, 16)).toBe(new Date(`${inTwoHours}:00-05:00`).toISOString().slice(0, 16));
+      expect(appointment.scheduled_at.toISOString().slice(0, 16)).toBe(
+        new Date(`${inTwoHours}:00-05:00`).toISOString().slice(0, 16),
+      );
     });
 
     it('H4/G2/G7: sees an agent log in live, and no link to her shift workflow (operators only)', async () => {
@@ -340,7 +490,10 @@ describe('back office', () => {
     await page.getByRole('button', { name: 'Guardar' }).click();
     await page.locator('.RaList-main').getByText('https://hooks.example.com/ventanilla?a=1').waitFor();
     await shot(page, 'admin-30-webhooks');
-    const hook = await app.db('webhooks').where({ url: 'https://hooks.example.com/ventanilla?a=1' }).first('url', 'secret');
+    const hook = await app
+      .db('webhooks')
+      .where({ url: 'https://hooks.example.com/ventanilla?a=1' })
+      .first('url', 'secret');
     expect(hook).toBeDefined();
     await page.goto(`${app.url}/admin/#/entities`);
     await page.locator('.RaList-main').getByText('Banco Andino').waitFor();
@@ -359,7 +512,10 @@ describe('back office', () => {
     await admin.getByTestId('event-created').waitFor();
     expect(await admin.getByTestId('temporal-link').count()).toBe(0);
     await admin.goto(`${app.url}/admin/#/users/create`);
-    await admin.getByRole('combobox', { name: esText('resources.users.fields.role') }).first().click();
+    await admin
+      .getByRole('combobox', { name: esText('resources.users.fields.role') })
+      .first()
+      .click();
     await admin.getByRole('option', { name: esText('ventanilla.role.admin') }).waitFor();
     expect(await admin.getByRole('option', { name: esText('ventanilla.role.operator') }).count()).toBe(0);
     await admin.context().close();
@@ -369,7 +525,9 @@ describe('back office', () => {
     await operator.getByTestId('monitor').waitFor();
     await operator.goto(`${app.url}/admin/#/tickets/${made.id}/show`);
     await operator.getByTestId('event-created').waitFor();
-    expect(await operator.getByTestId('temporal-link').getAttribute('href')).toBe(`http://localhost:8233/namespaces/${app.namespace}/workflows/ticket-${made.id}`);
+    expect(await operator.getByTestId('temporal-link').getAttribute('href')).toBe(
+      `http://localhost:8233/namespaces/${app.namespace}/workflows/ticket-${made.id}`,
+    );
     await shot(operator, 'admin-32-operator-temporal-link');
     await operator.context().close();
   });

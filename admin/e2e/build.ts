@@ -6,16 +6,20 @@ import { REPO_ROOT } from '../../platform/config.js';
 
 const ADMIN = path.join(REPO_ROOT, 'admin');
 
-const newest = (dir: string): number => fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
-  const p = path.join(dir, e.name);
-  return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-}, 0);
+const newest = (dir: string): number =>
+  fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
+    const p = path.join(dir, e.name);
+    return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }, 0);
 
 export function ensureAdminBuilt(): void {
   const index = path.join(ADMIN, 'dist/index.html');
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const sources = Math.max(newest(path.join(ADMIN, 'src')), newest(path.join(REPO_ROOT, 'domain')),
-    ...['index.html', 'vite.config.ts', 'package.json'].map((f) => fs.statSync(path.join(ADMIN, f)).mtimeMs));
+  const sources = Math.max(
+    newest(path.join(ADMIN, 'src')),
+    newest(path.join(REPO_ROOT, 'domain')),
+    ...['index.html', 'vite.config.ts', 'package.json'].map((f) => fs.statSync(path.join(ADMIN, f)).mtimeMs),
+  );
   if (built >= sources) return;
   execFileSync('npm', ['run', 'build', '--workspace', 'admin'], { cwd: REPO_ROOT, stdio: 'pipe' });
 }

@@ -14,17 +14,22 @@ let marta: SharedLogin;
 beforeAll(async () => {
   ensureAdminBuilt(); // before the API starts: it serves admin/dist only if it exists
   [app, browser] = await Promise.all([createAppStack(), launchBrowser()]);
-  marta = await sameLoginInTwoEntities(app.db, { email: 'marta.doble@dos.test', role: 'admin', names: ['Cooperativa del Sol', 'Fondo Luna Nueva'] });
+  marta = await sameLoginInTwoEntities(app.db, {
+    email: 'marta.doble@dos.test',
+    role: 'admin',
+    names: ['Cooperativa del Sol', 'Fondo Luna Nueva'],
+  });
 });
 afterAll(async () => {
   await browser?.close();
   await app?.closeAll();
 });
 
-const focusedRadio = (page: Page) => page.evaluate(() => {
-  const el = document.activeElement as HTMLInputElement | null;
-  return el?.name === 'entity' ? el.value : el?.name;
-});
+const focusedRadio = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return el?.name === 'entity' ? el.value : el?.name;
+  });
 
 async function typeCredentials(page: Page, email: string): Promise<void> {
   await page.locator('input[name="username"]').fill(email);
@@ -35,7 +40,11 @@ async function typeCredentials(page: Page, email: string): Promise<void> {
 describe('issue 13: choose the entity at login (back office)', () => {
   it('ChooseEntity: the back office names both entities, keeps the e-mail and password, logs in to the second and preselects it next time', async () => {
     const [first, second] = marta.entities as [SharedLogin['entities'][0], SharedLogin['entities'][0]];
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'es-CO', timezoneId: 'America/Bogota' });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'es-CO',
+      timezoneId: 'America/Bogota',
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(`${app.url}/admin/`);
@@ -49,8 +58,9 @@ describe('issue 13: choose the entity at login (back office)', () => {
     // The choice: a labelled radio group, announced, with the focus on its first radio.
     const group = page.getByRole('group', { name: /^Entidad/ });
     await group.waitFor();
-    await expect(page.getByRole('status').filter({ hasText: 'abren' }).textContent())
-      .resolves.toBe('Este correo y esta contraseña abren 2 entidades: elija a cuál ingresar.');
+    await expect(page.getByRole('status').filter({ hasText: 'abren' }).textContent()).resolves.toBe(
+      'Este correo y esta contraseña abren 2 entidades: elija a cuál ingresar.',
+    );
     expect(await group.getByRole('radio').count()).toBe(2);
     await expect.poll(() => focusedRadio(page)).toBe(first.slug);
     expect(await group.getByRole('radio', { name: first.name }).isChecked()).toBe(false);

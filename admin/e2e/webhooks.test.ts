@@ -29,7 +29,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   port = (receiver.address() as AddressInfo).port;
-  [app, browser] = await Promise.all([createAppStack({ config: { OUTBOUND_ALLOW: parseAllowList(`127.0.0.1:${port}`) } }), launchBrowser()]);
+  [app, browser] = await Promise.all([
+    createAppStack({ config: { OUTBOUND_ALLOW: parseAllowList(`127.0.0.1:${port}`) } }),
+    launchBrowser(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -38,13 +41,22 @@ afterAll(async () => {
 });
 
 const esText = (key: string): string => {
-  const text = key.split('.').reduce<unknown>((node, k) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[k] : undefined), es);
+  const text = key
+    .split('.')
+    .reduce<unknown>(
+      (node, k) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[k] : undefined),
+      es,
+    );
   if (typeof text !== 'string') throw new Error(`no Spanish text for ${key}`);
   return text;
 };
 
 async function adminPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'es-CO', timezoneId: 'America/Bogota' });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'es-CO',
+    timezoneId: 'America/Bogota',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await page.goto(`${app.url}/admin/`);
@@ -65,7 +77,15 @@ describe('issue 13: webhook deliveries in the back office', () => {
     await page.getByText(esText('errors.private_address')).waitFor();
     expect(await app.db('webhooks').count({ n: '*' })).toEqual([{ n: 0 }]);
 
-    const [hook] = await app.db('webhooks').insert({ entity_id: (await app.db('entities').where({ slug: 'andino' }).first('id')).id, url: `http://127.0.0.1:${port}/hooks`, secret: 's3cret-s3cret-s3cret', events: ['ticket.no_show'] }).returning('id');
+    const [hook] = await app
+      .db('webhooks')
+      .insert({
+        entity_id: (await app.db('entities').where({ slug: 'andino' }).first('id')).id,
+        url: `http://127.0.0.1:${port}/hooks`,
+        secret: 's3cret-s3cret-s3cret',
+        events: ['ticket.no_show'],
+      })
+      .returning('id');
     await page.goto(`${app.url}/admin/#/webhooks/${hook.id}`);
     const panel = page.getByTestId('webhook-deliveries');
     await panel.getByText(esText('ventanilla.webhooks.none')).waitFor();

@@ -26,8 +26,17 @@ import webhooks from './webhooks';
 const authProvider = createAuthProvider();
 
 export const App = () => (
-  <Admin dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={Layout} loginPage={LoginPage}
-    title="Ventanilla" dashboard={MonitorPage} requireAuth disableTelemetry>
+  <Admin
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    layout={Layout}
+    loginPage={LoginPage}
+    title="Ventanilla"
+    dashboard={MonitorPage}
+    requireAuth
+    disableTelemetry
+  >
     <Resource name="tickets" {...tickets} recordRepresentation="number" />
     <Resource name="customers" {...customers} recordRepresentation={(c) => `${c.firstName} ${c.lastName}`} />
     <Resource name="shifts" {...shifts} />

@@ -7,15 +7,18 @@ import { HttpError, type AuthProvider } from 'react-admin';
 import { API, httpClient } from './dataProvider';
 
 /** The refusal as react-admin shows it: the message is the translation key. */
-const staffOnly = () => new HttpError('errors.BackOfficeStaffOnly', 403, { error: 'Forbidden', code: 'BackOfficeStaffOnly', params: {} });
+const staffOnly = () =>
+  new HttpError('errors.BackOfficeStaffOnly', 403, { error: 'Forbidden', code: 'BackOfficeStaffOnly', params: {} });
 
 export function createAuthProvider(): AuthProvider & { me(): Promise<SessionUser> } {
   let cached: Promise<SessionUser> | undefined;
   const me = (): Promise<SessionUser> => {
-    cached ??= httpClient(`${API}/auth/me`).then(({ json }) => json as SessionUser).catch((err: unknown) => {
-      cached = undefined;
-      throw err;
-    });
+    cached ??= httpClient(`${API}/auth/me`)
+      .then(({ json }) => json as SessionUser)
+      .catch((err: unknown) => {
+        cached = undefined;
+        throw err;
+      });
     return cached;
   };
   /** Who holds the cookie now, if anyone. */
@@ -26,7 +29,10 @@ export function createAuthProvider(): AuthProvider & { me(): Promise<SessionUser
     /** `entity` (a slug) answers ChooseEntity: the same e-mail and password open users of several entities. */
     async login({ username, password, entity }: { username: string; password: string; entity?: string }) {
       cached = undefined;
-      await httpClient(`${API}/auth/login`, { method: 'POST', body: JSON.stringify({ email: username, password, entity, backOffice: true }) });
+      await httpClient(`${API}/auth/login`, {
+        method: 'POST',
+        body: JSON.stringify({ email: username, password, entity, backOffice: true }),
+      });
       // The API refused agents above; this guards against an older API, and still ends nothing.
       if ((await me()).role === 'agent') throw staffOnly();
     },

@@ -14,7 +14,8 @@ export const API = '/api';
 
 /** A refusal of the API (domain/errors.ts ErrorBody); only its code is certain. */
 type ApiErrorBody = Partial<ErrorBody> & { code: string };
-const isErrorBody = (b: unknown): b is ApiErrorBody => typeof b === 'object' && b !== null && typeof (b as { code?: unknown }).code === 'string';
+const isErrorBody = (b: unknown): b is ApiErrorBody =>
+  typeof b === 'object' && b !== null && typeof (b as { code?: unknown }).code === 'string';
 
 /**
  * JSON over fetch with the cookie. A refusal becomes an HttpError whose message is the
@@ -31,7 +32,12 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
     if (err instanceof HttpError && isErrorBody(err.body)) {
       const body = err.body;
       const errors = body.fields
-        ? Object.fromEntries(Object.entries(body.fields).map(([field, e]) => [field, `@@react-admin@@${JSON.stringify(fieldErrorMessage(e))}`]))
+        ? Object.fromEntries(
+            Object.entries(body.fields).map(([field, e]) => [
+              field,
+              `@@react-admin@@${JSON.stringify(fieldErrorMessage(e))}`,
+            ]),
+          )
         : undefined;
       throw new HttpError(`errors.${body.code}`, err.status, { ...body, ...(errors ? { errors } : {}) });
     }
@@ -49,9 +55,19 @@ function changed(data: Record<string, unknown>, previous: Record<string, unknown
 }
 
 /** H3: what a report covers; the same query string serves the JSON and the CSV. */
-export interface ReportQuery { from: string; to: string; groupBy: GroupBy; branchId?: number }
+export interface ReportQuery {
+  from: string;
+  to: string;
+  groupBy: GroupBy;
+  branchId?: number;
+}
 export const reportSearch = (q: ReportQuery): string =>
-  new URLSearchParams({ from: q.from, to: q.to, groupBy: q.groupBy, ...(q.branchId ? { branchId: String(q.branchId) } : {}) }).toString();
+  new URLSearchParams({
+    from: q.from,
+    to: q.to,
+    groupBy: q.groupBy,
+    ...(q.branchId ? { branchId: String(q.branchId) } : {}),
+  }).toString();
 
 export interface VentanillaDataProvider extends DataProvider {
   ticketTimeline(id: Identifier): Promise<TimelineEvent[]>;
@@ -85,7 +101,10 @@ export const dataProvider: VentanillaDataProvider = {
     return base.create(resource, params);
   },
   async update(resource, params) {
-    const data = changed(params.data as Record<string, unknown>, (params.previousData ?? {}) as Record<string, unknown>);
+    const data = changed(
+      params.data as Record<string, unknown>,
+      (params.previousData ?? {}) as Record<string, unknown>,
+    );
     if (resource === 'users' && data.password === '') delete data.password;
     return base.update(resource, { ...params, data });
   },

@@ -5,20 +5,27 @@ import { CustomerBody } from '../tickets/schemas.js';
 export const APPOINTMENT_STATUSES = ['booked', 'confirmed', 'checked_in', 'cancelled', 'missed'] as const;
 
 /** Booking starts the appointment's ticket workflow, which writes the appointment row (H6). */
-export const AppointmentCreate = z.object({
-  serviceId: intId,
-  scheduledAt: z.string().datetime({ offset: true }),
-  customerId: intId.optional(),
-  customer: CustomerBody.optional(),
-  priorityId: intId.optional(),
-}).strict()
+export const AppointmentCreate = z
+  .object({
+    serviceId: intId,
+    scheduledAt: z.string().datetime({ offset: true }),
+    customerId: intId.optional(),
+    customer: CustomerBody.optional(),
+    priorityId: intId.optional(),
+  })
+  .strict()
   // One of them, not both.
-  .refine((b) => Boolean(b.customerId) !== Boolean(b.customer), { message: 'AppointmentNeedsCustomer', path: ['customer'] });
+  .refine((b) => Boolean(b.customerId) !== Boolean(b.customer), {
+    message: 'AppointmentNeedsCustomer',
+    path: ['customer'],
+  });
 
-export const AppointmentFilter = z.object({
-  ...baseFilter,
-  branchId: oneOrMany(intId).optional(),
-  serviceId: oneOrMany(intId).optional(),
-  customerId: oneOrMany(intId).optional(),
-  status: oneOrMany(z.enum(APPOINTMENT_STATUSES)).optional(),
-}).strict();
+export const AppointmentFilter = z
+  .object({
+    ...baseFilter,
+    branchId: oneOrMany(intId).optional(),
+    serviceId: oneOrMany(intId).optional(),
+    customerId: oneOrMany(intId).optional(),
+    status: oneOrMany(z.enum(APPOINTMENT_STATUSES)).optional(),
+  })
+  .strict();

@@ -11,15 +11,20 @@ beforeAll(async () => {
 afterAll(() => app?.closeAll());
 
 /** The back office's login request (admin/src/authProvider.ts), with or without a cookie. */
-const backOfficeLogin = (email: string, cookie?: string) => fetch(`${app.url}/api/auth/login`, {
-  method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie, origin: app.url } : {}) },
-  body: JSON.stringify({ email, password: DEMO_PASSWORD, backOffice: true }),
-});
+const backOfficeLogin = (email: string, cookie?: string) =>
+  fetch(`${app.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie, origin: app.url } : {}) },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD, backOffice: true }),
+  });
 
 describe('issue 12: the back office refuses agents without touching their shift', () => {
   it('an agent with an open shift is refused (BackOfficeStaffOnly); her shift and console session go on', async () => {
     const ana = await app.login('ana@andino.demo');
-    const me = (await app.db('users').where({ email: 'ana@andino.demo' }).first('id', 'branch_id')) as { id: number; branch_id: number };
+    const me = (await app.db('users').where({ email: 'ana@andino.demo' }).first('id', 'branch_id')) as {
+      id: number;
+      branch_id: number;
+    };
     const desk = (await app.db('desks').where({ branch_id: me.branch_id }).orderBy('id').first('id')).id as number;
     const opened = await ana.request('POST', '/api/shifts', { deskId: desk });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
@@ -45,7 +50,9 @@ describe('issue 12: the back office refuses agents without touching their shift'
 
   it('a wrong password is still BadCredentials (the role is not disclosed), and staff get in', async () => {
     const wrong = await fetch(`${app.url}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bruno@andino.demo', password: 'not-the-password', backOffice: true }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bruno@andino.demo', password: 'not-the-password', backOffice: true }),
     });
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ error: 'Unauthorized', code: 'BadCredentials' });

@@ -34,12 +34,31 @@ const MAX_CANDIDATES = 5;
 const NOBODY = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0000000000000000000000000000000000000000000';
 
 /** The user the e-mail and password open; the attempt is settled either way. */
-export async function findLoginUser(db: Db, body: LoginBody, attempt: LoginAttempt): Promise<{ id: number; role: Role }> {
-  const q = db('users as u').join('entities as e', 'e.id', 'u.entity_id').whereRaw('lower(u.email) = ?', [body.email]).andWhere('u.active', true);
+export async function findLoginUser(
+  db: Db,
+  body: LoginBody,
+  attempt: LoginAttempt,
+): Promise<{ id: number; role: Role }> {
+  const q = db('users as u')
+    .join('entities as e', 'e.id', 'u.entity_id')
+    .whereRaw('lower(u.email) = ?', [body.email])
+    .andWhere('u.active', true);
   if (body.entity) q.andWhere('e.slug', body.entity);
-  const candidates = (await q.orderBy('u.id').limit(MAX_CANDIDATES).select('u.id', 'u.role', 'u.password_hash', 'e.slug', 'e.name')) as
-    { id: number; role: Role; password_hash: string; slug: string; name: string }[];
-  const checks = await Promise.all(candidates.length ? candidates.map((c) => verifyPassword(c.password_hash, body.password)) : [verifyPassword(NOBODY, body.password)]);
+  const candidates = (await q
+    .orderBy('u.id')
+    .limit(MAX_CANDIDATES)
+    .select('u.id', 'u.role', 'u.password_hash', 'e.slug', 'e.name')) as {
+    id: number;
+    role: Role;
+    password_hash: string;
+    slug: string;
+    name: string;
+  }[];
+  const checks = await Promise.all(
+    candidates.length
+      ? candidates.map((c) => verifyPassword(c.password_hash, body.password))
+      : [verifyPassword(NOBODY, body.password)],
+  );
   const opened = candidates.filter((_c, i) => checks[i]);
   if (!opened.length) {
     await attempt.failed();
@@ -47,7 +66,11 @@ export async function findLoginUser(db: Db, body: LoginBody, attempt: LoginAttem
   }
   await attempt.succeeded();
   if (opened.length > 1) {
-    throw new DomainError('ChooseEntity', { entities: opened.map((c) => ({ slug: c.slug, name: c.name })) }, { message: 'This e-mail and password open several entities: say which one (entity).' });
+    throw new DomainError(
+      'ChooseEntity',
+      { entities: opened.map((c) => ({ slug: c.slug, name: c.name })) },
+      { message: 'This e-mail and password open several entities: say which one (entity).' },
+    );
   }
   return { id: opened[0]!.id, role: opened[0]!.role };
 }

@@ -11,7 +11,11 @@ afterAll(() => app?.closeAll());
 /** Logs the agent in at a free desk of their branch through the shifts API. */
 async function openShift(client: ApiClient, email: string): Promise<{ shiftId: string; deskId: number }> {
   const user = await app.db('users').where({ email }).first('branch_id');
-  const desk = await app.db('desks').where({ branch_id: user.branch_id }).whereNotIn('id', app.db('shifts').whereNull('ended_at').select('desk_id')).first('id');
+  const desk = await app
+    .db('desks')
+    .where({ branch_id: user.branch_id })
+    .whereNotIn('id', app.db('shifts').whereNull('ended_at').select('desk_id'))
+    .first('id');
   const res = await client.request('POST', '/api/shifts', { deskId: desk.id });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { shiftId: res.body.id, deskId: desk.id };
@@ -31,7 +35,12 @@ describe('F1 log out', () => {
   it('F2: is refused, with the reason, while the agent is calling a customer', async () => {
     const bruno = await app.login('bruno@andino.demo');
     const { deskId } = await openShift(bruno, 'bruno@andino.demo');
-    const service = await app.db('services as s').join('service_assignments as a', 'a.service_id', 's.id').join('users as u', 'u.id', 'a.user_id').where('u.email', 'bruno@andino.demo').first('s.id');
+    const service = await app
+      .db('services as s')
+      .join('service_assignments as a', 'a.service_id', 's.id')
+      .join('users as u', 'u.id', 'a.user_id')
+      .where('u.email', 'bruno@andino.demo')
+      .first('s.id');
     const t = await bruno.request('POST', '/api/tickets', { serviceId: service.id });
     const call = await bruno.request('POST', `/api/tickets/${t.body.id}/call`, { deskId });
     expect(call.status, JSON.stringify(call.body)).toBe(200);
@@ -39,7 +48,11 @@ describe('F1 log out', () => {
     let res = await bruno.request('POST', '/api/auth/logout');
     for (let i = 0; i < 40 && res.status === 200; i++) res = await bruno.request('POST', '/api/auth/logout');
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ error: 'IllegalTransition', code: 'BusyCannotLogOut', params: { number: expect.stringMatching(/^C-\d{3}$/) } });
+    expect(res.body).toMatchObject({
+      error: 'IllegalTransition',
+      code: 'BusyCannotLogOut',
+      params: { number: expect.stringMatching(/^C-\d{3}$/) },
+    });
     expect((await bruno.request('GET', '/api/auth/me')).status).toBe(200);
   });
 });

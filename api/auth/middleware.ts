@@ -32,16 +32,27 @@ export function requireUser(db: Db): RequestHandler {
     const token = tokenOf(req);
     if (!token) return next(new DomainError('LoginRequired', {}, { message: 'Log in first.' }));
     findSessionUser(db, token).then((user) => {
-      if (!user) return next(new DomainError('SessionExpired', {}, { message: 'Your session has expired: log in again.' }));
+      if (!user)
+        return next(new DomainError('SessionExpired', {}, { message: 'Your session has expired: log in again.' }));
       res.locals.user = user;
       next();
     }, next);
   };
 }
 
-export const requireRole = (...roles: Role[]): RequestHandler => (_req, res, next) => {
-  if (!roles.includes(res.locals.user.role)) return next(new DomainError('RoleRequired', { roles }, { message: `This needs the role ${roles.join(' or ')}.` }));
-  next();
-};
+export const requireRole =
+  (...roles: Role[]): RequestHandler =>
+  (_req, res, next) => {
+    if (!roles.includes(res.locals.user.role))
+      return next(
+        new DomainError('RoleRequired', { roles }, { message: `This needs the role ${roles.join(' or ')}.` }),
+      );
+    next();
+  };
 
-export const actorOf = (u: SessionUser): Actor => ({ type: 'user', id: u.id, role: u.role, name: `${u.firstName} ${u.lastName}` });
+export const actorOf = (u: SessionUser): Actor => ({
+  type: 'user',
+  id: u.id,
+  role: u.role,
+  name: `${u.firstName} ${u.lastName}`,
+});

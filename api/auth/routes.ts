@@ -12,7 +12,12 @@ import { createSession, destroySession, findSessionUser, SESSION_COOKIE, SESSION
 
 export { LoginBody } from './login.js';
 
-const backOfficeStaffOnly = () => new DomainError('BackOfficeStaffOnly', {}, { message: 'The back office is for supervisors and administrators: agents work in the console.' });
+const backOfficeStaffOnly = () =>
+  new DomainError(
+    'BackOfficeStaffOnly',
+    {},
+    { message: 'The back office is for supervisors and administrators: agents work in the console.' },
+  );
 
 export function authRoutes(deps: ApiDeps): Router {
   const r = Router();
@@ -22,13 +27,21 @@ export function authRoutes(deps: ApiDeps): Router {
     const begun = await beginLoginAttempt(deps.db, body.email, req.ip);
     if ('retryAfterS' in begun) {
       res.setHeader('Retry-After', String(begun.retryAfterS));
-      throw new DomainError('TooManyRequests', { retryAfter: begun.retryAfterS }, { message: 'Too many login attempts: wait and try again.' });
+      throw new DomainError(
+        'TooManyRequests',
+        { retryAfter: begun.retryAfterS },
+        { message: 'Too many login attempts: wait and try again.' },
+      );
     }
     const user = await findLoginUser(deps.db, body, begun.attempt);
     if (body.backOffice && user.role === 'agent') throw backOfficeStaffOnly();
     const token = await createSession(deps.db, user.id);
     res.cookie(SESSION_COOKIE, token, {
-      httpOnly: true, sameSite: 'lax', secure: deps.config.NODE_ENV === 'production', maxAge: SESSION_TTL_MS, path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.NODE_ENV === 'production',
+      maxAge: SESSION_TTL_MS,
+      path: '/',
     });
     res.json({ ok: true, ...(body.tokenInBody ? { token } : {}) });
   });

@@ -16,10 +16,22 @@ let other: { url: string; close(): Promise<void> };
 
 beforeAll(async () => {
   app = await createAppStack();
-  const server = await listen({
-    db: app.db, temporal: app.client, taskQueue: app.taskQueue, log: createLogger('test-api-2', 'silent'),
-    config: { NODE_ENV: 'test', publicUrl: 'http://localhost', temporalUiUrl: 'http://localhost:8233', TEMPORAL_NAMESPACE: app.namespace },
-  }, app.dbUrl, 0);
+  const server = await listen(
+    {
+      db: app.db,
+      temporal: app.client,
+      taskQueue: app.taskQueue,
+      log: createLogger('test-api-2', 'silent'),
+      config: {
+        NODE_ENV: 'test',
+        publicUrl: 'http://localhost',
+        temporalUiUrl: 'http://localhost:8233',
+        TEMPORAL_NAMESPACE: app.namespace,
+      },
+    },
+    app.dbUrl,
+    0,
+  );
   other = { url: `http://127.0.0.1:${server.port}`, close: server.close };
 });
 afterAll(async () => {
@@ -30,14 +42,16 @@ afterAll(async () => {
 /** A login as a client at `address` (the API trusts X-Forwarded-For from its loopback proxy). */
 const login = (email: string, password: string, address: string, url = app.url, extra: Record<string, unknown> = {}) =>
   fetch(`${url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
     body: JSON.stringify({ email, password, ...extra }),
   });
 
 describe('issue 13: logins are limited per account and per address, in every API process', () => {
   it('after a 429 the same e-mail with spaces or capitals is refused too, with Retry-After', async () => {
     const address = '198.51.100.1';
-    for (let i = 0; i < LOGIN_LIMITS.email.max; i++) expect((await login('fabio@andino.demo', `guess-${i}`, address)).status).toBe(401);
+    for (let i = 0; i < LOGIN_LIMITS.email.max; i++)
+      expect((await login('fabio@andino.demo', `guess-${i}`, address)).status).toBe(401);
     const refused = await login('fabio@andino.demo', 'guess-x', address);
     expect(refused.status).toBe(429);
     expect(await refused.json()).toMatchObject({ error: 'TooManyRequests', code: 'TooManyRequests' });
@@ -54,7 +68,8 @@ describe('issue 13: logins are limited per account and per address, in every API
   it('spraying many e-mails from one address is stopped by the per-address budget; other addresses are served', async () => {
     const address = '203.0.113.7';
     const statuses: number[] = [];
-    for (let i = 0; i < LOGIN_LIMITS.address.max + 1; i++) statuses.push((await login(`nobody${i}@andino.demo`, 'guess', address)).status);
+    for (let i = 0; i < LOGIN_LIMITS.address.max + 1; i++)
+      statuses.push((await login(`nobody${i}@andino.demo`, 'guess', address)).status);
     expect(statuses.slice(0, LOGIN_LIMITS.address.max).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     // Even the right password for a real account waits, from that address only.
@@ -76,7 +91,11 @@ describe('issue 13: logins are limited per account and per address, in every API
 
 describe('issue 13: a cookie request must come from this site', () => {
   const unsafe = (client: ApiClient, headers: Record<string, string>, body?: BodyInit) =>
-    fetch(`${app.url}/api/notifications/read-all`, { method: 'POST', headers: { cookie: client.cookie, ...headers }, body });
+    fetch(`${app.url}/api/notifications/read-all`, {
+      method: 'POST',
+      headers: { cookie: client.cookie, ...headers },
+      body,
+    });
 
   it('Origin null, or no Origin with an empty or multipart body, is refused (CrossSite); a matching Origin or Referer, or a bearer token, passes', async () => {
     const ana = await app.login('ana@andino.demo');
@@ -96,21 +115,27 @@ describe('issue 13: a cookie request must come from this site', () => {
     expect((await unsafe(ana, { origin: app.url })).status).toBe(200);
     expect((await unsafe(ana, { referer: `${app.url}/admin/#/tickets` })).status).toBe(200);
     expect((await unsafe(ana, { origin: 'http://localhost' })).status).toBe(200); // the configured public URL
-    const token = (await (await login('ana@andino.demo', DEMO_PASSWORD, '192.0.2.200', app.url, { tokenInBody: true })).json()).token as string;
-    const bearer = await fetch(`${app.url}/api/notifications/read-all`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const token = (
+      await (await login('ana@andino.demo', DEMO_PASSWORD, '192.0.2.200', app.url, { tokenInBody: true })).json()
+    ).token as string;
+    const bearer = await fetch(`${app.url}/api/notifications/read-all`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(bearer.status).toBe(200);
   });
 });
 
 describe('issue 13: socket.io refuses foreign origins', () => {
-  const handshake = (headers: Record<string, string>) => new Promise<string>((resolve) => {
-    const s = connect(app.url, { transports: ['websocket'], extraHeaders: headers, reconnection: false });
-    s.once('connect', () => {
-      s.disconnect();
-      resolve('connected');
+  const handshake = (headers: Record<string, string>) =>
+    new Promise<string>((resolve) => {
+      const s = connect(app.url, { transports: ['websocket'], extraHeaders: headers, reconnection: false });
+      s.once('connect', () => {
+        s.disconnect();
+        resolve('connected');
+      });
+      s.once('connect_error', (e) => resolve(`refused: ${e.message}`));
     });
-    s.once('connect_error', (e) => resolve(`refused: ${e.message}`));
-  });
 
   it('a cookie websocket from another site (or Origin null) is refused; from this site it connects', async () => {
     const ana = await app.login('ana@andino.demo');
@@ -124,9 +149,24 @@ describe('issue 13: socket.io refuses foreign origins', () => {
 describe("issue 13: no answer reveals another entity's staff", () => {
   it("creating a user with another entity's e-mail answers as for a free one; each logs in to their own entity", async () => {
     const org = await createOrg(app.db);
-    await app.db('users').insert({ entity_id: org.entityId, branch_id: null, email: 'root@other.test', password_hash: await hashPassword(DEMO_PASSWORD), role: 'admin', first_name: 'Root', last_name: 'Other' });
+    await app.db('users').insert({
+      entity_id: org.entityId,
+      branch_id: null,
+      email: 'root@other.test',
+      password_hash: await hashPassword(DEMO_PASSWORD),
+      role: 'admin',
+      first_name: 'Root',
+      last_name: 'Other',
+    });
     const root = await app.login('root@other.test');
-    const user = (email: string) => ({ email, password: 'clave-de-otra-1', role: 'supervisor', firstName: 'Ana', lastName: 'Otra', branchId: org.branchId });
+    const user = (email: string) => ({
+      email,
+      password: 'clave-de-otra-1',
+      role: 'supervisor',
+      firstName: 'Ana',
+      lastName: 'Otra',
+      branchId: org.branchId,
+    });
 
     const taken = await root.request('POST', '/api/users', user('ana@andino.demo')); // Banco Andino's Ana
     const free = await root.request('POST', '/api/users', user('nadie@andino.demo'));
@@ -148,7 +188,10 @@ describe("issue 13: no answer reveals another entity's staff", () => {
     expect(await me('ana@andino.demo', DEMO_PASSWORD)).toBe(andino);
     expect(await me('ana@andino.demo', 'clave-de-otra-1')).toBe(org.entityId);
     // The same password in both: the person is asked which entity, and only then.
-    await app.db('users').where({ entity_id: org.entityId, email: 'ana@andino.demo' }).update({ password_hash: await hashPassword(DEMO_PASSWORD) });
+    await app
+      .db('users')
+      .where({ entity_id: org.entityId, email: 'ana@andino.demo' })
+      .update({ password_hash: await hashPassword(DEMO_PASSWORD) });
     const ambiguous = await login('ana@andino.demo', DEMO_PASSWORD, '192.0.2.211');
     expect(ambiguous.status).toBe(409);
     expect((await ambiguous.json()).params.entities).toHaveLength(2);

@@ -19,26 +19,45 @@ export const sessionHash = (token: string): string => createHash('sha256').updat
 
 export async function createSession(db: Db, userId: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await db('sessions').insert({ id_hash: sessionHash(token), user_id: userId, expires_at: new Date(Date.now() + SESSION_TTL_MS) });
+  await db('sessions').insert({
+    id_hash: sessionHash(token),
+    user_id: userId,
+    expires_at: new Date(Date.now() + SESSION_TTL_MS),
+  });
   return token;
 }
 
 /** The live sessions among `hashes`, with their user as it is now (only active users). */
 export async function sessionUsers(db: Db, hashes: string[]): Promise<Map<string, SessionUser>> {
   if (!hashes.length) return new Map();
-  const rows = await db('sessions as s').join('users as u', 'u.id', 's.user_id')
-    .whereIn('s.id_hash', hashes).andWhere('s.expires_at', '>', db.fn.now()).andWhere('u.active', true)
+  const rows = await db('sessions as s')
+    .join('users as u', 'u.id', 's.user_id')
+    .whereIn('s.id_hash', hashes)
+    .andWhere('s.expires_at', '>', db.fn.now())
+    .andWhere('u.active', true)
     .select('s.id_hash', 'u.id', 'u.entity_id', 'u.branch_id', 'u.role', 'u.email', 'u.first_name', 'u.last_name');
-  return new Map(rows.map((r) => [r.id_hash as string, {
-    id: r.id, entityId: r.entity_id, branchId: r.branch_id, role: r.role, email: r.email, firstName: r.first_name, lastName: r.last_name,
-  } satisfies SessionUser]));
+  return new Map(
+    rows.map((r) => [
+      r.id_hash as string,
+      {
+        id: r.id,
+        entityId: r.entity_id,
+        branchId: r.branch_id,
+        role: r.role,
+        email: r.email,
+        firstName: r.first_name,
+        lastName: r.last_name,
+      } satisfies SessionUser,
+    ]),
+  );
 }
 
 export async function findSessionUserByHash(db: Db, hash: string): Promise<SessionUser | null> {
   return (await sessionUsers(db, [hash])).get(hash) ?? null;
 }
 
-export const findSessionUser = (db: Db, token: string): Promise<SessionUser | null> => findSessionUserByHash(db, sessionHash(token));
+export const findSessionUser = (db: Db, token: string): Promise<SessionUser | null> =>
+  findSessionUserByHash(db, sessionHash(token));
 
 async function endSessions(trx: Knex.Transaction, gone: { id_hash: string }[]): Promise<number> {
   for (const { id_hash } of gone) await announce(trx, { kind: 'session_ended', sessionHash: id_hash });
@@ -47,7 +66,15 @@ async function endSessions(trx: Knex.Transaction, gone: { id_hash: string }[]): 
 
 /** Ends a session; its live sockets are disconnected too. */
 export async function destroySession(db: Db, token: string): Promise<void> {
-  await db.transaction(async (trx) => endSessions(trx, await trx('sessions').where({ id_hash: sessionHash(token) }).delete().returning('id_hash')));
+  await db.transaction(async (trx) =>
+    endSessions(
+      trx,
+      await trx('sessions')
+        .where({ id_hash: sessionHash(token) })
+        .delete()
+        .returning('id_hash'),
+    ),
+  );
 }
 
 /**
@@ -65,7 +92,8 @@ export async function endUserSessions(db: Db, userId: number, keepToken?: string
 }
 
 /** After a password change: every other session of the user ends; the current one stays. */
-export const revokeOtherSessions = (db: Db, userId: number, keepToken: string): Promise<number> => endUserSessions(db, userId, keepToken);
+export const revokeOtherSessions = (db: Db, userId: number, keepToken: string): Promise<number> =>
+  endUserSessions(db, userId, keepToken);
 
 /** A user's reach changed (branch, deletion): their sockets re-check their rooms. */
 export async function announceUserChanged(db: Db, userId: number): Promise<void> {

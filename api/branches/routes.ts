@@ -9,10 +9,17 @@ import { assertTimezone } from './timezones.js';
 export const branches: CrudResource<Branch> = {
   name: 'branches',
   model: Branch,
-  fields: { id: 'branches.id', name: 'branches.name', code: 'branches.code', orderingPolicy: 'branches.ordering_policy', createdAt: 'branches.created_at' },
+  fields: {
+    id: 'branches.id',
+    name: 'branches.name',
+    code: 'branches.code',
+    orderingPolicy: 'branches.ordering_policy',
+    createdAt: 'branches.created_at',
+  },
   defaultSort: ['name', 'asc'],
   filter: BranchFilter,
-  search: (q, text) => void q.where((w) => w.whereILike('branches.name', `%${text}%`).orWhereILike('branches.code', `%${text}%`)),
+  search: (q, text) =>
+    void q.where((w) => w.whereILike('branches.name', `%${text}%`).orWhereILike('branches.code', `%${text}%`)),
   create: BranchCreate,
   update: BranchUpdate,
   readOnly: ['entityId'],

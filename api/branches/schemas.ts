@@ -15,16 +15,21 @@ const timezone = text({ max: 60, min: 1 }).refine((tz) => {
   }
 }, 'invalid_timezone');
 
-const BranchFields = z.object({
-  name: text({ max: 120, min: 2 }),
-  /** The pattern comes first so the API documentation shows it. */
-  code: z.string().regex(/^[A-Z0-9]{2,20}$/, 'code_format').pipe(text({ max: 20, min: 2 })),
-  timezone,
-  orderingPolicy: z.enum(ORDERING_POLICIES),
-  interleaveRatio: z.number().int().min(1).max(20),
-  ageBoostMinutes: z.number().int().min(1).max(240),
-  checkInWindowMinutes: z.number().int().min(0).max(240),
-}).strict();
+const BranchFields = z
+  .object({
+    name: text({ max: 120, min: 2 }),
+    /** The pattern comes first so the API documentation shows it. */
+    code: z
+      .string()
+      .regex(/^[A-Z0-9]{2,20}$/, 'code_format')
+      .pipe(text({ max: 20, min: 2 })),
+    timezone,
+    orderingPolicy: z.enum(ORDERING_POLICIES),
+    interleaveRatio: z.number().int().min(1).max(20),
+    ageBoostMinutes: z.number().int().min(1).max(240),
+    checkInWindowMinutes: z.number().int().min(0).max(240),
+  })
+  .strict();
 
 export const BranchCreate = BranchFields.extend({
   timezone: timezone.default('America/Bogota'),
@@ -34,4 +39,10 @@ export const BranchCreate = BranchFields.extend({
   checkInWindowMinutes: BranchFields.shape.checkInWindowMinutes.default(15),
 }).strict();
 export const BranchUpdate = BranchFields.partial().strict();
-export const BranchFilter = z.object({ ...baseFilter, code: textFilter(20).optional(), orderingPolicy: oneOrMany(z.enum(ORDERING_POLICIES)).optional() }).strict();
+export const BranchFilter = z
+  .object({
+    ...baseFilter,
+    code: textFilter(20).optional(),
+    orderingPolicy: oneOrMany(z.enum(ORDERING_POLICIES)).optional(),
+  })
+  .strict();

@@ -10,7 +10,9 @@ const zonesOf = new WeakMap<Db, Promise<Set<string>>>();
 function knownZones(db: Db): Promise<Set<string>> {
   let zones = zonesOf.get(db);
   if (!zones) {
-    zones = db.raw<{ rows: { name: string }[] }>('select name from pg_timezone_names').then(({ rows }) => new Set(rows.map((r) => r.name)));
+    zones = db
+      .raw<{ rows: { name: string }[] }>('select name from pg_timezone_names')
+      .then(({ rows }) => new Set(rows.map((r) => r.name)));
     // A failed read is not cached: the next request asks again.
     zones.catch(() => zonesOf.delete(db));
     zonesOf.set(db, zones);
@@ -20,5 +22,9 @@ function knownZones(db: Db): Promise<Set<string>> {
 
 export async function assertTimezone(db: Db, timezone: string): Promise<void> {
   if ((await knownZones(db)).has(timezone)) return;
-  throw new DomainError('Validation', { timezone }, { message: `Unknown time zone ${timezone}.`, fields: { timezone: { code: 'invalid_timezone' } } });
+  throw new DomainError(
+    'Validation',
+    { timezone },
+    { message: `Unknown time zone ${timezone}.`, fields: { timezone: { code: 'invalid_timezone' } } },
+  );
 }

@@ -12,24 +12,42 @@ export const customers: CrudResource<Customer> = {
   name: 'customers',
   model: Customer,
   fields: {
-    id: 'customers.id', firstName: 'customers.first_name', lastName: 'customers.last_name', email: 'customers.email',
-    idNumber: 'customers.id_number', phone: 'customers.phone', createdAt: 'customers.created_at',
+    id: 'customers.id',
+    firstName: 'customers.first_name',
+    lastName: 'customers.last_name',
+    email: 'customers.email',
+    idNumber: 'customers.id_number',
+    phone: 'customers.phone',
+    createdAt: 'customers.created_at',
   },
   defaultSort: ['lastName', 'asc'],
   filter: CustomerFilter,
-  search: (q, text) => void q.where((w) => w.whereRaw(`customers.first_name || ' ' || customers.last_name ilike ?`, [`%${text}%`]).orWhereILike('customers.id_number', `%${text}%`)),
+  search: (q, text) =>
+    void q.where((w) =>
+      w
+        .whereRaw(`customers.first_name || ' ' || customers.last_name ilike ?`, [`%${text}%`])
+        .orWhereILike('customers.id_number', `%${text}%`),
+    ),
   create: CustomerCreate,
   update: CustomerUpdate,
   readOnly: ['entityId'],
   scope: (q, u) => {
     void q.where('customers.entity_id', u.entityId);
     if (u.role === 'agent') {
-      void q.whereRaw('customers.id in (select customer_id from tickets where branch_id = ? union select customer_id from appointments where branch_id = ?)', [u.branchId, u.branchId]);
+      void q.whereRaw(
+        'customers.id in (select customer_id from tickets where branch_id = ? union select customer_id from appointments where branch_id = ?)',
+        [u.branchId, u.branchId],
+      );
     }
   },
-  refuse: (u) => (u.role === 'agent'
-    ? new DomainError('RoleRequired', { roles: ['supervisor', 'admin'] }, { message: 'Agents edit a customer from the ticket they serve (POST /api/tickets/{id}/customer).' })
-    : refuseUnlessConfigures(u)),
+  refuse: (u) =>
+    u.role === 'agent'
+      ? new DomainError(
+          'RoleRequired',
+          { roles: ['supervisor', 'admin'] },
+          { message: 'Agents edit a customer from the ticket they serve (POST /api/tickets/{id}/customer).' },
+        )
+      : refuseUnlessConfigures(u),
   toRow: async (_db, u, body, existing) => (existing ? body : { lastName: '', ...body, entityId: u.entityId }),
 };
 

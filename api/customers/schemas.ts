@@ -6,8 +6,10 @@ import { CustomerBody } from '../tickets/schemas.js';
 // No defaults: an edit never clears what it does not name.
 export const CustomerCreate = CustomerBody;
 export const CustomerUpdate = CustomerBody.partial().strict();
-export const CustomerFilter = z.object({
-  ...baseFilter,
-  idNumber: textFilter(30).optional(),
-  email: textFilter(254).optional(),
-}).strict();
+export const CustomerFilter = z
+  .object({
+    ...baseFilter,
+    idNumber: textFilter(30).optional(),
+    email: textFilter(254).optional(),
+  })
+  .strict();

@@ -11,7 +11,13 @@ import { DEMO_OPERATOR_EMAIL, DEMO_PASSWORD } from '../../db/seed/demo.js';
 import { parseAllowList } from '../../platform/outbound/index.js';
 import { createAppStack, type AppStack } from '../../tests/support/app-stack.js';
 import { ANONYMOUS, contractDriver, num, str, type Caller, type ContractDriver } from '../../tests/support/contract.js';
-import { crudPlans, demoIds, exerciseResource, type DemoIds, type PlainResource } from '../../tests/support/contract-crud.js';
+import {
+  crudPlans,
+  demoIds,
+  exerciseResource,
+  type DemoIds,
+  type PlainResource,
+} from '../../tests/support/contract-crud.js';
 import { inHours, zoneWithRoomToday } from '../../tests/support/today.js';
 
 let app: AppStack;
@@ -43,10 +49,18 @@ async function login(email: string, password = DEMO_PASSWORD): Promise<Caller> {
   return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] };
 }
 const today = async (): Promise<string> =>
-  (await app.db.raw(`select (now() at time zone timezone)::date::text as d from branches where id = ?`, [ids.centro])).rows[0].d as string;
+  (await app.db.raw(`select (now() at time zone timezone)::date::text as d from branches where id = ?`, [ids.centro]))
+    .rows[0].d as string;
 /** A free desk of the branch, for an agent's log-in. */
-const freeDesk = async (): Promise<number> => (await app.db('desks').where({ branch_id: ids.centro })
-  .whereNotIn('id', app.db('shifts').whereNull('ended_at').select('desk_id')).orderBy('id').first('id')).id;
+const freeDesk = async (): Promise<number> =>
+  (
+    await app
+      .db('desks')
+      .where({ branch_id: ids.centro })
+      .whereNotIn('id', app.db('shifts').whereNull('ended_at').select('desk_id'))
+      .orderBy('id')
+      .first('id')
+  ).id;
 
 describe('G3 the API keeps its contract (domain/contracts)', () => {
   let admin: Caller;
@@ -63,12 +77,27 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
     const bruno = await login('bruno@andino.demo');
     await api.call(bruno, 'get', '/profile');
     await api.call(bruno, 'put', '/profile', { body: { phone: '+57 300 123 0000' } });
-    await api.call(bruno, 'post', '/profile/password', { body: { currentPassword: DEMO_PASSWORD, newPassword: 'contrato-bruno-2026' } });
+    await api.call(bruno, 'post', '/profile/password', {
+      body: { currentPassword: DEMO_PASSWORD, newPassword: 'contrato-bruno-2026' },
+    });
   });
 
   it('every back-office resource: list, create, read, update, delete', async () => {
-    const notify = async (key: string): Promise<number> => (await app.db('notifications')
-      .insert({ entity_id: ids.entityId, user_id: ids.admin, type: 'contract', title: key, body: null, data: '{}', dedupe_key: key }).returning('id'))[0].id;
+    const notify = async (key: string): Promise<number> =>
+      (
+        await app
+          .db('notifications')
+          .insert({
+            entity_id: ids.entityId,
+            user_id: ids.admin,
+            type: 'contract',
+            title: key,
+            body: null,
+            data: '{}',
+            dedupe_key: key,
+          })
+          .returning('id')
+      )[0].id;
     const plans = crudPlans(ids, await notify('contract-1'));
     for (const name of Object.keys(plans) as PlainResource[]) await exerciseResource(api, admin, name, plans[name]);
     await api.call(admin, 'get', '/notifications/unread-count');
@@ -77,7 +106,10 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
   });
 
   it('webhooks: a test send, its deliveries, a resend; deliveries are a record', async () => {
-    const hook = num(await api.call(admin, 'post', '/webhooks', { body: { url: receiverUrl, secret: 'contract-secret-0123456789' } }), 'id');
+    const hook = num(
+      await api.call(admin, 'post', '/webhooks', { body: { url: receiverUrl, secret: 'contract-secret-0123456789' } }),
+      'id',
+    );
     await api.call(admin, 'get', '/webhooks');
     await api.call(admin, 'get', '/webhooks/:id', { params: { id: hook } });
     const delivery = num(await api.call(admin, 'post', '/webhooks/:id/test', { params: { id: hook }, body: {} }), 'id');
@@ -89,19 +121,36 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
     await api.call(admin, 'delete', '/webhooks/:id', { params: { id: hook } });
   });
 
-  it('an agent\'s shift, and every ticket action answering the one ticket shape', async () => {
+  it("an agent's shift, and every ticket action answering the one ticket shape", async () => {
     const ana = await login('ana@andino.demo');
-    const shift = str(await api.call(ana, 'post', '/shifts', { body: { deskId: await freeDesk(), state: 'offline' } }), 'id');
+    const shift = str(
+      await api.call(ana, 'post', '/shifts', { body: { deskId: await freeDesk(), state: 'offline' } }),
+      'id',
+    );
     await api.call(ana, 'post', '/shifts/current/manual', { body: { manual: true } });
     await api.call(ana, 'post', '/shifts/current/state', { body: { state: 'online' } });
     await api.call(ana, 'post', '/shifts/current/next-state', { body: { nextState: null } });
     await api.call(ana, 'get', '/shifts/current');
-    const act = (who: Caller, action: string, id: string, body: object = {}) => api.call(who, 'post', `/tickets/:id/${action}`, { params: { id }, body });
+    const act = (who: Caller, action: string, id: string, body: object = {}) =>
+      api.call(who, 'post', `/tickets/:id/${action}`, { params: { id }, body });
 
-    const first = str(await api.call(sup, 'post', '/tickets', { body: { serviceId: ids.C, customer: { firstName: 'Pepa', lastName: 'Contrato', idNumber: 'CT-0001' } } }), 'id');
+    const first = str(
+      await api.call(sup, 'post', '/tickets', {
+        body: { serviceId: ids.C, customer: { firstName: 'Pepa', lastName: 'Contrato', idNumber: 'CT-0001' } },
+      }),
+      'id',
+    );
     await api.call(ana, 'get', '/shifts/current/waiting');
-    for (const [action, body] of [['call', {}], ['recall', {}], ['attend', {}], ['notes', { text: 'Nota' }], ['topics', { topicIds: [] }],
-      ['customer', { phone: '+57 300 765 4321' }], ['finish', {}]] as const) await act(ana, action, first, body);
+    for (const [action, body] of [
+      ['call', {}],
+      ['recall', {}],
+      ['attend', {}],
+      ['notes', { text: 'Nota' }],
+      ['topics', { topicIds: [] }],
+      ['customer', { phone: '+57 300 765 4321' }],
+      ['finish', {}],
+    ] as const)
+      await act(ana, action, first, body);
 
     const second = str(await api.call(sup, 'post', '/tickets', { body: { serviceId: ids.C } }), 'id');
     await act(ana, 'call', second);
@@ -109,13 +158,21 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
     await act(sup, 'transfer', second, { serviceId: ids.P });
     await act(sup, 'cancel', second, { reason: 'contrato' });
     const given = (await api.call(ana, 'post', '/shifts/current/call-next', { body: {} })).body;
-    if (typeof given === 'object' && given && 'ticketId' in given && typeof given.ticketId === 'string') await act(sup, 'cancel', given.ticketId);
+    if (typeof given === 'object' && given && 'ticketId' in given && typeof given.ticketId === 'string')
+      await act(sup, 'cancel', given.ticketId);
 
-    const booked = { serviceId: ids.A, kind: 'appointment', scheduledAt: inHours(3), customer: { firstName: 'Cita', idNumber: 'CT-0002' } };
+    const booked = {
+      serviceId: ids.A,
+      kind: 'appointment',
+      scheduledAt: inHours(3),
+      customer: { firstName: 'Cita', idNumber: 'CT-0002' },
+    };
     const appointment = str(await api.call(sup, 'post', '/tickets', { body: booked }), 'id');
     await act(sup, 'confirm', appointment);
     await act(sup, 'check-in', appointment);
-    await api.call(sup, 'post', '/monitor/stuck/release', { body: { kind: 'ticket', id: appointment, action: 'cancel' } });
+    await api.call(sup, 'post', '/monitor/stuck/release', {
+      body: { kind: 'ticket', id: appointment, action: 'cancel' },
+    });
 
     await api.call(sup, 'get', '/tickets', { query: { filter: { day: 'today' }, range: [0, 9] } });
     await api.call(sup, 'get', '/tickets/:id', { params: { id: first } });
@@ -138,13 +195,21 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
   it('the kiosk, the display and the customer status page', async () => {
     const branch = { id: ids.centro };
     await api.call(ANONYMOUS, 'get', '/public/branches/:id', { params: branch });
-    const token = str(await api.call(ANONYMOUS, 'post', '/public/branches/:id/tickets', { params: branch, body: { serviceId: ids.C } }), 'token');
+    const token = str(
+      await api.call(ANONYMOUS, 'post', '/public/branches/:id/tickets', { params: branch, body: { serviceId: ids.C } }),
+      'token',
+    );
     await api.call(ANONYMOUS, 'get', '/public/tickets/:token', { params: { token } });
     await api.call(ANONYMOUS, 'post', '/public/tickets/:token/leave', { params: { token }, body: {} });
     await api.call(ANONYMOUS, 'get', '/public/branches/:id/display', { params: branch });
     // Later today (past its check-in window): the kiosk checks it in.
-    await api.call(sup, 'post', '/appointments', { body: { serviceId: ids.A, scheduledAt: inHours(0.5), customer: { firstName: 'Kiosco', idNumber: 'CT-0003' } } });
-    await api.call(ANONYMOUS, 'post', '/public/branches/:id/check-in', { params: branch, body: { idNumber: 'CT-0003' } });
+    await api.call(sup, 'post', '/appointments', {
+      body: { serviceId: ids.A, scheduledAt: inHours(0.5), customer: { firstName: 'Kiosco', idNumber: 'CT-0003' } },
+    });
+    await api.call(ANONYMOUS, 'post', '/public/branches/:id/check-in', {
+      params: branch,
+      body: { idNumber: 'CT-0003' },
+    });
   });
 
   it('a video call: joins, chat, a file, tags, terms and presence', async () => {
@@ -152,22 +217,47 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
     await api.call(diego, 'post', '/shifts', { body: { deskId: await freeDesk(), state: 'offline' } });
     await api.call(diego, 'post', '/shifts/current/manual', { body: { manual: true } });
     await api.call(diego, 'post', '/shifts/current/state', { body: { state: 'online' } });
-    const ticket = str(await api.call(diego, 'post', '/tickets', { body: { serviceId: ids.V, kind: 'virtual', customer: { firstName: 'Video', idNumber: 'CT-0004' } } }), 'id');
+    const ticket = str(
+      await api.call(diego, 'post', '/tickets', {
+        body: { serviceId: ids.V, kind: 'virtual', customer: { firstName: 'Video', idNumber: 'CT-0004' } },
+      }),
+      'id',
+    );
     await api.call(diego, 'post', '/tickets/:id/call', { params: { id: ticket }, body: {} });
     const agentJoin = await api.call(diego, 'post', '/video/tickets/:id/join', { params: { id: ticket } });
     const room = { roomId: str(agentJoin, 'roomId') };
     const agent: Caller = { bearer: str(agentJoin, 'token') };
-    const guest: Caller = { bearer: str(await api.call(ANONYMOUS, 'post', '/video/guest/:guestToken/join', { params: { guestToken: str(agentJoin, 'guestToken') } }), 'token') };
+    const guest: Caller = {
+      bearer: str(
+        await api.call(ANONYMOUS, 'post', '/video/guest/:guestToken/join', {
+          params: { guestToken: str(agentJoin, 'guestToken') },
+        }),
+        'token',
+      ),
+    };
     await api.call(agent, 'post', '/video/rooms/:roomId/messages', { params: room, body: { body: 'Hola' } });
     await api.call(guest, 'get', '/video/rooms/:roomId/messages', { params: room });
     const pdf = new TextEncoder().encode('%PDF-1.4\n%contract\n');
-    const sent = await api.call(agent, 'post', '/video/rooms/:roomId/files', { params: room, body: pdf, headers: { 'x-file-name': 'contrato.pdf' } });
+    const sent = await api.call(agent, 'post', '/video/rooms/:roomId/files', {
+      params: room,
+      body: pdf,
+      headers: { 'x-file-name': 'contrato.pdf' },
+    });
     await api.call(guest, 'get', '/video/files/:fileId', { params: { fileId: str(sent, 'file.id') } });
     await api.call(agent, 'post', '/video/rooms/:roomId/tags', { params: room, body: { body: 'Marca' } });
     await api.call(agent, 'get', '/video/rooms/:roomId/tags', { params: room });
-    const terms = str(await api.call(agent, 'post', '/video/rooms/:roomId/terms', { params: room, body: { text: 'Acepta?' } }), 'termsId');
-    await api.call(guest, 'post', '/video/rooms/:roomId/terms/answer', { params: room, body: { termsId: terms, accepted: true } });
-    await api.call(guest, 'post', '/video/rooms/:roomId/presence', { params: room, body: { event: 'joined', sessionId: 'contract-session-1' } });
+    const terms = str(
+      await api.call(agent, 'post', '/video/rooms/:roomId/terms', { params: room, body: { text: 'Acepta?' } }),
+      'termsId',
+    );
+    await api.call(guest, 'post', '/video/rooms/:roomId/terms/answer', {
+      params: room,
+      body: { termsId: terms, accepted: true },
+    });
+    await api.call(guest, 'post', '/video/rooms/:roomId/presence', {
+      params: room,
+      body: { event: 'joined', sessionId: 'contract-session-1' },
+    });
   });
 
   it('exercised every operation of the list', () => {

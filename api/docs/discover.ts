@@ -1,7 +1,10 @@
 // Reads the routes actually mounted on the Express app, so the OpenAPI document lists every
 // route — also those whose schemas operations.ts does not know yet (they get a bare entry).
 // Relies on Express 5's router stack: layers carry rawPath, routes carry path and methods.
-export interface MountedRoute { method: 'get' | 'post' | 'put' | 'delete' | 'patch'; path: string }
+export interface MountedRoute {
+  method: 'get' | 'post' | 'put' | 'delete' | 'patch';
+  path: string;
+}
 
 interface Layer {
   rawPath?: unknown;
@@ -30,5 +33,7 @@ export function discoverRoutes(stack: Layer[], prefix = ''): MountedRoute[] {
 export function apiRoutesOf(app: unknown): MountedRoute[] {
   const router = (app as { router?: { stack: Layer[] } }).router;
   if (!router) return [];
-  return discoverRoutes(router.stack).filter((r) => r.path.startsWith('/api/')).map((r) => ({ ...r, path: r.path.slice(4) }));
+  return discoverRoutes(router.stack)
+    .filter((r) => r.path.startsWith('/api/'))
+    .map((r) => ({ ...r, path: r.path.slice(4) }));
 }

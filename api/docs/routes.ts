@@ -21,7 +21,12 @@ export function docsRoutes(): Router {
 }
 
 function render(mounted: ReturnType<typeof apiRoutesOf>): { doc: Record<string, unknown>; html: string } {
-  const rows = allOperations(mounted).map((op) => `<tr><td><code>${op.method.toUpperCase()}</code></td><td><code>/api${escape(op.path)}</code></td><td>${escape(op.summary)}</td><td>${escape(op.auth ?? 'public')}</td></tr>`).join('\n');
+  const rows = allOperations(mounted)
+    .map(
+      (op) =>
+        `<tr><td><code>${op.method.toUpperCase()}</code></td><td><code>/api${escape(op.path)}</code></td><td>${escape(op.summary)}</td><td>${escape(op.auth ?? 'public')}</td></tr>`,
+    )
+    .join('\n');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ventanilla API</title>
 <style>body{font:14px system-ui,sans-serif;margin:2rem}td{padding:.2rem .6rem;border-bottom:1px solid #ddd;vertical-align:top}</style></head>
 <body><h1>Ventanilla API</h1><p>OpenAPI 3.1: <a href="/api/docs/openapi.json">/api/docs/openapi.json</a></p>

@@ -17,7 +17,12 @@ export const entities: CrudResource<Entity> = {
   readOnly: ['slug'],
   scope: (q, u) => void q.where('entities.id', u.entityId),
   refuse: (u, op) => {
-    if (op !== 'update') return new DomainError('NotWritable', { resource: 'entities' }, { message: 'Entities are created and removed by the platform operator, not through the API.' });
+    if (op !== 'update')
+      return new DomainError(
+        'NotWritable',
+        { resource: 'entities' },
+        { message: 'Entities are created and removed by the platform operator, not through the API.' },
+      );
     return refuseUnlessAdmin(u);
   },
   toRow: async (_db, _u, body) => body,

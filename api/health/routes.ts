@@ -9,7 +9,12 @@ type Check = { ok: boolean; detail?: string };
 export function healthRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.get('/health', async (_req, res) => {
-    const [database, temporal, worker, stuck] = await Promise.all([checkDb(deps), checkTemporal(deps), checkWorker(deps), checkStuck(deps)]);
+    const [database, temporal, worker, stuck] = await Promise.all([
+      checkDb(deps),
+      checkTemporal(deps),
+      checkWorker(deps),
+      checkStuck(deps),
+    ]);
     const ok = database.ok && temporal.ok && worker.ok;
     // Stuck work does not make the API unhealthy (it still serves), but it is counted here, by
     // reason, so an operator's probe sees it; the monitor lists it and releases it.
@@ -42,14 +47,17 @@ async function checkTemporal({ temporal, config }: ApiDeps): Promise<Check> {
 async function checkWorker({ temporal, config, taskQueue }: ApiDeps): Promise<Check> {
   try {
     const res = await temporal.workflowService.describeTaskQueue({
-      namespace: config.TEMPORAL_NAMESPACE, taskQueue: { name: taskQueue },
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: { name: taskQueue },
       taskQueueType: protos.temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
     });
     const recent = (res.pollers ?? []).filter((p) => {
       const s = Number(p.lastAccessTime?.seconds ?? 0);
       return Date.now() / 1000 - s < 60;
     });
-    return recent.length ? { ok: true, detail: `${recent.length} poller(s)` } : { ok: false, detail: `no worker polls task queue ${taskQueue}` };
+    return recent.length
+      ? { ok: true, detail: `${recent.length} poller(s)` }
+      : { ok: false, detail: `no worker polls task queue ${taskQueue}` };
   } catch (err) {
     return failed(err);
   }

@@ -64,7 +64,11 @@ export interface CrudResource<M extends Model> {
   listHeaders?: (db: Db, u: SessionUser) => Promise<Record<string, string>>;
 }
 
-const idParam = z.string().regex(/^\d{1,10}$/).transform(Number).pipe(z.number().int().positive().max(2_147_483_647));
+const idParam = z
+  .string()
+  .regex(/^\d{1,10}$/)
+  .transform(Number)
+  .pipe(z.number().int().positive().max(2_147_483_647));
 
 export function crudRoutes<M extends Model>(deps: Pick<ApiDeps, 'db' | 'log'>, def: CrudResource<M>): Router {
   const { db } = deps;
@@ -83,14 +87,20 @@ export function crudRoutes<M extends Model>(deps: Pick<ApiDeps, 'db' | 'log'>, d
   const findOr404 = async (u: SessionUser, raw: string): Promise<M> => {
     const id = idParam.safeParse(raw);
     const row = id.success ? await scoped(u).where(`${table}.id`, id.data).first() : undefined;
-    if (!row) throw new DomainError('NotFound', { resource: def.name }, { message: `No ${def.name} with id ${raw} here.` });
+    if (!row)
+      throw new DomainError('NotFound', { resource: def.name }, { message: `No ${def.name} with id ${raw} here.` });
     return row as M;
   };
   const check = (u: SessionUser, op: WriteOp, existing?: M) => {
     const why = def.refuse(u, op, existing);
     if (why) throw why;
   };
-  const notWritable = (how: string) => new DomainError('NotWritable', { resource: def.name }, { message: `${def.name} cannot be ${how} through the API.` });
+  const notWritable = (how: string) =>
+    new DomainError(
+      'NotWritable',
+      { resource: def.name },
+      { message: `${def.name} cannot be ${how} through the API.` },
+    );
 
   r.get(base, async (req, res) => {
     const u = res.locals.user;
@@ -146,7 +156,11 @@ export function crudRoutes<M extends Model>(deps: Pick<ApiDeps, 'db' | 'log'>, d
     const body = parse(def.update, dropEchoedReadOnly(req.body, existing, def.readOnly ?? [], def.computed ?? []));
     const row = await def.toRow(db, u, body, existing);
     await def.consequences?.before?.(u, 'update', existing, row, req);
-    if (Object.keys(row).length) await def.model.query(db).patch(row).where(`${table}.id`, existing.$id() as number);
+    if (Object.keys(row).length)
+      await def.model
+        .query(db)
+        .patch(row)
+        .where(`${table}.id`, existing.$id() as number);
     await def.consequences?.after?.(u, 'update', existing, row, req);
     res.json(await findOr404(u, req.params.id));
   };
@@ -177,16 +191,24 @@ function dropEchoedReadOnly(body: unknown, existing: Model, readOnly: string[], 
   const fields: FieldErrors = {};
   for (const k of ['id', 'createdAt', 'updatedAt', ...readOnly]) {
     if (!(k in out)) continue;
-    const same = JSON.stringify(out[k]) === JSON.stringify(stored[k] instanceof Date ? stored[k].toISOString() : stored[k]);
+    const same =
+      JSON.stringify(out[k]) === JSON.stringify(stored[k] instanceof Date ? stored[k].toISOString() : stored[k]);
     if (!same) fields[k] = { code: 'read_only' };
     delete out[k];
   }
-  if (Object.keys(fields).length) throw new DomainError('Validation', {}, { message: 'Some fields cannot be changed.', fields });
+  if (Object.keys(fields).length)
+    throw new DomainError('Validation', {}, { message: 'Some fields cannot be changed.', fields });
   return out;
 }
 
 /** Runs the count and the page of an objection query and sets Content-Range. */
-async function sendModelPage<M extends Model>(res: Response, resource: string, q: Q<M>, range: ListQuery['range'], headers: Record<string, string>): Promise<void> {
+async function sendModelPage<M extends Model>(
+  res: Response,
+  resource: string,
+  q: Q<M>,
+  range: ListQuery['range'],
+  headers: Record<string, string>,
+): Promise<void> {
   const total = await q.clone().resultSize();
   const [start, end] = range ?? [0, 24];
   const rows = await q.offset(start).limit(end - start + 1);

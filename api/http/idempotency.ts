@@ -4,9 +4,15 @@ import { DomainError } from '../../domain/errors.js';
 
 /** What an Idempotency-Key may look like: 8–120 letters, digits or _.:- */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,120}$/;
-export const badIdempotencyKey = (): DomainError => new DomainError('Validation', {}, {
-  message: 'Idempotency-Key must be 8–120 letters, digits or _.:-', fields: { 'Idempotency-Key': { code: 'invalid_format' } },
-});
+export const badIdempotencyKey = (): DomainError =>
+  new DomainError(
+    'Validation',
+    {},
+    {
+      message: 'Idempotency-Key must be 8–120 letters, digits or _.:-',
+      fields: { 'Idempotency-Key': { code: 'invalid_format' } },
+    },
+  );
 
 /** The request's Idempotency-Key, scoped to the user so keys of two users never collide. */
 export function idempotencyKey(req: Request, userScope: string): string | undefined {

@@ -10,7 +10,10 @@ import type { Logger } from '../../platform/logger.js';
 
 const IN_PROGRESS = 0;
 
-interface Stored { fingerprint: string; body: unknown }
+interface Stored {
+  fingerprint: string;
+  body: unknown;
+}
 
 export function idempotent(db: Db, log: Logger): RequestHandler {
   return (req, res, next) => {
@@ -18,7 +21,9 @@ export function idempotent(db: Db, log: Logger): RequestHandler {
     if (key === undefined) return next();
     if (!IDEMPOTENCY_KEY.test(key)) return next(badIdempotencyKey());
     const userId = res.locals.user.id;
-    const fingerprint = createHash('sha256').update(`${req.method} ${req.originalUrl} ${JSON.stringify(req.body ?? null)}`).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(`${req.method} ${req.originalUrl} ${JSON.stringify(req.body ?? null)}`)
+      .digest('hex');
     claim(db, userId, key, fingerprint).then((previous) => {
       if (previous) return replay(previous, fingerprint, res, next);
       capture(db, log, userId, key, fingerprint, res);
@@ -28,21 +33,50 @@ export function idempotent(db: Db, log: Logger): RequestHandler {
 }
 
 /** Inserts the key as in progress; returns the stored row when the key was already used. */
-async function claim(db: Db, userId: number, key: string, fingerprint: string): Promise<{ status: number; response: Stored } | undefined> {
+async function claim(
+  db: Db,
+  userId: number,
+  key: string,
+  fingerprint: string,
+): Promise<{ status: number; response: Stored } | undefined> {
   const inserted = await db('idempotency_keys')
     .insert({ user_id: userId, key, status: IN_PROGRESS, response: JSON.stringify({ fingerprint, body: null }) })
-    .onConflict(['user_id', 'key']).ignore().returning('key');
+    .onConflict(['user_id', 'key'])
+    .ignore()
+    .returning('key');
   if (inserted.length) return undefined;
   return db('idempotency_keys').where({ user_id: userId, key }).first('status', 'response');
 }
 
-function replay(previous: { status: number; response: Stored }, fingerprint: string, res: Parameters<RequestHandler>[1], next: Parameters<RequestHandler>[2]): void {
+function replay(
+  previous: { status: number; response: Stored },
+  fingerprint: string,
+  res: Parameters<RequestHandler>[1],
+  next: Parameters<RequestHandler>[2],
+): void {
   if (previous.response.fingerprint !== fingerprint) {
     // 422, as the Idempotency-Key draft (IETF httpapi) asks, rather than the class's 400.
-    res.status(422).json(errorBody(new DomainError('IdempotencyKeyReused', {}, { message: 'This Idempotency-Key was used for a different request: use a new key.' })));
+    res
+      .status(422)
+      .json(
+        errorBody(
+          new DomainError(
+            'IdempotencyKeyReused',
+            {},
+            { message: 'This Idempotency-Key was used for a different request: use a new key.' },
+          ),
+        ),
+      );
     return;
   }
-  if (previous.status === IN_PROGRESS) return next(new DomainError('IdempotencyInFlight', {}, { message: 'The first request with this Idempotency-Key is still running: retry in a moment.' }));
+  if (previous.status === IN_PROGRESS)
+    return next(
+      new DomainError(
+        'IdempotencyInFlight',
+        {},
+        { message: 'The first request with this Idempotency-Key is still running: retry in a moment.' },
+      ),
+    );
   res.setHeader('Idempotent-Replayed', 'true');
   res.status(previous.status).json(previous.response.body);
 }
@@ -51,22 +85,36 @@ function replay(previous: { status: number; response: Stored }, fingerprint: str
  * Stores the answer before it is sent, so a repeat that follows the answer always finds it.
  * A 5xx (or a non-JSON answer) frees the key so the client may retry.
  */
-function capture(db: Db, log: Logger, userId: number, key: string, fingerprint: string, res: Parameters<RequestHandler>[1]): void {
+function capture(
+  db: Db,
+  log: Logger,
+  userId: number,
+  key: string,
+  fingerprint: string,
+  res: Parameters<RequestHandler>[1],
+): void {
   const send = res.json.bind(res);
   const row = () => db('idempotency_keys').where({ user_id: userId, key });
   let stored = false;
   res.json = (body: unknown) => {
     stored = true;
-    const write = res.statusCode >= 500
-      ? row().delete()
-      : row().update({ status: res.statusCode, response: JSON.stringify({ fingerprint, body }) });
-    write.then(() => send(body), (err: unknown) => {
-      log.error({ err }, 'could not store the idempotent answer');
-      send(body);
-    });
+    const write =
+      res.statusCode >= 500
+        ? row().delete()
+        : row().update({ status: res.statusCode, response: JSON.stringify({ fingerprint, body }) });
+    write.then(
+      () => send(body),
+      (err: unknown) => {
+        log.error({ err }, 'could not store the idempotent answer');
+        send(body);
+      },
+    );
     return res;
   };
   res.once('finish', () => {
-    if (!stored) row().delete().catch((err: unknown) => log.error({ err }, 'could not free an idempotency key'));
+    if (!stored)
+      row()
+        .delete()
+        .catch((err: unknown) => log.error({ err }, 'could not free an idempotency key'));
   });
 }

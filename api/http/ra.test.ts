@@ -4,7 +4,9 @@ import { createTestStack, type TestStack } from '../../tests/support/stack.js';
 import { cappedCount } from './ra.js';
 
 let s: TestStack;
-beforeAll(async () => { s = await createTestStack(); });
+beforeAll(async () => {
+  s = await createTestStack();
+});
 afterAll(() => s?.close());
 
 describe('list totals', () => {

@@ -21,8 +21,14 @@ export function branchesOf(db: Db, u: SessionUser): Knex.QueryBuilder {
  * `column in (branches the user reaches)` as whereRaw arguments; usable on knex and objection
  * builders alike (their subquery types do not mix).
  */
-export function inReach(column: string, u: SessionUser, via: 'branch' | 'service' = 'branch'): [string, (string | number | null)[]] {
-  const branches = reachesWholeEntity(u) ? 'select id from branches where entity_id = ?' : 'select id from branches where entity_id = ? and id = ?';
+export function inReach(
+  column: string,
+  u: SessionUser,
+  via: 'branch' | 'service' = 'branch',
+): [string, (string | number | null)[]] {
+  const branches = reachesWholeEntity(u)
+    ? 'select id from branches where entity_id = ?'
+    : 'select id from branches where entity_id = ? and id = ?';
   const bindings = reachesWholeEntity(u) ? [u.entityId] : [u.entityId, u.branchId];
   const sql = via === 'branch' ? branches : `select id from services where branch_id in (${branches})`;
   return [`?? in (${sql})`, [column, ...bindings]];
@@ -32,13 +38,15 @@ export function inReach(column: string, u: SessionUser, via: 'branch' | 'service
 export const configures = (u: SessionUser): boolean => hasAdminRights(u.role) || u.role === 'supervisor';
 
 /** Entity-level configuration (priorities, break caps): admins and branch-less supervisors. */
-export const configuresEntity = (u: SessionUser): boolean => hasAdminRights(u.role) || (u.role === 'supervisor' && u.branchId === null);
+export const configuresEntity = (u: SessionUser): boolean =>
+  hasAdminRights(u.role) || (u.role === 'supervisor' && u.branchId === null);
 
 /** A body field refused with a field code (the whole answer is a 400 Validation). */
 export const fieldRefusal = (field: string, code: FieldCode, message: string): DomainError =>
   new DomainError('Validation', {}, { message, fields: { [field]: { code } } });
 
-const unknown = (field: string, what: string) => fieldRefusal(field, 'unknown_reference', `Unknown ${what}: pick one within your reach.`);
+const unknown = (field: string, what: string) =>
+  fieldRefusal(field, 'unknown_reference', `Unknown ${what}: pick one within your reach.`);
 
 /** Two references that must share a branch (a service and its agent, a topic's new service…). */
 export const otherBranch = (field: string) => fieldRefusal(field, 'other_branch', 'This belongs to another branch.');
@@ -49,8 +57,16 @@ export async function assertBranch(db: Db, u: SessionUser, branchId: number, fie
 }
 
 /** Returns the branch of a department the user reaches. */
-export async function branchOfDepartment(db: Db, u: SessionUser, departmentId: number, field = 'departmentId'): Promise<number> {
-  const row = await db('departments').whereIn('branch_id', branchesOf(db, u)).andWhere('id', departmentId).first('branch_id');
+export async function branchOfDepartment(
+  db: Db,
+  u: SessionUser,
+  departmentId: number,
+  field = 'departmentId',
+): Promise<number> {
+  const row = await db('departments')
+    .whereIn('branch_id', branchesOf(db, u))
+    .andWhere('id', departmentId)
+    .first('branch_id');
   if (!row) throw unknown(field, 'department');
   return row.branch_id as number;
 }
@@ -80,20 +96,37 @@ export async function assertCustomer(db: Db, u: SessionUser, customerId: number,
 export type Refusal = DomainError | undefined;
 
 export const agentsCannotConfigure = (): DomainError =>
-  new DomainError('RoleRequired', { roles: ['supervisor', 'admin'] }, { message: 'Agents cannot change configuration: ask a supervisor.' });
+  new DomainError(
+    'RoleRequired',
+    { roles: ['supervisor', 'admin'] },
+    { message: 'Agents cannot change configuration: ask a supervisor.' },
+  );
 export const adminOnly = (field?: string): DomainError =>
-  new DomainError('AdminOnly', {}, { message: 'Only an administrator of the entity can do this.', ...(field ? { field } : {}) });
+  new DomainError(
+    'AdminOnly',
+    {},
+    { message: 'Only an administrator of the entity can do this.', ...(field ? { field } : {}) },
+  );
 /** Platform-level rights (issue 13, G7): the operator role, operators' accounts, the Temporal Web UI. */
 export const operatorOnly = (field?: string): DomainError =>
-  new DomainError('OperatorOnly', {}, { message: 'Only a platform operator can do this.', ...(field ? { field } : {}) });
+  new DomainError(
+    'OperatorOnly',
+    {},
+    { message: 'Only a platform operator can do this.', ...(field ? { field } : {}) },
+  );
 /** An admin's rights in the user's entity (operators hold them too). */
 export const refuseUnlessAdmin = (u: SessionUser): Refusal => (hasAdminRights(u.role) ? undefined : adminOnly());
 
 /** The common rule for branch-level configuration: supervisors and admins, within reach. */
-export const refuseUnlessConfigures = (u: SessionUser): Refusal => (configures(u) ? undefined : agentsCannotConfigure());
+export const refuseUnlessConfigures = (u: SessionUser): Refusal =>
+  configures(u) ? undefined : agentsCannotConfigure();
 /** Entity-level configuration: admins and branch-less supervisors. */
 export const refuseUnlessConfiguresEntity = (u: SessionUser): Refusal => {
   if (configuresEntity(u)) return undefined;
   if (u.role === 'agent') return agentsCannotConfigure();
-  return new DomainError('RoleRequired', { roles: ['admin'] }, { message: 'This is entity-wide configuration: ask an administrator.' });
+  return new DomainError(
+    'RoleRequired',
+    { roles: ['admin'] },
+    { message: 'This is entity-wide configuration: ask an administrator.' },
+  );
 };

@@ -15,8 +15,10 @@ export type BranchInfo = WatchedBranch;
 
 export async function loadWatchedBranch(db: Db, u: SessionUser, branchId: number): Promise<BranchInfo> {
   requireBackOffice(u);
-  const b: { id: number; name: string; code: string; timezone: string; ordering_policy: OrderingPolicy } | undefined = await db('branches')
-    .where({ id: branchId, entity_id: u.entityId }).first('id', 'name', 'code', 'timezone', 'ordering_policy');
+  const b: { id: number; name: string; code: string; timezone: string; ordering_policy: OrderingPolicy } | undefined =
+    await db('branches')
+      .where({ id: branchId, entity_id: u.entityId })
+      .first('id', 'name', 'code', 'timezone', 'ordering_policy');
   if (!b) throw new DomainError('NotFound', { resource: 'branches' });
   const reachable = await db('branches').whereIn('id', branchesOf(db, u)).andWhere('id', branchId).first('id');
   if (!reachable) throw new DomainError('OtherBranch');

@@ -22,7 +22,9 @@ const ANSWER_MS = 5_000;
 
 async function answered<T>(p: Promise<T>): Promise<{ value: T } | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), ANSWER_MS); });
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ANSWER_MS);
+  });
   try {
     return await Promise.race([p.then((value) => ({ value })), timeout]);
   } finally {
@@ -39,17 +41,26 @@ async function isRunning(temporal: Client, workflowId: string): Promise<boolean>
 }
 
 async function terminate(temporal: Client, workflowId: string, actor: Actor): Promise<void> {
-  await temporal.workflow.getHandle(workflowId).terminate(`released by ${actor.name ?? 'a supervisor'}`).catch(() => undefined);
+  await temporal.workflow
+    .getHandle(workflowId)
+    .terminate(`released by ${actor.name ?? 'a supervisor'}`)
+    .catch(() => undefined);
 }
 
-export async function releaseTicket(d: { db: Db; temporal: Client; taskQueue: string }, t: TicketRow, action: ReleaseAction, actor: Actor): Promise<void> {
+export async function releaseTicket(
+  d: { db: Db; temporal: Client; taskQueue: string },
+  t: TicketRow,
+  action: ReleaseAction,
+  actor: Actor,
+): Promise<void> {
   if (action === 'end') throw new DomainError('Validation', {}, { fields: { action: { code: 'invalid_value' } } });
   const id = t.id;
   const workflowId = t.workflow_id;
   if (await isRunning(d.temporal, workflowId)) {
-    const ask = action === 'cancel'
-      ? updateTicket(d.temporal, id, msg.cancelTicket, { actor, reason: 'released' })
-      : updateTicket(d.temporal, id, msg.requeueTicket, { actor, reason: 'released' });
+    const ask =
+      action === 'cancel'
+        ? updateTicket(d.temporal, id, msg.cancelTicket, { actor, reason: 'released' })
+        : updateTicket(d.temporal, id, msg.requeueTicket, { actor, reason: 'released' });
     const r = await answered(ask);
     if (r !== 'timeout') return;
     ask.catch(() => undefined); // answered after the workflow is gone: nobody waits for it
@@ -69,14 +80,26 @@ export async function releaseTicket(d: { db: Db; temporal: Client; taskQueue: st
     }
     // A new run carries the ticket on from its row, and offers it to a free agent.
     const rules = await loadServiceRules(d.db, current.service_id, current.branch_id);
-    await reviveTicket(d.temporal, d.taskQueue, current, { view: toView(current, await topicIdsOf(d.db, id)), rules, seq: current.last_event_seq, callRound: 0, callDeadline: null, checkInAt: null });
+    await reviveTicket(d.temporal, d.taskQueue, current, {
+      view: toView(current, await topicIdsOf(d.db, id)),
+      rules,
+      seq: current.last_event_seq,
+      callRound: 0,
+      callDeadline: null,
+      checkInAt: null,
+    });
   }
   await d.db('shifts').where({ current_ticket_id: id }).whereNull('ended_at').update({ current_ticket_id: null });
   await d.db('stuck_work').where({ ticket_id: id }).delete();
   if (agentId !== null) await tellShift(d.db, d.temporal, agentId, 'ended', id);
 }
 
-export async function releaseShift(d: { db: Db; temporal: Client }, s: ShiftRow, action: ReleaseAction, actor: Actor): Promise<void> {
+export async function releaseShift(
+  d: { db: Db; temporal: Client },
+  s: ShiftRow,
+  action: ReleaseAction,
+  actor: Actor,
+): Promise<void> {
   if (action !== 'end') throw new DomainError('Validation', {}, { fields: { action: { code: 'invalid_value' } } });
   const workflowId = s.workflow_id;
   if (await isRunning(d.temporal, workflowId)) {

@@ -31,7 +31,10 @@ export function monitorRoutes(deps: ApiDeps): Router {
     const branch = await loadWatchedBranch(deps.db, res.locals.user, id);
     res.setHeader('Cache-Control', 'no-store');
     const link = workflowLinkFor(deps.config, res.locals.user);
-    const [snapshot, stuck] = await Promise.all([branchSnapshot(deps.db, link, branch), listStuck(deps.db, { branchId: branch.id })]);
+    const [snapshot, stuck] = await Promise.all([
+      branchSnapshot(deps.db, link, branch),
+      listStuck(deps.db, { branchId: branch.id }),
+    ]);
     const body: BranchSnapshot = { ...snapshot, stuck: stuck.map((s) => ({ ...s, temporalUrl: link(s.workflowId) })) };
     res.json(body);
   });
@@ -41,7 +44,9 @@ export function monitorRoutes(deps: ApiDeps): Router {
     const user = res.locals.user;
     // Same entity, a branch this supervisor watches.
     const watched = async <R extends TicketRow | ShiftRow>(table: 'tickets' | 'shifts'): Promise<R> => {
-      const row: R | undefined = z.uuid().safeParse(body.id).success ? await deps.db(table).where({ id: body.id }).first() : undefined;
+      const row: R | undefined = z.uuid().safeParse(body.id).success
+        ? await deps.db(table).where({ id: body.id }).first()
+        : undefined;
       if (!row) throw new DomainError('NotFound', { resource: table });
       await loadWatchedBranch(deps.db, user, row.branch_id);
       return row;

@@ -18,27 +18,71 @@ const secs = (v: Numeric): number | null => (v === null || v === undefined ? nul
 const pct = (part: number, whole: number): number | null => (whole ? Math.round((1000 * part) / whole) / 10 : null);
 
 interface ServiceRow {
-  id: number; name: string; label: string; active: boolean; sla_target_seconds: number; department_id: number; department_name: string;
-  waiting: Numeric; calling: Numeric; attending: Numeric; finished: Numeric; abandoned: Numeric; longest_wait: Numeric; called: Numeric; within_sla: Numeric;
+  id: number;
+  name: string;
+  label: string;
+  active: boolean;
+  sla_target_seconds: number;
+  department_id: number;
+  department_name: string;
+  waiting: Numeric;
+  calling: Numeric;
+  attending: Numeric;
+  finished: Numeric;
+  abandoned: Numeric;
+  longest_wait: Numeric;
+  called: Numeric;
+  within_sla: Numeric;
 }
 interface AgentRow {
-  id: number; first_name: string; last_name: string; shift_id: string | null; state: AgentState | null; next_state: AgentState | null;
-  manual_mode: boolean | null; state_since: Date | null; workflow_id: string | null; desk_id: number | null; desk_name: string | null;
-  ticket_id: string | null; ticket_number: string | null; ticket_status: TicketStatus | null; in_state: Numeric;
+  id: number;
+  first_name: string;
+  last_name: string;
+  shift_id: string | null;
+  state: AgentState | null;
+  next_state: AgentState | null;
+  manual_mode: boolean | null;
+  state_since: Date | null;
+  workflow_id: string | null;
+  desk_id: number | null;
+  desk_name: string | null;
+  ticket_id: string | null;
+  ticket_number: string | null;
+  ticket_status: TicketStatus | null;
+  in_state: Numeric;
 }
 interface QueueRow {
-  id: string; number: string; status: TicketStatus; kind: TicketKind; priority: number; service_id: number; service_label: string;
-  desk_name: string | null; arrival_at: Date; workflow_id: string; agent_name: string | null; waited: Numeric;
+  id: string;
+  number: string;
+  status: TicketStatus;
+  kind: TicketKind;
+  priority: number;
+  service_id: number;
+  service_label: string;
+  desk_name: string | null;
+  arrival_at: Date;
+  workflow_id: string;
+  agent_name: string | null;
+  waited: Numeric;
 }
 
 /** `temporalLink` gives the Temporal Web UI page of a workflow, to operators only (G7). */
-export async function branchSnapshot(db: Db, temporalLink: WorkflowLink, branch: BranchInfo): Promise<Omit<BranchSnapshot, 'stuck'>> {
+export async function branchSnapshot(
+  db: Db,
+  temporalLink: WorkflowLink,
+  branch: BranchInfo,
+): Promise<Omit<BranchSnapshot, 'stuck'>> {
   const today = db.raw(`(now() at time zone ?)::date`, [branch.timezone]);
   // First entry into the queue and first call of each of today's tickets (requeues keep both).
   const firsts = db('ticket_events as e')
-    .select('e.ticket_id', db.raw(`min(e.at) filter (where e.to_status = 'waiting') as first_queued`), db.raw(`min(e.at) filter (where e.type = 'called') as first_called`))
+    .select(
+      'e.ticket_id',
+      db.raw(`min(e.at) filter (where e.to_status = 'waiting') as first_queued`),
+      db.raw(`min(e.at) filter (where e.type = 'called') as first_called`),
+    )
     .whereIn('e.ticket_id', db('tickets').select('id').where('branch_id', branch.id).andWhere('service_day', today))
-    .groupBy('e.ticket_id').as('f');
+    .groupBy('e.ticket_id')
+    .as('f');
 
   const services: ServiceRow[] = await db('services as s')
     .join('departments as d', 'd.id', 's.department_id')
@@ -47,7 +91,14 @@ export async function branchSnapshot(db: Db, temporalLink: WorkflowLink, branch:
     .where('s.branch_id', branch.id)
     .groupBy('s.id', 'd.name')
     .orderBy('s.label')
-    .select('s.id', 's.name', 's.label', 's.active', 's.sla_target_seconds', 's.department_id', 'd.name as department_name',
+    .select(
+      's.id',
+      's.name',
+      's.label',
+      's.active',
+      's.sla_target_seconds',
+      's.department_id',
+      'd.name as department_name',
       db.raw(`count(t.id) filter (where t.status = 'waiting') as waiting`),
       db.raw(`count(t.id) filter (where t.status = 'calling') as calling`),
       db.raw(`count(t.id) filter (where t.status = 'attending') as attending`),
@@ -55,7 +106,10 @@ export async function branchSnapshot(db: Db, temporalLink: WorkflowLink, branch:
       db.raw(`count(t.id) filter (where t.status in ('cancelled', 'no_show')) as abandoned`),
       db.raw(`extract(epoch from now() - min(t.arrival_at) filter (where t.status = 'waiting')) as longest_wait`),
       db.raw(`count(f.first_called) as called`),
-      db.raw(`count(f.first_called) filter (where extract(epoch from f.first_called - f.first_queued) <= s.sla_target_seconds) as within_sla`));
+      db.raw(
+        `count(f.first_called) filter (where extract(epoch from f.first_called - f.first_queued) <= s.sla_target_seconds) as within_sla`,
+      ),
+    );
 
   const agents: AgentRow[] = await db('users as u')
     .leftJoin('shifts as sh', (j) => j.on('sh.user_id', 'u.id').andOnNull('sh.ended_at'))
@@ -63,17 +117,46 @@ export async function branchSnapshot(db: Db, temporalLink: WorkflowLink, branch:
     .leftJoin('tickets as t', (j) => j.on('t.agent_id', 'u.id').andOnIn('t.status', HELD_STATUSES))
     .where({ 'u.branch_id': branch.id, 'u.role': 'agent', 'u.active': true })
     .orderBy(['u.first_name', 'u.last_name'])
-    .select('u.id', 'u.first_name', 'u.last_name', 'sh.id as shift_id', 'sh.state', 'sh.next_state', 'sh.manual_mode', 'sh.state_since',
-      'sh.workflow_id', 'd.id as desk_id', 'd.name as desk_name', 't.id as ticket_id', 't.number as ticket_number', 't.status as ticket_status',
-      db.raw('extract(epoch from now() - sh.state_since) as in_state'));
+    .select(
+      'u.id',
+      'u.first_name',
+      'u.last_name',
+      'sh.id as shift_id',
+      'sh.state',
+      'sh.next_state',
+      'sh.manual_mode',
+      'sh.state_since',
+      'sh.workflow_id',
+      'd.id as desk_id',
+      'd.name as desk_name',
+      't.id as ticket_id',
+      't.number as ticket_number',
+      't.status as ticket_status',
+      db.raw('extract(epoch from now() - sh.state_since) as in_state'),
+    );
 
-  const queue: QueueRow[] = await db('tickets as t').join('services as s', 's.id', 't.service_id')
-    .leftJoin('users as u', 'u.id', 't.agent_id').leftJoin('desks as d', 'd.id', 't.desk_id')
-    .where('t.branch_id', branch.id).whereIn('t.status', LIVE_STATUSES)
+  const queue: QueueRow[] = await db('tickets as t')
+    .join('services as s', 's.id', 't.service_id')
+    .leftJoin('users as u', 'u.id', 't.agent_id')
+    .leftJoin('desks as d', 'd.id', 't.desk_id')
+    .where('t.branch_id', branch.id)
+    .whereIn('t.status', LIVE_STATUSES)
     .orderByRaw(`case t.status when 'attending' then 0 when 'calling' then 1 else 2 end, t.priority desc, t.arrival_at`)
     .limit(100)
-    .select('t.id', 't.number', 't.status', 't.kind', 't.priority', 't.service_id', 's.label as service_label', 'd.name as desk_name', 't.arrival_at', 't.workflow_id',
-      db.raw(`trim(u.first_name || ' ' || u.last_name) as agent_name`), db.raw('extract(epoch from now() - t.arrival_at) as waited'));
+    .select(
+      't.id',
+      't.number',
+      't.status',
+      't.kind',
+      't.priority',
+      't.service_id',
+      's.label as service_label',
+      'd.name as desk_name',
+      't.arrival_at',
+      't.workflow_id',
+      db.raw(`trim(u.first_name || ' ' || u.last_name) as agent_name`),
+      db.raw('extract(epoch from now() - t.arrival_at) as waited'),
+    );
 
   // H1 "why is this next", per service, with the dispatcher's own policy and recent calls.
   const policy = await loadPolicy(db, branch.id);
@@ -88,17 +171,39 @@ export async function branchSnapshot(db: Db, temporalLink: WorkflowLink, branch:
   }
 
   const serviceRows = services.map((s): MonitorService => ({
-    id: s.id, name: s.name, label: s.label, active: s.active,
-    departmentId: s.department_id, departmentName: s.department_name, slaTargetSeconds: s.sla_target_seconds,
-    waiting: n(s.waiting), calling: n(s.calling), attending: n(s.attending), finished: n(s.finished), abandoned: n(s.abandoned),
-    longestWaitSeconds: secs(s.longest_wait), calledToday: n(s.called), withinSla: n(s.within_sla), slaPercent: pct(n(s.within_sla), n(s.called)),
+    id: s.id,
+    name: s.name,
+    label: s.label,
+    active: s.active,
+    departmentId: s.department_id,
+    departmentName: s.department_name,
+    slaTargetSeconds: s.sla_target_seconds,
+    waiting: n(s.waiting),
+    calling: n(s.calling),
+    attending: n(s.attending),
+    finished: n(s.finished),
+    abandoned: n(s.abandoned),
+    longestWaitSeconds: secs(s.longest_wait),
+    calledToday: n(s.called),
+    withinSla: n(s.within_sla),
+    slaPercent: pct(n(s.within_sla), n(s.called)),
     next: explainNext(waitingBy.get(s.id) ?? [], policy, now, recent),
   }));
   const agentRows = agents.map((a): MonitorAgent => ({
-    userId: a.id, name: `${a.first_name} ${a.last_name}`, shiftId: a.shift_id,
-    state: a.state ?? 'offline', nextState: a.next_state, manualMode: Boolean(a.manual_mode),
-    stateSince: iso(a.state_since), secondsInState: secs(a.in_state), deskId: a.desk_id, deskName: a.desk_name,
-    ticket: a.ticket_id && a.ticket_number && a.ticket_status ? { id: a.ticket_id, number: a.ticket_number, status: a.ticket_status } : null,
+    userId: a.id,
+    name: `${a.first_name} ${a.last_name}`,
+    shiftId: a.shift_id,
+    state: a.state ?? 'offline',
+    nextState: a.next_state,
+    manualMode: Boolean(a.manual_mode),
+    stateSince: iso(a.state_since),
+    secondsInState: secs(a.in_state),
+    deskId: a.desk_id,
+    deskName: a.desk_name,
+    ticket:
+      a.ticket_id && a.ticket_number && a.ticket_status
+        ? { id: a.ticket_id, number: a.ticket_number, status: a.ticket_status }
+        : null,
     temporalUrl: temporalLink(a.workflow_id),
   }));
   const byState: BranchSnapshot['agentsByState'] = {};
@@ -106,19 +211,36 @@ export async function branchSnapshot(db: Db, temporalLink: WorkflowLink, branch:
   const called = serviceRows.reduce((s, r) => s + r.calledToday, 0);
   const within = serviceRows.reduce((s, r) => s + r.withinSla, 0);
   return {
-    branch, policy, generatedAt: new Date(now).toISOString(),
+    branch,
+    policy,
+    generatedAt: new Date(now).toISOString(),
     totals: {
       waiting: serviceRows.reduce((s, r) => s + r.waiting, 0),
-      longestWaitSeconds: serviceRows.reduce<number | null>((m, r) => (r.longestWaitSeconds !== null && (m === null || r.longestWaitSeconds > m) ? r.longestWaitSeconds : m), null),
-      calledToday: called, withinSla: within, slaPercent: pct(within, called),
+      longestWaitSeconds: serviceRows.reduce<number | null>(
+        (m, r) =>
+          r.longestWaitSeconds !== null && (m === null || r.longestWaitSeconds > m) ? r.longestWaitSeconds : m,
+        null,
+      ),
+      calledToday: called,
+      withinSla: within,
+      slaPercent: pct(within, called),
     },
     services: serviceRows,
     agents: agentRows,
     agentsByState: byState,
     queue: queue.map((t): MonitorQueueItem => ({
-      id: t.id, number: t.number, status: t.status, kind: t.kind, priority: t.priority,
-      serviceId: t.service_id, serviceLabel: t.service_label, agentName: t.agent_name || null, deskName: t.desk_name,
-      arrivalAt: iso(t.arrival_at), waitedSeconds: secs(t.waited), temporalUrl: temporalLink(t.workflow_id),
+      id: t.id,
+      number: t.number,
+      status: t.status,
+      kind: t.kind,
+      priority: t.priority,
+      serviceId: t.service_id,
+      serviceLabel: t.service_label,
+      agentName: t.agent_name || null,
+      deskName: t.desk_name,
+      arrivalAt: iso(t.arrival_at),
+      waitedSeconds: secs(t.waited),
+      temporalUrl: temporalLink(t.workflow_id),
     })),
   };
 }

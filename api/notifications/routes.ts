@@ -20,15 +20,32 @@ const unreadCount = async (db: Db, u: SessionUser): Promise<number> => {
 export const notifications: CrudResource<Notification> = {
   name: 'notifications',
   model: Notification,
-  fields: { id: 'notifications.id', type: 'notifications.type', createdAt: 'notifications.created_at', readAt: 'notifications.read_at' },
+  fields: {
+    id: 'notifications.id',
+    type: 'notifications.type',
+    createdAt: 'notifications.created_at',
+    readAt: 'notifications.read_at',
+  },
   defaultSort: ['createdAt', 'desc'],
   filter: NotificationFilter,
-  customFilters: { unread: (q, v) => void (v ? q.whereNull('notifications.read_at') : q.whereNotNull('notifications.read_at')) },
+  customFilters: {
+    unread: (q, v) => void (v ? q.whereNull('notifications.read_at') : q.whereNotNull('notifications.read_at')),
+  },
   update: NotificationUpdate,
   readOnly: ['entityId', 'userId', 'type', 'title', 'body', 'data', 'dedupeKey'],
   scope: (q, u) => void q.where({ 'notifications.user_id': u.id, 'notifications.entity_id': u.entityId }),
-  refuse: (_u, op) => (op === 'create' ? new DomainError('NotWritable', { resource: 'notifications' }, { message: 'Notifications are created by the system.' }) : undefined),
-  toRow: async (_db, _u, body) => ({ ...body, ...(typeof body.readAt === 'string' ? { readAt: new Date(body.readAt) } : {}) }),
+  refuse: (_u, op) =>
+    op === 'create'
+      ? new DomainError(
+          'NotWritable',
+          { resource: 'notifications' },
+          { message: 'Notifications are created by the system.' },
+        )
+      : undefined,
+  toRow: async (_db, _u, body) => ({
+    ...body,
+    ...(typeof body.readAt === 'string' ? { readAt: new Date(body.readAt) } : {}),
+  }),
   listHeaders: async (db, u) => ({ 'X-Unread-Count': String(await unreadCount(db, u)) }),
 };
 
@@ -46,8 +63,15 @@ export function notificationRoutes(deps: ApiDeps): Router {
   });
   r.post('/notifications/:id/read', idempotent(db, deps.log), async (req: Request<{ id: string }>, res: Response) => {
     const id = /^\d{1,15}$/.test(req.params.id) ? Number(req.params.id) : NaN;
-    const row = Number.isSafeInteger(id) ? await mine(db, res.locals.user).where({ id }).first('id', 'read_at') : undefined;
-    if (!row) throw new DomainError('NotFound', { resource: 'notifications' }, { message: `No notification ${req.params.id} of yours.` });
+    const row = Number.isSafeInteger(id)
+      ? await mine(db, res.locals.user).where({ id }).first('id', 'read_at')
+      : undefined;
+    if (!row)
+      throw new DomainError(
+        'NotFound',
+        { resource: 'notifications' },
+        { message: `No notification ${req.params.id} of yours.` },
+      );
     if (!row.read_at) await mine(db, res.locals.user).where({ id }).update({ read_at: db.fn.now() });
     res.json(await Notification.query(db).findById(id));
   });

@@ -15,7 +15,14 @@ describe('E1–E4 profile', () => {
     const ana = await app.login('ana@andino.demo');
     const res = await ana.request('GET', '/api/profile');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ firstName: 'Ana', lastName: 'Restrepo', email: 'ana@andino.demo', entityName: 'Banco Andino', branchName: 'Sucursal Centro', phone: null });
+    expect(res.body).toMatchObject({
+      firstName: 'Ana',
+      lastName: 'Restrepo',
+      email: 'ana@andino.demo',
+      entityName: 'Banco Andino',
+      branchName: 'Sucursal Centro',
+      phone: null,
+    });
   });
 
   it('E2: edits name, surname and phone', async () => {
@@ -44,35 +51,56 @@ describe('E1–E4 profile', () => {
 
   it('E2/E4: arbitrary bodies never fail with 500 and never change e-mail, entity, branch or role', async () => {
     const ana = await app.login('elena@andino.demo');
-    const keep = () => app.db('users').where({ email: 'elena@andino.demo' }).first('email', 'entity_id', 'branch_id', 'role', 'password_hash');
+    const keep = () =>
+      app
+        .db('users')
+        .where({ email: 'elena@andino.demo' })
+        .first('email', 'entity_id', 'branch_id', 'role', 'password_hash');
     const before = await keep();
-    await fc.assert(fc.asyncProperty(
-      fc.dictionary(fc.constantFrom('firstName', 'lastName', 'phone', 'email', 'branchId', 'entityId', 'role', 'x'), fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.constant("'; drop table users; --"))),
-      async (body) => {
-        const res = await ana.request('PUT', '/api/profile', body);
-        expect([200, 400]).toContain(res.status);
-      },
-    ), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.constantFrom('firstName', 'lastName', 'phone', 'email', 'branchId', 'entityId', 'role', 'x'),
+          fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.boolean(), fc.constant("'; drop table users; --")),
+        ),
+        async (body) => {
+          const res = await ana.request('PUT', '/api/profile', body);
+          expect([200, 400]).toContain(res.status);
+        },
+      ),
+      { numRuns: 60 },
+    );
     expect(await keep()).toEqual(before);
   });
 
   it('E3: changing the password needs the current one and ends the other sessions', async () => {
     const here = await app.login('bruno@andino.demo');
     const elsewhere = await app.login('bruno@andino.demo');
-    const wrong = await here.request('POST', '/api/profile/password', { currentPassword: 'not-it-at-all', newPassword: 'una-clave-nueva-1' });
+    const wrong = await here.request('POST', '/api/profile/password', {
+      currentPassword: 'not-it-at-all',
+      newPassword: 'una-clave-nueva-1',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.fields).toHaveProperty('currentPassword');
-    const short = await here.request('POST', '/api/profile/password', { currentPassword: DEMO_PASSWORD, newPassword: 'corta' });
+    const short = await here.request('POST', '/api/profile/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'corta',
+    });
     expect(short.status).toBe(400);
     expect(short.body.fields).toHaveProperty('newPassword');
-    const ok = await here.request('POST', '/api/profile/password', { currentPassword: DEMO_PASSWORD, newPassword: 'una-clave-nueva-1' });
+    const ok = await here.request('POST', '/api/profile/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'una-clave-nueva-1',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.revokedSessions).toBeGreaterThanOrEqual(1);
     expect((await here.request('GET', '/api/profile')).status).toBe(200);
     expect((await elsewhere.request('GET', '/api/profile')).status).toBe(401);
     await expect(app.login('bruno@andino.demo')).rejects.toThrow(/401/);
     await app.login('bruno@andino.demo', 'una-clave-nueva-1');
-    expect((await app.db('users').where({ email: 'bruno@andino.demo' }).first('password_hash')).password_hash).toMatch(/^\$argon2id\$/);
+    expect((await app.db('users').where({ email: 'bruno@andino.demo' }).first('password_hash')).password_hash).toMatch(
+      /^\$argon2id\$/,
+    );
   });
 });
 
@@ -85,7 +113,10 @@ describe('sessions', () => {
 
   it('an expired session is refused with a message that says to log in again', async () => {
     const diego = await app.login('diego@andino.demo');
-    await app.db('sessions').update({ expires_at: new Date(Date.now() - 1000) }).whereIn('user_id', app.db('users').where({ email: 'diego@andino.demo' }).select('id'));
+    await app
+      .db('sessions')
+      .update({ expires_at: new Date(Date.now() - 1000) })
+      .whereIn('user_id', app.db('users').where({ email: 'diego@andino.demo' }).select('id'));
     const res = await diego.request('GET', '/api/profile');
     expect(res.status).toBe(401);
     expect(res.body.message).toMatch(/log in again/);
@@ -94,7 +125,11 @@ describe('sessions', () => {
   it('login is rate-limited: the 11th try in a minute is 429', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'fabio@andino.demo', password: `guess-${i}` }) });
+      const res = await fetch(`${app.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'fabio@andino.demo', password: `guess-${i}` }),
+      });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);

@@ -19,16 +19,28 @@ const bare = (idNumber: string): string => idNumber.replace(/[.-]/g, '').toUpper
 
 /** Today's live appointments (branch time zone) of this customer at this branch, earliest first. */
 function appointmentsToday(db: Db, branchId: number, idNumber: string) {
-  return db('tickets as t').join('branches as b', 'b.id', 't.branch_id').join('customers as c', 'c.id', 't.customer_id')
+  return db('tickets as t')
+    .join('branches as b', 'b.id', 't.branch_id')
+    .join('customers as c', 'c.id', 't.customer_id')
     .join('services as s', 's.id', 't.service_id')
-    .where({ 't.branch_id': branchId, 't.kind': 'appointment' }).whereNotIn('t.status', ['cancelled', 'no_show'])
+    .where({ 't.branch_id': branchId, 't.kind': 'appointment' })
+    .whereNotIn('t.status', ['cancelled', 'no_show'])
     .whereRaw(`regexp_replace(upper(c.id_number), '[.-]', '', 'g') = ?`, [bare(idNumber)])
     .whereRaw('(t.scheduled_at at time zone b.timezone)::date = (now() at time zone b.timezone)::date')
-    .orderBy('t.scheduled_at').select('t.id', 't.number', 't.status', 's.name as service_name');
+    .orderBy('t.scheduled_at')
+    .select('t.id', 't.number', 't.status', 's.name as service_name');
 }
 
-export async function kioskCheckIn(d: Pick<ApiDeps, 'db' | 'temporal'>, branchId: number, idNumber: string): Promise<KioskTicket> {
-  const rows: { id: string; number: string; status: TicketStatus; service_name: string }[] = await appointmentsToday(d.db, branchId, idNumber);
+export async function kioskCheckIn(
+  d: Pick<ApiDeps, 'db' | 'temporal'>,
+  branchId: number,
+  idNumber: string,
+): Promise<KioskTicket> {
+  const rows: { id: string; number: string; status: TicketStatus; service_name: string }[] = await appointmentsToday(
+    d.db,
+    branchId,
+    idNumber,
+  );
   const t = rows.find((r) => !refusedPublic('kiosk', r.status)) ?? rows[0];
   if (!t) throw new DomainError('NoAppointmentToday');
   const refused = refusedPublic('kiosk', t.status);

@@ -14,7 +14,10 @@ export const LEFT_QUEUE = 'left_queue';
 const CUSTOMER: Actor = { type: 'customer', name: 'status page' };
 
 export async function leaveQueue(d: Pick<ApiDeps, 'db' | 'temporal'>, ticketId: string): Promise<PublicStatus> {
-  const t: { status: TicketStatus; number: string } | undefined = await d.db('tickets').where({ id: ticketId }).first('status', 'number');
+  const t: { status: TicketStatus; number: string } | undefined = await d
+    .db('tickets')
+    .where({ id: ticketId })
+    .first('status', 'number');
   if (!t) throw new DomainError('LinkInvalid');
   const status = t.status;
   // Leaving twice is one wish: a cancelled ticket answers its status, not a refusal.
@@ -24,7 +27,13 @@ export async function leaveQueue(d: Pick<ApiDeps, 'db' | 'temporal'>, ticketId: 
   if (refused) throw new DomainError(refused, { number: t.number, status, action: row.verb, allowed: row.from });
   try {
     // One update id per ticket: two taps racing run the cancel once and get the same answer.
-    await updateTicket(d.temporal, ticketId, msg.cancelTicket, { actor: CUSTOMER, reason: LEFT_QUEUE }, `leave:${ticketId}`);
+    await updateTicket(
+      d.temporal,
+      ticketId,
+      msg.cancelTicket,
+      { actor: CUSTOMER, reason: LEFT_QUEUE },
+      `leave:${ticketId}`,
+    );
   } catch (err) {
     // The twin request ended the workflow first (TicketEnded): its outcome is this one's too.
     const now = await d.db('tickets').where({ id: ticketId }).first('status');

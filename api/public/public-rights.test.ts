@@ -12,19 +12,38 @@ let ana: ApiClient;
 let centro: { id: number; serviceId: number; deskId: number };
 let norte: { id: number; serviceId: number };
 
-const post = (path: string, body: unknown = {}) => fetch(`${app.url}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  .then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> })); // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted field by field
-const statusOf = async (ticketId: string) => (await app.db('tickets').where({ id: ticketId }).first('status')).status as string;
-const eventsOf = async (ticketId: string) => app.db('ticket_events').where({ ticket_id: ticketId }).orderBy('seq').select('type', 'actor_type', 'actor_name', 'details');
+const post = (path: string, body: unknown = {}) =>
+  fetch(`${app.url}/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, any> })); // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted field by field
+const statusOf = async (ticketId: string) =>
+  (await app.db('tickets').where({ id: ticketId }).first('status')).status as string;
+const eventsOf = async (ticketId: string) =>
+  app
+    .db('ticket_events')
+    .where({ ticket_id: ticketId })
+    .orderBy('seq')
+    .select('type', 'actor_type', 'actor_name', 'details');
 
 async function kioskTicket(): Promise<{ ticketId: string; token: string; number: string }> {
   const res = await post(`/public/branches/${centro.id}/tickets`, { serviceId: centro.serviceId });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return { ticketId: (await ticketOfToken(app.db, res.body.token as string))!, token: res.body.token as string, number: res.body.number as string };
+  return {
+    ticketId: (await ticketOfToken(app.db, res.body.token as string))!,
+    token: res.body.token as string,
+    number: res.body.number as string,
+  };
 }
 
 async function appointment(branch: { serviceId: number }, at: string, idNumber: string): Promise<string> {
-  const res = await admin.request('POST', '/api/tickets', { serviceId: branch.serviceId, kind: 'appointment', scheduledAt: at, customer: { firstName: 'Cita', lastName: 'Prueba', idNumber } });
+  const res = await admin.request('POST', '/api/tickets', {
+    serviceId: branch.serviceId,
+    kind: 'appointment',
+    scheduledAt: at,
+    customer: { firstName: 'Cita', lastName: 'Prueba', idNumber },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   expect(res.body.status).toBe('scheduled');
   return res.body.id as string;
@@ -39,7 +58,8 @@ beforeAll(async () => {
   const cen = await app.db('branches').where({ code: 'CEN' }).first('id');
   const nor = await app.db('branches').where({ code: 'NOR' }).first('id');
   centro = {
-    id: cen.id, serviceId: (await app.db('services').where({ branch_id: cen.id, label: 'C' }).first('id')).id,
+    id: cen.id,
+    serviceId: (await app.db('services').where({ branch_id: cen.id, label: 'C' }).first('id')).id,
     deskId: (await app.db('desks').where({ branch_id: cen.id }).orderBy('id').first('id')).id,
   };
   norte = { id: nor.id, serviceId: (await app.db('services').where({ branch_id: nor.id }).first('id')).id };
@@ -53,9 +73,19 @@ describe('the status-page token leaves the queue', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ number, status: 'cancelled' });
     expect(await statusOf(ticketId)).toBe('cancelled');
-    expect((await eventsOf(ticketId)).at(-1)).toEqual({ type: 'cancelled', actor_type: 'customer', actor_name: 'status page', details: { reason: 'left_queue' } });
+    expect((await eventsOf(ticketId)).at(-1)).toEqual({
+      type: 'cancelled',
+      actor_type: 'customer',
+      actor_name: 'status page',
+      details: { reason: 'left_queue' },
+    });
     const timeline = await admin.request('GET', `/api/tickets/${ticketId}/timeline`);
-    expect(timeline.body.at(-1)).toMatchObject({ type: 'cancelled', from: 'waiting', to: 'cancelled', actor: { type: 'customer' } });
+    expect(timeline.body.at(-1)).toMatchObject({
+      type: 'cancelled',
+      from: 'waiting',
+      to: 'cancelled',
+      actor: { type: 'customer' },
+    });
 
     const again = await post(`/public/tickets/${token}/leave`);
     expect(again).toEqual(res);
@@ -65,7 +95,10 @@ describe('the status-page token leaves the queue', () => {
   it('two taps at once cancel once and both answer the cancelled status', async () => {
     const { ticketId, token } = await kioskTicket();
     const answers = await Promise.all([post(`/public/tickets/${token}/leave`), post(`/public/tickets/${token}/leave`)]);
-    expect(answers.map((a) => [a.status, a.body.status])).toEqual([[200, 'cancelled'], [200, 'cancelled']]);
+    expect(answers.map((a) => [a.status, a.body.status])).toEqual([
+      [200, 'cancelled'],
+      [200, 'cancelled'],
+    ]);
     expect((await eventsOf(ticketId)).filter((e) => e.type === 'cancelled')).toHaveLength(1);
   });
 
@@ -85,11 +118,16 @@ describe('the status-page token leaves the queue', () => {
     try {
       expect((await ana.request('POST', `/api/tickets/${ticketId}/call`, {})).body.status).toBe('calling');
       for (const status of ['calling', 'attending']) {
-        if (status === 'attending') expect((await ana.request('POST', `/api/tickets/${ticketId}/attend`, {})).body.status).toBe('attending');
+        if (status === 'attending')
+          expect((await ana.request('POST', `/api/tickets/${ticketId}/attend`, {})).body.status).toBe('attending');
         const before = await eventsOf(ticketId);
         const res = await post(`/public/tickets/${token}/leave`);
         expect(res.status).toBe(409);
-        expect(res.body).toMatchObject({ error: 'IllegalTransition', code: 'TicketNotInStatus', params: { number, status, action: 'leave', allowed: ['scheduled', 'waiting'] } });
+        expect(res.body).toMatchObject({
+          error: 'IllegalTransition',
+          code: 'TicketNotInStatus',
+          params: { number, status, action: 'leave', allowed: ['scheduled', 'waiting'] },
+        });
         expect(await statusOf(ticketId)).toBe(status);
         expect(await eventsOf(ticketId)).toEqual(before);
       }
@@ -108,15 +146,19 @@ describe('the status-page token leaves the queue', () => {
   });
 });
 
-describe('the kiosk checks in today\'s appointments of its branch', () => {
-  it('checks in today\'s appointment found by the ID number, answering number, service and a status link — nothing personal', async () => {
+describe("the kiosk checks in today's appointments of its branch", () => {
+  it("checks in today's appointment found by the ID number, answering number, service and a status link — nothing personal", async () => {
     const ticketId = await appointment(centro, inHours(2), '52.123.456');
     const res = await post(`/public/branches/${centro.id}/check-in`, { idNumber: '52123456' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(['number', 'serviceName', 'statusUrl', 'token']);
     expect(res.body.statusUrl).toBe(`/status/${res.body.token as string}`);
     expect(await statusOf(ticketId)).toBe('waiting');
-    expect((await eventsOf(ticketId)).at(-1)).toMatchObject({ type: 'queued', actor_type: 'customer', actor_name: 'kiosk' });
+    expect((await eventsOf(ticketId)).at(-1)).toMatchObject({
+      type: 'queued',
+      actor_type: 'customer',
+      actor_name: 'kiosk',
+    });
     const status = await fetch(`${app.url}/api/public/tickets/${res.body.token as string}`).then((r) => r.json());
     expect(status).toMatchObject({ number: res.body.number, status: 'waiting' });
 
@@ -126,7 +168,7 @@ describe('the kiosk checks in today\'s appointments of its branch', () => {
     expect(again.body).toMatchObject({ code: 'AlreadyCheckedIn', params: {} });
   });
 
-  it('another branch\'s appointment, tomorrow\'s and an unknown ID number get one and the same 404, and nothing changes', async () => {
+  it("another branch's appointment, tomorrow's and an unknown ID number get one and the same 404, and nothing changes", async () => {
     const elsewhere = await appointment(norte, inHours(2), '80300400');
     const tomorrow = await appointment(centro, inHours(30), '80500600');
     const unknown = await post(`/public/branches/${centro.id}/check-in`, { idNumber: '11110000' });
@@ -150,7 +192,10 @@ describe('the kiosk checks in today\'s appointments of its branch', () => {
 
   it('is rate-limited per address, like issuing tickets (guessing ID numbers)', async () => {
     const answers = [];
-    for (let i = 0; i < 32; i++) answers.push((await post(`/public/branches/${centro.id}/check-in`, { idNumber: `9${String(i).padStart(7, '0')}` })).status);
+    for (let i = 0; i < 32; i++)
+      answers.push(
+        (await post(`/public/branches/${centro.id}/check-in`, { idNumber: `9${String(i).padStart(7, '0')}` })).status,
+      );
     expect(answers.at(-1)).toBe(429);
   });
 });

@@ -9,58 +9,129 @@ import type { TicketStatus } from '../../domain/tickets.js';
 
 const today = `t.service_day = (now() at time zone b.timezone)::date`;
 
-export interface ActiveBranch { id: number; name: string; entityId: number }
+export interface ActiveBranch {
+  id: number;
+  name: string;
+  entityId: number;
+}
 
 export async function activeBranch(db: Db, branchId: number): Promise<ActiveBranch> {
-  const b: { id: number; name: string; entity_id: number } | undefined = await db('branches').where({ id: branchId }).first('id', 'name', 'entity_id');
+  const b: { id: number; name: string; entity_id: number } | undefined = await db('branches')
+    .where({ id: branchId })
+    .first('id', 'name', 'entity_id');
   if (!b) throw new DomainError('NotFound', { resource: 'branches' });
   return { id: b.id, name: b.name, entityId: b.entity_id };
 }
 
 export async function kioskServices(db: Db, branchId: number): Promise<ServiceRef[]> {
-  const rows: ServiceRef[] = await db('services').where({ branch_id: branchId, active: true }).orderBy('label').select('id', 'name', 'label');
+  const rows: ServiceRef[] = await db('services')
+    .where({ branch_id: branchId, active: true })
+    .orderBy('label')
+    .select('id', 'name', 'label');
   return rows.map(({ id, name, label }) => ({ id, name, label }));
 }
 
 interface CalledRow {
-  id: string; number: string; status: TicketStatus; called_at: Date | null; recall_count: number; desk_name: string | null; service_name: string;
+  id: string;
+  number: string;
+  status: TicketStatus;
+  called_at: Date | null;
+  recall_count: number;
+  desk_name: string | null;
+  service_name: string;
 }
 const calledTicket = (r: CalledRow): CalledTicket => ({
-  ticketId: r.id, number: r.number, status: r.status, deskName: r.desk_name, serviceName: r.service_name,
-  calledAt: iso(r.called_at), recallCount: r.recall_count,
+  ticketId: r.id,
+  number: r.number,
+  status: r.status,
+  deskName: r.desk_name,
+  serviceName: r.service_name,
+  calledAt: iso(r.called_at),
+  recallCount: r.recall_count,
 });
 
 /** C9: who is being called now, and the last calls of the day. */
 export async function displayOf(db: Db, branchId: number): Promise<Omit<DisplayView, 'branchName'>> {
-  const base = () => db('tickets as t').join('branches as b', 'b.id', 't.branch_id').join('services as s', 's.id', 't.service_id')
-    .leftJoin('desks as d', 'd.id', 't.desk_id').where('t.branch_id', branchId).whereRaw(today).whereNotNull('t.called_at')
-    .select('t.id', 't.number', 't.status', 't.called_at', 't.recall_count', 'd.name as desk_name', 's.name as service_name');
+  const base = () =>
+    db('tickets as t')
+      .join('branches as b', 'b.id', 't.branch_id')
+      .join('services as s', 's.id', 't.service_id')
+      .leftJoin('desks as d', 'd.id', 't.desk_id')
+      .where('t.branch_id', branchId)
+      .whereRaw(today)
+      .whereNotNull('t.called_at')
+      .select(
+        't.id',
+        't.number',
+        't.status',
+        't.called_at',
+        't.recall_count',
+        'd.name as desk_name',
+        's.name as service_name',
+      );
   const calling: CalledRow[] = await base().where('t.status', 'calling').orderBy('t.called_at', 'desc').limit(6);
-  const recent: CalledRow[] = await base().whereNot('t.status', 'calling').whereNotNull('t.desk_id').orderBy('t.called_at', 'desc').limit(8);
+  const recent: CalledRow[] = await base()
+    .whereNot('t.status', 'calling')
+    .whereNotNull('t.desk_id')
+    .orderBy('t.called_at', 'desc')
+    .limit(8);
   return { calling: calling.map(calledTicket), recent: recent.map(calledTicket) };
 }
 
 interface StatusRow {
-  id: string; number: string; status: TicketStatus; service_id: number; priority: number; arrival_at: Date; branch_id: number;
-  service_day: string; branch_name: string; service_name: string; desk_name: string | null;
+  id: string;
+  number: string;
+  status: TicketStatus;
+  service_id: number;
+  priority: number;
+  arrival_at: Date;
+  branch_id: number;
+  service_day: string;
+  branch_name: string;
+  service_name: string;
+  desk_name: string | null;
 }
 
 /** H5: the customer's view of their own ticket. */
 export async function statusOf(db: Db, ticketId: string): Promise<PublicStatus> {
-  const t: StatusRow | undefined = await db('tickets as t').join('branches as b', 'b.id', 't.branch_id').join('services as s', 's.id', 't.service_id')
-    .leftJoin('desks as d', 'd.id', 't.desk_id').where('t.id', ticketId)
-    .first('t.id', 't.number', 't.status', 't.service_id', 't.priority', 't.arrival_at', 't.branch_id', 't.service_day',
-      'b.name as branch_name', 's.name as service_name', 'd.name as desk_name');
+  const t: StatusRow | undefined = await db('tickets as t')
+    .join('branches as b', 'b.id', 't.branch_id')
+    .join('services as s', 's.id', 't.service_id')
+    .leftJoin('desks as d', 'd.id', 't.desk_id')
+    .where('t.id', ticketId)
+    .first(
+      't.id',
+      't.number',
+      't.status',
+      't.service_id',
+      't.priority',
+      't.arrival_at',
+      't.branch_id',
+      't.service_day',
+      'b.name as branch_name',
+      's.name as service_name',
+      'd.name as desk_name',
+    );
   if (!t) throw new DomainError('NotFound', { resource: 'tickets' });
   let ahead: number | null = null;
   if (t.status === 'waiting') {
-    const counted: { count: number }[] = await db('tickets').where({ service_id: t.service_id, service_day: t.service_day, status: 'waiting' })
-      .where((w) => w.where('priority', '>', t.priority).orWhere((x) => x.where('priority', t.priority).andWhere('arrival_at', '<', t.arrival_at)))
+    const counted: { count: number }[] = await db('tickets')
+      .where({ service_id: t.service_id, service_day: t.service_day, status: 'waiting' })
+      .where((w) =>
+        w
+          .where('priority', '>', t.priority)
+          .orWhere((x) => x.where('priority', t.priority).andWhere('arrival_at', '<', t.arrival_at)),
+      )
       .count({ count: '*' });
     ahead = Number(counted[0]?.count ?? 0);
   }
   return {
-    number: t.number, status: t.status, branchId: t.branch_id, branchName: t.branch_name,
-    serviceName: t.service_name, deskName: t.desk_name, ahead,
+    number: t.number,
+    status: t.status,
+    branchId: t.branch_id,
+    branchName: t.branch_name,
+    serviceName: t.service_name,
+    deskName: t.desk_name,
+    ahead,
   };
 }

@@ -18,11 +18,21 @@ import type { DisplayView, KioskTicket, PublicBranch } from '../../domain/contra
 const BranchParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /** 30 a minute per address: a busy kiosk's pace, far below what guessing needs. Each write has its own budget. */
-const perKiosk = (what: string) => rateLimit({
-  windowMs: 60_000, limit: 30, standardHeaders: 'draft-8', legacyHeaders: false,
-  keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
-  handler: (_req, res) => res.status(429).json({ error: 'TooManyRequests', code: 'TooManyRequests', params: {}, message: `Too many ${what} from this kiosk: wait a minute.` }),
-});
+const perKiosk = (what: string) =>
+  rateLimit({
+    windowMs: 60_000,
+    limit: 30,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
+    handler: (_req, res) =>
+      res.status(429).json({
+        error: 'TooManyRequests',
+        code: 'TooManyRequests',
+        params: {},
+        message: `Too many ${what} from this kiosk: wait a minute.`,
+      }),
+  });
 
 export function publicRoutes(deps: ApiDeps): Router {
   const r = Router();
@@ -40,13 +50,28 @@ export function publicRoutes(deps: ApiDeps): Router {
     const { id } = parse(BranchParams, req.params);
     const { serviceId } = parse(KioskBody, req.body);
     const branch = await activeBranch(deps.db, id);
-    const service: { id: number; name: string; active: boolean; virtual_enabled: boolean } | undefined = await deps.db('services')
-      .where({ id: serviceId, branch_id: id }).first('id', 'name', 'active', 'virtual_enabled');
+    const service: { id: number; name: string; active: boolean; virtual_enabled: boolean } | undefined = await deps
+      .db('services')
+      .where({ id: serviceId, branch_id: id })
+      .first('id', 'name', 'active', 'virtual_enabled');
     if (!service) throw new DomainError('Validation', {}, { fields: { serviceId: { code: 'unknown_reference' } } });
-    const view = await createTicket(deps, {
-      entityId: branch.entityId, branchId: id, serviceId, virtualEnabled: service.virtual_enabled, active: service.active,
-    }, { serviceId, kind: 'turn' }, KIOSK);
-    const ticket: KioskTicket = { number: view.number, serviceName: service.name, ...(await statusLink(deps.db, view.id)) };
+    const view = await createTicket(
+      deps,
+      {
+        entityId: branch.entityId,
+        branchId: id,
+        serviceId,
+        virtualEnabled: service.virtual_enabled,
+        active: service.active,
+      },
+      { serviceId, kind: 'turn' },
+      KIOSK,
+    );
+    const ticket: KioskTicket = {
+      number: view.number,
+      serviceName: service.name,
+      ...(await statusLink(deps.db, view.id)),
+    };
     res.status(201).json(ticket);
   });
 

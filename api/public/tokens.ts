@@ -12,7 +12,9 @@ export async function issueStatusToken(db: Db, ticketId: string): Promise<string
 
 export async function ticketOfToken(db: Db, token: string): Promise<string | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-  const row: { ticket_id: string } | undefined = await db('ticket_status_tokens').where({ token_hash: digest(token) }).first('ticket_id');
+  const row: { ticket_id: string } | undefined = await db('ticket_status_tokens')
+    .where({ token_hash: digest(token) })
+    .first('ticket_id');
   return row?.ticket_id;
 }
 

@@ -13,10 +13,18 @@ let other: { url: string; close(): Promise<void> };
 let admin: ApiClient;
 const sockets: Socket[] = [];
 
-interface Live { socket: Socket; heard: { event: string; data: Record<string, unknown> }[]; closed: Promise<string> }
+interface Live {
+  socket: Socket;
+  heard: { event: string; data: Record<string, unknown> }[];
+  closed: Promise<string>;
+}
 
 async function live(client: ApiClient, url = app.url): Promise<Live> {
-  const socket = connect(url, { transports: ['websocket'], extraHeaders: { cookie: client.cookie }, reconnection: false });
+  const socket = connect(url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie: client.cookie },
+    reconnection: false,
+  });
   sockets.push(socket);
   const heard: Live['heard'] = [];
   socket.onAny((event: string, data: Record<string, unknown>) => heard.push({ event, data }));
@@ -41,25 +49,52 @@ async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Prom
 
 const branchId = async (code: string) => (await app.db('branches').where({ code }).first('id')).id as number;
 const serviceOf = async (code: string, label: string) =>
-  (await app.db('services as s').join('branches as b', 'b.id', 's.branch_id').where({ 'b.code': code, 's.label': label }).first('s.id')).id as number;
+  (
+    await app
+      .db('services as s')
+      .join('branches as b', 'b.id', 's.branch_id')
+      .where({ 'b.code': code, 's.label': label })
+      .first('s.id')
+  ).id as number;
 let n = 0;
 /** A fresh member of staff, created by the admin through the API, and logged in. */
-async function staff(role: 'agent' | 'supervisor' | 'admin', branch: string | null): Promise<{ id: number; client: ApiClient; email: string }> {
+async function staff(
+  role: 'agent' | 'supervisor' | 'admin',
+  branch: string | null,
+): Promise<{ id: number; client: ApiClient; email: string }> {
   const email = `staff${++n}@andino.demo`;
   const res = await admin.request('POST', '/api/users', {
-    email, password: 'una-clave-larga-1', role, firstName: 'Test', lastName: `Staff ${n}`, branchId: branch ? await branchId(branch) : null,
+    email,
+    password: 'una-clave-larga-1',
+    role,
+    firstName: 'Test',
+    lastName: `Staff ${n}`,
+    branchId: branch ? await branchId(branch) : null,
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { id: res.body.id as number, client: await app.login(email, 'una-clave-larga-1'), email };
 }
-const sessionsOf = async (userId: number) => Number((await app.db('sessions').where({ user_id: userId }).count({ n: '*' }))[0]!.n);
+const sessionsOf = async (userId: number) =>
+  Number((await app.db('sessions').where({ user_id: userId }).count({ n: '*' }))[0]!.n);
 
 beforeAll(async () => {
   app = await createAppStack();
-  const server = await listen({
-    db: app.db, temporal: app.client, taskQueue: app.taskQueue, log: createLogger('test-api-2', 'silent'),
-    config: { NODE_ENV: 'test', publicUrl: 'http://localhost', temporalUiUrl: 'http://localhost:8233', TEMPORAL_NAMESPACE: app.namespace },
-  }, app.dbUrl, 0);
+  const server = await listen(
+    {
+      db: app.db,
+      temporal: app.client,
+      taskQueue: app.taskQueue,
+      log: createLogger('test-api-2', 'silent'),
+      config: {
+        NODE_ENV: 'test',
+        publicUrl: 'http://localhost',
+        temporalUiUrl: 'http://localhost:8233',
+        TEMPORAL_NAMESPACE: app.namespace,
+      },
+    },
+    app.dbUrl,
+    0,
+  );
   other = { url: `http://127.0.0.1:${server.port}`, close: server.close };
   admin = await app.login('admin@andino.demo');
 });
@@ -102,7 +137,7 @@ describe('issue 13: revoked rights end sessions and sockets at once', () => {
     expect(again.heard.filter((h) => h.data.ticketId === after.body.id)).toEqual([]);
   });
 
-  it("a supervisor moved to another branch: her open socket re-checks its rooms and what it may follow", async () => {
+  it('a supervisor moved to another branch: her open socket re-checks its rooms and what it may follow', async () => {
     const sup = await staff('supervisor', 'NOR');
     const watch = await live(sup.client);
     const norte = await admin.request('POST', '/api/tickets', { serviceId: await serviceOf('NOR', 'C') });
@@ -117,11 +152,16 @@ describe('issue 13: revoked rights end sessions and sockets at once', () => {
     expect((await admin.request('POST', `/api/tickets/${norte.body.id}/cancel`, { reason: 'test' })).status).toBe(200);
     await until(() => watch.heard.some((h) => h.data.ticketId === centro.body.id));
     await new Promise((r) => setTimeout(r, 300));
-    expect(watch.heard.filter((h) => h.data.ticketId === norte2.body.id || (h.data.ticketId === norte.body.id && h.data.status === 'cancelled'))).toEqual([]);
+    expect(
+      watch.heard.filter(
+        (h) =>
+          h.data.ticketId === norte2.body.id || (h.data.ticketId === norte.body.id && h.data.status === 'cancelled'),
+      ),
+    ).toEqual([]);
     expect(watch.socket.connected).toBe(true);
   });
 
-  it('a new password set by an admin ends all of that user\'s sessions and sockets', async () => {
+  it("a new password set by an admin ends all of that user's sessions and sockets", async () => {
     const agent = await staff('agent', 'CEN');
     const watch = await live(agent.client);
     expect((await admin.request('PUT', `/api/users/${agent.id}`, { password: 'otra-clave-larga-2' })).status).toBe(200);
@@ -132,8 +172,15 @@ describe('issue 13: revoked rights end sessions and sockets at once', () => {
 
   it('an agent deactivated mid-attention: the ticket is requeued keeping its arrival (the admin on its timeline), the shift ends, then the sessions', async () => {
     const carla = await app.login('carla@andino.demo');
-    const me = (await app.db('users').where({ email: 'carla@andino.demo' }).first('id', 'branch_id')) as { id: number; branch_id: number };
-    const desk = await app.db('desks').where({ branch_id: me.branch_id }).whereNotIn('id', app.db('shifts').whereNull('ended_at').select('desk_id')).first('id');
+    const me = (await app.db('users').where({ email: 'carla@andino.demo' }).first('id', 'branch_id')) as {
+      id: number;
+      branch_id: number;
+    };
+    const desk = await app
+      .db('desks')
+      .where({ branch_id: me.branch_id })
+      .whereNotIn('id', app.db('shifts').whereNull('ended_at').select('desk_id'))
+      .first('id');
     // Offline, then manual: dispatch gives her none of the tickets the other tests left waiting.
     const shift = await carla.request('POST', '/api/shifts', { deskId: desk.id, state: 'offline' });
     expect(shift.status, JSON.stringify(shift.body)).toBe(201);
@@ -152,8 +199,14 @@ describe('issue 13: revoked rights end sessions and sockets at once', () => {
     expect(ticket).toEqual({ status: 'waiting', agent_id: null, arrival_at: arrival });
     const timeline = await admin.request('GET', `/api/tickets/${t.body.id}/timeline`);
     expect(JSON.stringify(timeline.body)).toContain('requeued');
-    const requeued = await app.db('ticket_events').where({ ticket_id: t.body.id, type: 'requeued' }).first('actor_id', 'details');
-    expect(requeued).toMatchObject({ actor_id: (await app.db('users').where({ email: 'admin@andino.demo' }).first('id')).id, details: { keepArrival: true } });
+    const requeued = await app
+      .db('ticket_events')
+      .where({ ticket_id: t.body.id, type: 'requeued' })
+      .first('actor_id', 'details');
+    expect(requeued).toMatchObject({
+      actor_id: (await app.db('users').where({ email: 'admin@andino.demo' }).first('id')).id,
+      details: { keepArrival: true },
+    });
     expect((await app.db('shifts').where({ id: shift.body.id }).first('ended_at')).ended_at).not.toBeNull();
     expect(await within(watch.closed)).toBe('io server disconnect');
     expect(await sessionsOf(me.id)).toBe(0);

@@ -61,7 +61,9 @@ export function socketsOf(staff: StaffNamespace, userId: number): StaffSocket[] 
 /** Every minute, every socket: expired sessions end here, and missed notifications are caught up. */
 export function recheckEveryMinute(staff: StaffNamespace, db: Db, log: Logger, everyMs = 60_000): () => void {
   const timer = setInterval(() => {
-    recheckAll(db, [...staff.sockets.values()]).catch((err: unknown) => log.warn({ err }, 'socket rights check failed; retrying next minute'));
+    recheckAll(db, [...staff.sockets.values()]).catch((err: unknown) =>
+      log.warn({ err }, 'socket rights check failed; retrying next minute'),
+    );
   }, everyMs);
   timer.unref(); // never the reason the process stays up
   return () => clearInterval(timer);

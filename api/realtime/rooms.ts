@@ -14,7 +14,8 @@ export const rooms = {
 };
 
 /** The room a user's rights put them in: their whole entity, or their branch. */
-export const scopeRoom = (u: SessionUser): string => (reachesWholeEntity(u) ? rooms.entityWide(u.entityId) : rooms.branch(u.branchId));
+export const scopeRoom = (u: SessionUser): string =>
+  reachesWholeEntity(u) ? rooms.entityWide(u.entityId) : rooms.branch(u.branchId);
 
 /** What a staff socket carries: who it is for, and the session it was opened with. */
 export interface StaffData {

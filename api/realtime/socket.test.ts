@@ -14,7 +14,11 @@ const socks: Record<string, Socket> = {};
 const heard: Record<string, { event: string; data: Record<string, unknown> }[]> = {};
 
 async function open(name: string, client: ApiClient): Promise<Socket> {
-  const s = connect(app.url, { transports: ['websocket'], extraHeaders: { cookie: client.cookie }, reconnection: false });
+  const s = connect(app.url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie: client.cookie },
+    reconnection: false,
+  });
   sockets.push(s);
   heard[name] = [];
   s.onAny((event: string, data: Record<string, unknown>) => heard[name]!.push({ event, data }));
@@ -32,13 +36,28 @@ async function until(check: () => boolean, ms = 5000): Promise<void> {
     await new Promise((r) => setTimeout(r, 25));
   }
 }
-const got = (name: string, event: string, pred: (d: Record<string, unknown>) => boolean) => heard[name]!.some((h) => h.event === event && pred(h.data));
+const got = (name: string, event: string, pred: (d: Record<string, unknown>) => boolean) =>
+  heard[name]!.some((h) => h.event === event && pred(h.data));
 
 beforeAll(async () => {
   app = await createAppStack();
   const other = await createOrg(app.db);
-  await app.db('users').insert({ entity_id: other.entityId, branch_id: null, email: 'root@other.test', password_hash: await hashPassword(DEMO_PASSWORD), role: 'admin', first_name: 'Root', last_name: 'Other' });
-  for (const [name, email] of [['ana', 'ana@andino.demo'], ['elena', 'elena@andino.demo'], ['supervisor', 'supervisor@andino.demo'], ['admin', 'admin@andino.demo'], ['other', 'root@other.test']]) {
+  await app.db('users').insert({
+    entity_id: other.entityId,
+    branch_id: null,
+    email: 'root@other.test',
+    password_hash: await hashPassword(DEMO_PASSWORD),
+    role: 'admin',
+    first_name: 'Root',
+    last_name: 'Other',
+  });
+  for (const [name, email] of [
+    ['ana', 'ana@andino.demo'],
+    ['elena', 'elena@andino.demo'],
+    ['supervisor', 'supervisor@andino.demo'],
+    ['admin', 'admin@andino.demo'],
+    ['other', 'root@other.test'],
+  ]) {
     clients[name!] = await app.login(email!);
     socks[name!] = await open(name!, clients[name!]!);
   }
@@ -48,7 +67,14 @@ afterAll(async () => {
   await app?.closeAll();
 });
 
-const cenService = async (label: string) => (await app.db('services as s').join('branches as b', 'b.id', 's.branch_id').where({ 'b.code': 'CEN', 's.label': label }).first('s.id')).id as number;
+const cenService = async (label: string) =>
+  (
+    await app
+      .db('services as s')
+      .join('branches as b', 'b.id', 's.branch_id')
+      .where({ 'b.code': 'CEN', 's.label': label })
+      .first('s.id')
+  ).id as number;
 
 describe('G3 live ticket changes', () => {
   it("a ticket change reaches its branch, the entity's admins and followers — never another branch or entity", async () => {
@@ -70,7 +96,10 @@ describe('G3 live ticket changes', () => {
 
   it('an announced event without its entity is sent to nobody', async () => {
     const before = Object.values(heard).reduce((n, h) => n + h.length, 0);
-    await app.db.raw('select pg_notify(?, ?)', [EVENTS_CHANNEL, JSON.stringify({ kind: 'ticket', ticketId: 'x', branchId: 1, status: 'waiting' })]);
+    await app.db.raw('select pg_notify(?, ?)', [
+      EVENTS_CHANNEL,
+      JSON.stringify({ kind: 'ticket', ticketId: 'x', branchId: 1, status: 'waiting' }),
+    ]);
     await new Promise((r) => setTimeout(r, 300));
     expect(Object.values(heard).reduce((n, h) => n + h.length, 0)).toBe(before);
   });
@@ -78,8 +107,12 @@ describe('G3 live ticket changes', () => {
 
 describe('B2/H4 live agent states', () => {
   it("an agent's shift state change reaches the branch and the entity's admins only", async () => {
-    const ana = (await app.db('users').where({ email: 'ana@andino.demo' }).first('id', 'branch_id'));
-    const desk = await app.db('desks').where({ branch_id: ana.branch_id }).whereNotIn('id', app.db('shifts').whereNull('ended_at').select('desk_id')).first('id');
+    const ana = await app.db('users').where({ email: 'ana@andino.demo' }).first('id', 'branch_id');
+    const desk = await app
+      .db('desks')
+      .where({ branch_id: ana.branch_id })
+      .whereNotIn('id', app.db('shifts').whereNull('ended_at').select('desk_id'))
+      .first('id');
     const opened = await clients.ana!.request('POST', '/api/shifts', { deskId: desk.id });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     expect((await clients.ana!.request('POST', '/api/shifts/current/state', { state: 'lunch' })).status).toBe(200);
@@ -95,15 +128,24 @@ describe('B2/H4 live agent states', () => {
 describe('A2 notifications', () => {
   it('an appointment confirmation notifies the assigned agents live, with unread counts and mark-as-read', async () => {
     const scheduledAt = new Date(Date.now() + 3 * 3600_000).toISOString();
-    const appt = await clients.supervisor!.request('POST', '/api/appointments', { serviceId: await cenService('C'), scheduledAt, customer: { firstName: 'Marta', lastName: 'Cita' } });
+    const appt = await clients.supervisor!.request('POST', '/api/appointments', {
+      serviceId: await cenService('C'),
+      scheduledAt,
+      customer: { firstName: 'Marta', lastName: 'Cita' },
+    });
     expect(appt.status, JSON.stringify(appt.body)).toBe(201);
     expect(appt.body.ticketId).toEqual(expect.any(String));
-    expect((await clients.supervisor!.request('POST', `/api/tickets/${appt.body.ticketId}/confirm`, {})).status).toBe(200);
+    expect((await clients.supervisor!.request('POST', `/api/tickets/${appt.body.ticketId}/confirm`, {})).status).toBe(
+      200,
+    );
     await until(() => got('ana', 'notification', () => true));
     expect(heard.elena!.some((h) => h.event === 'notification')).toBe(false);
     expect(heard.other!.some((h) => h.event === 'notification')).toBe(false);
 
-    const list = await clients.ana!.request('GET', `/api/notifications?filter=${encodeURIComponent('{"unread":true}')}`);
+    const list = await clients.ana!.request(
+      'GET',
+      `/api/notifications?filter=${encodeURIComponent('{"unread":true}')}`,
+    );
     expect(list.status).toBe(200);
     expect(list.headers.get('x-unread-count')).toBe(String(list.body.length));
     expect(list.body[0]).toMatchObject({ type: 'appointment_confirmed', readAt: null });
@@ -126,8 +168,17 @@ describe('F1 logging out ends the live connection', () => {
     const closed = new Promise<string>((resolve) => s.once('disconnect', (reason) => resolve(reason)));
     expect((await bruno.request('POST', '/api/auth/logout')).status).toBe(200);
     expect(await closed).toBe('io server disconnect');
-    const again = connect(app.url, { transports: ['websocket'], extraHeaders: { cookie: bruno.cookie }, reconnection: false });
+    const again = connect(app.url, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: bruno.cookie },
+      reconnection: false,
+    });
     sockets.push(again);
-    await expect(new Promise((resolve, reject) => { again.once('connect', () => resolve(undefined)); again.once('connect_error', (e) => reject(e)); })).rejects.toThrow(/Unauthorized/);
+    await expect(
+      new Promise((resolve, reject) => {
+        again.once('connect', () => resolve(undefined));
+        again.once('connect_error', (e) => reject(e));
+      }),
+    ).rejects.toThrow(/Unauthorized/);
   });
 });

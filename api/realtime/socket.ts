@@ -12,7 +12,15 @@ import { isOwnOrigin, type OwnOrigins } from '../auth/origin.js';
 import { findSessionUser, SESSION_COOKIE, sessionHash } from '../auth/sessions.js';
 import type { ChangeEvent } from '../../db/changes.js';
 import { KnownEvent } from '../../domain/contracts/realtime.js';
-import { recheck, recheckAll, recheckEveryMinute, seesTicket, socketsOf, type StaffNamespace, type StaffSocket } from './rights.js';
+import {
+  recheck,
+  recheckAll,
+  recheckEveryMinute,
+  seesTicket,
+  socketsOf,
+  type StaffNamespace,
+  type StaffSocket,
+} from './rights.js';
 import { rooms, scopeRoom } from './rooms.js';
 import type { ErrorCode } from '../../domain/errors.js';
 
@@ -21,20 +29,27 @@ type Ack = (answer: { ok: boolean; error?: ErrorCode }) => void;
 
 export function createSocketServer(http: HttpServer, db: Db, log: Logger, own: OwnOrigins) {
   const io = new Server(http, {
-    serveClient: false, maxHttpBufferSize: 1e6,
+    serveClient: false,
+    maxHttpBufferSize: 1e6,
     // Browsers always send Origin on a websocket and on a cross-origin request; only a
     // same-origin polling request or a non-browser client (which holds no victim's cookie) omits it.
-    allowRequest: (req, done) => done(null, req.headers.origin === undefined || isOwnOrigin(req.headers.origin, req.headers, own)),
+    allowRequest: (req, done) =>
+      done(null, req.headers.origin === undefined || isOwnOrigin(req.headers.origin, req.headers, own)),
   });
   const staff = io.of('/') as StaffNamespace;
   staff.use((socket, next) => {
-    const token = (socket.handshake.auth as { token?: string }).token ?? readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+    const token =
+      (socket.handshake.auth as { token?: string }).token ??
+      readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     if (!token) return next(new Error('Unauthorized: log in first.'));
-    findSessionUser(db, token).then((user) => {
-      if (!user) return next(new Error('Unauthorized: your session has expired, log in again.'));
-      socket.data = { user, sessionHash: sessionHash(token) };
-      next();
-    }, (err: unknown) => next(err as Error));
+    findSessionUser(db, token).then(
+      (user) => {
+        if (!user) return next(new Error('Unauthorized: your session has expired, log in again.'));
+        socket.data = { user, sessionHash: sessionHash(token) };
+        next();
+      },
+      (err: unknown) => next(err as Error),
+    );
   });
   staff.on('connection', (socket) => {
     const u = socket.data.user;
@@ -43,10 +58,13 @@ export function createSocketServer(http: HttpServer, db: Db, log: Logger, own: O
     recheck(db, socket).catch((err: unknown) => log.warn({ err }, 'socket rights check failed'));
     // B7 "follow the ticket": only a ticket the user may see now.
     socket.on('follow', (ticketId: unknown, ack?: Ack) => {
-      followTicket(db, socket, ticketId).then((ok) => ack?.(ok ? { ok } : { ok, error: 'NotFound' }), (err: unknown) => {
-        log.warn({ err }, 'follow failed');
-        ack?.({ ok: false, error: 'Unavailable' });
-      });
+      followTicket(db, socket, ticketId).then(
+        (ok) => ack?.(ok ? { ok } : { ok, error: 'NotFound' }),
+        (err: unknown) => {
+          log.warn({ err }, 'follow failed');
+          ack?.({ ok: false, error: 'Unavailable' });
+        },
+      );
     });
     socket.on('unfollow', (ticketId: unknown) => {
       if (typeof ticketId === 'string') void socket.leave(rooms.ticket(ticketId));
@@ -66,15 +84,29 @@ export function createSocketServer(http: HttpServer, db: Db, log: Logger, own: O
   const publish = (raw: ChangeEvent) => {
     const parsed = KnownEvent.safeParse(raw);
     if (!parsed.success) {
-      log.warn({ kind: raw.kind, issues: parsed.error.issues.slice(0, 3) }, 'change event without its entity or branch: not sent to anyone');
+      log.warn(
+        { kind: raw.kind, issues: parsed.error.issues.slice(0, 3) },
+        'change event without its entity or branch: not sent to anyone',
+      );
       return;
     }
     const e = parsed.data;
     switch (e.kind) {
       case 'ticket':
         // Waiting lists (A9), monitors (H4) and followers (B7) of this ticket's branch and entity.
-        staff.to(rooms.branch(e.branchId)).to(rooms.ticket(e.ticketId)).to(rooms.entityWide(e.entityId)).emit('ticket', e);
-        io.of('/public').to(rooms.publicBranch(e.branchId)).emit('ticket', { type: e.type, ticketId: e.ticketId, number: e.number, status: e.status, deskId: e.deskId, serviceId: e.serviceId });
+        staff
+          .to(rooms.branch(e.branchId))
+          .to(rooms.ticket(e.ticketId))
+          .to(rooms.entityWide(e.entityId))
+          .emit('ticket', e);
+        io.of('/public').to(rooms.publicBranch(e.branchId)).emit('ticket', {
+          type: e.type,
+          ticketId: e.ticketId,
+          number: e.number,
+          status: e.status,
+          deskId: e.deskId,
+          serviceId: e.serviceId,
+        });
         break;
       case 'notification':
         staff.to(rooms.user(e.userId)).emit('notification', e);
@@ -84,13 +116,19 @@ export function createSocketServer(http: HttpServer, db: Db, log: Logger, own: O
         staff.to(rooms.branch(e.branchId)).to(rooms.entityWide(e.entityId)).to(rooms.user(e.userId)).emit('shift', e);
         break;
       case 'video':
-        staff.to(rooms.branch(e.branchId)).to(rooms.ticket(e.ticketId)).to(rooms.entityWide(e.entityId)).emit('video', e);
+        staff
+          .to(rooms.branch(e.branchId))
+          .to(rooms.ticket(e.ticketId))
+          .to(rooms.entityWide(e.entityId))
+          .emit('video', e);
         break;
       case 'session_ended':
         staff.in(rooms.session(e.sessionHash)).disconnectSockets(true);
         break;
       case 'user_changed':
-        recheckAll(db, socketsOf(staff, e.userId)).catch((err: unknown) => log.warn({ err, userId: e.userId }, 'socket rights check failed'));
+        recheckAll(db, socketsOf(staff, e.userId)).catch((err: unknown) =>
+          log.warn({ err, userId: e.userId }, 'socket rights check failed'),
+        );
         break;
     }
   };

@@ -17,7 +17,11 @@ export async function summaryReport(db: Db, u: SessionUser, q: ReportQuery): Pro
   if (q.branchId) reach.where('id', q.branchId);
   const branchIds = ((await reach.orderBy('id')) as { id: number }[]).map((b) => b.id);
   const filter = { serviceId: q.serviceId, departmentId: q.departmentId, agentId: q.agentId };
-  const { tickets, agentTime: time } = await readSummary(db, { entityId: u.entityId, branchIds, from: q.from, to: q.to, filter }, q.groupBy);
+  const { tickets, agentTime: time } = await readSummary(
+    db,
+    { entityId: u.entityId, branchIds, from: q.from, to: q.to, filter },
+    q.groupBy,
+  );
 
   const agentTime = new Map<string, { idle: number; brk: number; wrap: number }>();
   const withAgentTime = time !== null;
@@ -35,10 +39,17 @@ export async function summaryReport(db: Db, u: SessionUser, q: ReportQuery): Pro
     return {
       key: (r.key as string | null) ?? null,
       label: (r.label as string | null) ?? (q.groupBy === 'agent' ? '—' : String(r.key)),
-      tickets: total, served: num(r.served),
-      avgWaitSeconds: avg(r.wait_sum, r.wait_n), avgWalkSeconds: avg(r.walk_sum, r.walk_n), avgServiceSeconds: avg(r.service_sum, r.service_n),
-      called: num(r.called), withinSla: num(r.within_sla), slaPercent: pct(num(r.within_sla), num(r.called)),
-      leftBeforeCalled: num(r.left_before_called), noShow: num(r.no_show), cancelled: num(r.cancelled),
+      tickets: total,
+      served: num(r.served),
+      avgWaitSeconds: avg(r.wait_sum, r.wait_n),
+      avgWalkSeconds: avg(r.walk_sum, r.walk_n),
+      avgServiceSeconds: avg(r.service_sum, r.service_n),
+      called: num(r.called),
+      withinSla: num(r.within_sla),
+      slaPercent: pct(num(r.within_sla), num(r.called)),
+      leftBeforeCalled: num(r.left_before_called),
+      noShow: num(r.no_show),
+      cancelled: num(r.cancelled),
       abandonmentPercent: pct(abandoned, total),
       idleSeconds: withAgentTime ? round(t?.idle ?? 0) : null,
       breakSeconds: withAgentTime ? round(t?.brk ?? 0) : null,

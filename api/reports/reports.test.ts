@@ -22,21 +22,34 @@ beforeAll(async () => {
   desk = (await app.db('desks').where({ branch_id: centro }).orderBy('id').first('id')).id;
   // One ticket served from start to end, one cancelled while waiting, one still waiting.
   const served = await sup.request('POST', '/api/tickets', { serviceId: serviceC });
-  expect((await sup.request('POST', `/api/tickets/${served.body.id}/call`, { agentId: ana, deskId: desk })).status).toBe(200);
+  expect(
+    (await sup.request('POST', `/api/tickets/${served.body.id}/call`, { agentId: ana, deskId: desk })).status,
+  ).toBe(200);
   expect((await sup.request('POST', `/api/tickets/${served.body.id}/attend`, {})).status).toBe(200);
   expect((await sup.request('POST', `/api/tickets/${served.body.id}/finish`, {})).status).toBe(200);
-  const left = await sup.request('POST', '/api/tickets', { serviceId: serviceC, customer: { firstName: 'Ana "la, de" =1+1' } });
+  const left = await sup.request('POST', '/api/tickets', {
+    serviceId: serviceC,
+    customer: { firstName: 'Ana "la, de" =1+1' },
+  });
   expect((await sup.request('POST', `/api/tickets/${left.body.id}/cancel`, { reason: 'se fue' })).status).toBe(200);
   expect((await sup.request('POST', '/api/tickets', { serviceId: serviceC })).status).toBe(201);
 });
 afterAll(() => app?.closeAll());
 
 describe('H4 live monitor snapshot', () => {
-  it('shows queue length, longest wait, agents by state and SLA today for the supervisor\'s branch', async () => {
+  it("shows queue length, longest wait, agents by state and SLA today for the supervisor's branch", async () => {
     const res = await sup.request('GET', `/api/monitor/branches/${centro}`);
     expect(res.status).toBe(200);
     const c = res.body.services.find((s: { id: number }) => s.id === serviceC);
-    expect(c).toMatchObject({ label: 'C', waiting: 1, finished: 1, abandoned: 1, calledToday: 1, withinSla: 1, slaPercent: 100 });
+    expect(c).toMatchObject({
+      label: 'C',
+      waiting: 1,
+      finished: 1,
+      abandoned: 1,
+      calledToday: 1,
+      withinSla: 1,
+      slaPercent: 100,
+    });
     expect(c.longestWaitSeconds).toBeGreaterThanOrEqual(0);
     expect(c.next).toMatchObject({ code: 'interleave_arrival', params: { number: 'C-003', ratio: 2 } }); // H1: why this one is next
     expect(res.body.policy).toEqual({ policy: 'interleave', interleaveRatio: 2, ageBoostMinutes: 10 });
@@ -49,7 +62,11 @@ describe('H4 live monitor snapshot', () => {
   it('G7: tells an operator, not a supervisor, where the workflows are, for shift links', async () => {
     expect((await sup.request('GET', '/api/monitor/temporal')).body).toMatchObject({ code: 'OperatorOnly' });
     const res = await (await app.login('operator@ventanilla.demo')).request('GET', '/api/monitor/temporal');
-    expect(res.body).toEqual({ uiUrl: 'http://localhost:8233', namespace: app.namespace, workflowsUrl: `http://localhost:8233/namespaces/${app.namespace}` });
+    expect(res.body).toEqual({
+      uiUrl: 'http://localhost:8233',
+      namespace: app.namespace,
+      workflowsUrl: `http://localhost:8233/namespaces/${app.namespace}`,
+    });
   });
 
   it('refuses agents, other branches and other entities', async () => {
@@ -67,7 +84,17 @@ describe('H3 reports', () => {
     const res = await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=service`);
     expect(res.status).toBe(200);
     const c = res.body.rows.find((r: { key: string }) => r.key === String(serviceC));
-    expect(c).toMatchObject({ label: 'C · Depósitos y retiros', tickets: 3, served: 1, called: 1, withinSla: 1, slaPercent: 100, leftBeforeCalled: 1, cancelled: 1, noShow: 0 });
+    expect(c).toMatchObject({
+      label: 'C · Depósitos y retiros',
+      tickets: 3,
+      served: 1,
+      called: 1,
+      withinSla: 1,
+      slaPercent: 100,
+      leftBeforeCalled: 1,
+      cancelled: 1,
+      noShow: 0,
+    });
     expect(c.avgWalkSeconds).toBeGreaterThanOrEqual(0);
     expect(c.avgServiceSeconds).toBeGreaterThanOrEqual(0);
     expect(c.abandonmentPercent).toBeCloseTo(33.3, 1);
@@ -76,7 +103,11 @@ describe('H3 reports', () => {
 
   it('per agent and per day', async () => {
     const byAgent = await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=agent`);
-    expect(byAgent.body.rows.find((r: { key: string }) => r.key === String(ana))).toMatchObject({ label: 'Ana Restrepo', served: 1, idleSeconds: 0 });
+    expect(byAgent.body.rows.find((r: { key: string }) => r.key === String(ana))).toMatchObject({
+      label: 'Ana Restrepo',
+      served: 1,
+      idleSeconds: 0,
+    });
     const byDay = await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=day`);
     expect(byDay.body.rows).toEqual([expect.objectContaining({ key: today(), tickets: 3 })]);
   });
@@ -85,19 +116,45 @@ describe('H3 reports', () => {
     const bruno = (await app.db('users').where({ email: 'bruno@andino.demo' }).first('id')).id;
     const shiftId = '00000000-0000-4000-8000-00000000b001';
     // Fixed local times of today (not "now minus N"): the suite may run across the branch's midnight.
-    const at = (hhmm: string) => app.db.raw(`(cast(? as date) + cast(? as time)) at time zone 'America/Bogota'`, [today(), hhmm]);
-    await app.db('shifts').insert({ id: shiftId, user_id: bruno, branch_id: centro, desk_id: desk + 1, state: 'online', state_since: at('12:17'), started_at: at('12:00'), ended_at: at('12:17'), workflow_id: `shift-${bruno}-${shiftId}` });
+    const at = (hhmm: string) =>
+      app.db.raw(`(cast(? as date) + cast(? as time)) at time zone 'America/Bogota'`, [today(), hhmm]);
+    await app.db('shifts').insert({
+      id: shiftId,
+      user_id: bruno,
+      branch_id: centro,
+      desk_id: desk + 1,
+      state: 'online',
+      state_since: at('12:17'),
+      started_at: at('12:00'),
+      ended_at: at('12:17'),
+      workflow_id: `shift-${bruno}-${shiftId}`,
+    });
     await app.db('shift_state_periods').insert([
       { shift_id: shiftId, seq: 1, state: 'online', started_at: at('12:00'), ended_at: at('12:10') },
       { shift_id: shiftId, seq: 2, state: 'lunch', started_at: at('12:10'), ended_at: at('12:15') },
       { shift_id: shiftId, seq: 3, state: 'documenting', started_at: at('12:15'), ended_at: at('12:17') },
     ]);
-    const res = await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=agent&agentId=${bruno}`);
+    const res = await sup.request(
+      'GET',
+      `/api/reports/summary?from=${today()}&to=${today()}&groupBy=agent&agentId=${bruno}`,
+    );
     expect(res.status).toBe(200);
     // Bruno served nothing: all his online time was idle, and he still has a row.
-    expect(res.body.rows).toEqual([expect.objectContaining({ key: String(bruno), label: 'Bruno Cárdenas', tickets: 0, idleSeconds: 600, breakSeconds: 300, wrapUpSeconds: 120 })]);
+    expect(res.body.rows).toEqual([
+      expect.objectContaining({
+        key: String(bruno),
+        label: 'Bruno Cárdenas',
+        tickets: 0,
+        idleSeconds: 600,
+        breakSeconds: 300,
+        wrapUpSeconds: 120,
+      }),
+    ]);
     // Shift time belongs to no service: narrowing to one leaves it out.
-    const narrowed = await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=agent&serviceId=${serviceC}`);
+    const narrowed = await sup.request(
+      'GET',
+      `/api/reports/summary?from=${today()}&to=${today()}&groupBy=agent&serviceId=${serviceC}`,
+    );
     expect(narrowed.body.rows.map((r: { key: string }) => r.key)).not.toContain(String(bruno));
     expect(narrowed.body.rows.every((r: { idleSeconds: unknown }) => r.idleSeconds === null)).toBe(true);
     const byBranch = await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=branch`);
@@ -105,30 +162,59 @@ describe('H3 reports', () => {
     expect(centroRow).toMatchObject({ idleSeconds: 600, breakSeconds: 300, wrapUpSeconds: 120 });
   });
 
-  it('a shift period across the branch\'s midnight counts on each day for its own part', async () => {
+  it("a shift period across the branch's midnight counts on each day for its own part", async () => {
     const carla = (await app.db('users').where({ email: 'carla@andino.demo' }).first('id')).id;
     const shiftId = '00000000-0000-4000-8000-00000000c001';
     const yesterday = new Date(Date.parse(`${today()}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    const at = (day: string, hhmm: string) => app.db.raw(`(cast(? as date) + cast(? as time)) at time zone 'America/Bogota'`, [day, hhmm]);
-    await app.db('shifts').insert({ id: shiftId, user_id: carla, branch_id: centro, desk_id: desk + 2, state: 'online', state_since: at(today(), '00:10'), started_at: at(yesterday, '23:50'), ended_at: at(today(), '00:10'), workflow_id: `shift-${carla}-${shiftId}` });
-    await app.db('shift_state_periods').insert({ shift_id: shiftId, seq: 1, state: 'online', started_at: at(yesterday, '23:50'), ended_at: at(today(), '00:10') });
+    const at = (day: string, hhmm: string) =>
+      app.db.raw(`(cast(? as date) + cast(? as time)) at time zone 'America/Bogota'`, [day, hhmm]);
+    await app.db('shifts').insert({
+      id: shiftId,
+      user_id: carla,
+      branch_id: centro,
+      desk_id: desk + 2,
+      state: 'online',
+      state_since: at(today(), '00:10'),
+      started_at: at(yesterday, '23:50'),
+      ended_at: at(today(), '00:10'),
+      workflow_id: `shift-${carla}-${shiftId}`,
+    });
+    await app.db('shift_state_periods').insert({
+      shift_id: shiftId,
+      seq: 1,
+      state: 'online',
+      started_at: at(yesterday, '23:50'),
+      ended_at: at(today(), '00:10'),
+    });
     for (const day of [yesterday, today()]) {
       const res = await sup.request('GET', `/api/reports/summary?from=${day}&to=${day}&groupBy=agent&agentId=${carla}`);
       expect(res.body.rows).toEqual([expect.objectContaining({ key: String(carla), idleSeconds: 600 })]);
     }
-    const both = await sup.request('GET', `/api/reports/summary?from=${yesterday}&to=${today()}&groupBy=agent&agentId=${carla}`);
+    const both = await sup.request(
+      'GET',
+      `/api/reports/summary?from=${yesterday}&to=${today()}&groupBy=agent&agentId=${carla}`,
+    );
     expect(both.body.rows).toEqual([expect.objectContaining({ key: String(carla), idleSeconds: 1200 })]);
     await app.db('shift_state_periods').where({ shift_id: shiftId }).delete();
     await app.db('shifts').where({ id: shiftId }).delete();
   });
 
   it('exports CSV with escaping and a file name', async () => {
-    const res = await fetch(`${app.url}/api/reports/summary.csv?from=${today()}&to=${today()}&groupBy=service`, { headers: { cookie: sup.cookie } });
+    const res = await fetch(`${app.url}/api/reports/summary.csv?from=${today()}&to=${today()}&groupBy=service`, {
+      headers: { cookie: sup.cookie },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="ventanilla-service-${today()}-${today()}.csv"`);
-    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('key,label,tickets,served,avgWaitSeconds,avgWalkSeconds,avgServiceSeconds,called,withinSla,slaPercent,leftBeforeCalled,noShow,cancelled,abandonmentPercent,idleSeconds,breakSeconds,wrapUpSeconds');
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="ventanilla-service-${today()}-${today()}.csv"`,
+    );
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'key,label,tickets,served,avgWaitSeconds,avgWalkSeconds,avgServiceSeconds,called,withinSla,slaPercent,leftBeforeCalled,noShow,cancelled,abandonmentPercent,idleSeconds,breakSeconds,wrapUpSeconds',
+    );
     expect(lines.some((l) => l.startsWith(`${serviceC},C · Depósitos y retiros,3,1,`))).toBe(true);
     expect(csvField('a "b", c')).toBe('"a ""b"", c"');
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
@@ -140,8 +226,12 @@ describe('H3 reports', () => {
     expect(long.status).toBe(400);
     expect(long.body.fields).toHaveProperty('to');
     expect((await sup.request('GET', '/api/reports/summary?from=2026-13-01&to=2026-01-01')).status).toBe(400);
-    expect((await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=weather`)).status).toBe(400);
-    expect((await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&branchId=${norte}`)).status).toBe(403);
+    expect(
+      (await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=weather`)).status,
+    ).toBe(400);
+    expect(
+      (await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&branchId=${norte}`)).status,
+    ).toBe(403);
     const agent = await app.login('ana@andino.demo');
     expect((await agent.request('GET', `/api/reports/summary?from=${today()}&to=${today()}`)).status).toBe(403);
     expect((await fetch(`${app.url}/api/reports/summary?from=${today()}&to=${today()}`)).status).toBe(401);

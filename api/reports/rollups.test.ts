@@ -16,35 +16,70 @@ let sla: number;
 let ana: number;
 let bruno: number;
 const TZ = 'America/Bogota';
-const localDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('en-CA', { timeZone: TZ });
+const localDay = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toLocaleDateString('en-CA', { timeZone: TZ });
 const [d2, d1, today] = [localDay(-2), localDay(-1), localDay(0)];
 
-interface Step { type: string; from: string | null; to: string; at: string; agentId?: number }
+interface Step {
+  type: string;
+  from: string | null;
+  to: string;
+  at: string;
+  agentId?: number;
+}
 let seq = 0;
 /** A ticket of `day` with its timeline; times are local `HH:MM` of `day` (or `+1 HH:MM`, the next day). */
 async function ticket(day: string, steps: Step[]): Promise<string> {
   const id = randomUUID();
-  const at = (t: string) => app.db.raw(`(cast(? as date) + cast(? as integer) + cast(? as time)) at time zone '${TZ}'`, [day, t.startsWith('+1') ? 1 : 0, t.replace('+1 ', '')]);
+  const at = (t: string) =>
+    app.db.raw(`(cast(? as date) + cast(? as integer) + cast(? as time)) at time zone '${TZ}'`, [
+      day,
+      t.startsWith('+1') ? 1 : 0,
+      t.replace('+1 ', ''),
+    ]);
   seq++;
   const last = steps[steps.length - 1]!;
   await app.db('tickets').insert({
-    id, entity_id: entity, branch_id: centro, service_id: serviceC, numbered_service_id: serviceC, kind: 'turn', status: last.to,
-    service_day: day, seq, number: `C-${900 + seq}`, arrival_at: at(steps[0]!.at), workflow_id: `ticket-${id}`, last_event_seq: steps.length,
+    id,
+    entity_id: entity,
+    branch_id: centro,
+    service_id: serviceC,
+    numbered_service_id: serviceC,
+    kind: 'turn',
+    status: last.to,
+    service_day: day,
+    seq,
+    number: `C-${900 + seq}`,
+    arrival_at: at(steps[0]!.at),
+    workflow_id: `ticket-${id}`,
+    last_event_seq: steps.length,
   });
-  await app.db('ticket_events').insert(steps.map((s, i) => ({
-    ticket_id: id, seq: i + 1, type: s.type, from_status: s.from, to_status: s.to, actor_type: 'system', at: at(s.at),
-    details: JSON.stringify(s.agentId ? { agentId: s.agentId } : {}),
-  })));
+  await app.db('ticket_events').insert(
+    steps.map((s, i) => ({
+      ticket_id: id,
+      seq: i + 1,
+      type: s.type,
+      from_status: s.from,
+      to_status: s.to,
+      actor_type: 'system',
+      at: at(s.at),
+      details: JSON.stringify(s.agentId ? { agentId: s.agentId } : {}),
+    })),
+  );
   return id;
 }
 const served = (q: string, c: string, a: string, f: string, agentId: number): Step[] => [
-  { type: 'created', from: null, to: 'waiting', at: q }, { type: 'called', from: 'waiting', to: 'calling', at: c, agentId },
-  { type: 'attending', from: 'calling', to: 'attending', at: a }, { type: 'finished', from: 'attending', to: 'finished', at: f },
+  { type: 'created', from: null, to: 'waiting', at: q },
+  { type: 'called', from: 'waiting', to: 'calling', at: c, agentId },
+  { type: 'attending', from: 'calling', to: 'attending', at: a },
+  { type: 'finished', from: 'attending', to: 'finished', at: f },
 ];
 
 const report = async (groupBy: string, from = d2, to = d1, extra = '') =>
-  (await sup.request('GET', `/api/reports/summary?from=${from}&to=${to}&groupBy=${groupBy}${extra}`)).body.rows as ReportRow[];
-const everyReport = async () => Object.fromEntries(await Promise.all(GROUP_BYS.map(async (g) => [g, await report(g, d2, today)] as const)));
+  (await sup.request('GET', `/api/reports/summary?from=${from}&to=${to}&groupBy=${groupBy}${extra}`)).body
+    .rows as ReportRow[];
+const everyReport = async () =>
+  Object.fromEntries(await Promise.all(GROUP_BYS.map(async (g) => [g, await report(g, d2, today)] as const)));
 const rowOf = (rows: ReportRow[], key: number | string) => rows.find((r) => r.key === String(key));
 
 let waitingAtMidnight: string;
@@ -60,9 +95,15 @@ beforeAll(async () => {
   bruno = (await app.db('users').where({ email: 'bruno@andino.demo' }).first('id')).id;
   // Two days ago: one served (waited 5 min), one left while waiting (10 min), one no-show.
   await ticket(d2, served('09:00', '09:05', '09:06', '09:20', ana));
-  await ticket(d2, [{ type: 'created', from: null, to: 'waiting', at: '10:00' }, { type: 'cancelled', from: 'waiting', to: 'cancelled', at: '10:10' }]);
-  await ticket(d2, [{ type: 'created', from: null, to: 'waiting', at: '11:00' }, { type: 'called', from: 'waiting', to: 'calling', at: '11:02', agentId: ana },
-    { type: 'no_show', from: 'calling', to: 'no_show', at: '11:07' }]);
+  await ticket(d2, [
+    { type: 'created', from: null, to: 'waiting', at: '10:00' },
+    { type: 'cancelled', from: 'waiting', to: 'cancelled', at: '10:10' },
+  ]);
+  await ticket(d2, [
+    { type: 'created', from: null, to: 'waiting', at: '11:00' },
+    { type: 'called', from: 'waiting', to: 'calling', at: '11:02', agentId: ana },
+    { type: 'no_show', from: 'calling', to: 'no_show', at: '11:07' },
+  ]);
   // Yesterday: one served by Bruno after half an hour, one still waiting when the day ended.
   await ticket(d1, served('09:00', '09:30', '09:31', '09:41', bruno));
   waitingAtMidnight = await ticket(d1, [{ type: 'created', from: null, to: 'waiting', at: '17:00' }]);
@@ -70,35 +111,86 @@ beforeAll(async () => {
   const shiftId = randomUUID();
   const desk = (await app.db('desks').where({ branch_id: centro }).orderBy('id').first('id')).id;
   const at = (t: string) => app.db.raw(`(cast(? as date) + cast(? as time)) at time zone '${TZ}'`, [d1, t]);
-  await app.db('shifts').insert({ id: shiftId, user_id: ana, branch_id: centro, desk_id: desk, state: 'offline', state_since: at('12:00'), started_at: at('08:00'), ended_at: at('12:00'), workflow_id: `shift-${ana}-${shiftId}` });
-  await app.db('shift_state_periods').insert({ shift_id: shiftId, seq: 1, state: 'online', started_at: at('08:00'), ended_at: at('12:00') });
+  await app.db('shifts').insert({
+    id: shiftId,
+    user_id: ana,
+    branch_id: centro,
+    desk_id: desk,
+    state: 'offline',
+    state_since: at('12:00'),
+    started_at: at('08:00'),
+    ended_at: at('12:00'),
+    workflow_id: `shift-${ana}-${shiftId}`,
+  });
+  await app
+    .db('shift_state_periods')
+    .insert({ shift_id: shiftId, seq: 1, state: 'online', started_at: at('08:00'), ended_at: at('12:00') });
 });
 afterAll(() => app?.closeAll());
 
 describe('issue 18: report rollups', () => {
   it('figures from the raw timeline, before any rollup (independently worked out)', async () => {
     const byService = rowOf(await report('service', d2, d2), serviceC)!;
-    expect(byService).toMatchObject({ tickets: 3, served: 1, called: 2, noShow: 1, cancelled: 1, leftBeforeCalled: 1,
-      avgWaitSeconds: Math.round((300 + 600 + 120) / 3), avgWalkSeconds: 60, avgServiceSeconds: 840 });
+    expect(byService).toMatchObject({
+      tickets: 3,
+      served: 1,
+      called: 2,
+      noShow: 1,
+      cancelled: 1,
+      leftBeforeCalled: 1,
+      avgWaitSeconds: Math.round((300 + 600 + 120) / 3),
+      avgWalkSeconds: 60,
+      avgServiceSeconds: 840,
+    });
     expect(byService.withinSla).toBe([300, 120].filter((w) => w <= sla).length);
-    expect(rowOf(await report('agent', d1, d1, `&agentId=${ana}`), ana)).toMatchObject({ tickets: 0, idleSeconds: 4 * 3600 });
+    expect(rowOf(await report('agent', d1, d1, `&agentId=${ana}`), ana)).toMatchObject({
+      tickets: 0,
+      idleSeconds: 4 * 3600,
+    });
   });
 
   it('a rolled range answers exactly as the raw timeline did; a day with a customer still waiting stays live', async () => {
     const raw = await everyReport();
     await rollPending(app.db);
-    const days = await app.db('report_days').where({ branch_id: centro }).select(app.db.raw(`to_char(day, 'YYYY-MM-DD') as day`), 'dirty').orderBy('day');
-    expect(days).toEqual([{ day: d2, dirty: false }, { day: d1, dirty: true }]);
-    expect(await app.db('report_service_days').where({ branch_id: centro, day: d2 }).sum('tickets as n').first()).toEqual({ n: 3 });
+    const days = await app
+      .db('report_days')
+      .where({ branch_id: centro })
+      .select(app.db.raw(`to_char(day, 'YYYY-MM-DD') as day`), 'dirty')
+      .orderBy('day');
+    expect(days).toEqual([
+      { day: d2, dirty: false },
+      { day: d1, dirty: true },
+    ]);
+    expect(
+      await app.db('report_service_days').where({ branch_id: centro, day: d2 }).sum('tickets as n').first(),
+    ).toEqual({ n: 3 });
     expect(await everyReport()).toEqual(raw);
   });
 
   it('a day corrected after it was rolled: the late cancellation shows at once, and again once rolled', async () => {
     const at = app.db.raw(`(cast(? as date) + 1 + cast('00:30' as time)) at time zone '${TZ}'`, [d1]);
-    await app.db('ticket_events').insert({ ticket_id: waitingAtMidnight, seq: 2, type: 'cancelled', from_status: 'waiting', to_status: 'cancelled', actor_type: 'system', at, details: '{}' });
-    await app.db('tickets').where({ id: waitingAtMidnight }).update({ status: 'cancelled', ended_at: at, last_event_seq: 2 });
+    await app.db('ticket_events').insert({
+      ticket_id: waitingAtMidnight,
+      seq: 2,
+      type: 'cancelled',
+      from_status: 'waiting',
+      to_status: 'cancelled',
+      actor_type: 'system',
+      at,
+      details: '{}',
+    });
+    await app
+      .db('tickets')
+      .where({ id: waitingAtMidnight })
+      .update({ status: 'cancelled', ended_at: at, last_event_seq: 2 });
     const corrected = rowOf(await report('day', d1, d1), d1)!;
-    expect(corrected).toMatchObject({ tickets: 2, served: 1, cancelled: 1, leftBeforeCalled: 1, avgWaitSeconds: Math.round((1800 + 7.5 * 3600) / 2) });
+    expect(corrected).toMatchObject({
+      tickets: 2,
+      served: 1,
+      cancelled: 1,
+      leftBeforeCalled: 1,
+      avgWaitSeconds: Math.round((1800 + 7.5 * 3600) / 2),
+    });
     const raw = await everyReport();
     expect((await rollPending(app.db)).rolled).toBe(1); // only the dirty day
     expect(await app.db('report_days').where({ branch_id: centro, day: d1 }).first('dirty')).toEqual({ dirty: false });

@@ -10,8 +10,23 @@ import type { Report, ReportRow } from '../../domain/contracts/resources.js';
 import { ReportQuery } from './schemas.js';
 
 const CSV_COLUMNS: (keyof ReportRow)[] = [
-  'key', 'label', 'tickets', 'served', 'avgWaitSeconds', 'avgWalkSeconds', 'avgServiceSeconds', 'called', 'withinSla', 'slaPercent',
-  'leftBeforeCalled', 'noShow', 'cancelled', 'abandonmentPercent', 'idleSeconds', 'breakSeconds', 'wrapUpSeconds',
+  'key',
+  'label',
+  'tickets',
+  'served',
+  'avgWaitSeconds',
+  'avgWalkSeconds',
+  'avgServiceSeconds',
+  'called',
+  'withinSla',
+  'slaPercent',
+  'leftBeforeCalled',
+  'noShow',
+  'cancelled',
+  'abandonmentPercent',
+  'idleSeconds',
+  'breakSeconds',
+  'wrapUpSeconds',
 ];
 
 export function reportRoutes(deps: ApiDeps): Router {

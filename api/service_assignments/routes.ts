@@ -9,7 +9,12 @@ import { ServiceAssignmentCreate, ServiceAssignmentFilter, ServiceAssignmentUpda
 export const serviceAssignments: CrudResource<ServiceAssignment> = {
   name: 'service_assignments',
   model: ServiceAssignment,
-  fields: { id: 'service_assignments.id', userId: 'service_assignments.user_id', serviceId: 'service_assignments.service_id', kind: 'service_assignments.kind' },
+  fields: {
+    id: 'service_assignments.id',
+    userId: 'service_assignments.user_id',
+    serviceId: 'service_assignments.service_id',
+    kind: 'service_assignments.kind',
+  },
   defaultSort: ['id', 'asc'],
   filter: ServiceAssignmentFilter,
   create: ServiceAssignmentCreate,

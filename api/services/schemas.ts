@@ -4,19 +4,24 @@ import { z } from 'zod';
 import { text } from '../../domain/text.js';
 import { baseFilter, flag, intId, oneOrMany, textFilter } from '../http/filters.js';
 
-const ServiceFields = z.object({
-  departmentId: intId,
-  name: text({ max: 120, min: 2 }),
-  /** The ticket prefix, A in A-001. The pattern comes first so the API documentation shows it. */
-  label: z.string().regex(/^[A-Z]{1,4}$/, 'label_format').pipe(text({ max: 4, min: 1 })),
-  callTimeoutSeconds: z.number().int().min(10).max(3600),
-  maxAutoRequeues: z.number().int().min(0).max(10),
-  slaTargetSeconds: z.number().int().min(30).max(86_400),
-  /** An attention longer than this is shown to supervisors as overdue (issue 12, stuck work). */
-  maxAttentionMinutes: z.number().int().min(1).max(1440),
-  virtualEnabled: z.boolean(),
-  active: z.boolean(),
-}).strict();
+const ServiceFields = z
+  .object({
+    departmentId: intId,
+    name: text({ max: 120, min: 2 }),
+    /** The ticket prefix, A in A-001. The pattern comes first so the API documentation shows it. */
+    label: z
+      .string()
+      .regex(/^[A-Z]{1,4}$/, 'label_format')
+      .pipe(text({ max: 4, min: 1 })),
+    callTimeoutSeconds: z.number().int().min(10).max(3600),
+    maxAutoRequeues: z.number().int().min(0).max(10),
+    slaTargetSeconds: z.number().int().min(30).max(86_400),
+    /** An attention longer than this is shown to supervisors as overdue (issue 12, stuck work). */
+    maxAttentionMinutes: z.number().int().min(1).max(1440),
+    virtualEnabled: z.boolean(),
+    active: z.boolean(),
+  })
+  .strict();
 
 export const ServiceCreate = ServiceFields.extend({
   callTimeoutSeconds: ServiceFields.shape.callTimeoutSeconds.default(120),
@@ -27,11 +32,13 @@ export const ServiceCreate = ServiceFields.extend({
   active: ServiceFields.shape.active.default(true),
 }).strict();
 export const ServiceUpdate = ServiceFields.partial().strict();
-export const ServiceFilter = z.object({
-  ...baseFilter,
-  branchId: oneOrMany(intId).optional(),
-  departmentId: oneOrMany(intId).optional(),
-  label: textFilter(4).optional(),
-  active: flag.optional(),
-  virtualEnabled: flag.optional(),
-}).strict();
+export const ServiceFilter = z
+  .object({
+    ...baseFilter,
+    branchId: oneOrMany(intId).optional(),
+    departmentId: oneOrMany(intId).optional(),
+    label: textFilter(4).optional(),
+    active: flag.optional(),
+    virtualEnabled: flag.optional(),
+  })
+  .strict();

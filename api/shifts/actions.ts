@@ -15,20 +15,36 @@ import { startShiftWorkflow, updateShift, updateShiftWith } from '../../workflow
 
 type Deps = Pick<ApiDeps, 'db' | 'temporal' | 'taskQueue'>;
 
-export async function openShiftRow(db: Db, userId: number): Promise<{ id: string; workflow_id: string; desk_id: number; current_ticket_id: string | null } | undefined> {
-  return db('shifts').where({ user_id: userId }).whereNull('ended_at').first('id', 'workflow_id', 'desk_id', 'current_ticket_id');
+export async function openShiftRow(
+  db: Db,
+  userId: number,
+): Promise<{ id: string; workflow_id: string; desk_id: number; current_ticket_id: string | null } | undefined> {
+  return db('shifts')
+    .where({ user_id: userId })
+    .whereNull('ended_at')
+    .first('id', 'workflow_id', 'desk_id', 'current_ticket_id');
 }
 
 async function holderOf(db: Db, deskId: number): Promise<string | undefined> {
-  const h: { first_name: string; last_name: string } | undefined = await db('shifts as s').join('users as u', 'u.id', 's.user_id')
-    .where('s.desk_id', deskId).whereNull('s.ended_at').first('u.first_name', 'u.last_name');
+  const h: { first_name: string; last_name: string } | undefined = await db('shifts as s')
+    .join('users as u', 'u.id', 's.user_id')
+    .where('s.desk_id', deskId)
+    .whereNull('s.ended_at')
+    .first('u.first_name', 'u.last_name');
   return h ? `${h.first_name} ${h.last_name}` : undefined;
 }
 
 /** A7/A10/G2: log in at a desk of the agent's own branch; the desk is held until log-out. */
-export async function openShift(d: Deps, user: SessionUser, body: { deskId: number; state?: AgentState }): Promise<{ view: ShiftView; created: boolean }> {
+export async function openShift(
+  d: Deps,
+  user: SessionUser,
+  body: { deskId: number; state?: AgentState },
+): Promise<{ view: ShiftView; created: boolean }> {
   if (user.role !== 'agent') throw new DomainError('AgentsOnlyAtDesk');
-  const desk: { id: number; name: string; branch_id: number } | undefined = await d.db('desks').where({ id: body.deskId, branch_id: user.branchId ?? -1 }).first('id', 'name', 'branch_id');
+  const desk: { id: number; name: string; branch_id: number } | undefined = await d
+    .db('desks')
+    .where({ id: body.deskId, branch_id: user.branchId ?? -1 })
+    .first('id', 'name', 'branch_id');
   if (!desk) throw new DomainError('Validation', {}, { fields: { deskId: { code: 'unknown_reference' } } });
   const own = await openShiftRow(d.db, user.id);
   if (own && own.desk_id === desk.id) return { view: await shiftView(d.db, own.id), created: false };
@@ -39,16 +55,37 @@ export async function openShift(d: Deps, user: SessionUser, body: { deskId: numb
   const id = randomUUID();
   const at = new Date().toISOString();
   try {
-    await d.db('shifts').insert({ id, user_id: user.id, branch_id: desk.branch_id, desk_id: desk.id, state: 'offline', state_since: at, started_at: at, workflow_id: shiftWorkflowId(user.id, id) });
+    await d.db('shifts').insert({
+      id,
+      user_id: user.id,
+      branch_id: desk.branch_id,
+      desk_id: desk.id,
+      state: 'offline',
+      state_since: at,
+      started_at: at,
+      workflow_id: shiftWorkflowId(user.id, id),
+    });
   } catch (err) {
     // The unique indexes are the final guard against two log-ins racing past the checks above.
     const constraint = (err as { constraint?: string }).constraint;
-    if (constraint === 'shifts_open_desk') throw new DomainError('DeskHeld', { desk: desk.name, agent: (await holderOf(d.db, desk.id)) ?? null }, { field: 'deskId' });
+    if (constraint === 'shifts_open_desk')
+      throw new DomainError(
+        'DeskHeld',
+        { desk: desk.name, agent: (await holderOf(d.db, desk.id)) ?? null },
+        { field: 'deskId' },
+      );
     if (constraint === 'shifts_open_user') throw new DomainError('LoggedInElsewhere');
     throw err;
   }
   try {
-    await startShiftWorkflow(d.temporal, d.taskQueue, { shiftId: id, userId: user.id, entityId: user.entityId, branchId: desk.branch_id, deskId: desk.id, initialState: body.state ?? 'online' });
+    await startShiftWorkflow(d.temporal, d.taskQueue, {
+      shiftId: id,
+      userId: user.id,
+      entityId: user.entityId,
+      branchId: desk.branch_id,
+      deskId: desk.id,
+      initialState: body.state ?? 'online',
+    });
   } catch (err) {
     // No workflow, no shift: free the desk again rather than leave it held by nobody.
     await d.db('shifts').where({ id }).update({ ended_at: d.db.fn.now() });
@@ -63,7 +100,8 @@ export async function requireOpenShift(db: Db, user: SessionUser) {
   return row;
 }
 
-const change = <A>(def: UpdateDefinition<msg.ShiftStatus, [A]>) =>
+const change =
+  <A>(def: UpdateDefinition<msg.ShiftStatus, [A]>) =>
   async (d: Deps, user: SessionUser, arg: A): Promise<ShiftView> => {
     const row = await requireOpenShift(d.db, user);
     await updateShiftWith(d.temporal, row.workflow_id, def, arg);

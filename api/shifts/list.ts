@@ -12,19 +12,28 @@ import { reachesWholeEntity } from '../http/reach.js';
 import { parse } from '../http/validate.js';
 import { shiftQuery, toShiftView, type ShiftNamedRow } from '../../db/shifts/row.js';
 
-const Filter = z.object({
-  id: z.union([z.string().uuid(), z.array(z.string().uuid()).max(200)]).optional(),
-  branchId: intId.optional(),
-  userId: intId.optional(),
-  deskId: intId.optional(),
-  state: z.enum(AGENT_STATES).optional(),
-  open: flag.optional(),
-  day: z.string().date().optional(),
-}).strip();
+const Filter = z
+  .object({
+    id: z.union([z.string().uuid(), z.array(z.string().uuid()).max(200)]).optional(),
+    branchId: intId.optional(),
+    userId: intId.optional(),
+    deskId: intId.optional(),
+    state: z.enum(AGENT_STATES).optional(),
+    open: flag.optional(),
+    day: z.string().date().optional(),
+  })
+  .strip();
 
 const FIELDS: FieldMap = {
-  id: 's.id', userId: 's.user_id', deskId: 's.desk_id', branchId: 's.branch_id', state: 's.state',
-  stateSince: 's.state_since', startedAt: 's.started_at', endedAt: 's.ended_at', userName: 'user_name',
+  id: 's.id',
+  userId: 's.user_id',
+  deskId: 's.desk_id',
+  branchId: 's.branch_id',
+  state: 's.state',
+  stateSince: 's.state_since',
+  startedAt: 's.started_at',
+  endedAt: 's.ended_at',
+  userName: 'user_name',
 };
 
 const scoped = (db: Db, user: SessionUser) => {

@@ -9,7 +9,11 @@ let desks: number[];
 beforeAll(async () => {
   app = await createAppStack();
   const centro = await app.db('branches').where({ code: 'CEN' }).first('id');
-  svc = Object.fromEntries((await app.db('services').where({ branch_id: centro.id }).select('id', 'label')).map((s: { id: number; label: string }) => [s.label, s.id]));
+  svc = Object.fromEntries(
+    (await app.db('services').where({ branch_id: centro.id }).select('id', 'label')).map(
+      (s: { id: number; label: string }) => [s.label, s.id],
+    ),
+  );
   desks = (await app.db('desks').where({ branch_id: centro.id }).orderBy('name').pluck('id')) as number[];
 });
 afterAll(() => app?.closeAll());
@@ -25,7 +29,8 @@ const until = async <T>(what: string, fn: () => Promise<T | undefined | null | f
 };
 const ticketOf = (id: string) => app.db('tickets').where({ id }).first();
 /** The workflow's own state: the row commits a moment before the workflow applies a step. */
-const calling = async (id: string) => (await app.client.workflow.getHandle(`ticket-${id}`).query(getTicket)).status === 'calling';
+const calling = async (id: string) =>
+  (await app.client.workflow.getHandle(`ticket-${id}`).query(getTicket)).status === 'calling';
 const login = (name: string) => app.login(`${name}@andino.demo`);
 const newTicket = async (c: ApiClient, label: string) => {
   const r = await c.request('POST', '/api/tickets', { serviceId: svc[label] });
@@ -39,12 +44,24 @@ describe('G2/A7/A10 log in at a desk', () => {
     const bruno = await login('bruno');
     const res = await ana.request('POST', '/api/shifts', { deskId: desks[1], state: 'offline' });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ deskName: 'Módulo 2', branchName: 'Sucursal Centro', state: 'offline', nextState: null, manualMode: false, currentTicketId: null });
+    expect(res.body).toMatchObject({
+      deskName: 'Módulo 2',
+      branchName: 'Sucursal Centro',
+      state: 'offline',
+      nextState: null,
+      manualMode: false,
+      currentTicketId: null,
+    });
     expect(res.body.mainServices.map((s: { label: string }) => s.label)).toEqual(['C']);
     expect(res.body.supportServices.map((s: { label: string }) => s.label)).toEqual(['P']);
     const held = await bruno.request('POST', '/api/shifts', { deskId: desks[1] });
     expect(held.status).toBe(409);
-    expect(held.body).toMatchObject({ error: 'Conflict', code: 'DeskHeld', params: { desk: 'Módulo 2', agent: 'Ana Restrepo' }, fields: { deskId: { code: 'DeskHeld' } } });
+    expect(held.body).toMatchObject({
+      error: 'Conflict',
+      code: 'DeskHeld',
+      params: { desk: 'Módulo 2', agent: 'Ana Restrepo' },
+      fields: { deskId: { code: 'DeskHeld' } },
+    });
     expect((await bruno.request('POST', '/api/shifts', { deskId: 'x' })).body.fields).toHaveProperty('deskId');
     expect((await (await login('supervisor')).request('POST', '/api/shifts', { deskId: desks[2] })).status).toBe(403);
     expect((await ana.request('GET', '/api/shifts/current')).body.id).toBe(res.body.id);
@@ -69,13 +86,27 @@ describe('A3/A11 availability states', () => {
     expect(same.status).toBe(409);
     expect((await diego.request('POST', '/api/shifts/current/state', { state: 'dancing' })).status).toBe(400);
     const periods = await app.db('shift_state_periods').where({ shift_id: open.body.id }).orderBy('seq');
-    expect(periods.map((p: { seq: number; state: string }) => [p.seq, p.state])).toEqual([[1, 'offline'], [2, 'resting'], [3, 'lunch'], [4, 'documenting'], [5, 'offline']]);
+    expect(periods.map((p: { seq: number; state: string }) => [p.seq, p.state])).toEqual([
+      [1, 'offline'],
+      [2, 'resting'],
+      [3, 'lunch'],
+      [4, 'documenting'],
+      [5, 'offline'],
+    ]);
     expect(periods.slice(0, -1).every((p: { ended_at: Date | null }) => p.ended_at !== null)).toBe(true);
     expect(periods.at(-1).ended_at).toBeNull();
     const figures = (await diego.request('GET', '/api/shifts/current/figures')).body;
-    expect(Object.keys(figures.secondsInState).sort()).toEqual(['documenting', 'lunch', 'offline', 'online', 'resting']);
+    expect(Object.keys(figures.secondsInState).sort()).toEqual([
+      'documenting',
+      'lunch',
+      'offline',
+      'online',
+      'resting',
+    ]);
     expect((await diego.request('POST', '/api/shifts/current/end')).status).toBe(200);
-    expect((await app.db('shift_state_periods').where({ shift_id: open.body.id }).whereNull('ended_at')).length).toBe(0);
+    expect((await app.db('shift_state_periods').where({ shift_id: open.body.id }).whereNull('ended_at')).length).toBe(
+      0,
+    );
   });
 });
 
@@ -88,25 +119,38 @@ describe('A5/A4/F2/H3 automatic dispatch, next state, log-out refusal', () => {
     const called = await ticketOf(id);
     const anaId = (await app.db('users').where({ email: 'ana@andino.demo' }).first('id')).id;
     expect(called).toMatchObject({ agent_id: anaId, desk_id: desks[0] });
-    const shift = await until('shift knows its ticket', async () => { const s = (await ana.request('GET', '/api/shifts/current')).body; return s.currentTicketId === id && s; });
+    const shift = await until('shift knows its ticket', async () => {
+      const s = (await ana.request('GET', '/api/shifts/current')).body;
+      return s.currentTicketId === id && s;
+    });
     expect(shift.state).toBe('online');
 
     const refused = await ana.request('POST', '/api/shifts/current/end');
     expect(refused.status).toBe(409);
     expect(refused.body.message).toContain(called.number);
     expect((await ana.request('POST', '/api/shifts/current/state', { state: 'lunch' })).status).toBe(409);
-    expect((await ana.request('POST', '/api/shifts/current/next-state', { nextState: 'lunch' })).body.nextState).toBe('lunch');
+    expect((await ana.request('POST', '/api/shifts/current/next-state', { nextState: 'lunch' })).body.nextState).toBe(
+      'lunch',
+    );
 
     expect((await ana.request('POST', `/api/tickets/${id}/attend`, {})).status).toBe(200);
     expect((await ana.request('POST', `/api/tickets/${id}/finish`, {})).status).toBe(200);
-    const after = await until('next state', async () => { const s = (await ana.request('GET', '/api/shifts/current')).body; return s.state === 'lunch' && s; });
+    const after = await until('next state', async () => {
+      const s = (await ana.request('GET', '/api/shifts/current')).body;
+      return s.state === 'lunch' && s;
+    });
     expect(after).toMatchObject({ nextState: null, currentTicketId: null });
     // On lunch nobody is dispatched to her.
     const waiting = await newTicket(ana, 'C');
     await new Promise((r) => setTimeout(r, 500));
     expect((await ticketOf(waiting)).status).toBe('waiting');
     const list = (await ana.request('GET', '/api/shifts/current/waiting')).body;
-    expect(list[0]).toMatchObject({ ticketId: waiting, kind: 'turn', support: false, serviceName: 'Depósitos y retiros' });
+    expect(list[0]).toMatchObject({
+      ticketId: waiting,
+      kind: 'turn',
+      support: false,
+      serviceName: 'Depósitos y retiros',
+    });
     expect(list[0].why).toMatchObject({ code: expect.stringMatching(/^interleave_/) });
 
     const figures = (await ana.request('GET', '/api/shifts/current/figures')).body;
@@ -131,7 +175,9 @@ describe('A12 manual mode', () => {
     const second = await newTicket(bruno, 'P');
     await new Promise((r) => setTimeout(r, 500));
     expect((await ticketOf(first)).status).toBe('waiting');
-    expect((await bruno.request('GET', '/api/shifts/current/waiting')).body.map((w: { ticketId: string }) => w.ticketId)).toEqual([first, second]);
+    expect(
+      (await bruno.request('GET', '/api/shifts/current/waiting')).body.map((w: { ticketId: string }) => w.ticketId),
+    ).toEqual([first, second]);
     const next = await bruno.request('POST', '/api/shifts/current/call-next');
     expect(next.status, JSON.stringify(next.body)).toBe(200);
     expect(next.body.ticketId).toBe(first);
@@ -156,7 +202,10 @@ describe('A6 support services', () => {
     const support = await newTicket(carla, 'C');
     const main = await newTicket(carla, 'A');
     const list = (await carla.request('GET', '/api/shifts/current/waiting')).body;
-    expect(list.map((w: { ticketId: string; support: boolean }) => [w.ticketId, w.support])).toEqual([[main, false], [support, true]]);
+    expect(list.map((w: { ticketId: string; support: boolean }) => [w.ticketId, w.support])).toEqual([
+      [main, false],
+      [support, true],
+    ]);
     await carla.request('POST', '/api/shifts/current/state', { state: 'online' });
     await until('main first', () => calling(main));
     expect((await ticketOf(support)).status).toBe('waiting');

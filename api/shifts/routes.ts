@@ -45,7 +45,10 @@ export function shiftRoutes(deps: ApiDeps): Router {
   });
   r.get('/shifts/current/waiting', async (_req, res) => {
     const row = await actions.requireOpenShift(deps.db, res.locals.user);
-    const shift: { user_id: number; branch_id: number } = await deps.db('shifts').where({ id: row.id }).first('user_id', 'branch_id');
+    const shift: { user_id: number; branch_id: number } = await deps
+      .db('shifts')
+      .where({ id: row.id })
+      .first('user_id', 'branch_id');
     res.json(await waitingFor(deps.db, shift));
   });
   r.get('/shifts/current/figures', async (_req, res) => {

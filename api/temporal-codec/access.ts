@@ -17,8 +17,14 @@ const sameSecret = (a: string, b: string) => timingSafeEqual(digest(a), digest(b
 
 export async function readerOf(req: Request, db: Db, operatorToken: string | undefined): Promise<Reader> {
   const token = tokenOf(req);
-  if (!token) throw new DomainError('LoginRequired', {}, { message: 'Log in to the back office, or send the operator credential.' });
-  if (operatorToken && req.headers.authorization?.startsWith('Bearer ') && sameSecret(token, operatorToken)) return { kind: 'operator' };
+  if (!token)
+    throw new DomainError(
+      'LoginRequired',
+      {},
+      { message: 'Log in to the back office, or send the operator credential.' },
+    );
+  if (operatorToken && req.headers.authorization?.startsWith('Bearer ') && sameSecret(token, operatorToken))
+    return { kind: 'operator' };
   const user = await findSessionUser(db, token);
   if (!user) throw new DomainError('SessionExpired', {}, { message: 'Your session has expired: log in again.' });
   if (isOperator(user.role)) return { kind: 'operator' };

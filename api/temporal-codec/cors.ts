@@ -33,4 +33,9 @@ export function temporalUiCors(temporalUiUrl: string): RequestHandler {
   };
 }
 
-const crossSite = () => new DomainError('CrossSite', {}, { message: 'The codec endpoint answers the configured Temporal Web UI, or a bearer credential.' });
+const crossSite = () =>
+  new DomainError(
+    'CrossSite',
+    {},
+    { message: 'The codec endpoint answers the configured Temporal Web UI, or a bearer credential.' },
+  );

@@ -2,7 +2,10 @@
 import type { Payload } from '@temporalio/common';
 import { z } from 'zod';
 
-const Base64 = z.string().max(4 * 1024 * 1024).regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64');
+const Base64 = z
+  .string()
+  .max(4 * 1024 * 1024)
+  .regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64');
 
 export const JsonPayload = z.looseObject({
   metadata: z.record(z.string().max(200), Base64).optional(),

@@ -43,4 +43,5 @@ export function temporalCodecRoutes(deps: ApiDeps): Router {
   return r;
 }
 
-const unavailable = () => new DomainError('Unavailable', {}, { message: "The API's Temporal client has no payload codec." });
+const unavailable = () =>
+  new DomainError('Unavailable', {}, { message: "The API's Temporal client has no payload codec." });

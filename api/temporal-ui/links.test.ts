@@ -35,7 +35,16 @@ beforeAll(async () => {
   expect(shift.status, JSON.stringify(shift.body)).toBe(201);
   shiftWorkflowId = shift.body.workflowId;
   const entityId = (await app.db('branches').where({ id: centro }).first('entity_id')).entity_id;
-  await app.db('stuck_work').insert({ workflow_id: `ticket-${ticketId}`, kind: 'ticket', ticket_id: ticketId, entity_id: entityId, branch_id: centro, reason: 'activity_retrying', activity: 'recordStep', attempt: 4 });
+  await app.db('stuck_work').insert({
+    workflow_id: `ticket-${ticketId}`,
+    kind: 'ticket',
+    ticket_id: ticketId,
+    entity_id: entityId,
+    branch_id: centro,
+    reason: 'activity_retrying',
+    activity: 'recordStep',
+    attempt: 4,
+  });
 }, 120_000);
 afterAll(() => app?.closeAll());
 
@@ -62,9 +71,15 @@ describe('G7: Temporal Web UI links for operators only', () => {
 
     const ops = await operator.request('GET', `/api/monitor/branches/${centro}`);
     expect(ops.status).toBe(200);
-    expect(ops.body.queue.find((q: { id: string }) => q.id === ticketId).temporalUrl).toBe(pageOf(`ticket-${ticketId}`));
-    expect(ops.body.stuck.find((s: { id: string }) => s.id === ticketId).temporalUrl).toBe(pageOf(`ticket-${ticketId}`));
-    expect(ops.body.agents.find((a: { name: string }) => a.name === 'Ana Restrepo').temporalUrl).toBe(pageOf(shiftWorkflowId));
+    expect(ops.body.queue.find((q: { id: string }) => q.id === ticketId).temporalUrl).toBe(
+      pageOf(`ticket-${ticketId}`),
+    );
+    expect(ops.body.stuck.find((s: { id: string }) => s.id === ticketId).temporalUrl).toBe(
+      pageOf(`ticket-${ticketId}`),
+    );
+    expect(ops.body.agents.find((a: { name: string }) => a.name === 'Ana Restrepo').temporalUrl).toBe(
+      pageOf(shiftWorkflowId),
+    );
   });
 
   it('where the Web UI is (the base of shift links) is told to an operator and refused to an admin with OperatorOnly', async () => {
@@ -76,10 +91,14 @@ describe('G7: Temporal Web UI links for operators only', () => {
     }
     const res = await operator.request('GET', '/api/monitor/temporal');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ uiUrl: TEMPORAL_UI_URL, namespace: app.namespace, workflowsUrl: `${TEMPORAL_UI_URL}/namespaces/${app.namespace}` });
+    expect(res.body).toEqual({
+      uiUrl: TEMPORAL_UI_URL,
+      namespace: app.namespace,
+      workflowsUrl: `${TEMPORAL_UI_URL}/namespaces/${app.namespace}`,
+    });
   });
 
-  it("the shift list carries no Web UI address for anyone (operators build links from the base above)", async () => {
+  it('the shift list carries no Web UI address for anyone (operators build links from the base above)', async () => {
     for (const staff of [admin, operator]) {
       const res = await staff.request('GET', '/api/shifts?range=[0,99]');
       expect(res.status).toBe(200);

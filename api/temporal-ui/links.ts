@@ -11,7 +11,8 @@ type TemporalConfig = Pick<ApiDeps['config'], 'temporalUiUrl' | 'TEMPORAL_NAMESP
 /** The Web UI page of a workflow for this user, or null when the UI is not theirs to see. */
 export type WorkflowLink = (workflowId: string | null | undefined) => string | null;
 
-const workflowsUrl = (cfg: TemporalConfig): string => `${cfg.temporalUiUrl}/namespaces/${encodeURIComponent(cfg.TEMPORAL_NAMESPACE)}`;
+const workflowsUrl = (cfg: TemporalConfig): string =>
+  `${cfg.temporalUiUrl}/namespaces/${encodeURIComponent(cfg.TEMPORAL_NAMESPACE)}`;
 
 export function workflowLinkFor(cfg: TemporalConfig, u: SessionUser): WorkflowLink {
   if (!isOperator(u.role)) return () => null;
@@ -19,7 +20,10 @@ export function workflowLinkFor(cfg: TemporalConfig, u: SessionUser): WorkflowLi
 }
 
 /** Where the Web UI is (GET /api/monitor/temporal); refused (OperatorOnly) to everyone else. */
-export function temporalUiFor(cfg: TemporalConfig, u: SessionUser): { uiUrl: string; namespace: string; workflowsUrl: string } {
+export function temporalUiFor(
+  cfg: TemporalConfig,
+  u: SessionUser,
+): { uiUrl: string; namespace: string; workflowsUrl: string } {
   if (!isOperator(u.role)) throw operatorOnly();
   return { uiUrl: cfg.temporalUiUrl, namespace: cfg.TEMPORAL_NAMESPACE, workflowsUrl: workflowsUrl(cfg) };
 }

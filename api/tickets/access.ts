@@ -19,9 +19,16 @@ export async function loadTicketFor(db: Db, user: SessionUser, ticketId: string)
 }
 
 /** A service the user may create tickets for, with its branch. */
-export async function loadServiceFor(db: Db, user: SessionUser, serviceId: number): Promise<{ id: number; branchId: number; active: boolean; virtualEnabled: boolean }> {
-  const s: { id: number; branch_id: number; active: boolean; virtual_enabled: boolean } | undefined = await db('services as s')
-    .join('branches as b', 'b.id', 's.branch_id').where({ 's.id': serviceId, 'b.entity_id': user.entityId })
+export async function loadServiceFor(
+  db: Db,
+  user: SessionUser,
+  serviceId: number,
+): Promise<{ id: number; branchId: number; active: boolean; virtualEnabled: boolean }> {
+  const s: { id: number; branch_id: number; active: boolean; virtual_enabled: boolean } | undefined = await db(
+    'services as s',
+  )
+    .join('branches as b', 'b.id', 's.branch_id')
+    .where({ 's.id': serviceId, 'b.entity_id': user.entityId })
     .first('s.id', 's.branch_id', 's.active', 's.virtual_enabled');
   if (!s) throw new DomainError('Validation', {}, { fields: { serviceId: { code: 'unknown_reference' } } });
   if (!reachesWholeEntity(user) && s.branch_id !== user.branchId) throw new DomainError('OtherBranch');
@@ -32,10 +39,20 @@ export async function loadServiceFor(db: Db, user: SessionUser, serviceId: numbe
  * Loads the ticket and applies the one written rule of who may do what (domain/ticket-rights.ts):
  * the holder, any agent of the branch with an open shift, supervisors and admins.
  */
-export async function loadTicketForAction(db: Db, user: SessionUser, ticketId: string, action: TicketAction): Promise<TicketRow> {
+export async function loadTicketForAction(
+  db: Db,
+  user: SessionUser,
+  ticketId: string,
+  action: TicketAction,
+): Promise<TicketRow> {
   const row = await loadTicketFor(db, user, ticketId);
-  const hasOpenShift = user.role === 'agent' && !!(await db('shifts').where({ user_id: user.id, branch_id: row.branch_id }).whereNull('ended_at').first('id'));
-  const refused = refusedAction({ role: user.role, userId: user.id, hasOpenShift }, action, { status: row.status, agentId: row.agent_id });
+  const hasOpenShift =
+    user.role === 'agent' &&
+    !!(await db('shifts').where({ user_id: user.id, branch_id: row.branch_id }).whereNull('ended_at').first('id'));
+  const refused = refusedAction({ role: user.role, userId: user.id, hasOpenShift }, action, {
+    status: row.status,
+    agentId: row.agent_id,
+  });
   if (refused) throw new DomainError(refused, { number: row.number, action });
   return row;
 }

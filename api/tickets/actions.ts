@@ -8,7 +8,16 @@ import { actorOf } from '../auth/middleware.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { loadTicketForAction } from './access.js';
 import type { TicketAction } from '../../domain/ticket-rights.js';
-import type { CallBody, CancelBody, EditCustomerBody, FinishBody, NoteBody, RequeueBody, TopicsBody, TransferBody } from './schemas.js';
+import type {
+  CallBody,
+  CancelBody,
+  EditCustomerBody,
+  FinishBody,
+  NoteBody,
+  RequeueBody,
+  TopicsBody,
+  TransferBody,
+} from './schemas.js';
 import { refuseKnownCustomer } from './customers.js';
 import { updateTicket } from '../../workflows/tickets/client.js';
 import type { z } from 'zod';
@@ -20,32 +29,50 @@ type Deps = Pick<ApiDeps, 'db' | 'temporal'>;
  * with no shift, a requested desk of that branch. References never cross branches.
  */
 async function deskOf(db: Db, agentId: number, branchId: number, requested?: number): Promise<number> {
-  const shift: { desk_id: number; branch_id: number } | undefined = await db('shifts').where({ user_id: agentId }).whereNull('ended_at').first('desk_id', 'branch_id');
+  const shift: { desk_id: number; branch_id: number } | undefined = await db('shifts')
+    .where({ user_id: agentId })
+    .whereNull('ended_at')
+    .first('desk_id', 'branch_id');
   if (shift) {
-    if (shift.branch_id !== branchId) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'other_branch' } } });
-    if (requested !== undefined && requested !== shift.desk_id) throw new DomainError('Validation', {}, { fields: { deskId: { code: 'other_branch' } } });
+    if (shift.branch_id !== branchId)
+      throw new DomainError('Validation', {}, { fields: { agentId: { code: 'other_branch' } } });
+    if (requested !== undefined && requested !== shift.desk_id)
+      throw new DomainError('Validation', {}, { fields: { deskId: { code: 'other_branch' } } });
     return shift.desk_id;
   }
   if (requested !== undefined) {
-    const desk: { id: number } | undefined = await db('desks').where({ id: requested, branch_id: branchId }).first('id');
+    const desk: { id: number } | undefined = await db('desks')
+      .where({ id: requested, branch_id: branchId })
+      .first('id');
     if (desk) return desk.id;
     throw new DomainError('Validation', {}, { fields: { deskId: { code: 'other_branch' } } });
   }
   throw new DomainError('LoginAtDeskFirst');
 }
 
-export async function callTicket(d: Deps, user: SessionUser, ticketId: string, body: z.infer<typeof CallBody>, updateId?: string): Promise<TicketView> {
+export async function callTicket(
+  d: Deps,
+  user: SessionUser,
+  ticketId: string,
+  body: z.infer<typeof CallBody>,
+  updateId?: string,
+): Promise<TicketView> {
   const t = await loadTicketForAction(d.db, user, ticketId, 'call');
   const agentId = user.role === 'agent' ? user.id : body.agentId;
   if (agentId === undefined) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'required' } } });
-  const agent: { id: number; branch_id: number | null } | undefined = await d.db('users').where({ id: agentId, entity_id: user.entityId, role: 'agent', active: true }).first('id', 'branch_id');
+  const agent: { id: number; branch_id: number | null } | undefined = await d
+    .db('users')
+    .where({ id: agentId, entity_id: user.entityId, role: 'agent', active: true })
+    .first('id', 'branch_id');
   if (!agent) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'unknown_reference' } } });
-  if (agent.branch_id !== t.branch_id) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'other_branch' } } });
+  if (agent.branch_id !== t.branch_id)
+    throw new DomainError('Validation', {}, { fields: { agentId: { code: 'other_branch' } } });
   const deskId = await deskOf(d.db, agentId, t.branch_id, body.deskId);
   return updateTicket(d.temporal, ticketId, msg.callTicket, { actor: actorOf(user), agentId, deskId }, updateId);
 }
 
-const simple = <A extends object>(action: TicketAction, def: Parameters<typeof updateTicket<A & msg.WithActor>>[2]) =>
+const simple =
+  <A extends object>(action: TicketAction, def: Parameters<typeof updateTicket<A & msg.WithActor>>[2]) =>
   async (d: Deps, user: SessionUser, ticketId: string, body: A, updateId?: string): Promise<TicketView> => {
     await loadTicketForAction(d.db, user, ticketId, action);
     return updateTicket(d.temporal, ticketId, def, { ...body, actor: actorOf(user) }, updateId);
@@ -61,25 +88,47 @@ export const setTopics = simple<z.infer<typeof TopicsBody>>('topics', msg.setTop
 export const confirmAppointment = simple<object>('confirm', msg.confirmAppointment);
 export const checkIn = simple<object>('check-in', msg.checkIn);
 
-export async function transferTicket(d: Deps, user: SessionUser, ticketId: string, body: z.infer<typeof TransferBody>, updateId?: string): Promise<TicketView> {
+export async function transferTicket(
+  d: Deps,
+  user: SessionUser,
+  ticketId: string,
+  body: z.infer<typeof TransferBody>,
+  updateId?: string,
+): Promise<TicketView> {
   const t = await loadTicketForAction(d.db, user, ticketId, 'transfer');
   if (body.agentId !== undefined) {
-    const agent = await d.db('users').where({ id: body.agentId, entity_id: user.entityId, branch_id: t.branch_id, role: 'agent', active: true }).first('id');
+    const agent = await d
+      .db('users')
+      .where({ id: body.agentId, entity_id: user.entityId, branch_id: t.branch_id, role: 'agent', active: true })
+      .first('id');
     if (!agent) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'other_branch' } } });
   }
   return updateTicket(d.temporal, ticketId, msg.transferTicket, { ...body, actor: actorOf(user) }, updateId);
 }
 
-export async function editCustomer(d: Deps, user: SessionUser, ticketId: string, body: z.infer<typeof EditCustomerBody>, updateId?: string): Promise<TicketView> {
+export async function editCustomer(
+  d: Deps,
+  user: SessionUser,
+  ticketId: string,
+  body: z.infer<typeof EditCustomerBody>,
+  updateId?: string,
+): Promise<TicketView> {
   const t = await loadTicketForAction(d.db, user, ticketId, 'customer');
   const actor = actorOf(user);
   if ('customerId' in body) {
     const c = await d.db('customers').where({ id: body.customerId, entity_id: user.entityId }).first('id');
     if (!c) throw new DomainError('Validation', {}, { fields: { customerId: { code: 'unknown_reference' } } });
-    return updateTicket(d.temporal, ticketId, msg.editCustomer, { customer: {}, customerId: body.customerId, actor }, updateId);
+    return updateTicket(
+      d.temporal,
+      ticketId,
+      msg.editCustomer,
+      { customer: {}, customerId: body.customerId, actor },
+      updateId,
+    );
   }
   const current = t.customer_id;
-  if (!current && !body.firstName) throw new DomainError('Validation', {}, { fields: { firstName: { code: 'required' } } });
+  if (!current && !body.firstName)
+    throw new DomainError('Validation', {}, { fields: { firstName: { code: 'required' } } });
   // A new customer, or an ID number / e-mail changed to another customer's: ask, never merge.
   await refuseKnownCustomer(d.db, user.entityId, body, current);
   return updateTicket(d.temporal, ticketId, msg.editCustomer, { customer: body, actor }, updateId);

@@ -29,13 +29,21 @@ export async function createTicket(
   }
   // Staff are asked before a known customer is used; the kiosk and other public routes link her
   // silently and show nothing of her (the activity never changes an existing customer).
-  if (body.customer && actor.type === 'user') await refuseKnownCustomer(d.db, scope.entityId, body.customer, null, 'customer.');
+  if (body.customer && actor.type === 'user')
+    await refuseKnownCustomer(d.db, scope.entityId, body.customer, null, 'customer.');
   if (body.scheduledAt && Date.parse(body.scheduledAt) < Date.now() - 3600_000) {
     throw new DomainError('AppointmentInPast', {}, { field: 'scheduledAt' });
   }
   return startTicket(d.temporal, d.taskQueue, {
-    ticketId, entityId: scope.entityId, branchId: scope.branchId, serviceId: scope.serviceId, kind: body.kind,
-    customerId: body.customerId, priorityId: body.priorityId, scheduledAt: body.scheduledAt, actor,
+    ticketId,
+    entityId: scope.entityId,
+    branchId: scope.branchId,
+    serviceId: scope.serviceId,
+    kind: body.kind,
+    customerId: body.customerId,
+    priorityId: body.priorityId,
+    scheduledAt: body.scheduledAt,
+    actor,
     newCustomer: body.customer ? { ...body.customer, lastName: body.customer.lastName ?? '' } : undefined,
   });
 }

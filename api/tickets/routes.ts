@@ -28,7 +28,19 @@ export function ticketRoutes(deps: ApiDeps): Router {
     const body = parse(S.CreateTicketBody, req.body);
     const service = await loadServiceFor(deps.db, user, body.serviceId);
     const key = idempotencyKey(req, `u${user.id}`);
-    const view = await createTicket(deps, { entityId: user.entityId, branchId: service.branchId, serviceId: service.id, virtualEnabled: service.virtualEnabled, active: service.active }, body, actorOf(user), key ? uuidFromKey(key) : undefined);
+    const view = await createTicket(
+      deps,
+      {
+        entityId: user.entityId,
+        branchId: service.branchId,
+        serviceId: service.id,
+        virtualEnabled: service.virtualEnabled,
+        active: service.active,
+      },
+      body,
+      actorOf(user),
+      key ? uuidFromKey(key) : undefined,
+    );
     res.status(201).json(await readTicket(deps, user, view.id));
   });
 

@@ -13,13 +13,17 @@ export const CallBody = z.object({ deskId: id.optional(), agentId: id.optional()
 export const FinishBody = z.object({ topicIds: z.array(id).max(50).optional() }).strict();
 export const RequeueBody = z.object({ keepArrival: z.boolean().optional(), reason }).strict();
 export const CancelBody = z.object({ reason }).strict();
-export const TransferBody = z.object({ serviceId: id.optional(), agentId: id.optional(), reason }).strict()
+export const TransferBody = z
+  .object({ serviceId: id.optional(), agentId: id.optional(), reason })
+  .strict()
   .refine((b) => b.serviceId || b.agentId, { message: 'required', path: ['serviceId'] });
 export const NoteBody = z.object({ text: text({ max: NOTE_MAX_LENGTH, min: 1, multiline: true }) }).strict();
 export const TopicsBody = z.object({ topicIds: z.array(id).max(50) }).strict();
 /** New values for the ticket's customer, or `{ customerId }` to link an existing one ("use this customer"). */
 export const EditCustomerBody = z.union([
   z.object({ customerId: id }).strict(),
-  CustomerBody.partial().strict().refine((b) => Object.keys(b).length > 0, { message: 'required', path: ['_'] }),
+  CustomerBody.partial()
+    .strict()
+    .refine((b) => Object.keys(b).length > 0, { message: 'required', path: ['_'] }),
 ]);
 export const EmptyBody = z.object({}).strict();

@@ -5,16 +5,30 @@ import type { Actor, TicketStatus, TimelineEventType } from '../../domain/ticket
 
 /** A row of `ticket_events` as the timeline reads it. */
 interface EventRow {
-  seq: number; type: TimelineEventType; from_status: TicketStatus | null; to_status: TicketStatus | null;
-  actor_type: Actor['type']; actor_id: number | null; actor_name: string | null; details: Record<string, unknown>; at: Date;
+  seq: number;
+  type: TimelineEventType;
+  from_status: TicketStatus | null;
+  to_status: TicketStatus | null;
+  actor_type: Actor['type'];
+  actor_id: number | null;
+  actor_name: string | null;
+  details: Record<string, unknown>;
+  at: Date;
 }
 
 /** B7: every step of a ticket with time, actor and details, oldest first. */
 export async function timelineOf(db: Db, ticketId: string): Promise<TimelineEvent[]> {
-  const rows: EventRow[] = await db('ticket_events').where({ ticket_id: ticketId }).orderBy('seq')
+  const rows: EventRow[] = await db('ticket_events')
+    .where({ ticket_id: ticketId })
+    .orderBy('seq')
     .select('seq', 'type', 'from_status', 'to_status', 'actor_type', 'actor_id', 'actor_name', 'details', 'at');
   return rows.map((e) => ({
-    seq: e.seq, type: e.type, from: e.from_status, to: e.to_status, at: iso(e.at),
-    actor: { type: e.actor_type, id: e.actor_id, name: e.actor_name }, details: e.details,
+    seq: e.seq,
+    type: e.type,
+    from: e.from_status,
+    to: e.to_status,
+    at: iso(e.at),
+    actor: { type: e.actor_type, id: e.actor_id, name: e.actor_name },
+    details: e.details,
   }));
 }

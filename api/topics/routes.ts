@@ -20,7 +20,7 @@ export const topics: CrudResource<Topic> = {
     if (body.serviceId === undefined) return body;
     const branchId = await branchOfService(db, u, body.serviceId as number);
     // Tickets of the branch record the topic: it may move between services of that branch only.
-    if (existing && branchId !== await branchOfService(db, u, existing.serviceId)) throw otherBranch('serviceId');
+    if (existing && branchId !== (await branchOfService(db, u, existing.serviceId))) throw otherBranch('serviceId');
     return body;
   },
 };

@@ -16,7 +16,9 @@ const deactivates = (existing: User, row: Row) => existing.active && row.active 
 const changesRole = (existing: User, row: Row) => row.role !== undefined && row.role !== existing.role;
 const changesBranch = (existing: User, row: Row) => row.branchId !== undefined && row.branchId !== existing.branchId;
 
-export function userConsequences(deps: Pick<ApiDeps, 'db' | 'temporal' | 'taskQueue'>): NonNullable<CrudResource<User>['consequences']> {
+export function userConsequences(
+  deps: Pick<ApiDeps, 'db' | 'temporal' | 'taskQueue'>,
+): NonNullable<CrudResource<User>['consequences']> {
   return {
     async before(u, op, existing, row) {
       if (op === 'update' && existing.role === 'agent' && (deactivates(existing, row) || changesRole(existing, row))) {

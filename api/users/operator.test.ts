@@ -26,25 +26,49 @@ beforeAll(async () => {
   operatorId = (await app.db('users').where({ email: DEMO_OPERATOR_EMAIL }).first('id')).id;
   nor = (await app.db('branches').where({ code: 'NOR' }).first('id')).id;
   other = await createOrg(app.db);
-  await app.db('users').insert({ entity_id: other.entityId, branch_id: null, email: 'root@ops-other.test', password_hash: await hashPassword(DEMO_PASSWORD), role: 'admin', first_name: 'Root', last_name: 'Other' });
-  await app.db('customers').insert({ entity_id: other.entityId, first_name: 'Cliente', last_name: 'Ajeno', id_number: '999000' });
+  await app.db('users').insert({
+    entity_id: other.entityId,
+    branch_id: null,
+    email: 'root@ops-other.test',
+    password_hash: await hashPassword(DEMO_PASSWORD),
+    role: 'admin',
+    first_name: 'Root',
+    last_name: 'Other',
+  });
+  await app
+    .db('customers')
+    .insert({ entity_id: other.entityId, first_name: 'Cliente', last_name: 'Ajeno', id_number: '999000' });
 });
 afterAll(() => app?.closeAll());
 
 describe('issue 13: the operator role', () => {
   it('an admin cannot grant the operator role: creating an operator or promoting a user is 403 OperatorOnly', async () => {
-    const created = await admin.request('POST', '/api/users', { email: 'quiere-ser@andino.demo', password: 'clave-de-diez', firstName: 'Quiere', lastName: 'Ser', role: 'operator', branchId: null });
+    const created = await admin.request('POST', '/api/users', {
+      email: 'quiere-ser@andino.demo',
+      password: 'clave-de-diez',
+      firstName: 'Quiere',
+      lastName: 'Ser',
+      role: 'operator',
+      branchId: null,
+    });
     refusedAsOperatorOnly(created);
     expect(created.body.fields).toMatchObject({ role: { code: 'OperatorOnly' } });
     expect(await app.db('users').where({ email: 'quiere-ser@andino.demo' }).first('id')).toBeUndefined();
 
-    const agent = await admin.request('POST', '/api/users', { email: 'asciende@andino.demo', password: 'clave-de-diez', firstName: 'Asciende', lastName: 'No', role: 'supervisor', branchId: nor });
+    const agent = await admin.request('POST', '/api/users', {
+      email: 'asciende@andino.demo',
+      password: 'clave-de-diez',
+      firstName: 'Asciende',
+      lastName: 'No',
+      role: 'supervisor',
+      branchId: nor,
+    });
     expect(agent.status).toBe(201);
     refusedAsOperatorOnly(await admin.request('PUT', `/api/users/${agent.body.id}`, { role: 'operator' }));
     expect((await userRow(agent.body.id)).role).toBe('supervisor');
   });
 
-  it("an admin cannot edit, reset the password of, demote, deactivate or delete an operator", async () => {
+  it('an admin cannot edit, reset the password of, demote, deactivate or delete an operator', async () => {
     const before = await userRow(operatorId);
     refusedAsOperatorOnly(await admin.request('PUT', `/api/users/${operatorId}`, { firstName: 'Cambiado' }));
     refusedAsOperatorOnly(await admin.request('PUT', `/api/users/${operatorId}`, { password: 'tomada-por-admin' }));
@@ -57,7 +81,14 @@ describe('issue 13: the operator role', () => {
   });
 
   it('an operator grants the operator role, edits and deactivates an operator, and removes the role', async () => {
-    const created = await operator.request('POST', '/api/users', { email: 'otro-operador@andino.demo', password: 'clave-de-diez', firstName: 'Otro', lastName: 'Operador', role: 'operator', branchId: null });
+    const created = await operator.request('POST', '/api/users', {
+      email: 'otro-operador@andino.demo',
+      password: 'clave-de-diez',
+      firstName: 'Otro',
+      lastName: 'Operador',
+      role: 'operator',
+      branchId: null,
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id as number;
     expect(created.body).toMatchObject({ role: 'operator', branchId: null });
@@ -66,8 +97,17 @@ describe('issue 13: the operator role', () => {
     expect((await operator.request('PUT', `/api/users/${id}`, { active: false })).status).toBe(200);
     expect((await operator.request('PUT', `/api/users/${id}`, { role: 'admin', active: true })).status).toBe(200);
     expect(await userRow(id)).toMatchObject({ role: 'admin', first_name: 'Editado', active: true });
-    const promoted = await operator.request('POST', '/api/users', { email: 'promovida@andino.demo', password: 'clave-de-diez', firstName: 'Pro', lastName: 'Movida', role: 'agent', branchId: nor });
-    expect((await operator.request('PUT', `/api/users/${promoted.body.id}`, { role: 'operator', branchId: null })).status).toBe(200);
+    const promoted = await operator.request('POST', '/api/users', {
+      email: 'promovida@andino.demo',
+      password: 'clave-de-diez',
+      firstName: 'Pro',
+      lastName: 'Movida',
+      role: 'agent',
+      branchId: nor,
+    });
+    expect(
+      (await operator.request('PUT', `/api/users/${promoted.body.id}`, { role: 'operator', branchId: null })).status,
+    ).toBe(200);
     expect((await userRow(promoted.body.id)).role).toBe('operator');
   });
 
@@ -91,7 +131,10 @@ describe('issue 13: the operator role', () => {
       const theirs = await otherAdmin.request('GET', `/api/${name}?range=[0,999]`);
       const foreignIds = (theirs.body as { id: number }[]).map((r) => r.id);
       expect(foreignIds.length, name).toBeGreaterThan(0);
-      expect((mine.body as { id: number }[]).filter((r) => foreignIds.includes(r.id)), name).toEqual([]);
+      expect(
+        (mine.body as { id: number }[]).filter((r) => foreignIds.includes(r.id)),
+        name,
+      ).toEqual([]);
       expect((await operator.request('GET', `/api/${name}/${foreignIds[0]}`)).status, name).toBe(404);
     }
     const foreignTicket = await otherAdmin.request('POST', '/api/tickets', { serviceId: other.services[0]!.id });

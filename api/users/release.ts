@@ -31,7 +31,11 @@ async function stopDispatch(d: Deps, workflowId: string): Promise<void> {
 }
 
 async function requeueHeld(d: Deps, agentId: number, actor: Actor): Promise<void> {
-  const held: string[] = await d.db('tickets').where({ agent_id: agentId }).whereIn('status', HELD_STATUSES).pluck('id');
+  const held: string[] = await d
+    .db('tickets')
+    .where({ agent_id: agentId })
+    .whereIn('status', HELD_STATUSES)
+    .pluck('id');
   for (const id of held) {
     try {
       await updateTicket(d.temporal, id, ticketMsg.requeueTicket, { actor, keepArrival: true, reason: 'deactivated' });
@@ -42,11 +46,22 @@ async function requeueHeld(d: Deps, agentId: number, actor: Actor): Promise<void
   }
 }
 
-const asSessionUser = (u: User): SessionUser => ({ id: u.id, entityId: u.entityId, branchId: u.branchId, role: u.role, email: u.email, firstName: u.firstName, lastName: u.lastName });
+const asSessionUser = (u: User): SessionUser => ({
+  id: u.id,
+  entityId: u.entityId,
+  branchId: u.branchId,
+  role: u.role,
+  email: u.email,
+  firstName: u.firstName,
+  lastName: u.lastName,
+});
 
 export async function releaseAgent(d: Deps, by: SessionUser, agent: User): Promise<void> {
   const shift = await openShiftRow(d.db, agent.id);
-  if (shift) await stopDispatch(d, shift.workflow_id).catch((err: unknown) => { if (!isCode(err, 'ShiftEnded')) throw err; });
+  if (shift)
+    await stopDispatch(d, shift.workflow_id).catch((err: unknown) => {
+      if (!isCode(err, 'ShiftEnded')) throw err;
+    });
   const until = Date.now() + RELEASE_MS;
   for (;;) {
     await requeueHeld(d, agent.id, actorOf(by));

@@ -14,12 +14,23 @@ export const users: CrudResource<User> = {
   name: 'users',
   model: User,
   fields: {
-    id: 'users.id', email: 'users.email', role: 'users.role', firstName: 'users.first_name', lastName: 'users.last_name',
-    branchId: 'users.branch_id', active: 'users.active', createdAt: 'users.created_at',
+    id: 'users.id',
+    email: 'users.email',
+    role: 'users.role',
+    firstName: 'users.first_name',
+    lastName: 'users.last_name',
+    branchId: 'users.branch_id',
+    active: 'users.active',
+    createdAt: 'users.created_at',
   },
   defaultSort: ['lastName', 'asc'],
   filter: UserFilter,
-  search: (q, text) => void q.where((w) => w.whereRaw(`users.first_name || ' ' || users.last_name ilike ?`, [`%${text}%`]).orWhereILike('users.email', `%${text}%`)),
+  search: (q, text) =>
+    void q.where((w) =>
+      w
+        .whereRaw(`users.first_name || ' ' || users.last_name ilike ?`, [`%${text}%`])
+        .orWhereILike('users.email', `%${text}%`),
+    ),
   create: UserCreate,
   update: UserUpdate,
   readOnly: ['entityId'],
@@ -29,7 +40,12 @@ export const users: CrudResource<User> = {
     if (!reachesWholeEntity(u)) void q.where('users.branch_id', u.branchId);
     // B2: each agent's live state from the open shift (null when logged out); socket.io 'shift'
     // events keep a list current after it loads.
-    void q.select('users.*', ...['state', 'desk_id', 'state_since'].map((c) => raw(`(select s.${c} from shifts s where s.user_id = users.id and s.ended_at is null) as shift_${c}`)));
+    void q.select(
+      'users.*',
+      ...['state', 'desk_id', 'state_since'].map((c) =>
+        raw(`(select s.${c} from shifts s where s.user_id = users.id and s.ended_at is null) as shift_${c}`),
+      ),
+    );
   },
   refuse: refuseUserWrite,
   toRow: userRow,

@@ -15,30 +15,50 @@ import { adminOnly, agentsCannotConfigure, assertBranch, operatorOnly, type Refu
 export function refuseUserWrite(u: SessionUser, op: WriteOp, existing?: User): Refusal {
   if (u.role === 'agent') return agentsCannotConfigure();
   if (existing && isOperator(existing.role) && !isOperator(u.role)) return operatorOnly();
-  if (existing?.id === u.id && op === 'delete') return new DomainError('CannotDeleteSelf', {}, { message: 'You cannot delete your own account: ask another administrator.' });
+  if (existing?.id === u.id && op === 'delete')
+    return new DomainError(
+      'CannotDeleteSelf',
+      {},
+      { message: 'You cannot delete your own account: ask another administrator.' },
+    );
   if (u.role === 'supervisor' && existing && existing.role !== 'agent') return adminOnly();
   return undefined;
 }
 
 /** Only the fields the body names are written; the rules read the stored value for the rest. */
-export async function userRow(db: Db, u: SessionUser, body: Record<string, unknown>, existing?: User): Promise<Record<string, unknown>> {
+export async function userRow(
+  db: Db,
+  u: SessionUser,
+  body: Record<string, unknown>,
+  existing?: User,
+): Promise<Record<string, unknown>> {
   const { password, ...row } = body;
   const role = (row.role ?? existing?.role ?? 'agent') as User['role'];
   const changesRole = row.role !== undefined && row.role !== (existing?.role ?? 'agent');
-  if (changesRole && (isOperator(role) || isOperator(existing?.role)) && !isOperator(u.role)) throw operatorOnly('role');
+  if (changesRole && (isOperator(role) || isOperator(existing?.role)) && !isOperator(u.role))
+    throw operatorOnly('role');
   if (changesRole && !hasAdminRights(u.role)) throw adminOnly('role');
   if (existing?.id === u.id && row.role !== undefined && row.role !== existing.role) {
-    throw new DomainError('CannotChangeOwnRole', {}, { message: 'You cannot change your own role: another administrator must do it.', field: 'role' });
+    throw new DomainError(
+      'CannotChangeOwnRole',
+      {},
+      { message: 'You cannot change your own role: another administrator must do it.', field: 'role' },
+    );
   }
   if (existing?.id === u.id && row.active === false) {
-    throw new DomainError('CannotDeactivateSelf', {}, { message: 'You cannot deactivate yourself: another administrator must do it.', field: 'active' });
+    throw new DomainError(
+      'CannotDeactivateSelf',
+      {},
+      { message: 'You cannot deactivate yourself: another administrator must do it.', field: 'active' },
+    );
   }
   // A supervisor's new agents belong to the supervisor's branch unless told otherwise.
   if (!existing && row.branchId === undefined && u.branchId !== null) row.branchId = u.branchId;
-  const branchId = (row.branchId !== undefined ? row.branchId : existing?.branchId ?? null) as number | null;
+  const branchId = (row.branchId !== undefined ? row.branchId : (existing?.branchId ?? null)) as number | null;
   if (row.branchId !== undefined && row.branchId !== null) await assertBranch(db, u, row.branchId as number);
   if (row.branchId === null && !hasAdminRights(u.role)) throw adminOnly('branchId');
-  if (role === 'agent' && branchId === null) throw new DomainError('AgentNeedsBranch', {}, { message: 'An agent needs a branch.', field: 'branchId' });
+  if (role === 'agent' && branchId === null)
+    throw new DomainError('AgentNeedsBranch', {}, { message: 'An agent needs a branch.', field: 'branchId' });
   if (typeof password === 'string') row.passwordHash = await hashPassword(password);
   if (!existing) row.entityId = u.entityId;
   return row;

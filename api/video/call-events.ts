@@ -10,12 +10,23 @@ import { ROOM_FACTS_CHANNEL, RoomFact, type RoomFactPayload } from '../../domain
 import { updateTicket } from '../../workflows/tickets/client.js';
 import type { Participant } from './participant.js';
 
-export async function recordInTimeline(temporal: Client, p: Participant, type: CallEventType, details: Record<string, unknown>, updateId: string): Promise<void> {
+export async function recordInTimeline(
+  temporal: Client,
+  p: Participant,
+  type: CallEventType,
+  details: Record<string, unknown>,
+  updateId: string,
+): Promise<void> {
   await updateTicket(temporal, p.ticketId, recordCallEvent, { actor: p.actor, type, details }, `video:${updateId}`);
 }
 
 /** Tells the room's participants (through the SFU) about a stored fact; payloads stay well under NOTIFY's 8 KB. */
-export async function announceToRoom<T extends RoomFact['type']>(db: Db, p: Participant, type: T, payload: RoomFactPayload<T>): Promise<void> {
+export async function announceToRoom<T extends RoomFact['type']>(
+  db: Db,
+  p: Participant,
+  type: T,
+  payload: RoomFactPayload<T>,
+): Promise<void> {
   // Parsed on the way out: a fact the room's clients would not understand fails here, not there.
   const event = RoomFact.parse({ ...payload, kind: 'video', type, roomId: p.claims.roomId });
   await db.raw('select pg_notify(?, ?)', [ROOM_FACTS_CHANNEL, JSON.stringify(event)]);

@@ -12,7 +12,12 @@ import { readStoredFile, type FileRow } from './files.js';
 import { bearerClaims } from './participant.js';
 import type { VideoSettings } from './settings.js';
 
-async function mayDownload(db: Db, s: VideoSettings, req: Request, file: FileRow & { entity_id: number; branch_id: number }): Promise<boolean> {
+async function mayDownload(
+  db: Db,
+  s: VideoSettings,
+  req: Request,
+  file: FileRow & { entity_id: number; branch_id: number },
+): Promise<boolean> {
   const claims = bearerClaims(req.headers.authorization, s.secret);
   if (claims) return claims.roomId === file.room_id && !membershipRefusal(claims, await loadRoomFacts(db, claims));
   const session = readCookie(req.headers.cookie, SESSION_COOKIE);
@@ -22,11 +27,19 @@ async function mayDownload(db: Db, s: VideoSettings, req: Request, file: FileRow
   return user.role === 'supervisor' && (user.branchId === null || user.branchId === file.branch_id);
 }
 
-export async function downloadFile(db: Db, s: VideoSettings, req: Request<{ fileId: string }>, res: Response): Promise<void> {
+export async function downloadFile(
+  db: Db,
+  s: VideoSettings,
+  req: Request<{ fileId: string }>,
+  res: Response,
+): Promise<void> {
   const { fileId } = req.params;
   const file = /^[0-9a-f-]{36}$/i.test(fileId)
-    ? await db('files as f').join('video_rooms as r', 'r.id', 'f.room_id').join('tickets as t', 't.id', 'r.ticket_id')
-      .where('f.id', fileId).first('f.*', 't.entity_id', 't.branch_id')
+    ? await db('files as f')
+        .join('video_rooms as r', 'r.id', 'f.room_id')
+        .join('tickets as t', 't.id', 'r.ticket_id')
+        .where('f.id', fileId)
+        .first('f.*', 't.entity_id', 't.branch_id')
     : undefined;
   // Someone else's file is "not found": its existence is not disclosed.
   if (!file || !(await mayDownload(db, s, req, file))) throw new DomainError('NotFound', { resource: 'files' });

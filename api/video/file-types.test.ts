@@ -14,7 +14,9 @@ describe('D12: allowed file types', () => {
     expect(detectAllowedType('foto.webp', WEBP)).toBe('image/webp');
     expect(detectAllowedType('contrato.pdf', new TextEncoder().encode('%PDF-1.7\n'))).toBe('application/pdf');
     expect(detectAllowedType('informe.docx', ZIP)).toMatch(/wordprocessingml/);
-    expect(detectAllowedType('cuentas.xls', bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))).toBe('application/vnd.ms-excel');
+    expect(detectAllowedType('cuentas.xls', bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))).toBe(
+      'application/vnd.ms-excel',
+    );
   });
 
   it('refuses executables, scripts, archives and contents that lie about their extension', () => {
@@ -23,6 +25,8 @@ describe('D12: allowed file types', () => {
     expect(detectAllowedType('foto.png', new TextEncoder().encode('<svg onload=alert(1)>'))).toBeUndefined();
     expect(detectAllowedType('todo.zip', ZIP)).toBeUndefined();
     expect(detectAllowedType('foto.pdf', PNG)).toBeUndefined();
-    expect(detectAllowedType('riff.webp', Uint8Array.from([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x41, 0x56, 0x49, 0x20]))).toBeUndefined();
+    expect(
+      detectAllowedType('riff.webp', Uint8Array.from([0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0, 0x41, 0x56, 0x49, 0x20])),
+    ).toBeUndefined();
   });
 });

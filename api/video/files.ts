@@ -18,12 +18,23 @@ export type FileRow = { id: string; room_id: string; name: string; mime: string;
 /** A name safe to show and to put in Content-Disposition: no path, no control characters. */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
-  if (!clean || clean === '.' || clean === '..') throw new DomainError('Validation', {}, { fields: { name: { code: 'required' } } });
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
+  if (!clean || clean === '.' || clean === '..')
+    throw new DomainError('Validation', {}, { fields: { name: { code: 'required' } } });
   return clean;
 }
 
-export async function uploadFile(db: Db, temporal: Client, filesDir: string, p: Participant, rawName: string, content: Buffer): Promise<ChatMessage> {
+export async function uploadFile(
+  db: Db,
+  temporal: Client,
+  filesDir: string,
+  p: Participant,
+  rawName: string,
+  content: Buffer,
+): Promise<ChatMessage> {
   const name = cleanFileName(rawName);
   if (content.length === 0) throw new DomainError('FileEmpty', {}, { field: 'file' });
   if (content.length > MAX_FILE_BYTES) throw new DomainError('FileTooLarge', { maxMb: 10 }, { field: 'file' });
@@ -31,12 +42,24 @@ export async function uploadFile(db: Db, temporal: Client, filesDir: string, p: 
   if (!mime) throw new DomainError('FileTypeRefused', {}, { field: 'file' });
 
   const id = randomUUID();
-  await recordInTimeline(temporal, p, 'file', { fileId: id, name, mime, size: content.length, by: p.claims.role }, `file:${id}`);
+  await recordInTimeline(
+    temporal,
+    p,
+    'file',
+    { fileId: id, name, mime, size: content.length, by: p.claims.role },
+    `file:${id}`,
+  );
   await fs.mkdir(filesDir, { recursive: true, mode: 0o700 });
   await fs.writeFile(path.join(filesDir, id), content, { mode: 0o600, flag: 'wx' });
   await db('files').insert({
-    id, room_id: p.claims.roomId, uploader_type: p.userId === null ? 'customer' : 'user', uploader_id: p.userId,
-    name, mime, size: content.length, storage_key: id,
+    id,
+    room_id: p.claims.roomId,
+    uploader_type: p.userId === null ? 'customer' : 'user',
+    uploader_id: p.userId,
+    name,
+    mime,
+    size: content.length,
+    storage_key: id,
   });
   return addChatMessage(db, p, { fileId: id, file: { id, name, mime, size: content.length } });
 }

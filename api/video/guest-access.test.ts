@@ -22,22 +22,37 @@ afterEach(() => {
 afterAll(() => v?.close());
 
 function sfuSocket(token: string): Socket {
-  const s = connect(`${v.sfu.url}/sfu`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const s = connect(`${v.sfu.url}/sfu`, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   sockets.push(s);
   return s;
 }
-const connected = (s: Socket) => new Promise<'connected' | string>((resolve) => {
-  s.once('connect', () => resolve('connected'));
-  s.once('connect_error', (e) => resolve(e.message));
-});
+const connected = (s: Socket) =>
+  new Promise<'connected' | string>((resolve) => {
+    s.once('connect', () => resolve('connected'));
+    s.once('connect_error', (e) => resolve(e.message));
+  });
 const ack = (s: Socket, event: string, payload?: object) =>
-  (payload === undefined ? s.timeout(5000).emitWithAck(event) : s.timeout(5000).emitWithAck(event, payload)) as Promise<{ ok: boolean; roomId?: string; error?: { code: string } }>;
+  (payload === undefined
+    ? s.timeout(5000).emitWithAck(event)
+    : s.timeout(5000).emitWithAck(event, payload)) as Promise<{
+    ok: boolean;
+    roomId?: string;
+    error?: { code: string };
+  }>;
 
 describe('D10: the guest link', () => {
   it('joins its own room only, and not after the ticket ended', async () => {
     const one = await callVirtualTicket(v, diego);
     const two = await callVirtualTicket(v, ana, { firstName: 'Otro', lastName: 'Cliente' });
-    const rooms = await v.stack.db('video_rooms').whereIn('ticket_id', [one.ticketId, two.ticketId]).select('id', 'ticket_id', 'status');
+    const rooms = await v.stack
+      .db('video_rooms')
+      .whereIn('ticket_id', [one.ticketId, two.ticketId])
+      .select('id', 'ticket_id', 'status');
     expect(rooms).toHaveLength(2); // D1: the call opened as the ticket was called
     const roomOne = rooms.find((r) => r.ticket_id === one.ticketId)!.id as string;
     const roomTwo = rooms.find((r) => r.ticket_id === two.ticketId)!.id as string;
@@ -53,19 +68,29 @@ describe('D10: the guest link', () => {
     const guest = await v.anonymous().request('POST', `/api/video/guest/${guestToken}/join`);
     expect(guest.status).toBe(200);
     expect(guest.body).toMatchObject({ roomId: roomOne, peerId: 'guest', customerName: 'Luz Marina' });
-    expect((await v.anonymous().request('POST', `/api/video/guest/${guestToken.slice(0, -2)}xx/join`)).status).toBe(404);
+    expect((await v.anonymous().request('POST', `/api/video/guest/${guestToken.slice(0, -2)}xx/join`)).status).toBe(
+      404,
+    );
 
     // Over the SFU: the token's room, whatever the client asks for.
     const socket = sfuSocket(String(guest.body.token));
     expect(await connected(socket)).toBe('connected');
-    expect(await ack(socket, 'join', { roomId: roomTwo })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await ack(socket, 'join', { roomId: roomTwo })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
     expect(await ack(socket, 'join')).toMatchObject({ ok: true, roomId: roomOne });
     // Over the API: the bearer's room only.
     const guestApi = v.anonymous(String(guest.body.token));
     expect((await guestApi.request('POST', `/api/video/rooms/${roomOne}/messages`, { body: 'hola' })).status).toBe(201);
     expect((await guestApi.request('POST', `/api/video/rooms/${roomTwo}/messages`, { body: 'hola' })).status).toBe(401);
     // A token for room two signed with another secret is refused by the SFU.
-    const forged = signJoinToken('not-the-secret-0123456789', { roomId: roomTwo, peerId: 'guest', role: 'guest', displayName: 'X' });
+    const forged = signJoinToken('not-the-secret-0123456789', {
+      roomId: roomTwo,
+      peerId: 'guest',
+      role: 'guest',
+      displayName: 'X',
+    });
     expect(await connected(sfuSocket(forged))).toBe('unauthorized');
 
     // D3: ending the ticket closes the room: the connected guest is told, and nothing reopens it.
@@ -77,7 +102,9 @@ describe('D10: the guest link', () => {
     expect(await v.stack.db('video_rooms').where({ id: roomOne }).first('status')).toEqual({ status: 'closed' });
     expect((await v.anonymous().request('POST', `/api/video/guest/${guestToken}/join`)).status).toBe(409);
     expect(await connected(sfuSocket(String(guest.body.token)))).toBe('unauthorized');
-    expect((await guestApi.request('POST', `/api/video/rooms/${roomOne}/messages`, { body: 'sigo aquí' })).status).toBe(409);
+    expect((await guestApi.request('POST', `/api/video/rooms/${roomOne}/messages`, { body: 'sigo aquí' })).status).toBe(
+      409,
+    );
     // The other room is untouched.
     expect(await v.stack.db('video_rooms').where({ id: roomTwo }).first('status')).toEqual({ status: 'open' });
     expect((await ana.request('POST', `/api/tickets/${two.ticketId}/cancel`, {})).status).toBe(200);
@@ -92,14 +119,23 @@ describe('D12: files', () => {
     const grant = await diego.request('POST', `/api/video/tickets/${t.ticketId}/join`);
     const roomId = String(grant.body.roomId);
     const agent = v.anonymous(String(grant.body.token));
-    const upload = (name: string, content: Buffer) => agent.request('POST', `/api/video/rooms/${roomId}/files`, new Uint8Array(content), { 'x-file-name': encodeURIComponent(name), 'content-type': 'application/octet-stream' });
+    const upload = (name: string, content: Buffer) =>
+      agent.request('POST', `/api/video/rooms/${roomId}/files`, new Uint8Array(content), {
+        'x-file-name': encodeURIComponent(name),
+        'content-type': 'application/octet-stream',
+      });
 
     const ok = await upload('cédula.png', png);
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ senderType: 'user', file: { name: 'cédula.png', mime: 'image/png', size: png.length } });
+    expect(ok.body).toMatchObject({
+      senderType: 'user',
+      file: { name: 'cédula.png', mime: 'image/png', size: png.length },
+    });
     expect((await upload('virus.exe', Buffer.from('MZ\x90\x00'))).status).toBe(400);
     expect((await upload('foto.png', Buffer.from('%PDF-1.7 not an image'))).status).toBe(400); // extension lies
-    expect((await upload('grande.pdf', Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024)]))).status).toBe(413);
+    expect(
+      (await upload('grande.pdf', Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10 * 1024 * 1024)]))).status,
+    ).toBe(413);
 
     const fileId = String((ok.body.file as { id: string }).id);
     const byAgent = await agent.request('GET', `/api/video/files/${fileId}`);

@@ -47,8 +47,15 @@ export function requireParticipant(db: Db, s: VideoSettings): RequestHandler<{ r
     currentRoom(db, claims).then(({ ticket }) => {
       const userId = staffIdOf(claims);
       res.locals.participant = {
-        claims, ticketId: ticket.id, entityId: ticket.entityId, branchId: ticket.branchId, userId,
-        actor: userId === null ? { type: 'customer', name: claims.displayName } : { type: 'user', id: userId, name: claims.displayName },
+        claims,
+        ticketId: ticket.id,
+        entityId: ticket.entityId,
+        branchId: ticket.branchId,
+        userId,
+        actor:
+          userId === null
+            ? { type: 'customer', name: claims.displayName }
+            : { type: 'user', id: userId, name: claims.displayName },
       };
       next();
     }, next);

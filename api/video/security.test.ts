@@ -4,7 +4,14 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { INSTALL_TIMEOUT_MS } from '../../tests/support/sfu.js';
-import { atDesk, callVirtualTicket, createVideoStack, type Json, type Session, type VideoStack } from '../../tests/support/video-stack.js';
+import {
+  atDesk,
+  callVirtualTicket,
+  createVideoStack,
+  type Json,
+  type Session,
+  type VideoStack,
+} from '../../tests/support/video-stack.js';
 
 let v: VideoStack;
 let diego: Session;
@@ -31,30 +38,44 @@ async function openCall(holder: Session = diego): Promise<Call> {
   expect(agent.status).toBe(200);
   const guest = await v.anonymous().request('POST', `/api/video/guest/${String(agent.body.guestToken)}/join`);
   expect(guest.status).toBe(200);
-  return { ticketId, roomId: String(agent.body.roomId), agentToken: String(agent.body.token), guestToken: String(guest.body.token) };
+  return {
+    ticketId,
+    roomId: String(agent.body.roomId),
+    agentToken: String(agent.body.token),
+    guestToken: String(guest.body.token),
+  };
 }
 
 function sfuSocket(token: string): Socket {
-  const s = connect(`${v.sfu.url}/sfu`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const s = connect(`${v.sfu.url}/sfu`, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   sockets.push(s);
   return s;
 }
-const connected = (s: Socket) => new Promise<string>((resolve) => {
-  if (s.connected) return resolve('connected');
-  s.once('connect', () => resolve('connected'));
-  s.once('connect_error', (e) => resolve(e.message));
-});
-const ack = (s: Socket, event: string, payload?: object) =>
-  (payload === undefined ? s.timeout(5000).emitWithAck(event) : s.timeout(5000).emitWithAck(event, payload)) as Promise<Ack>;
-/** Resolves when the server drops the socket; rejects if it never does. */
-const dropped = (s: Socket, ms = 5000) => new Promise<void>((resolve, reject) => {
-  if (s.disconnected) return resolve();
-  const timer = setTimeout(() => reject(new Error('the SFU kept the socket connected')), ms);
-  s.once('disconnect', () => {
-    clearTimeout(timer);
-    resolve();
+const connected = (s: Socket) =>
+  new Promise<string>((resolve) => {
+    if (s.connected) return resolve('connected');
+    s.once('connect', () => resolve('connected'));
+    s.once('connect_error', (e) => resolve(e.message));
   });
-});
+const ack = (s: Socket, event: string, payload?: object) =>
+  (payload === undefined
+    ? s.timeout(5000).emitWithAck(event)
+    : s.timeout(5000).emitWithAck(event, payload)) as Promise<Ack>;
+/** Resolves when the server drops the socket; rejects if it never does. */
+const dropped = (s: Socket, ms = 5000) =>
+  new Promise<void>((resolve, reject) => {
+    if (s.disconnected) return resolve();
+    const timer = setTimeout(() => reject(new Error('the SFU kept the socket connected')), ms);
+    s.once('disconnect', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 const idOf = async (email: string) => (await v.stack.db('users').where({ email }).first('id')).id as number;
 const room = (c: Call) => `/api/video/rooms/${c.roomId}`;
 
@@ -66,7 +87,9 @@ describe('issue 13: video rooms follow their ticket, at every use', () => {
     expect(await connected(agent)).toBe('connected');
     expect(await connected(guest)).toBe('connected');
     // Neither has joined yet; the ticket ends under them.
-    expect((await diego.request('POST', `/api/tickets/${call.ticketId}/cancel`, { reason: 'prueba' })).status).toBe(200);
+    expect((await diego.request('POST', `/api/tickets/${call.ticketId}/cancel`, { reason: 'prueba' })).status).toBe(
+      200,
+    );
     await Promise.all([dropped(agent), dropped(guest)]);
     expect(v.sfu.sfu.registry.get(call.roomId)).toBeUndefined();
     expect(await connected(sfuSocket(call.agentToken))).toBe('unauthorized');
@@ -101,7 +124,11 @@ describe('issue 13: video rooms follow their ticket, at every use', () => {
     expect((await guestApi.request('GET', `${room(call)}/messages`)).status).toBe(200);
 
     // Ana calls it, joins, then requeues it: her token goes the same way.
-    await atDesk(v, ana, (await v.stack.db('tickets').where({ id: call.ticketId }).first('branch_id')).branch_id as number);
+    await atDesk(
+      v,
+      ana,
+      (await v.stack.db('tickets').where({ id: call.ticketId }).first('branch_id')).branch_id as number,
+    );
     expect((await ana.request('POST', `/api/tickets/${call.ticketId}/call`, {})).status).toBe(200);
     const anaGrant = await ana.request('POST', `/api/video/tickets/${call.ticketId}/join`);
     expect(anaGrant.body.roomId).toBe(call.roomId); // the customer's room, kept
@@ -118,7 +145,12 @@ describe('issue 13: video rooms follow their ticket, at every use', () => {
     const staff: Record<string, { event: string; data: unknown }[]> = {};
     for (const email of ['supervisor@andino.demo', 'admin@andino.demo', 'ana@andino.demo', 'diego@andino.demo']) {
       const session = await v.login(email);
-      const s = connect(v.url, { transports: ['websocket'], extraHeaders: { cookie: session.cookie }, reconnection: false, forceNew: true });
+      const s = connect(v.url, {
+        transports: ['websocket'],
+        extraHeaders: { cookie: session.cookie },
+        reconnection: false,
+        forceNew: true,
+      });
       sockets.push(s);
       staff[email] = [];
       s.onAny((event: string, data: unknown) => staff[email]!.push({ event, data }));
@@ -132,8 +164,17 @@ describe('issue 13: video rooms follow their ticket, at every use', () => {
 
     const agentApi = v.anonymous(call.agentToken);
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
-    expect((await v.anonymous(call.guestToken).request('POST', `${room(call)}/messages`, { body: 'SECRETO-chat' })).status).toBe(201);
-    expect((await agentApi.request('POST', `${room(call)}/files`, new Uint8Array(png), { 'x-file-name': 'SECRETO-archivo.png', 'content-type': 'application/octet-stream' })).status).toBe(201);
+    expect(
+      (await v.anonymous(call.guestToken).request('POST', `${room(call)}/messages`, { body: 'SECRETO-chat' })).status,
+    ).toBe(201);
+    expect(
+      (
+        await agentApi.request('POST', `${room(call)}/files`, new Uint8Array(png), {
+          'x-file-name': 'SECRETO-archivo.png',
+          'content-type': 'application/octet-stream',
+        })
+      ).status,
+    ).toBe(201);
     expect((await agentApi.request('POST', `${room(call)}/tags`, { body: 'SECRETO-etiqueta' })).status).toBe(201);
     expect((await agentApi.request('POST', `${room(call)}/terms`, { text: 'SECRETO-términos' })).status).toBe(201);
 
@@ -145,7 +186,12 @@ describe('issue 13: video rooms follow their ticket, at every use', () => {
     await new Promise((r) => setTimeout(r, 300));
     for (const [email, events] of Object.entries(staff)) {
       expect(JSON.stringify(events), email).not.toContain('SECRETO');
-      expect(events.filter((e) => e.event === 'video' && ['chat', 'tag', 'terms_sent', 'file'].includes(String((e.data as Json).type))), email).toEqual([]);
+      expect(
+        events.filter(
+          (e) => e.event === 'video' && ['chat', 'tag', 'terms_sent', 'file'].includes(String((e.data as Json).type)),
+        ),
+        email,
+      ).toEqual([]);
     }
     expect(staff['supervisor@andino.demo']!.some((e) => e.event === 'ticket')).toBe(true);
     expect((await diego.request('POST', `/api/tickets/${call.ticketId}/cancel`, {})).status).toBe(200);
@@ -159,7 +205,10 @@ describe('issue 13: video rooms follow their ticket, at every use', () => {
     const sent = await agentApi.request('POST', `${room(call)}/terms`, { text: 'Acepto el tratamiento de datos.' });
     expect(sent.status).toBe(201);
     const termsId = String(sent.body.termsId);
-    const elsewhere = String((await v.anonymous(other.agentToken).request('POST', `${room(other)}/terms`, { text: 'Otros términos.' })).body.termsId);
+    const elsewhere = String(
+      (await v.anonymous(other.agentToken).request('POST', `${room(other)}/terms`, { text: 'Otros términos.' })).body
+        .termsId,
+    );
 
     const byAgent = await agentApi.request('POST', `${room(call)}/terms/answer`, { termsId, accepted: true });
     expect(byAgent.status).toBe(403);
@@ -169,12 +218,19 @@ describe('issue 13: video rooms follow their ticket, at every use', () => {
       expect(forged.status).toBe(400);
       expect(forged.body.fields).toMatchObject({ termsId: { code: 'unknown_reference' } });
     }
-    expect((await guestApi.request('POST', `${room(call)}/terms/answer`, { termsId, accepted: true })).status).toBe(204);
-    expect((await guestApi.request('POST', `${room(call)}/terms/answer`, { termsId, accepted: true })).status).toBe(204); // a retry
+    expect((await guestApi.request('POST', `${room(call)}/terms/answer`, { termsId, accepted: true })).status).toBe(
+      204,
+    );
+    expect((await guestApi.request('POST', `${room(call)}/terms/answer`, { termsId, accepted: true })).status).toBe(
+      204,
+    ); // a retry
     const changed = await guestApi.request('POST', `${room(call)}/terms/answer`, { termsId, accepted: false });
     expect(changed.status).toBe(409);
     expect(changed.body.code).toBe('TermsAlreadyAnswered');
-    const answers = await v.stack.db('ticket_events').where({ ticket_id: call.ticketId, type: 'terms_answered' }).select('details', 'actor_type');
+    const answers = await v.stack
+      .db('ticket_events')
+      .where({ ticket_id: call.ticketId, type: 'terms_answered' })
+      .select('details', 'actor_type');
     expect(answers).toEqual([{ details: { termsId, accepted: true }, actor_type: 'customer' }]);
     expect((await diego.request('POST', `/api/tickets/${call.ticketId}/cancel`, {})).status).toBe(200);
     expect((await ana.request('POST', `/api/tickets/${other.ticketId}/cancel`, {})).status).toBe(200);
@@ -190,7 +246,10 @@ describe('issue 13: video rooms follow their ticket, at every use', () => {
     // The room closes in the database without the SFU being told (a NOTIFY lost or late).
     await v.stack.db('video_rooms').where({ id: call.roomId }).update({ status: 'closed', closed_at: new Date() });
 
-    expect(await ack(agent, 'createTransport', { direction: 'recv' })).toMatchObject({ ok: false, error: { code: 'room_closed' } });
+    expect(await ack(agent, 'createTransport', { direction: 'recv' })).toMatchObject({
+      ok: false,
+      error: { code: 'room_closed' },
+    });
     await dropped(agent);
     expect(await ack(guest, 'join')).toMatchObject({ ok: false, error: { code: 'room_closed' } });
     await dropped(guest);

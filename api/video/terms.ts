@@ -17,11 +17,22 @@ export async function sendTerms(db: Db, temporal: Client, p: Participant, text: 
 }
 
 /** Whether these terms were sent on this ticket, and the answer already recorded if any. */
-async function termsState(db: Db, ticketId: string, termsId: string): Promise<{ sent: boolean; answer: boolean | undefined }> {
-  const rows = await db('ticket_events').where({ ticket_id: ticketId }).whereIn('type', ['terms_sent', 'terms_answered'])
-    .whereRaw(`details->>'termsId' = ?`, [termsId]).orderBy('seq').select('type', 'details');
+async function termsState(
+  db: Db,
+  ticketId: string,
+  termsId: string,
+): Promise<{ sent: boolean; answer: boolean | undefined }> {
+  const rows = await db('ticket_events')
+    .where({ ticket_id: ticketId })
+    .whereIn('type', ['terms_sent', 'terms_answered'])
+    .whereRaw(`details->>'termsId' = ?`, [termsId])
+    .orderBy('seq')
+    .select('type', 'details');
   const answered = rows.find((r) => r.type === 'terms_answered') as { details: { accepted?: unknown } } | undefined;
-  return { sent: rows.some((r) => r.type === 'terms_sent'), answer: answered ? answered.details.accepted === true : undefined };
+  return {
+    sent: rows.some((r) => r.type === 'terms_sent'),
+    answer: answered ? answered.details.accepted === true : undefined,
+  };
 }
 
 /**
@@ -29,9 +40,20 @@ async function termsState(db: Db, ticketId: string, termsId: string): Promise<{ 
  * updateId); changing it is refused — also when two different answers race, since the second
  * is answered with the first's Update and the stored answer is read back.
  */
-export async function answerTerms(db: Db, temporal: Client, p: Participant, termsId: string, accepted: boolean): Promise<void> {
+export async function answerTerms(
+  db: Db,
+  temporal: Client,
+  p: Participant,
+  termsId: string,
+  accepted: boolean,
+): Promise<void> {
   const before = await termsState(db, p.ticketId, termsId);
-  if (!before.sent) throw new DomainError('Validation', {}, { message: 'No such terms were sent in this call.', fields: { termsId: { code: 'unknown_reference' } } });
+  if (!before.sent)
+    throw new DomainError(
+      'Validation',
+      {},
+      { message: 'No such terms were sent in this call.', fields: { termsId: { code: 'unknown_reference' } } },
+    );
   if (before.answer === accepted) return;
   if (before.answer !== undefined) throw new DomainError('TermsAlreadyAnswered');
   await recordInTimeline(temporal, p, 'terms_answered', { termsId, accepted }, `terms-answer:${termsId}`);

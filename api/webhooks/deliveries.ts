@@ -21,23 +21,39 @@ import { DEFAULT_DELIVERY } from './dispatcher.js';
 import { parse } from '../http/validate.js';
 import { ManualSendBody, WEBHOOK_TEST_EVENT, WebhookDeliveryFilter } from './schemas.js';
 
-const ofEntity = (u: SessionUser): [string, number[]] => ['webhook_deliveries.webhook_id in (select id from webhooks where entity_id = ?)', [u.entityId]];
-const notWritable = () => new DomainError('NotWritable', { resource: 'webhook_deliveries' }, { message: 'Deliveries are a record: resend one instead.' });
+const ofEntity = (u: SessionUser): [string, number[]] => [
+  'webhook_deliveries.webhook_id in (select id from webhooks where entity_id = ?)',
+  [u.entityId],
+];
+const notWritable = () =>
+  new DomainError(
+    'NotWritable',
+    { resource: 'webhook_deliveries' },
+    { message: 'Deliveries are a record: resend one instead.' },
+  );
 const adminsOnly = refuseUnlessAdmin;
 
 export const webhookDeliveries: CrudResource<WebhookDelivery> = {
   name: 'webhook_deliveries',
   model: WebhookDelivery,
   fields: {
-    id: 'webhook_deliveries.id', webhookId: 'webhook_deliveries.webhook_id', event: 'webhook_deliveries.event',
-    attempts: 'webhook_deliveries.attempts', createdAt: 'webhook_deliveries.created_at', lastAttemptAt: 'webhook_deliveries.last_attempt_at',
+    id: 'webhook_deliveries.id',
+    webhookId: 'webhook_deliveries.webhook_id',
+    event: 'webhook_deliveries.event',
+    attempts: 'webhook_deliveries.attempts',
+    createdAt: 'webhook_deliveries.created_at',
+    lastAttemptAt: 'webhook_deliveries.last_attempt_at',
   },
   defaultSort: ['id', 'desc'],
   filter: WebhookDeliveryFilter,
   search: (q, text) => void q.whereILike('webhook_deliveries.event_key', `%${text}%`),
   customFilters: {
-    status: (q, v) => void (v === 'delivered' ? q.whereNotNull('webhook_deliveries.delivered_at')
-      : q.whereNull('webhook_deliveries.delivered_at')[v === 'failed' ? 'whereNotNull' : 'whereNull']('webhook_deliveries.gave_up_at')),
+    status: (q, v) =>
+      void (v === 'delivered'
+        ? q.whereNotNull('webhook_deliveries.delivered_at')
+        : q
+            .whereNull('webhook_deliveries.delivered_at')
+            [v === 'failed' ? 'whereNotNull' : 'whereNull']('webhook_deliveries.gave_up_at')),
   },
   scope: (q, u) => void q.whereRaw(...ofEntity(u)),
   refuseRead: adminsOnly,
@@ -47,19 +63,29 @@ export const webhookDeliveries: CrudResource<WebhookDelivery> = {
   },
 };
 
-const idParam = z.string().regex(/^\d{1,10}$/).transform(Number);
-const notFound = (resource: string, raw: string) => new DomainError('NotFound', { resource }, { message: `No ${resource} with id ${raw} here.` });
+const idParam = z
+  .string()
+  .regex(/^\d{1,10}$/)
+  .transform(Number);
+const notFound = (resource: string, raw: string) =>
+  new DomainError('NotFound', { resource }, { message: `No ${resource} with id ${raw} here.` });
 
 async function ownWebhook(db: Db, u: SessionUser, raw: string): Promise<{ id: number; entity_id: number }> {
   const id = idParam.safeParse(raw);
-  const row = id.success ? await db('webhooks').where({ id: id.data, entity_id: u.entityId }).first('id', 'entity_id') : undefined;
+  const row = id.success
+    ? await db('webhooks').where({ id: id.data, entity_id: u.entityId }).first('id', 'entity_id')
+    : undefined;
   if (!row) throw notFound('webhooks', raw);
   return row;
 }
 
 async function ownDelivery(db: Db, u: SessionUser, raw: string): Promise<number> {
   const id = idParam.safeParse(raw);
-  const row = id.success ? await WebhookDelivery.query(db).whereRaw(...ofEntity(u)).findById(id.data) : undefined;
+  const row = id.success
+    ? await WebhookDelivery.query(db)
+        .whereRaw(...ofEntity(u))
+        .findById(id.data)
+    : undefined;
   if (!row) throw notFound('webhook_deliveries', raw);
   return row.id;
 }
@@ -73,9 +99,21 @@ export function deliveryActions({ db, log }: Pick<ApiDeps, 'db' | 'log'>, policy
     const hook = await ownWebhook(db, res.locals.user, req.params.id);
     parse(ManualSendBody, req.body ?? {});
     const key = `test:${randomUUID()}`;
-    const payload = { event: WEBHOOK_TEST_EVENT, key, occurredAt: new Date().toISOString(), entityId: hook.entity_id, webhookId: hook.id };
+    const payload = {
+      event: WEBHOOK_TEST_EVENT,
+      key,
+      occurredAt: new Date().toISOString(),
+      entityId: hook.entity_id,
+      webhookId: hook.id,
+    };
     const [row] = await db('webhook_deliveries')
-      .insert({ webhook_id: hook.id, event_key: key, event: WEBHOOK_TEST_EVENT, payload, next_attempt_at: db.raw("now() + interval '1 minute'") })
+      .insert({
+        webhook_id: hook.id,
+        event_key: key,
+        event: WEBHOOK_TEST_EVENT,
+        payload,
+        next_attempt_at: db.raw("now() + interval '1 minute'"),
+      })
       .returning('id');
     await deliverNow(db, DEFAULT_DELIVERY, policy, row.id as number, 'test');
     res.json(await WebhookDelivery.query(db).findById(row.id as number));

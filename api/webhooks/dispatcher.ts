@@ -11,10 +11,17 @@ export interface WebhookDispatcher {
 }
 
 export const DEFAULT_DELIVERY: DeliveryOptions & { pollMs: number } = {
-  pollMs: 1000, baseBackoffMs: 1000, maxBackoffMs: 3600_000, maxAttempts: 15, timeoutMs: 10_000,
+  pollMs: 1000,
+  baseBackoffMs: 1000,
+  maxBackoffMs: 3600_000,
+  maxAttempts: 15,
+  timeoutMs: 10_000,
 };
 
-export function startWebhookDispatcher({ db, log, config }: Pick<ApiDeps, 'db' | 'log' | 'config'>, options: Partial<typeof DEFAULT_DELIVERY> = {}): WebhookDispatcher {
+export function startWebhookDispatcher(
+  { db, log, config }: Pick<ApiDeps, 'db' | 'log' | 'config'>,
+  options: Partial<typeof DEFAULT_DELIVERY> = {},
+): WebhookDispatcher {
   const o = { ...DEFAULT_DELIVERY, ...options };
   const policy = outboundPolicy(config.OUTBOUND_ALLOW ?? []);
   let closed = false;

@@ -15,7 +15,10 @@ import type { Db } from '../../db/knex.js';
  */
 const OVERLAP = 500;
 
-interface Source { name: string; sql: string }
+interface Source {
+  name: string;
+  sql: string;
+}
 
 const TICKET_EVENTS: Source = {
   name: 'ticket_events',
@@ -63,7 +66,9 @@ export async function enqueueNewEvents(db: Db): Promise<number> {
   for (const source of [TICKET_EVENTS, SHIFT_STATES]) {
     added += await db.transaction(async (trx) => {
       // One scanner at a time per source, across API instances; others skip this round.
-      const { rows } = await trx.raw('select pg_try_advisory_xact_lock(hashtext(?)) as got', [`webhooks:${source.name}`]);
+      const { rows } = await trx.raw('select pg_try_advisory_xact_lock(hashtext(?)) as got', [
+        `webhooks:${source.name}`,
+      ]);
       if (!rows[0].got) return 0;
       await trx('webhook_cursors').insert({ source: source.name, last_id: 0 }).onConflict('source').ignore();
       const cursor = Number((await trx('webhook_cursors').where({ source: source.name }).first('last_id')).last_id);

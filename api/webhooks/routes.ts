@@ -16,7 +16,11 @@ async function checkDestination(policy: OutboundPolicy, url: string): Promise<vo
     await policy.checkUrl(new URL(url));
   } catch (err) {
     if (!(err instanceof OutboundRefused)) throw err;
-    throw new DomainError('Validation', {}, { message: err.message, fields: { url: { code: 'private_address', params: { reason: err.reason } } } });
+    throw new DomainError(
+      'Validation',
+      {},
+      { message: err.message, fields: { url: { code: 'private_address', params: { reason: err.reason } } } },
+    );
   }
 }
 

@@ -7,20 +7,35 @@ import { baseFilter, flag, intId, oneOrMany } from '../http/filters.js';
 
 /** Every lifecycle event a webhook may subscribe to (H8); none listed = all of them. */
 export const WEBHOOK_EVENTS = [
-  'ticket.created', 'ticket.scheduled', 'ticket.queued', 'ticket.called', 'ticket.recalled', 'ticket.attending',
-  'ticket.finished', 'ticket.requeued', 'ticket.cancelled', 'ticket.no_show', 'ticket.transferred',
-  'ticket.note', 'ticket.topics', 'ticket.customer_edited', 'ticket.confirmed', 'shift.state',
+  'ticket.created',
+  'ticket.scheduled',
+  'ticket.queued',
+  'ticket.called',
+  'ticket.recalled',
+  'ticket.attending',
+  'ticket.finished',
+  'ticket.requeued',
+  'ticket.cancelled',
+  'ticket.no_show',
+  'ticket.transferred',
+  'ticket.note',
+  'ticket.topics',
+  'ticket.customer_edited',
+  'ticket.confirmed',
+  'shift.state',
 ] as const;
 
 export const WebhookUrl = text({ max: 500, min: 1 }).pipe(z.url({ protocol: /^https?$/, message: 'invalid_url' }));
 
-const WebhookFields = z.object({
-  url: WebhookUrl,
-  /** Write-only: signs each delivery (HMAC-SHA256); never sent back. Kept exactly as typed. */
-  secret: text({ max: 128, min: 16, raw: true }),
-  events: z.array(z.enum(WEBHOOK_EVENTS)).max(WEBHOOK_EVENTS.length),
-  active: z.boolean(),
-}).strict();
+const WebhookFields = z
+  .object({
+    url: WebhookUrl,
+    /** Write-only: signs each delivery (HMAC-SHA256); never sent back. Kept exactly as typed. */
+    secret: text({ max: 128, min: 16, raw: true }),
+    events: z.array(z.enum(WEBHOOK_EVENTS)).max(WEBHOOK_EVENTS.length),
+    active: z.boolean(),
+  })
+  .strict();
 
 export const WebhookCreate = WebhookFields.extend({
   events: WebhookFields.shape.events.default([]),
@@ -36,8 +51,10 @@ export const ManualSendBody = z.object({}).strict();
 export const WEBHOOK_TEST_EVENT = 'webhook.test';
 
 export const WEBHOOK_DELIVERY_STATUSES = ['delivered', 'failed', 'pending'] as const;
-export const WebhookDeliveryFilter = z.object({
-  ...baseFilter,
-  webhookId: oneOrMany(intId).optional(),
-  status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
-}).strict();
+export const WebhookDeliveryFilter = z
+  .object({
+    ...baseFilter,
+    webhookId: oneOrMany(intId).optional(),
+    status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
+  })
+  .strict();

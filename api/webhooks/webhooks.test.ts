@@ -12,7 +12,14 @@ import { parseAllowList } from '../../platform/outbound/index.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { sign } from './deliver.js';
 
-interface Received { event: string; key: string; timestamp: string; signature: string; body: string; status: number }
+interface Received {
+  event: string;
+  key: string;
+  timestamp: string;
+  signature: string;
+  body: string;
+  status: number;
+}
 
 let app: AppStack;
 let admin: ApiClient;
@@ -33,7 +40,12 @@ beforeAll(async () => {
       const status = left > 0 ? 503 : 200;
       failFirst.set(event, left - 1);
       received.push({
-        event, key, timestamp: String(req.headers['x-ventanilla-timestamp']), signature: String(req.headers['x-ventanilla-signature']), body, status,
+        event,
+        key,
+        timestamp: String(req.headers['x-ventanilla-timestamp']),
+        signature: String(req.headers['x-ventanilla-signature']),
+        body,
+        status,
       });
       res.writeHead(status).end();
     });
@@ -60,7 +72,8 @@ function expectSigned(r: Received, secret: string): void {
 async function until(check: () => boolean, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out; received so far: ${JSON.stringify(received.map((r) => [r.event, r.status]))}`);
+    if (Date.now() > end)
+      throw new Error(`timed out; received so far: ${JSON.stringify(received.map((r) => [r.event, r.status]))}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -76,11 +89,17 @@ describe('H8 webhooks', () => {
 
   it('delivers every step signed, retries a failing receiver with backoff, and never twice', async () => {
     const secret = 'whsec-test-0123456789';
-    const hook = await admin.request('POST', '/api/webhooks', { url: receiverUrl, secret, events: ['ticket.created', 'ticket.cancelled'] });
+    const hook = await admin.request('POST', '/api/webhooks', {
+      url: receiverUrl,
+      secret,
+      events: ['ticket.created', 'ticket.cancelled'],
+    });
     expect(hook.status).toBe(201);
     // Another entity's webhook must hear nothing of Banco Andino.
     const other = await createOrg(app.db);
-    await app.db('webhooks').insert({ entity_id: other.entityId, url: `${receiverUrl}?other=1`, secret: 'other-entity-secret' });
+    await app
+      .db('webhooks')
+      .insert({ entity_id: other.entityId, url: `${receiverUrl}?other=1`, secret: 'other-entity-secret' });
 
     const service = await app.db('services').where({ label: 'C' }).first('id');
     const ana = await app.login('ana@andino.demo');
@@ -92,7 +111,11 @@ describe('H8 webhooks', () => {
     const cancelled = await admin.request('POST', `/api/tickets/${t.body.id}/cancel`, {});
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
 
-    await until(() => received.some((r) => r.key === createdKey && r.status === 200) && received.some((r) => r.event === 'ticket.cancelled' && r.status === 200));
+    await until(
+      () =>
+        received.some((r) => r.key === createdKey && r.status === 200) &&
+        received.some((r) => r.event === 'ticket.cancelled' && r.status === 200),
+    );
     const tries = received.filter((r) => r.key === createdKey);
     expect(tries.map((r) => r.status)).toEqual([503, 503, 200]);
     for (const r of received) {
@@ -104,7 +127,8 @@ describe('H8 webhooks', () => {
     expect(received.map((r) => r.event)).not.toContain('ticket.queued'); // not subscribed
 
     let row = await app.db('webhook_deliveries').where({ webhook_id: hook.body.id, event_key: createdKey }).first();
-    for (let i = 0; i < 40 && !row.delivered_at; i++) { // the 200 is recorded just after the receiver answers
+    for (let i = 0; i < 40 && !row.delivered_at; i++) {
+      // the 200 is recorded just after the receiver answers
       await new Promise((r) => setTimeout(r, 50));
       row = await app.db('webhook_deliveries').where({ webhook_id: hook.body.id, event_key: createdKey }).first();
     }
@@ -114,13 +138,24 @@ describe('H8 webhooks', () => {
     const count = received.length;
     await new Promise((r) => setTimeout(r, 2500));
     expect(received.length).toBe(count);
-    expect(await app.db('webhook_deliveries').join('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id').where('webhooks.entity_id', other.entityId).count({ n: '*' })).toEqual([{ n: 0 }]);
-    expect(await app.db('webhook_deliveries').where({ webhook_id: hook.body.id }).count({ n: '*' })).toEqual([{ n: 2 }]);
+    expect(
+      await app
+        .db('webhook_deliveries')
+        .join('webhooks', 'webhooks.id', 'webhook_deliveries.webhook_id')
+        .where('webhooks.entity_id', other.entityId)
+        .count({ n: '*' }),
+    ).toEqual([{ n: 0 }]);
+    expect(await app.db('webhook_deliveries').where({ webhook_id: hook.body.id }).count({ n: '*' })).toEqual([
+      { n: 2 },
+    ]);
   });
 
   it('delivers agent state changes (shift.state) to subscribers', async () => {
     const secret = 'whsec-shift-0123456789';
-    expect((await admin.request('POST', '/api/webhooks', { url: `${receiverUrl}/shifts`, secret, events: ['shift.state'] })).status).toBe(201);
+    expect(
+      (await admin.request('POST', '/api/webhooks', { url: `${receiverUrl}/shifts`, secret, events: ['shift.state'] }))
+        .status,
+    ).toBe(201);
     const elena = await app.login('elena@andino.demo');
     const user = await app.db('users').where({ email: 'elena@andino.demo' }).first('id', 'branch_id');
     const desk = await app.db('desks').where({ branch_id: user.branch_id }).first('id');
@@ -133,18 +168,29 @@ describe('H8 webhooks', () => {
   });
 });
 
-describe('issue 13: each webhook\'s deliveries in the back office', () => {
+describe("issue 13: each webhook's deliveries in the back office", () => {
   const secret = 'whsec-manual-0123456789';
   let hookId: number;
 
   it('"send test" delivers a signed webhook.test at once and answers its outcome; a failed test is not retried', async () => {
     // Subscribed to an event nothing in this file triggers: only manual sends reach /manual.
-    const hook = await admin.request('POST', '/api/webhooks', { url: `${receiverUrl}/manual`, secret, events: ['ticket.no_show'] });
+    const hook = await admin.request('POST', '/api/webhooks', {
+      url: `${receiverUrl}/manual`,
+      secret,
+      events: ['ticket.no_show'],
+    });
     expect(hook.status).toBe(201);
     hookId = hook.body.id;
     const sent = await admin.request('POST', `/api/webhooks/${hookId}/test`);
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
-    expect(sent.body).toMatchObject({ webhookId: hookId, event: 'webhook.test', status: 'delivered', attempts: 1, lastStatus: 200, lastError: null });
+    expect(sent.body).toMatchObject({
+      webhookId: hookId,
+      event: 'webhook.test',
+      status: 'delivered',
+      attempts: 1,
+      lastStatus: 200,
+      lastError: null,
+    });
     expect(sent.body.lastAttemptAt).toEqual(expect.any(String));
     const got = received.find((r) => r.key === sent.body.eventKey)!;
     expectSigned(got, secret);
@@ -152,7 +198,13 @@ describe('issue 13: each webhook\'s deliveries in the back office', () => {
 
     failFirst.set('webhook.test', 1); // the receiver answers 503 once
     const failed = await admin.request('POST', `/api/webhooks/${hookId}/test`);
-    expect(failed.body).toMatchObject({ status: 'failed', attempts: 1, lastStatus: 503, lastError: 'HTTP 503', nextAttemptAt: null });
+    expect(failed.body).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastStatus: 503,
+      lastError: 'HTTP 503',
+      nextAttemptAt: null,
+    });
     await new Promise((r) => setTimeout(r, 2500)); // the dispatcher's backoff would have retried by now
     expect(received.filter((r) => r.key === failed.body.eventKey)).toHaveLength(1);
   });
@@ -161,24 +213,39 @@ describe('issue 13: each webhook\'s deliveries in the back office', () => {
     const [failed] = await app.db('webhook_deliveries').where({ webhook_id: hookId, last_status: 503 }).pluck('id');
     const again = await admin.request('POST', `/api/webhook_deliveries/${failed}/resend`);
     expect(again.status, JSON.stringify(again.body)).toBe(200);
-    expect(again.body).toMatchObject({ id: failed, status: 'delivered', attempts: 1, lastStatus: 200, lastError: null });
+    expect(again.body).toMatchObject({
+      id: failed,
+      status: 'delivered',
+      attempts: 1,
+      lastStatus: 200,
+      lastError: null,
+    });
     const tries = received.filter((r) => r.key === again.body.eventKey);
     expect(tries.map((r) => r.status)).toEqual([503, 200]);
     expectSigned(tries[1]!, secret);
   });
 
-  it('lists a webhook\'s deliveries (status, attempts, last error, times), newest first', async () => {
-    const list = await admin.request('GET', `/api/webhook_deliveries?filter=${encodeURIComponent(JSON.stringify({ webhookId: hookId }))}`);
+  it("lists a webhook's deliveries (status, attempts, last error, times), newest first", async () => {
+    const list = await admin.request(
+      'GET',
+      `/api/webhook_deliveries?filter=${encodeURIComponent(JSON.stringify({ webhookId: hookId }))}`,
+    );
     expect(list.status).toBe(200);
     expect(list.headers.get('content-range')).toBe('webhook_deliveries 0-1/2');
-    expect(list.body.map((d: { event: string; status: string }) => [d.event, d.status])).toEqual([['webhook.test', 'delivered'], ['webhook.test', 'delivered']]);
+    expect(list.body.map((d: { event: string; status: string }) => [d.event, d.status])).toEqual([
+      ['webhook.test', 'delivered'],
+      ['webhook.test', 'delivered'],
+    ]);
     expect(list.body[0].id).toBeGreaterThan(list.body[1].id);
     for (const d of list.body) {
       expect(d).toMatchObject({ webhookId: hookId, attempts: 1, lastError: null });
       expect(Object.keys(d)).toEqual(expect.arrayContaining(['createdAt', 'lastAttemptAt', 'deliveredAt', 'payload']));
       expect(JSON.stringify(d)).not.toContain(secret);
     }
-    const failedOnly = await admin.request('GET', `/api/webhook_deliveries?filter=${encodeURIComponent(JSON.stringify({ webhookId: hookId, status: 'failed' }))}`);
+    const failedOnly = await admin.request(
+      'GET',
+      `/api/webhook_deliveries?filter=${encodeURIComponent(JSON.stringify({ webhookId: hookId, status: 'failed' }))}`,
+    );
     expect(failedOnly.body).toEqual([]);
     // Deliveries are a record: nobody writes them through the API.
     expect((await admin.request('DELETE', `/api/webhook_deliveries/${list.body[0].id}`)).status).toBe(403);
@@ -186,12 +253,23 @@ describe('issue 13: each webhook\'s deliveries in the back office', () => {
 
   it('is tenant-scoped and admin-only: another entity neither sees, tests nor resends our deliveries', async () => {
     const other = await createOrg(app.db);
-    await app.db('users').insert({ entity_id: other.entityId, branch_id: null, email: 'root@hooks-other.test', password_hash: await hashPassword(DEMO_PASSWORD), role: 'admin', first_name: 'Root', last_name: 'Other' });
+    await app.db('users').insert({
+      entity_id: other.entityId,
+      branch_id: null,
+      email: 'root@hooks-other.test',
+      password_hash: await hashPassword(DEMO_PASSWORD),
+      role: 'admin',
+      first_name: 'Root',
+      last_name: 'Other',
+    });
     const otherAdmin = await app.login('root@hooks-other.test');
     const [delivery] = await app.db('webhook_deliveries').where({ webhook_id: hookId }).pluck('id');
     const before = received.length;
 
-    const list = await otherAdmin.request('GET', `/api/webhook_deliveries?filter=${encodeURIComponent(JSON.stringify({ webhookId: hookId }))}`);
+    const list = await otherAdmin.request(
+      'GET',
+      `/api/webhook_deliveries?filter=${encodeURIComponent(JSON.stringify({ webhookId: hookId }))}`,
+    );
     expect(list.status).toBe(200);
     expect(list.body).toEqual([]);
     expect((await otherAdmin.request('GET', '/api/webhook_deliveries?range=[0,999]')).body).toEqual([]);

@@ -2,7 +2,10 @@
 import { io, type Socket } from 'socket.io-client';
 import { BENCH_PASSWORD } from './org.js';
 
-export interface Answer { status: number; body: Record<string, unknown> }
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
 
 export interface Client {
   token: string;
@@ -36,7 +39,11 @@ async function send(url: string, init: RequestInit, deadlineMs = 120_000): Promi
 
 /** A bearer token for a bench user. */
 export async function login(apiUrl: string, email: string): Promise<string> {
-  const res = await send(`${apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: BENCH_PASSWORD, tokenInBody: true }) });
+  const res = await send(`${apiUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD, tokenInBody: true }),
+  });
   const { token } = (await res.json()) as { token?: string };
   if (!token) throw new Error(`login failed for ${email}: ${res.status}`);
   return token;
@@ -50,13 +57,27 @@ async function answer(response: Promise<Response>): Promise<Answer> {
 
 export async function connect(apiUrl: string, email: string): Promise<Client> {
   const token = await login(apiUrl, email);
-  const socket = io(apiUrl, { auth: { token }, transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 2000 });
+  const socket = io(apiUrl, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnectionDelay: 200,
+    reconnectionDelayMax: 2000,
+  });
   return {
-    token, socket,
-    post: (path, body = {}, key) => answer(send(`${apiUrl}${path}`, {
-      method: 'POST', body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'Idempotency-Key': key } : {}) },
-    })),
+    token,
+    socket,
+    post: (path, body = {}, key) =>
+      answer(
+        send(`${apiUrl}${path}`, {
+          method: 'POST',
+          body: JSON.stringify(body),
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            ...(key ? { 'Idempotency-Key': key } : {}),
+          },
+        }),
+      ),
     get: (path) => answer(send(`${apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })),
     close: () => socket.close(),
   };

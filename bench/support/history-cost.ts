@@ -11,10 +11,24 @@ const T = protos.temporal.api.enums.v1.EventType;
 export interface HistoryCost {
   lifecycles: number;
   /** Per finished ticket, its own workflow plus its share of the shift workflows. */
-  perLifecycle: { events: number; workflowTasks: number; activityTasks: number; timers: number; signals: number; updates: number };
+  perLifecycle: {
+    events: number;
+    workflowTasks: number;
+    activityTasks: number;
+    timers: number;
+    signals: number;
+    updates: number;
+  };
 }
 
-interface Counts { events: number; workflowTasks: number; activityTasks: number; timers: number; signals: number; updates: number }
+interface Counts {
+  events: number;
+  workflowTasks: number;
+  activityTasks: number;
+  timers: number;
+  signals: number;
+  updates: number;
+}
 const zero = (): Counts => ({ events: 0, workflowTasks: 0, activityTasks: 0, timers: 0, signals: 0, updates: 0 });
 
 async function countRuns(client: Client, workflowId: string, into: Counts): Promise<void> {
@@ -24,12 +38,24 @@ async function countRuns(client: Client, workflowId: string, into: Counts): Prom
     for (const e of history.events ?? []) {
       into.events++;
       switch (e.eventType) {
-        case T.EVENT_TYPE_WORKFLOW_TASK_COMPLETED: into.workflowTasks++; break;
-        case T.EVENT_TYPE_ACTIVITY_TASK_COMPLETED: case T.EVENT_TYPE_ACTIVITY_TASK_FAILED: into.activityTasks++; break;
-        case T.EVENT_TYPE_TIMER_STARTED: into.timers++; break;
-        case T.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED: into.signals++; break;
-        case T.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED: into.updates++; break;
-        default: break;
+        case T.EVENT_TYPE_WORKFLOW_TASK_COMPLETED:
+          into.workflowTasks++;
+          break;
+        case T.EVENT_TYPE_ACTIVITY_TASK_COMPLETED:
+        case T.EVENT_TYPE_ACTIVITY_TASK_FAILED:
+          into.activityTasks++;
+          break;
+        case T.EVENT_TYPE_TIMER_STARTED:
+          into.timers++;
+          break;
+        case T.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED:
+          into.signals++;
+          break;
+        case T.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED:
+          into.updates++;
+          break;
+        default:
+          break;
       }
     }
   }
@@ -37,17 +63,23 @@ async function countRuns(client: Client, workflowId: string, into: Counts): Prom
 
 /** Costs of the branch's workflows, divided by its finished tickets. */
 export async function historyCost(client: Client, db: Db, branchId: number): Promise<HistoryCost> {
-  const tickets = await db('tickets').where({ branch_id: branchId }).pluck('workflow_id') as string[];
-  const shifts = await db('shifts').where({ branch_id: branchId }).pluck('workflow_id') as string[];
-  const finished = Number((await db('tickets').where({ branch_id: branchId, status: 'finished' }).count({ n: '*' }).first())?.n ?? 0);
+  const tickets = (await db('tickets').where({ branch_id: branchId }).pluck('workflow_id')) as string[];
+  const shifts = (await db('shifts').where({ branch_id: branchId }).pluck('workflow_id')) as string[];
+  const finished = Number(
+    (await db('tickets').where({ branch_id: branchId, status: 'finished' }).count({ n: '*' }).first())?.n ?? 0,
+  );
   const total = zero();
   for (const id of [...tickets, ...shifts]) await countRuns(client, id, total);
   const per = (n: number) => Math.round((n / Math.max(finished, 1)) * 10) / 10;
   return {
     lifecycles: finished,
     perLifecycle: {
-      events: per(total.events), workflowTasks: per(total.workflowTasks), activityTasks: per(total.activityTasks),
-      timers: per(total.timers), signals: per(total.signals), updates: per(total.updates),
+      events: per(total.events),
+      workflowTasks: per(total.workflowTasks),
+      activityTasks: per(total.activityTasks),
+      timers: per(total.timers),
+      signals: per(total.signals),
+      updates: per(total.updates),
     },
   };
 }

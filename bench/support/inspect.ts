@@ -26,7 +26,9 @@ export async function describeWorkflow(client: Client, workflowId: string): Prom
   try {
     const d = await client.workflow.getHandle(workflowId).describe();
     const pending = (d.raw.pendingActivities ?? []).map((a) => ({
-      activity: a.activityType?.name ?? '?', attempt: a.attempt ?? 0, lastFailure: a.lastFailure?.message ?? undefined,
+      activity: a.activityType?.name ?? '?',
+      attempt: a.attempt ?? 0,
+      lastFailure: a.lastFailure?.message ?? undefined,
     }));
     return { workflowId, status: d.status.name, pending };
   } catch (err) {
@@ -34,7 +36,10 @@ export async function describeWorkflow(client: Client, workflowId: string): Prom
   }
 }
 
-export interface Wedged { workflowId: string; why: string }
+export interface Wedged {
+  workflowId: string;
+  why: string;
+}
 
 const END = ['finished', 'cancelled', 'no_show'];
 
@@ -44,12 +49,19 @@ const END = ['finished', 'cancelled', 'no_show'];
  */
 export async function wedgedWorkflows(client: Client, db: Db, branchId: number): Promise<Wedged[]> {
   const tickets = await db('tickets').where({ branch_id: branchId }).select('workflow_id', 'number', 'status');
-  const shifts = await db('shifts').where({ branch_id: branchId }).pluck('workflow_id') as string[];
-  const open = new Map(tickets.filter((t) => !END.includes(t.status as string)).map((t) => [t.workflow_id as string, `ticket ${String(t.number)} still ${String(t.status)}`]));
-  const facts = await Promise.all([...tickets.map((t) => t.workflow_id as string), ...shifts].map((id) => describeWorkflow(client, id)));
+  const shifts = (await db('shifts').where({ branch_id: branchId }).pluck('workflow_id')) as string[];
+  const open = new Map(
+    tickets
+      .filter((t) => !END.includes(t.status as string))
+      .map((t) => [t.workflow_id as string, `ticket ${String(t.number)} still ${String(t.status)}`]),
+  );
+  const facts = await Promise.all(
+    [...tickets.map((t) => t.workflow_id as string), ...shifts].map((id) => describeWorkflow(client, id)),
+  );
   const out: Wedged[] = [];
   for (const f of facts) {
-    const retried = f.pending.filter((p) => p.attempt > WEDGED_ATTEMPTS)
+    const retried = f.pending
+      .filter((p) => p.attempt > WEDGED_ATTEMPTS)
       .map((p) => `${p.activity} attempt ${p.attempt}${p.lastFailure ? ` (${p.lastFailure})` : ''}`);
     const why = [open.get(f.workflowId), ...retried].filter(Boolean).join('; ');
     if (why) out.push({ workflowId: f.workflowId, why: `${why} [workflow ${f.status}]` });
@@ -58,14 +70,25 @@ export async function wedgedWorkflows(client: Client, db: Db, branchId: number):
 }
 
 /** Lines about each ticket of the branch not in an end state: row, workflow, last events, what the agents did. */
-export async function explainOpenTickets(client: Client, db: Db, branchId: number, trail: Map<string, string[]>): Promise<string[]> {
-  const open = await db('tickets').where({ branch_id: branchId }).whereNotIn('status', END)
+export async function explainOpenTickets(
+  client: Client,
+  db: Db,
+  branchId: number,
+  trail: Map<string, string[]>,
+): Promise<string[]> {
+  const open = await db('tickets')
+    .where({ branch_id: branchId })
+    .whereNotIn('status', END)
     .select('id', 'number', 'status', 'agent_id', 'workflow_id', 'last_event_seq');
   const lines: string[] = [];
   for (const t of open) {
     const facts = await describeWorkflow(client, t.workflow_id as string);
-    lines.push(`ticket ${String(t.number)} (${String(t.id)}): row ${String(t.status)} seq ${String(t.last_event_seq)} agent ${String(t.agent_id)}; workflow ${facts.status}`
-      + facts.pending.map((p) => `; pending ${p.activity} attempt ${p.attempt}${p.lastFailure ? ` (${p.lastFailure})` : ''}`).join(''));
+    lines.push(
+      `ticket ${String(t.number)} (${String(t.id)}): row ${String(t.status)} seq ${String(t.last_event_seq)} agent ${String(t.agent_id)}; workflow ${facts.status}` +
+        facts.pending
+          .map((p) => `; pending ${p.activity} attempt ${p.attempt}${p.lastFailure ? ` (${p.lastFailure})` : ''}`)
+          .join(''),
+    );
     lines.push(`  last events: ${(await lastEvents(client, t.workflow_id as string)).join(', ')}`);
     for (const l of trail.get(t.id as string) ?? ['(no agent ever served it)']) lines.push(`  ${l}`);
   }
@@ -77,10 +100,13 @@ async function lastEvents(client: Client, workflowId: string, n = 12): Promise<s
     const history = await client.workflow.getHandle(workflowId).fetchHistory();
     return (history.events ?? []).slice(-n).map((e) => {
       const type = (protos.temporal.api.enums.v1.EventType[e.eventType ?? 0] ?? '?').replace(/^EVENT_TYPE_/, '');
-      const name = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name
-        ?? e.activityTaskScheduledEventAttributes?.activityType?.name;
-      const failure = e.activityTaskFailedEventAttributes?.failure ?? e.workflowExecutionFailedEventAttributes?.failure
-        ?? e.workflowTaskFailedEventAttributes?.failure;
+      const name =
+        e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ??
+        e.activityTaskScheduledEventAttributes?.activityType?.name;
+      const failure =
+        e.activityTaskFailedEventAttributes?.failure ??
+        e.workflowExecutionFailedEventAttributes?.failure ??
+        e.workflowTaskFailedEventAttributes?.failure;
       const why = failure ? ` «${failure.applicationFailureInfo?.type ?? ''} ${failure.message ?? ''}»` : '';
       return `${name ? `${type}(${name})` : type}${why}`;
     });

@@ -21,18 +21,48 @@ export interface PoisonOutcome {
 
 export const refused = (o: PoisonOutcome): boolean => typeof o.answer === 'number' && o.answer >= 400 && o.answer < 500;
 
-interface Poison { kind: string; path: (ticketId: string) => string; body: unknown; onTicket: boolean }
+interface Poison {
+  kind: string;
+  path: (ticketId: string) => string;
+  body: unknown;
+  onTicket: boolean;
+}
 
 function poisons(org: BenchOrg, other: { agentId: number; deskId: number }): Poison[] {
   const note = (text: string) => ({ text });
   const serviceId = org.serviceIds[0]!;
   return [
     { kind: 'note with NUL', path: (id) => `/api/tickets/${id}/notes`, body: note('a\u0000b'), onTicket: true },
-    { kind: 'note with lone surrogate', path: (id) => `/api/tickets/${id}/notes`, body: note('\ud800'), onTicket: true },
-    { kind: 'note of 1 MB', path: (id) => `/api/tickets/${id}/notes`, body: note('x'.repeat(1_000_000)), onTicket: true },
-    { kind: 'call by another branch', path: (id) => `/api/tickets/${id}/call`, body: { agentId: other.agentId, deskId: other.deskId }, onTicket: true },
-    { kind: 'customer name with NUL', path: (id) => `/api/tickets/${id}/customer`, body: { firstName: 'a\u0000b', lastName: 'Poison' }, onTicket: true },
-    { kind: 'new ticket, customer name with NUL', path: () => '/api/tickets', body: { serviceId, customer: { firstName: 'a\u0000b', lastName: 'Poison' } }, onTicket: false },
+    {
+      kind: 'note with lone surrogate',
+      path: (id) => `/api/tickets/${id}/notes`,
+      body: note('\ud800'),
+      onTicket: true,
+    },
+    {
+      kind: 'note of 1 MB',
+      path: (id) => `/api/tickets/${id}/notes`,
+      body: note('x'.repeat(1_000_000)),
+      onTicket: true,
+    },
+    {
+      kind: 'call by another branch',
+      path: (id) => `/api/tickets/${id}/call`,
+      body: { agentId: other.agentId, deskId: other.deskId },
+      onTicket: true,
+    },
+    {
+      kind: 'customer name with NUL',
+      path: (id) => `/api/tickets/${id}/customer`,
+      body: { firstName: 'a\u0000b', lastName: 'Poison' },
+      onTicket: true,
+    },
+    {
+      kind: 'new ticket, customer name with NUL',
+      path: () => '/api/tickets',
+      body: { serviceId, customer: { firstName: 'a\u0000b', lastName: 'Poison' } },
+      onTicket: false,
+    },
   ];
 }
 
@@ -40,12 +70,26 @@ function poisons(org: BenchOrg, other: { agentId: number; deskId: number }): Poi
 export async function otherBranchAgent(db: Db, org: BenchOrg): Promise<{ agentId: number; deskId: number }> {
   const tag = randomUUID().slice(0, 6);
   return db.transaction(async (trx) => {
-    const [{ id: branchId }] = await trx('branches').insert({ entity_id: org.entityId, name: `Other branch ${tag}`, code: `O${tag.slice(0, 3)}`, ordering_policy: 'priority' }).returning('id');
+    const [{ id: branchId }] = await trx('branches')
+      .insert({
+        entity_id: org.entityId,
+        name: `Other branch ${tag}`,
+        code: `O${tag.slice(0, 3)}`,
+        ordering_policy: 'priority',
+      })
+      .returning('id');
     const [{ id: deskId }] = await trx('desks').insert({ branch_id: branchId, name: 'O1' }).returning('id');
-    const [{ id: agentId }] = await trx('users').insert({
-      entity_id: org.entityId, branch_id: branchId, email: `other-${tag}@bench.test`, password_hash: await hashPassword(BENCH_PASSWORD),
-      role: 'agent', first_name: 'Other', last_name: 'Branch',
-    }).returning('id');
+    const [{ id: agentId }] = await trx('users')
+      .insert({
+        entity_id: org.entityId,
+        branch_id: branchId,
+        email: `other-${tag}@bench.test`,
+        password_hash: await hashPassword(BENCH_PASSWORD),
+        role: 'agent',
+        first_name: 'Other',
+        last_name: 'Branch',
+      })
+      .returning('id');
     return { agentId: agentId as number, deskId: deskId as number };
   });
 }
@@ -53,11 +97,22 @@ export async function otherBranchAgent(db: Db, org: BenchOrg): Promise<{ agentId
 /** One try, no retry (nothing is down: a 5xx is an answer too), within the guard. */
 async function send(apiUrl: string, token: string, p: Poison, ticketId: string | null): Promise<PoisonOutcome> {
   const t0 = Date.now();
-  const done = (answer: PoisonOutcome['answer']): PoisonOutcome => ({ kind: p.kind, ticketId, answer, ms: Date.now() - t0 });
+  const done = (answer: PoisonOutcome['answer']): PoisonOutcome => ({
+    kind: p.kind,
+    ticketId,
+    answer,
+    ms: Date.now() - t0,
+  });
   try {
     const res = await fetch(`${apiUrl}${p.path(ticketId ?? '')}`, {
-      method: 'POST', body: JSON.stringify(p.body), signal: AbortSignal.timeout(POISON_GUARD_MS),
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'Idempotency-Key': `poison-${randomUUID()}` },
+      method: 'POST',
+      body: JSON.stringify(p.body),
+      signal: AbortSignal.timeout(POISON_GUARD_MS),
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'Idempotency-Key': `poison-${randomUUID()}`,
+      },
     });
     await res.arrayBuffer(); // read the answer: it is not finished before
     return done(res.status);
@@ -67,8 +122,11 @@ async function send(apiUrl: string, token: string, p: Poison, ticketId: string |
 }
 
 async function liveTicket(db: Db, branchId: number): Promise<string | null> {
-  const row = await db('tickets').where({ branch_id: branchId }).whereIn('status', ['waiting', 'calling', 'attending'])
-    .orderByRaw('random()').first('id');
+  const row = await db('tickets')
+    .where({ branch_id: branchId })
+    .whereIn('status', ['waiting', 'calling', 'attending'])
+    .orderByRaw('random()')
+    .first('id');
   return (row?.id as string | undefined) ?? null;
 }
 
@@ -76,14 +134,22 @@ async function liveTicket(db: Db, branchId: number): Promise<string | null> {
  * `rounds` times, every poison against a random live ticket of the load, as the load's
  * supervisor (who may act on every ticket of the branch, so each poison reaches the workflow).
  */
-export async function sendPoisons(apiUrl: string, db: Db, org: BenchOrg, token: string, rounds: number): Promise<PoisonOutcome[]> {
+export async function sendPoisons(
+  apiUrl: string,
+  db: Db,
+  org: BenchOrg,
+  token: string,
+  rounds: number,
+): Promise<PoisonOutcome[]> {
   const other = await otherBranchAgent(db, org);
   const out: PoisonOutcome[] = [];
   for (let r = 0; r < rounds; r++) {
-    const sent = await Promise.all(poisons(org, other).map(async (p) => {
-      const ticketId = p.onTicket ? await liveTicket(db, org.branchId) : null;
-      return p.onTicket && !ticketId ? null : send(apiUrl, token, p, ticketId); // nothing live to poison right now
-    }));
+    const sent = await Promise.all(
+      poisons(org, other).map(async (p) => {
+        const ticketId = p.onTicket ? await liveTicket(db, org.branchId) : null;
+        return p.onTicket && !ticketId ? null : send(apiUrl, token, p, ticketId); // nothing live to poison right now
+      }),
+    );
     out.push(...sent.filter((o): o is PoisonOutcome => o !== null));
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }

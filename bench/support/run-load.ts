@@ -31,8 +31,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 class SimAgent {
   private serving = new Set<string>();
-  constructor(readonly client: Client, readonly id: number, private readonly serviceTime: [number, number], private readonly socketMs: number[],
-    private readonly trail: Map<string, string[]>, private readonly t0: number) {}
+  constructor(
+    readonly client: Client,
+    readonly id: number,
+    private readonly serviceTime: [number, number],
+    private readonly socketMs: number[],
+    private readonly trail: Map<string, string[]>,
+    private readonly t0: number,
+  ) {}
 
   private note(ticketId: string, line: string): void {
     const list = this.trail.get(ticketId) ?? [];
@@ -47,7 +53,10 @@ class SimAgent {
     // Temporal answers it once; a refusal is a final answer for that key — Temporal would replay
     // it to the same key for ever — so the next attempt, decided from the ticket as it is now, gets its own.
     const res = await this.client.post(`/api/tickets/${ticketId}/${action}`, {}, `${action}-${ticketId}-${attempt}`);
-    this.note(ticketId, `${action} #${attempt} → ${res.status}${res.status >= 300 ? ` ${String(res.body.code ?? '')}` : ''} (${Date.now() - sent} ms)`);
+    this.note(
+      ticketId,
+      `${action} #${attempt} → ${res.status}${res.status >= 300 ? ` ${String(res.body.code ?? '')}` : ''} (${Date.now() - sent} ms)`,
+    );
     return res;
   }
 
@@ -60,7 +69,10 @@ class SimAgent {
 
   /** Catches a call whose event was missed (socket reconnecting during a fault). */
   async poll(apiUrl: string): Promise<void> {
-    const res = await fetch(`${apiUrl}/api/shifts/current`, { headers: { authorization: `Bearer ${this.client.token}` }, signal: AbortSignal.timeout(10_000) }).catch(() => null);
+    const res = await fetch(`${apiUrl}/api/shifts/current`, {
+      headers: { authorization: `Bearer ${this.client.token}` },
+      signal: AbortSignal.timeout(10_000),
+    }).catch(() => null);
     if (res?.status !== 200) return;
     const shift = (await res.json()) as { currentTicketId: string | null };
     if (shift.currentTicketId) void this.serve(shift.currentTicketId, 'poll');
@@ -109,15 +121,18 @@ export async function runLoad(apiUrl: string, db: Db, org: BenchOrg, opts: LoadO
   const trail = new Map<string, string[]>();
   const t0 = Date.now();
   const supervisor = await connect(apiUrl, org.supervisorEmail);
-  const agents = await Promise.all(org.agents.map(async (a) => {
-    const c = await connect(apiUrl, a.email);
-    const sim = new SimAgent(c, a.id, opts.serviceTimeMs, socketMs, trail, t0);
-    sim.listen();
-    const open = await c.post('/api/shifts', { deskId: a.deskId });
-    if (open.status >= 300) throw new Error(`agent ${a.email} could not open a shift: ${open.status} ${JSON.stringify(open.body)}`);
-    await c.post('/api/shifts/current/state', { state: 'online' });
-    return sim;
-  }));
+  const agents = await Promise.all(
+    org.agents.map(async (a) => {
+      const c = await connect(apiUrl, a.email);
+      const sim = new SimAgent(c, a.id, opts.serviceTimeMs, socketMs, trail, t0);
+      sim.listen();
+      const open = await c.post('/api/shifts', { deskId: a.deskId });
+      if (open.status >= 300)
+        throw new Error(`agent ${a.email} could not open a shift: ${open.status} ${JSON.stringify(open.body)}`);
+      await c.post('/api/shifts/current/state', { state: 'online' });
+      return sim;
+    }),
+  );
 
   const issuedIds: string[] = [];
   const createMs: number[] = [];
@@ -127,11 +142,21 @@ export async function runLoad(apiUrl: string, db: Db, org: BenchOrg, opts: LoadO
   const inflight: Promise<void>[] = [];
   const poller = setInterval(() => agents.forEach((a) => void a.poll(apiUrl)), 2000);
   const counts = async () => {
-    const rows = (await db('tickets').where({ branch_id: org.branchId }).groupBy('status').select('status').count({ n: '*' })) as { status: string; n: string | number }[];
+    const rows = (await db('tickets')
+      .where({ branch_id: org.branchId })
+      .groupBy('status')
+      .select('status')
+      .count({ n: '*' })) as { status: string; n: string | number }[];
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
   };
   const reporter = setInterval(() => {
-    void counts().then((c) => opts.progress?.(`t=${((Date.now() - startedAt) / 1000).toFixed(0)}s issued ${issuedIds.length}/${total} · waiting ${c.waiting ?? 0} · calling ${c.calling ?? 0} · attending ${c.attending ?? 0} · finished ${c.finished ?? 0}`), () => undefined);
+    void counts().then(
+      (c) =>
+        opts.progress?.(
+          `t=${((Date.now() - startedAt) / 1000).toFixed(0)}s issued ${issuedIds.length}/${total} · waiting ${c.waiting ?? 0} · calling ${c.calling ?? 0} · attending ${c.attending ?? 0} · finished ${c.finished ?? 0}`,
+        ),
+      () => undefined,
+    );
   }, 2000);
 
   try {
@@ -141,17 +166,21 @@ export async function runLoad(apiUrl: string, db: Db, org: BenchOrg, opts: LoadO
       if (due > Date.now()) await sleep(due - Date.now());
       const serviceId = org.serviceIds[i % org.serviceIds.length]!;
       const key = `bench-${randomUUID()}`;
-      inflight.push((async () => {
-        const t0 = performance.now();
-        const res = await supervisor.post('/api/tickets', { serviceId }, key).catch(() => null);
-        if (res?.status === 201) {
-          createMs.push(performance.now() - t0);
-          issuedIds.push(res.body.id as string);
-        } else {
-          issueErrors++;
-          opts.progress?.(`issue refused: ${res ? `${res.status} ${String(res.body.code ?? '')} ${String(res.body.message ?? '')}` : 'no answer'}`);
-        }
-      })());
+      inflight.push(
+        (async () => {
+          const t0 = performance.now();
+          const res = await supervisor.post('/api/tickets', { serviceId }, key).catch(() => null);
+          if (res?.status === 201) {
+            createMs.push(performance.now() - t0);
+            issuedIds.push(res.body.id as string);
+          } else {
+            issueErrors++;
+            opts.progress?.(
+              `issue refused: ${res ? `${res.status} ${String(res.body.code ?? '')} ${String(res.body.message ?? '')}` : 'no answer'}`,
+            );
+          }
+        })(),
+      );
     }
     await Promise.all(inflight);
     // Drain: wait until no issued ticket is still open.
@@ -172,10 +201,16 @@ export async function runLoad(apiUrl: string, db: Db, org: BenchOrg, opts: LoadO
 }
 
 /** Server-side latencies from the timeline: waiting → calling, and finish → next calling. */
-export async function timelineLatencies(db: Db, branchId: number): Promise<{ waitToCall: number[]; finishToNext: number[]; lifecycles: number; spanSeconds: number }> {
-  const ev = await db('ticket_events as e').join('tickets as t', 't.id', 'e.ticket_id').where('t.branch_id', branchId)
+export async function timelineLatencies(
+  db: Db,
+  branchId: number,
+): Promise<{ waitToCall: number[]; finishToNext: number[]; lifecycles: number; spanSeconds: number }> {
+  const ev = await db('ticket_events as e')
+    .join('tickets as t', 't.id', 'e.ticket_id')
+    .where('t.branch_id', branchId)
     .whereIn('e.type', ['created', 'called', 'finished', 'requeued', 'transferred'])
-    .orderBy('e.at').select('e.ticket_id', 'e.type', 'e.at', 'e.details', 't.agent_id');
+    .orderBy('e.at')
+    .select('e.ticket_id', 'e.type', 'e.at', 'e.details', 't.agent_id');
   const waitingSince = new Map<string, number>();
   const lastFinish = new Map<number, number>();
   const waitToCall: number[] = [];

@@ -9,20 +9,56 @@ import type { LoadOptions } from './run-load.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function event(trx: Knex.Transaction, ticketId: string, type: string, from: string | null, to: string, details: object = {}): Promise<void> {
-  const [{ seq }] = await trx('tickets').where({ id: ticketId }).increment('last_event_seq', 1).returning('last_event_seq as seq');
-  await trx('ticket_events').insert({ ticket_id: ticketId, seq, type, from_status: from, to_status: to, actor_type: 'system', details: JSON.stringify(details), at: new Date() });
+async function event(
+  trx: Knex.Transaction,
+  ticketId: string,
+  type: string,
+  from: string | null,
+  to: string,
+  details: object = {},
+): Promise<void> {
+  const [{ seq }] = await trx('tickets')
+    .where({ id: ticketId })
+    .increment('last_event_seq', 1)
+    .returning('last_event_seq as seq');
+  await trx('ticket_events').insert({
+    ticket_id: ticketId,
+    seq,
+    type,
+    from_status: from,
+    to_status: to,
+    actor_type: 'system',
+    details: JSON.stringify(details),
+    at: new Date(),
+  });
 }
 
 async function issue(db: Db, org: BenchOrg, serviceId: number): Promise<void> {
   await db.transaction(async (trx) => {
     const day = new Date().toISOString().slice(0, 10);
-    const { rows } = await trx.raw(`insert into ticket_counters (service_id, day, last) values (?, ?, 1)
-      on conflict (service_id, day) do update set last = ticket_counters.last + 1 returning last`, [serviceId, day]);
+    const { rows } = await trx.raw(
+      `insert into ticket_counters (service_id, day, last) values (?, ?, 1)
+      on conflict (service_id, day) do update set last = ticket_counters.last + 1 returning last`,
+      [serviceId, day],
+    );
     const id = randomUUID();
     const now = new Date();
-    await trx('tickets').insert({ id, entity_id: org.entityId, branch_id: org.branchId, service_id: serviceId, kind: 'turn', status: 'waiting',
-      service_day: day, seq: rows[0].last, numbered_service_id: serviceId, number: `Q-${rows[0].last}`, arrival_at: now, queued_at: now, workflow_id: `sql-${id}`, last_event_seq: 0 });
+    await trx('tickets').insert({
+      id,
+      entity_id: org.entityId,
+      branch_id: org.branchId,
+      service_id: serviceId,
+      kind: 'turn',
+      status: 'waiting',
+      service_day: day,
+      seq: rows[0].last,
+      numbered_service_id: serviceId,
+      number: `Q-${rows[0].last}`,
+      arrival_at: now,
+      queued_at: now,
+      workflow_id: `sql-${id}`,
+      last_event_seq: 0,
+    });
     await event(trx, id, 'created', null, 'waiting');
   });
 }
@@ -31,10 +67,17 @@ async function issue(db: Db, org: BenchOrg, serviceId: number): Promise<void> {
 async function claim(db: Db, agent: BenchOrg['agents'][number]): Promise<string | null> {
   return db.transaction(async (trx) => {
     for (const services of [[agent.main], [agent.support]]) {
-      const row = await trx('tickets').where({ status: 'waiting' }).whereIn('service_id', services)
-        .orderBy([{ column: 'priority', order: 'desc' }, { column: 'arrival_at' }]).forUpdate().skipLocked().first('id');
+      const row = await trx('tickets')
+        .where({ status: 'waiting' })
+        .whereIn('service_id', services)
+        .orderBy([{ column: 'priority', order: 'desc' }, { column: 'arrival_at' }])
+        .forUpdate()
+        .skipLocked()
+        .first('id');
       if (row) {
-        await trx('tickets').where({ id: row.id }).update({ status: 'calling', agent_id: agent.id, desk_id: agent.deskId, called_at: new Date() });
+        await trx('tickets')
+          .where({ id: row.id })
+          .update({ status: 'calling', agent_id: agent.id, desk_id: agent.deskId, called_at: new Date() });
         await event(trx, row.id, 'called', 'waiting', 'calling', { agentId: agent.id, deskId: agent.deskId });
         return row.id as string;
       }
@@ -45,7 +88,9 @@ async function claim(db: Db, agent: BenchOrg['agents'][number]): Promise<string 
 
 async function step(db: Db, id: string, from: string, to: string, type: string): Promise<void> {
   await db.transaction(async (trx) => {
-    await trx('tickets').where({ id }).update({ status: to, ...(to === 'finished' ? { ended_at: new Date() } : { attending_at: new Date() }) });
+    await trx('tickets')
+      .where({ id })
+      .update({ status: to, ...(to === 'finished' ? { ended_at: new Date() } : { attending_at: new Date() }) });
     await event(trx, id, type, from, to);
   });
 }
@@ -63,11 +108,23 @@ export async function runSqlBaseline(db: Db, org: BenchOrg, opts: LoadOptions): 
       const id = await claim(db, a);
       if (!id) {
         if (issued >= total) {
-          const left = await db('tickets').where({ branch_id: org.branchId }).whereIn('status', ['waiting', 'calling', 'attending']).first('id');
+          const left = await db('tickets')
+            .where({ branch_id: org.branchId })
+            .whereIn('status', ['waiting', 'calling', 'attending'])
+            .first('id');
           if (!left) return;
         }
         // Sleep until the next ticket is issued (what dispatch-on-create does), at most 50 ms.
-        await Promise.race([new Promise<void>((r) => { const prev = wake; wake = () => { prev?.(); r(); }; }), sleep(50)]);
+        await Promise.race([
+          new Promise<void>((r) => {
+            const prev = wake;
+            wake = () => {
+              prev?.();
+              r();
+            };
+          }),
+          sleep(50),
+        ]);
         continue;
       }
       await step(db, id, 'calling', 'attending', 'attending');

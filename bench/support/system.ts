@@ -34,11 +34,21 @@ export async function startSystem(): Promise<System> {
   let { pg, temporal }: { pg: RunningPostgres; temporal: RunningTemporal } = scratch;
   const apiPort = await freePort();
 
-  const env = { ...process.env, DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporal.address, API_PORT: String(apiPort), LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: dbUrl,
+    TEMPORAL_ADDRESS: temporal.address,
+    API_PORT: String(apiPort),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+  };
   const procs: Partial<Record<'worker' | 'api', ChildProcess>> = {};
   const launch = (part: 'worker' | 'api') => {
     const file = part === 'worker' ? 'runtime/worker.ts' : 'api/server.ts';
-    procs[part] = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, file)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    procs[part] = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, file)], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   };
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   // Healthy = database, Temporal and a polling worker; a busy 2-core machine needs well over 30 s.
@@ -49,16 +59,19 @@ export async function startSystem(): Promise<System> {
         const res = await fetch(`${apiUrl}/api/health`);
         if (res.status === 200) return;
         last = `${res.status} ${await res.text()}`;
-      } catch { /* not listening yet */ }
+      } catch {
+        /* not listening yet */
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error(`API did not become healthy in 120 s (last answer: ${last})`);
   };
-  const killProc = (c: ChildProcess | undefined) => new Promise<void>((resolve) => {
-    if (!c || c.exitCode !== null || c.signalCode !== null) return resolve();
-    c.once('exit', () => resolve());
-    c.kill('SIGKILL');
-  });
+  const killProc = (c: ChildProcess | undefined) =>
+    new Promise<void>((resolve) => {
+      if (!c || c.exitCode !== null || c.signalCode !== null) return resolve();
+      c.once('exit', () => resolve());
+      c.kill('SIGKILL');
+    });
   launch('worker');
   launch('api');
   try {
@@ -72,7 +85,10 @@ export async function startSystem(): Promise<System> {
   const postmasterPid = () => Number(fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 
   return {
-    db, dbUrl, apiUrl, temporalAddress: temporal.address,
+    db,
+    dbUrl,
+    apiUrl,
+    temporalAddress: temporal.address,
     async kill(part) {
       if (part === 'worker' || part === 'api') return killProc(procs[part]);
       if (part === 'temporal') {
@@ -89,7 +105,12 @@ export async function startSystem(): Promise<System> {
         return;
       }
       if (part === 'temporal') {
-        temporal = await startTemporal({ namespaces: ['default'], dbFile: scratch.temporalDbFile, port: temporalPort, log });
+        temporal = await startTemporal({
+          namespaces: ['default'],
+          dbFile: scratch.temporalDbFile,
+          port: temporalPort,
+          log,
+        });
         await waitForTemporal(temporal.address, 'default', 30_000);
         return;
       }

@@ -15,11 +15,15 @@ const RELEASE = new Set(['finished', 'cancelled', 'no_show', 'requeued', 'transf
 export async function verify(db: Db, branchId: number, issuedIds: string[]): Promise<Verdict> {
   const tickets = await db('tickets').where({ branch_id: branchId }).select('id', 'status', 'last_event_seq');
   const byId = new Map(tickets.map((t) => [t.id as string, t]));
-  const lost = issuedIds.filter((id) => !byId.has(id) || !END.has(byId.get(id)!.status as string)).length
-    + tickets.filter((t) => !END.has(t.status as string) && !issuedIds.includes(t.id as string)).length;
+  const lost =
+    issuedIds.filter((id) => !byId.has(id) || !END.has(byId.get(id)!.status as string)).length +
+    tickets.filter((t) => !END.has(t.status as string) && !issuedIds.includes(t.id as string)).length;
 
-  const events = await db('ticket_events as e').join('tickets as t', 't.id', 'e.ticket_id').where('t.branch_id', branchId)
-    .orderBy([{ column: 'e.ticket_id' }, { column: 'e.seq' }]).select('e.ticket_id', 'e.seq', 'e.type', 'e.at', 'e.details');
+  const events = await db('ticket_events as e')
+    .join('tickets as t', 't.id', 'e.ticket_id')
+    .where('t.branch_id', branchId)
+    .orderBy([{ column: 'e.ticket_id' }, { column: 'e.seq' }])
+    .select('e.ticket_id', 'e.seq', 'e.type', 'e.at', 'e.details');
   let duplicatedSteps = 0;
   let doubleAssignments = 0;
   const perTicket = new Map<string, typeof events>();

@@ -9,11 +9,21 @@ import type { Http } from './volume-http.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export interface Desk { shiftId: string; agent: Http }
+export interface Desk {
+  shiftId: string;
+  agent: Http;
+}
 
 /** Opens the agent's shift (manual mode, Online) and queues `waiting` tickets in its main service. */
-export async function openDesk(admin: Http, agent: Http, a: { deskId: number; main: number }, waiting: number): Promise<Desk> {
-  const shift = JSON.parse((await agent.post('/api/shifts', { deskId: a.deskId, state: 'offline' })).text) as { id: string };
+export async function openDesk(
+  admin: Http,
+  agent: Http,
+  a: { deskId: number; main: number },
+  waiting: number,
+): Promise<Desk> {
+  const shift = JSON.parse((await agent.post('/api/shifts', { deskId: a.deskId, state: 'offline' })).text) as {
+    id: string;
+  };
   await agent.post('/api/shifts/current/manual', { manual: true });
   await agent.post('/api/shifts/current/state', { state: 'online' });
   for (let i = 0; i < waiting; i++) await admin.post('/api/tickets', { serviceId: a.main });
@@ -23,7 +33,11 @@ export async function openDesk(admin: Http, agent: Http, a: { deskId: number; ma
 /** The claim dispatchAgent runs (shift row lock, free check, claimNext), then rolled back. */
 export function claimCase(db: Db, desk: Desk, scope: string, targetMs: number): Case {
   return {
-    group: 'dispatch', name: 'SQL claim (rolled back)', scope, range: '', targetMs,
+    group: 'dispatch',
+    name: 'SQL claim (rolled back)',
+    scope,
+    range: '',
+    targetMs,
     run: async () => {
       const trx = await db.transaction();
       try {
@@ -44,7 +58,11 @@ export function claimCase(db: Db, desk: Desk, scope: string, targetMs: number): 
 /** POST call-next through the API (Temporal included); each run serves the ticket to the end, untimed. */
 export function callNextCase(desk: Desk, scope: string, targetMs: number): Case {
   return {
-    group: 'dispatch', name: 'call-next (HTTP)', scope, range: '', targetMs,
+    group: 'dispatch',
+    name: 'call-next (HTTP)',
+    scope,
+    range: '',
+    targetMs,
     run: async () => {
       const r = await desk.agent.post('/api/shifts/current/call-next');
       const { ticketId } = JSON.parse(r.text) as { ticketId: string | null };

@@ -3,7 +3,13 @@
 // and a retry would hide exactly what is being measured.
 import { login } from './client.js';
 
-export interface Timed { ms: number; status: number; bytes: number; headers: Headers; text: string }
+export interface Timed {
+  ms: number;
+  status: number;
+  bytes: number;
+  headers: Headers;
+  text: string;
+}
 
 const TIMEOUT_MS = 300_000;
 
@@ -18,7 +24,10 @@ export async function session(apiUrl: string, email: string): Promise<Http> {
     const start = performance.now();
     const res = await fetch(`${apiUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
@@ -33,5 +42,8 @@ export async function session(apiUrl: string, email: string): Promise<Http> {
 
 /** `?a=1&b=…` from an object, JSON-encoding non-strings (react-admin's sort/range/filter). */
 export const query = (params: Record<string, unknown>): string =>
-  `?${new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined)
-    .map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString()}`;
+  `?${new URLSearchParams(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+  ).toString()}`;

@@ -25,7 +25,10 @@ async function take(file: string, say: (l: string) => void): Promise<void> {
 }
 
 /** No file: a no-op lock (the default; the bench then assumes the machine is its own). */
-export async function acquireLock(file: string | undefined, opts: { maxMinutes: number; pauseSeconds: number; say: (l: string) => void }): Promise<BenchLock> {
+export async function acquireLock(
+  file: string | undefined,
+  opts: { maxMinutes: number; pauseSeconds: number; say: (l: string) => void },
+): Promise<BenchLock> {
   if (!file) return { breather: async () => {}, release: () => {} };
   await take(file, opts.say);
   let held = true;

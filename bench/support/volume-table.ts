@@ -9,8 +9,12 @@ const cell = (r: CaseResult | undefined) => (r ? `${fmtMs(r.p50)} / ${fmtMs(r.p9
 export function gridTable(title: string, results: CaseResult[], rangeNames: string[]): string {
   const rows = [...new Set(results.map((r) => `${r.name}\u0000${r.scope}`))];
   const target = results[0]?.targetMs ?? 0;
-  const lines = [`### ${title} — median / p95, target ≤ ${target} ms each`, '',
-    `| report | scope | ${rangeNames.join(' | ')} |`, `| --- | --- | ${rangeNames.map(() => '---:').join(' | ')} |`];
+  const lines = [
+    `### ${title} — median / p95, target ≤ ${target} ms each`,
+    '',
+    `| report | scope | ${rangeNames.join(' | ')} |`,
+    `| --- | --- | ${rangeNames.map(() => '---:').join(' | ')} |`,
+  ];
   for (const key of rows) {
     const [name, scope] = key.split('\u0000') as [string, string];
     const of = (range: string) => results.find((r) => r.name === name && r.scope === scope && r.range === range);
@@ -20,8 +24,16 @@ export function gridTable(title: string, results: CaseResult[], rangeNames: stri
 }
 
 export function listTable(title: string, results: CaseResult[]): string {
-  const lines = [`### ${title}`, '', '| what | scope | runs | median | p95 | target | |', '| --- | --- | ---: | ---: | ---: | ---: | :-: |'];
-  for (const r of results) lines.push(`| ${r.name} | ${r.scope} | ${r.n} | ${fmtMs(r.p50)} | ${fmtMs(r.p95)} | ${r.note ?? `≤ ${r.targetMs} ms`} | ${mark(r.ok)} |`);
+  const lines = [
+    `### ${title}`,
+    '',
+    '| what | scope | runs | median | p95 | target | |',
+    '| --- | --- | ---: | ---: | ---: | ---: | :-: |',
+  ];
+  for (const r of results)
+    lines.push(
+      `| ${r.name} | ${r.scope} | ${r.n} | ${fmtMs(r.p50)} | ${fmtMs(r.p95)} | ${r.note ?? `≤ ${r.targetMs} ms`} | ${mark(r.ok)} |`,
+    );
   return lines.join('\n');
 }
 

@@ -11,7 +11,10 @@ afterAll(async () => {
 });
 
 const rowsOf = async (page: import('playwright-core').Page) =>
-  page.getByTestId('tickets-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-number')));
+  page
+    .getByTestId('tickets-table')
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-number')));
 
 describe('view all tickets', () => {
   it('B1–B7: filters by tree, agent, status, number and customer; generates a ticket; requeues and cancels from the timeline', async () => {
@@ -22,7 +25,10 @@ describe('view all tickets', () => {
 
     // B1: branch > department > service.
     const tree = page.getByTestId('service-tree');
-    await tree.getByRole('button', { name: /Cuentas/ }).first().click();
+    await tree
+      .getByRole('button', { name: /Cuentas/ })
+      .first()
+      .click();
     await table.locator(`tr[data-number="${c1.number}"]`).waitFor({ state: 'detached' });
     await expect.poll(() => rowsOf(page)).toEqual([a1.number]);
     await tree.getByRole('button', { name: 'Caja' }).click();
@@ -31,9 +37,15 @@ describe('view all tickets', () => {
     await table.locator(`tr[data-number="${a1.number}"]`).waitFor();
 
     // B2: agents (with their state when the shift API reports it).
-    await page.getByTestId('agents').getByRole('button', { name: /Bruno Cárdenas/ }).click();
+    await page
+      .getByTestId('agents')
+      .getByRole('button', { name: /Bruno Cárdenas/ })
+      .click();
     await page.getByText('No hay tiquetes con estos filtros.').waitFor();
-    await page.getByTestId('agents').getByRole('button', { name: /Bruno Cárdenas/ }).click();
+    await page
+      .getByTestId('agents')
+      .getByRole('button', { name: /Bruno Cárdenas/ })
+      .click();
 
     // B4, B5: status and number.
     await page.getByLabel('Estado', { exact: true }).selectOption('waiting');
@@ -72,12 +84,17 @@ describe('view all tickets', () => {
     await dialog.getByLabel('Identificación').fill('43555777');
     await dialog.getByRole('button', { name: 'Generar' }).click();
     const known = dialog.getByTestId('existing-customer');
-    await known.filter({ hasText: 'Ya existe un cliente con esa identificación o ese correo.' }).filter({ hasText: 'Luz Marina Castaño de la Espriella' }).waitFor();
+    await known
+      .filter({ hasText: 'Ya existe un cliente con esa identificación o ese correo.' })
+      .filter({ hasText: 'Luz Marina Castaño de la Espriella' })
+      .waitFor();
     await screenshot(page, 'tickets-customer-exists');
     await known.getByRole('button', { name: 'Usar este cliente' }).click();
     await page.getByText(/Se generó R-\d{3}/).waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Cerrar' }).first().click();
-    expect(await h.stack.db('customers').where({ id_number: '43555777' }).select('first_name')).toEqual([{ first_name: 'Luz Marina' }]);
+    expect(await h.stack.db('customers').where({ id_number: '43555777' }).select('first_name')).toEqual([
+      { first_name: 'Luz Marina' },
+    ]);
 
     // B7: the timeline of a ticket called to Ana (by the supervisor): requeue, then cancel.
     const sup = await h.stack.login('supervisor@andino.demo');
@@ -88,7 +105,9 @@ describe('view all tickets', () => {
     // ticket only with an open shift (domain/ticket-rights.ts).
     const anaApi = await h.stack.login('ana@andino.demo');
     expect((await anaApi.request('POST', '/api/shifts', { deskId: desk.id, state: 'offline' })).status).toBe(201);
-    expect((await sup.request('POST', `/api/tickets/${ids.id}/call`, { agentId: ana.id, deskId: desk.id })).status).toBe(200);
+    expect(
+      (await sup.request('POST', `/api/tickets/${ids.id}/call`, { agentId: ana.id, deskId: desk.id })).status,
+    ).toBe(200);
     await page.getByRole('button', { name: 'Limpiar filtros' }).click();
     await table.locator(`tr[data-number="${c1.number}"]`).click();
     const tl = page.getByTestId('timeline');
@@ -100,7 +119,9 @@ describe('view all tickets', () => {
     await screenshot(page, 'tickets-timeline');
     const row = await h.stack.db('tickets').where({ id: ids.id }).first('status', 'requeue_count');
     expect(row).toEqual({ status: 'cancelled', requeue_count: 1 });
-    await expect.poll(async () => (await anaApi.request('POST', '/api/shifts/current/end')).status, { timeout: 10_000 }).toBe(200);
+    await expect
+      .poll(async () => (await anaApi.request('POST', '/api/shifts/current/end')).status, { timeout: 10_000 })
+      .toBe(200);
     await context.close();
   });
 });
@@ -163,14 +184,22 @@ describe('public pages', () => {
     await display.page.evaluate(() => {
       const spoken: string[] = [];
       Object.assign(window, { spoken });
-      window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => { spoken.push(u.text); };
+      window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        spoken.push(u.text);
+      };
     });
     const sup = await h.stack.login('supervisor@andino.demo');
     const ticket = await h.stack.db('tickets').where({ number, branch_id: h.branchId }).first('id');
     const diego = await h.stack.db('users').where({ email: 'diego@andino.demo' }).first('id');
     const desk = await h.stack.db('desks').where({ branch_id: h.branchId, name: 'Módulo 3' }).first('id');
-    expect((await sup.request('POST', `/api/tickets/${ticket.id}/call`, { agentId: diego.id, deskId: desk.id })).status).toBe(200);
-    await display.page.getByTestId('display-current').filter({ hasText: number }).filter({ hasText: 'Módulo 3' }).waitFor();
+    expect(
+      (await sup.request('POST', `/api/tickets/${ticket.id}/call`, { agentId: diego.id, deskId: desk.id })).status,
+    ).toBe(200);
+    await display.page
+      .getByTestId('display-current')
+      .filter({ hasText: number })
+      .filter({ hasText: 'Módulo 3' })
+      .waitFor();
     await status.page.getByTestId('status-called').filter({ hasText: 'Módulo 3' }).waitFor();
     await screenshot(status.page, 'status-called');
     const spoken = () => display.page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.length);
@@ -179,7 +208,9 @@ describe('public pages', () => {
     expect((await sup.request('POST', `/api/tickets/${ticket.id}/recall`, {})).status).toBe(200);
     await display.page.locator('[data-testid="display-current"][data-recalls="1"]').waitFor();
     await expect.poll(spoken, { timeout: 10_000 }).toBe(2);
-    await expect(display.page.evaluate(() => (window as unknown as { spoken: string[] }).spoken[0])).resolves.toContain('Módulo 3');
+    await expect(display.page.evaluate(() => (window as unknown as { spoken: string[] }).spoken[0])).resolves.toContain(
+      'Módulo 3',
+    );
     await screenshot(display.page, 'display');
 
     expect((await fetch(`${h.stack.url}/api/public/tickets/${'x'.repeat(43)}`)).status).toBe(404);

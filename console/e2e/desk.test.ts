@@ -1,7 +1,17 @@
 // The agent's day in the browser (A, C, F): desk, kiosk ticket, call, recall on the display,
 // customer, note, topics, finish into the next state; manual mode; two agents; reload; log out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kioskTicket, loggedInPage, newContext, publicPage, screenshot, setState, startHarness, takeDesk, type ConsoleHarness } from './support.js';
+import {
+  kioskTicket,
+  loggedInPage,
+  newContext,
+  publicPage,
+  screenshot,
+  setState,
+  startHarness,
+  takeDesk,
+  type ConsoleHarness,
+} from './support.js';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -42,7 +52,10 @@ describe('agent console', () => {
     await display.page.getByTestId('display-current').filter({ hasText: number }).waitFor();
     await page.getByRole('button', { name: 'Volver a llamar' }).click();
     await page.getByTestId('recall-count').filter({ hasText: '1' }).waitFor();
-    await display.page.locator('[data-testid="display-current"][data-recalls="1"]').filter({ hasText: 'Módulo 1' }).waitFor();
+    await display.page
+      .locator('[data-testid="display-current"][data-recalls="1"]')
+      .filter({ hasText: 'Módulo 1' })
+      .waitFor();
     await screenshot(display.page, 'display');
 
     const status = await publicPage(h, statusHref, { width: 390, height: 844 });
@@ -70,7 +83,10 @@ describe('agent console', () => {
     // F2: log out is refused while attending, and says why.
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
-    await page.getByTestId('logout-refused').filter({ hasText: `el tiquete ${number}` }).waitFor();
+    await page
+      .getByTestId('logout-refused')
+      .filter({ hasText: `el tiquete ${number}` })
+      .waitFor();
     await screenshot(page, 'attention-attending');
     await page.setViewportSize({ width: 1024, height: 768 });
     await screenshot(page, 'attention-tablet');
@@ -99,7 +115,10 @@ describe('agent console', () => {
     const list = page.getByTestId('waiting-list');
     await list.locator(`tr[data-number="${second.number}"]`).waitFor();
     // H1: why the first one is next, in Spanish.
-    await page.getByTestId('why-next').filter({ hasText: `${first.number} llegó primero` }).waitFor();
+    await page
+      .getByTestId('why-next')
+      .filter({ hasText: `${first.number} llegó primero` })
+      .waitFor();
 
     // A9 with a long name, and A2: an appointment confirmation rings the bell live.
     const sup = await h.stack.login('supervisor@andino.demo');
@@ -107,7 +126,12 @@ describe('agent console', () => {
     const pay = await h.stack.db('services').where({ branch_id: h.branchId, label: 'P' }).first('id');
     const turn = await sup.request('POST', '/api/tickets', { serviceId: pay.id, customerId: luz.id });
     expect(turn.status).toBe(201);
-    const appointment = await sup.request('POST', '/api/tickets', { serviceId: pay.id, kind: 'appointment', customerId: luz.id, scheduledAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const appointment = await sup.request('POST', '/api/tickets', {
+      serviceId: pay.id,
+      kind: 'appointment',
+      customerId: luz.id,
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     expect(appointment.status).toBe(201);
     expect((await sup.request('POST', `/api/tickets/${appointment.body.id}/confirm`, {})).status).toBe(200);
     await page.getByTestId('bell-count').filter({ hasText: '1' }).waitFor();
@@ -135,22 +159,35 @@ describe('agent console', () => {
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
     await page.getByRole('heading', { name: 'Ingreso de asesores' }).waitFor();
-    const shift = await h.stack.db('shifts as s').join('users as u', 'u.id', 's.user_id').where('u.email', 'bruno@andino.demo').whereNull('s.ended_at').first('s.id');
+    const shift = await h.stack
+      .db('shifts as s')
+      .join('users as u', 'u.id', 's.user_id')
+      .where('u.email', 'bruno@andino.demo')
+      .whereNull('s.ended_at')
+      .first('s.id');
     expect(shift).toBeUndefined();
     // The transferred ticket leaves the queue so that the next test starts from an empty one.
     const moved = await h.stack.db('tickets').where({ number: second.number, branch_id: h.branchId }).first('id');
-    expect((await (await h.stack.login('supervisor@andino.demo')).request('POST', `/api/tickets/${moved.id}/cancel`, {})).status).toBe(200);
+    expect(
+      (await (await h.stack.login('supervisor@andino.demo')).request('POST', `/api/tickets/${moved.id}/cancel`, {}))
+        .status,
+    ).toBe(200);
     await context.close();
   });
 
   it('two agents Online never get the same customer called', async () => {
-    const [carla, diego] = await Promise.all([loggedInPage(h, 'carla@andino.demo'), loggedInPage(h, 'diego@andino.demo')]);
+    const [carla, diego] = await Promise.all([
+      loggedInPage(h, 'carla@andino.demo'),
+      loggedInPage(h, 'diego@andino.demo'),
+    ]);
     await Promise.all([takeDesk(carla.page, 'Módulo 3'), takeDesk(diego.page, 'Módulo 4')]);
     const tickets = await Promise.all([kioskTicket(h, 'A'), kioskTicket(h, 'A')]);
-    const called = await Promise.all([carla.page, diego.page].map(async (p) => {
-      await p.getByTestId('call-number').waitFor({ timeout: 15_000 });
-      return (await p.getByTestId('call-number').textContent()) ?? '';
-    }));
+    const called = await Promise.all(
+      [carla.page, diego.page].map(async (p) => {
+        await p.getByTestId('call-number').waitFor({ timeout: 15_000 });
+        return (await p.getByTestId('call-number').textContent()) ?? '';
+      }),
+    );
     expect(new Set(called).size).toBe(2);
     expect(called.sort()).toEqual(tickets.map((t) => t.number).sort());
     await Promise.all([carla.context.close(), diego.context.close()]);

@@ -8,7 +8,11 @@ let h: ConsoleHarness;
 let marta: SharedLogin;
 beforeAll(async () => {
   h = await startHarness();
-  marta = await sameLoginInTwoEntities(h.stack.db, { email: 'marta.doble@dos.test', role: 'agent', names: ['Cooperativa del Sol', 'Fondo Luna Nueva'] });
+  marta = await sameLoginInTwoEntities(h.stack.db, {
+    email: 'marta.doble@dos.test',
+    role: 'agent',
+    names: ['Cooperativa del Sol', 'Fondo Luna Nueva'],
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -27,9 +31,13 @@ describe('issue 13: choose the entity at login (console)', () => {
     // The choice: a labelled group of radios, announced, with the focus on its first radio.
     const group = page.getByRole('group', { name: 'Entidad' });
     await group.waitFor();
-    await expect(page.getByRole('status').textContent()).resolves.toBe('Este correo y esta contraseña abren 2 entidades: elija a cuál ingresar.');
+    await expect(page.getByRole('status').textContent()).resolves.toBe(
+      'Este correo y esta contraseña abren 2 entidades: elija a cuál ingresar.',
+    );
     expect(await group.getByRole('radio').count()).toBe(2);
-    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).resolves.toBe(first.slug);
+    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).resolves.toBe(
+      first.slug,
+    );
     expect(await group.getByRole('radio', { name: first.name }).isChecked()).toBe(false);
     await page.getByTestId('login-email').filter({ hasText: marta.email }).waitFor();
 
@@ -68,7 +76,9 @@ describe('issue 13: choose the entity at login (console)', () => {
     await page.getByRole('button', { name: 'Ingresar' }).click();
     await group.waitFor();
     expect(await group.getByRole('radio', { name: second.name }).isChecked()).toBe(true);
-    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).resolves.toBe(second.slug);
+    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).resolves.toBe(
+      second.slug,
+    );
     await context.close();
   });
 });

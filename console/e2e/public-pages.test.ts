@@ -36,10 +36,15 @@ describe('public pages', () => {
     await status.context.close();
   });
 
-  it('H6: the kiosk checks in today\'s appointment by ID number, with a way back from a wrong one', async () => {
+  it("H6: the kiosk checks in today's appointment by ID number, with a way back from a wrong one", async () => {
     const admin = await h.stack.login('admin@andino.demo');
     const service = await h.stack.db('services').where({ branch_id: h.branchId, label: 'C' }).first('id');
-    const booked = await admin.request('POST', '/api/tickets', { serviceId: service.id, kind: 'appointment', scheduledAt: inHours(2), customer: { firstName: 'Rosa', lastName: 'Kiosco', idNumber: '61234987' } });
+    const booked = await admin.request('POST', '/api/tickets', {
+      serviceId: service.id,
+      kind: 'appointment',
+      scheduledAt: inHours(2),
+      customer: { firstName: 'Rosa', lastName: 'Kiosco', idNumber: '61234987' },
+    });
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);
 
     const kiosk = await publicPage(h, `/kiosk/${h.branchId}`, { width: 1024, height: 768 });
@@ -57,7 +62,10 @@ describe('public pages', () => {
     await page.getByRole('button', { name: 'Tengo una cita' }).click();
     await page.getByLabel('Número de identificación').fill('61234987');
     await page.keyboard.press('Enter');
-    await page.getByTestId('kiosk-number').filter({ hasText: booked.body.number as string }).waitFor();
+    await page
+      .getByTestId('kiosk-number')
+      .filter({ hasText: booked.body.number as string })
+      .waitFor();
     await page.getByText('Llegada registrada: su turno').waitFor();
     await page.getByTestId('kiosk-qr').waitFor();
     expect((await h.stack.db('tickets').where({ id: booked.body.id }).first('status')).status).toBe('waiting');

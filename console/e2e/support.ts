@@ -12,13 +12,16 @@ const CONSOLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const DIST_INDEX = path.join(CONSOLE, 'dist/index.html');
 const LOCK = path.join(CONSOLE, '.build-lock');
 
-const newestMtime = (dir: string): number => fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
-  const p = path.join(dir, e.name);
-  return Math.max(max, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-}, 0);
+const newestMtime = (dir: string): number =>
+  fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
+    const p = path.join(dir, e.name);
+    return Math.max(max, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }, 0);
 
-const stale = (): boolean => !fs.existsSync(DIST_INDEX)
-  || Math.max(newestMtime(path.join(CONSOLE, 'src')), fs.statSync(path.join(CONSOLE, 'index.html')).mtimeMs) > fs.statSync(DIST_INDEX).mtimeMs;
+const stale = (): boolean =>
+  !fs.existsSync(DIST_INDEX) ||
+  Math.max(newestMtime(path.join(CONSOLE, 'src')), fs.statSync(path.join(CONSOLE, 'index.html')).mtimeMs) >
+    fs.statSync(DIST_INDEX).mtimeMs;
 
 /** Builds console/dist when missing or older than its sources; one builder at a time (mkdir lock). */
 export async function ensureConsoleBuilt(): Promise<void> {
@@ -33,7 +36,12 @@ export async function ensureConsoleBuilt(): Promise<void> {
       continue;
     }
     try {
-      if (stale()) execFileSync(path.join(CONSOLE, '../node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: CONSOLE, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+      if (stale())
+        execFileSync(path.join(CONSOLE, '../node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+          cwd: CONSOLE,
+          stdio: 'inherit',
+          env: { ...process.env, NODE_ENV: 'production' },
+        });
     } finally {
       fs.rmdirSync(LOCK);
     }
@@ -53,7 +61,9 @@ export async function startHarness(): Promise<ConsoleHarness> {
   const [stack, browser] = await Promise.all([createAppStack(), launchBrowser()]);
   const branch = await stack.db('branches').where({ code: 'CEN' }).first('id');
   return {
-    stack, browser, branchId: branch.id as number,
+    stack,
+    browser,
+    branchId: branch.id as number,
     async close() {
       await browser.close();
       await stack.closeAll();
@@ -73,7 +83,11 @@ export async function newContext(h: ConsoleHarness, viewport = VIEWPORT): Promis
 }
 
 /** A browser context already logged in (cookie from the API), on the console's home. */
-export async function loggedInPage(h: ConsoleHarness, email: string, pathname = '/'): Promise<{ context: BrowserContext; page: Page }> {
+export async function loggedInPage(
+  h: ConsoleHarness,
+  email: string,
+  pathname = '/',
+): Promise<{ context: BrowserContext; page: Page }> {
   const api = await h.stack.login(email);
   const context = await newContext(h);
   const [name, value] = api.cookie.split('=') as [string, string];
@@ -83,7 +97,11 @@ export async function loggedInPage(h: ConsoleHarness, email: string, pathname = 
   return { context, page };
 }
 
-export async function publicPage(h: ConsoleHarness, pathname: string, viewport = VIEWPORT): Promise<{ context: BrowserContext; page: Page }> {
+export async function publicPage(
+  h: ConsoleHarness,
+  pathname: string,
+  viewport = VIEWPORT,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(h, viewport);
   const page = await context.newPage();
   await page.goto(h.stack.url + pathname);
@@ -91,10 +109,15 @@ export async function publicPage(h: ConsoleHarness, pathname: string, viewport =
 }
 
 /** A kiosk ticket through the public API, as the kiosk page takes it. */
-export async function kioskTicket(h: ConsoleHarness, serviceLabel: string): Promise<{ number: string; statusUrl: string }> {
+export async function kioskTicket(
+  h: ConsoleHarness,
+  serviceLabel: string,
+): Promise<{ number: string; statusUrl: string }> {
   const service = await h.stack.db('services').where({ branch_id: h.branchId, label: serviceLabel }).first('id');
   const res = await fetch(`${h.stack.url}/api/public/branches/${h.branchId}/tickets`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: service.id }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ serviceId: service.id }),
   });
   if (res.status !== 201) throw new Error(`kiosk ticket: ${res.status} ${await res.text()}`);
   return (await res.json()) as { number: string; statusUrl: string };

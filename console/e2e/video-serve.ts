@@ -14,7 +14,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export async function buildHarness(): Promise<string> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-video-e2e-'));
   await build({
-    configFile: false, logLevel: 'warn', root: path.join(here, 'video-harness'), base: '/', plugins: [react()],
+    configFile: false,
+    logLevel: 'warn',
+    root: path.join(here, 'video-harness'),
+    base: '/',
+    plugins: [react()],
     resolve: { alias: { '@domain': path.join(here, '../../domain') } },
     build: { outDir, emptyOutDir: true, sourcemap: false },
   });
@@ -24,7 +28,10 @@ export async function buildHarness(): Promise<string> {
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
 
 /** Static files from `dir` (index.html for any page route) and /api proxied to `apiUrl()`. */
-export async function serveHarness(dir: string, apiUrl: () => string): Promise<{ origin: string; close(): Promise<void> }> {
+export async function serveHarness(
+  dir: string,
+  apiUrl: () => string,
+): Promise<{ origin: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (url.startsWith('/api/')) {
@@ -37,7 +44,8 @@ export async function serveHarness(dir: string, apiUrl: () => string): Promise<{
       return;
     }
     const file = path.join(dir, path.normalize(url.split('?')[0] ?? '/'));
-    const target = file.startsWith(dir) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(dir, 'index.html');
+    const target =
+      file.startsWith(dir) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(dir, 'index.html');
     res.writeHead(200, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
     fs.createReadStream(target).pipe(res);
   });

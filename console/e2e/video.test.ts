@@ -2,7 +2,13 @@
 // through the real SFU, API, Temporal and PostgreSQL. Screenshots: .test-artifacts/screenshots.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atDesk, callVirtualTicket, createVideoStack, type Session, type VideoStack } from '../../tests/support/video-stack.js';
+import {
+  atDesk,
+  callVirtualTicket,
+  createVideoStack,
+  type Session,
+  type VideoStack,
+} from '../../tests/support/video-stack.js';
 import { INSTALL_TIMEOUT_MS } from '../../tests/support/sfu.js';
 import { launchBrowser, screenshot } from '../../tests/support/browser.js';
 import { buildHarness, serveHarness } from './video-serve.js';
@@ -27,26 +33,30 @@ async function inboundBytes(page: Page): Promise<Bytes> {
     const out = { audio: 0, video: 0 };
     for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
       if (pc.connectionState === 'closed') continue;
-      (await pc.getStats()).forEach((s: { type: string; kind?: 'audio' | 'video'; bytesReceived?: number; mid?: string }) => {
-        // mediasoup's bandwidth probes arrive on their own receiver (mid "probator"): not media.
-        if (s.type === 'inbound-rtp' && s.kind && s.mid !== 'probator') out[s.kind] += s.bytesReceived ?? 0;
-      });
+      (await pc.getStats()).forEach(
+        (s: { type: string; kind?: 'audio' | 'video'; bytesReceived?: number; mid?: string }) => {
+          // mediasoup's bandwidth probes arrive on their own receiver (mid "probator"): not media.
+          if (s.type === 'inbound-rtp' && s.kind && s.mid !== 'probator') out[s.kind] += s.bytesReceived ?? 0;
+        },
+      );
     }
     return out;
   });
 }
 
 /** The shape (width ÷ height) of the video frames the page receives: the camera is 4:3, a screen is not. */
-const receivedAspect = (page: Page): Promise<number> => page.evaluate(async () => {
-  let aspect = 0;
-  for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
-    if (pc.connectionState === 'closed') continue;
-    (await pc.getStats()).forEach((s: { type: string; kind?: string; frameWidth?: number; frameHeight?: number }) => {
-      if (s.type === 'inbound-rtp' && s.kind === 'video' && s.frameWidth && s.frameHeight) aspect = Math.round((s.frameWidth / s.frameHeight) * 100) / 100;
-    });
-  }
-  return aspect;
-});
+const receivedAspect = (page: Page): Promise<number> =>
+  page.evaluate(async () => {
+    let aspect = 0;
+    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach((s: { type: string; kind?: string; frameWidth?: number; frameHeight?: number }) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'video' && s.frameWidth && s.frameHeight)
+          aspect = Math.round((s.frameWidth / s.frameHeight) * 100) / 100;
+      });
+    }
+    return aspect;
+  });
 const CAMERA = 1.33;
 
 /** How much each kind grew over `ms`. */
@@ -58,7 +68,15 @@ async function growth(page: Page, ms: number): Promise<Bytes> {
 }
 
 async function flowing(page: Page): Promise<Bytes> {
-  await expect.poll(async () => { const g = await growth(page, 1000); return g.audio > 0 && g.video > 0; }, { timeout: 20_000, interval: 200 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const g = await growth(page, 1000);
+        return g.audio > 0 && g.video > 0;
+      },
+      { timeout: 20_000, interval: 200 },
+    )
+    .toBe(true);
   return growth(page, 2000);
 }
 
@@ -90,7 +108,8 @@ async function contextFor(session: Session | null): Promise<BrowserContext> {
   return ctx;
 }
 
-const timeline = async (ticketId: string) => v.stack.db('ticket_events').where({ ticket_id: ticketId }).orderBy('seq').select('type', 'details', 'actor_type');
+const timeline = async (ticketId: string) =>
+  v.stack.db('ticket_events').where({ ticket_id: ticketId }).orderBy('seq').select('type', 'details', 'actor_type');
 
 describe('D: a virtual attention end to end through the SFU', () => {
   it('agent and customer see and hear each other; mute, chat, files, tag, T&C, screen share, devices, transfer and end all work', async () => {
@@ -118,7 +137,11 @@ describe('D: a virtual attention end to end through the SFU', () => {
     expect(toAgent.video).toBeGreaterThan(0);
     expect(toGuest.audio).toBeGreaterThan(0);
     expect(toGuest.video).toBeGreaterThan(0);
-    await expect.poll(async () => (await v.stack.db('tickets').where({ id: ticketId }).first('status')).status, { timeout: 10_000 }).toBe('attending');
+    await expect
+      .poll(async () => (await v.stack.db('tickets').where({ id: ticketId }).first('status')).status, {
+        timeout: 10_000,
+      })
+      .toBe('attending');
 
     // D5/D6: the agent mutes microphone and camera: nothing reaches the customer any more.
     await agent.getByRole('button', { name: 'Silenciar micrófono' }).click();
@@ -138,14 +161,26 @@ describe('D: a virtual attention end to end through the SFU', () => {
     await agent.getByTestId('chat-messages').getByText('Sí, perfectamente').waitFor();
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(256, 7)]);
     await guest.getByTestId('chat-file').setInputFiles({ name: 'cedula.png', mimeType: 'image/png', buffer: png });
-    await agent.getByTestId('chat-messages').getByText(/cedula\.png/).waitFor();
-    await agent.getByTestId('chat-file').setInputFiles({ name: 'contrato.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% contrato de prueba\n') });
-    await guest.getByTestId('chat-messages').getByText(/contrato\.pdf/).waitFor();
+    await agent
+      .getByTestId('chat-messages')
+      .getByText(/cedula\.png/)
+      .waitFor();
+    await agent.getByTestId('chat-file').setInputFiles({
+      name: 'contrato.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% contrato de prueba\n'),
+    });
+    await guest
+      .getByTestId('chat-messages')
+      .getByText(/contrato\.pdf/)
+      .waitFor();
 
     // D11: a tag; D7: terms sent, accepted by the customer, seen by the agent.
     await agent.getByPlaceholder('Comentario en este momento de la llamada…').fill('Cliente muestra su cédula');
     await agent.getByRole('button', { name: 'Marcar' }).click();
-    await agent.getByPlaceholder('Escriba las cláusulas que el cliente debe aceptar…').fill('1. Acepto que la llamada sea atendida por video.');
+    await agent
+      .getByPlaceholder('Escriba las cláusulas que el cliente debe aceptar…')
+      .fill('1. Acepto que la llamada sea atendida por video.');
     await agent.getByRole('button', { name: 'Enviar T&C' }).click();
     await guest.getByTestId('terms-prompt').waitFor();
     await screenshot(guest, 'video-guest-terms');
@@ -170,8 +205,14 @@ describe('D: a virtual attention end to end through the SFU', () => {
     const types = facts.map((f) => f.type);
     expect(types.filter((t) => t === 'file')).toHaveLength(2);
     expect(types).toEqual(expect.arrayContaining(['video_joined', 'tag', 'terms_sent', 'terms_answered']));
-    expect(facts.find((f) => f.type === 'tag')?.details).toMatchObject({ text: 'Cliente muestra su cédula', offsetMs: expect.any(Number) });
-    expect(facts.find((f) => f.type === 'terms_answered')).toMatchObject({ actor_type: 'customer', details: { accepted: true } });
+    expect(facts.find((f) => f.type === 'tag')?.details).toMatchObject({
+      text: 'Cliente muestra su cédula',
+      offsetMs: expect.any(Number),
+    });
+    expect(facts.find((f) => f.type === 'terms_answered')).toMatchObject({
+      actor_type: 'customer',
+      details: { accepted: true },
+    });
 
     // D4: transfer — the agent leaves, the customer stays in the room, another agent is called into it.
     const bruno = await v.login('bruno@andino.demo');
@@ -181,7 +222,11 @@ describe('D: a virtual attention end to end through the SFU', () => {
     await screenshot(agent, 'video-agent-transfer');
     await agent.getByRole('button', { name: 'Transferir', exact: true }).click();
     await agent.getByTestId('call-ended').waitFor();
-    await expect.poll(async () => (await v.stack.db('tickets').where({ id: ticketId }).first('status')).status, { timeout: 10_000 }).toBe('waiting');
+    await expect
+      .poll(async () => (await v.stack.db('tickets').where({ id: ticketId }).first('status')).status, {
+        timeout: 10_000,
+      })
+      .toBe('waiting');
     await guest.waitForTimeout(1000);
     expect(await guest.locator('[data-testid="video-call"][data-status="live"]').count()).toBe(1);
     // Bruno calls it from his own desk (the ticket rule: an agent with an open shift calls to their desk).

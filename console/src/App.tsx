@@ -10,7 +10,12 @@ import { useStaffEvents } from './realtime/useSocket';
 export function App() {
   const { user } = useSession();
   const { t } = useI18n();
-  if (user === undefined) return <main className="center-page"><p className="muted">{t.app.loading}</p></main>;
+  if (user === undefined)
+    return (
+      <main className="center-page">
+        <p className="muted">{t.app.loading}</p>
+      </main>
+    );
   if (user === null) return <LoginScreen />;
   return <Shell key={user.id} />;
 }

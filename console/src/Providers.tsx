@@ -5,5 +5,9 @@ import { queryClient } from './api/queries';
 import { I18nProvider } from './i18n';
 
 export function Providers({ children }: { children: ReactNode }) {
-  return <QueryClientProvider client={queryClient}><I18nProvider>{children}</I18nProvider></QueryClientProvider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>{children}</I18nProvider>
+    </QueryClientProvider>
+  );
 }

@@ -106,7 +106,10 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('break_caps', (t) => {
     t.increments('id');
     t.integer('entity_id').notNullable().references('entities.id').onDelete('CASCADE');
-    t.enu('state', AGENT_STATES.filter((s) => s !== 'online' && s !== 'offline')).notNullable();
+    t.enu(
+      'state',
+      AGENT_STATES.filter((s) => s !== 'online' && s !== 'offline'),
+    ).notNullable();
     t.integer('max_minutes').notNullable().checkPositive();
     t.unique(['entity_id', 'state']);
   });
@@ -126,7 +129,19 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const t of ['customers', 'break_caps', 'service_assignments', 'users', 'desks', 'priorities', 'topics', 'services', 'departments', 'branches', 'entities']) {
+  for (const t of [
+    'customers',
+    'break_caps',
+    'service_assignments',
+    'users',
+    'desks',
+    'priorities',
+    'topics',
+    'services',
+    'departments',
+    'branches',
+    'entities',
+  ]) {
     await knex.schema.dropTableIfExists(t);
   }
 }

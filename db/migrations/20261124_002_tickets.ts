@@ -62,11 +62,17 @@ export async function up(knex: Knex): Promise<void> {
     t.unique(['branch_id', 'service_id', 'service_day', 'number']);
   });
   // The dispatcher's hot query: waiting tickets of some services, oldest first.
-  await knex.raw(`create index tickets_waiting_idx on tickets (service_id, priority desc, arrival_at) where status = 'waiting'`);
+  await knex.raw(
+    `create index tickets_waiting_idx on tickets (service_id, priority desc, arrival_at) where status = 'waiting'`,
+  );
   await knex.raw('create index tickets_branch_day_idx on tickets (branch_id, service_day, status)');
   // An agent never holds two open attentions.
-  await knex.raw(`create unique index tickets_one_open_per_agent on tickets (agent_id) where status in ('calling','attending')`);
-  await knex.raw(`alter table tickets add constraint tickets_called_has_agent check (status not in ('calling','attending') or (agent_id is not null and desk_id is not null))`);
+  await knex.raw(
+    `create unique index tickets_one_open_per_agent on tickets (agent_id) where status in ('calling','attending')`,
+  );
+  await knex.raw(
+    `alter table tickets add constraint tickets_called_has_agent check (status not in ('calling','attending') or (agent_id is not null and desk_id is not null))`,
+  );
 
   await knex.schema.createTable('ticket_events', (t) => {
     t.bigIncrements('id');

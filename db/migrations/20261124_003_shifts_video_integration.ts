@@ -47,7 +47,9 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('uploader_id');
     t.string('name', 200).notNullable();
     t.string('mime', 100).notNullable();
-    t.integer('size').notNullable().checkBetween([1, 10 * 1024 * 1024]);
+    t.integer('size')
+      .notNullable()
+      .checkBetween([1, 10 * 1024 * 1024]);
     t.string('storage_key', 200).notNullable();
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
@@ -61,7 +63,9 @@ export async function up(knex: Knex): Promise<void> {
     t.uuid('file_id').references('files.id');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
-  await knex.raw(`alter table chat_messages add constraint chat_has_content check (body is not null or file_id is not null)`);
+  await knex.raw(
+    `alter table chat_messages add constraint chat_has_content check (body is not null or file_id is not null)`,
+  );
 
   await knex.schema.createTable('tags', (t) => {
     t.bigIncrements('id');
@@ -110,7 +114,18 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const t of ['webhook_deliveries', 'webhooks', 'idempotency_keys', 'sessions', 'tags', 'chat_messages', 'files', 'video_rooms', 'shift_state_periods', 'shifts']) {
+  for (const t of [
+    'webhook_deliveries',
+    'webhooks',
+    'idempotency_keys',
+    'sessions',
+    'tags',
+    'chat_messages',
+    'files',
+    'video_rooms',
+    'shift_state_periods',
+    'shifts',
+  ]) {
     await knex.schema.dropTableIfExists(t);
   }
 }

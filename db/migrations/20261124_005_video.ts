@@ -4,7 +4,9 @@
 import type { Knex } from 'knex';
 
 export async function up(knex: Knex): Promise<void> {
-  await knex.raw(`create index video_rooms_guest_token_idx on video_rooms (guest_token_hash) where guest_token_hash <> ''`);
+  await knex.raw(
+    `create index video_rooms_guest_token_idx on video_rooms (guest_token_hash) where guest_token_hash <> ''`,
+  );
   await knex.raw('create index chat_messages_room_idx on chat_messages (room_id, id)');
   await knex.raw('create index tags_room_idx on tags (room_id, offset_ms)');
 }

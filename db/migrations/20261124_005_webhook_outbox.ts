@@ -14,7 +14,9 @@ export async function up(knex: Knex): Promise<void> {
     t.text('last_error');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
-  await knex.raw('create index webhook_deliveries_due on webhook_deliveries (next_attempt_at) where delivered_at is null');
+  await knex.raw(
+    'create index webhook_deliveries_due on webhook_deliveries (next_attempt_at) where delivered_at is null',
+  );
   await knex.schema.createTable('webhook_cursors', (t) => {
     t.string('source', 40).primary(); // 'ticket_events' | 'shift_state_periods'
     t.bigInteger('last_id').notNullable().defaultTo(0);

@@ -8,7 +8,9 @@ export async function up(knex: Knex): Promise<void> {
     t.uuid('current_ticket_id').references('tickets.id');
     t.integer('last_step_seq').notNullable().defaultTo(0);
   });
-  await knex.raw('create index shifts_current_ticket on shifts (current_ticket_id) where current_ticket_id is not null');
+  await knex.raw(
+    'create index shifts_current_ticket on shifts (current_ticket_id) where current_ticket_id is not null',
+  );
   // Free agents of a branch, the ticket-side claim's hot query.
   await knex.raw('create index shifts_open_branch on shifts (branch_id, state) where ended_at is null');
 }

@@ -25,7 +25,9 @@ export async function up(knex: Knex): Promise<void> {
     // An attention longer than this is shown as overdue to supervisors (it is never ended by itself).
     t.integer('max_attention_minutes').notNullable().defaultTo(60);
   });
-  await knex.raw(`alter table services add constraint services_max_attention_minutes_check check (max_attention_minutes between 1 and 1440)`);
+  await knex.raw(
+    `alter table services add constraint services_max_attention_minutes_check check (max_attention_minutes between 1 and 1440)`,
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

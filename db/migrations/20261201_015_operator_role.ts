@@ -2,7 +2,8 @@
 // check constraint (created by knex's enu in 001, named by PostgreSQL) gains 'operator'.
 import type { Knex } from 'knex';
 
-const check = (roles: string[]) => `alter table users add constraint users_role_check check (role in (${roles.map((r) => `'${r}'`).join(', ')}))`;
+const check = (roles: string[]) =>
+  `alter table users add constraint users_role_check check (role in (${roles.map((r) => `'${r}'`).join(', ')}))`;
 
 export async function up(knex: Knex): Promise<void> {
   await knex.raw('alter table users drop constraint if exists users_role_check');

@@ -13,7 +13,18 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('agent_id').notNullable();
     t.integer('entity_id').notNullable();
     t.integer('department_id').notNullable();
-    for (const c of ['tickets', 'served', 'wait_n', 'walk_n', 'service_n', 'called', 'within_sla', 'left_before_called', 'no_show', 'cancelled']) {
+    for (const c of [
+      'tickets',
+      'served',
+      'wait_n',
+      'walk_n',
+      'service_n',
+      'called',
+      'within_sla',
+      'left_before_called',
+      'no_show',
+      'cancelled',
+    ]) {
       t.integer(c).notNullable().defaultTo(0);
     }
     for (const c of ['wait_sum', 'walk_sum', 'service_sum']) t.double(c).notNullable().defaultTo(0);

@@ -16,13 +16,25 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw('create index tickets_branch_arrival on tickets (branch_id, arrival_at desc)');
   await knex.raw('create index tickets_customer on tickets (customer_id) where customer_id is not null');
   await knex.raw('create index tickets_agent_called on tickets (agent_id, called_at) where agent_id is not null');
-  await knex.raw('create index tickets_branch_called on tickets (branch_id, called_at desc) where called_at is not null');
-  await knex.raw(`create index customers_name_trgm on customers using gin ((first_name || ' ' || last_name) gin_trgm_ops)`);
+  await knex.raw(
+    'create index tickets_branch_called on tickets (branch_id, called_at desc) where called_at is not null',
+  );
+  await knex.raw(
+    `create index customers_name_trgm on customers using gin ((first_name || ' ' || last_name) gin_trgm_ops)`,
+  );
   await knex.raw('create index customers_id_number_trgm on customers using gin (id_number gin_trgm_ops)');
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const i of ['customers_id_number_trgm', 'customers_name_trgm', 'tickets_branch_called', 'tickets_agent_called', 'tickets_customer', 'tickets_branch_arrival', 'tickets_entity_arrival']) {
+  for (const i of [
+    'customers_id_number_trgm',
+    'customers_name_trgm',
+    'tickets_branch_called',
+    'tickets_agent_called',
+    'tickets_customer',
+    'tickets_branch_arrival',
+    'tickets_entity_arrival',
+  ]) {
     await knex.raw(`drop index if exists ${i}`);
   }
 }

@@ -6,7 +6,10 @@
 import type { Db } from '../knex.js';
 import { AGENT_DAY_COLUMNS, OPEN, SERVICE_DAY_COLUMNS, agentSumsSql, pgArray, ticketSumsSql } from './sums.js';
 
-export interface DayRef { branchId: number; day: string }
+export interface DayRef {
+  branchId: number;
+  day: string;
+}
 
 /** Rebuilds one branch's day from the raw timeline; returns whether it is clean (nothing open). */
 export async function rollDay(db: Db, { branchId, day }: DayRef): Promise<boolean> {
@@ -17,11 +20,22 @@ export async function rollDay(db: Db, { branchId, day }: DayRef): Promise<boolea
     await trx('report_days').where({ branch_id: branchId, day }).forUpdate().first('day');
     const b = { branchIds: pgArray([branchId]), days: pgArray([day]) };
     await trx('report_service_days').where({ branch_id: branchId, day }).delete();
-    await trx.raw(`insert into report_service_days (branch_id, day, service_id, agent_id, entity_id, department_id, ${SERVICE_DAY_COLUMNS.join(', ')}) ${ticketSumsSql()}`, b);
+    await trx.raw(
+      `insert into report_service_days (branch_id, day, service_id, agent_id, entity_id, department_id, ${SERVICE_DAY_COLUMNS.join(', ')}) ${ticketSumsSql()}`,
+      b,
+    );
     await trx('report_agent_days').where({ branch_id: branchId, day }).delete();
-    await trx.raw(`insert into report_agent_days (branch_id, day, agent_id, entity_id, ${AGENT_DAY_COLUMNS.join(', ')}) ${agentSumsSql()}`, b);
-    const open = await trx('tickets').where({ branch_id: branchId, service_day: day }).whereRaw(`status in (${OPEN})`).first('id');
-    await trx('report_days').where({ branch_id: branchId, day }).update({ dirty: Boolean(open), rolled_at: trx.fn.now() });
+    await trx.raw(
+      `insert into report_agent_days (branch_id, day, agent_id, entity_id, ${AGENT_DAY_COLUMNS.join(', ')}) ${agentSumsSql()}`,
+      b,
+    );
+    const open = await trx('tickets')
+      .where({ branch_id: branchId, service_day: day })
+      .whereRaw(`status in (${OPEN})`)
+      .first('id');
+    await trx('report_days')
+      .where({ branch_id: branchId, day })
+      .update({ dirty: Boolean(open), rolled_at: trx.fn.now() });
     return !open;
   });
 }
@@ -54,7 +68,10 @@ export async function pendingDays(db: Db): Promise<DayRef[]> {
 }
 
 /** One pass of the job; `progress` hears every 50 days so a first backfill of a year shows it is moving. */
-export async function rollPending(db: Db, progress?: (done: number, total: number) => void): Promise<{ rolled: number; dirty: number }> {
+export async function rollPending(
+  db: Db,
+  progress?: (done: number, total: number) => void,
+): Promise<{ rolled: number; dirty: number }> {
   const days = await pendingDays(db);
   let dirty = 0;
   for (const [i, d] of days.entries()) {

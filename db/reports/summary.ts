@@ -4,38 +4,79 @@
 // every ticket and event of the year.
 import type { GroupBy } from '../../domain/contracts/resources.js';
 import type { Db } from '../knex.js';
-import { AGENT_DAY_COLUMNS, SERVICE_DAY_COLUMNS, agentSumsSql, pgArray, ticketSumsSql, type SumsFilter } from './sums.js';
+import {
+  AGENT_DAY_COLUMNS,
+  SERVICE_DAY_COLUMNS,
+  agentSumsSql,
+  pgArray,
+  ticketSumsSql,
+  type SumsFilter,
+} from './sums.js';
 
-export interface SummaryScope { entityId: number; branchIds: number[]; from: string; to: string; filter: SumsFilter }
+export interface SummaryScope {
+  entityId: number;
+  branchIds: number[];
+  from: string;
+  to: string;
+  filter: SumsFilter;
+}
 export type Sums = Record<string, unknown> & { key: string | null; label: string | null };
 
 /** Group key over a sums row `u`, and its label by that key: fixed SQL, never built from input. */
 const KEYS: Record<GroupBy, { key: string; label: string; agentTime: boolean }> = {
-  branch: { key: 'u.branch_id', label: `(select name from branches where id = cast(k.key as integer))`, agentTime: true },
-  department: { key: 'u.department_id', label: `(select name from departments where id = cast(k.key as integer))`, agentTime: false },
-  service: { key: 'u.service_id', label: `(select label || ' · ' || name from services where id = cast(k.key as integer))`, agentTime: false },
-  agent: { key: 'nullif(u.agent_id, 0)', label: `(select first_name || ' ' || last_name from users where id = cast(k.key as integer))`, agentTime: true },
+  branch: {
+    key: 'u.branch_id',
+    label: `(select name from branches where id = cast(k.key as integer))`,
+    agentTime: true,
+  },
+  department: {
+    key: 'u.department_id',
+    label: `(select name from departments where id = cast(k.key as integer))`,
+    agentTime: false,
+  },
+  service: {
+    key: 'u.service_id',
+    label: `(select label || ' · ' || name from services where id = cast(k.key as integer))`,
+    agentTime: false,
+  },
+  agent: {
+    key: 'nullif(u.agent_id, 0)',
+    label: `(select first_name || ' ' || last_name from users where id = cast(k.key as integer))`,
+    agentTime: true,
+  },
   day: { key: `to_char(u.day, 'YYYY-MM-DD')`, label: 'k.key', agentTime: true },
 };
 
 /** The (branch, day) pairs of the scope that are not clean in the rollups: computed live. */
 async function livePairs(db: Db, s: SummaryScope): Promise<{ branchIds: number[]; days: string[] }> {
-  const clean = new Set((await db('report_days').whereIn('branch_id', s.branchIds).whereBetween('day', [s.from, s.to]).where('dirty', false)
-    .select('branch_id', db.raw(`to_char(day, 'YYYY-MM-DD') as day`)) as { branch_id: number; day: string }[])
-    .map((r) => `${r.branch_id}/${r.day}`));
+  const clean = new Set(
+    (
+      (await db('report_days')
+        .whereIn('branch_id', s.branchIds)
+        .whereBetween('day', [s.from, s.to])
+        .where('dirty', false)
+        .select('branch_id', db.raw(`to_char(day, 'YYYY-MM-DD') as day`))) as { branch_id: number; day: string }[]
+    ).map((r) => `${r.branch_id}/${r.day}`),
+  );
   const out = { branchIds: [] as number[], days: [] as string[] };
   for (let d = new Date(`${s.from}T00:00:00Z`); d <= new Date(`${s.to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 1)) {
     const day = d.toISOString().slice(0, 10);
     for (const b of s.branchIds) {
-      if (!clean.has(`${b}/${day}`)) { out.branchIds.push(b); out.days.push(day); }
+      if (!clean.has(`${b}/${day}`)) {
+        out.branchIds.push(b);
+        out.days.push(day);
+      }
     }
   }
   return out;
 }
 
 function rolledWhere(f: SumsFilter, agentTime: boolean): string {
-  const w = ['r.branch_id = any(cast(:scopeBranches as integer[]))', 'r.day between cast(:from as date) and cast(:to as date)',
-    'exists (select 1 from report_days d where d.branch_id = r.branch_id and d.day = r.day and not d.dirty)'];
+  const w = [
+    'r.branch_id = any(cast(:scopeBranches as integer[]))',
+    'r.day between cast(:from as date) and cast(:to as date)',
+    'exists (select 1 from report_days d where d.branch_id = r.branch_id and d.day = r.day and not d.dirty)',
+  ];
   if (!agentTime && f.serviceId) w.push('r.service_id = :serviceId');
   if (!agentTime && f.departmentId) w.push('r.department_id = :departmentId');
   if (f.agentId) w.push('r.agent_id = :agentId');
@@ -43,10 +84,21 @@ function rolledWhere(f: SumsFilter, agentTime: boolean): string {
 }
 
 /** Ticket sums per group key, and (when the grouping has agents' time and no service narrowing) agent time per key. */
-export async function readSummary(db: Db, s: SummaryScope, groupBy: GroupBy): Promise<{ tickets: Sums[]; agentTime: Sums[] | null }> {
+export async function readSummary(
+  db: Db,
+  s: SummaryScope,
+  groupBy: GroupBy,
+): Promise<{ tickets: Sums[]; agentTime: Sums[] | null }> {
   if (s.branchIds.length === 0) return { tickets: [], agentTime: KEYS[groupBy].agentTime ? [] : null };
   const live = await livePairs(db, s);
-  const b = { ...s.filter, branchIds: pgArray(live.branchIds), days: pgArray(live.days), scopeBranches: pgArray(s.branchIds), from: s.from, to: s.to };
+  const b = {
+    ...s.filter,
+    branchIds: pgArray(live.branchIds),
+    days: pgArray(live.days),
+    scopeBranches: pgArray(s.branchIds),
+    from: s.from,
+    to: s.to,
+  };
   const { key, label } = KEYS[groupBy];
   const cols = SERVICE_DAY_COLUMNS;
   const ticketSql = `

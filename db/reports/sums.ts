@@ -6,7 +6,11 @@
 import { HELD_STATUSES, OPEN_STATUSES } from '../../domain/tickets.js';
 
 /** Narrowing a report applies to the raw rows; fixed SQL with named bindings, never input. */
-export interface SumsFilter { serviceId?: number; departmentId?: number; agentId?: number }
+export interface SumsFilter {
+  serviceId?: number;
+  departmentId?: number;
+  agentId?: number;
+}
 
 const quoted = (list: readonly string[]): string => list.map((s) => `'${s}'`).join(', ');
 const HELD = quoted(HELD_STATUSES);
@@ -107,7 +111,18 @@ export const agentSumsSql = (f: SumsFilter = {}): string => `
     from a left join busy on busy.agent_id = a.agent_id and busy.branch_id = a.branch_id and busy.day = a.day`;
 
 export const SERVICE_DAY_COLUMNS = [
-  'tickets', 'served', 'wait_sum', 'wait_n', 'walk_sum', 'walk_n', 'service_sum', 'service_n',
-  'called', 'within_sla', 'left_before_called', 'no_show', 'cancelled',
+  'tickets',
+  'served',
+  'wait_sum',
+  'wait_n',
+  'walk_sum',
+  'walk_n',
+  'service_sum',
+  'service_n',
+  'called',
+  'within_sla',
+  'left_before_called',
+  'no_show',
+  'cancelled',
 ] as const;
 export const AGENT_DAY_COLUMNS = ['online_s', 'busy_s', 'idle_s', 'break_s', 'wrap_s'] as const;

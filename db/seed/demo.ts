@@ -16,10 +16,24 @@ export const DEMO_LOGINS = [
   { email: 'elena@andino.demo', role: 'agent (Sucursal Norte)' },
 ] as const;
 
-interface ServiceSeed { name: string; label: string; topics: string[]; virtual?: boolean }
-const BRANCHES: { name: string; code: string; policy: string; departments: Record<string, ServiceSeed[]>; desks: number }[] = [
+interface ServiceSeed {
+  name: string;
+  label: string;
+  topics: string[];
+  virtual?: boolean;
+}
+const BRANCHES: {
+  name: string;
+  code: string;
+  policy: string;
+  departments: Record<string, ServiceSeed[]>;
+  desks: number;
+}[] = [
   {
-    name: 'Sucursal Centro', code: 'CEN', policy: 'interleave', desks: 5,
+    name: 'Sucursal Centro',
+    code: 'CEN',
+    policy: 'interleave',
+    desks: 5,
     departments: {
       Caja: [
         { name: 'Depósitos y retiros', label: 'C', topics: ['Depósito', 'Retiro', 'Cambio de divisas'] },
@@ -33,7 +47,10 @@ const BRANCHES: { name: string; code: string; policy: string; departments: Recor
     },
   },
   {
-    name: 'Sucursal Norte', code: 'NOR', policy: 'priority', desks: 3,
+    name: 'Sucursal Norte',
+    code: 'NOR',
+    policy: 'priority',
+    desks: 3,
     departments: {
       Caja: [{ name: 'Depósitos y retiros', label: 'C', topics: ['Depósito', 'Retiro'] }],
       Asesoría: [{ name: 'Cuentas', label: 'A', topics: ['Apertura de cuenta', 'Certificados'] }],
@@ -83,23 +100,40 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const services = new Map<string, number>(); // "CEN:C" -> id
     const branches = new Map<string, number>();
     for (const b of BRANCHES) {
-      const [{ id: branchId }] = await trx('branches').insert({ entity_id: entityId, name: b.name, code: b.code, ordering_policy: b.policy }).returning('id');
+      const [{ id: branchId }] = await trx('branches')
+        .insert({ entity_id: entityId, name: b.name, code: b.code, ordering_policy: b.policy })
+        .returning('id');
       branches.set(b.code, branchId);
       for (const [dept, list] of Object.entries(b.departments)) {
-        const [{ id: departmentId }] = await trx('departments').insert({ branch_id: branchId, name: dept }).returning('id');
+        const [{ id: departmentId }] = await trx('departments')
+          .insert({ branch_id: branchId, name: dept })
+          .returning('id');
         for (const s of list) {
-          const [{ id: serviceId }] = await trx('services').insert({
-            branch_id: branchId, department_id: departmentId, name: s.name, label: s.label, virtual_enabled: s.virtual ?? false,
-          }).returning('id');
+          const [{ id: serviceId }] = await trx('services')
+            .insert({
+              branch_id: branchId,
+              department_id: departmentId,
+              name: s.name,
+              label: s.label,
+              virtual_enabled: s.virtual ?? false,
+            })
+            .returning('id');
           services.set(`${b.code}:${s.label}`, serviceId);
           await trx('topics').insert(s.topics.map((name) => ({ service_id: serviceId, name })));
         }
       }
-      await trx('desks').insert(Array.from({ length: b.desks }, (_, i) => ({ branch_id: branchId, name: `Módulo ${i + 1}` })));
+      await trx('desks').insert(
+        Array.from({ length: b.desks }, (_, i) => ({ branch_id: branchId, name: `Módulo ${i + 1}` })),
+      );
     }
     const user = (first: string, last: string, role: string, branchCode: string | null) => ({
-      entity_id: entityId, branch_id: branchCode ? branches.get(branchCode) : null, role, first_name: first, last_name: last,
-      email: `${first.toLowerCase()}@andino.demo`, password_hash: passwordHash,
+      entity_id: entityId,
+      branch_id: branchCode ? branches.get(branchCode) : null,
+      role,
+      first_name: first,
+      last_name: last,
+      email: `${first.toLowerCase()}@andino.demo`,
+      password_hash: passwordHash,
     });
     await trx('users').insert([
       { ...user('Admin', 'Andino', 'admin', null), email: 'admin@andino.demo' },
@@ -107,24 +141,46 @@ export async function seedDemo(db: Db): Promise<boolean> {
       { ...user('Olga', 'Operaciones', 'operator', null), email: DEMO_OPERATOR_EMAIL },
     ]);
     for (const [first, last, code, main, support] of AGENTS) {
-      const [{ id: userId }] = await trx('users').insert(user(first, last, 'agent', code)).returning('id');
-      const rows = [...main.map((l) => ({ l, kind: 'main' })), ...support.map((l) => ({ l, kind: 'support' }))]
-        .map(({ l, kind }) => ({ user_id: userId, service_id: services.get(`${code}:${l}`), kind }));
+      const [{ id: userId }] = await trx('users')
+        .insert(user(first, last, 'agent', code))
+        .returning('id');
+      const rows = [...main.map((l) => ({ l, kind: 'main' })), ...support.map((l) => ({ l, kind: 'support' }))].map(
+        ({ l, kind }) => ({ user_id: userId, service_id: services.get(`${code}:${l}`), kind }),
+      );
       await trx('service_assignments').insert(rows);
     }
-    await trx('customers').insert(CUSTOMERS.map(([first_name, last_name, id_number, phone]) => ({
-      entity_id: entityId, first_name, last_name, id_number, phone,
-      email: `${first_name.split(' ')[0]!.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}.${id_number.slice(-4)}@correo.demo`,
-    })));
+    await trx('customers').insert(
+      CUSTOMERS.map(([first_name, last_name, id_number, phone]) => ({
+        entity_id: entityId,
+        first_name,
+        last_name,
+        id_number,
+        phone,
+        email: `${first_name
+          .split(' ')[0]!
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[^a-z]/g, '')}.${id_number.slice(-4)}@correo.demo`,
+      })),
+    );
   });
   return true;
 }
 
 /** The demo operator, for demo data loaded before the role existed (its e-mail is unique per entity). */
 async function addOperator(db: Db, entityId: number): Promise<void> {
-  if (await db('users').where({ entity_id: entityId }).whereRaw('lower(email) = ?', [DEMO_OPERATOR_EMAIL]).first('id')) return;
-  await db('users').insert({
-    entity_id: entityId, branch_id: null, role: 'operator', first_name: 'Olga', last_name: 'Operaciones',
-    email: DEMO_OPERATOR_EMAIL, password_hash: await hashPassword(DEMO_PASSWORD),
-  }).onConflict().ignore();
+  if (await db('users').where({ entity_id: entityId }).whereRaw('lower(email) = ?', [DEMO_OPERATOR_EMAIL]).first('id'))
+    return;
+  await db('users')
+    .insert({
+      entity_id: entityId,
+      branch_id: null,
+      role: 'operator',
+      first_name: 'Olga',
+      last_name: 'Operaciones',
+      email: DEMO_OPERATOR_EMAIL,
+      password_hash: await hashPassword(DEMO_PASSWORD),
+    })
+    .onConflict()
+    .ignore();
 }

@@ -11,17 +11,24 @@ import { notifyShift, type ShiftRow } from './row.js';
 import { returned } from '../returned.js';
 
 /** The attention that keeps an agent busy: a ticket they call or attend, or one dispatch reserved for them. */
-export async function openAttention(db: Db | Knex.Transaction, userId: number, reservedTicketId: string | null): Promise<{ id: string; number: string } | undefined> {
-  return db('tickets').where((w) => {
-    w.where({ agent_id: userId }).whereIn('status', HELD_STATUSES);
-    if (reservedTicketId) w.orWhere((r) => r.where({ id: reservedTicketId, status: 'waiting' }));
-  }).first('id', 'number');
+export async function openAttention(
+  db: Db | Knex.Transaction,
+  userId: number,
+  reservedTicketId: string | null,
+): Promise<{ id: string; number: string } | undefined> {
+  return db('tickets')
+    .where((w) => {
+      w.where({ agent_id: userId }).whereIn('status', HELD_STATUSES);
+      if (reservedTicketId) w.orWhere((r) => r.where({ id: reservedTicketId, status: 'waiting' }));
+    })
+    .first('id', 'number');
 }
 
 export async function applyShiftStep(db: Db, step: ShiftStep): Promise<void> {
   await db.transaction(async (trx) => {
     const row: ShiftRow | undefined = await trx('shifts').where({ id: step.shiftId }).forUpdate().first();
-    if (!row) throw new DomainError('NotFound', { resource: 'shifts' }, { message: `Shift ${step.shiftId} has no row.` });
+    if (!row)
+      throw new DomainError('NotFound', { resource: 'shifts' }, { message: `Shift ${step.shiftId} has no row.` });
     if (row.last_step_seq >= step.stepSeq) return; // already applied by an earlier attempt
 
     if (step.requireFree) {
@@ -30,7 +37,11 @@ export async function applyShiftStep(db: Db, step: ShiftStep): Promise<void> {
         // Same codes as the workflow's own refusals: both mean "not now" (409) to the caller.
         throw step.kind === 'ended'
           ? new DomainError('BusyCannotLogOut', { number: open.number, ticketId: open.id })
-          : new DomainError('BusyFinishFirst', { number: open.number, ticketId: open.id, state: step.patch.state ?? null });
+          : new DomainError('BusyFinishFirst', {
+              number: open.number,
+              ticketId: open.id,
+              state: step.patch.state ?? null,
+            });
       }
     }
     if (step.period || step.kind === 'ended') {
@@ -40,8 +51,10 @@ export async function applyShiftStep(db: Db, step: ShiftStep): Promise<void> {
       await open.update({ ended_at: step.at });
     }
     if (step.period) {
-      await trx('shift_state_periods').insert({ shift_id: step.shiftId, seq: step.period.seq, state: step.period.state, started_at: step.at })
-        .onConflict(['shift_id', 'seq']).ignore();
+      await trx('shift_state_periods')
+        .insert({ shift_id: step.shiftId, seq: step.period.seq, state: step.period.state, started_at: step.at })
+        .onConflict(['shift_id', 'seq'])
+        .ignore();
     }
 
     const p = step.patch;
@@ -53,7 +66,9 @@ export async function applyShiftStep(db: Db, step: ShiftStep): Promise<void> {
     if (p.endedAt !== undefined) update.ended_at = p.endedAt;
     if (step.kind === 'attention_ended') {
       // Only the ended ticket is released: a reservation dispatch made since then stays.
-      update.current_ticket_id = trx.raw('case when current_ticket_id = ? then null else current_ticket_id end', [step.endedTicketId ?? null]);
+      update.current_ticket_id = trx.raw('case when current_ticket_id = ? then null else current_ticket_id end', [
+        step.endedTicketId ?? null,
+      ]);
     } else if (p.currentTicketId !== undefined) {
       update.current_ticket_id = p.currentTicketId;
     }

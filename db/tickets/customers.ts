@@ -16,23 +16,43 @@ const columns = (c: CustomerFields) => {
  * already knows is that customer — linked as she is, never renamed: only an explicit edit of her
  * changes her data (staff are asked first, with a 409 CustomerExists, before it comes to this).
  */
-export async function upsertCustomer(trx: Knex.Transaction, entityId: number, id: number | null, fields: CustomerFields): Promise<number> {
+export async function upsertCustomer(
+  trx: Knex.Transaction,
+  entityId: number,
+  id: number | null,
+  fields: CustomerFields,
+): Promise<number> {
   const values = columns(fields);
   if (id !== null) {
-    if (Object.keys(values).length) await trx('customers').where({ id, entity_id: entityId }).update({ ...values, updated_at: trx.fn.now() });
+    if (Object.keys(values).length)
+      await trx('customers')
+        .where({ id, entity_id: entityId })
+        .update({ ...values, updated_at: trx.fn.now() });
     return id;
   }
   const known = await findKnownCustomer(trx, entityId, fields);
   if (known) return known.id;
-  const [row] = await trx('customers').insert({ entity_id: entityId, first_name: fields.firstName ?? '', last_name: fields.lastName ?? '', ...values }).returning('id');
+  const [row] = await trx('customers')
+    .insert({ entity_id: entityId, first_name: fields.firstName ?? '', last_name: fields.lastName ?? '', ...values })
+    .returning('id');
   return row.id;
 }
 
 /** The entity's customer with this ID number or e-mail, if any (the ID number wins). */
-export async function findKnownCustomer(db: Knex | Knex.Transaction, entityId: number, fields: CustomerFields, exceptId?: number | null): Promise<{ id: number } | undefined> {
-  for (const [col, value] of [['id_number', fields.idNumber], ['email', fields.email]] as const) {
+export async function findKnownCustomer(
+  db: Knex | Knex.Transaction,
+  entityId: number,
+  fields: CustomerFields,
+  exceptId?: number | null,
+): Promise<{ id: number } | undefined> {
+  for (const [col, value] of [
+    ['id_number', fields.idNumber],
+    ['email', fields.email],
+  ] as const) {
     if (!value) continue;
-    const q = db('customers').where({ entity_id: entityId }).whereRaw(col === 'email' ? 'lower(email) = lower(?)' : 'id_number = ?', [value]);
+    const q = db('customers')
+      .where({ entity_id: entityId })
+      .whereRaw(col === 'email' ? 'lower(email) = lower(?)' : 'id_number = ?', [value]);
     if (exceptId) void q.whereNot('id', exceptId);
     const row: { id: number } | undefined = await q.first('id');
     if (row) return row;

@@ -14,10 +14,21 @@ import { notifyServiceAgents } from './notifications.js';
 import { syncVideoRoom } from '../video/rooms.js';
 
 const COLUMN: Record<keyof TicketPatch, string | null> = {
-  status: 'status', agentId: 'agent_id', deskId: 'desk_id', serviceId: 'service_id', priority: 'priority',
-  arrivalAt: 'arrival_at', recallCount: 'recall_count', requeueCount: 'requeue_count',
-  noAnswerCount: 'no_answer_count', customerId: 'customer_id', preferredAgentId: 'preferred_agent_id',
-  queuedAt: 'queued_at', calledAt: 'called_at', attendingAt: 'attending_at', endedAt: 'ended_at',
+  status: 'status',
+  agentId: 'agent_id',
+  deskId: 'desk_id',
+  serviceId: 'service_id',
+  priority: 'priority',
+  arrivalAt: 'arrival_at',
+  recallCount: 'recall_count',
+  requeueCount: 'requeue_count',
+  noAnswerCount: 'no_answer_count',
+  customerId: 'customer_id',
+  preferredAgentId: 'preferred_agent_id',
+  queuedAt: 'queued_at',
+  calledAt: 'called_at',
+  attendingAt: 'attending_at',
+  endedAt: 'ended_at',
   topicIds: null, // a join table, written below
 };
 
@@ -26,19 +37,32 @@ export async function applyStep(db: Db, step: Step, effects: StepEffects = {}): 
     return await db.transaction((trx) => write(trx, step, effects));
   } catch (err) {
     // An agent already calling or attending another ticket: the database says no (unique index).
-    if ((err as { constraint?: string }).constraint === 'tickets_one_open_per_agent') throw new DomainError('AgentBusy');
+    if ((err as { constraint?: string }).constraint === 'tickets_one_open_per_agent')
+      throw new DomainError('AgentBusy');
     throw err;
   }
 }
 
 async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): Promise<StepResult> {
-  const inserted = await trx('ticket_events').insert({
-    ticket_id: step.ticketId, seq: step.seq, type: step.type, from_status: step.from, to_status: step.to,
-    actor_type: step.actor.type, actor_id: step.actor.id ?? null, actor_name: step.actor.name ?? null,
-    details: JSON.stringify(step.details), at: step.at,
-  }).onConflict(['ticket_id', 'seq']).ignore().returning('id');
+  const inserted = await trx('ticket_events')
+    .insert({
+      ticket_id: step.ticketId,
+      seq: step.seq,
+      type: step.type,
+      from_status: step.from,
+      to_status: step.to,
+      actor_type: step.actor.type,
+      actor_id: step.actor.id ?? null,
+      actor_name: step.actor.name ?? null,
+      details: JSON.stringify(step.details),
+      at: step.at,
+    })
+    .onConflict(['ticket_id', 'seq'])
+    .ignore()
+    .returning('id');
   const ticket: TicketRow | undefined = await trx('tickets').where({ id: step.ticketId }).forUpdate().first();
-  if (!ticket) throw new DomainError('NotFound', { resource: 'tickets' }, { message: `Ticket ${step.ticketId} has no row.` });
+  if (!ticket)
+    throw new DomainError('NotFound', { resource: 'tickets' }, { message: `Ticket ${step.ticketId} has no row.` });
   if (inserted.length === 0) return { customerId: ticket.customer_id }; // already applied by an earlier attempt
 
   const update: Record<string, unknown> = { last_event_seq: step.seq, updated_at: step.at };
@@ -48,7 +72,9 @@ async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): P
   }
   let customerId: number | null = ticket.customer_id;
   if (effects.linkCustomerId !== undefined) {
-    const c: { id: number } | undefined = await trx('customers').where({ id: effects.linkCustomerId, entity_id: ticket.entity_id }).first('id');
+    const c: { id: number } | undefined = await trx('customers')
+      .where({ id: effects.linkCustomerId, entity_id: ticket.entity_id })
+      .first('id');
     if (!c) throw new DomainError('Validation', {}, { fields: { customerId: { code: 'unknown_reference' } } });
     customerId = c.id;
     update.customer_id = customerId;
@@ -61,11 +87,15 @@ async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): P
   if (step.patch.topicIds) {
     await trx('ticket_topics').where({ ticket_id: step.ticketId }).delete();
     if (step.patch.topicIds.length) {
-      await trx('ticket_topics').insert(step.patch.topicIds.map((topic_id) => ({ ticket_id: step.ticketId, topic_id })));
+      await trx('ticket_topics').insert(
+        step.patch.topicIds.map((topic_id) => ({ ticket_id: step.ticketId, topic_id })),
+      );
     }
   }
   if (step.type === 'confirmed' && ticket.appointment_id) {
-    await trx('appointments').where({ id: ticket.appointment_id }).update({ status: 'confirmed', confirmed_at: step.at });
+    await trx('appointments')
+      .where({ id: ticket.appointment_id })
+      .update({ status: 'confirmed', confirmed_at: step.at });
     await notifyServiceAgents(trx, row, step);
   }
   if (step.type === 'queued' && ticket.appointment_id) {

@@ -21,14 +21,17 @@ export async function syncVideoRoom(trx: Knex.Transaction, ticket: TicketRow, st
   if (step.type === 'called') {
     const opened = await trx('video_rooms')
       .insert({ id: randomUUID(), ticket_id: ticket.id, status: 'open', guest_token_hash: '', opened_at: step.at })
-      .onConflict('ticket_id').ignore()
+      .onConflict('ticket_id')
+      .ignore()
       .returning('id');
     const roomId: string | undefined = opened[0]?.id;
     if (roomId) await announce(trx, ticket, roomId, 'room_opened');
     return;
   }
   if (step.to === 'waiting') {
-    const room: { id: string } | undefined = await trx('video_rooms').where({ ticket_id: ticket.id, status: 'open' }).first('id');
+    const room: { id: string } | undefined = await trx('video_rooms')
+      .where({ ticket_id: ticket.id, status: 'open' })
+      .first('id');
     if (room) await announce(trx, ticket, room.id, 'room_access_changed');
     return;
   }
@@ -43,5 +46,12 @@ export async function syncVideoRoom(trx: Knex.Transaction, ticket: TicketRow, st
 }
 
 async function announce(trx: Knex.Transaction, t: TicketRow, roomId: string, type: VideoEvent['type']): Promise<void> {
-  await announceEvent(trx, { kind: 'video', type, ticketId: t.id, roomId, entityId: t.entity_id, branchId: t.branch_id });
+  await announceEvent(trx, {
+    kind: 'video',
+    type,
+    ticketId: t.id,
+    roomId,
+    entityId: t.entity_id,
+    branchId: t.branch_id,
+  });
 }

@@ -13,56 +13,124 @@ const seconds = z.number().int().nonnegative().nullable();
 const temporalUrl = z.string().nullable();
 const Status = z.enum(TICKET_STATUSES);
 
-export const WatchedBranch = z.object({ id: Id, name: z.string(), code: z.string(), timezone: z.string(), orderingPolicy: z.enum(ORDERING_POLICIES) }).strict();
+export const WatchedBranch = z
+  .object({
+    id: Id,
+    name: z.string(),
+    code: z.string(),
+    timezone: z.string(),
+    orderingPolicy: z.enum(ORDERING_POLICIES),
+  })
+  .strict();
 export type WatchedBranch = z.infer<typeof WatchedBranch>;
 
-export const PolicyConfig = z.object({ policy: z.enum(ORDERING_POLICIES), interleaveRatio: z.number().int(), ageBoostMinutes: z.number().int() }).strict();
+export const PolicyConfig = z
+  .object({ policy: z.enum(ORDERING_POLICIES), interleaveRatio: z.number().int(), ageBoostMinutes: z.number().int() })
+  .strict();
 export type PolicyConfig = z.infer<typeof PolicyConfig>;
 
-export const MonitorService = z.object({
-  id: Id, name: z.string(), label: z.string(), active: z.boolean(), departmentId: Id, departmentName: z.string(),
-  slaTargetSeconds: z.number().int(), waiting: count, calling: count, attending: count, finished: count, abandoned: count,
-  longestWaitSeconds: seconds, calledToday: count, withinSla: count, slaPercent: z.number().nullable(),
-  /** H1: who is next in this service, and why; null with nobody waiting. */
-  next: NextReason.nullable(),
-}).strict();
+export const MonitorService = z
+  .object({
+    id: Id,
+    name: z.string(),
+    label: z.string(),
+    active: z.boolean(),
+    departmentId: Id,
+    departmentName: z.string(),
+    slaTargetSeconds: z.number().int(),
+    waiting: count,
+    calling: count,
+    attending: count,
+    finished: count,
+    abandoned: count,
+    longestWaitSeconds: seconds,
+    calledToday: count,
+    withinSla: count,
+    slaPercent: z.number().nullable(),
+    /** H1: who is next in this service, and why; null with nobody waiting. */
+    next: NextReason.nullable(),
+  })
+  .strict();
 export type MonitorService = z.infer<typeof MonitorService>;
 
-export const MonitorAgent = z.object({
-  userId: Id, name: z.string(), shiftId: Uuid.nullable(), state: z.enum(AGENT_STATES), nextState: z.enum(AGENT_STATES).nullable(),
-  manualMode: z.boolean(), stateSince: Instant.nullable(), secondsInState: seconds, deskId: Id.nullable(), deskName: z.string().nullable(),
-  ticket: z.object({ id: Uuid, number: z.string(), status: Status }).strict().nullable(),
-  temporalUrl,
-}).strict();
+export const MonitorAgent = z
+  .object({
+    userId: Id,
+    name: z.string(),
+    shiftId: Uuid.nullable(),
+    state: z.enum(AGENT_STATES),
+    nextState: z.enum(AGENT_STATES).nullable(),
+    manualMode: z.boolean(),
+    stateSince: Instant.nullable(),
+    secondsInState: seconds,
+    deskId: Id.nullable(),
+    deskName: z.string().nullable(),
+    ticket: z.object({ id: Uuid, number: z.string(), status: Status }).strict().nullable(),
+    temporalUrl,
+  })
+  .strict();
 export type MonitorAgent = z.infer<typeof MonitorAgent>;
 
-export const MonitorQueueItem = z.object({
-  id: Uuid, number: z.string(), status: Status, kind: z.enum(TICKET_KINDS), priority: z.number().int(), serviceId: Id,
-  serviceLabel: z.string(), agentName: z.string().nullable(), deskName: z.string().nullable(), arrivalAt: Instant,
-  waitedSeconds: seconds, temporalUrl,
-}).strict();
+export const MonitorQueueItem = z
+  .object({
+    id: Uuid,
+    number: z.string(),
+    status: Status,
+    kind: z.enum(TICKET_KINDS),
+    priority: z.number().int(),
+    serviceId: Id,
+    serviceLabel: z.string(),
+    agentName: z.string().nullable(),
+    deskName: z.string().nullable(),
+    arrivalAt: Instant,
+    waitedSeconds: seconds,
+    temporalUrl,
+  })
+  .strict();
 export type MonitorQueueItem = z.infer<typeof MonitorQueueItem>;
 
 /** One stuck ticket or shift (domain/stuck.ts), as health, the monitor and the tests see it. */
-export const StuckItem = z.object({
-  kind: z.enum(['ticket', 'shift']), id: Uuid, workflowId: z.string(), branchId: Id, reason: z.enum(STUCK_REASONS), since: Instant,
-  number: z.string().nullable(), agentId: Id.nullable(), activity: z.string().nullable(), attempt: z.number().int().nullable(),
-  lastError: z.string().nullable(),
-}).strict();
+export const StuckItem = z
+  .object({
+    kind: z.enum(['ticket', 'shift']),
+    id: Uuid,
+    workflowId: z.string(),
+    branchId: Id,
+    reason: z.enum(STUCK_REASONS),
+    since: Instant,
+    number: z.string().nullable(),
+    agentId: Id.nullable(),
+    activity: z.string().nullable(),
+    attempt: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+  })
+  .strict();
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameStuck: Same<z.infer<typeof StuckItem>, StuckItemType> = true;
 void sameStuck;
 
-export const BranchSnapshot = z.object({
-  branch: WatchedBranch, policy: PolicyConfig, generatedAt: Instant,
-  totals: z.object({ waiting: count, longestWaitSeconds: seconds, calledToday: count, withinSla: count, slaPercent: z.number().nullable() }).strict(),
-  services: z.array(MonitorService),
-  agents: z.array(MonitorAgent),
-  agentsByState: z.partialRecord(z.enum(AGENT_STATES), count),
-  /** Waiting, calling and attending tickets, at most 100, attending first. */
-  queue: z.array(MonitorQueueItem),
-  stuck: z.array(StuckItem.extend({ temporalUrl }).strict()),
-}).strict();
+export const BranchSnapshot = z
+  .object({
+    branch: WatchedBranch,
+    policy: PolicyConfig,
+    generatedAt: Instant,
+    totals: z
+      .object({
+        waiting: count,
+        longestWaitSeconds: seconds,
+        calledToday: count,
+        withinSla: count,
+        slaPercent: z.number().nullable(),
+      })
+      .strict(),
+    services: z.array(MonitorService),
+    agents: z.array(MonitorAgent),
+    agentsByState: z.partialRecord(z.enum(AGENT_STATES), count),
+    /** Waiting, calling and attending tickets, at most 100, attending first. */
+    queue: z.array(MonitorQueueItem),
+    stuck: z.array(StuckItem.extend({ temporalUrl }).strict()),
+  })
+  .strict();
 export type BranchSnapshot = z.infer<typeof BranchSnapshot>;
 
 /** After a release: the branch's stuck work as it is now. */

@@ -10,22 +10,40 @@ export const PublicBranch = z.object({ id: Id, name: z.string(), services: z.arr
 export type PublicBranch = z.infer<typeof PublicBranch>;
 
 /** A ticket taken or an appointment checked in at the kiosk, with its status-page link. */
-export const KioskTicket = z.object({ number: z.string(), serviceName: z.string(), token: z.string(), statusUrl: z.string() }).strict();
+export const KioskTicket = z
+  .object({ number: z.string(), serviceName: z.string(), token: z.string(), statusUrl: z.string() })
+  .strict();
 export type KioskTicket = z.infer<typeof KioskTicket>;
 
-export const CalledTicket = z.object({
-  ticketId: Uuid, number: z.string(), status: z.enum(TICKET_STATUSES), deskName: z.string().nullable(), serviceName: z.string(),
-  calledAt: Instant.nullable(), recallCount: z.number().int().nonnegative(),
-}).strict();
+export const CalledTicket = z
+  .object({
+    ticketId: Uuid,
+    number: z.string(),
+    status: z.enum(TICKET_STATUSES),
+    deskName: z.string().nullable(),
+    serviceName: z.string(),
+    calledAt: Instant.nullable(),
+    recallCount: z.number().int().nonnegative(),
+  })
+  .strict();
 export type CalledTicket = z.infer<typeof CalledTicket>;
 
 /** C9: who is being called now, and the last calls of the day. */
-export const DisplayView = z.object({ branchName: z.string(), calling: z.array(CalledTicket), recent: z.array(CalledTicket) }).strict();
+export const DisplayView = z
+  .object({ branchName: z.string(), calling: z.array(CalledTicket), recent: z.array(CalledTicket) })
+  .strict();
 export type DisplayView = z.infer<typeof DisplayView>;
 
 /** H5: the customer's view of their own ticket; `ahead` only while waiting. */
-export const PublicStatus = z.object({
-  number: z.string(), status: z.enum(TICKET_STATUSES), branchId: Id, branchName: z.string(), serviceName: z.string(),
-  deskName: z.string().nullable(), ahead: z.number().int().nonnegative().nullable(),
-}).strict();
+export const PublicStatus = z
+  .object({
+    number: z.string(),
+    status: z.enum(TICKET_STATUSES),
+    branchId: Id,
+    branchName: z.string(),
+    serviceName: z.string(),
+    deskName: z.string().nullable(),
+    ahead: z.number().int().nonnegative().nullable(),
+  })
+  .strict();
 export type PublicStatus = z.infer<typeof PublicStatus>;

@@ -10,8 +10,16 @@ import { Id, Instant } from './common.js';
 
 /** A ticket step committed: `type` is the step's timeline event, `seq` its number on the timeline. */
 export const TicketEvent = z.object({
-  kind: z.literal('ticket'), type: z.enum(TIMELINE_EVENT_TYPES), ticketId: z.string(), entityId: Id, branchId: Id,
-  serviceId: Id, status: z.enum(TICKET_STATUSES), agentId: Id.nullable(), deskId: Id.nullable(), number: z.string(),
+  kind: z.literal('ticket'),
+  type: z.enum(TIMELINE_EVENT_TYPES),
+  ticketId: z.string(),
+  entityId: Id,
+  branchId: Id,
+  serviceId: Id,
+  status: z.enum(TICKET_STATUSES),
+  agentId: Id.nullable(),
+  deskId: Id.nullable(),
+  number: z.string(),
   seq: z.number().int(),
   /** When the step happened (workflow time), so listeners can measure their delay. */
   at: Instant,
@@ -20,8 +28,15 @@ export type TicketEvent = z.infer<typeof TicketEvent>;
 
 /** A shift step committed (state, next state, manual mode, the ticket it holds, its end). */
 export const ShiftEvent = z.object({
-  kind: z.literal('shift'), entityId: Id, branchId: Id, userId: Id, shiftId: z.string(), state: z.enum(AGENT_STATES),
-  nextState: z.enum(AGENT_STATES).nullable(), manualMode: z.boolean(), ended: z.boolean(),
+  kind: z.literal('shift'),
+  entityId: Id,
+  branchId: Id,
+  userId: Id,
+  shiftId: z.string(),
+  state: z.enum(AGENT_STATES),
+  nextState: z.enum(AGENT_STATES).nullable(),
+  manualMode: z.boolean(),
+  ended: z.boolean(),
   /** The ticket the shift holds, when it holds one. */
   ticketId: z.string().optional(),
 });
@@ -32,13 +47,19 @@ export const NotificationEvent = z.object({ kind: z.literal('notification'), ent
 export type NotificationEvent = z.infer<typeof NotificationEvent>;
 
 export const VIDEO_ROOM_EVENT_TYPES = [
-  'room_opened', 'room_closed',
+  'room_opened',
+  'room_closed',
   /** The ticket went back to waiting (transfer, requeue): its holder left the call. */
   'room_access_changed',
 ] as const;
 /** Video room changes (D1: the room opened, closed), for the ticket's watchers and the SFU. */
 export const VideoEvent = z.object({
-  kind: z.literal('video'), type: z.enum(VIDEO_ROOM_EVENT_TYPES), ticketId: z.string(), roomId: z.string(), entityId: Id, branchId: Id,
+  kind: z.literal('video'),
+  type: z.enum(VIDEO_ROOM_EVENT_TYPES),
+  ticketId: z.string(),
+  roomId: z.string(),
+  entityId: Id,
+  branchId: Id,
 });
 export type VideoEvent = z.infer<typeof VideoEvent>;
 
@@ -50,9 +71,23 @@ export type SessionEndedEvent = z.infer<typeof SessionEndedEvent>;
 export const UserChangedEvent = z.object({ kind: z.literal('user_changed'), userId: Id });
 export type UserChangedEvent = z.infer<typeof UserChangedEvent>;
 
-export const KnownEvent = z.discriminatedUnion('kind', [TicketEvent, ShiftEvent, NotificationEvent, VideoEvent, SessionEndedEvent, UserChangedEvent]);
+export const KnownEvent = z.discriminatedUnion('kind', [
+  TicketEvent,
+  ShiftEvent,
+  NotificationEvent,
+  VideoEvent,
+  SessionEndedEvent,
+  UserChangedEvent,
+]);
 export type KnownEvent = z.infer<typeof KnownEvent>;
 
 /** What the public namespace (display, status page) hears of a ticket event: no agent, no customer. */
-export const PublicTicketEvent = TicketEvent.pick({ type: true, ticketId: true, number: true, status: true, deskId: true, serviceId: true });
+export const PublicTicketEvent = TicketEvent.pick({
+  type: true,
+  ticketId: true,
+  number: true,
+  status: true,
+  deskId: true,
+  serviceId: true,
+});
 export type PublicTicketEvent = z.infer<typeof PublicTicketEvent>;

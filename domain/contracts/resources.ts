@@ -11,84 +11,215 @@ const text = z.string();
 const optionalText = z.string().nullable();
 
 export const Entity = z.object({ id: Id, name: text, slug: text, ...stamps }).strict();
-export const Branch = z.object({
-  id: Id, entityId: Id, name: text, code: text, timezone: text, orderingPolicy: z.enum(ORDERING_POLICIES),
-  interleaveRatio: z.number().int(), ageBoostMinutes: z.number().int(), checkInWindowMinutes: z.number().int(), ...stamps,
-}).strict();
+export const Branch = z
+  .object({
+    id: Id,
+    entityId: Id,
+    name: text,
+    code: text,
+    timezone: text,
+    orderingPolicy: z.enum(ORDERING_POLICIES),
+    interleaveRatio: z.number().int(),
+    ageBoostMinutes: z.number().int(),
+    checkInWindowMinutes: z.number().int(),
+    ...stamps,
+  })
+  .strict();
 export const Department = z.object({ id: Id, branchId: Id, name: text }).strict();
-export const Service = z.object({
-  id: Id, branchId: Id, departmentId: Id, name: text, label: text, callTimeoutSeconds: z.number().int(), maxAutoRequeues: z.number().int(),
-  slaTargetSeconds: z.number().int(), maxAttentionMinutes: z.number().int(), virtualEnabled: z.boolean(), active: z.boolean(),
-}).strict();
+export const Service = z
+  .object({
+    id: Id,
+    branchId: Id,
+    departmentId: Id,
+    name: text,
+    label: text,
+    callTimeoutSeconds: z.number().int(),
+    maxAutoRequeues: z.number().int(),
+    slaTargetSeconds: z.number().int(),
+    maxAttentionMinutes: z.number().int(),
+    virtualEnabled: z.boolean(),
+    active: z.boolean(),
+  })
+  .strict();
 export const Topic = z.object({ id: Id, serviceId: Id, name: text }).strict();
 export const Priority = z.object({ id: Id, entityId: Id, name: text, level: z.number().int() }).strict();
 export const Desk = z.object({ id: Id, branchId: Id, name: text }).strict();
 /** A colleague; `shift*` come from their open shift (B2), null when logged out. */
-export const User = z.object({
-  id: Id, entityId: Id, branchId: Id.nullable(), email: text, role: z.enum(ROLES), firstName: text, lastName: text, phone: optionalText,
-  active: z.boolean(), ...stamps,
-  shiftState: z.enum(AGENT_STATES).nullable(), shiftDeskId: Id.nullable(), shiftStateSince: Instant.nullable(),
-}).strict();
-export const ServiceAssignment = z.object({ id: Id, userId: Id, serviceId: Id, kind: z.enum(ASSIGNMENT_KINDS) }).strict();
-export const Customer = z.object({
-  id: Id, entityId: Id, firstName: text, lastName: text, email: optionalText, idNumber: optionalText, phone: optionalText, ...stamps,
-}).strict();
+export const User = z
+  .object({
+    id: Id,
+    entityId: Id,
+    branchId: Id.nullable(),
+    email: text,
+    role: z.enum(ROLES),
+    firstName: text,
+    lastName: text,
+    phone: optionalText,
+    active: z.boolean(),
+    ...stamps,
+    shiftState: z.enum(AGENT_STATES).nullable(),
+    shiftDeskId: Id.nullable(),
+    shiftStateSince: Instant.nullable(),
+  })
+  .strict();
+export const ServiceAssignment = z
+  .object({ id: Id, userId: Id, serviceId: Id, kind: z.enum(ASSIGNMENT_KINDS) })
+  .strict();
+export const Customer = z
+  .object({
+    id: Id,
+    entityId: Id,
+    firstName: text,
+    lastName: text,
+    email: optionalText,
+    idNumber: optionalText,
+    phone: optionalText,
+    ...stamps,
+  })
+  .strict();
 export const APPOINTMENT_STATUSES = ['booked', 'confirmed', 'checked_in', 'cancelled', 'missed'] as const;
 /** A booked visit (H6); `ticketId` is the ticket that drives it. */
-export const Appointment = z.object({
-  id: Id, entityId: Id, branchId: Id, serviceId: Id, customerId: Id, scheduledAt: Instant, status: z.enum(APPOINTMENT_STATUSES),
-  confirmedAt: Instant.nullable(), ...stamps, ticketId: Uuid.nullable(),
-}).strict();
-export const Notification = z.object({
-  id: Id, entityId: Id, userId: Id, type: text, title: text, body: optionalText, data: z.record(z.string(), z.unknown()),
-  dedupeKey: text, readAt: Instant.nullable(), createdAt: Instant,
-}).strict();
+export const Appointment = z
+  .object({
+    id: Id,
+    entityId: Id,
+    branchId: Id,
+    serviceId: Id,
+    customerId: Id,
+    scheduledAt: Instant,
+    status: z.enum(APPOINTMENT_STATUSES),
+    confirmedAt: Instant.nullable(),
+    ...stamps,
+    ticketId: Uuid.nullable(),
+  })
+  .strict();
+export const Notification = z
+  .object({
+    id: Id,
+    entityId: Id,
+    userId: Id,
+    type: text,
+    title: text,
+    body: optionalText,
+    data: z.record(z.string(), z.unknown()),
+    dedupeKey: text,
+    readAt: Instant.nullable(),
+    createdAt: Instant,
+  })
+  .strict();
 /** The secret is write-only: `hasSecret` says one is set. */
-export const Webhook = z.object({
-  id: Id, entityId: Id, url: text, events: z.array(text), active: z.boolean(), createdAt: Instant, hasSecret: z.literal(true),
-}).strict();
+export const Webhook = z
+  .object({
+    id: Id,
+    entityId: Id,
+    url: text,
+    events: z.array(text),
+    active: z.boolean(),
+    createdAt: Instant,
+    hasSecret: z.literal(true),
+  })
+  .strict();
 export const WEBHOOK_DELIVERY_STATUSES = ['delivered', 'failed', 'pending'] as const;
-export const WebhookDelivery = z.object({
-  id: Id, webhookId: Id, eventKey: text, event: text, payload: z.record(z.string(), z.unknown()), attempts: z.number().int(),
-  lastStatus: z.number().int().nullable(), lastError: optionalText, lastAttemptAt: Instant.nullable(),
-  /** Null once delivered or given up: the retry lease is bookkeeping. */
-  nextAttemptAt: Instant.nullable(),
-  deliveredAt: Instant.nullable(), gaveUpAt: Instant.nullable(), createdAt: Instant, status: z.enum(WEBHOOK_DELIVERY_STATUSES),
-}).strict();
-export const BreakCap = z.object({ id: Id, entityId: Id, state: z.enum(AGENT_STATES), maxMinutes: z.number().int() }).strict();
+export const WebhookDelivery = z
+  .object({
+    id: Id,
+    webhookId: Id,
+    eventKey: text,
+    event: text,
+    payload: z.record(z.string(), z.unknown()),
+    attempts: z.number().int(),
+    lastStatus: z.number().int().nullable(),
+    lastError: optionalText,
+    lastAttemptAt: Instant.nullable(),
+    /** Null once delivered or given up: the retry lease is bookkeeping. */
+    nextAttemptAt: Instant.nullable(),
+    deliveredAt: Instant.nullable(),
+    gaveUpAt: Instant.nullable(),
+    createdAt: Instant,
+    status: z.enum(WEBHOOK_DELIVERY_STATUSES),
+  })
+  .strict();
+export const BreakCap = z
+  .object({ id: Id, entityId: Id, state: z.enum(AGENT_STATES), maxMinutes: z.number().int() })
+  .strict();
 
 /** One record schema per resource, by its name (folder, path, table: STYLE 6). */
 export const RESOURCES = {
-  entities: Entity, branches: Branch, departments: Department, services: Service, topics: Topic, priorities: Priority,
-  desks: Desk, users: User, service_assignments: ServiceAssignment, customers: Customer, appointments: Appointment,
-  notifications: Notification, webhooks: Webhook, webhook_deliveries: WebhookDelivery, break_caps: BreakCap,
+  entities: Entity,
+  branches: Branch,
+  departments: Department,
+  services: Service,
+  topics: Topic,
+  priorities: Priority,
+  desks: Desk,
+  users: User,
+  service_assignments: ServiceAssignment,
+  customers: Customer,
+  appointments: Appointment,
+  notifications: Notification,
+  webhooks: Webhook,
+  webhook_deliveries: WebhookDelivery,
+  break_caps: BreakCap,
 } as const;
 export type ResourceName = keyof typeof RESOURCES;
 export type ResourceRecord<R extends ResourceName> = z.infer<(typeof RESOURCES)[R]>;
 
 /** E1: the user's own profile; e-mail, entity and branch are read-only (E4). */
-export const Profile = z.object({
-  id: Id, email: text, firstName: text, lastName: text, phone: optionalText, role: z.enum(ROLES), entityId: Id, entityName: text,
-  branchId: Id.nullable(), branchName: optionalText,
-}).strict();
+export const Profile = z
+  .object({
+    id: Id,
+    email: text,
+    firstName: text,
+    lastName: text,
+    phone: optionalText,
+    role: z.enum(ROLES),
+    entityId: Id,
+    entityName: text,
+    branchId: Id.nullable(),
+    branchName: optionalText,
+  })
+  .strict();
 export type Profile = z.infer<typeof Profile>;
 
 /** The signed-in user (GET /api/auth/me), as every request's session knows it. */
-export const SessionUser = z.object({
-  id: Id, entityId: Id, branchId: Id.nullable(), role: z.enum(ROLES), email: text, firstName: text, lastName: text,
-}).strict();
+export const SessionUser = z
+  .object({
+    id: Id,
+    entityId: Id,
+    branchId: Id.nullable(),
+    role: z.enum(ROLES),
+    email: text,
+    firstName: text,
+    lastName: text,
+  })
+  .strict();
 export type SessionUser = z.infer<typeof SessionUser>;
 
 const seconds = z.number().nullable();
 const percent = z.number().nullable();
 /** H3: one row of the attention figures, per the report's `groupBy`. */
-export const ReportRow = z.object({
-  key: z.string().nullable(), label: text, tickets: z.number().int(), served: z.number().int(),
-  avgWaitSeconds: seconds, avgWalkSeconds: seconds, avgServiceSeconds: seconds, called: z.number().int(), withinSla: z.number().int(),
-  slaPercent: percent, leftBeforeCalled: z.number().int(), noShow: z.number().int(), cancelled: z.number().int(), abandonmentPercent: percent,
-  /** From the shift state periods: per agent, or summed over the group's agents. */
-  idleSeconds: seconds, breakSeconds: seconds, wrapUpSeconds: seconds,
-}).strict();
+export const ReportRow = z
+  .object({
+    key: z.string().nullable(),
+    label: text,
+    tickets: z.number().int(),
+    served: z.number().int(),
+    avgWaitSeconds: seconds,
+    avgWalkSeconds: seconds,
+    avgServiceSeconds: seconds,
+    called: z.number().int(),
+    withinSla: z.number().int(),
+    slaPercent: percent,
+    leftBeforeCalled: z.number().int(),
+    noShow: z.number().int(),
+    cancelled: z.number().int(),
+    abandonmentPercent: percent,
+    /** From the shift state periods: per agent, or summed over the group's agents. */
+    idleSeconds: seconds,
+    breakSeconds: seconds,
+    wrapUpSeconds: seconds,
+  })
+  .strict();
 export type ReportRow = z.infer<typeof ReportRow>;
 
 export const GROUP_BYS = ['branch', 'department', 'service', 'agent', 'day'] as const;

@@ -7,36 +7,62 @@ import { Day, Id, Instant, Uuid } from './common.js';
 
 const count = z.number().int().nonnegative();
 
-export const Ticket = z.object({
-  id: Uuid, number: z.string(), status: z.enum(TICKET_STATUSES), kind: z.enum(TICKET_KINDS),
-  /** 0 = normal; higher is served first, as the branch's ordering policy says (H1). */
-  priority: z.number().int(),
-  branchId: Id, serviceId: Id, serviceName: z.string(), departmentId: Id,
-  customerId: Id.nullable(), customerName: z.string().nullable(), customerIdNumber: z.string().nullable(),
-  agentId: Id.nullable(), agentName: z.string().nullable(), deskId: Id.nullable(), deskName: z.string().nullable(),
-  /** Set by a transfer to a named agent: dispatch offers the ticket to that agent first. */
-  preferredAgentId: Id.nullable(),
-  arrivalAt: Instant, scheduledAt: Instant.nullable(), calledAt: Instant.nullable(), attendingAt: Instant.nullable(),
-  endedAt: Instant.nullable(),
-  /** When the last step happened. */
-  statusSince: Instant,
-  serviceDay: Day,
-  recallCount: count, requeueCount: count, noAnswerCount: count,
-  topicIds: z.array(Id),
-  workflowId: z.string(),
-  /** The workflow's page in the Temporal Web UI: operators only (G7), null for everyone else. */
-  temporalUrl: z.string().nullable(),
-}).strict();
+export const Ticket = z
+  .object({
+    id: Uuid,
+    number: z.string(),
+    status: z.enum(TICKET_STATUSES),
+    kind: z.enum(TICKET_KINDS),
+    /** 0 = normal; higher is served first, as the branch's ordering policy says (H1). */
+    priority: z.number().int(),
+    branchId: Id,
+    serviceId: Id,
+    serviceName: z.string(),
+    departmentId: Id,
+    customerId: Id.nullable(),
+    customerName: z.string().nullable(),
+    customerIdNumber: z.string().nullable(),
+    agentId: Id.nullable(),
+    agentName: z.string().nullable(),
+    deskId: Id.nullable(),
+    deskName: z.string().nullable(),
+    /** Set by a transfer to a named agent: dispatch offers the ticket to that agent first. */
+    preferredAgentId: Id.nullable(),
+    arrivalAt: Instant,
+    scheduledAt: Instant.nullable(),
+    calledAt: Instant.nullable(),
+    attendingAt: Instant.nullable(),
+    endedAt: Instant.nullable(),
+    /** When the last step happened. */
+    statusSince: Instant,
+    serviceDay: Day,
+    recallCount: count,
+    requeueCount: count,
+    noAnswerCount: count,
+    topicIds: z.array(Id),
+    workflowId: z.string(),
+    /** The workflow's page in the Temporal Web UI: operators only (G7), null for everyone else. */
+    temporalUrl: z.string().nullable(),
+  })
+  .strict();
 export type Ticket = z.infer<typeof Ticket>;
 
-export const TimelineActor = z.object({ type: z.enum(['user', 'customer', 'system']), id: Id.nullable(), name: z.string().nullable() }).strict();
+export const TimelineActor = z
+  .object({ type: z.enum(['user', 'customer', 'system']), id: Id.nullable(), name: z.string().nullable() })
+  .strict();
 
 /** B7: one step of a ticket, with time, actor and details. */
-export const TimelineEvent = z.object({
-  seq: z.number().int().positive(), type: z.enum(TIMELINE_EVENT_TYPES),
-  from: z.enum(TICKET_STATUSES).nullable(), to: z.enum(TICKET_STATUSES).nullable(), at: Instant,
-  actor: TimelineActor, details: z.record(z.string(), z.unknown()),
-}).strict();
+export const TimelineEvent = z
+  .object({
+    seq: z.number().int().positive(),
+    type: z.enum(TIMELINE_EVENT_TYPES),
+    from: z.enum(TICKET_STATUSES).nullable(),
+    to: z.enum(TICKET_STATUSES).nullable(),
+    at: Instant,
+    actor: TimelineActor,
+    details: z.record(z.string(), z.unknown()),
+  })
+  .strict();
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
 const reason = <C extends string, P extends z.ZodRawShape>(code: C, params: P) =>
@@ -62,13 +88,22 @@ const sameReason: Same<z.infer<typeof NextReason>, NextReasonType> = true;
 void sameReason;
 
 /** A9: one ticket this agent may serve, in the order dispatch would give them. */
-export const WaitingItem = z.object({
-  ticketId: Uuid, number: z.string(), kind: z.enum(TICKET_KINDS), customerName: z.string().nullable(),
-  customerIdNumber: z.string().nullable(), scheduledAt: Instant.nullable(), arrivalAt: Instant, priority: z.number().int(),
-  serviceId: Id, serviceName: z.string(),
-  /** From a support service (A6): served only when the main ones have nobody waiting. */
-  support: z.boolean(),
-  /** H1: why the first one is next. */
-  why: NextReason.optional(),
-}).strict();
+export const WaitingItem = z
+  .object({
+    ticketId: Uuid,
+    number: z.string(),
+    kind: z.enum(TICKET_KINDS),
+    customerName: z.string().nullable(),
+    customerIdNumber: z.string().nullable(),
+    scheduledAt: Instant.nullable(),
+    arrivalAt: Instant,
+    priority: z.number().int(),
+    serviceId: Id,
+    serviceName: z.string(),
+    /** From a support service (A6): served only when the main ones have nobody waiting. */
+    support: z.boolean(),
+    /** H1: why the first one is next. */
+    why: NextReason.optional(),
+  })
+  .strict();
 export type WaitingItem = z.infer<typeof WaitingItem>;

@@ -4,23 +4,39 @@ import { TICKET_STATUSES } from '../tickets.js';
 import { Instant, Uuid } from './common.js';
 
 /** A signed SFU join token for one room, and the ticket it serves. */
-export const JoinGrant = z.object({
-  sfuUrl: z.string(), token: z.string(), roomId: Uuid, peerId: z.string(), openedAt: Instant,
-  ticket: z.object({ id: Uuid, number: z.string(), status: z.enum(TICKET_STATUSES) }).strict(),
-}).strict();
+export const JoinGrant = z
+  .object({
+    sfuUrl: z.string(),
+    token: z.string(),
+    roomId: Uuid,
+    peerId: z.string(),
+    openedAt: Instant,
+    ticket: z.object({ id: Uuid, number: z.string(), status: z.enum(TICKET_STATUSES) }).strict(),
+  })
+  .strict();
 /** D10: the agent also gets the customer's anonymous link. */
 export const AgentJoin = JoinGrant.extend({ guestToken: z.string(), guestUrl: z.string() }).strict();
 export const GuestJoin = JoinGrant.extend({ customerName: z.string() }).strict();
 
-export const ChatFile = z.object({ id: Uuid, name: z.string(), mime: z.string(), size: z.number().int().positive() }).strict();
+export const ChatFile = z
+  .object({ id: Uuid, name: z.string(), mime: z.string(), size: z.number().int().positive() })
+  .strict();
 /** D12: a text or a file, from the agent (user) or the customer. */
-export const ChatMessage = z.object({
-  id: z.number().int(), senderType: z.enum(['user', 'customer']), senderName: z.string(), body: z.string().nullable(),
-  file: ChatFile.nullable(), at: Instant,
-}).strict();
+export const ChatMessage = z
+  .object({
+    id: z.number().int(),
+    senderType: z.enum(['user', 'customer']),
+    senderName: z.string(),
+    body: z.string().nullable(),
+    file: ChatFile.nullable(),
+    at: Instant,
+  })
+  .strict();
 export type ChatMessage = z.infer<typeof ChatMessage>;
 /** D11: pinned to the moment of the call, in ms since the room opened. */
-export const Tag = z.object({ id: z.number().int(), offsetMs: z.number().int().positive(), body: z.string(), at: Instant }).strict();
+export const Tag = z
+  .object({ id: z.number().int(), offsetMs: z.number().int().positive(), body: z.string(), at: Instant })
+  .strict();
 export type Tag = z.infer<typeof Tag>;
 export const TermsSent = z.object({ termsId: Uuid }).strict();
 
@@ -40,4 +56,7 @@ export const RoomFact = z.discriminatedUnion('type', [
 ]);
 export type RoomFact = z.infer<typeof RoomFact>;
 /** What a fact adds to `{ kind, type, roomId }`, per type. */
-export type RoomFactPayload<T extends RoomFact['type']> = Omit<Extract<RoomFact, { type: T }>, 'kind' | 'type' | 'roomId'>;
+export type RoomFactPayload<T extends RoomFact['type']> = Omit<
+  Extract<RoomFact, { type: T }>,
+  'kind' | 'type' | 'roomId'
+>;

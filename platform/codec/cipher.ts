@@ -33,7 +33,8 @@ export function entityOfPayload(p: Payload): number | undefined {
   return v && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
-const additionalData = (keyId: string, entity: number | undefined) => Buffer.from(`vt-codec-1|${keyId}|${entity ?? ''}`);
+const additionalData = (keyId: string, entity: number | undefined) =>
+  Buffer.from(`vt-codec-1|${keyId}|${entity ?? ''}`);
 
 export function encryptPayload(p: Payload, keys: CodecKeys, entity: number | undefined): Payload {
   const key = keys.byId.get(keys.currentId)!;
@@ -58,7 +59,10 @@ export class UnknownKeyError extends Error {}
 export function decryptPayload(p: Payload, keys: CodecKeys): Payload {
   const keyId = meta(p, KEY_ID_META) ?? '';
   const key = keys.byId.get(keyId);
-  if (!key) throw new UnknownKeyError(`Payload encrypted with key "${keyId}", which this process does not hold (TEMPORAL_CODEC_OLD_KEYS).`);
+  if (!key)
+    throw new UnknownKeyError(
+      `Payload encrypted with key "${keyId}", which this process does not hold (TEMPORAL_CODEC_OLD_KEYS).`,
+    );
   const body = Buffer.from(p.data ?? new Uint8Array());
   if (body.length < IV_BYTES + TAG_BYTES) throw new Error('Encrypted payload too short.');
   const decipher = createDecipheriv('aes-256-gcm', key, body.subarray(0, IV_BYTES));

@@ -9,7 +9,10 @@ import { createCodec } from './codec.js';
 
 const text = new TextEncoder();
 const utf8 = new TextDecoder();
-const json = (value: unknown): Payload => ({ metadata: { encoding: text.encode('json/plain') }, data: text.encode(JSON.stringify(value)) });
+const json = (value: unknown): Payload => ({
+  metadata: { encoding: text.encode('json/plain') },
+  data: text.encode(JSON.stringify(value)),
+});
 const ctx = (workflowId: string) => ({ type: 'workflow' as const, namespace: 'default', workflowId });
 const meta = (p: Payload, k: string) => utf8.decode(p.metadata![k]!);
 const base = { SESSION_SECRET: 'dev-only-session-secret-change-me', TEMPORAL_CODEC_KEY_ID: 'k1' };
@@ -29,7 +32,7 @@ describe('issue 13: payload codec', () => {
     expect(await codec.decode([sealed!], ctx('ticket-a'))).toEqual([start]);
   });
 
-  it('a worker learns a workflow\'s entity from the payloads it decodes', async () => {
+  it("a worker learns a workflow's entity from the payloads it decodes", async () => {
     const [sealed] = await createCodec(base).encode([json({ input: { entityId: 3 } })], ctx('shift-1'));
     const worker = createCodec(base);
     await worker.decode([sealed!], ctx('shift-1'));
@@ -54,7 +57,12 @@ describe('issue 13: payload codec', () => {
     const oldKey = randomBytes(32).toString('base64');
     const before = createCodec({ ...base, TEMPORAL_CODEC_KEY: oldKey, TEMPORAL_CODEC_KEY_ID: 'k1' });
     const [sealed] = await before.encode([json({ input: { entityId: 2 } })], ctx('ticket-c'));
-    const after = createCodec({ ...base, TEMPORAL_CODEC_KEY: randomBytes(32).toString('base64'), TEMPORAL_CODEC_KEY_ID: 'k2', TEMPORAL_CODEC_OLD_KEYS: [['k1', oldKey]] });
+    const after = createCodec({
+      ...base,
+      TEMPORAL_CODEC_KEY: randomBytes(32).toString('base64'),
+      TEMPORAL_CODEC_KEY_ID: 'k2',
+      TEMPORAL_CODEC_OLD_KEYS: [['k1', oldKey]],
+    });
     expect(await after.decode([sealed!])).toEqual([json({ input: { entityId: 2 } })]);
     const [resealed] = await after.encode([json({ x: 1 })], ctx('ticket-c'));
     expect(meta(resealed!, KEY_ID_META)).toBe('k2');

@@ -13,7 +13,10 @@ import { EntityDirectory, type EntityLookup } from './entities.js';
 import { codecKeysOf, type CodecKeys } from './keys.js';
 
 export class EntityCodec implements PayloadCodec {
-  constructor(private readonly keys: CodecKeys, private readonly entities: EntityDirectory) {}
+  constructor(
+    private readonly keys: CodecKeys,
+    private readonly entities: EntityDirectory,
+  ) {}
 
   async encode(payloads: Payload[], context?: SerializationContext): Promise<Payload[]> {
     const plain = payloads.filter((p) => !isEncrypted(p));

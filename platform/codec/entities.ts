@@ -27,11 +27,10 @@ export class EntityDirectory {
 
   /** The entity of `workflowId`; `plain` are the payloads about to be encrypted for it. */
   async entityOf(workflowId: string, plain: Payload[]): Promise<number | undefined> {
-    const known = this.known.get(workflowId) ?? startedEntity(plain) ?? await this.lookup?.(workflowId);
+    const known = this.known.get(workflowId) ?? startedEntity(plain) ?? (await this.lookup?.(workflowId));
     if (known !== undefined) this.learn(workflowId, known);
     return known;
   }
-
 }
 
 /** `{ input: { entityId } }` in a JSON payload: a workflow's start arguments. */

@@ -29,19 +29,33 @@ function parseEntry(entry: string): AllowRule {
   const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(entry);
   const [where, portText] = bracketed
     ? [bracketed[1]!, bracketed[2]]
-    : (entry.match(/:/g) ?? []).length > 1 ? [entry, undefined] : (entry.split(':') as [string, string | undefined]);
+    : (entry.match(/:/g) ?? []).length > 1
+      ? [entry, undefined]
+      : (entry.split(':') as [string, string | undefined]);
   const port = parsePort(portText, entry);
   const cidr = parseCidr(where);
   if (cidr) return { text: entry, cidr, ...(port ? { port } : {}) };
   const host = normaliseHost(where);
-  if (!where.includes('/') && !where.includes(':') && HOST_NAME.test(host)) return { text: entry, host, ...(port ? { port } : {}) };
+  if (!where.includes('/') && !where.includes(':') && HOST_NAME.test(host))
+    return { text: entry, host, ...(port ? { port } : {}) };
   throw new Error(`OUTBOUND_ALLOW entry "${entry}" is neither an address, a CIDR block nor a host name`);
 }
 
 /** Parses OUTBOUND_ALLOW; throws with the faulty entry named (config validation shows it). */
-export const parseAllowList = (text: string): AllowRule[] => text.split(/[\s,]+/).filter(Boolean).map(parseEntry);
+export const parseAllowList = (text: string): AllowRule[] =>
+  text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(parseEntry);
 
-export interface Target { host: string; ip: Ip; port: number }
+export interface Target {
+  host: string;
+  ip: Ip;
+  port: number;
+}
 
-export const isAllowed = (rules: readonly AllowRule[], t: Target): AllowRule | undefined => rules.find((r) =>
-  (r.port === undefined || r.port === t.port) && (r.cidr ? inCidr(t.ip, r.cidr) : r.host === normaliseHost(t.host)));
+export const isAllowed = (rules: readonly AllowRule[], t: Target): AllowRule | undefined =>
+  rules.find(
+    (r) =>
+      (r.port === undefined || r.port === t.port) && (r.cidr ? inCidr(t.ip, r.cidr) : r.host === normaliseHost(t.host)),
+  );

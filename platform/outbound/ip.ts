@@ -2,8 +2,14 @@
 // was spelled: "::ffff:7f00:1", "::ffff:127.0.0.1" and "127.0.0.1" are one host.
 import { isIPv4, isIPv6 } from 'node:net';
 
-export interface Ip { family: 4 | 6; bytes: Uint8Array }
-export interface Cidr { ip: Ip; bits: number }
+export interface Ip {
+  family: 4 | 6;
+  bytes: Uint8Array;
+}
+export interface Cidr {
+  ip: Ip;
+  bits: number;
+}
 
 const v4Bytes = (s: string): Uint8Array => Uint8Array.from(s.split('.').map(Number));
 
@@ -18,7 +24,8 @@ function v6Bytes(s: string): Uint8Array {
   const [head, tail] = text.split('::') as [string, string | undefined];
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  const groups =
+    tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
   const bytes = new Uint8Array(16);
   groups.forEach((g, i) => {
     const n = parseInt(g, 16);
@@ -40,7 +47,8 @@ const MAPPED_PREFIX = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff];
 
 /** IPv4-mapped IPv6 (::ffff:a.b.c.d) is the IPv4 host itself: the kernel connects there. */
 function unmap(ip: Ip): Ip {
-  if (ip.family === 6 && MAPPED_PREFIX.every((b, i) => ip.bytes[i] === b)) return { family: 4, bytes: ip.bytes.slice(12) };
+  if (ip.family === 6 && MAPPED_PREFIX.every((b, i) => ip.bytes[i] === b))
+    return { family: 4, bytes: ip.bytes.slice(12) };
   return ip;
 }
 
@@ -51,7 +59,12 @@ export function parseCidr(text: string): Cidr | undefined {
   if (!ip) return undefined;
   const max = ip.family === 4 ? 32 : 128;
   // A mapped address written with an IPv6 prefix length counts the 96 bits it lost.
-  const n = bits === undefined ? max : /^\d{1,3}$/.test(bits) ? Number(bits) - (ip.family === 4 && isIPv6(addr.replace(/^\[|\]$/g, '')) ? 96 : 0) : NaN;
+  const n =
+    bits === undefined
+      ? max
+      : /^\d{1,3}$/.test(bits)
+        ? Number(bits) - (ip.family === 4 && isIPv6(addr.replace(/^\[|\]$/g, '')) ? 96 : 0)
+        : NaN;
   return Number.isInteger(n) && n >= 0 && n <= max ? { ip, bits: n } : undefined;
 }
 
@@ -65,6 +78,9 @@ export function inCidr(ip: Ip, { ip: net, bits }: Cidr): boolean {
   return true;
 }
 
-export const formatIp = (ip: Ip): string => (ip.family === 4
-  ? ip.bytes.join('.')
-  : Array.from({ length: 8 }, (_, i) => ((ip.bytes[i * 2]! << 8) | ip.bytes[i * 2 + 1]!).toString(16)).join(':').replace(/(^|:)0(:0)+(:|$)/, '::'));
+export const formatIp = (ip: Ip): string =>
+  ip.family === 4
+    ? ip.bytes.join('.')
+    : Array.from({ length: 8 }, (_, i) => ((ip.bytes[i * 2]! << 8) | ip.bytes[i * 2 + 1]!).toString(16))
+        .join(':')
+        .replace(/(^|:)0(:0)+(:|$)/, '::');

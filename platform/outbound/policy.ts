@@ -9,17 +9,26 @@ import { isAllowed, normaliseHost, type AllowRule } from './allow.js';
 import { formatIp, parseIp, type Ip } from './ip.js';
 import { forbiddenReason, type ForbiddenReason } from './ranges.js';
 
-export interface ResolvedAddress { address: string; family: 4 | 6 }
+export interface ResolvedAddress {
+  address: string;
+  family: 4 | 6;
+}
 export type Lookup = (host: string) => Promise<ResolvedAddress[]>;
 
 /** A destination the policy refuses: a retry cannot cure it (only the allow-list can). */
 export class OutboundRefused extends Error {
-  constructor(readonly host: string, readonly address: string, readonly reason: ForbiddenReason) {
+  constructor(
+    readonly host: string,
+    readonly address: string,
+    readonly reason: ForbiddenReason,
+  ) {
     // A name's resolved address stays out of the message: it is shown to tenants, and internal
     // DNS is none of their business (logs can read `address`).
     const kind = reason.replace('_', '-');
     const what = parseIp(host) ? `${address} is` : `${host} resolves to`;
-    super(`${what} ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} address: outbound calls there are refused unless OUTBOUND_ALLOW names it`);
+    super(
+      `${what} ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} address: outbound calls there are refused unless OUTBOUND_ALLOW names it`,
+    );
     this.name = 'OutboundRefused';
   }
 }
@@ -39,12 +48,18 @@ export const defaultPort = (url: URL): number => Number(url.port) || (url.protoc
 export const hostOf = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '$1');
 
 const systemLookup: Lookup = async (host) =>
-  (await dnsLookup(host, { all: true, verbatim: true })).map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
+  (await dnsLookup(host, { all: true, verbatim: true })).map(({ address, family }) => ({
+    address,
+    family: family === 6 ? 6 : 4,
+  }));
 
 /** RFC 6761: these names are the machine itself, whatever a resolver says or fails to say. */
 const isLocalhostName = (host: string): boolean => /(^|\.)localhost$/.test(normaliseHost(host));
 
-export function outboundPolicy(allow: readonly AllowRule[], opts: { lookup?: Lookup; lookupTimeoutMs?: number } = {}): OutboundPolicy {
+export function outboundPolicy(
+  allow: readonly AllowRule[],
+  opts: { lookup?: Lookup; lookupTimeoutMs?: number } = {},
+): OutboundPolicy {
   const lookup = opts.lookup ?? systemLookup;
   const timeoutMs = opts.lookupTimeoutMs ?? 3000;
 

@@ -5,9 +5,18 @@
 import { inCidr, parseCidr, type Cidr, type Ip } from './ip.js';
 
 export type ForbiddenReason =
-  | 'unspecified' | 'loopback' | 'private' | 'link_local' | 'unique_local' | 'carrier_nat' | 'multicast' | 'reserved' | 'metadata';
+  | 'unspecified'
+  | 'loopback'
+  | 'private'
+  | 'link_local'
+  | 'unique_local'
+  | 'carrier_nat'
+  | 'multicast'
+  | 'reserved'
+  | 'metadata';
 
-const table = (rows: [string, ForbiddenReason][]): [Cidr, ForbiddenReason][] => rows.map(([c, r]) => [parseCidr(c)!, r]);
+const table = (rows: [string, ForbiddenReason][]): [Cidr, ForbiddenReason][] =>
+  rows.map(([c, r]) => [parseCidr(c)!, r]);
 
 /** Cloud instance metadata and host agents; first, so a refusal names them. */
 const METADATA = table([
@@ -45,7 +54,11 @@ const V6_OUTSIDE_GLOBAL = table([
 ]);
 const GLOBAL_UNICAST = parseCidr('2000::/3')!;
 /** Inside 2000::/3 but not the public Internet: protocol assignments (Teredo…), documentation. */
-const V6_RESERVED = table([['2001::/23', 'reserved'], ['2001:db8::/32', 'reserved'], ['3fff::/20', 'reserved']]);
+const V6_RESERVED = table([
+  ['2001::/23', 'reserved'],
+  ['2001:db8::/32', 'reserved'],
+  ['3fff::/20', 'reserved'],
+]);
 
 /** Prefixes that carry an IPv4 address, which is what decides (NAT64 reaches it, 6to4 too). */
 const EMBEDDED_V4: [Cidr, (b: Uint8Array) => Uint8Array][] = [
@@ -53,14 +66,16 @@ const EMBEDDED_V4: [Cidr, (b: Uint8Array) => Uint8Array][] = [
   [parseCidr('2002::/16')!, (b) => b.slice(2, 6)],
 ];
 
-const first = (ip: Ip, rows: [Cidr, ForbiddenReason][]): ForbiddenReason | undefined => rows.find(([c]) => inCidr(ip, c))?.[1];
+const first = (ip: Ip, rows: [Cidr, ForbiddenReason][]): ForbiddenReason | undefined =>
+  rows.find(([c]) => inCidr(ip, c))?.[1];
 
 /** Why an address may not be called; undefined for a public one. */
 export function forbiddenReason(ip: Ip): ForbiddenReason | undefined {
   const meta = first(ip, METADATA);
   if (meta) return meta;
   if (ip.family === 4) return first(ip, V4);
-  for (const [prefix, v4] of EMBEDDED_V4) if (inCidr(ip, prefix)) return forbiddenReason({ family: 4, bytes: v4(ip.bytes) });
+  for (const [prefix, v4] of EMBEDDED_V4)
+    if (inCidr(ip, prefix)) return forbiddenReason({ family: 4, bytes: v4(ip.bytes) });
   if (!inCidr(ip, GLOBAL_UNICAST)) return first(ip, V6_OUTSIDE_GLOBAL) ?? 'reserved';
   return first(ip, V6_RESERVED);
 }

@@ -35,15 +35,17 @@ export class RoomGate implements SfuGate {
 
   async recheckRoom(roomId: string): Promise<void> {
     const sessions = [...(this.#sessions.get(roomId) ?? [])];
-    await Promise.all(sessions.map(async (session) => {
-      try {
-        await this.recheck(session.identity);
-      } catch (err) {
-        if (!(err instanceof SfuError)) throw err;
-        session.log.info({ code: err.code }, 'rights lost: socket disconnected');
-        session.revoke();
-      }
-    }));
+    await Promise.all(
+      sessions.map(async (session) => {
+        try {
+          await this.recheck(session.identity);
+        } catch (err) {
+          if (!(err instanceof SfuError)) throw err;
+          session.log.info({ code: err.code }, 'rights lost: socket disconnected');
+          session.revoke();
+        }
+      }),
+    );
   }
 
   disconnectRoom(roomId: string): number {

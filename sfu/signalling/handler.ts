@@ -29,7 +29,8 @@ export function defineHandler<E extends string, S extends z.ZodType, R extends o
     async run(ctx, payload) {
       const parsed = schema.safeParse(payload);
       // Field codes like the API's (domain/validation.ts), so the UIs translate one set of codes.
-      if (!parsed.success) throw new SfuError('invalid_payload', z.prettifyError(parsed.error), fieldErrors(parsed.error));
+      if (!parsed.success)
+        throw new SfuError('invalid_payload', z.prettifyError(parsed.error), fieldErrors(parsed.error));
       return handle(ctx, parsed.data);
     },
   };

@@ -52,7 +52,9 @@ export const rtpParameters = z.object({
     )
     .min(1),
   headerExtensions: z
-    .array(z.object({ uri: headerExtensionUri, id: int, encrypt: z.boolean().optional(), parameters: params.optional() }))
+    .array(
+      z.object({ uri: headerExtensionUri, id: int, encrypt: z.boolean().optional(), parameters: params.optional() }),
+    )
     .optional(),
   encodings: z
     .array(

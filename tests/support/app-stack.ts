@@ -19,19 +19,40 @@ export interface AppStack extends TestStack {
 
 export interface ApiClient {
   cookie: string;
-  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience: bodies are asserted field by field
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience: bodies are asserted field by field
 }
 
 /** `config` overrides the API's configuration (e.g. OUTBOUND_ALLOW for a local webhook receiver). */
-export async function createAppStack(opts: { seed?: boolean; config?: Partial<ApiDeps['config']> } = {}): Promise<AppStack> {
+export async function createAppStack(
+  opts: { seed?: boolean; config?: Partial<ApiDeps['config']> } = {},
+): Promise<AppStack> {
   const s = await createTestStack();
   await s.startWorker();
   if (opts.seed ?? true) await seedDemo(s.db);
   const log = createLogger('test-api', process.env.LOG_LEVEL ?? 'silent');
-  const server = await listen({
-    db: s.db, temporal: s.client, taskQueue: s.taskQueue, log,
-    config: { NODE_ENV: 'test', publicUrl: 'http://localhost', temporalUiUrl: TEMPORAL_UI_URL, TEMPORAL_NAMESPACE: s.namespace, TEMPORAL_CODEC_OPERATOR_TOKEN: OPERATOR_TOKEN, ...opts.config },
-  }, s.dbUrl, 0);
+  const server = await listen(
+    {
+      db: s.db,
+      temporal: s.client,
+      taskQueue: s.taskQueue,
+      log,
+      config: {
+        NODE_ENV: 'test',
+        publicUrl: 'http://localhost',
+        temporalUiUrl: TEMPORAL_UI_URL,
+        TEMPORAL_NAMESPACE: s.namespace,
+        TEMPORAL_CODEC_OPERATOR_TOKEN: OPERATOR_TOKEN,
+        ...opts.config,
+      },
+    },
+    s.dbUrl,
+    0,
+  );
   const url = `http://127.0.0.1:${server.port}`;
 
   const client = (cookie: string): ApiClient => ({
@@ -39,20 +60,35 @@ export async function createAppStack(opts: { seed?: boolean; config?: Partial<Ap
     async request(method, path, body, headers = {}) {
       const res = await fetch(url + path, {
         // A browser's fetch names its origin on unsafe requests; cookie requests need it (issue 13 CSRF).
-        method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), cookie, origin: url, ...headers },
+        method,
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          cookie,
+          origin: url,
+          ...headers,
+        },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = await res.text();
       let parsed: unknown = text;
-      try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON: keep the text */ }
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        /* not JSON: keep the text */
+      }
       return { status: res.status, body: parsed, headers: res.headers };
     },
   });
 
   return {
-    ...s, url,
+    ...s,
+    url,
     async login(email, password = DEMO_PASSWORD) {
-      const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      const res = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
       if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
       const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
       return client(cookie);

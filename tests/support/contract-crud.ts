@@ -16,27 +16,42 @@ export interface CrudPlan {
 const listed = (method: string, path: string) => OPERATIONS.some((o) => o.method === method && o.path === path);
 
 /** Runs every listed operation of `name`; a created record is deleted again (or refused, as listed). */
-export async function exerciseResource(api: ContractDriver, who: Caller, name: ResourceName, plan: CrudPlan): Promise<void> {
+export async function exerciseResource(
+  api: ContractDriver,
+  who: Caller,
+  name: ResourceName,
+  plan: CrudPlan,
+): Promise<void> {
   const base = `/${name}`;
   await api.call(who, 'get', base, { query: { range: [0, 4] } });
   let id = plan.existingId;
   if (listed('post', base) && plan.create) id = num(await api.call(who, 'post', base, { body: plan.create }), 'id');
   if (id === undefined) throw new Error(`${name}: nothing to read`);
   await api.call(who, 'get', `${base}/:id`, { params: { id } });
-  if (listed('put', `${base}/:id`) && plan.update) await api.call(who, 'put', `${base}/:id`, { params: { id }, body: plan.update });
+  if (listed('put', `${base}/:id`) && plan.update)
+    await api.call(who, 'put', `${base}/:id`, { params: { id }, body: plan.update });
   await api.call(who, 'delete', `${base}/:id`, { params: { id } });
 }
 
 /** Ids the plans refer to, read from the demo data. */
 export async function demoIds(db: Db) {
-  const centro: { id: number; entity_id: number } = await db('branches').where({ code: 'CEN' }).first('id', 'entity_id');
-  const service = async (label: string): Promise<number> => (await db('services').where({ branch_id: centro.id, label }).first('id')).id;
+  const centro: { id: number; entity_id: number } = await db('branches')
+    .where({ code: 'CEN' })
+    .first('id', 'entity_id');
+  const service = async (label: string): Promise<number> =>
+    (await db('services').where({ branch_id: centro.id, label }).first('id')).id;
   const user = async (email: string): Promise<number> => (await db('users').where({ email }).first('id')).id;
   const caja: { id: number } = await db('departments').where({ branch_id: centro.id, name: 'Caja' }).first('id');
   return {
-    entityId: centro.entity_id, centro: centro.id, caja: caja.id,
-    C: await service('C'), P: await service('P'), A: await service('A'), V: await service('V'),
-    bruno: await user('bruno@andino.demo'), admin: await user('admin@andino.demo'),
+    entityId: centro.entity_id,
+    centro: centro.id,
+    caja: caja.id,
+    C: await service('C'),
+    P: await service('P'),
+    A: await service('A'),
+    V: await service('V'),
+    bruno: await user('bruno@andino.demo'),
+    admin: await user('admin@andino.demo'),
   };
 }
 export type DemoIds = Awaited<ReturnType<typeof demoIds>>;
@@ -55,12 +70,27 @@ export function crudPlans(ids: DemoIds, notificationId: number): Record<PlainRes
     priorities: { create: { name: 'Contrato', level: 3 }, update: { level: 4 } },
     desks: { create: { branchId: ids.centro, name: 'Módulo contrato' }, update: { name: 'Módulo contrato 2' } },
     users: {
-      create: { email: 'contrato@andino.demo', password: 'contrato-2026-x', firstName: 'Con', lastName: 'Trato', branchId: ids.centro },
+      create: {
+        email: 'contrato@andino.demo',
+        password: 'contrato-2026-x',
+        firstName: 'Con',
+        lastName: 'Trato',
+        branchId: ids.centro,
+      },
       update: { phone: '+57 300 000 0000' },
     },
     service_assignments: { create: { userId: ids.bruno, serviceId: ids.A, kind: 'support' }, update: { kind: 'main' } },
-    customers: { create: { firstName: 'Cliente', lastName: 'Contrato', idNumber: 'CT-9001' }, update: { phone: '+57 301 000 0000' } },
-    appointments: { create: { serviceId: ids.A, scheduledAt: new Date(Date.now() + 30 * 3_600_000).toISOString(), customer: { firstName: 'Cita', idNumber: 'CT-9002' } } },
+    customers: {
+      create: { firstName: 'Cliente', lastName: 'Contrato', idNumber: 'CT-9001' },
+      update: { phone: '+57 301 000 0000' },
+    },
+    appointments: {
+      create: {
+        serviceId: ids.A,
+        scheduledAt: new Date(Date.now() + 30 * 3_600_000).toISOString(),
+        customer: { firstName: 'Cita', idNumber: 'CT-9002' },
+      },
+    },
     notifications: { existingId: notificationId, update: { readAt: null } },
     break_caps: { create: { state: 'documenting', maxMinutes: 30 }, update: { maxMinutes: 45 } },
   };

@@ -31,8 +31,12 @@ declare module 'vitest' {
  */
 function keepFailedExitCode(): void {
   let code: typeof process.exitCode;
-  process.prependListener('beforeExit', () => { code = process.exitCode; });
-  process.on('exit', () => { if (code) process.exitCode = code; });
+  process.prependListener('beforeExit', () => {
+    code = process.exitCode;
+  });
+  process.on('exit', () => {
+    if (code) process.exitCode = code;
+  });
 }
 
 export default async function setup(project: TestProject) {
@@ -42,9 +46,28 @@ export default async function setup(project: TestProject) {
   fs.chmodSync(tmp, 0o755); // the embedded server runs as the postgres user when we are root
   const t0 = Date.now();
   const [pgServer, temporal, bundle] = await Promise.all([
-    freePort().then((port) => startPostgres({ databaseUrl: process.env.TEST_DATABASE_URL, dataDir: path.join(tmp, 'pg'), port, log })),
-    freePort().then((port) => startTemporal({ address: process.env.TEST_TEMPORAL_ADDRESS, namespaces: ['default', ...testNamespaces()], port, log })),
-    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: (m) => log.warn(m), error: (m) => log.error(m) } }),
+    freePort().then((port) =>
+      startPostgres({ databaseUrl: process.env.TEST_DATABASE_URL, dataDir: path.join(tmp, 'pg'), port, log }),
+    ),
+    freePort().then((port) =>
+      startTemporal({
+        address: process.env.TEST_TEMPORAL_ADDRESS,
+        namespaces: ['default', ...testNamespaces()],
+        port,
+        log,
+      }),
+    ),
+    bundleWorkflowCode({
+      workflowsPath: WORKFLOWS_PATH,
+      logger: {
+        log: () => undefined,
+        trace: () => undefined,
+        debug: () => undefined,
+        info: () => undefined,
+        warn: (m) => log.warn(m),
+        error: (m) => log.error(m),
+      },
+    }),
   ]);
   const templateUrl = await ensureDatabase(pgServer.url, TEMPLATE_DB);
   const db = createDb(templateUrl, 2);
@@ -52,7 +75,10 @@ export default async function setup(project: TestProject) {
   await db.destroy();
   const bundlePath = path.join(tmp, 'workflow-bundle.js');
   fs.writeFileSync(bundlePath, bundle.code);
-  log.warn({ ms: Date.now() - t0, pg: pgServer.embedded ? 'embedded' : 'external', temporal: temporal.address }, 'test stack ready');
+  log.warn(
+    { ms: Date.now() - t0, pg: pgServer.embedded ? 'embedded' : 'external', temporal: temporal.address },
+    'test stack ready',
+  );
 
   project.provide('pgUrl', pgServer.url);
   project.provide('temporalAddress', temporal.address);

@@ -19,7 +19,11 @@ export const INSTALL_TIMEOUT_MS = 10 * 60_000;
  */
 export function installWorker(): string {
   const script = fileURLToPath(new URL('../../sfu/install-worker.sh', import.meta.url));
-  const stdout = execFileSync(script, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: INSTALL_TIMEOUT_MS });
+  const stdout = execFileSync(script, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: INSTALL_TIMEOUT_MS,
+  });
   const bin = stdout.trim().split('\n').at(-1);
   if (!bin?.startsWith('/')) throw new Error(`install-worker.sh printed no path: ${JSON.stringify(stdout)}`);
   process.env['MEDIASOUP_WORKER_BIN'] = bin;
@@ -28,7 +32,11 @@ export function installWorker(): string {
 
 export const testLog = (): Logger => pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
 
-export async function request<R extends object>(socket: ClientSocket, event: string, payload?: object): Promise<Ack<R>> {
+export async function request<R extends object>(
+  socket: ClientSocket,
+  event: string,
+  payload?: object,
+): Promise<Ack<R>> {
   const timed = socket.timeout(5000);
   return (payload === undefined ? timed.emitWithAck(event) : timed.emitWithAck(event, payload)) as Promise<Ack<R>>;
 }
@@ -42,7 +50,9 @@ export function ok<R extends object>(ack: Ack<R>): R {
 /** A minimal, valid Opus send: enough for mediasoup to create a Producer (no RTP needs to flow). */
 export const opusRtpParameters = (ssrc: number) => ({
   mid: '0',
-  codecs: [{ mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2, parameters: { useinbandfec: 1 } }],
+  codecs: [
+    { mimeType: 'audio/opus', payloadType: 111, clockRate: 48000, channels: 2, parameters: { useinbandfec: 1 } },
+  ],
   headerExtensions: [],
   encodings: [{ ssrc }],
   rtcp: { cname: `cname-${ssrc}` },
@@ -52,8 +62,23 @@ export const opusRtpParameters = (ssrc: number) => ({
 export async function startTestSfu(log: Logger): Promise<{ pool: WorkerPool; registry: RoomRegistry; close(): void }> {
   const bin = installWorker();
   const mediasoup = await loadMediasoup(bin, log);
-  const pool = await WorkerPool.start({ size: 2, createWorker: () => mediasoup.createWorker({ logLevel: 'error' }), log });
+  const pool = await WorkerPool.start({
+    size: 2,
+    createWorker: () => mediasoup.createWorker({ logLevel: 'error' }),
+    log,
+  });
   const config = loadSfuConfig({ MEDIASOUP_WORKER_BIN: bin });
-  const registry = new RoomRegistry({ pool, roomOptions: { mediaCodecs, settings: transportSettings(config), log }, log });
-  return { pool, registry, close: () => { registry.closeAll(); pool.close(); } };
+  const registry = new RoomRegistry({
+    pool,
+    roomOptions: { mediaCodecs, settings: transportSettings(config), log },
+    log,
+  });
+  return {
+    pool,
+    registry,
+    close: () => {
+      registry.closeAll();
+      pool.close();
+    },
+  };
 }

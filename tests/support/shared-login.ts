@@ -12,14 +12,28 @@ export interface SharedLogin {
   entities: { id: number; slug: string; name: string }[];
 }
 
-export async function sameLoginInTwoEntities(db: Db, opts: { email: string; role: Role; names: [string, string] }): Promise<SharedLogin> {
+export async function sameLoginInTwoEntities(
+  db: Db,
+  opts: { email: string; role: Role; names: [string, string] },
+): Promise<SharedLogin> {
   const password = 'dos-entidades-2026';
   const passwordHash = await hashPassword(password);
   const entities = [];
   for (const name of opts.names) {
     const org = await createOrg(db, { agents: 1 });
-    const [entity] = await db('entities').where({ id: org.entityId }).update({ name }).returning(['id', 'slug', 'name']);
-    await db('users').insert({ entity_id: org.entityId, branch_id: org.branchId, email: opts.email, password_hash: passwordHash, role: opts.role, first_name: 'Marta', last_name: 'Doble' });
+    const [entity] = await db('entities')
+      .where({ id: org.entityId })
+      .update({ name })
+      .returning(['id', 'slug', 'name']);
+    await db('users').insert({
+      entity_id: org.entityId,
+      branch_id: org.branchId,
+      email: opts.email,
+      password_hash: passwordHash,
+      role: opts.role,
+      first_name: 'Marta',
+      last_name: 'Doble',
+    });
     entities.push(entity as { id: number; slug: string; name: string });
   }
   return { email: opts.email, password, entities };

@@ -51,11 +51,22 @@ export async function createTestStack(): Promise<TestStack> {
   let running: Promise<void> | undefined;
 
   const stack: TestStack = {
-    db, dbUrl, client, codec, namespace, taskQueue,
+    db,
+    dbUrl,
+    client,
+    codec,
+    namespace,
+    taskQueue,
     async startWorker(activities) {
       worker = await createWorker({
-        connection: nativeConnection, namespace, taskQueue, db, temporal: client, codec,
-        workflowBundle: { codePath: inject('workflowBundlePath') }, activities,
+        connection: nativeConnection,
+        namespace,
+        taskQueue,
+        db,
+        temporal: client,
+        codec,
+        workflowBundle: { codePath: inject('workflowBundlePath') },
+        activities,
       });
       running = worker.run();
       return worker;

@@ -3,8 +3,16 @@
 
 /** A time zone where it is 01:00–17:59 now: "in 2 hours" is still today there, "in 30 hours" is tomorrow. */
 export function zoneWithRoomToday(now = new Date()): string {
-  const zones = ['America/Bogota', 'Europe/Madrid', 'Asia/Tokyo', 'Pacific/Honolulu', 'Asia/Kolkata', 'America/Los_Angeles'];
-  const hour = (tz: string) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', hourCycle: 'h23' }).format(now));
+  const zones = [
+    'America/Bogota',
+    'Europe/Madrid',
+    'Asia/Tokyo',
+    'Pacific/Honolulu',
+    'Asia/Kolkata',
+    'America/Los_Angeles',
+  ];
+  const hour = (tz: string) =>
+    Number(new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', hourCycle: 'h23' }).format(now));
   const zone = zones.find((tz) => hour(tz) >= 1 && hour(tz) <= 17);
   if (!zone) throw new Error('no zone with room left today'); // the zones above span the day: unreachable
   return zone;

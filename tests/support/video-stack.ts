@@ -39,17 +39,34 @@ export async function createVideoStack(opts: { origin?: string } = {}): Promise<
   const log = createLogger('test-video', process.env.LOG_LEVEL ?? 'silent');
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-files-'));
   const sfu = await startSfuServer({
-    server: { databaseUrl: stack.dbUrl, sessionSecret: TEST_SECRET, port: 0, corsOrigins: [opts.origin ?? 'http://127.0.0.1'] },
+    server: {
+      databaseUrl: stack.dbUrl,
+      sessionSecret: TEST_SECRET,
+      port: 0,
+      corsOrigins: [opts.origin ?? 'http://127.0.0.1'],
+    },
     media: loadSfuConfig({ MEDIASOUP_WORKER_BIN: bin, SFU_WORKERS: '1' }),
     log,
   });
-  const server = await listen({
-    db: stack.db, temporal: stack.client, taskQueue: stack.taskQueue, log,
-    config: {
-      NODE_ENV: 'test', publicUrl: opts.origin ?? 'http://localhost', temporalUiUrl: 'http://localhost:8233', TEMPORAL_NAMESPACE: stack.namespace,
-      SESSION_SECRET: TEST_SECRET, DATA_DIR: path.dirname(filesDir), sfuPublicUrl: sfu.url,
+  const server = await listen(
+    {
+      db: stack.db,
+      temporal: stack.client,
+      taskQueue: stack.taskQueue,
+      log,
+      config: {
+        NODE_ENV: 'test',
+        publicUrl: opts.origin ?? 'http://localhost',
+        temporalUiUrl: 'http://localhost:8233',
+        TEMPORAL_NAMESPACE: stack.namespace,
+        SESSION_SECRET: TEST_SECRET,
+        DATA_DIR: path.dirname(filesDir),
+        sfuPublicUrl: sfu.url,
+      },
     },
-  }, stack.dbUrl, 0);
+    stack.dbUrl,
+    0,
+  );
   const url = `http://127.0.0.1:${server.port}`;
 
   const session = (cookie: string, bearer?: string): Session => ({
@@ -60,7 +77,9 @@ export async function createVideoStack(opts: { origin?: string } = {}): Promise<
         method,
         headers: {
           ...(body !== undefined && !isBinary ? { 'content-type': 'application/json' } : {}),
-          ...(cookie ? { cookie, origin: url } : {}), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers,
+          ...(cookie ? { cookie, origin: url } : {}),
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+          ...headers,
         },
         body: body === undefined ? undefined : isBinary ? new Blob([new Uint8Array(body)]) : JSON.stringify(body),
       });
@@ -71,9 +90,16 @@ export async function createVideoStack(opts: { origin?: string } = {}): Promise<
   });
 
   return {
-    stack, url, sfu, filesDir: path.join(path.dirname(filesDir), 'files'),
+    stack,
+    url,
+    sfu,
+    filesDir: path.join(path.dirname(filesDir), 'files'),
     async login(email) {
-      const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+      const res = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+      });
       if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
       return session((res.headers.get('set-cookie') ?? '').split(';')[0] ?? '');
     },
@@ -93,18 +119,38 @@ export async function createVideoStack(opts: { origin?: string } = {}): Promise<
  */
 export async function atDesk(v: VideoStack, agent: Session, branchId: number): Promise<void> {
   if ((await agent.request('GET', '/api/shifts/current')).status === 200) return;
-  const desk = await v.stack.db('desks').where({ branch_id: branchId })
-    .whereNotIn('id', v.stack.db('shifts').whereNull('ended_at').select('desk_id')).orderBy('id').first('id');
-  for (const [path, body] of [['/api/shifts', { deskId: desk.id, state: 'offline' }], ['/api/shifts/current/manual', { manual: true }], ['/api/shifts/current/state', { state: 'online' }]] as const) {
+  const desk = await v.stack
+    .db('desks')
+    .where({ branch_id: branchId })
+    .whereNotIn('id', v.stack.db('shifts').whereNull('ended_at').select('desk_id'))
+    .orderBy('id')
+    .first('id');
+  for (const [path, body] of [
+    ['/api/shifts', { deskId: desk.id, state: 'offline' }],
+    ['/api/shifts/current/manual', { manual: true }],
+    ['/api/shifts/current/state', { state: 'online' }],
+  ] as const) {
     const res = await agent.request('POST', path, body);
     if (res.status >= 300) throw new Error(`${path} failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
 }
 
 /** A virtual ticket at Sucursal Centro, created and called by `agent` to their own desk. */
-export async function callVirtualTicket(v: VideoStack, agent: Session, customer = { firstName: 'Luz', lastName: 'Marina' }): Promise<{ ticketId: string }> {
-  const service = await v.stack.db('services as s').join('branches as b', 'b.id', 's.branch_id').where({ 's.label': 'V', 'b.code': 'CEN' }).first('s.id', 's.branch_id');
-  const created = await agent.request('POST', '/api/tickets', { serviceId: service.id, kind: 'virtual', customer: { ...customer, idNumber: String(Date.now()).slice(-8) } });
+export async function callVirtualTicket(
+  v: VideoStack,
+  agent: Session,
+  customer = { firstName: 'Luz', lastName: 'Marina' },
+): Promise<{ ticketId: string }> {
+  const service = await v.stack
+    .db('services as s')
+    .join('branches as b', 'b.id', 's.branch_id')
+    .where({ 's.label': 'V', 'b.code': 'CEN' })
+    .first('s.id', 's.branch_id');
+  const created = await agent.request('POST', '/api/tickets', {
+    serviceId: service.id,
+    kind: 'virtual',
+    customer: { ...customer, idNumber: String(Date.now()).slice(-8) },
+  });
   if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
   const ticketId = String(created.body.id);
   await atDesk(v, agent, service.branch_id as number);

@@ -15,7 +15,10 @@ beforeAll(async () => {
   s = await createTestStack();
   await s.startWorker();
   org = await createOrg(s.db, { agents: 2 });
-  await s.db('break_caps').insert([{ entity_id: org.entityId, state: 'lunch', max_minutes: 2 }, { entity_id: org.entityId, state: 'resting', max_minutes: 5 }]);
+  await s.db('break_caps').insert([
+    { entity_id: org.entityId, state: 'lunch', max_minutes: 2 },
+    { entity_id: org.entityId, state: 'resting', max_minutes: 5 },
+  ]);
 });
 afterAll(() => s?.close());
 
@@ -23,8 +26,24 @@ async function open(i: number): Promise<string> {
   const ag = org.agents[i]!;
   const shiftId = randomUUID();
   const workflowId = shiftWorkflowId(ag.id, shiftId);
-  await s.db('shifts').insert({ id: shiftId, user_id: ag.id, branch_id: org.branchId, desk_id: org.deskIds[i], state: 'offline', state_since: new Date(), started_at: new Date(), workflow_id: workflowId });
-  await startShiftWorkflow(s.client, s.taskQueue, { shiftId, userId: ag.id, entityId: org.entityId, branchId: org.branchId, deskId: org.deskIds[i]!, minuteMs: MINUTE_MS });
+  await s.db('shifts').insert({
+    id: shiftId,
+    user_id: ag.id,
+    branch_id: org.branchId,
+    desk_id: org.deskIds[i],
+    state: 'offline',
+    state_since: new Date(),
+    started_at: new Date(),
+    workflow_id: workflowId,
+  });
+  await startShiftWorkflow(s.client, s.taskQueue, {
+    shiftId,
+    userId: ag.id,
+    entityId: org.entityId,
+    branchId: org.branchId,
+    deskId: org.deskIds[i]!,
+    minuteMs: MINUTE_MS,
+  });
   return workflowId;
 }
 const capNotes = () => s.db('notifications').where({ entity_id: org.entityId, type: msg.BREAK_CAP_NOTIFICATION });

@@ -7,7 +7,13 @@ import type { Db } from '../../db/knex.js';
 import { attentionAddressee } from '../../db/shifts/open.js';
 import { shiftWorkflowId } from '../../domain/agents.js';
 import { asDomain } from '../../domain/workflow-answers.js';
-import { attentionEnded, attentionStarted, shiftOpened, type ShiftInput, type ShiftStatus } from '../../domain/shift-messages.js';
+import {
+  attentionEnded,
+  attentionStarted,
+  shiftOpened,
+  type ShiftInput,
+  type ShiftStatus,
+} from '../../domain/shift-messages.js';
 import { ShiftKeys } from './search.js';
 import type { shiftWorkflow } from './workflow.js';
 
@@ -25,14 +31,21 @@ export async function startShiftWorkflow(client: Client, taskQueue: string, inpu
       { key: ShiftKeys.agentState, value: input.initialState ?? 'online' },
     ],
   });
-  return asDomain('ShiftEnded', () => client.workflow.executeUpdateWithStart(shiftOpened, { startWorkflowOperation: op }));
+  return asDomain('ShiftEnded', () =>
+    client.workflow.executeUpdateWithStart(shiftOpened, { startWorkflowOperation: op }),
+  );
 }
 
 export async function updateShift<R>(client: Client, workflowId: string, def: UpdateDefinition<R, []>): Promise<R> {
   return asDomain('ShiftEnded', () => client.workflow.getHandle(workflowId).executeUpdate(def));
 }
 
-export async function updateShiftWith<R, A>(client: Client, workflowId: string, def: UpdateDefinition<R, [A]>, arg: A): Promise<R> {
+export async function updateShiftWith<R, A>(
+  client: Client,
+  workflowId: string,
+  def: UpdateDefinition<R, [A]>,
+  arg: A,
+): Promise<R> {
   return asDomain('ShiftEnded', () => client.workflow.getHandle(workflowId).executeUpdate(def, { args: [arg] }));
 }
 
@@ -40,11 +53,19 @@ export async function updateShiftWith<R, A>(client: Client, workflowId: string, 
  * Tells an agent's open shift workflow that an attention started or ended. A shift that closed
  * meanwhile (or whose workflow is gone) has nothing left to learn: that is an answer, not a retry.
  */
-export async function tellShift(db: Db, client: Client, agentId: number, effect: 'called' | 'ended', ticketId: string): Promise<void> {
+export async function tellShift(
+  db: Db,
+  client: Client,
+  agentId: number,
+  effect: 'called' | 'ended',
+  ticketId: string,
+): Promise<void> {
   const to = await attentionAddressee(db, agentId, ticketId);
   if (!to) return;
   try {
-    await client.workflow.getHandle(to.workflowId).signal(effect === 'called' ? attentionStarted : attentionEnded, { ticketId, number: to.number });
+    await client.workflow
+      .getHandle(to.workflowId)
+      .signal(effect === 'called' ? attentionStarted : attentionEnded, { ticketId, number: to.number });
   } catch (err) {
     if (!(err instanceof WorkflowNotFoundError)) throw err;
   }

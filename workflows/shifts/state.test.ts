@@ -19,13 +19,35 @@ const refusal = (fn: () => unknown): { code: string; params: unknown } => {
 const t0 = '2026-11-24T10:00:00.000Z';
 const fresh = () => {
   const m = new ShiftMachine({
-    status: { id: 's1', userId: 7, entityId: 1, branchId: 2, deskId: 3, state: 'offline', stateSince: t0, nextState: null, manualMode: false, currentTicketId: null, currentTicketNumber: null, endedAt: null },
-    stepSeq: 0, periodSeq: 0, caps: { lunch: 60 }, minuteMs: 60_000, capDeadline: null, dispatchPending: false, skipTicketId: null,
+    status: {
+      id: 's1',
+      userId: 7,
+      entityId: 1,
+      branchId: 2,
+      deskId: 3,
+      state: 'offline',
+      stateSince: t0,
+      nextState: null,
+      manualMode: false,
+      currentTicketId: null,
+      currentTicketNumber: null,
+      endedAt: null,
+    },
+    stepSeq: 0,
+    periodSeq: 0,
+    caps: { lunch: 60 },
+    minuteMs: 60_000,
+    capDeadline: null,
+    dispatchPending: false,
+    skipTicketId: null,
   });
   m.apply(m.planOpen('online', t0));
   return m;
 };
-const run = (m: ShiftMachine, s: ShiftStep | null) => { if (s) m.apply(s); return s; };
+const run = (m: ShiftMachine, s: ShiftStep | null) => {
+  if (s) m.apply(s);
+  return s;
+};
 
 describe('G2 shift state machine', () => {
   it('A3: every state can be entered, each opening a numbered period; only Online is available', () => {
@@ -36,7 +58,10 @@ describe('G2 shift state machine', () => {
       expect(step.period).toEqual({ seq: m.data.periodSeq, state });
       expect(isAvailable(m.status)).toBe(false);
     }
-    expect(refusal(() => m.planState('documenting', t0))).toEqual({ code: 'AlreadyInState', params: { state: 'documenting' } });
+    expect(refusal(() => m.planState('documenting', t0))).toEqual({
+      code: 'AlreadyInState',
+      params: { state: 'documenting' },
+    });
     run(m, m.planState('online', t0));
     expect(isAvailable(m.status)).toBe(true);
     expect(m.data.periodSeq).toBe(6);
@@ -48,7 +73,12 @@ describe('G2 shift state machine', () => {
     run(m, m.planNextState('lunch', t0));
     const ended = run(m, m.planEnded('t1', '2026-11-24T10:05:00.000Z'))!;
     expect(ended.period?.state).toBe('lunch');
-    expect(m.status).toMatchObject({ state: 'lunch', nextState: null, currentTicketId: null, stateSince: '2026-11-24T10:05:00.000Z' });
+    expect(m.status).toMatchObject({
+      state: 'lunch',
+      nextState: null,
+      currentTicketId: null,
+      stateSince: '2026-11-24T10:05:00.000Z',
+    });
     expect(m.data.capDeadline).toBe('2026-11-24T11:05:00.000Z'); // lunch cap 60 min, from the period start
     expect(m.data.dispatchPending).toBe(false);
   });
@@ -77,7 +107,10 @@ describe('G2 shift state machine', () => {
     const m = fresh();
     run(m, m.planStarted('t1', 'C-007', t0));
     expect(refusal(() => m.planEnd(t0))).toMatchObject({ code: 'BusyCannotLogOut', params: { number: 'C-007' } });
-    expect(refusal(() => m.planState('resting', t0))).toMatchObject({ code: 'BusyFinishFirst', params: { number: 'C-007', state: 'resting' } });
+    expect(refusal(() => m.planState('resting', t0))).toMatchObject({
+      code: 'BusyFinishFirst',
+      params: { number: 'C-007', state: 'resting' },
+    });
     run(m, m.planEnded('t1', t0));
     const end = run(m, m.planEnd(t0))!;
     expect(end.requireFree).toBe(true);

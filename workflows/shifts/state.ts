@@ -39,11 +39,32 @@ export class ShiftMachine {
 
   private step(kind: ShiftStepKind, at: string, patch: ShiftStep['patch'], extra: Partial<ShiftStep> = {}): ShiftStep {
     const s = this.status;
-    return { shiftId: s.id, entityId: s.entityId, branchId: s.branchId, userId: s.userId, stepSeq: this.data.stepSeq + 1, kind, at, patch, ...extra };
+    return {
+      shiftId: s.id,
+      entityId: s.entityId,
+      branchId: s.branchId,
+      userId: s.userId,
+      stepSeq: this.data.stepSeq + 1,
+      kind,
+      at,
+      patch,
+      ...extra,
+    };
   }
 
-  private stateStep(kind: ShiftStepKind, state: AgentState, at: string, patch: ShiftStep['patch'] = {}, extra: Partial<ShiftStep> = {}): ShiftStep {
-    return this.step(kind, at, { state, stateSince: at, ...patch }, { period: { seq: this.data.periodSeq + 1, state }, ...extra });
+  private stateStep(
+    kind: ShiftStepKind,
+    state: AgentState,
+    at: string,
+    patch: ShiftStep['patch'] = {},
+    extra: Partial<ShiftStep> = {},
+  ): ShiftStep {
+    return this.step(
+      kind,
+      at,
+      { state, stateSince: at, ...patch },
+      { period: { seq: this.data.periodSeq + 1, state }, ...extra },
+    );
   }
 
   private requireOpen(): void {
@@ -51,7 +72,8 @@ export class ShiftMachine {
   }
 
   private requireKnown(state: unknown, field: string): asserts state is AgentState {
-    if (!AGENT_STATES.includes(state as AgentState)) throw illegal('Validation', {}, `Unknown state ${String(state)}.`, { [field]: { code: 'invalid_value' } });
+    if (!AGENT_STATES.includes(state as AgentState))
+      throw illegal('Validation', {}, `Unknown state ${String(state)}.`, { [field]: { code: 'invalid_value' } });
   }
 
   planOpen(state: AgentState, at: string): ShiftStep {
@@ -92,7 +114,12 @@ export class ShiftMachine {
     if (this.status.currentTicketId !== null) {
       throw illegal('BusyCannotLogOut', { number: this.busyWith(), ticketId: this.status.currentTicketId });
     }
-    return this.step('ended', at, { state: 'offline', endedAt: at, nextState: null, currentTicketId: null, currentTicketNumber: null }, { requireFree: true });
+    return this.step(
+      'ended',
+      at,
+      { state: 'offline', endedAt: at, nextState: null, currentTicketId: null, currentTicketNumber: null },
+      { requireFree: true },
+    );
   }
 
   private busyWith(): string {
@@ -111,14 +138,16 @@ export class ShiftMachine {
     if (s.currentTicketId !== null && s.currentTicketId !== ticketId) return null;
     const extra = { endedTicketId: ticketId };
     const cleared = { nextState: null, currentTicketId: null, currentTicketNumber: null };
-    if (s.nextState !== null && s.nextState !== s.state) return this.stateStep('attention_ended', s.nextState, at, cleared, extra);
+    if (s.nextState !== null && s.nextState !== s.state)
+      return this.stateStep('attention_ended', s.nextState, at, cleared, extra);
     return this.step('attention_ended', at, cleared, extra);
   }
 
   /** Dispatch gave the agent a ticket: the activity has reserved it in the shift row already. */
   assigned(ticket: { ticketId: string; number: string } | null): void {
     this.data.dispatchPending = false;
-    if (ticket !== null) Object.assign(this.status, { currentTicketId: ticket.ticketId, currentTicketNumber: ticket.number });
+    if (ticket !== null)
+      Object.assign(this.status, { currentTicketId: ticket.ticketId, currentTicketNumber: ticket.number });
   }
 
   capNotified(): void {
@@ -137,7 +166,8 @@ export class ShiftMachine {
     if (step.kind === 'attention_ended') this.data.skipTicketId = step.endedTicketId ?? null;
     if (step.kind === 'ended') this.data.capDeadline = null;
     // Becoming free (online, automatic, no attention) is the agent-side trigger of dispatch.
-    if (isAvailable(this.status) && (!wasAvailable || step.kind === 'attention_ended')) this.data.dispatchPending = true;
+    if (isAvailable(this.status) && (!wasAvailable || step.kind === 'attention_ended'))
+      this.data.dispatchPending = true;
     if (!isAvailable(this.status)) this.data.dispatchPending = false;
   }
 }

@@ -2,7 +2,14 @@
 // availability; the `shifts` row and `shift_state_periods` are its read model, written by
 // idempotent activities. Handlers are one line each: the rules live in ShiftMachine (state.ts).
 import {
-  allHandlersFinished, condition, continueAsNew, log, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DispatchActivities } from '../../domain/dispatch-activities.js';
@@ -22,11 +29,19 @@ const acts = proxyActivities<ShiftActivities & DispatchActivities>({
   // because an attempt lost with a crashed worker is only retried after it (retries are safe).
   startToCloseTimeout: '30s',
   // Database and Temporal blips are retried for ever (every write is idempotent); refusals are not.
-  retry: { initialInterval: '200ms', maximumInterval: '10s', nonRetryableErrorTypes: ['IllegalTransition', 'NotFound', 'Conflict', 'Validation'] },
+  retry: {
+    initialInterval: '200ms',
+    maximumInterval: '10s',
+    nonRetryableErrorTypes: ['IllegalTransition', 'NotFound', 'Conflict', 'Validation'],
+  },
 });
 
 /** A ticket workflow's news, queued by the signal handler and applied by the main loop under the lock. */
-interface InboxItem { kind: 'started' | 'ended'; ticketId: string; number: string | null }
+interface InboxItem {
+  kind: 'started' | 'ended';
+  ticketId: string;
+  number: string | null;
+}
 
 export interface ShiftWorkflowArgs {
   input: ShiftInput;
@@ -55,14 +70,20 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
   const stuck = createStuckFlag();
   const persist = async (m: ShiftMachine, step: ShiftStep) => {
     // A refused step throws before `apply`: the update is rejected and the shift stays as it was.
-    await stuck.watch(acts.applyShiftStep(step)).catch((err: unknown) => { throw refusalOf(err); });
+    await stuck.watch(acts.applyShiftStep(step)).catch((err: unknown) => {
+      throw refusalOf(err);
+    });
     m.apply(step);
     upsertSearchAttributes(shiftSearchAttributes(m.status));
   };
   const dispatch = async (m: ShiftMachine, explicit: boolean): Promise<string | null> => {
     const skip = m.data.skipTicketId;
     m.data.skipTicketId = null;
-    const r = await stuck.watch(acts.dispatchAgent({ shiftId: m.status.id, skipTicketId: skip, explicit })).catch((err: unknown) => { throw refusalOf(err); });
+    const r = await stuck
+      .watch(acts.dispatchAgent({ shiftId: m.status.id, skipTicketId: skip, explicit }))
+      .catch((err: unknown) => {
+        throw refusalOf(err);
+      });
     m.assigned(r.ticketId !== null ? { ticketId: r.ticketId, number: r.number ?? '' } : null);
     return r.ticketId;
   };
@@ -70,7 +91,8 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
   /** Applies the ticket news received so far (attention started/ended); runs under the lock. */
   const applyInbox = async (m: ShiftMachine) => {
     for (let item = inbox.shift(); item; item = inbox.shift()) {
-      const step = item.kind === 'started' ? m.planStarted(item.ticketId, item.number, now()) : m.planEnded(item.ticketId, now());
+      const step =
+        item.kind === 'started' ? m.planStarted(item.ticketId, item.number, now()) : m.planEnded(item.ticketId, now());
       if (step) await persist(m, step);
     }
   };
@@ -81,18 +103,29 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
    */
   const settled = (): ShiftMachine | undefined => (machine && !lock.held && inbox.length === 0 ? machine : undefined);
   /** Every handler: take the lock, apply pending ticket news, then plan and persist. */
-  const locked = <T>(fn: (m: ShiftMachine) => Promise<T>) => lock.run(async () => {
-    const m = await ready();
-    await applyInbox(m);
-    return fn(m);
-  });
+  const locked = <T>(fn: (m: ShiftMachine) => Promise<T>) =>
+    lock.run(async () => {
+      const m = await ready();
+      await applyInbox(m);
+      return fn(m);
+    });
 
   /** Wires an Update: the validator plans (refusing before history), the handler plans again under the lock and persists. */
   function wire<A>(def: UpdateDefinition<ShiftStatus, [A]>, plan: (m: ShiftMachine, a: A, at: string) => ShiftStep) {
-    setHandler(def, (a: A) => locked(async (m) => {
-      await persist(m, plan(m, a, now()));
-      return m.status;
-    }), { validator: (a: A) => { const m = settled(); if (m) plan(m, a, now()); } });
+    setHandler(
+      def,
+      (a: A) =>
+        locked(async (m) => {
+          await persist(m, plan(m, a, now()));
+          return m.status;
+        }),
+      {
+        validator: (a: A) => {
+          const m = settled();
+          if (m) plan(m, a, now());
+        },
+      },
+    );
   }
 
   setHandler(msg.getShift, () => {
@@ -103,30 +136,75 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
   wire(msg.setState, (m, a, at) => m.planState(a.state, at));
   wire(msg.setNextState, (m, a, at) => m.planNextState(a.nextState, at));
   wire(msg.setManualMode, (m, a, at) => m.planManual(a.manual, at));
-  setHandler(msg.endShift, () => locked(async (m) => {
-    await persist(m, m.planEnd(now()));
-    return m.status;
-  }), { validator: () => { settled()?.planEnd(now()); } });
+  setHandler(
+    msg.endShift,
+    () =>
+      locked(async (m) => {
+        await persist(m, m.planEnd(now()));
+        return m.status;
+      }),
+    {
+      validator: () => {
+        settled()?.planEnd(now());
+      },
+    },
+  );
   const refuseCallNext = (m: ShiftMachine) => {
     if (m.status.endedAt !== null) throw illegal('ShiftEnded');
     if (m.status.state !== 'online') throw illegal('NotOnline', { state: m.status.state });
-    if (m.status.currentTicketId !== null) throw illegal('AlreadyHasCustomer', { number: m.status.currentTicketNumber, ticketId: m.status.currentTicketId });
+    if (m.status.currentTicketId !== null)
+      throw illegal('AlreadyHasCustomer', { number: m.status.currentTicketNumber, ticketId: m.status.currentTicketId });
   };
-  setHandler(msg.callNext, () => locked(async (m) => {
-    refuseCallNext(m);
-    return { ticketId: await dispatch(m, true), shift: m.status };
-  }), { validator: () => { const m = settled(); if (m) refuseCallNext(m); } });
+  setHandler(
+    msg.callNext,
+    () =>
+      locked(async (m) => {
+        refuseCallNext(m);
+        return { ticketId: await dispatch(m, true), shift: m.status };
+      }),
+    {
+      validator: () => {
+        const m = settled();
+        if (m) refuseCallNext(m);
+      },
+    },
+  );
   setHandler(reportStuck, (r) => stuck.report(r));
-  setHandler(msg.attentionStarted, (a) => void inbox.push({ kind: 'started', ticketId: a.ticketId, number: a.number ?? null }));
-  setHandler(msg.attentionEnded, (a) => void inbox.push({ kind: 'ended', ticketId: a.ticketId, number: a.number ?? null }));
+  setHandler(
+    msg.attentionStarted,
+    (a) => void inbox.push({ kind: 'started', ticketId: a.ticketId, number: a.number ?? null }),
+  );
+  setHandler(
+    msg.attentionEnded,
+    (a) => void inbox.push({ kind: 'ended', ticketId: a.ticketId, number: a.number ?? null }),
+  );
 
   if (!machine) {
     const cfg = await acts.loadShiftConfig(input.entityId);
     const at = now();
     const first = new ShiftMachine({
       // Offline until the first period is stored, so opening Online counts as becoming free.
-      status: { id: input.shiftId, userId: input.userId, entityId: input.entityId, branchId: input.branchId, deskId: input.deskId, state: 'offline', stateSince: at, nextState: null, manualMode: false, currentTicketId: null, currentTicketNumber: null, endedAt: null },
-      stepSeq: 0, periodSeq: 0, caps: cfg.caps, minuteMs: input.minuteMs ?? 60_000, capDeadline: null, dispatchPending: false, skipTicketId: null,
+      status: {
+        id: input.shiftId,
+        userId: input.userId,
+        entityId: input.entityId,
+        branchId: input.branchId,
+        deskId: input.deskId,
+        state: 'offline',
+        stateSince: at,
+        nextState: null,
+        manualMode: false,
+        currentTicketId: null,
+        currentTicketNumber: null,
+        endedAt: null,
+      },
+      stepSeq: 0,
+      periodSeq: 0,
+      caps: cfg.caps,
+      minuteMs: input.minuteMs ?? 60_000,
+      capDeadline: null,
+      dispatchPending: false,
+      skipTicketId: null,
     });
     await persist(first, first.planOpen(input.initialState ?? 'offline', at));
     machine = first;
@@ -146,13 +224,15 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
     }
     if (m.data.dispatchPending) {
       // Re-checked under the lock: an update may have taken the agent off Online meanwhile.
-      await lock.run(async () => {
-        if (m.data.dispatchPending && isAvailable(m.status)) await dispatch(m, false);
-        else m.data.dispatchPending = false;
-      }).catch((err: unknown) => {
-        m.data.dispatchPending = false; // the agent's next action or the next ticket dispatches again
-        refusedInLoop('dispatch', err);
-      });
+      await lock
+        .run(async () => {
+          if (m.data.dispatchPending && isAvailable(m.status)) await dispatch(m, false);
+          else m.data.dispatchPending = false;
+        })
+        .catch((err: unknown) => {
+          m.data.dispatchPending = false; // the agent's next action or the next ticket dispatches again
+          refusedInLoop('dispatch', err);
+        });
       continue;
     }
     const stepSeq = m.data.stepSeq;
@@ -167,7 +247,20 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
     const ms = Date.parse(deadline) - Date.now();
     if (ms > 0 && (await condition(wake, ms))) continue;
     const s = m.status;
-    await stuck.watch(acts.notifyBreakCap({ shiftId: s.id, periodSeq: m.data.periodSeq, entityId: s.entityId, branchId: s.branchId, userId: s.userId, state: s.state, since: s.stateSince, capMinutes: m.data.caps[s.state] ?? 0 })).catch((err: unknown) => refusedInLoop('break cap', err));
+    await stuck
+      .watch(
+        acts.notifyBreakCap({
+          shiftId: s.id,
+          periodSeq: m.data.periodSeq,
+          entityId: s.entityId,
+          branchId: s.branchId,
+          userId: s.userId,
+          state: s.state,
+          since: s.stateSince,
+          capMinutes: m.data.caps[s.state] ?? 0,
+        }),
+      )
+      .catch((err: unknown) => refusedInLoop('break cap', err));
     if (m.data.capDeadline === deadline) m.capNotified();
   }
   await condition(() => !lock.held && allHandlersFinished());

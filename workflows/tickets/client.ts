@@ -28,28 +28,53 @@ export async function startTicket(client: Client, taskQueue: string, input: Tick
       { key: TicketKeys.kind, value: input.kind },
     ],
   });
-  return asDomain('TicketEnded', () => client.workflow.executeUpdateWithStart(registered, { startWorkflowOperation: op }));
+  return asDomain('TicketEnded', () =>
+    client.workflow.executeUpdateWithStart(registered, { startWorkflowOperation: op }),
+  );
 }
 
 /**
  * Sends an Update. With an `updateId` (from the request's Idempotency-Key) Temporal runs it
  * once per workflow run and answers repeats with the first result.
  */
-export async function updateTicket<A>(client: Client, ticketId: string, def: UpdateDefinition<TicketView, [A]>, args: A, updateId?: string): Promise<TicketView> {
-  return asDomain('TicketEnded', () => client.workflow.getHandle(ticketWorkflowId(ticketId)).executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) }));
+export async function updateTicket<A>(
+  client: Client,
+  ticketId: string,
+  def: UpdateDefinition<TicketView, [A]>,
+  args: A,
+  updateId?: string,
+): Promise<TicketView> {
+  return asDomain('TicketEnded', () =>
+    client.workflow
+      .getHandle(ticketWorkflowId(ticketId))
+      .executeUpdate(def, { args: [args], ...(updateId ? { updateId } : {}) }),
+  );
 }
 
 /**
  * Starts a new run of a ticket whose workflow is gone, carrying its state from the row (a
  * supervisor's release, issue 12 item 5). The run offers the ticket to a free agent at once.
  */
-export async function reviveTicket(client: Client, taskQueue: string, row: TicketRow, carried: TicketData): Promise<void> {
+export async function reviveTicket(
+  client: Client,
+  taskQueue: string,
+  row: TicketRow,
+  carried: TicketData,
+): Promise<void> {
   const input: TicketInput = {
-    ticketId: row.id, entityId: row.entity_id, branchId: row.branch_id, serviceId: row.service_id,
-    kind: row.kind, customerId: row.customer_id ?? undefined, priorityId: row.priority_id ?? undefined, actor: SYSTEM,
+    ticketId: row.id,
+    entityId: row.entity_id,
+    branchId: row.branch_id,
+    serviceId: row.service_id,
+    kind: row.kind,
+    customerId: row.customer_id ?? undefined,
+    priorityId: row.priority_id ?? undefined,
+    actor: SYSTEM,
   };
   await client.workflow.start('ticketWorkflow', {
-    workflowId: ticketWorkflowId(input.ticketId), taskQueue, args: [{ input, carried, revived: true }],
+    workflowId: ticketWorkflowId(input.ticketId),
+    taskQueue,
+    args: [{ input, carried, revived: true }],
     workflowIdConflictPolicy: 'FAIL',
     typedSearchAttributes: [
       { key: TicketKeys.branch, value: String(input.branchId) },

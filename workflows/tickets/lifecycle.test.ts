@@ -15,7 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-const events = (db: TestStack['db'], id: string) => db('ticket_events').where({ ticket_id: id }).orderBy('seq').select('seq', 'type', 'from_status', 'to_status', 'actor_type', 'actor_id');
+const events = (db: TestStack['db'], id: string) =>
+  db('ticket_events')
+    .where({ ticket_id: id })
+    .orderBy('seq')
+    .select('seq', 'type', 'from_status', 'to_status', 'actor_type', 'actor_id');
 
 describe('G1 ticket workflow', () => {
   it('records the ticket, its number and its first timeline event through an activity', async () => {
@@ -24,7 +28,9 @@ describe('G1 ticket workflow', () => {
     expect(view).toMatchObject({ id: input.ticketId, status: 'waiting', number: 'A-001', kind: 'turn' });
     const row = await s.db('tickets').where({ id: input.ticketId }).first();
     expect(row).toMatchObject({ status: 'waiting', number: 'A-001', workflow_id: `ticket-${input.ticketId}` });
-    expect(await events(s.db, input.ticketId)).toEqual([{ seq: 1, type: 'created', from_status: null, to_status: 'waiting', actor_type: 'customer', actor_id: null }]);
+    expect(await events(s.db, input.ticketId)).toEqual([
+      { seq: 1, type: 'created', from_status: null, to_status: 'waiting', actor_type: 'customer', actor_id: null },
+    ]);
   });
 
   it('C2–C6: call, recall, attend, topics, note, finish — each step once in the timeline with its actor', async () => {
@@ -32,7 +38,11 @@ describe('G1 ticket workflow', () => {
     await startTicket(s.client, s.taskQueue, input);
     const [agent] = org.agents;
     const svc = org.services[0]!;
-    await updateTicket(s.client, input.ticketId, msg.callTicket, { actor: agent!.actor, agentId: agent!.id, deskId: org.deskIds[0]! });
+    await updateTicket(s.client, input.ticketId, msg.callTicket, {
+      actor: agent!.actor,
+      agentId: agent!.id,
+      deskId: org.deskIds[0]!,
+    });
     const recalled = await updateTicket(s.client, input.ticketId, msg.recallTicket, { actor: agent!.actor });
     expect(recalled.recallCount).toBe(1);
     await updateTicket(s.client, input.ticketId, msg.attendTicket, { actor: agent!.actor });
@@ -41,8 +51,13 @@ describe('G1 ticket workflow', () => {
     const done = await updateTicket(s.client, input.ticketId, msg.finishTicket, { actor: agent!.actor });
     expect(done).toMatchObject({ status: 'finished', topicIds: [svc.topicIds[0]] });
     expect((await events(s.db, input.ticketId)).map((e) => [e.seq, e.type, e.to_status])).toEqual([
-      [1, 'created', 'waiting'], [2, 'called', 'calling'], [3, 'recalled', 'calling'], [4, 'attending', 'attending'],
-      [5, 'topics', 'attending'], [6, 'note', 'attending'], [7, 'finished', 'finished'],
+      [1, 'created', 'waiting'],
+      [2, 'called', 'calling'],
+      [3, 'recalled', 'calling'],
+      [4, 'attending', 'attending'],
+      [5, 'topics', 'attending'],
+      [6, 'note', 'attending'],
+      [7, 'finished', 'finished'],
     ]);
     const row = await s.db('tickets').where({ id: input.ticketId }).first();
     expect(row).toMatchObject({ status: 'finished', agent_id: agent!.id, recall_count: 1 });
@@ -52,7 +67,9 @@ describe('G1 ticket workflow', () => {
   it('rejects an illegal step with a reason and writes nothing', async () => {
     const input = ticketInput(org);
     await startTicket(s.client, s.taskQueue, input);
-    const err = await updateTicket(s.client, input.ticketId, msg.finishTicket, { actor: org.supervisor }).catch((e: unknown) => e);
+    const err = await updateTicket(s.client, input.ticketId, msg.finishTicket, { actor: org.supervisor }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).code).toBe('TicketNotInStatus');
     expect((err as DomainError).params).toMatchObject({ action: 'finish', status: 'waiting' });
@@ -65,17 +82,43 @@ describe('B7/C5/D2/D4 transfer, customer edit, cancel', () => {
     const input = ticketInput(org);
     const created = await startTicket(s.client, s.taskQueue, input);
     const [a, b] = org.agents;
-    await updateTicket(s.client, input.ticketId, msg.callTicket, { actor: a!.actor, agentId: a!.id, deskId: org.deskIds[0]! });
+    await updateTicket(s.client, input.ticketId, msg.callTicket, {
+      actor: a!.actor,
+      agentId: a!.id,
+      deskId: org.deskIds[0]!,
+    });
     await updateTicket(s.client, input.ticketId, msg.attendTicket, { actor: a!.actor });
-    const moved = await updateTicket(s.client, input.ticketId, msg.transferTicket, { actor: a!.actor, serviceId: org.services[1]!.id, agentId: b!.id, reason: 'Crédito' });
-    expect(moved).toMatchObject({ status: 'waiting', serviceId: org.services[1]!.id, preferredAgentId: b!.id, agentId: null, arrivalAt: created.arrivalAt });
+    const moved = await updateTicket(s.client, input.ticketId, msg.transferTicket, {
+      actor: a!.actor,
+      serviceId: org.services[1]!.id,
+      agentId: b!.id,
+      reason: 'Crédito',
+    });
+    expect(moved).toMatchObject({
+      status: 'waiting',
+      serviceId: org.services[1]!.id,
+      preferredAgentId: b!.id,
+      agentId: null,
+      arrivalAt: created.arrivalAt,
+    });
     // The target service's topics now apply.
-    await updateTicket(s.client, input.ticketId, msg.callTicket, { actor: b!.actor, agentId: b!.id, deskId: org.deskIds[1]! });
+    await updateTicket(s.client, input.ticketId, msg.callTicket, {
+      actor: b!.actor,
+      agentId: b!.id,
+      deskId: org.deskIds[1]!,
+    });
     await updateTicket(s.client, input.ticketId, msg.attendTicket, { actor: b!.actor });
-    const done = await updateTicket(s.client, input.ticketId, msg.finishTicket, { actor: b!.actor, topicIds: [org.services[1]!.topicIds[1]!] });
+    const done = await updateTicket(s.client, input.ticketId, msg.finishTicket, {
+      actor: b!.actor,
+      topicIds: [org.services[1]!.topicIds[1]!],
+    });
     expect(done.topicIds).toEqual([org.services[1]!.topicIds[1]]);
     const transfer = await s.db('ticket_events').where({ ticket_id: input.ticketId, type: 'transferred' }).first();
-    expect(transfer.details).toMatchObject({ fromServiceId: org.services[0]!.id, toServiceId: org.services[1]!.id, toAgentId: b!.id });
+    expect(transfer.details).toMatchObject({
+      fromServiceId: org.services[0]!.id,
+      toServiceId: org.services[1]!.id,
+      toAgentId: b!.id,
+    });
   });
 
   it('H1: a transferred ticket keeps its number, and the target service keeps numbering without collision', async () => {
@@ -86,7 +129,9 @@ describe('B7/C5/D2/D4 transfer, customer edit, cancel', () => {
     const second = await startTicket(s.client, s.taskQueue, ticketInput(fresh, { serviceId: b!.id })); // B-003
     await updateTicket(s.client, second.id, msg.transferTicket, { actor: fresh.supervisor, serviceId: a!.id });
     await updateTicket(s.client, moved.id, msg.transferTicket, { actor: fresh.supervisor, serviceId: a!.id });
-    const issued = await Promise.all([1, 2, 3].map(() => startTicket(s.client, s.taskQueue, ticketInput(fresh, { serviceId: a!.id }))));
+    const issued = await Promise.all(
+      [1, 2, 3].map(() => startTicket(s.client, s.taskQueue, ticketInput(fresh, { serviceId: a!.id }))),
+    );
     expect(issued.map((v) => v.number).sort()).toEqual(['A-001', 'A-002', 'A-003']);
     expect((await s.db('tickets').where({ id: second.id }).first()).number).toBe('B-003');
   });
@@ -95,7 +140,10 @@ describe('B7/C5/D2/D4 transfer, customer edit, cancel', () => {
     const input = ticketInput(org);
     await startTicket(s.client, s.taskQueue, input);
     const other = await createOrg(s.db);
-    const err = await updateTicket(s.client, input.ticketId, msg.transferTicket, { actor: org.supervisor, serviceId: other.services[0]!.id }).catch((e: unknown) => e);
+    const err = await updateTicket(s.client, input.ticketId, msg.transferTicket, {
+      actor: org.supervisor,
+      serviceId: other.services[0]!.id,
+    }).catch((e: unknown) => e);
     expect((err as DomainError).fields).toEqual({ serviceId: { code: 'unknown_reference' } });
     expect((await s.db('tickets').where({ id: input.ticketId }).first()).service_id).toBe(org.services[0]!.id);
   });
@@ -104,12 +152,25 @@ describe('B7/C5/D2/D4 transfer, customer edit, cancel', () => {
     const input = ticketInput(org);
     await startTicket(s.client, s.taskQueue, input);
     const [a] = org.agents;
-    await updateTicket(s.client, input.ticketId, msg.callTicket, { actor: a!.actor, agentId: a!.id, deskId: org.deskIds[0]! });
-    const v1 = await updateTicket(s.client, input.ticketId, msg.editCustomer, { actor: a!.actor, customer: { firstName: 'Sofía', lastName: 'Valderrama', idNumber: '1122334455' } });
+    await updateTicket(s.client, input.ticketId, msg.callTicket, {
+      actor: a!.actor,
+      agentId: a!.id,
+      deskId: org.deskIds[0]!,
+    });
+    const v1 = await updateTicket(s.client, input.ticketId, msg.editCustomer, {
+      actor: a!.actor,
+      customer: { firstName: 'Sofía', lastName: 'Valderrama', idNumber: '1122334455' },
+    });
     expect(v1.customerId).not.toBeNull();
-    const v2 = await updateTicket(s.client, input.ticketId, msg.editCustomer, { actor: a!.actor, customer: { phone: '+57 301 555 6677' } });
+    const v2 = await updateTicket(s.client, input.ticketId, msg.editCustomer, {
+      actor: a!.actor,
+      customer: { phone: '+57 301 555 6677' },
+    });
     expect(v2.customerId).toBe(v1.customerId);
-    expect(await s.db('customers').where({ id: v1.customerId }).first()).toMatchObject({ first_name: 'Sofía', phone: '+57 301 555 6677' });
+    expect(await s.db('customers').where({ id: v1.customerId }).first()).toMatchObject({
+      first_name: 'Sofía',
+      phone: '+57 301 555 6677',
+    });
   });
 
   it('D2: the agent cancels a called virtual ticket whose customer never joined', async () => {
@@ -117,10 +178,21 @@ describe('B7/C5/D2/D4 transfer, customer edit, cancel', () => {
     const input = ticketInput(org, { kind: 'virtual' });
     await startTicket(s.client, s.taskQueue, input);
     const [, b] = org.agents;
-    await updateTicket(s.client, input.ticketId, msg.callTicket, { actor: b!.actor, agentId: b!.id, deskId: org.deskIds[1]! });
-    const v = await updateTicket(s.client, input.ticketId, msg.cancelTicket, { actor: b!.actor, reason: 'El cliente no se conectó' });
+    await updateTicket(s.client, input.ticketId, msg.callTicket, {
+      actor: b!.actor,
+      agentId: b!.id,
+      deskId: org.deskIds[1]!,
+    });
+    const v = await updateTicket(s.client, input.ticketId, msg.cancelTicket, {
+      actor: b!.actor,
+      reason: 'El cliente no se conectó',
+    });
     expect(v.status).toBe('cancelled');
-    const err = await updateTicket(s.client, input.ticketId, msg.callTicket, { actor: b!.actor, agentId: b!.id, deskId: org.deskIds[1]! }).catch((e: unknown) => e);
+    const err = await updateTicket(s.client, input.ticketId, msg.callTicket, {
+      actor: b!.actor,
+      agentId: b!.id,
+      deskId: org.deskIds[1]!,
+    }).catch((e: unknown) => e);
     expect((err as DomainError).code).toBe('TicketEnded'); // the workflow has ended: nothing more can happen to it
   });
 
@@ -130,15 +202,27 @@ describe('B7/C5/D2/D4 transfer, customer edit, cancel', () => {
     await startTicket(s.client, s.taskQueue, input);
     const [a, b] = fresh.agents;
     const results = await Promise.allSettled([
-      updateTicket(s.client, input.ticketId, msg.callTicket, { actor: a!.actor, agentId: a!.id, deskId: fresh.deskIds[0]! }),
-      updateTicket(s.client, input.ticketId, msg.callTicket, { actor: b!.actor, agentId: b!.id, deskId: fresh.deskIds[1]! }),
+      updateTicket(s.client, input.ticketId, msg.callTicket, {
+        actor: a!.actor,
+        agentId: a!.id,
+        deskId: fresh.deskIds[0]!,
+      }),
+      updateTicket(s.client, input.ticketId, msg.callTicket, {
+        actor: b!.actor,
+        agentId: b!.id,
+        deskId: fresh.deskIds[1]!,
+      }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect((rejected.reason as DomainError).kind).toBe('IllegalTransition');
-    expect(await s.db('ticket_events').where({ ticket_id: input.ticketId, type: 'called' }).count({ n: '*' })).toEqual([{ n: 1 }]);
+    expect(await s.db('ticket_events').where({ ticket_id: input.ticketId, type: 'called' }).count({ n: '*' })).toEqual([
+      { n: 1 },
+    ]);
     const holder = (await s.db('tickets').where({ id: input.ticketId }).first()).agent_id;
-    await updateTicket(s.client, input.ticketId, msg.cancelTicket, { actor: fresh.agents.find((x) => x.id === holder)!.actor });
+    await updateTicket(s.client, input.ticketId, msg.cancelTicket, {
+      actor: fresh.agents.find((x) => x.id === holder)!.actor,
+    });
   });
 
   it('an agent never holds two open tickets: the database refuses a second call (409)', async () => {
@@ -148,8 +232,16 @@ describe('B7/C5/D2/D4 transfer, customer edit, cancel', () => {
     const t2 = ticketInput(fresh);
     await startTicket(s.client, s.taskQueue, t1);
     await startTicket(s.client, s.taskQueue, t2);
-    await updateTicket(s.client, t1.ticketId, msg.callTicket, { actor: a!.actor, agentId: a!.id, deskId: fresh.deskIds[0]! });
-    const err = await updateTicket(s.client, t2.ticketId, msg.callTicket, { actor: a!.actor, agentId: a!.id, deskId: fresh.deskIds[0]! }).catch((e: unknown) => e);
+    await updateTicket(s.client, t1.ticketId, msg.callTicket, {
+      actor: a!.actor,
+      agentId: a!.id,
+      deskId: fresh.deskIds[0]!,
+    });
+    const err = await updateTicket(s.client, t2.ticketId, msg.callTicket, {
+      actor: a!.actor,
+      agentId: a!.id,
+      deskId: fresh.deskIds[0]!,
+    }).catch((e: unknown) => e);
     expect((err as DomainError).kind).toBe('Conflict');
     expect((await s.db('tickets').where({ id: t2.ticketId }).first()).status).toBe('waiting');
   });

@@ -15,12 +15,36 @@ function machine(status: TicketStatus, over: Partial<TicketView> = {}, rules = {
   const held = status === 'calling' || status === 'attending';
   return new TicketMachine({
     view: {
-      id: 't1', number: 'A-001', kind: 'turn', status, branchId: 1, serviceId: 10, customerId: null, priority: 0,
-      arrivalAt: T, scheduledAt: null, statusSince: T, agentId: held ? 7 : null, deskId: held ? 3 : null,
-      preferredAgentId: null, recallCount: 0, requeueCount: 0, noAnswerCount: 0, topicIds: [], ...over,
+      id: 't1',
+      number: 'A-001',
+      kind: 'turn',
+      status,
+      branchId: 1,
+      serviceId: 10,
+      customerId: null,
+      priority: 0,
+      arrivalAt: T,
+      scheduledAt: null,
+      statusSince: T,
+      agentId: held ? 7 : null,
+      deskId: held ? 3 : null,
+      preferredAgentId: null,
+      recallCount: 0,
+      requeueCount: 0,
+      noAnswerCount: 0,
+      topicIds: [],
+      ...over,
     },
-    rules: { callTimeoutSeconds: 60, maxAutoRequeues: rules.maxAutoRequeues, checkInWindowMinutes: 15, topicIds: [100, 101] },
-    seq: 4, callRound: 0, callDeadline: null, checkInAt: null,
+    rules: {
+      callTimeoutSeconds: 60,
+      maxAutoRequeues: rules.maxAutoRequeues,
+      checkInWindowMinutes: 15,
+      topicIds: [100, 101],
+    },
+    seq: 4,
+    callRound: 0,
+    callDeadline: null,
+    checkInAt: null,
   });
 }
 
@@ -52,14 +76,31 @@ const steps: Record<string, Plan> = {
 };
 // Which step is legal from which status (the state diagram of the README).
 const legal: Record<string, TicketStatus[]> = {
-  call: ['waiting'], recall: ['calling'], attend: ['calling'], finish: ['attending'], requeue: ['calling', 'attending'],
-  cancel: ['scheduled', 'waiting', 'calling'], transfer: ['waiting', 'calling', 'attending'], topics: ['attending'],
-  confirm: ['scheduled'], checkIn: ['scheduled'], timeout: ['calling'],
+  call: ['waiting'],
+  recall: ['calling'],
+  attend: ['calling'],
+  finish: ['attending'],
+  requeue: ['calling', 'attending'],
+  cancel: ['scheduled', 'waiting', 'calling'],
+  transfer: ['waiting', 'calling', 'attending'],
+  topics: ['attending'],
+  confirm: ['scheduled'],
+  checkIn: ['scheduled'],
+  timeout: ['calling'],
 };
 const ALL: TicketStatus[] = ['scheduled', 'waiting', 'calling', 'attending', 'finished', 'cancelled', 'no_show'];
 const TARGET: Record<string, TicketStatus | 'same'> = {
-  call: 'calling', recall: 'calling', attend: 'attending', finish: 'finished', requeue: 'waiting', cancel: 'cancelled',
-  transfer: 'waiting', topics: 'attending', confirm: 'scheduled', checkIn: 'waiting', timeout: 'waiting',
+  call: 'calling',
+  recall: 'calling',
+  attend: 'attending',
+  finish: 'finished',
+  requeue: 'waiting',
+  cancel: 'cancelled',
+  transfer: 'waiting',
+  topics: 'attending',
+  confirm: 'scheduled',
+  checkIn: 'waiting',
+  timeout: 'waiting',
 };
 
 describe('G1 ticket transitions', () => {
@@ -90,18 +131,25 @@ describe('G1 ticket transitions', () => {
 
   it('issue 13: a customer leaving cancels only a scheduled or waiting ticket, whoever called it meanwhile', () => {
     const customer: Actor = { type: 'customer', name: 'status page' };
-    for (const s of ['scheduled', 'waiting'] as TicketStatus[]) expect(machine(s).planCancel({ actor: customer, reason: 'left_queue' }, T).to).toBe('cancelled');
+    for (const s of ['scheduled', 'waiting'] as TicketStatus[])
+      expect(machine(s).planCancel({ actor: customer, reason: 'left_queue' }, T).to).toBe('cancelled');
     expect(refusal(() => machine('calling').planCancel({ actor: customer }, T))).toBe('TicketNotInStatus');
     expect(refusal(() => machine('attending').planCancel({ actor: customer }, T))).toBe('TicketNotInStatus');
   });
 
   it('an agent can only call to their own desk', () => {
-    expect(refusal(() => machine('waiting').planCall({ actor: otherAgent, agentId: 7, deskId: 3 }, T))).toBe('OwnDeskOnly');
+    expect(refusal(() => machine('waiting').planCall({ actor: otherAgent, agentId: 7, deskId: 3 }, T))).toBe(
+      'OwnDeskOnly',
+    );
   });
 
   it('C8: topics must belong to the service', () => {
-    expect(refusal(() => machine('attending').planTopics({ actor: agent, topicIds: [999] }, T))).toBe('TopicsNotConfigured');
-    expect(refusal(() => machine('attending').planFinish({ actor: agent, topicIds: [5] }, T))).toBe('TopicsNotConfigured');
+    expect(refusal(() => machine('attending').planTopics({ actor: agent, topicIds: [999] }, T))).toBe(
+      'TopicsNotConfigured',
+    );
+    expect(refusal(() => machine('attending').planFinish({ actor: agent, topicIds: [5] }, T))).toBe(
+      'TopicsNotConfigured',
+    );
   });
 
   it('H2: requeue keeps the original arrival time unless told otherwise', () => {
@@ -144,17 +192,30 @@ describe('G1 ticket transitions', () => {
 
   it('notes are bounded and allowed in any live state', () => {
     expect(refusal(() => machine('waiting').planNote({ actor: agent, text: '   ' }, T))).toBe('Validation');
-    expect(machine('scheduled').planNote({ actor: agent, text: 'Llamar antes' }, T).details).toEqual({ text: 'Llamar antes' });
+    expect(machine('scheduled').planNote({ actor: agent, text: 'Llamar antes' }, T).details).toEqual({
+      text: 'Llamar antes',
+    });
   });
 });
 
 describe('D* call events', () => {
   it('are recorded on a virtual ticket being served, and refused otherwise', () => {
     const m = machine('attending', { kind: 'virtual' });
-    const step = m.planCallEvent({ actor: agent, type: 'tag', details: { offsetMs: 61000, text: 'Cliente muestra cédula' } }, T);
+    const step = m.planCallEvent(
+      { actor: agent, type: 'tag', details: { offsetMs: 61000, text: 'Cliente muestra cédula' } },
+      T,
+    );
     expect(step).toMatchObject({ type: 'tag', from: 'attending', to: 'attending', details: { offsetMs: 61000 } });
-    expect(refusal(() => machine('attending').planCallEvent({ actor: agent, type: 'tag', details: {} }, T))).toBe('NotVirtual');
-    expect(refusal(() => machine('waiting', { kind: 'virtual' }).planCallEvent({ actor: agent, type: 'video_joined', details: {} }, T))).toBe('TicketNotInStatus');
-    expect(refusal(() => m.planCallEvent({ actor: agent, type: 'tag', details: { text: 'x'.repeat(3000) } }, T))).toBe('CallDetailsTooLarge');
+    expect(refusal(() => machine('attending').planCallEvent({ actor: agent, type: 'tag', details: {} }, T))).toBe(
+      'NotVirtual',
+    );
+    expect(
+      refusal(() =>
+        machine('waiting', { kind: 'virtual' }).planCallEvent({ actor: agent, type: 'video_joined', details: {} }, T),
+      ),
+    ).toBe('TicketNotInStatus');
+    expect(refusal(() => m.planCallEvent({ actor: agent, type: 'tag', details: { text: 'x'.repeat(3000) } }, T))).toBe(
+      'CallDetailsTooLarge',
+    );
   });
 });

@@ -4,9 +4,28 @@
 // records anything.
 import { refusal } from '../../domain/failure.js';
 import { ALLOWED_FROM, PUBLIC_RIGHTS } from '../../domain/ticket-rights.js';
-import type { CallArgs, CallEventArgs, CancelArgs, EditCustomerArgs, FinishArgs, NoteArgs, RequeueArgs, TicketView, TopicsArgs, TransferArgs, WithActor } from '../../domain/ticket-messages.js';
+import type {
+  CallArgs,
+  CallEventArgs,
+  CancelArgs,
+  EditCustomerArgs,
+  FinishArgs,
+  NoteArgs,
+  RequeueArgs,
+  TicketView,
+  TopicsArgs,
+  TransferArgs,
+  WithActor,
+} from '../../domain/ticket-messages.js';
 import { NOTE_MAX_LENGTH } from '../../domain/ticket-messages.js';
-import { APPOINTMENT_PRIORITY, HELD_STATUSES, SYSTEM, type Actor, type TicketStatus, type TimelineEventType } from '../../domain/tickets.js';
+import {
+  APPOINTMENT_PRIORITY,
+  HELD_STATUSES,
+  SYSTEM,
+  type Actor,
+  type TicketStatus,
+  type TimelineEventType,
+} from '../../domain/tickets.js';
 import type { ServiceRules, Step, TicketPatch } from '../../domain/ticket-steps.js';
 
 export interface TicketData {
@@ -32,7 +51,14 @@ export class TicketMachine {
     return this.data.view.status;
   }
 
-  private step(type: TimelineEventType, to: TicketStatus, actor: Actor, at: string, patch: TicketPatch = {}, details: Record<string, unknown> = {}): Step {
+  private step(
+    type: TimelineEventType,
+    to: TicketStatus,
+    actor: Actor,
+    at: string,
+    patch: TicketPatch = {},
+    details: Record<string, unknown> = {},
+  ): Step {
     const from = this.status;
     const full: TicketPatch = to !== from ? { status: to, ...patch } : patch;
     return { ticketId: this.data.view.id, seq: this.data.seq + 1, type, from, to, actor, at, details, patch: full };
@@ -40,33 +66,60 @@ export class TicketMachine {
 
   private require(allowed: readonly TicketStatus[], action: string): void {
     if (!allowed.includes(this.status)) {
-      throw illegal('TicketNotInStatus', { number: this.data.view.number, status: this.status, action, allowed }, `Cannot ${action} ticket ${this.data.view.number}: it is ${this.status} (allowed from ${allowed.join(', ')}).`);
+      throw illegal(
+        'TicketNotInStatus',
+        { number: this.data.view.number, status: this.status, action, allowed },
+        `Cannot ${action} ticket ${this.data.view.number}: it is ${this.status} (allowed from ${allowed.join(', ')}).`,
+      );
     }
   }
 
   /** Agents act only on the ticket they hold; supervisors, admins and the system on any. */
   private requireHolder(actor: Actor, action: string): void {
     if (actor.type === 'user' && actor.role === 'agent' && actor.id !== this.data.view.agentId) {
-      throw illegal('TicketHeldByOther', { number: this.data.view.number, action }, `Cannot ${action} ticket ${this.data.view.number}: it is held by another agent.`);
+      throw illegal(
+        'TicketHeldByOther',
+        { number: this.data.view.number, action },
+        `Cannot ${action} ticket ${this.data.view.number}: it is held by another agent.`,
+      );
     }
   }
 
   private requireTopics(topicIds: number[]): void {
     const unknown = topicIds.filter((t) => !this.data.rules.topicIds.includes(t));
-    if (unknown.length) throw illegal('TopicsNotConfigured', { topicIds: unknown }, `Topics ${unknown.join(', ')} are not configured for this service.`);
+    if (unknown.length)
+      throw illegal(
+        'TopicsNotConfigured',
+        { topicIds: unknown },
+        `Topics ${unknown.join(', ')} are not configured for this service.`,
+      );
   }
 
   planCall(a: CallArgs, at: string): Step {
     this.require(ALLOWED_FROM.call, 'call');
     if (a.actor.type === 'user' && a.actor.role === 'agent' && a.actor.id !== a.agentId) throw illegal('OwnDeskOnly');
-    return this.step('called', 'calling', a.actor, at, { agentId: a.agentId, deskId: a.deskId, calledAt: at }, { agentId: a.agentId, deskId: a.deskId });
+    return this.step(
+      'called',
+      'calling',
+      a.actor,
+      at,
+      { agentId: a.agentId, deskId: a.deskId, calledAt: at },
+      { agentId: a.agentId, deskId: a.deskId },
+    );
   }
 
   planRecall(a: WithActor, at: string): Step {
     this.require(ALLOWED_FROM.recall, 'recall');
     this.requireHolder(a.actor, 'recall');
     const recallCount = this.data.view.recallCount + 1;
-    return this.step('recalled', 'calling', a.actor, at, { recallCount }, { recallCount, deskId: this.data.view.deskId });
+    return this.step(
+      'recalled',
+      'calling',
+      a.actor,
+      at,
+      { recallCount },
+      { recallCount, deskId: this.data.view.deskId },
+    );
   }
 
   planAttend(a: WithActor, at: string): Step {
@@ -87,10 +140,20 @@ export class TicketMachine {
     this.require(ALLOWED_FROM.requeue, 'requeue');
     this.requireHolder(a.actor, 'requeue');
     const keep = a.keepArrival ?? true;
-    return this.step('requeued', 'waiting', a.actor, at, {
-      agentId: null, deskId: null, queuedAt: at, requeueCount: this.data.view.requeueCount + 1,
-      arrivalAt: keep ? this.data.view.arrivalAt : at,
-    }, { keepArrival: keep, reason: a.reason ?? null });
+    return this.step(
+      'requeued',
+      'waiting',
+      a.actor,
+      at,
+      {
+        agentId: null,
+        deskId: null,
+        queuedAt: at,
+        requeueCount: this.data.view.requeueCount + 1,
+        arrivalAt: keep ? this.data.view.arrivalAt : at,
+      },
+      { keepArrival: keep, reason: a.reason ?? null },
+    );
   }
 
   planCancel(a: CancelArgs, at: string): Step {
@@ -107,17 +170,37 @@ export class TicketMachine {
     this.require(ALLOWED_FROM.transfer, 'transfer');
     if (this.status !== 'waiting') this.requireHolder(a.actor, 'transfer');
     if (a.serviceId === undefined && a.agentId === undefined) throw illegal('TransferTargetNeeded');
-    if (a.serviceId !== undefined && a.serviceId === this.data.view.serviceId && a.agentId === undefined) throw illegal('AlreadyInService');
+    if (a.serviceId !== undefined && a.serviceId === this.data.view.serviceId && a.agentId === undefined)
+      throw illegal('AlreadyInService');
     if (a.serviceId !== undefined && !rules) throw illegal('Internal', {}, 'Target service rules are missing.');
-    return this.step('transferred', 'waiting', a.actor, at, {
-      serviceId: a.serviceId ?? this.data.view.serviceId, preferredAgentId: a.agentId ?? null,
-      agentId: null, deskId: null, queuedAt: at, topicIds: a.serviceId !== undefined ? [] : this.data.view.topicIds,
-    }, { fromServiceId: this.data.view.serviceId, toServiceId: a.serviceId ?? this.data.view.serviceId, toAgentId: a.agentId ?? null, reason: a.reason ?? null });
+    return this.step(
+      'transferred',
+      'waiting',
+      a.actor,
+      at,
+      {
+        serviceId: a.serviceId ?? this.data.view.serviceId,
+        preferredAgentId: a.agentId ?? null,
+        agentId: null,
+        deskId: null,
+        queuedAt: at,
+        topicIds: a.serviceId !== undefined ? [] : this.data.view.topicIds,
+      },
+      {
+        fromServiceId: this.data.view.serviceId,
+        toServiceId: a.serviceId ?? this.data.view.serviceId,
+        toAgentId: a.agentId ?? null,
+        reason: a.reason ?? null,
+      },
+    );
   }
 
   planNote(a: NoteArgs, at: string): Step {
     const text = a.text.trim();
-    if (!text || text.length > NOTE_MAX_LENGTH) throw illegal('Validation', {}, `A note needs 1 to ${NOTE_MAX_LENGTH} characters.`, { text: { code: text ? 'too_long' : 'required', params: { max: NOTE_MAX_LENGTH } } });
+    if (!text || text.length > NOTE_MAX_LENGTH)
+      throw illegal('Validation', {}, `A note needs 1 to ${NOTE_MAX_LENGTH} characters.`, {
+        text: { code: text ? 'too_long' : 'required', params: { max: NOTE_MAX_LENGTH } },
+      });
     return this.step('note', this.status, a.actor, at, {}, { text });
   }
 
@@ -125,13 +208,28 @@ export class TicketMachine {
     this.require(ALLOWED_FROM.topics, 'set topics on');
     this.requireHolder(a.actor, 'set topics on');
     this.requireTopics(a.topicIds);
-    return this.step('topics', 'attending', a.actor, at, { topicIds: [...new Set(a.topicIds)] }, { topicIds: a.topicIds });
+    return this.step(
+      'topics',
+      'attending',
+      a.actor,
+      at,
+      { topicIds: [...new Set(a.topicIds)] },
+      { topicIds: a.topicIds },
+    );
   }
 
   planEditCustomer(a: EditCustomerArgs, at: string): Step {
-    if (['finished', 'cancelled', 'no_show'].includes(this.status)) throw illegal('TicketEnded', { number: this.data.view.number });
+    if (['finished', 'cancelled', 'no_show'].includes(this.status))
+      throw illegal('TicketEnded', { number: this.data.view.number });
     if (this.status === 'calling' || this.status === 'attending') this.requireHolder(a.actor, 'edit the customer of');
-    return this.step('customer_edited', this.status, a.actor, at, {}, a.customerId !== undefined ? { linkedCustomerId: a.customerId } : { fields: Object.keys(a.customer) });
+    return this.step(
+      'customer_edited',
+      this.status,
+      a.actor,
+      at,
+      {},
+      a.customerId !== undefined ? { linkedCustomerId: a.customerId } : { fields: Object.keys(a.customer) },
+    );
   }
 
   /** D*: video-call facts join the timeline; only a virtual ticket that is being served has a call. */
@@ -150,7 +248,11 @@ export class TicketMachine {
 
   planCheckIn(actor: Actor, at: string): Step {
     this.require(ALLOWED_FROM['check-in'], 'check in');
-    return this.step('queued', 'waiting', actor, at, { queuedAt: at, arrivalAt: at, priority: Math.max(this.data.view.priority, APPOINTMENT_PRIORITY) });
+    return this.step('queued', 'waiting', actor, at, {
+      queuedAt: at,
+      arrivalAt: at,
+      priority: Math.max(this.data.view.priority, APPOINTMENT_PRIORITY),
+    });
   }
 
   /** The call time-out (H2): requeue automatically up to the service's limit, then no-show. */
@@ -158,9 +260,20 @@ export class TicketMachine {
     this.require(['calling'], 'time out');
     const noAnswerCount = this.data.view.noAnswerCount + 1;
     if (noAnswerCount <= this.data.rules.maxAutoRequeues) {
-      return this.step('requeued', 'waiting', SYSTEM, at, {
-        agentId: null, deskId: null, queuedAt: at, noAnswerCount, requeueCount: this.data.view.requeueCount + 1,
-      }, { reason: 'no_answer', noAnswerCount });
+      return this.step(
+        'requeued',
+        'waiting',
+        SYSTEM,
+        at,
+        {
+          agentId: null,
+          deskId: null,
+          queuedAt: at,
+          noAnswerCount,
+          requeueCount: this.data.view.requeueCount + 1,
+        },
+        { reason: 'no_answer', noAnswerCount },
+      );
     }
     return this.step('no_show', 'no_show', SYSTEM, at, { endedAt: at, noAnswerCount }, { noAnswerCount });
   }
@@ -169,7 +282,20 @@ export class TicketMachine {
   apply(step: Step, rules?: ServiceRules): void {
     const { view } = this.data;
     const p = step.patch;
-    for (const k of ['status', 'agentId', 'deskId', 'serviceId', 'priority', 'arrivalAt', 'recallCount', 'requeueCount', 'noAnswerCount', 'topicIds', 'customerId', 'preferredAgentId'] as const) {
+    for (const k of [
+      'status',
+      'agentId',
+      'deskId',
+      'serviceId',
+      'priority',
+      'arrivalAt',
+      'recallCount',
+      'requeueCount',
+      'noAnswerCount',
+      'topicIds',
+      'customerId',
+      'preferredAgentId',
+    ] as const) {
       if (p[k] !== undefined) (view as unknown as Record<string, unknown>)[k] = p[k];
     }
     if (step.to !== step.from) view.statusSince = step.at;

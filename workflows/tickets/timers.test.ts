@@ -10,7 +10,10 @@ let org: Org;
 beforeAll(async () => {
   s = await createTestStack();
   await s.startWorker();
-  org = await createOrg(s.db, { services: [{ label: 'A', callTimeoutSeconds: 1, maxAutoRequeues: 1 }], checkInWindowMinutes: 0 });
+  org = await createOrg(s.db, {
+    services: [{ label: 'A', callTimeoutSeconds: 1, maxAutoRequeues: 1 }],
+    checkInWindowMinutes: 0,
+  });
 });
 afterAll(() => s?.close());
 
@@ -30,17 +33,35 @@ describe('H2 call time-out', () => {
     const input = ticketInput(org);
     const created = await startTicket(s.client, s.taskQueue, input);
     const [a] = org.agents;
-    const call = () => updateTicket(s.client, input.ticketId, msg.callTicket, { actor: a!.actor, agentId: a!.id, deskId: org.deskIds[0]! });
+    const call = () =>
+      updateTicket(s.client, input.ticketId, msg.callTicket, {
+        actor: a!.actor,
+        agentId: a!.id,
+        deskId: org.deskIds[0]!,
+      });
     await call();
-    const requeued = await waitFor(() => row(input.ticketId), (r) => r.status === 'waiting' && r.no_answer_count === 1);
+    const requeued = await waitFor(
+      () => row(input.ticketId),
+      (r) => r.status === 'waiting' && r.no_answer_count === 1,
+    );
     expect(requeued.agent_id).toBeNull();
     expect(requeued.arrival_at.toISOString()).toBe(created.arrivalAt);
     await call();
-    await waitFor(() => row(input.ticketId), (r) => r.status === 'no_show');
-    const types = await s.db('ticket_events').where({ ticket_id: input.ticketId }).orderBy('seq').select('type', 'actor_type');
+    await waitFor(
+      () => row(input.ticketId),
+      (r) => r.status === 'no_show',
+    );
+    const types = await s
+      .db('ticket_events')
+      .where({ ticket_id: input.ticketId })
+      .orderBy('seq')
+      .select('type', 'actor_type');
     expect(types).toEqual([
-      { type: 'created', actor_type: 'customer' }, { type: 'called', actor_type: 'user' }, { type: 'requeued', actor_type: 'system' },
-      { type: 'called', actor_type: 'user' }, { type: 'no_show', actor_type: 'system' },
+      { type: 'created', actor_type: 'customer' },
+      { type: 'called', actor_type: 'user' },
+      { type: 'requeued', actor_type: 'system' },
+      { type: 'called', actor_type: 'user' },
+      { type: 'no_show', actor_type: 'system' },
     ]);
     // The workflow closes right after its last step (once it has told the shift).
     expect(await s.client.workflow.getHandle(`ticket-${input.ticketId}`).result()).toMatchObject({ status: 'no_show' });
@@ -50,7 +71,11 @@ describe('H2 call time-out', () => {
     const input = ticketInput(org);
     await startTicket(s.client, s.taskQueue, input);
     const [, b] = org.agents;
-    await updateTicket(s.client, input.ticketId, msg.callTicket, { actor: b!.actor, agentId: b!.id, deskId: org.deskIds[1]! });
+    await updateTicket(s.client, input.ticketId, msg.callTicket, {
+      actor: b!.actor,
+      agentId: b!.id,
+      deskId: org.deskIds[1]!,
+    });
     await updateTicket(s.client, input.ticketId, msg.attendTicket, { actor: b!.actor });
     await new Promise((r) => setTimeout(r, 1500));
     expect((await row(input.ticketId)).status).toBe('attending');
@@ -63,17 +88,23 @@ describe('H6/A2 appointments', () => {
     const [a] = org.agents;
     await s.db('service_assignments').insert({ user_id: a!.id, service_id: org.services[0]!.id, kind: 'main' });
     const input = ticketInput(org, {
-      kind: 'appointment', scheduledAt: new Date(Date.now() + 2500).toISOString(),
+      kind: 'appointment',
+      scheduledAt: new Date(Date.now() + 2500).toISOString(),
       newCustomer: { firstName: 'Luz Marina', lastName: 'Castaño', idNumber: '43555666' },
     });
     const created = await startTicket(s.client, s.taskQueue, input);
     expect(created.status).toBe('scheduled');
-    const confirmed = await updateTicket(s.client, input.ticketId, msg.confirmAppointment, { actor: { type: 'customer', name: 'Luz Marina' } });
+    const confirmed = await updateTicket(s.client, input.ticketId, msg.confirmAppointment, {
+      actor: { type: 'customer', name: 'Luz Marina' },
+    });
     expect(confirmed.status).toBe('scheduled');
     const notes = await s.db('notifications').where({ user_id: a!.id, type: 'appointment_confirmed' });
     expect(notes).toHaveLength(1);
     expect(notes[0].data).toMatchObject({ ticketId: input.ticketId });
-    const queued = await waitFor(() => row(input.ticketId), (r) => r.status === 'waiting');
+    const queued = await waitFor(
+      () => row(input.ticketId),
+      (r) => r.status === 'waiting',
+    );
     expect(queued.priority).toBe(1);
     const appt = await s.db('appointments').where({ id: queued.appointment_id }).first();
     expect(appt.status).toBe('checked_in');
@@ -82,7 +113,11 @@ describe('H6/A2 appointments', () => {
   });
 
   it('an early check-in queues it at once', async () => {
-    const input = ticketInput(org, { kind: 'appointment', scheduledAt: new Date(Date.now() + 3600_000).toISOString(), newCustomer: { firstName: 'Jorge' } });
+    const input = ticketInput(org, {
+      kind: 'appointment',
+      scheduledAt: new Date(Date.now() + 3600_000).toISOString(),
+      newCustomer: { firstName: 'Jorge' },
+    });
     await startTicket(s.client, s.taskQueue, input);
     const v = await updateTicket(s.client, input.ticketId, msg.checkIn, { actor: { type: 'customer' } });
     expect(v).toMatchObject({ status: 'waiting', priority: 1 });

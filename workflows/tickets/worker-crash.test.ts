@@ -16,16 +16,24 @@ const children: ChildProcess[] = [];
 /** The real worker process (runtime/worker.ts), as production runs it. */
 function workerProcess(): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'runtime/worker.ts')], {
-    env: { ...process.env, DATABASE_URL: s.dbUrl, TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_NAMESPACE: s.namespace, TASK_QUEUE: s.taskQueue, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: s.dbUrl,
+      TEMPORAL_ADDRESS: inject('temporalAddress'),
+      TEMPORAL_NAMESPACE: s.namespace,
+      TASK_QUEUE: s.taskQueue,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);
   return child;
 }
-const killed = (c: ChildProcess) => new Promise<void>((resolve) => {
-  c.once('exit', () => resolve());
-  c.kill('SIGKILL');
-});
+const killed = (c: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    c.once('exit', () => resolve());
+    c.kill('SIGKILL');
+  });
 
 beforeAll(async () => {
   s = await createTestStack(); // no in-process worker: the workers here are processes
@@ -44,10 +52,18 @@ describe('G1 worker crash', () => {
     const t2 = ticketInput(org);
     await startTicket(s.client, s.taskQueue, t1);
     await startTicket(s.client, s.taskQueue, t2);
-    await updateTicket(s.client, t1.ticketId, msg.callTicket, { actor: a.actor, agentId: a.id, deskId: org.deskIds[0]! });
+    await updateTicket(s.client, t1.ticketId, msg.callTicket, {
+      actor: a.actor,
+      agentId: a.id,
+      deskId: org.deskIds[0]!,
+    });
     await updateTicket(s.client, t1.ticketId, msg.attendTicket, { actor: a.actor });
     const b = org.agents[1]!;
-    await updateTicket(s.client, t2.ticketId, msg.callTicket, { actor: b.actor, agentId: b.id, deskId: org.deskIds[1]! });
+    await updateTicket(s.client, t2.ticketId, msg.callTicket, {
+      actor: b.actor,
+      agentId: b.id,
+      deskId: org.deskIds[1]!,
+    });
 
     await killed(first); // mid-attention for t1, and t2's call time-out (2 s) is pending
     // The finish is accepted by Temporal and waits for a worker; t2's timer fires meanwhile.

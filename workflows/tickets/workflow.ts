@@ -2,8 +2,16 @@
 // database is its read model, written by idempotent activities. Handlers are one line each:
 // the rules live in TicketMachine (state.ts).
 import {
-  allHandlersFinished, condition, continueAsNew, log, patched, proxyActivities, setHandler, upsertMemo,
-  upsertSearchAttributes, workflowInfo,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  patched,
+  proxyActivities,
+  setHandler,
+  upsertMemo,
+  upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DispatchActivities, TicketEffect } from '../../domain/dispatch-activities.js';
@@ -23,13 +31,20 @@ import { refusalOf } from '../refusal.js';
 const acts = proxyActivities<TicketActivities>({
   startToCloseTimeout: '20s',
   // Database blips are retried for ever (the step is idempotent); domain refusals are not.
-  retry: { initialInterval: '200ms', maximumInterval: '10s', nonRetryableErrorTypes: ['IllegalTransition', 'NotFound', 'Conflict', 'Validation'] },
+  retry: {
+    initialInterval: '200ms',
+    maximumInterval: '10s',
+    nonRetryableErrorTypes: ['IllegalTransition', 'NotFound', 'Conflict', 'Validation'],
+  },
 });
 
 // Dispatch waits on other workflows' updates, so it gets longer than a DB write — but not much:
 // an attempt lost with a crashed worker is only retried after this time-out, and retries are
 // safe (the call carries an update id, the claim is reserved on the shift row).
-const dispatchActs = proxyActivities<DispatchActivities>({ startToCloseTimeout: '30s', retry: { initialInterval: '200ms', maximumInterval: '10s' } });
+const dispatchActs = proxyActivities<DispatchActivities>({
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '200ms', maximumInterval: '10s' },
+});
 
 export interface TicketWorkflowArgs {
   input: TicketInput;
@@ -81,7 +96,9 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   const persist = async (m: TicketMachine, step: Step, effects?: StepEffects, rules?: ServiceRules) => {
     // A refused step (non-retryable failure) throws here, before `apply`: the update is
     // rejected with the refusal's code and the ticket stays as it was.
-    const result = await stuck.watch(acts.applyTicketStep(step, effects)).catch((err: unknown) => { throw refusalOf(err); });
+    const result = await stuck.watch(acts.applyTicketStep(step, effects)).catch((err: unknown) => {
+      throw refusalOf(err);
+    });
     if (effects?.customer || effects?.linkCustomerId !== undefined) step.patch.customerId = result.customerId;
     const agentBefore = m.data.view.agentId;
     m.apply(step, rules);
@@ -99,12 +116,25 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
    * activation — so the validator then lets the update through and the handler decides.
    */
   const settled = () => machine !== undefined && !lock.held;
-  function wire<A>(def: UpdateDefinition<TicketView, [A]>, plan: (m: TicketMachine, a: A, at: string) => Step, effects?: (a: A) => StepEffects) {
-    setHandler(def, (a: A) => lock.run(async () => {
-      const m = await ready();
-      await persist(m, plan(m, a, now()), effects?.(a));
-      return m.data.view;
-    }), { validator: (a: A) => { if (settled()) plan(machine as TicketMachine, a, now()); } });
+  function wire<A>(
+    def: UpdateDefinition<TicketView, [A]>,
+    plan: (m: TicketMachine, a: A, at: string) => Step,
+    effects?: (a: A) => StepEffects,
+  ) {
+    setHandler(
+      def,
+      (a: A) =>
+        lock.run(async () => {
+          const m = await ready();
+          await persist(m, plan(m, a, now()), effects?.(a));
+          return m.data.view;
+        }),
+      {
+        validator: (a: A) => {
+          if (settled()) plan(machine as TicketMachine, a, now());
+        },
+      },
+    );
   }
 
   setHandler(msg.getTicket, () => {
@@ -134,18 +164,32 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   wire(msg.cancelTicket, (m, a, at) => m.planCancel(a, at));
   wire(msg.addNote, (m, a, at) => m.planNote(a, at));
   wire(msg.setTopics, (m, a, at) => m.planTopics(a, at));
-  wire(msg.editCustomer, (m, a, at) => m.planEditCustomer(a, at), (a) => (a.customerId !== undefined ? { linkCustomerId: a.customerId } : { customer: a.customer }));
+  wire(
+    msg.editCustomer,
+    (m, a, at) => m.planEditCustomer(a, at),
+    (a) => (a.customerId !== undefined ? { linkCustomerId: a.customerId } : { customer: a.customer }),
+  );
   wire(msg.confirmAppointment, (m, a, at) => m.planConfirm(a, at));
   wire(msg.checkIn, (m, a, at) => m.planCheckIn(a.actor, at));
   wire(msg.recordCallEvent, (m, a, at) => m.planCallEvent(a, at));
   // Transfer needs the target service's rules first, so it is wired by hand.
-  setHandler(msg.transferTicket, (a) => lock.run(async () => {
-    const m = await ready();
-    m.planTransfer(a, now(), a.serviceId !== undefined ? m.data.rules : undefined); // refuse early, before I/O
-    const rules = a.serviceId !== undefined ? await acts.loadServiceRules(a.serviceId, m.data.view.branchId) : undefined;
-    await persist(m, m.planTransfer(a, now(), rules), undefined, rules);
-    return m.data.view;
-  }), { validator: (a) => { if (settled()) (machine as TicketMachine).planTransfer(a, now(), (machine as TicketMachine).data.rules); } });
+  setHandler(
+    msg.transferTicket,
+    (a) =>
+      lock.run(async () => {
+        const m = await ready();
+        m.planTransfer(a, now(), a.serviceId !== undefined ? m.data.rules : undefined); // refuse early, before I/O
+        const rules =
+          a.serviceId !== undefined ? await acts.loadServiceRules(a.serviceId, m.data.view.branchId) : undefined;
+        await persist(m, m.planTransfer(a, now(), rules), undefined, rules);
+        return m.data.view;
+      }),
+    {
+      validator: (a) => {
+        if (settled()) (machine as TicketMachine).planTransfer(a, now(), (machine as TicketMachine).data.rules);
+      },
+    },
+  );
 
   if (!machine) {
     let reg: Awaited<ReturnType<typeof acts.registerTicket>>;
@@ -156,10 +200,18 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
       await condition(allHandlersFinished);
       throw registrationRefused;
     }
-    const checkInAt = reg.view.status === 'scheduled' && reg.view.scheduledAt
-      ? new Date(Date.parse(reg.view.scheduledAt) - reg.rules.checkInWindowMinutes * 60_000).toISOString()
-      : null;
-    machine = new TicketMachine({ view: reg.view, rules: reg.rules, seq: 1, callRound: 0, callDeadline: null, checkInAt });
+    const checkInAt =
+      reg.view.status === 'scheduled' && reg.view.scheduledAt
+        ? new Date(Date.parse(reg.view.scheduledAt) - reg.rules.checkInWindowMinutes * 60_000).toISOString()
+        : null;
+    machine = new TicketMachine({
+      view: reg.view,
+      rules: reg.rules,
+      seq: 1,
+      callRound: 0,
+      callDeadline: null,
+      checkInAt,
+    });
     publish(machine, reg.customerName);
     if (reg.view.status === 'waiting') pending.push({ kind: 'waiting', ticketId: reg.view.id });
   }
@@ -188,9 +240,14 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     if (!deadline) {
       // Runs that started an attention before the sweeper flagged overdue work kept a timer per
       // attention; they replay it. New runs cost Temporal no timer (the sweeper signals instead).
-      const max = m.status === 'attending' && !patched('overdue-by-sweeper') ? m.data.rules.maxAttentionMinutes : undefined;
+      const max =
+        m.status === 'attending' && !patched('overdue-by-sweeper') ? m.data.rules.maxAttentionMinutes : undefined;
       const overdueIn = max ? Date.parse(m.data.view.statusSince) + max * 60_000 - Date.now() : undefined;
-      if (overdueIn !== undefined && !stuck.shows('attention_overdue') && !(overdueIn > 0 && (await condition(changed, overdueIn)))) {
+      if (
+        overdueIn !== undefined &&
+        !stuck.shows('attention_overdue') &&
+        !(overdueIn > 0 && (await condition(changed, overdueIn)))
+      ) {
         stuck.report({ reason: 'attention_overdue', activity: '', attempt: 0 });
       }
       await condition(changed);

@@ -1,5 +1,18 @@
 import FreeBreakfastIcon from '@mui/icons-material/FreeBreakfast';
-import { Create, Datagrid, Edit, List, NumberField, NumberInput, SelectField, SelectInput, SimpleForm, maxValue, minValue, required } from 'react-admin';
+import {
+  Create,
+  Datagrid,
+  Edit,
+  List,
+  NumberField,
+  NumberInput,
+  SelectField,
+  SelectInput,
+  SimpleForm,
+  maxValue,
+  minValue,
+  required,
+} from 'react-admin';
 import { breakStateChoices } from '../shared/choices';
 
 const BreakCapList = () => (
@@ -20,7 +33,15 @@ const BreakCapForm = () => (
 
 export default {
   list: BreakCapList,
-  edit: () => <Edit mutationMode="pessimistic"><BreakCapForm /></Edit>,
-  create: () => <Create redirect="list"><BreakCapForm /></Create>,
+  edit: () => (
+    <Edit mutationMode="pessimistic">
+      <BreakCapForm />
+    </Edit>
+  ),
+  create: () => (
+    <Create redirect="list">
+      <BreakCapForm />
+    </Create>
+  ),
   icon: FreeBreakfastIcon,
 };

@@ -1,5 +1,16 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { Create, Datagrid, Edit, EmailField, List, SimpleForm, TextField, TextInput, email, required } from 'react-admin';
+import {
+  Create,
+  Datagrid,
+  Edit,
+  EmailField,
+  List,
+  SimpleForm,
+  TextField,
+  TextInput,
+  email,
+  required,
+} from 'react-admin';
 
 const CustomerList = () => (
   <List exporter={false} filters={[<TextInput key="q" source="q" label="ra.action.search" alwaysOn />]}>
@@ -28,7 +39,19 @@ export const CustomerFields = ({ prefix = '' }: { prefix?: string }) => (
 
 export default {
   list: CustomerList,
-  edit: () => <Edit mutationMode="pessimistic"><SimpleForm><CustomerFields /></SimpleForm></Edit>,
-  create: () => <Create redirect="list"><SimpleForm><CustomerFields /></SimpleForm></Create>,
+  edit: () => (
+    <Edit mutationMode="pessimistic">
+      <SimpleForm>
+        <CustomerFields />
+      </SimpleForm>
+    </Edit>
+  ),
+  create: () => (
+    <Create redirect="list">
+      <SimpleForm>
+        <CustomerFields />
+      </SimpleForm>
+    </Create>
+  ),
   icon: PeopleIcon,
 };

@@ -8,6 +8,8 @@ import { AppMenu } from './Menu';
 export const Layout = ({ children }: { children: ReactNode }) => (
   <LiveProvider>
     <LiveInvalidation />
-    <RaLayout menu={AppMenu} appBarAlwaysOn sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>{children}</RaLayout>
+    <RaLayout menu={AppMenu} appBarAlwaysOn sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>
+      {children}
+    </RaLayout>
   </LiveProvider>
 );

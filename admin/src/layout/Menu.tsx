@@ -6,7 +6,17 @@ import { Divider } from '@mui/material';
 import { hasAdminRights } from '@domain/agents';
 import { Menu, usePermissions } from 'react-admin';
 
-const CONFIG = ['branches', 'departments', 'services', 'topics', 'priorities', 'desks', 'users', 'service_assignments', 'break_caps'];
+const CONFIG = [
+  'branches',
+  'departments',
+  'services',
+  'topics',
+  'priorities',
+  'desks',
+  'users',
+  'service_assignments',
+  'break_caps',
+];
 
 export function AppMenu() {
   const { permissions } = usePermissions<string>();
@@ -20,7 +30,9 @@ export function AppMenu() {
       <Menu.ResourceItem name="shifts" />
       <Divider />
       {admin && <Menu.ResourceItem name="entities" />}
-      {CONFIG.map((name) => <Menu.ResourceItem key={name} name={name} />)}
+      {CONFIG.map((name) => (
+        <Menu.ResourceItem key={name} name={name} />
+      ))}
       {admin && <Menu.ResourceItem name="webhooks" />}
     </Menu>
   );

@@ -4,17 +4,41 @@
 // password stay in the form while the person chooses or goes back to change the e-mail.
 import { Box, Button, CardContent, CircularProgress, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
-import { Form, Login, PasswordInput, RadioButtonGroupInput, TextInput, required, useLogin, useTranslate } from 'react-admin';
+import {
+  Form,
+  Login,
+  PasswordInput,
+  RadioButtonGroupInput,
+  TextInput,
+  required,
+  useLogin,
+  useTranslate,
+} from 'react-admin';
 import { useFormContext, type FieldValues } from 'react-hook-form';
 import { useNotifyError } from '../shared/errors';
 import { entitiesToChoose, rememberedEntity, rememberEntity, type EntityOption } from './entityChoice';
 
-interface Credentials { username: string; password: string; entity?: string }
+interface Credentials {
+  username: string;
+  password: string;
+  entity?: string;
+}
 
 /** Read by screen readers only (the choice is announced as it appears). */
-const visuallyHidden = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+const visuallyHidden = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 
-export const LoginPage = () => <Login><LoginForm /></Login>;
+export const LoginPage = () => (
+  <Login>
+    <LoginForm />
+  </Login>
+);
 
 function LoginForm() {
   const login = useLogin();
@@ -65,27 +89,58 @@ function Fields({ entities, onBack }: { entities: EntityOption[] | undefined; on
     chose.current = true;
     setValue('entity', rememberedEntity(getValues('username'), entities) ?? '');
     // The checked radio (or the first) once the value is drawn: keyboard and screen reader land on the choice.
-    const frame = requestAnimationFrame(() => (find('input[name="entity"]:checked') ?? find('input[name="entity"]'))?.focus());
+    const frame = requestAnimationFrame(() =>
+      (find('input[name="entity"]:checked') ?? find('input[name="entity"]'))?.focus(),
+    );
     return () => cancelAnimationFrame(frame);
   }, [entities, getValues, setValue]);
   const hint = entities ? translate('ventanilla.login.choose_entity', { smart_count: entities.length }) : '';
   return (
     <Box ref={box}>
-      <Box role="status" sx={visuallyHidden}>{hint}</Box>
+      <Box role="status" sx={visuallyHidden}>
+        {hint}
+      </Box>
       {entities ? (
         <>
           <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start' }}>
-            <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }} data-testid="login-email">{getValues('username')}</Typography>
-            <Button size="small" onClick={onBack} sx={{ ml: -0.5, px: 0.5, minWidth: 0, whiteSpace: 'nowrap' }}>{translate('ventanilla.login.change_email')}</Button>
+            <Typography sx={{ fontWeight: 600, overflowWrap: 'anywhere' }} data-testid="login-email">
+              {getValues('username')}
+            </Typography>
+            <Button size="small" onClick={onBack} sx={{ ml: -0.5, px: 0.5, minWidth: 0, whiteSpace: 'nowrap' }}>
+              {translate('ventanilla.login.change_email')}
+            </Button>
           </Box>
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{hint}</Typography>
-          <RadioButtonGroupInput source="entity" label="ventanilla.login.entity" choices={entities} optionValue="slug" optionText="name"
-            translateChoice={false} row={false} validate={required()} helperText={false} />
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+            {hint}
+          </Typography>
+          <RadioButtonGroupInput
+            source="entity"
+            label="ventanilla.login.entity"
+            choices={entities}
+            optionValue="slug"
+            optionText="name"
+            translateChoice={false}
+            row={false}
+            validate={required()}
+            helperText={false}
+          />
         </>
       ) : (
         <>
-          <TextInput autoFocus source="username" type="email" label="ra.auth.email" autoComplete="username" validate={required()} />
-          <PasswordInput source="password" label="ra.auth.password" autoComplete="current-password" validate={required()} />
+          <TextInput
+            autoFocus
+            source="username"
+            type="email"
+            label="ra.auth.email"
+            autoComplete="username"
+            validate={required()}
+          />
+          <PasswordInput
+            source="password"
+            label="ra.auth.password"
+            autoComplete="current-password"
+            validate={required()}
+          />
         </>
       )}
     </Box>

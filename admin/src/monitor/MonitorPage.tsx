@@ -1,6 +1,21 @@
 // H4: a branch's queues, agents and SLA today. Its query is made stale by every ticket or shift
 // event of that branch (shared/LiveInvalidation.tsx), and refetched every 15 s for the clocks.
-import { Alert, Box, Card, CardContent, Chip, Grid, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  Grid,
+  MenuItem,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Title, useDataProvider, useGetIdentity, useGetList, useTranslate } from 'react-admin';
@@ -17,8 +32,12 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
   return (
     <Card variant="outlined" sx={{ height: '100%' }}>
       <CardContent>
-        <Typography variant="overline" color="text.secondary">{label}</Typography>
-        <Typography variant="h4" data-testid={testId}>{value}</Typography>
+        <Typography variant="overline" color="text.secondary">
+          {label}
+        </Typography>
+        <Typography variant="h4" data-testid={testId}>
+          {value}
+        </Typography>
       </CardContent>
     </Card>
   );
@@ -28,10 +47,17 @@ export function MonitorPage() {
   const translate = useTranslate();
   const dp = useDataProvider<VentanillaDataProvider>();
   const { identity, isPending: identityPending } = useGetIdentity();
-  const { data: branches = [] } = useGetList('branches', { pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' } });
+  const { data: branches = [] } = useGetList('branches', {
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: 'name', order: 'ASC' },
+  });
   const [chosen, setChosen] = useState<number>();
   // Until the user picks one: their own branch, else the first they see.
-  const branchId = chosen ?? (identityPending || !branches.length ? null : ((identity?.branchId as number | null) ?? (branches[0]!.id as number)));
+  const branchId =
+    chosen ??
+    (identityPending || !branches.length
+      ? null
+      : ((identity?.branchId as number | null) ?? (branches[0]!.id as number)));
   const { data: snap, error } = useQuery({
     queryKey: queryKeys.snapshot(branchId),
     queryFn: branchId === null ? skipToken : () => dp.branchSnapshot(branchId),
@@ -48,25 +74,64 @@ export function MonitorPage() {
     <Box sx={{ p: 2 }} data-testid="monitor">
       <Title title={t('title')} />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2 }}>
-        <TextField fullWidth={false} select size="small" label={t('branch')} value={branchId ?? ''} onChange={(e) => setChosen(Number(e.target.value))} sx={{ minWidth: 240 }}>
-          {branches.map((b) => <MenuItem key={b.id} value={b.id}>{String(b.name)}</MenuItem>)}
+        <TextField
+          fullWidth={false}
+          select
+          size="small"
+          label={t('branch')}
+          value={branchId ?? ''}
+          onChange={(e) => setChosen(Number(e.target.value))}
+          sx={{ minWidth: 240 }}
+        >
+          {branches.map((b) => (
+            <MenuItem key={b.id} value={b.id}>
+              {String(b.name)}
+            </MenuItem>
+          ))}
         </TextField>
-        <Chip size="small" color={live ? 'success' : 'default'} label={live ? t('live') : t('offline')} data-testid="live-status" />
-        {snap && <Chip size="small" variant="outlined" label={`${translate('resources.branches.fields.orderingPolicy')}: ${translate(`ventanilla.policy.${snap.policy.policy}`)}`} />}
-        {snap && <Typography variant="caption" color="text.secondary">{t('updated', { time: new Date(snap.generatedAt).toLocaleTimeString() })}</Typography>}
+        <Chip
+          size="small"
+          color={live ? 'success' : 'default'}
+          label={live ? t('live') : t('offline')}
+          data-testid="live-status"
+        />
+        {snap && (
+          <Chip
+            size="small"
+            variant="outlined"
+            label={`${translate('resources.branches.fields.orderingPolicy')}: ${translate(`ventanilla.policy.${snap.policy.policy}`)}`}
+          />
+        )}
+        {snap && (
+          <Typography variant="caption" color="text.secondary">
+            {t('updated', { time: new Date(snap.generatedAt).toLocaleTimeString() })}
+          </Typography>
+        )}
       </Box>
-      {error && <Alert severity="error" sx={{ mb: 2 }}>{errorText(error)}</Alert>}
+      {error && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {errorText(error)}
+        </Alert>
+      )}
       {snap && (
         <>
           <StuckWork items={snap.stuck} />
           <Grid container spacing={2} sx={{ mb: 2 }}>
-            <Grid size={{ xs: 6, md: 3 }}><Stat label={t('waiting')} value={String(snap.totals.waiting)} testId="total-waiting" /></Grid>
-            <Grid size={{ xs: 6, md: 3 }}><Stat label={t('longest_wait')} value={duration(snap.totals.longestWaitSeconds)} testId="longest-wait" /></Grid>
-            <Grid size={{ xs: 6, md: 3 }}><Stat label={t('sla_today')} value={percent(snap.totals.slaPercent)} testId="sla-today" /></Grid>
+            <Grid size={{ xs: 6, md: 3 }}>
+              <Stat label={t('waiting')} value={String(snap.totals.waiting)} testId="total-waiting" />
+            </Grid>
+            <Grid size={{ xs: 6, md: 3 }}>
+              <Stat label={t('longest_wait')} value={duration(snap.totals.longestWaitSeconds)} testId="longest-wait" />
+            </Grid>
+            <Grid size={{ xs: 6, md: 3 }}>
+              <Stat label={t('sla_today')} value={percent(snap.totals.slaPercent)} testId="sla-today" />
+            </Grid>
             <Grid size={{ xs: 6, md: 3 }}>
               <Card variant="outlined" sx={{ height: '100%' }}>
                 <CardContent>
-                  <Typography variant="overline" color="text.secondary">{t('agents')}</Typography>
+                  <Typography variant="overline" color="text.secondary">
+                    {t('agents')}
+                  </Typography>
                   <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1 }}>
                     {Object.entries(snap.agentsByState).map(([state, count]) => (
                       <Chip key={state} size="small" label={`${translate(`ventanilla.state.${state}`)}: ${count}`} />
@@ -82,19 +147,44 @@ export function MonitorPage() {
                 <CardContent>
                   <Typography variant="h6">{t('services')}</Typography>
                   <Table size="small" data-testid="monitor-services">
-                    <TableHead><TableRow>
-                      <TableCell>{t('service')}</TableCell><TableCell align="right">{t('waiting')}</TableCell>
-                      <TableCell align="right">{t('longest_wait')}</TableCell><TableCell align="right">{t('calling')}</TableCell>
-                      <TableCell align="right">{t('attending')}</TableCell><TableCell align="right">{t('finished')}</TableCell>
-                      <TableCell align="right">{t('abandoned')}</TableCell><TableCell align="right">{t('sla')}</TableCell>
-                    </TableRow></TableHead>
+                    <TableHead>
+                      <TableRow>
+                        <TableCell>{t('service')}</TableCell>
+                        <TableCell align="right">{t('waiting')}</TableCell>
+                        <TableCell align="right">{t('longest_wait')}</TableCell>
+                        <TableCell align="right">{t('calling')}</TableCell>
+                        <TableCell align="right">{t('attending')}</TableCell>
+                        <TableCell align="right">{t('finished')}</TableCell>
+                        <TableCell align="right">{t('abandoned')}</TableCell>
+                        <TableCell align="right">{t('sla')}</TableCell>
+                      </TableRow>
+                    </TableHead>
                     <TableBody>
                       {snap.services.map((s) => (
                         <TableRow key={s.id} data-testid={`service-${s.label}`}>
-                          <TableCell sx={{ whiteSpace: 'nowrap' }}>{`${s.label} · ${s.name}`}<Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{s.departmentName}</Typography>
-                            {s.next && <Typography variant="caption" color="primary" sx={{ display: 'block', whiteSpace: 'normal', maxWidth: 520 }} data-testid="why-next">{`${t('next')}: ${translate(`next.${s.next.code}`, s.next.params)}`}</Typography>}</TableCell>
-                          <TableCell align="right"><b>{s.waiting}</b></TableCell>
-                          <TableCell align="right" sx={{ color: (s.longestWaitSeconds ?? 0) > s.slaTargetSeconds ? 'error.main' : undefined }}>{duration(s.longestWaitSeconds)}</TableCell>
+                          <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                            {`${s.label} · ${s.name}`}
+                            <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                              {s.departmentName}
+                            </Typography>
+                            {s.next && (
+                              <Typography
+                                variant="caption"
+                                color="primary"
+                                sx={{ display: 'block', whiteSpace: 'normal', maxWidth: 520 }}
+                                data-testid="why-next"
+                              >{`${t('next')}: ${translate(`next.${s.next.code}`, s.next.params)}`}</Typography>
+                            )}
+                          </TableCell>
+                          <TableCell align="right">
+                            <b>{s.waiting}</b>
+                          </TableCell>
+                          <TableCell
+                            align="right"
+                            sx={{ color: (s.longestWaitSeconds ?? 0) > s.slaTargetSeconds ? 'error.main' : undefined }}
+                          >
+                            {duration(s.longestWaitSeconds)}
+                          </TableCell>
                           <TableCell align="right">{s.calling}</TableCell>
                           <TableCell align="right">{s.attending}</TableCell>
                           <TableCell align="right">{s.finished}</TableCell>
@@ -111,21 +201,36 @@ export function MonitorPage() {
               <Card variant="outlined">
                 <CardContent>
                   <Typography variant="h6">{t('queue')}</Typography>
-                  {snap.queue.length === 0 ? <Typography color="text.secondary">{t('no_queue')}</Typography> : (
+                  {snap.queue.length === 0 ? (
+                    <Typography color="text.secondary">{t('no_queue')}</Typography>
+                  ) : (
                     <Table size="small" data-testid="monitor-queue">
-                      <TableHead><TableRow>
-                        <TableCell>{t('number')}</TableCell><TableCell>{t('state')}</TableCell><TableCell align="right">{t('waited')}</TableCell>
-                        <TableCell>{t('agent')}</TableCell><TableCell>{t('desk')}</TableCell><TableCell />
-                      </TableRow></TableHead>
+                      <TableHead>
+                        <TableRow>
+                          <TableCell>{t('number')}</TableCell>
+                          <TableCell>{t('state')}</TableCell>
+                          <TableCell align="right">{t('waited')}</TableCell>
+                          <TableCell>{t('agent')}</TableCell>
+                          <TableCell>{t('desk')}</TableCell>
+                          <TableCell />
+                        </TableRow>
+                      </TableHead>
                       <TableBody>
                         {snap.queue.map((q) => (
                           <TableRow key={q.id}>
-                            <TableCell><Link to={`/tickets/${q.id}/show`}>{q.number}</Link>{q.priority > 0 ? ' ★' : ''}</TableCell>
-                            <TableCell><StateChip value={q.status} /></TableCell>
+                            <TableCell>
+                              <Link to={`/tickets/${q.id}/show`}>{q.number}</Link>
+                              {q.priority > 0 ? ' ★' : ''}
+                            </TableCell>
+                            <TableCell>
+                              <StateChip value={q.status} />
+                            </TableCell>
                             <TableCell align="right">{duration(q.waitedSeconds)}</TableCell>
                             <TableCell>{q.agentName ?? '—'}</TableCell>
                             <TableCell>{q.deskName ?? '—'}</TableCell>
-                            <TableCell><TemporalLink compact href={q.temporalUrl} label="ventanilla.tickets.temporal" /></TableCell>
+                            <TableCell>
+                              <TemporalLink compact href={q.temporalUrl} label="ventanilla.tickets.temporal" />
+                            </TableCell>
                           </TableRow>
                         ))}
                       </TableBody>
@@ -139,19 +244,31 @@ export function MonitorPage() {
                 <CardContent>
                   <Typography variant="h6">{t('agents')}</Typography>
                   <Table size="small" data-testid="monitor-agents">
-                    <TableHead><TableRow>
-                      <TableCell>{t('agent')}</TableCell><TableCell>{t('state')}</TableCell><TableCell align="right">{t('since')}</TableCell>
-                      <TableCell>{t('desk')}</TableCell><TableCell>{t('ticket')}</TableCell><TableCell />
-                    </TableRow></TableHead>
+                    <TableHead>
+                      <TableRow>
+                        <TableCell>{t('agent')}</TableCell>
+                        <TableCell>{t('state')}</TableCell>
+                        <TableCell align="right">{t('since')}</TableCell>
+                        <TableCell>{t('desk')}</TableCell>
+                        <TableCell>{t('ticket')}</TableCell>
+                        <TableCell />
+                      </TableRow>
+                    </TableHead>
                     <TableBody>
                       {snap.agents.map((a) => (
                         <TableRow key={a.userId}>
                           <TableCell>{a.name}</TableCell>
-                          <TableCell><StateChip value={a.state} vocabulary="state" /></TableCell>
+                          <TableCell>
+                            <StateChip value={a.state} vocabulary="state" />
+                          </TableCell>
                           <TableCell align="right">{duration(a.secondsInState)}</TableCell>
                           <TableCell>{a.deskName ?? '—'}</TableCell>
-                          <TableCell>{a.ticket ? <Link to={`/tickets/${a.ticket.id}/show`}>{a.ticket.number}</Link> : '—'}</TableCell>
-                          <TableCell><TemporalLink compact href={a.temporalUrl} label="ventanilla.tickets.temporal" /></TableCell>
+                          <TableCell>
+                            {a.ticket ? <Link to={`/tickets/${a.ticket.id}/show`}>{a.ticket.number}</Link> : '—'}
+                          </TableCell>
+                          <TableCell>
+                            <TemporalLink compact href={a.temporalUrl} label="ventanilla.tickets.temporal" />
+                          </TableCell>
                         </TableRow>
                       ))}
                     </TableBody>

@@ -3,7 +3,19 @@
 // release is recorded on the ticket's timeline with the supervisor as actor.
 import type { BranchSnapshot } from '@domain/contracts/monitor';
 import type { ReleaseAction, StuckItem } from '@domain/stuck';
-import { Alert, Box, Button, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { VentanillaDataProvider } from '../dataProvider';
@@ -34,19 +46,36 @@ export function StuckWork({ items }: { items: BranchSnapshot['stuck'] }) {
   return (
     <Card variant="outlined" sx={{ mb: 2, borderColor: 'warning.main' }} data-testid="monitor-stuck">
       <CardContent>
-        <Typography variant="h6" component="h2">{t('title', { smart_count: items.length })}</Typography>
-        <Alert severity="warning" sx={{ my: 1 }}>{t('explain')}</Alert>
+        <Typography variant="h6" component="h2">
+          {t('title', { smart_count: items.length })}
+        </Typography>
+        <Alert severity="warning" sx={{ my: 1 }}>
+          {t('explain')}
+        </Alert>
         <Table size="small">
-          <TableHead><TableRow>
-            <TableCell>{t('what')}</TableCell><TableCell>{t('reason')}</TableCell><TableCell align="right">{t('since')}</TableCell>
-            <TableCell>{t('detail')}</TableCell><TableCell>{t('actions')}</TableCell>
-          </TableRow></TableHead>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('what')}</TableCell>
+              <TableCell>{t('reason')}</TableCell>
+              <TableCell align="right">{t('since')}</TableCell>
+              <TableCell>{t('detail')}</TableCell>
+              <TableCell>{t('actions')}</TableCell>
+            </TableRow>
+          </TableHead>
           <TableBody>
             {items.map((i) => (
               <TableRow key={`${i.kind}:${i.id}`} data-testid={`stuck-${i.id}`}>
-                <TableCell>{i.kind === 'ticket' && i.number ? <Link to={`/tickets/${i.id}/show`}>{i.number}</Link> : t(`kind.${i.kind}`)}</TableCell>
+                <TableCell>
+                  {i.kind === 'ticket' && i.number ? (
+                    <Link to={`/tickets/${i.id}/show`}>{i.number}</Link>
+                  ) : (
+                    t(`kind.${i.kind}`)
+                  )}
+                </TableCell>
                 <TableCell>{t(`reasons.${i.reason}`)}</TableCell>
-                <TableCell align="right">{duration(Math.max(0, Math.round((Date.now() - Date.parse(i.since)) / 1000)))}</TableCell>
+                <TableCell align="right">
+                  {duration(Math.max(0, Math.round((Date.now() - Date.parse(i.since)) / 1000)))}
+                </TableCell>
                 <TableCell sx={{ maxWidth: 320, overflowWrap: 'anywhere' }}>
                   {i.activity ? t('activity', { activity: i.activity, attempt: i.attempt ?? 0 }) : ''}
                   <TemporalLink compact href={i.temporalUrl} label="ventanilla.tickets.temporal" />
@@ -54,8 +83,14 @@ export function StuckWork({ items }: { items: BranchSnapshot['stuck'] }) {
                 <TableCell>
                   <Box sx={{ display: 'flex', gap: 1 }}>
                     {ACTIONS[i.kind].map((action) => (
-                      <Button key={action} size="small" variant="outlined" color={action === 'requeue' ? 'primary' : 'warning'}
-                        disabled={release.isPending} onClick={() => release.mutate({ item: i, action })}>
+                      <Button
+                        key={action}
+                        size="small"
+                        variant="outlined"
+                        color={action === 'requeue' ? 'primary' : 'warning'}
+                        disabled={release.isPending}
+                        onClick={() => release.mutate({ item: i, action })}
+                      >
                         {t(`release.${action}`)}
                       </Button>
                     ))}

@@ -13,6 +13,11 @@ export function useTemporalUi(): string | null {
   const dp = useDataProvider<VentanillaDataProvider>();
   const { permissions } = usePermissions<string>();
   const operator = isOperator(permissions);
-  const { data } = useQuery({ queryKey: queryKeys.temporalUi(), queryFn: () => dp.temporalUi(), enabled: operator, staleTime: Infinity });
+  const { data } = useQuery({
+    queryKey: queryKeys.temporalUi(),
+    queryFn: () => dp.temporalUi(),
+    enabled: operator,
+    staleTime: Infinity,
+  });
   return operator ? (data?.workflowsUrl ?? null) : null;
 }

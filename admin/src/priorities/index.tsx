@@ -1,5 +1,18 @@
 import PriorityHighIcon from '@mui/icons-material/PriorityHigh';
-import { Create, Datagrid, Edit, List, NumberField, NumberInput, SimpleForm, TextField, TextInput, maxValue, minValue, required } from 'react-admin';
+import {
+  Create,
+  Datagrid,
+  Edit,
+  List,
+  NumberField,
+  NumberInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  maxValue,
+  minValue,
+  required,
+} from 'react-admin';
 
 const PriorityList = () => (
   <List exporter={false} sort={{ field: 'level', order: 'ASC' }}>
@@ -19,7 +32,15 @@ const PriorityForm = () => (
 
 export default {
   list: PriorityList,
-  edit: () => <Edit mutationMode="pessimistic"><PriorityForm /></Edit>,
-  create: () => <Create redirect="list"><PriorityForm /></Create>,
+  edit: () => (
+    <Edit mutationMode="pessimistic">
+      <PriorityForm />
+    </Edit>
+  ),
+  create: () => (
+    <Create redirect="list">
+      <PriorityForm />
+    </Create>
+  ),
   icon: PriorityHighIcon,
 };

@@ -1,7 +1,16 @@
 // C8 configuration: the topics of a service, listed and added inline on its edit page.
 import { Box, Button, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Datagrid, DeleteButton, ReferenceManyField, TextField, useCreate, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  DeleteButton,
+  ReferenceManyField,
+  TextField,
+  useCreate,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import { useNotifyError } from '../shared/errors';
 
 export function ServiceTopics() {
@@ -14,10 +23,17 @@ export function ServiceTopics() {
   if (!service) return null;
   const add = () => {
     if (!name.trim()) return;
-    void create('topics', { data: { serviceId: service.id, name: name.trim() } }, {
-      onSuccess: () => { setName(''); refresh(); },
-      onError: notifyError,
-    });
+    void create(
+      'topics',
+      { data: { serviceId: service.id, name: name.trim() } },
+      {
+        onSuccess: () => {
+          setName('');
+          refresh();
+        },
+        onError: notifyError,
+      },
+    );
   };
   return (
     <Box sx={{ p: 2 }} data-testid="service-topics">
@@ -29,9 +45,23 @@ export function ServiceTopics() {
         </Datagrid>
       </ReferenceManyField>
       <Box sx={{ display: 'flex', gap: 1, mt: 1 }}>
-        <MuiTextField fullWidth={false} size="small" label={translate('resources.topics.fields.name')} value={name} onChange={(e) => setName(e.target.value)}
-          onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } }} slotProps={{ htmlInput: { 'data-testid': 'new-topic' } }} />
-        <Button variant="outlined" onClick={add} disabled={isPending || !name.trim()}>{translate('ra.action.add')}</Button>
+        <MuiTextField
+          fullWidth={false}
+          size="small"
+          label={translate('resources.topics.fields.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              add();
+            }
+          }}
+          slotProps={{ htmlInput: { 'data-testid': 'new-topic' } }}
+        />
+        <Button variant="outlined" onClick={add} disabled={isPending || !name.trim()}>
+          {translate('ra.action.add')}
+        </Button>
       </Box>
     </Box>
   );

@@ -1,14 +1,34 @@
 import RoomServiceIcon from '@mui/icons-material/RoomService';
 import {
-  ArrayInput, BooleanField, BooleanInput, Create, Datagrid, Edit, List, NumberField, NumberInput, ReferenceField, ReferenceInput,
-  SelectInput, SimpleForm, SimpleFormIterator, TextField, TextInput, maxValue, minValue, regex, required,
+  ArrayInput,
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  Edit,
+  List,
+  NumberField,
+  NumberInput,
+  ReferenceField,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextField,
+  TextInput,
+  maxValue,
+  minValue,
+  regex,
+  required,
 } from 'react-admin';
 import { DepartmentOption } from '../shared/ServiceName';
 import { ServiceTopics } from './ServiceTopics';
 
 const filters = [
   <TextInput key="q" source="q" label="ra.action.search" alwaysOn />,
-  <ReferenceInput key="b" source="branchId" reference="branches" alwaysOn><SelectInput optionText="name" /></ReferenceInput>,
+  <ReferenceInput key="b" source="branchId" reference="branches" alwaysOn>
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
 ];
 
 const ServiceList = () => (
@@ -46,7 +66,9 @@ const ServiceFields = () => (
 
 const ServiceEdit = () => (
   <Edit mutationMode="pessimistic">
-    <SimpleForm><ServiceFields /></SimpleForm>
+    <SimpleForm>
+      <ServiceFields />
+    </SimpleForm>
     <ServiceTopics />
   </Edit>
 );

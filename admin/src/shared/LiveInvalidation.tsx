@@ -9,7 +9,12 @@ import { queryKeys } from './queryKeys';
 /** What an event makes stale. react-admin's keys are [resource, method, params]; params match partially. */
 function staleBy(e: LiveEvent): QueryKey[] {
   if (e.kind === 'shift') return [['shifts'], queryKeys.snapshot(e.branchId)];
-  const keys: QueryKey[] = [['tickets', 'getList'], ['tickets', 'getOne', { id: e.ticketId }], queryKeys.timeline(e.ticketId), queryKeys.snapshot(e.branchId)];
+  const keys: QueryKey[] = [
+    ['tickets', 'getList'],
+    ['tickets', 'getOne', { id: e.ticketId }],
+    queryKeys.timeline(e.ticketId),
+    queryKeys.snapshot(e.branchId),
+  ];
   // The customer shown beside the ticket (and in the customers list) changed with it.
   if (e.type === 'customer_edited') keys.push(['customers']);
   return keys;

@@ -6,8 +6,11 @@ export function DepartmentOption() {
   if (!d) return null;
   return (
     <span>
-      <ReferenceField record={d} source="branchId" reference="branches" link={false}><TextField source="name" /></ReferenceField>
-      {' › '}{String(d.name)}
+      <ReferenceField record={d} source="branchId" reference="branches" link={false}>
+        <TextField source="name" />
+      </ReferenceField>
+      {' › '}
+      {String(d.name)}
     </span>
   );
 }
@@ -19,7 +22,10 @@ export function ServiceOption() {
   return (
     <span>
       {`${String(s.label)} · ${String(s.name)} (`}
-      <ReferenceField record={s} source="branchId" reference="branches" link={false}><TextField source="name" /></ReferenceField>)
+      <ReferenceField record={s} source="branchId" reference="branches" link={false}>
+        <TextField source="name" />
+      </ReferenceField>
+      )
     </span>
   );
 }

@@ -1,12 +1,26 @@
 // A resource that is just "a name within a branch" (departments, desks): one definition, so the
 // two screens cannot drift apart.
 import type { ComponentType, ReactElement } from 'react';
-import { Create, Datagrid, Edit, List, ReferenceField, ReferenceInput, SelectInput, SimpleForm, TextField, TextInput, required } from 'react-admin';
+import {
+  Create,
+  Datagrid,
+  Edit,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  required,
+} from 'react-admin';
 
 export function branchNamedResource(icon: ComponentType, opts: { searchable?: boolean } = {}) {
   const filters: ReactElement[] = [
     ...(opts.searchable ? [<TextInput key="q" source="q" label="ra.action.search" alwaysOn />] : []),
-    <ReferenceInput key="b" source="branchId" reference="branches" alwaysOn><SelectInput optionText="name" /></ReferenceInput>,
+    <ReferenceInput key="b" source="branchId" reference="branches" alwaysOn>
+      <SelectInput optionText="name" />
+    </ReferenceInput>,
   ];
   const ResourceList = () => (
     <List exporter={false} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
@@ -20,7 +34,9 @@ export function branchNamedResource(icon: ComponentType, opts: { searchable?: bo
   const ResourceEdit = () => (
     <Edit mutationMode="pessimistic">
       <SimpleForm>
-        <ReferenceInput source="branchId" reference="branches"><SelectInput optionText="name" disabled /></ReferenceInput>
+        <ReferenceInput source="branchId" reference="branches">
+          <SelectInput optionText="name" disabled />
+        </ReferenceInput>
         <TextInput source="name" validate={required()} />
       </SimpleForm>
     </Edit>
@@ -28,7 +44,9 @@ export function branchNamedResource(icon: ComponentType, opts: { searchable?: bo
   const ResourceCreate = () => (
     <Create redirect="list">
       <SimpleForm>
-        <ReferenceInput source="branchId" reference="branches"><SelectInput optionText="name" validate={required()} /></ReferenceInput>
+        <ReferenceInput source="branchId" reference="branches">
+          <SelectInput optionText="name" validate={required()} />
+        </ReferenceInput>
         <TextInput source="name" validate={required()} />
       </SimpleForm>
     </Create>

@@ -3,7 +3,8 @@ import { AGENT_STATES, ASSIGNMENT_KINDS, ROLES } from '@domain/agents';
 import { ORDERING_POLICIES } from '@domain/ordering';
 import { TICKET_KINDS, TICKET_STATUSES } from '@domain/tickets';
 
-const toChoices = (values: readonly string[], prefix: string) => values.map((id) => ({ id, name: `ventanilla.${prefix}.${id}` }));
+const toChoices = (values: readonly string[], prefix: string) =>
+  values.map((id) => ({ id, name: `ventanilla.${prefix}.${id}` }));
 
 export const statusChoices = toChoices(TICKET_STATUSES, 'status');
 export const kindChoices = toChoices(TICKET_KINDS, 'kind');
@@ -11,4 +12,7 @@ export const roleChoices = toChoices(ROLES, 'role');
 export const assignmentChoices = toChoices(ASSIGNMENT_KINDS, 'assignment');
 export const policyChoices = toChoices(ORDERING_POLICIES, 'policy');
 export const stateChoices = toChoices(AGENT_STATES, 'state');
-export const breakStateChoices = toChoices(AGENT_STATES.filter((s) => s !== 'online' && s !== 'offline'), 'state');
+export const breakStateChoices = toChoices(
+  AGENT_STATES.filter((s) => s !== 'online' && s !== 'offline'),
+  'state',
+);

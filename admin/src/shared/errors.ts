@@ -12,13 +12,20 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** What a bare status most likely means, for answers that did not come from the API itself. */
 const codeOfStatus = (status: unknown): string =>
-  status === 413 ? 'PayloadTooLarge' : status === 429 ? 'TooManyRequests' : typeof status === 'number' && status >= 500 ? 'Unavailable' : 'unknown';
+  status === 413
+    ? 'PayloadTooLarge'
+    : status === 429
+      ? 'TooManyRequests'
+      : typeof status === 'number' && status >= 500
+        ? 'Unavailable'
+        : 'unknown';
 
 /** The code and params of whatever the data provider threw (`unknown` for our own bugs). */
 export function refusalOf(err: unknown): { code: string; params: Params } {
   if (!isObject(err)) return { code: 'unknown', params: {} };
   const body = err.body;
-  if (isObject(body) && typeof body.code === 'string') return { code: body.code, params: isObject(body.params) ? body.params : {} };
+  if (isObject(body) && typeof body.code === 'string')
+    return { code: body.code, params: isObject(body.params) ? body.params : {} };
   return { code: codeOfStatus(err.status), params: {} };
 }
 
@@ -33,7 +40,9 @@ function paramText(translate: TranslateFunction, name: string, value: unknown): 
   if (Array.isArray(value)) {
     // A list read as alternatives: the statuses a step allows, the roles it needs.
     const items = value.map((v) => paramText(translate, name, v));
-    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${translate('ventanilla.or')} ${items.at(-1)!}`;
+    return items.length <= 1
+      ? items.join('')
+      : `${items.slice(0, -1).join(', ')} ${translate('ventanilla.or')} ${items.at(-1)!}`;
   }
   // Objects (CustomerExists' customer) are shown by their screens, not inside a sentence.
   if (typeof value !== 'string' && typeof value !== 'number') return '';
@@ -49,14 +58,19 @@ function paramText(translate: TranslateFunction, name: string, value: unknown): 
       return translate(`ventanilla.role.${v}`, { _: v });
     case 'action':
       // Steps arrive as words ("set topics on"); call events name themselves ("record video_joined on").
-      return translate(`ventanilla.action.${v.startsWith('record ') ? 'record' : v.replace(/ /g, '_')}`, { _: translate('ventanilla.action.other') });
+      return translate(`ventanilla.action.${v.startsWith('record ') ? 'record' : v.replace(/ /g, '_')}`, {
+        _: translate('ventanilla.action.other'),
+      });
     default:
       return v;
   }
 }
 
 /** notify()'s message and messageArgs for a failure; a code this dictionary lacks gets the generic sentence. */
-export function errorNotice(translate: TranslateFunction, err: unknown): { message: string; messageArgs: Record<string, string> } {
+export function errorNotice(
+  translate: TranslateFunction,
+  err: unknown,
+): { message: string; messageArgs: Record<string, string> } {
   const { code, params } = refusalOf(err);
   const args = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, paramText(translate, k, v)]));
   return { message: `errors.${code}`, messageArgs: { ...args, _: translate('errors.unknown') } };
@@ -65,20 +79,26 @@ export function errorNotice(translate: TranslateFunction, err: unknown): { messa
 /** A failure as a sentence, for alerts inside a page. */
 export function useErrorText(): (err: unknown) => string {
   const translate = useTranslate();
-  return useCallback((err: unknown) => {
-    const { message, messageArgs } = errorNotice(translate, err);
-    return translate(message, messageArgs);
-  }, [translate]);
+  return useCallback(
+    (err: unknown) => {
+      const { message, messageArgs } = errorNotice(translate, err);
+      return translate(message, messageArgs);
+    },
+    [translate],
+  );
 }
 
 /** A failure as an error notification. */
 export function useNotifyError(): (err: unknown) => void {
   const translate = useTranslate();
   const notify = useNotify();
-  return useCallback((err: unknown) => {
-    const { message, messageArgs } = errorNotice(translate, err);
-    notify(message, { type: 'error', messageArgs });
-  }, [translate, notify]);
+  return useCallback(
+    (err: unknown) => {
+      const { message, messageArgs } = errorNotice(translate, err);
+      notify(message, { type: 'error', messageArgs });
+    },
+    [translate, notify],
+  );
 }
 
 /** Notifies a query's failure once per failure (react-query's useQuery has no onError callback). */

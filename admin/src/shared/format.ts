@@ -10,7 +10,8 @@ export function duration(seconds: number | null | undefined): string {
 export const minutes = (seconds: number | null | undefined): number | null =>
   seconds === null || seconds === undefined ? null : Math.round((seconds / 60) * 10) / 10;
 
-export const percent = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${v.toFixed(1)} %`);
+export const percent = (v: number | null | undefined): string =>
+  v === null || v === undefined ? '—' : `${v.toFixed(1)} %`;
 
 /** YYYY-MM-DD of a date in the browser's zone (the branch's zone in practice). */
 export const isoDay = (d: Date): string => d.toLocaleDateString('en-CA');

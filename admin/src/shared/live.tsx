@@ -7,17 +7,28 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState, type R
 import { io, type Socket } from 'socket.io-client';
 
 /** What the staff namespace sends the back office (api/realtime/socket.ts). */
-interface LiveEvents { ticket: (e: TicketEvent) => void; shift: (e: ShiftEvent) => void }
+interface LiveEvents {
+  ticket: (e: TicketEvent) => void;
+  shift: (e: ShiftEvent) => void;
+}
 export type LiveEvent = TicketEvent | ShiftEvent;
 /** What the back office asks of it: B7 "follow the ticket" joins that ticket's room. */
-interface LiveRequests { follow: (ticketId: string) => void; unfollow: (ticketId: string) => void }
+interface LiveRequests {
+  follow: (ticketId: string) => void;
+  unfollow: (ticketId: string) => void;
+}
 type LiveSocket = Socket<LiveEvents, LiveRequests>;
 
-const LiveContext = createContext<{ socket: LiveSocket | null; connected: boolean }>({ socket: null, connected: false });
+const LiveContext = createContext<{ socket: LiveSocket | null; connected: boolean }>({
+  socket: null,
+  connected: false,
+});
 
 export function LiveProvider({ children }: { children: ReactNode }) {
   // Created once, connected while mounted: a remount (StrictMode) reconnects the same socket.
-  const [socket] = useState<LiveSocket>(() => io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'], autoConnect: false }));
+  const [socket] = useState<LiveSocket>(() =>
+    io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'], autoConnect: false }),
+  );
   const [connected, setConnected] = useState(false);
   useEffect(() => {
     const up = () => setConnected(true);

@@ -2,21 +2,43 @@
 // shift's workflow in the Temporal Web UI (G7).
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import { isOperator } from '@domain/agents';
-import { Datagrid, DateField, FunctionField, List, ReferenceInput, SelectInput, TextField, usePermissions } from 'react-admin';
+import {
+  Datagrid,
+  DateField,
+  FunctionField,
+  List,
+  ReferenceInput,
+  SelectInput,
+  TextField,
+  usePermissions,
+} from 'react-admin';
 import { stateChoices } from '../shared/choices';
 import { StatusField } from '../shared/StatusChip';
 import { TemporalLink } from '../shared/TemporalLink';
 import { useTemporalUi } from '../monitor/useTemporalUi';
 
 const filters = [
-  <ReferenceInput key="b" source="branchId" reference="branches" alwaysOn><SelectInput optionText="name" /></ReferenceInput>,
+  <ReferenceInput key="b" source="branchId" reference="branches" alwaysOn>
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
   <SelectInput key="s" source="state" choices={stateChoices} alwaysOn />,
 ];
 
 function ShiftWorkflow() {
   const base = useTemporalUi();
-  return <FunctionField label="ventanilla.shifts.temporal" render={(r: { temporalUrl?: string; workflowId?: string }) =>
-    <TemporalLink compact href={r.temporalUrl ?? (base && r.workflowId ? `${base}/workflows/${encodeURIComponent(r.workflowId)}` : null)} />} />;
+  return (
+    <FunctionField
+      label="ventanilla.shifts.temporal"
+      render={(r: { temporalUrl?: string; workflowId?: string }) => (
+        <TemporalLink
+          compact
+          href={
+            r.temporalUrl ?? (base && r.workflowId ? `${base}/workflows/${encodeURIComponent(r.workflowId)}` : null)
+          }
+        />
+      )}
+    />
+  );
 }
 
 function ShiftList() {

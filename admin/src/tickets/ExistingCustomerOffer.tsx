@@ -18,10 +18,17 @@ export function ExistingCustomerOffer({ customer, onUsed }: { customer: KnownCus
   };
   const contact = [customer.idNumber, customer.email, customer.phone].filter((v): v is string => v !== null);
   return (
-    <Alert severity="info" sx={{ mb: 2 }} data-testid="existing-customer"
-      action={<Button label="ventanilla.tickets.use_existing" onClick={use} disabled={saving} variant="contained" />}>
+    <Alert
+      severity="info"
+      sx={{ mb: 2 }}
+      data-testid="existing-customer"
+      action={<Button label="ventanilla.tickets.use_existing" onClick={use} disabled={saving} variant="contained" />}
+    >
       {translate('errors.CustomerExists')}
-      <Box><b>{customer.name}</b>{contact.map((c) => ` · ${c}`).join('')}</Box>
+      <Box>
+        <b>{customer.name}</b>
+        {contact.map((c) => ` · ${c}`).join('')}
+      </Box>
     </Alert>
   );
 }

@@ -22,7 +22,9 @@ export function TicketActionButton({ action }: { action: 'requeue' | 'cancel' })
   const step = useMutation({
     mutationFn: (id: string) => dp.ticketAction(id, action),
     onSuccess: () => {
-      notify(action === 'requeue' ? 'ventanilla.tickets.requeued' : 'ventanilla.tickets.cancelled', { type: 'success' });
+      notify(action === 'requeue' ? 'ventanilla.tickets.requeued' : 'ventanilla.tickets.cancelled', {
+        type: 'success',
+      });
       // The ticket, its timeline and the lists that show it; the dialog closes without waiting for them.
       void queryClient.invalidateQueries({ queryKey: ['tickets'] });
     },
@@ -33,12 +35,24 @@ export function TicketActionButton({ action }: { action: 'requeue' | 'cancel' })
   const enabled = actionsAllowedFrom(t.status).includes(action);
   return (
     <>
-      <Button label={`ventanilla.tickets.${action}`} onClick={() => setOpen(true)} disabled={!enabled || step.isPending}
-        color={action === 'cancel' ? 'error' : 'primary'} data-testid={`ticket-${action}`}>
+      <Button
+        label={`ventanilla.tickets.${action}`}
+        onClick={() => setOpen(true)}
+        disabled={!enabled || step.isPending}
+        color={action === 'cancel' ? 'error' : 'primary'}
+        data-testid={`ticket-${action}`}
+      >
         {action === 'cancel' ? <CancelIcon /> : <ReplayIcon />}
       </Button>
-      <Confirm isOpen={open} loading={step.isPending} title={`ventanilla.tickets.${action}_title`} content={`ventanilla.tickets.${action}_content`}
-        translateOptions={{ number: t.number }} onConfirm={() => step.mutate(t.id)} onClose={() => setOpen(false)} />
+      <Confirm
+        isOpen={open}
+        loading={step.isPending}
+        title={`ventanilla.tickets.${action}_title`}
+        content={`ventanilla.tickets.${action}_content`}
+        translateOptions={{ number: t.number }}
+        onConfirm={() => step.mutate(t.id)}
+        onClose={() => setOpen(false)}
+      />
     </>
   );
 }

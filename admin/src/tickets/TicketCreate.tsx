@@ -5,11 +5,26 @@
 // inputs' required() only mark their labels.
 import type { Ticket } from '@domain/contracts/tickets';
 import type { KnownCustomer } from '@domain/customers';
-import { CUSTOMER_MODES, EMPTY_TICKET_FORM, ticketFormBody, ticketFormErrors, type TicketFormValues } from '@domain/ticket-form';
+import {
+  CUSTOMER_MODES,
+  EMPTY_TICKET_FORM,
+  ticketFormBody,
+  ticketFormErrors,
+  type TicketFormValues,
+} from '@domain/ticket-form';
 import { useState } from 'react';
 import {
-  AutocompleteInput, Create, DateTimeInput, FormDataConsumer, RadioButtonGroupInput, ReferenceInput, SelectInput, SimpleForm, required,
-  useNotify, useRedirect,
+  AutocompleteInput,
+  Create,
+  DateTimeInput,
+  FormDataConsumer,
+  RadioButtonGroupInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  required,
+  useNotify,
+  useRedirect,
 } from 'react-admin';
 import { CustomerFields } from '../customers';
 import { existingCustomerOf, formErrors, useNotifyError } from '../shared/errors';
@@ -46,18 +61,21 @@ export function TicketCreate() {
   const redirect = useRedirect();
   const [existing, setExisting] = useState<KnownCustomer>();
   return (
-    <Create transform={(values: TicketFormValues) => ticketFormBody(values)} mutationOptions={{
-      onSuccess: (t: Ticket) => {
-        notify('ventanilla.tickets.generated', { type: 'success', messageArgs: { number: t.number } });
-        redirect('show', 'tickets', t.id);
-      },
-      onError: (err: unknown) => {
-        const found = existingCustomerOf(err);
-        setExisting(found);
-        // Field errors show under their inputs, and react-admin says the form is invalid.
-        if (!found && !hasFieldErrors(err)) notifyError(err);
-      },
-    }}>
+    <Create
+      transform={(values: TicketFormValues) => ticketFormBody(values)}
+      mutationOptions={{
+        onSuccess: (t: Ticket) => {
+          notify('ventanilla.tickets.generated', { type: 'success', messageArgs: { number: t.number } });
+          redirect('show', 'tickets', t.id);
+        },
+        onError: (err: unknown) => {
+          const found = existingCustomerOf(err);
+          setExisting(found);
+          // Field errors show under their inputs, and react-admin says the form is invalid.
+          if (!found && !hasFieldErrors(err)) notifyError(err);
+        },
+      }}
+    >
       <SimpleForm defaultValues={defaultValues} validate={validate}>
         {existing && <ExistingCustomerOffer customer={existing} onUsed={() => setExisting(undefined)} />}
         <ReferenceInput source="serviceId" reference="services" filter={{ active: true }} perPage={200}>
@@ -68,16 +86,26 @@ export function TicketCreate() {
           <SelectInput optionText={(p: { name: string; level: number }) => `${p.name} (${p.level})`} />
         </ReferenceInput>
         <FormDataConsumer>
-          {({ formData }) => formData.kind === 'appointment' && <DateTimeInput source="scheduledAt" validate={required()} />}
+          {({ formData }) =>
+            formData.kind === 'appointment' && <DateTimeInput source="scheduledAt" validate={required()} />
+          }
         </FormDataConsumer>
         <RadioButtonGroupInput source="customerMode" choices={customerModes} />
         <FormDataConsumer>
-          {({ formData }) => formData.customerMode === 'new' ? <CustomerFields prefix="customer." />
-            : formData.customerMode === 'existing' ? (
+          {({ formData }) =>
+            formData.customerMode === 'new' ? (
+              <CustomerFields prefix="customer." />
+            ) : formData.customerMode === 'existing' ? (
               <ReferenceInput source="customerId" reference="customers">
-                <AutocompleteInput optionText={customerText} validate={required()} filterToQuery={(q) => ({ q })} sx={{ minWidth: 320 }} />
+                <AutocompleteInput
+                  optionText={customerText}
+                  validate={required()}
+                  filterToQuery={(q) => ({ q })}
+                  sx={{ minWidth: 320 }}
+                />
               </ReferenceInput>
-            ) : null}
+            ) : null
+          }
         </FormDataConsumer>
       </SimpleForm>
     </Create>

@@ -2,8 +2,20 @@
 // number, customer text, and today vs a date range. Refreshes live: ticket events invalidate the
 // list's query (shared/LiveInvalidation.tsx).
 import {
-  DatagridConfigurable, DateField, DateInput, List, ReferenceInput, SelectArrayInput, SelectField, SelectInput, TextField, TextInput,
-  CreateButton, FilterButton, SelectColumnsButton, TopToolbar,
+  DatagridConfigurable,
+  DateField,
+  DateInput,
+  List,
+  ReferenceInput,
+  SelectArrayInput,
+  SelectField,
+  SelectInput,
+  TextField,
+  TextInput,
+  CreateButton,
+  FilterButton,
+  SelectColumnsButton,
+  TopToolbar,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { kindChoices, statusChoices } from '../shared/choices';
@@ -26,7 +38,10 @@ function ServiceFilter(props: { source: string; alwaysOn?: boolean }) {
   const filter = departmentId ? { departmentId } : branchId ? { branchId } : {};
   return (
     <ReferenceInput {...props} reference="services" filter={filter} perPage={200}>
-      <SelectInput optionText={(s: { label: string; name: string }) => `${s.label} · ${s.name}`} label="resources.tickets.fields.serviceId" />
+      <SelectInput
+        optionText={(s: { label: string; name: string }) => `${s.label} · ${s.name}`}
+        label="resources.tickets.fields.serviceId"
+      />
     </ReferenceInput>
   );
 }
@@ -37,11 +52,15 @@ const filters = [
   <TextInput key="q" source="q" alwaysOn resettable />,
   <TextInput key="number" source="number" alwaysOn resettable sx={{ maxWidth: 140 }} />,
   <SelectInput key="day" source="day" choices={dayChoices} alwaysOn emptyText="ventanilla.tickets.history" />,
-  <ReferenceInput key="branch" source="branchId" reference="branches" alwaysOn><SelectInput optionText="name" label="resources.tickets.fields.branchId" /></ReferenceInput>,
+  <ReferenceInput key="branch" source="branchId" reference="branches" alwaysOn>
+    <SelectInput optionText="name" label="resources.tickets.fields.branchId" />
+  </ReferenceInput>,
   <DepartmentFilter key="dept" source="departmentId" alwaysOn />,
   <ServiceFilter key="service" source="serviceId" alwaysOn />,
   <SelectArrayInput key="status" source="status" choices={statusChoices} alwaysOn sx={{ minWidth: 180 }} />,
-  <ReferenceInput key="agent" source="agentId" reference="users" filter={{ role: 'agent' }} perPage={200}><SelectInput optionText={agentName} label="resources.tickets.fields.agentId" /></ReferenceInput>,
+  <ReferenceInput key="agent" source="agentId" reference="users" filter={{ role: 'agent' }} perPage={200}>
+    <SelectInput optionText={agentName} label="resources.tickets.fields.agentId" />
+  </ReferenceInput>,
   <SelectInput key="kind" source="kind" choices={kindChoices} />,
   <DateInput key="from" source="from" />,
   <DateInput key="to" source="to" />,
@@ -56,7 +75,14 @@ const Actions = () => (
 );
 
 export const TicketList = () => (
-  <List filters={filters} filterDefaultValues={{ day: 'today' }} sort={{ field: 'arrivalAt', order: 'DESC' }} actions={<Actions />} exporter={false} perPage={25}>
+  <List
+    filters={filters}
+    filterDefaultValues={{ day: 'today' }}
+    sort={{ field: 'arrivalAt', order: 'DESC' }}
+    actions={<Actions />}
+    exporter={false}
+    perPage={25}
+  >
     <DatagridConfigurable rowClick="show" bulkActionButtons={false}>
       <TextField source="number" />
       <StatusField source="status" label="resources.tickets.fields.status" sortable />

@@ -1,12 +1,32 @@
 import LabelIcon from '@mui/icons-material/Label';
-import { Datagrid, Edit, List, ReferenceField, ReferenceInput, SelectInput, SimpleForm, TextField, TextInput, required } from 'react-admin';
+import {
+  Datagrid,
+  Edit,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  required,
+} from 'react-admin';
 import { ServiceOption } from '../shared/ServiceName';
 
 const TopicList = () => (
-  <List exporter={false} filters={[<ReferenceInput key="s" source="serviceId" reference="services" alwaysOn><SelectInput optionText={<ServiceOption />} /></ReferenceInput>]}>
+  <List
+    exporter={false}
+    filters={[
+      <ReferenceInput key="s" source="serviceId" reference="services" alwaysOn>
+        <SelectInput optionText={<ServiceOption />} />
+      </ReferenceInput>,
+    ]}
+  >
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       <TextField source="name" />
-      <ReferenceField source="serviceId" reference="services" link="edit"><TextField source="name" /></ReferenceField>
+      <ReferenceField source="serviceId" reference="services" link="edit">
+        <TextField source="name" />
+      </ReferenceField>
     </Datagrid>
   </List>
 );

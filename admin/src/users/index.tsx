@@ -1,7 +1,24 @@
 import PersonIcon from '@mui/icons-material/Person';
 import {
-  BooleanField, BooleanInput, Create, Datagrid, Edit, EmailField, List, PasswordInput, ReferenceField, ReferenceInput, SelectField,
-  SelectInput, SimpleForm, TextField, TextInput, email, minLength, required, usePermissions,
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  Edit,
+  EmailField,
+  List,
+  PasswordInput,
+  ReferenceField,
+  ReferenceInput,
+  SelectField,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  email,
+  minLength,
+  required,
+  usePermissions,
 } from 'react-admin';
 import { hasAdminRights, isOperator } from '@domain/agents';
 import { roleChoices } from '../shared/choices';
@@ -10,7 +27,9 @@ import { UserAssignments } from './UserAssignments';
 const filters = [
   <TextInput key="q" source="q" label="ra.action.search" alwaysOn />,
   <SelectInput key="r" source="role" choices={roleChoices} alwaysOn />,
-  <ReferenceInput key="b" source="branchId" reference="branches" alwaysOn><SelectInput optionText="name" /></ReferenceInput>,
+  <ReferenceInput key="b" source="branchId" reference="branches" alwaysOn>
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
 ];
 
 const UserList = () => (
@@ -45,9 +64,15 @@ const UserFields = ({ creating = false }: { creating?: boolean }) => {
       <TextInput source="lastName" validate={required()} />
       <TextInput source="email" type="email" validate={[required(), email()]} />
       <SelectInput source="role" choices={roles} defaultValue="agent" validate={required()} />
-      <ReferenceInput source="branchId" reference="branches"><SelectInput optionText="name" emptyText="—" /></ReferenceInput>
+      <ReferenceInput source="branchId" reference="branches">
+        <SelectInput optionText="name" emptyText="—" />
+      </ReferenceInput>
       <TextInput source="phone" />
-      <PasswordInput source="password" validate={creating ? [required(), minLength(10)] : [minLength(10)]} autoComplete="new-password" />
+      <PasswordInput
+        source="password"
+        validate={creating ? [required(), minLength(10)] : [minLength(10)]}
+        autoComplete="new-password"
+      />
       <BooleanInput source="active" defaultValue />
     </>
   );
@@ -55,14 +80,18 @@ const UserFields = ({ creating = false }: { creating?: boolean }) => {
 
 const UserEdit = () => (
   <Edit mutationMode="pessimistic">
-    <SimpleForm><UserFields /></SimpleForm>
+    <SimpleForm>
+      <UserFields />
+    </SimpleForm>
     <UserAssignments />
   </Edit>
 );
 
 const UserCreate = () => (
   <Create redirect="edit">
-    <SimpleForm><UserFields creating /></SimpleForm>
+    <SimpleForm>
+      <UserFields creating />
+    </SimpleForm>
   </Create>
 );
 

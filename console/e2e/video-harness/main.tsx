@@ -8,7 +8,11 @@ import { VideoCall } from '../../src/video';
 
 function AgentCall() {
   const { ticketId = '' } = useParams();
-  return <main style={{ maxWidth: 1100, margin: '1rem auto' }}><VideoCall ticketId={ticketId} /></main>;
+  return (
+    <main style={{ maxWidth: 1100, margin: '1rem auto' }}>
+      <VideoCall ticketId={ticketId} />
+    </main>
+  );
 }
 
 const router = createBrowserRouter([
@@ -17,4 +21,9 @@ const router = createBrowserRouter([
 ]);
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<Providers><RouterProvider router={router} /></Providers>);
+if (root)
+  createRoot(root).render(
+    <Providers>
+      <RouterProvider router={router} />
+    </Providers>,
+  );

@@ -22,7 +22,10 @@ async function call(method: string, path: string, body: unknown, opts: RequestOp
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
-      method, credentials: 'same-origin', headers, keepalive: opts.keepalive,
+      method,
+      credentials: 'same-origin',
+      headers,
+      keepalive: opts.keepalive,
       body: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch (err) {
@@ -32,23 +35,40 @@ async function call(method: string, path: string, body: unknown, opts: RequestOp
   return res;
 }
 
-async function send<T>(method: string, path: string, body: unknown, opts: RequestOptions = {}): Promise<{ data: T; headers: Headers }> {
+async function send<T>(
+  method: string,
+  path: string,
+  body: unknown,
+  opts: RequestOptions = {},
+): Promise<{ data: T; headers: Headers }> {
   const res = await call(method, path, body, opts);
   const text = await res.text();
   return { data: (text ? JSON.parse(text) : null) as T, headers: res.headers };
 }
 
 /** A ra-data-simple-rest list request: filter, sort and range, as the back office sends them too. */
-export interface ListParams { filter?: Record<string, unknown>; sort?: [string, 'ASC' | 'DESC']; range?: [number, number] }
-export interface ListResult<T> { rows: T[]; total: number; headers: Headers }
+export interface ListParams {
+  filter?: Record<string, unknown>;
+  sort?: [string, 'ASC' | 'DESC'];
+  range?: [number, number];
+}
+export interface ListResult<T> {
+  rows: T[];
+  total: number;
+  headers: Headers;
+}
 
 export const api = {
   get: async <T>(path: string, opts?: RequestOptions): Promise<T> => (await send<T>('GET', path, undefined, opts)).data,
-  post: async <T>(path: string, body: unknown = {}, opts?: RequestOptions): Promise<T> => (await send<T>('POST', path, body, opts)).data,
-  put: async <T>(path: string, body: unknown, opts?: RequestOptions): Promise<T> => (await send<T>('PUT', path, body, opts)).data,
-  delete: async <T>(path: string, opts?: RequestOptions): Promise<T> => (await send<T>('DELETE', path, undefined, opts)).data,
+  post: async <T>(path: string, body: unknown = {}, opts?: RequestOptions): Promise<T> =>
+    (await send<T>('POST', path, body, opts)).data,
+  put: async <T>(path: string, body: unknown, opts?: RequestOptions): Promise<T> =>
+    (await send<T>('PUT', path, body, opts)).data,
+  delete: async <T>(path: string, opts?: RequestOptions): Promise<T> =>
+    (await send<T>('DELETE', path, undefined, opts)).data,
   /** A file as the browser got it (the bearer cannot ride on a plain link). */
-  blob: async (path: string, opts?: RequestOptions): Promise<Blob> => (await call('GET', path, undefined, opts ?? {})).blob(),
+  blob: async (path: string, opts?: RequestOptions): Promise<Blob> =>
+    (await call('GET', path, undefined, opts ?? {})).blob(),
   /** Rows plus the total from Content-Range. */
   async list<T>(resource: string, params: ListParams = {}): Promise<ListResult<T>> {
     const qs = new URLSearchParams();

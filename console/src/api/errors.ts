@@ -25,7 +25,8 @@ export function fieldErrorsOf(v: unknown): FieldErrors {
   if (!isObject(v)) return {};
   const out: FieldErrors = {};
   for (const [field, e] of Object.entries(v)) {
-    if (isObject(e) && typeof e.code === 'string') out[field] = { code: e.code as FieldErrors[string]['code'], ...(isObject(e.params) ? { params: e.params } : {}) };
+    if (isObject(e) && typeof e.code === 'string')
+      out[field] = { code: e.code as FieldErrors[string]['code'], ...(isObject(e.params) ? { params: e.params } : {}) };
   }
   return out;
 }

@@ -44,51 +44,72 @@ export const keys = {
 /** What a ticket or shift step of the branch may change (staff socket events, reconnects, the desk's own steps). */
 export const LIVE_KEYS = [keys.shift, keys.waiting, ['ticket'], keys.liveTickets, keys.agents] as const;
 
-export const meQuery = queryOptions({ queryKey: keys.me, queryFn: () => noneOn(401, () => api.get<SessionUser>('/auth/me')) });
-export const shiftQuery = queryOptions({ queryKey: keys.shift, queryFn: () => noneOn(404, () => api.get<ShiftView>('/shifts/current')) });
+export const meQuery = queryOptions({
+  queryKey: keys.me,
+  queryFn: () => noneOn(401, () => api.get<SessionUser>('/auth/me')),
+});
+export const shiftQuery = queryOptions({
+  queryKey: keys.shift,
+  queryFn: () => noneOn(404, () => api.get<ShiftView>('/shifts/current')),
+});
 
 /** A9: the list follows the agent's state and mode too (offline and manual change who is offered). */
-export const waitingQuery = (shift: Pick<ShiftView, 'state' | 'manualMode'>) => queryOptions({
-  queryKey: [...keys.waiting, shift.state, shift.manualMode],
-  queryFn: () => api.get<WaitingItem[]>('/shifts/current/waiting'),
-  placeholderData: keepPreviousData,
-});
+export const waitingQuery = (shift: Pick<ShiftView, 'state' | 'manualMode'>) =>
+  queryOptions({
+    queryKey: [...keys.waiting, shift.state, shift.manualMode],
+    queryFn: () => api.get<WaitingItem[]>('/shifts/current/waiting'),
+    placeholderData: keepPreviousData,
+  });
 
-export const ticketQuery = (id: string) => queryOptions({ queryKey: keys.ticket(id), queryFn: () => api.get<Ticket>(`/tickets/${id}`) });
-export const timelineQuery = (id: string) => queryOptions({
-  queryKey: [...keys.ticket(id), 'timeline'], queryFn: () => api.get<TimelineEvent[]>(`/tickets/${id}/timeline`),
-});
+export const ticketQuery = (id: string) =>
+  queryOptions({ queryKey: keys.ticket(id), queryFn: () => api.get<Ticket>(`/tickets/${id}`) });
+export const timelineQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...keys.ticket(id), 'timeline'],
+    queryFn: () => api.get<TimelineEvent[]>(`/tickets/${id}/timeline`),
+  });
 
 /** B3–B5: today's list is live (socket events refetch it); history is not. */
-export const ticketsQuery = (mode: 'today' | 'history', filter: Record<string, unknown>) => queryOptions({
-  queryKey: [...keys.tickets, mode, filter],
-  queryFn: () => api.list<Ticket>('tickets', { filter, sort: ['arrivalAt', 'DESC'], range: [0, 199] }),
-  placeholderData: keepPreviousData,
-});
+export const ticketsQuery = (mode: 'today' | 'history', filter: Record<string, unknown>) =>
+  queryOptions({
+    queryKey: [...keys.tickets, mode, filter],
+    queryFn: () => api.list<Ticket>('tickets', { filter, sort: ['arrivalAt', 'DESC'], range: [0, 199] }),
+    placeholderData: keepPreviousData,
+  });
 
 /** A back-office resource list (ra-data-simple-rest), for pickers and trees: not live. */
-export const listQuery = <R extends ResourceName>(resource: R, params: ListParams = {}) => queryOptions({
-  queryKey: ['list', resource, params] as const,
-  queryFn: () => api.list<ResourceRecord<R>>(resource, params),
-});
+export const listQuery = <R extends ResourceName>(resource: R, params: ListParams = {}) =>
+  queryOptions({
+    queryKey: ['list', resource, params] as const,
+    queryFn: () => api.list<ResourceRecord<R>>(resource, params),
+  });
 
-export const customerQuery = (id: number) => queryOptions({
-  queryKey: keys.customer(id), queryFn: () => api.get<ResourceRecord<'customers'>>(`/customers/${id}`),
-});
+export const customerQuery = (id: number) =>
+  queryOptions({
+    queryKey: keys.customer(id),
+    queryFn: () => api.get<ResourceRecord<'customers'>>(`/customers/${id}`),
+  });
 
 export const notificationsQuery = queryOptions({
   queryKey: keys.notifications,
-  queryFn: () => api.list<ResourceRecord<'notifications'>>('notifications', { sort: ['createdAt', 'DESC'], range: [0, 19] }),
+  queryFn: () =>
+    api.list<ResourceRecord<'notifications'>>('notifications', { sort: ['createdAt', 'DESC'], range: [0, 19] }),
 });
 
 export const profileQuery = queryOptions({ queryKey: keys.profile, queryFn: () => api.get<Profile>('/profile') });
 
-export const publicBranchQuery = (branchId: number) => queryOptions({
-  queryKey: [...keys.public, 'branch', branchId], queryFn: () => api.get<PublicBranch>(`/public/branches/${branchId}`),
-});
-export const displayQuery = (branchId: number) => queryOptions({
-  queryKey: [...keys.public, 'display', branchId], queryFn: () => api.get<DisplayView>(`/public/branches/${branchId}/display`),
-});
-export const publicStatusQuery = (token: string) => queryOptions({
-  queryKey: [...keys.public, 'status', token], queryFn: () => api.get<PublicStatus>(`/public/tickets/${encodeURIComponent(token)}`),
-});
+export const publicBranchQuery = (branchId: number) =>
+  queryOptions({
+    queryKey: [...keys.public, 'branch', branchId],
+    queryFn: () => api.get<PublicBranch>(`/public/branches/${branchId}`),
+  });
+export const displayQuery = (branchId: number) =>
+  queryOptions({
+    queryKey: [...keys.public, 'display', branchId],
+    queryFn: () => api.get<DisplayView>(`/public/branches/${branchId}/display`),
+  });
+export const publicStatusQuery = (token: string) =>
+  queryOptions({
+    queryKey: [...keys.public, 'status', token],
+    queryFn: () => api.get<PublicStatus>(`/public/tickets/${encodeURIComponent(token)}`),
+  });

@@ -24,22 +24,49 @@ export function AttentionPanel({ shift, ticketId }: { shift: ShiftView; ticketId
   const client = useQueryClient();
   const ticket = useQuery(ticketQuery(ticketId));
   const loadError = useErrorText(ticket.error);
-  const step = useApiMutation(({ path, body }: { path: 'recall' | 'attend' | 'finish'; body?: object }) => api.post(`/tickets/${ticketId}/${path}`, body ?? {}), { invalidates: LIVE_KEYS });
+  const step = useApiMutation(
+    ({ path, body }: { path: 'recall' | 'attend' | 'finish'; body?: object }) =>
+      api.post(`/tickets/${ticketId}/${path}`, body ?? {}),
+    { invalidates: LIVE_KEYS },
+  );
   const tk = ticket.data;
-  if (!tk) return <section className="panel grow"><Notice kind="error" text={loadError} />{!loadError && <p className="muted">{t.app.loading}</p>}</section>;
+  if (!tk)
+    return (
+      <section className="panel grow">
+        <Notice kind="error" text={loadError} />
+        {!loadError && <p className="muted">{t.app.loading}</p>}
+      </section>
+    );
   const calling = tk.status === 'calling';
   // One button per step the ticket's status allows (domain/ticket-actions.ts).
   const allowed = actionsAllowedFrom(tk.status);
-  const button = (path: 'recall' | 'attend' | 'finish', label: string, primary: boolean, body?: object) => allowed.includes(path) && (
-    <button type="button" className={primary ? 'btn btn-primary' : 'btn'} disabled={step.isPending} onClick={() => step.mutate({ path, body })}>{label}</button>
-  );
+  const button = (path: 'recall' | 'attend' | 'finish', label: string, primary: boolean, body?: object) =>
+    allowed.includes(path) && (
+      <button
+        type="button"
+        className={primary ? 'btn btn-primary' : 'btn'}
+        disabled={step.isPending}
+        onClick={() => step.mutate({ path, body })}
+      >
+        {label}
+      </button>
+    );
   return (
-    <section className="attention grow" aria-label={calling ? t.attention.calling : t.attention.attending} data-testid="attention" data-status={tk.status}>
+    <section
+      className="attention grow"
+      aria-label={calling ? t.attention.calling : t.attention.attending}
+      data-testid="attention"
+      data-status={tk.status}
+    >
       <header className={`call-notice ${calling ? 'is-calling' : 'is-attending'}`}>
-        <div className="call-number mono" data-testid="call-number">{tk.number}</div>
+        <div className="call-number mono" data-testid="call-number">
+          {tk.number}
+        </div>
         <div className="call-who">
           <span className="eyebrow">{calling ? t.attention.calling : t.attention.attending}</span>
-          <strong className="call-name" data-testid="call-name">{tk.customerName ?? t.attention.anonymous}</strong>
+          <strong className="call-name" data-testid="call-name">
+            {tk.customerName ?? t.attention.anonymous}
+          </strong>
           <span className="call-service">{tk.serviceName}</span>
         </div>
         <div className="call-state">
@@ -55,15 +82,37 @@ export function AttentionPanel({ shift, ticketId }: { shift: ShiftView; ticketId
         {button('finish', t.attention.finish, true, { topicIds: tk.topicIds })}
       </div>
       <dl className="facts">
-        <div><dt>{t.attention.service}</dt><dd>{tk.number.split('-')[0]} · {tk.serviceName}</dd></div>
-        {tk.scheduledAt && <div><dt>{t.attention.scheduled}</dt><dd>{formatDateTime(tk.scheduledAt, locale)}</dd></div>}
-        <div><dt>{t.attention.arrival}</dt><dd>{formatDateTime(tk.arrivalAt, locale)}</dd></div>
-        <div><dt>{t.attention.recalls}</dt><dd data-testid="recall-count">{tk.recallCount}</dd></div>
-        <div><dt>{t.desk.deskLabel}</dt><dd>{shift.deskName}</dd></div>
+        <div>
+          <dt>{t.attention.service}</dt>
+          <dd>
+            {tk.number.split('-')[0]} · {tk.serviceName}
+          </dd>
+        </div>
+        {tk.scheduledAt && (
+          <div>
+            <dt>{t.attention.scheduled}</dt>
+            <dd>{formatDateTime(tk.scheduledAt, locale)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t.attention.arrival}</dt>
+          <dd>{formatDateTime(tk.arrivalAt, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t.attention.recalls}</dt>
+          <dd data-testid="recall-count">{tk.recallCount}</dd>
+        </div>
+        <div>
+          <dt>{t.desk.deskLabel}</dt>
+          <dd>{shift.deskName}</dd>
+        </div>
       </dl>
       {tk.kind === 'virtual' && (
         <Suspense fallback={<p className="muted">{t.app.loading}</p>}>
-          <VideoCall ticketId={tk.id} onDone={() => LIVE_KEYS.forEach((queryKey) => void client.invalidateQueries({ queryKey }))} />
+          <VideoCall
+            ticketId={tk.id}
+            onDone={() => LIVE_KEYS.forEach((queryKey) => void client.invalidateQueries({ queryKey }))}
+          />
         </Suspense>
       )}
       <div className="attention-grid">

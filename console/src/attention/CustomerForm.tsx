@@ -15,7 +15,13 @@ import { useI18n } from '../i18n';
 const KEYS = ['firstName', 'lastName', 'email', 'idNumber', 'phone'] as const;
 type Form = Record<(typeof KEYS)[number], string>;
 const EMPTY: Form = { firstName: '', lastName: '', email: '', idNumber: '', phone: '' };
-const TYPES: Record<keyof Form, string> = { firstName: 'text', lastName: 'text', email: 'email', idNumber: 'text', phone: 'tel' };
+const TYPES: Record<keyof Form, string> = {
+  firstName: 'text',
+  lastName: 'text',
+  email: 'email',
+  idNumber: 'text',
+  phone: 'tel',
+};
 
 export function CustomerForm({ ticketId, customerId }: { ticketId: string; customerId: number | null }) {
   const { t } = useI18n();
@@ -28,22 +34,36 @@ export function CustomerForm({ ticketId, customerId }: { ticketId: string; custo
   useEffect(() => {
     const c = customer.data;
     if (!c) return;
-    const f: Form = { firstName: c.firstName, lastName: c.lastName, email: c.email ?? '', idNumber: c.idNumber ?? '', phone: c.phone ?? '' };
+    const f: Form = {
+      firstName: c.firstName,
+      lastName: c.lastName,
+      email: c.email ?? '',
+      idNumber: c.idNumber ?? '',
+      phone: c.phone ?? '',
+    };
     setInitial(f);
     setForm(f);
   }, [customer.data]);
   // `sent`: the form as it was sent, which becomes the unchanged state (none when linking another customer).
-  const save = useApiMutation(({ body }: { body: object; sent?: Form }) => api.post(`/tickets/${ticketId}/customer`, body), {
-    invalidates: [keys.ticket(ticketId)],
-    onSuccess: (_, { sent }) => {
-      if (sent) setInitial(sent);
-      setSaved(true);
+  const save = useApiMutation(
+    ({ body }: { body: object; sent?: Form }) => api.post(`/tickets/${ticketId}/customer`, body),
+    {
+      invalidates: [keys.ticket(ticketId)],
+      onSuccess: (_, { sent }) => {
+        if (sent) setInitial(sent);
+        setSaved(true);
+      },
     },
-  });
+  );
   const existing = existingCustomer(save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const changed = Object.fromEntries(KEYS.filter((k) => form[k] !== initial[k]).map((k) => [k, form[k].trim() === '' && k !== 'firstName' ? null : form[k].trim()]));
+    const changed = Object.fromEntries(
+      KEYS.filter((k) => form[k] !== initial[k]).map((k) => [
+        k,
+        form[k].trim() === '' && k !== 'firstName' ? null : form[k].trim(),
+      ]),
+    );
     if (Object.keys(changed).length === 0) return;
     setSaved(false);
     save.mutate({ body: changed, sent: form });
@@ -56,16 +76,29 @@ export function CustomerForm({ ticketId, customerId }: { ticketId: string; custo
   return (
     <form className="panel form" onSubmit={submit} data-testid="customer-form">
       <h3 className="panel-title">{t.attention.customer}</h3>
-      <Notice kind="error" text={existing ? null : save.message ?? loadError} />
-      {existing && <ExistingCustomer customer={existing} busy={save.isPending} onUse={() => linkExisting(existing.id)} />}
+      <Notice kind="error" text={existing ? null : (save.message ?? loadError)} />
+      {existing && (
+        <ExistingCustomer customer={existing} busy={save.isPending} onUse={() => linkExisting(existing.id)} />
+      )}
       <Notice kind="ok" text={saved ? t.attention.customerSaved : null} />
       <div className="form-grid">
         {KEYS.map((k) => (
-          <Field key={k} label={t.attention[k]} name={k} type={TYPES[k]} value={form[k]} error={save.fields[k]}
-            onChange={(e) => setForm({ ...form, [k]: e.target.value })} />
+          <Field
+            key={k}
+            label={t.attention[k]}
+            name={k}
+            type={TYPES[k]}
+            value={form[k]}
+            error={save.fields[k]}
+            onChange={(e) => setForm({ ...form, [k]: e.target.value })}
+          />
         ))}
       </div>
-      <div className="form-actions"><button className="btn" disabled={save.isPending}>{t.attention.saveCustomer}</button></div>
+      <div className="form-actions">
+        <button className="btn" disabled={save.isPending}>
+          {t.attention.saveCustomer}
+        </button>
+      </div>
     </form>
   );
 }

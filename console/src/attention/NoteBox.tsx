@@ -9,7 +9,10 @@ import { useI18n } from '../i18n';
 export function NoteBox({ ticketId }: { ticketId: string }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const add = useApiMutation(() => api.post(`/tickets/${ticketId}/notes`, { text }), { invalidates: [keys.ticket(ticketId)], onSuccess: () => setText('') });
+  const add = useApiMutation(() => api.post(`/tickets/${ticketId}/notes`, { text }), {
+    invalidates: [keys.ticket(ticketId)],
+    onSuccess: () => setText(''),
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate();
@@ -19,8 +22,19 @@ export function NoteBox({ ticketId }: { ticketId: string }) {
       <h3 className="panel-title">{t.attention.notes}</h3>
       {/* The note is the only input: its own refusal (e.g. too long) says more than "check the fields". */}
       <Notice kind="error" text={add.fields.text ?? add.message} />
-      <textarea name="note" rows={3} maxLength={2000} placeholder={t.attention.notePlaceholder} value={text} onChange={(e) => setText(e.target.value)} />
-      <div className="form-actions"><button className="btn" disabled={add.isPending || !text.trim()}>{t.attention.addNote}</button></div>
+      <textarea
+        name="note"
+        rows={3}
+        maxLength={2000}
+        placeholder={t.attention.notePlaceholder}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <div className="form-actions">
+        <button className="btn" disabled={add.isPending || !text.trim()}>
+          {t.attention.addNote}
+        </button>
+      </div>
     </form>
   );
 }

@@ -6,11 +6,21 @@ import { keys, listQuery } from '../api/queries';
 import { Notice } from '../common/Notice';
 import { useI18n } from '../i18n';
 
-export function TopicsPicker({ ticketId, serviceId, selected }: { ticketId: string; serviceId: number; selected: number[] }) {
+export function TopicsPicker({
+  ticketId,
+  serviceId,
+  selected,
+}: {
+  ticketId: string;
+  serviceId: number;
+  selected: number[];
+}) {
   const { t } = useI18n();
   const topics = useQuery(listQuery('topics', { filter: { serviceId }, sort: ['name', 'ASC'] }));
   const loadError = useErrorText(topics.error);
-  const save = useApiMutation((topicIds: number[]) => api.post(`/tickets/${ticketId}/topics`, { topicIds }), { invalidates: [keys.ticket(ticketId)] });
+  const save = useApiMutation((topicIds: number[]) => api.post(`/tickets/${ticketId}/topics`, { topicIds }), {
+    invalidates: [keys.ticket(ticketId)],
+  });
   const toggle = (id: number, on: boolean) => save.mutate(on ? [...selected, id] : selected.filter((x) => x !== id));
   const rows = topics.data?.rows ?? [];
   return (
@@ -23,7 +33,12 @@ export function TopicsPicker({ ticketId, serviceId, selected }: { ticketId: stri
           const on = selected.includes(tp.id);
           return (
             <label key={tp.id} className={on ? 'chip on' : 'chip'}>
-              <input type="checkbox" checked={on} disabled={save.isPending} onChange={(e) => toggle(tp.id, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={on}
+                disabled={save.isPending}
+                onChange={(e) => toggle(tp.id, e.target.checked)}
+              />
               {tp.name}
             </label>
           );

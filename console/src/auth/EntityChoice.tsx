@@ -4,8 +4,18 @@ import { useEffect, useRef } from 'react';
 import { fill, useI18n } from '../i18n';
 import type { EntityOption } from './entityChoice';
 
-export function EntityChoice({ email, entities, value, onChange, onBack }: {
-  email: string; entities: EntityOption[]; value: string; onChange(slug: string): void; onBack(): void;
+export function EntityChoice({
+  email,
+  entities,
+  value,
+  onChange,
+  onBack,
+}: {
+  email: string;
+  entities: EntityOption[];
+  value: string;
+  onChange(slug: string): void;
+  onBack(): void;
 }) {
   const { t } = useI18n();
   const group = useRef<HTMLFieldSetElement>(null);
@@ -17,14 +27,25 @@ export function EntityChoice({ email, entities, value, onChange, onBack }: {
     <>
       <div className="login-as">
         <span data-testid="login-email">{email}</span>
-        <button type="button" className="btn-link" onClick={onBack}>{t.login.changeEmail}</button>
+        <button type="button" className="btn-link" onClick={onBack}>
+          {t.login.changeEmail}
+        </button>
       </div>
       <fieldset className="entity-choice" ref={group} aria-describedby="entity-choice-hint">
         <legend className="field-label">{t.login.entity}</legend>
-        <p id="entity-choice-hint" className="muted">{fill(t.login.chooseEntity, { count: entities.length })}</p>
+        <p id="entity-choice-hint" className="muted">
+          {fill(t.login.chooseEntity, { count: entities.length })}
+        </p>
         {entities.map((e) => (
           <label key={e.slug} className="entity-option">
-            <input type="radio" name="entity" value={e.slug} required checked={value === e.slug} onChange={() => onChange(e.slug)} />
+            <input
+              type="radio"
+              name="entity"
+              value={e.slug}
+              required
+              checked={value === e.slug}
+              onChange={() => onChange(e.slug)}
+            />
             <span>{e.name}</span>
           </label>
         ))}

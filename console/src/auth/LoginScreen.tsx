@@ -47,20 +47,48 @@ export function LoginScreen() {
   return (
     <main className="center-page">
       <form ref={form} className="card login" onSubmit={submit}>
-        <div className="brand brand-lg"><span className="brand-mark" aria-hidden="true">V</span>{t.app.name}</div>
+        <div className="brand brand-lg">
+          <span className="brand-mark" aria-hidden="true">
+            V
+          </span>
+          {t.app.name}
+        </div>
         <h1>{t.login.title}</h1>
         {/* Always in the page, so the change is announced when the choice appears. */}
-        <p className="sr-only" role="status">{entities ? fill(t.login.chooseEntity, { count: entities.length }) : ''}</p>
+        <p className="sr-only" role="status">
+          {entities ? fill(t.login.chooseEntity, { count: entities.length }) : ''}
+        </p>
         <Notice kind="error" text={login.message} />
         {entities ? (
           <EntityChoice email={email} entities={entities} value={entity} onChange={setEntity} onBack={back} />
         ) : (
           <>
-            <Field label={t.login.email} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} error={login.fields.email} autoFocus />
-            <Field label={t.login.password} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={login.fields.password} />
+            <Field
+              label={t.login.email}
+              type="email"
+              name="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              error={login.fields.email}
+              autoFocus
+            />
+            <Field
+              label={t.login.password}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={login.fields.password}
+            />
           </>
         )}
-        <button className="btn btn-primary btn-block" disabled={login.isPending}>{t.login.submit}</button>
+        <button className="btn btn-primary btn-block" disabled={login.isPending}>
+          {t.login.submit}
+        </button>
         <LangSwitch />
       </form>
     </main>

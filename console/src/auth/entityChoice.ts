@@ -1,6 +1,11 @@
 // The console's side of choosing the entity at login (the rule and the device memory live in
 // domain/login-entity.ts, shared with the back office).
-import { entityOptionsOf, rememberedEntity as remembered, rememberEntity as remember, type EntityOption } from '@domain/login-entity';
+import {
+  entityOptionsOf,
+  rememberedEntity as remembered,
+  rememberEntity as remember,
+  type EntityOption,
+} from '@domain/login-entity';
 import { ApiError } from '../api/errors';
 
 export type { EntityOption };

@@ -9,5 +9,10 @@ export function StatusBadge({ status }: { status: TicketStatus }) {
 
 export function StateDot({ state }: { state: AgentState }) {
   const { t } = useI18n();
-  return <span className={`state state-${state}`}><i aria-hidden="true" />{t.states[state]}</span>;
+  return (
+    <span className={`state state-${state}`}>
+      <i aria-hidden="true" />
+      {t.states[state]}
+    </span>
+  );
 }

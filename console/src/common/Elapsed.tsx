@@ -8,5 +8,9 @@ export function Elapsed({ since, className }: { since: string; className?: strin
     const id = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(id);
   }, []);
-  return <time className={className} dateTime={since} data-testid="elapsed">{formatDuration(now - Date.parse(since))}</time>;
+  return (
+    <time className={className} dateTime={since} data-testid="elapsed">
+      {formatDuration(now - Date.parse(since))}
+    </time>
+  );
 }

@@ -10,8 +10,18 @@ export function ExistingCustomer({ customer, busy, onUse }: { customer: KnownCus
   return (
     <div className="notice notice-info existing-customer" role="alert" data-testid="existing-customer">
       <p>{t.errors.CustomerExists}</p>
-      <p><strong>{customer.name}</strong>{contact.map((c) => <span key={c} className="mono muted"> · {c}</span>)}</p>
-      <button type="button" className="btn btn-sm btn-primary" disabled={busy} onClick={onUse}>{t.attention.useExisting}</button>
+      <p>
+        <strong>{customer.name}</strong>
+        {contact.map((c) => (
+          <span key={c} className="mono muted">
+            {' '}
+            · {c}
+          </span>
+        ))}
+      </p>
+      <button type="button" className="btn btn-sm btn-primary" disabled={busy} onClick={onUse}>
+        {t.attention.useExisting}
+      </button>
     </div>
   );
 }

@@ -5,7 +5,15 @@ export function LangSwitch() {
   return (
     <div className="lang" role="group" aria-label={t.app.language}>
       {(['es', 'en'] as Lang[]).map((l) => (
-        <button key={l} type="button" className={l === lang ? 'lang-on' : ''} aria-pressed={l === lang} onClick={() => setLang(l)}>{l.toUpperCase()}</button>
+        <button
+          key={l}
+          type="button"
+          className={l === lang ? 'lang-on' : ''}
+          aria-pressed={l === lang}
+          onClick={() => setLang(l)}
+        >
+          {l.toUpperCase()}
+        </button>
       ))}
     </div>
   );

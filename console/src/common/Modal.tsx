@@ -2,7 +2,17 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 
 /** A native <dialog>: focus trap, Escape to close and the backdrop come from the browser. */
-export function Modal({ title, onClose, children, wide }: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+  wide,
+}: {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const { t } = useI18n();
   useEffect(() => {
@@ -13,7 +23,9 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
     <dialog ref={ref} className={wide ? 'modal modal-wide' : 'modal'} onClose={onClose} aria-label={title}>
       <header className="modal-head">
         <h2>{title}</h2>
-        <button type="button" className="btn-icon" onClick={onClose} aria-label={t.app.close}>×</button>
+        <button type="button" className="btn-icon" onClick={onClose} aria-label={t.app.close}>
+          ×
+        </button>
       </header>
       <div className="modal-body">{children}</div>
     </dialog>

@@ -11,7 +11,9 @@ export const formatClock = (iso: string | null, locale: string): string =>
   iso ? new Date(iso).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }) : '—';
 
 export const formatDateTime = (iso: string | null, locale: string): string =>
-  iso ? new Date(iso).toLocaleString(locale, { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' }) : '—';
+  iso
+    ? new Date(iso).toLocaleString(locale, { day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit' })
+    : '—';
 
 export const todayIso = (): string => {
   const d = new Date();

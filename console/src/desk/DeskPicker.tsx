@@ -11,7 +11,9 @@ import { useI18n } from '../i18n';
 export function DeskPicker() {
   const { t } = useI18n();
   const user = useUser();
-  const desks = useQuery(listQuery('desks', { filter: user.branchId ? { branchId: user.branchId } : {}, sort: ['name', 'ASC'] }));
+  const desks = useQuery(
+    listQuery('desks', { filter: user.branchId ? { branchId: user.branchId } : {}, sort: ['name', 'ASC'] }),
+  );
   const desksError = useErrorText(desks.error);
   const [deskId, setDeskId] = useState<number>();
   const enter = useApiMutation(() => api.post('/shifts', { deskId }), { invalidates: LIVE_KEYS });
@@ -23,12 +25,26 @@ export function DeskPicker() {
         <Notice kind="error" text={enter.message ?? desksError} />
         <div className="desk-grid" role="radiogroup" aria-label={t.desk.deskLabel}>
           {desks.data?.rows.map((d) => (
-            <button key={d.id} type="button" role="radio" aria-checked={deskId === d.id} className={deskId === d.id ? 'desk-tile on' : 'desk-tile'} onClick={() => setDeskId(d.id)}>
+            <button
+              key={d.id}
+              type="button"
+              role="radio"
+              aria-checked={deskId === d.id}
+              className={deskId === d.id ? 'desk-tile on' : 'desk-tile'}
+              onClick={() => setDeskId(d.id)}
+            >
               {d.name}
             </button>
           ))}
         </div>
-        <button type="button" className="btn btn-primary btn-block" disabled={!deskId || enter.isPending} onClick={() => enter.mutate()}>{t.desk.enter}</button>
+        <button
+          type="button"
+          className="btn btn-primary btn-block"
+          disabled={!deskId || enter.isPending}
+          onClick={() => enter.mutate()}
+        >
+          {t.desk.enter}
+        </button>
       </section>
     </main>
   );

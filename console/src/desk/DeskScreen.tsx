@@ -14,7 +14,13 @@ export function DeskScreen() {
   const { t } = useI18n();
   const { shift, error } = useShift();
   const navigate = useNavigate();
-  if (shift === undefined) return <main className="page"><Notice kind="error" text={error} />{!error && <p className="muted">{t.app.loading}</p>}</main>;
+  if (shift === undefined)
+    return (
+      <main className="page">
+        <Notice kind="error" text={error} />
+        {!error && <p className="muted">{t.app.loading}</p>}
+      </main>
+    );
   if (shift === null) return <DeskPicker />;
   return (
     <div className="desk">
@@ -22,11 +28,22 @@ export function DeskScreen() {
       <div className="desk-body">
         <aside className="sidebar">
           <ServicesPanel shift={shift} />
-          <button type="button" className="btn btn-block" onClick={() => void navigate('/tickets')} data-testid="view-all">{t.menu.tickets}</button>
+          <button
+            type="button"
+            className="btn btn-block"
+            onClick={() => void navigate('/tickets')}
+            data-testid="view-all"
+          >
+            {t.menu.tickets}
+          </button>
         </aside>
         <main className="content">
           {error && <Notice kind="error" text={error} />}
-          {shift.currentTicketId ? <AttentionPanel key={shift.currentTicketId} shift={shift} ticketId={shift.currentTicketId} /> : <WaitingList shift={shift} />}
+          {shift.currentTicketId ? (
+            <AttentionPanel key={shift.currentTicketId} shift={shift} ticketId={shift.currentTicketId} />
+          ) : (
+            <WaitingList shift={shift} />
+          )}
         </main>
       </div>
     </div>

@@ -12,24 +12,51 @@ export function NotificationBell() {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
   const anchor = useRef<HTMLDivElement>(null);
-  useDismiss(anchor, open, useCallback(() => setOpen(false), []));
+  useDismiss(
+    anchor,
+    open,
+    useCallback(() => setOpen(false), []),
+  );
   const list = useQuery(notificationsQuery);
   const listError = useErrorText(list.error);
   const rows = list.data?.rows ?? [];
   const unread = Number(list.data?.headers.get('x-unread-count') ?? rows.filter((n) => !n.readAt).length);
   // `null`: all of them.
-  const mark = useApiMutation((id: number | null) => api.post(id === null ? '/notifications/read-all' : `/notifications/${id}/read`), { invalidates: [keys.notifications] });
+  const mark = useApiMutation(
+    (id: number | null) => api.post(id === null ? '/notifications/read-all' : `/notifications/${id}/read`),
+    { invalidates: [keys.notifications] },
+  );
   return (
     <div className="popover-anchor" ref={anchor}>
-      <button type="button" className="btn-icon bell" aria-label={`${t.desk.notifications} (${unread})`} aria-expanded={open} onClick={() => setOpen(!open)} data-testid="bell">
-        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" /></svg>
-        {unread > 0 && <span className="bell-count" data-testid="bell-count">{unread}</span>}
+      <button
+        type="button"
+        className="btn-icon bell"
+        aria-label={`${t.desk.notifications} (${unread})`}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        data-testid="bell"
+      >
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+          <path
+            fill="currentColor"
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+          />
+        </svg>
+        {unread > 0 && (
+          <span className="bell-count" data-testid="bell-count">
+            {unread}
+          </span>
+        )}
       </button>
       {open && (
         <div className="popover popover-wide" role="dialog" aria-label={t.desk.notifications}>
           <div className="popover-head">
             <strong>{t.desk.notifications}</strong>
-            {unread > 0 && <button type="button" className="btn-link" onClick={() => mark.mutate(null)}>{t.desk.markAll}</button>}
+            {unread > 0 && (
+              <button type="button" className="btn-link" onClick={() => mark.mutate(null)}>
+                {t.desk.markAll}
+              </button>
+            )}
           </div>
           {listError && <p className="muted">{listError}</p>}
           {rows.length === 0 && !listError && <p className="muted pad">{t.desk.noNotifications}</p>}

@@ -2,7 +2,17 @@
 import type { ServiceRef, ShiftView } from '@domain/contracts/shifts';
 import { useI18n } from '../i18n';
 
-function ServiceList({ title, hint, services, kind }: { title: string; hint?: string; services: ServiceRef[]; kind: 'main' | 'support' }) {
+function ServiceList({
+  title,
+  hint,
+  services,
+  kind,
+}: {
+  title: string;
+  hint?: string;
+  services: ServiceRef[];
+  kind: 'main' | 'support';
+}) {
   const { t } = useI18n();
   return (
     <section className="panel">
@@ -10,7 +20,12 @@ function ServiceList({ title, hint, services, kind }: { title: string; hint?: st
       {hint && <p className="hint">{hint}</p>}
       <ul className="service-list" data-testid={`services-${kind}`}>
         {services.length === 0 && <li className="muted">{t.app.none}</li>}
-        {services.map((s) => <li key={s.id}><span className={`label-chip chip-${kind}`}>{s.label}</span><span className="service-name">{s.name}</span></li>)}
+        {services.map((s) => (
+          <li key={s.id}>
+            <span className={`label-chip chip-${kind}`}>{s.label}</span>
+            <span className="service-name">{s.name}</span>
+          </li>
+        ))}
       </ul>
     </section>
   );

@@ -10,20 +10,38 @@ import { useI18n } from '../i18n';
 
 export function StateBar({ shift }: { shift: ShiftView }) {
   const { t } = useI18n();
-  const step = useApiMutation(({ path, body }: { path: string; body: object }) => api.post(`/shifts/current/${path}`, body), { invalidates: LIVE_KEYS });
+  const step = useApiMutation(
+    ({ path, body }: { path: string; body: object }) => api.post(`/shifts/current/${path}`, body),
+    { invalidates: LIVE_KEYS },
+  );
   const post = (path: string, body: object) => step.mutate({ path, body });
   return (
     <section className="statebar" aria-label={t.desk.state}>
       <div className="where">
-        <div><span className="eyebrow">{t.desk.deskLabel}</span><strong data-testid="desk-name">{shift.deskName}</strong></div>
-        <div><span className="eyebrow">{t.desk.branchLabel}</span><strong data-testid="branch-name">{shift.branchName}</strong></div>
+        <div>
+          <span className="eyebrow">{t.desk.deskLabel}</span>
+          <strong data-testid="desk-name">{shift.deskName}</strong>
+        </div>
+        <div>
+          <span className="eyebrow">{t.desk.branchLabel}</span>
+          <strong data-testid="branch-name">{shift.branchName}</strong>
+        </div>
       </div>
       <div className="state-control">
         <span className="eyebrow">{t.desk.state}</span>
         <div className="segmented" role="radiogroup" aria-label={t.desk.state}>
           {AGENT_STATES.map((s) => (
-            <button key={s} type="button" role="radio" aria-checked={shift.state === s} className={`seg seg-${s}${shift.state === s ? ' on' : ''}`}
-              disabled={step.isPending} onClick={() => post('state', { state: s })}>{t.states[s]}</button>
+            <button
+              key={s}
+              type="button"
+              role="radio"
+              aria-checked={shift.state === s}
+              className={`seg seg-${s}${shift.state === s ? ' on' : ''}`}
+              disabled={step.isPending}
+              onClick={() => post('state', { state: s })}
+            >
+              {t.states[s]}
+            </button>
           ))}
         </div>
       </div>
@@ -33,17 +51,35 @@ export function StateBar({ shift }: { shift: ShiftView }) {
       </div>
       <label className="next-state">
         <span className="eyebrow">{t.desk.nextState}</span>
-        <select value={shift.nextState ?? ''} data-testid="next-state" onChange={(e) => post('next-state', { nextState: (e.target.value || null) as AgentState | null })}>
+        <select
+          value={shift.nextState ?? ''}
+          data-testid="next-state"
+          onChange={(e) => post('next-state', { nextState: (e.target.value || null) as AgentState | null })}
+        >
           <option value="">{t.desk.nextNone}</option>
-          {AGENT_STATES.map((s) => <option key={s} value={s}>{t.states[s]}</option>)}
+          {AGENT_STATES.map((s) => (
+            <option key={s} value={s}>
+              {t.states[s]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="switch" title={t.desk.manualHint}>
-        <input type="checkbox" role="switch" checked={shift.manualMode} data-testid="manual" onChange={(e) => post('manual', { manual: e.target.checked })} />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={shift.manualMode}
+          data-testid="manual"
+          onChange={(e) => post('manual', { manual: e.target.checked })}
+        />
         <span className="switch-track" aria-hidden="true" />
         <span>{t.desk.manual}</span>
       </label>
-      {step.message && <div className="statebar-error"><Notice kind="error" text={step.message} /></div>}
+      {step.message && (
+        <div className="statebar-error">
+          <Notice kind="error" text={step.message} />
+        </div>
+      )}
     </section>
   );
 }

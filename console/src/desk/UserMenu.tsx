@@ -19,34 +19,72 @@ export function UserMenu() {
   const { shift } = useShift();
   const [open, setOpen] = useState(false);
   const anchor = useRef<HTMLDivElement>(null);
-  useDismiss(anchor, open, useCallback(() => setOpen(false), []));
+  useDismiss(
+    anchor,
+    open,
+    useCallback(() => setOpen(false), []),
+  );
   const navigate = useNavigate();
-  const logout = useApiMutation(async () => {
-    if (shift) await api.post('/shifts/current/end');
-    await signOut();
-  }, { onSuccess: () => void navigate('/') });
+  const logout = useApiMutation(
+    async () => {
+      if (shift) await api.post('/shifts/current/end');
+      await signOut();
+    },
+    { onSuccess: () => void navigate('/') },
+  );
   const go = (to: string) => {
     setOpen(false);
     void navigate(to);
   };
   return (
     <div className="popover-anchor" ref={anchor}>
-      <button type="button" className="user-btn" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen(!open)} data-testid="user-menu">
-        <span className="avatar" aria-hidden="true">{user.firstName.charAt(0)}{user.lastName.charAt(0)}</span>
-        <span className="user-name">{user.firstName} {user.lastName}</span>
+      <button
+        type="button"
+        className="user-btn"
+        aria-expanded={open}
+        aria-haspopup="menu"
+        onClick={() => setOpen(!open)}
+        data-testid="user-menu"
+      >
+        <span className="avatar" aria-hidden="true">
+          {user.firstName.charAt(0)}
+          {user.lastName.charAt(0)}
+        </span>
+        <span className="user-name">
+          {user.firstName} {user.lastName}
+        </span>
       </button>
       {open && (
         <div className="popover menu" role="menu">
-          <button type="button" role="menuitem" onClick={() => go('/profile')}>{t.menu.profile}</button>
-          <button type="button" role="menuitem" onClick={() => go('/tickets')}>{t.menu.tickets}</button>
-          <div className="menu-row"><LangSwitch /></div>
-          <button type="button" role="menuitem" className="danger" disabled={logout.isPending} onClick={() => { setOpen(false); logout.mutate(); }}>{t.menu.logout}</button>
+          <button type="button" role="menuitem" onClick={() => go('/profile')}>
+            {t.menu.profile}
+          </button>
+          <button type="button" role="menuitem" onClick={() => go('/tickets')}>
+            {t.menu.tickets}
+          </button>
+          <div className="menu-row">
+            <LangSwitch />
+          </div>
+          <button
+            type="button"
+            role="menuitem"
+            className="danger"
+            disabled={logout.isPending}
+            onClick={() => {
+              setOpen(false);
+              logout.mutate();
+            }}
+          >
+            {t.menu.logout}
+          </button>
         </div>
       )}
       {logout.message && (
         <div className="popover logout-refused" data-testid="logout-refused">
           <Notice kind="error" text={logout.message} />
-          <button type="button" className="btn btn-sm" onClick={() => logout.reset()}>{t.app.close}</button>
+          <button type="button" className="btn btn-sm" onClick={() => logout.reset()}>
+            {t.app.close}
+          </button>
         </div>
       )}
     </div>

@@ -19,37 +19,92 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
   const listError = useErrorText(list.error);
   const [transferring, setTransferring] = useState<WaitingItem>();
   // A ticket id: call that one to this desk (A12); null: whoever dispatch says is next.
-  const call = useApiMutation((ticketId: string | null) => (ticketId === null ? api.post('/shifts/current/call-next') : api.post(`/tickets/${ticketId}/call`, { deskId: shift.deskId })), { invalidates: LIVE_KEYS });
+  const call = useApiMutation(
+    (ticketId: string | null) =>
+      ticketId === null
+        ? api.post('/shifts/current/call-next')
+        : api.post(`/tickets/${ticketId}/call`, { deskId: shift.deskId }),
+    { invalidates: LIVE_KEYS },
+  );
   const rows = list.data ?? [];
   const busy = shift.currentTicketId !== null;
   const why = rows[0]?.why ? nextText(t, rows[0].why) : null;
   return (
     <section className="panel grow" aria-labelledby="waiting-title">
       <div className="panel-head">
-        <h2 id="waiting-title" className="panel-title">{t.desk.waiting} <span className="count" data-testid="waiting-count">{rows.length}</span></h2>
-        {shift.manualMode && <button type="button" className="btn btn-sm" disabled={busy || rows.length === 0 || call.isPending} onClick={() => call.mutate(null)}>{t.desk.callNext}</button>}
+        <h2 id="waiting-title" className="panel-title">
+          {t.desk.waiting}{' '}
+          <span className="count" data-testid="waiting-count">
+            {rows.length}
+          </span>
+        </h2>
+        {shift.manualMode && (
+          <button
+            type="button"
+            className="btn btn-sm"
+            disabled={busy || rows.length === 0 || call.isPending}
+            onClick={() => call.mutate(null)}
+          >
+            {t.desk.callNext}
+          </button>
+        )}
       </div>
       {shift.state === 'offline' && <Notice kind="info" text={t.desk.offlineHint} />}
       <Notice kind="error" text={call.message ?? listError} />
-      {why && <p className="muted why-next" data-testid="why-next"><span className="eyebrow">{t.desk.whyNext}</span> {why}</p>}
-      {rows.length === 0 ? <p className="empty">{t.desk.waitingEmpty}</p> : (
+      {why && (
+        <p className="muted why-next" data-testid="why-next">
+          <span className="eyebrow">{t.desk.whyNext}</span> {why}
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <p className="empty">{t.desk.waitingEmpty}</p>
+      ) : (
         <div className="table-wrap">
           <table className="table" data-testid="waiting-list">
             <thead>
-              <tr><th>{t.desk.colNumber}</th><th>{t.desk.colCustomer}</th><th>{t.desk.colId}</th><th>{t.desk.colKind}</th><th>{t.desk.colService}</th>{shift.manualMode && <th><span className="sr-only">{t.desk.attend}</span></th>}</tr>
+              <tr>
+                <th>{t.desk.colNumber}</th>
+                <th>{t.desk.colCustomer}</th>
+                <th>{t.desk.colId}</th>
+                <th>{t.desk.colKind}</th>
+                <th>{t.desk.colService}</th>
+                {shift.manualMode && (
+                  <th>
+                    <span className="sr-only">{t.desk.attend}</span>
+                  </th>
+                )}
+              </tr>
             </thead>
             <tbody>
               {rows.map((w) => (
                 <tr key={w.ticketId} data-number={w.number}>
-                  <td className="mono strong">{w.kind === 'appointment' && w.scheduledAt ? formatClock(w.scheduledAt, locale) : w.number}</td>
-                  <td className="truncate wide-cell">{w.customerName ?? <span className="muted">{t.attention.anonymous}</span>}</td>
+                  <td className="mono strong">
+                    {w.kind === 'appointment' && w.scheduledAt ? formatClock(w.scheduledAt, locale) : w.number}
+                  </td>
+                  <td className="truncate wide-cell">
+                    {w.customerName ?? <span className="muted">{t.attention.anonymous}</span>}
+                  </td>
                   <td className="mono">{w.customerIdNumber ?? '—'}</td>
-                  <td><span className={`kind kind-${w.kind}`}>{t.kinds[w.kind]}</span></td>
-                  <td className="truncate">{w.serviceName}{w.support && <span className="tag">{t.desk.supportTag}</span>}</td>
+                  <td>
+                    <span className={`kind kind-${w.kind}`}>{t.kinds[w.kind]}</span>
+                  </td>
+                  <td className="truncate">
+                    {w.serviceName}
+                    {w.support && <span className="tag">{t.desk.supportTag}</span>}
+                  </td>
                   {shift.manualMode && (
                     <td className="row-actions">
-                      <button type="button" className="btn btn-sm btn-primary" disabled={busy || call.isPending} onClick={() => call.mutate(w.ticketId)}>{t.desk.attend}</button>
-                      <button type="button" className="btn btn-sm" onClick={() => setTransferring(w)}>{t.desk.transfer}</button>
+                      <button
+                        type="button"
+                        className="btn btn-sm btn-primary"
+                        disabled={busy || call.isPending}
+                        onClick={() => call.mutate(w.ticketId)}
+                      >
+                        {t.desk.attend}
+                      </button>
+                      <button type="button" className="btn btn-sm" onClick={() => setTransferring(w)}>
+                        {t.desk.transfer}
+                      </button>
                     </td>
                   )}
                 </tr>
@@ -58,7 +113,14 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
           </table>
         </div>
       )}
-      {transferring && <TransferDialog ticketId={transferring.ticketId} number={transferring.number} branchId={shift.branchId} onDone={() => setTransferring(undefined)} />}
+      {transferring && (
+        <TransferDialog
+          ticketId={transferring.ticketId}
+          number={transferring.number}
+          branchId={shift.branchId}
+          onDone={() => setTransferring(undefined)}
+        />
+      )}
     </section>
   );
 }

@@ -12,7 +12,8 @@ import type { SfuErrorCode } from '../../../sfu/errors';
  * not a refusal, the network, the browser's camera and microphone, the SFU refusing the
  * connection itself (`unauthorized`, sfu/signalling/attach.ts), and steps the screen refuses.
  */
-export type UiErrorCode = 'unknown' | 'network' | 'unauthorized' | 'media_denied' | 'media_missing' | 'media_busy' | 'customer_not_joined';
+export type UiErrorCode =
+  'unknown' | 'network' | 'unauthorized' | 'media_denied' | 'media_missing' | 'media_busy' | 'customer_not_joined';
 
 export type ErrorTextCode = ErrorCode | FieldCode | SfuErrorCode | UiErrorCode;
 export type { NextCode };

@@ -14,7 +14,11 @@ const alternatives = (t: Dictionary, items: string[]): string =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${t.app.or} ${items.at(-1)!}`;
 
 function paramText(t: Dictionary, name: string, value: unknown): string {
-  if (Array.isArray(value)) return alternatives(t, value.map((v) => paramText(t, name, v)));
+  if (Array.isArray(value))
+    return alternatives(
+      t,
+      value.map((v) => paramText(t, name, v)),
+    );
   // Objects (CustomerExists' customer) are shown by their screens, not inside a sentence.
   if (typeof value !== 'string' && typeof value !== 'number') return '';
   const v = String(value);
@@ -46,8 +50,12 @@ export function codeText(t: Dictionary, code: string, params: ErrorParams = {}):
 
 /** The browser's camera and microphone refusals (getUserMedia's DOMException names). */
 const MEDIA: Record<string, 'media_denied' | 'media_missing' | 'media_busy'> = {
-  NotAllowedError: 'media_denied', SecurityError: 'media_denied', NotFoundError: 'media_missing',
-  OverconstrainedError: 'media_missing', NotReadableError: 'media_busy', AbortError: 'media_busy',
+  NotAllowedError: 'media_denied',
+  SecurityError: 'media_denied',
+  NotFoundError: 'media_missing',
+  OverconstrainedError: 'media_missing',
+  NotReadableError: 'media_busy',
+  AbortError: 'media_busy',
 };
 
 /** Any failure as one sentence for the screen. */

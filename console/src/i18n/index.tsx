@@ -9,19 +9,29 @@ export type Lang = 'es' | 'en';
 const DICTS: Record<Lang, Dictionary> = { es, en };
 const STORAGE_KEY = 'ventanilla.lang';
 
-interface I18n { t: Dictionary; lang: Lang; setLang(l: Lang): void; locale: string }
+interface I18n {
+  t: Dictionary;
+  lang: Lang;
+  setLang(l: Lang): void;
+  locale: string;
+}
 const Ctx = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'es'));
-  const value = useMemo<I18n>(() => ({
-    t: DICTS[lang], lang, locale: lang === 'es' ? 'es-CO' : 'en-US',
-    setLang: (l) => {
-      localStorage.setItem(STORAGE_KEY, l);
-      document.documentElement.lang = l;
-      setLangState(l);
-    },
-  }), [lang]);
+  const value = useMemo<I18n>(
+    () => ({
+      t: DICTS[lang],
+      lang,
+      locale: lang === 'es' ? 'es-CO' : 'en-US',
+      setLang: (l) => {
+        localStorage.setItem(STORAGE_KEY, l);
+        document.documentElement.lang = l;
+        setLangState(l);
+      },
+    }),
+    [lang],
+  );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

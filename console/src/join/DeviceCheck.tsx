@@ -28,19 +28,44 @@ function useMicLevel(stream: MediaStream | null): number {
 }
 
 /** `failure`: why the browser gave no camera or microphone, if it did not. */
-export function DeviceCheck({ stream, failure, onJoin }: { stream: MediaStream | null; failure: unknown; onJoin(): void }) {
+export function DeviceCheck({
+  stream,
+  failure,
+  onJoin,
+}: {
+  stream: MediaStream | null;
+  failure: unknown;
+  onJoin(): void;
+}) {
   const { t } = useI18n();
   const level = useMicLevel(stream);
   return (
     <section className="vc" data-testid="device-check">
       <h2>{t.video.checkTitle}</h2>
-      {failure !== undefined && <p role="alert" className="vc-error">{errorText(t, failure)}</p>}
-      <div style={{ maxWidth: 420 }}><VideoTile stream={stream} label={t.video.you} muted testId="preview-video" /></div>
+      {failure !== undefined && (
+        <p role="alert" className="vc-error">
+          {errorText(t, failure)}
+        </p>
+      )}
+      <div style={{ maxWidth: 420 }}>
+        <VideoTile stream={stream} label={t.video.you} muted testId="preview-video" />
+      </div>
       <p>{t.video.micLevel}</p>
-      <div className="vc-meter" role="meter" aria-label={t.video.micLevel} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(level * 100)}>
+      <div
+        className="vc-meter"
+        role="meter"
+        aria-label={t.video.micLevel}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(level * 100)}
+      >
         <span style={{ width: `${Math.min(100, Math.round(level * 300))}%` }} />
       </div>
-      <p><button type="button" onClick={onJoin} disabled={!stream}>{t.video.join}</button></p>
+      <p>
+        <button type="button" onClick={onJoin} disabled={!stream}>
+          {t.video.join}
+        </button>
+      </p>
     </section>
   );
 }

@@ -18,11 +18,24 @@ export function GuestCall({ guestToken, stream }: { guestToken: string; stream: 
   const answer = (accepted: boolean) => {
     const terms = call.terms;
     if (!call.api || !terms) return;
-    call.api.answerTerms(terms.termsId, accepted).then(() => call.setTerms({ ...terms, accepted }), (err: unknown) => console.error('answering the T&C failed', err));
+    call.api.answerTerms(terms.termsId, accepted).then(
+      () => call.setTerms({ ...terms, accepted }),
+      (err: unknown) => console.error('answering the T&C failed', err),
+    );
   };
 
-  if (call.status === 'ended') return <section className="vc" data-testid="call-ended"><p>{t.video.ended}</p></section>;
-  if (call.status === 'error') return <p role="alert" className="vc-error">{t.video.callError}: {errorText(t, call.failure)}</p>;
+  if (call.status === 'ended')
+    return (
+      <section className="vc" data-testid="call-ended">
+        <p>{t.video.ended}</p>
+      </section>
+    );
+  if (call.status === 'error')
+    return (
+      <p role="alert" className="vc-error">
+        {t.video.callError}: {errorText(t, call.failure)}
+      </p>
+    );
   return (
     <section className="vc" data-testid="video-call" data-status={call.status}>
       <div className="vc-stage">
@@ -34,8 +47,12 @@ export function GuestCall({ guestToken, stream }: { guestToken: string; stream: 
         <section className="vc-terms-prompt" data-testid="terms-prompt">
           <h3>{t.video.termsTitle}</h3>
           <p style={{ whiteSpace: 'pre-wrap' }}>{call.terms.text}</p>
-          <button type="button" onClick={() => answer(true)}>{t.video.accept}</button>{' '}
-          <button type="button" onClick={() => answer(false)}>{t.video.refuse}</button>
+          <button type="button" onClick={() => answer(true)}>
+            {t.video.accept}
+          </button>{' '}
+          <button type="button" onClick={() => answer(false)}>
+            {t.video.refuse}
+          </button>
         </section>
       )}
       <div className="vc-side">

@@ -13,9 +13,11 @@ export function JoinPage({ token }: { token: string }) {
   const local = useLocalStream();
   return (
     <main className="vc-join">
-      {joined && local.stream
-        ? <GuestCall guestToken={token} stream={local.stream} />
-        : <DeviceCheck stream={local.stream} failure={local.failure} onJoin={() => setJoined(true)} />}
+      {joined && local.stream ? (
+        <GuestCall guestToken={token} stream={local.stream} />
+      ) : (
+        <DeviceCheck stream={local.stream} failure={local.failure} onJoin={() => setJoined(true)} />
+      )}
     </main>
   );
 }

@@ -10,10 +10,21 @@ import { useI18n } from '../i18n';
 
 const IDLE_BACK_MS = 60_000;
 
-export function AppointmentCheckIn({ branchId, onCheckedIn, onBack }: { branchId: number; onCheckedIn(t: KioskTicket): void; onBack(): void }) {
+export function AppointmentCheckIn({
+  branchId,
+  onCheckedIn,
+  onBack,
+}: {
+  branchId: number;
+  onCheckedIn(t: KioskTicket): void;
+  onBack(): void;
+}) {
   const { t } = useI18n();
   const [idNumber, setIdNumber] = useState('');
-  const checkIn = useApiMutation(() => api.post<KioskTicket>(`/public/branches/${branchId}/check-in`, { idNumber: idNumber.trim() }), { onSuccess: onCheckedIn });
+  const checkIn = useApiMutation(
+    () => api.post<KioskTicket>(`/public/branches/${branchId}/check-in`, { idNumber: idNumber.trim() }),
+    { onSuccess: onCheckedIn },
+  );
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   useEffect(() => {
@@ -31,13 +42,33 @@ export function AppointmentCheckIn({ branchId, onCheckedIn, onBack }: { branchId
       <form className="kiosk-form" onSubmit={submit} noValidate>
         <label className="field">
           <span className="kiosk-field-label">{t.kiosk.idNumber}</span>
-          <input ref={input} className="kiosk-input mono" value={idNumber} maxLength={30} autoComplete="off" spellCheck={false} aria-describedby="kiosk-id-hint"
-            aria-invalid={checkIn.message ? true : undefined} data-testid="kiosk-id-number" onChange={(e) => setIdNumber(e.target.value)} />
-          <span id="kiosk-id-hint" className="muted">{t.kiosk.idHint}</span>
+          <input
+            ref={input}
+            className="kiosk-input mono"
+            value={idNumber}
+            maxLength={30}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby="kiosk-id-hint"
+            aria-invalid={checkIn.message ? true : undefined}
+            data-testid="kiosk-id-number"
+            onChange={(e) => setIdNumber(e.target.value)}
+          />
+          <span id="kiosk-id-hint" className="muted">
+            {t.kiosk.idHint}
+          </span>
         </label>
         <Notice kind="error" text={checkIn.fields.idNumber ?? checkIn.message} />
-        <button type="submit" className="btn btn-primary kiosk-big-btn" disabled={checkIn.isPending || idNumber.trim() === ''}>{t.kiosk.checkIn}</button>
-        <button type="button" className="btn kiosk-big-btn" onClick={onBack}>{t.kiosk.back}</button>
+        <button
+          type="submit"
+          className="btn btn-primary kiosk-big-btn"
+          disabled={checkIn.isPending || idNumber.trim() === ''}
+        >
+          {t.kiosk.checkIn}
+        </button>
+        <button type="button" className="btn kiosk-big-btn" onClick={onBack}>
+          {t.kiosk.back}
+        </button>
       </form>
     </section>
   );

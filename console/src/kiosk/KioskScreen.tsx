@@ -20,9 +20,12 @@ export function KioskScreen({ branchId }: { branchId: number }) {
   const branchError = useErrorText(branch.error);
   const [ticket, setTicket] = useState<{ tk: KioskTicket; checkedIn: boolean }>();
   const [appointment, setAppointment] = useState(false);
-  const take = useApiMutation((serviceId: number) => api.post<KioskTicket>(`/public/branches/${branchId}/tickets`, { serviceId }), {
-    onSuccess: (tk) => setTicket({ tk, checkedIn: false }),
-  });
+  const take = useApiMutation(
+    (serviceId: number) => api.post<KioskTicket>(`/public/branches/${branchId}/tickets`, { serviceId }),
+    {
+      onSuccess: (tk) => setTicket({ tk, checkedIn: false }),
+    },
+  );
   const { reset } = take;
   const toStart = useCallback(() => {
     setTicket(undefined);
@@ -34,30 +37,57 @@ export function KioskScreen({ branchId }: { branchId: number }) {
     const id = window.setTimeout(toStart, RESET_AFTER_MS);
     return () => window.clearTimeout(id);
   }, [ticket, toStart]);
-  const screen = ticket
-    ? <TicketCard ticket={ticket.tk} title={ticket.checkedIn ? t.kiosk.checkedIn : t.kiosk.yourTicket} done={ticket.checkedIn ? t.kiosk.back : t.kiosk.again} onDone={toStart} />
-    : appointment
-      ? <AppointmentCheckIn branchId={branchId} onCheckedIn={(tk) => setTicket({ tk, checkedIn: true })} onBack={toStart} />
-      : (
-        <section className="kiosk-pick">
-          <h1>{t.kiosk.title}</h1>
-          <p className="muted">{t.kiosk.pick}</p>
-          <div className="kiosk-grid">
-            {branch.data?.services.map((s) => (
-              <button key={s.id} type="button" className="kiosk-service-btn" disabled={take.isPending} onClick={() => take.mutate(s.id)}>
-                <span className="kiosk-label">{s.label}</span><span>{s.name}</span>
-              </button>
-            ))}
-            <button type="button" className="kiosk-service-btn kiosk-appointment-btn" onClick={() => { reset(); setAppointment(true); }}>
-              <span className="kiosk-label" aria-hidden="true">✓</span><span>{t.kiosk.haveAppointment}</span>
-            </button>
-          </div>
-        </section>
-      );
+  const screen = ticket ? (
+    <TicketCard
+      ticket={ticket.tk}
+      title={ticket.checkedIn ? t.kiosk.checkedIn : t.kiosk.yourTicket}
+      done={ticket.checkedIn ? t.kiosk.back : t.kiosk.again}
+      onDone={toStart}
+    />
+  ) : appointment ? (
+    <AppointmentCheckIn branchId={branchId} onCheckedIn={(tk) => setTicket({ tk, checkedIn: true })} onBack={toStart} />
+  ) : (
+    <section className="kiosk-pick">
+      <h1>{t.kiosk.title}</h1>
+      <p className="muted">{t.kiosk.pick}</p>
+      <div className="kiosk-grid">
+        {branch.data?.services.map((s) => (
+          <button
+            key={s.id}
+            type="button"
+            className="kiosk-service-btn"
+            disabled={take.isPending}
+            onClick={() => take.mutate(s.id)}
+          >
+            <span className="kiosk-label">{s.label}</span>
+            <span>{s.name}</span>
+          </button>
+        ))}
+        <button
+          type="button"
+          className="kiosk-service-btn kiosk-appointment-btn"
+          onClick={() => {
+            reset();
+            setAppointment(true);
+          }}
+        >
+          <span className="kiosk-label" aria-hidden="true">
+            ✓
+          </span>
+          <span>{t.kiosk.haveAppointment}</span>
+        </button>
+      </div>
+    </section>
+  );
   return (
     <main className="kiosk" data-testid="kiosk">
       <header className="kiosk-head">
-        <span className="brand"><span className="brand-mark" aria-hidden="true">V</span>{branch.data?.name ?? ''}</span>
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            V
+          </span>
+          {branch.data?.name ?? ''}
+        </span>
       </header>
       <Notice kind="error" text={take.message ?? branchError} />
       {screen}

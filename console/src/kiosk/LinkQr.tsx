@@ -14,7 +14,16 @@ export function LinkQr({ url, label }: { url: string; label: string }) {
   }, [url]);
   if (!qr) return null;
   return (
-    <svg className="kiosk-qr" role="img" aria-label={label} data-testid="kiosk-qr" viewBox={`-4 -4 ${qr.size + 8} ${qr.size + 8}`} width="168" height="168" shapeRendering="crispEdges">
+    <svg
+      className="kiosk-qr"
+      role="img"
+      aria-label={label}
+      data-testid="kiosk-qr"
+      viewBox={`-4 -4 ${qr.size + 8} ${qr.size + 8}`}
+      width="168"
+      height="168"
+      shapeRendering="crispEdges"
+    >
       <rect x="-4" y="-4" width={qr.size + 8} height={qr.size + 8} fill="#fff" />
       <path d={qr.path} fill="#111827" />
     </svg>

@@ -10,12 +10,15 @@ export function PasswordForm() {
   const { t } = useI18n();
   const [form, setForm] = useState({ currentPassword: '', newPassword: '', confirm: '' });
   const [done, setDone] = useState(false);
-  const change = useApiMutation(() => api.post('/profile/password', { currentPassword: form.currentPassword, newPassword: form.newPassword }), {
-    onSuccess: () => {
-      setDone(true);
-      setForm({ currentPassword: '', newPassword: '', confirm: '' });
+  const change = useApiMutation(
+    () => api.post('/profile/password', { currentPassword: form.currentPassword, newPassword: form.newPassword }),
+    {
+      onSuccess: () => {
+        setDone(true);
+        setForm({ currentPassword: '', newPassword: '', confirm: '' });
+      },
     },
-  });
+  );
   const mismatch = form.confirm !== '' && form.confirm !== form.newPassword;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -28,11 +31,43 @@ export function PasswordForm() {
       <Notice kind="error" text={change.message} />
       <Notice kind="ok" text={done ? t.profile.changed : null} />
       <div className="form-grid">
-        <Field label={t.profile.current} name="currentPassword" type="password" autoComplete="current-password" required value={form.currentPassword} error={change.fields.currentPassword} onChange={(e) => setForm({ ...form, currentPassword: e.target.value })} />
-        <Field label={t.profile.next} name="newPassword" type="password" autoComplete="new-password" required minLength={10} value={form.newPassword} error={change.fields.newPassword} onChange={(e) => setForm({ ...form, newPassword: e.target.value })} />
-        <Field label={t.profile.confirm} name="confirm" type="password" autoComplete="new-password" required value={form.confirm} error={mismatch ? t.profile.mismatch : undefined} onChange={(e) => setForm({ ...form, confirm: e.target.value })} />
+        <Field
+          label={t.profile.current}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={form.currentPassword}
+          error={change.fields.currentPassword}
+          onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
+        />
+        <Field
+          label={t.profile.next}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          value={form.newPassword}
+          error={change.fields.newPassword}
+          onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
+        />
+        <Field
+          label={t.profile.confirm}
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={form.confirm}
+          error={mismatch ? t.profile.mismatch : undefined}
+          onChange={(e) => setForm({ ...form, confirm: e.target.value })}
+        />
       </div>
-      <div className="form-actions"><button className="btn" disabled={change.isPending || mismatch}>{t.profile.password}</button></div>
+      <div className="form-actions">
+        <button className="btn" disabled={change.isPending || mismatch}>
+          {t.profile.password}
+        </button>
+      </div>
     </form>
   );
 }

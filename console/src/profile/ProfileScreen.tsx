@@ -16,13 +16,17 @@ export function ProfileScreen() {
   const [form, setForm] = useState({ firstName: '', lastName: '', phone: '' });
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    if (profile.data) setForm({ firstName: profile.data.firstName, lastName: profile.data.lastName, phone: profile.data.phone ?? '' });
+    if (profile.data)
+      setForm({ firstName: profile.data.firstName, lastName: profile.data.lastName, phone: profile.data.phone ?? '' });
   }, [profile.data]);
   // The user menu shows the name too: the signed-in user is refetched with the profile.
-  const save = useApiMutation(() => api.put('/profile', { firstName: form.firstName, lastName: form.lastName, phone: form.phone.trim() || null }), {
-    invalidates: [keys.me, keys.profile],
-    onSuccess: () => setSaved(true),
-  });
+  const save = useApiMutation(
+    () => api.put('/profile', { firstName: form.firstName, lastName: form.lastName, phone: form.phone.trim() || null }),
+    {
+      invalidates: [keys.me, keys.profile],
+      onSuccess: () => setSaved(true),
+    },
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
@@ -37,14 +41,57 @@ export function ProfileScreen() {
         <Notice kind="error" text={save.message} />
         <Notice kind="ok" text={saved ? t.app.saved : null} />
         <div className="form-grid">
-          <Field label={t.profile.firstName} name="firstName" required value={form.firstName} error={save.fields.firstName} onChange={(e) => setForm({ ...form, firstName: e.target.value })} />
-          <Field label={t.profile.lastName} name="lastName" required value={form.lastName} error={save.fields.lastName} onChange={(e) => setForm({ ...form, lastName: e.target.value })} />
-          <Field label={t.profile.phone} name="phone" type="tel" value={form.phone} error={save.fields.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
-          <Field label={`${t.profile.email} · ${t.profile.readOnly}`} name="email" value={p?.email ?? ''} readOnly disabled />
-          <Field label={`${t.profile.entity} · ${t.profile.readOnly}`} name="entity" value={p?.entityName ?? ''} readOnly disabled />
-          <Field label={`${t.profile.branch} · ${t.profile.readOnly}`} name="branch" value={p?.branchName ?? '—'} readOnly disabled />
+          <Field
+            label={t.profile.firstName}
+            name="firstName"
+            required
+            value={form.firstName}
+            error={save.fields.firstName}
+            onChange={(e) => setForm({ ...form, firstName: e.target.value })}
+          />
+          <Field
+            label={t.profile.lastName}
+            name="lastName"
+            required
+            value={form.lastName}
+            error={save.fields.lastName}
+            onChange={(e) => setForm({ ...form, lastName: e.target.value })}
+          />
+          <Field
+            label={t.profile.phone}
+            name="phone"
+            type="tel"
+            value={form.phone}
+            error={save.fields.phone}
+            onChange={(e) => setForm({ ...form, phone: e.target.value })}
+          />
+          <Field
+            label={`${t.profile.email} · ${t.profile.readOnly}`}
+            name="email"
+            value={p?.email ?? ''}
+            readOnly
+            disabled
+          />
+          <Field
+            label={`${t.profile.entity} · ${t.profile.readOnly}`}
+            name="entity"
+            value={p?.entityName ?? ''}
+            readOnly
+            disabled
+          />
+          <Field
+            label={`${t.profile.branch} · ${t.profile.readOnly}`}
+            name="branch"
+            value={p?.branchName ?? '—'}
+            readOnly
+            disabled
+          />
         </div>
-        <div className="form-actions"><button className="btn btn-primary" disabled={save.isPending || !p}>{t.app.save}</button></div>
+        <div className="form-actions">
+          <button className="btn btn-primary" disabled={save.isPending || !p}>
+            {t.app.save}
+          </button>
+        </div>
       </form>
       <PasswordForm />
     </main>

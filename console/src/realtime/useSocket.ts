@@ -8,8 +8,16 @@ import { io, type Socket } from 'socket.io-client';
 import { keys, LIVE_KEYS } from '../api/queries';
 
 /** What each socket says, by event name (`connect`: the socket (re)connected, nothing carried). */
-interface StaffEvents { ticket: TicketEvent; shift: ShiftEvent; notification: NotificationEvent; connect: undefined }
-interface PublicEvents { ticket: PublicTicketEvent; connect: undefined }
+interface StaffEvents {
+  ticket: TicketEvent;
+  shift: ShiftEvent;
+  notification: NotificationEvent;
+  connect: undefined;
+}
+interface PublicEvents {
+  ticket: PublicTicketEvent;
+  connect: undefined;
+}
 type Handlers<E> = { [K in keyof E]?: (payload: E[K]) => void };
 
 /** Subscribes `on` for as long as the socket `open` gives lives. */
@@ -38,23 +46,31 @@ function useInvalidate(): (queryKeys: readonly QueryKey[]) => void {
 export function useStaffEvents(): void {
   const invalidate = useInvalidate();
   const everything = () => invalidate(LIVE_KEYS);
-  useSocket<StaffEvents>(() => io('/', { withCredentials: true, transports: ['websocket'] }), {
-    // A ticket step changes that ticket (and its timeline), the lists, and the shift that holds it.
-    ticket: (e) => invalidate([...LIVE_KEYS.filter((k) => k[0] !== 'ticket'), keys.ticket(e.ticketId)]),
-    shift: everything,
-    connect: everything,
-    notification: () => invalidate([keys.notifications]),
-  }, []);
+  useSocket<StaffEvents>(
+    () => io('/', { withCredentials: true, transports: ['websocket'] }),
+    {
+      // A ticket step changes that ticket (and its timeline), the lists, and the shift that holds it.
+      ticket: (e) => invalidate([...LIVE_KEYS.filter((k) => k[0] !== 'ticket'), keys.ticket(e.ticketId)]),
+      shift: everything,
+      connect: everything,
+      notification: () => invalidate([keys.notifications]),
+    },
+    [],
+  );
 }
 
 /** Display and status page: the branch's ticket steps, without agent or customer. `onTicket` sees each one too. */
 export function usePublicEvents(branchId: number | undefined, onTicket?: (e: PublicTicketEvent) => void): void {
   const invalidate = useInvalidate();
-  useSocket<PublicEvents>(() => (branchId ? io('/public', { auth: { branchId }, transports: ['websocket'] }) : null), {
-    ticket: (e) => {
-      invalidate([keys.public]);
-      onTicket?.(e);
+  useSocket<PublicEvents>(
+    () => (branchId ? io('/public', { auth: { branchId }, transports: ['websocket'] }) : null),
+    {
+      ticket: (e) => {
+        invalidate([keys.public]);
+        onTicket?.(e);
+      },
+      connect: () => invalidate([keys.public]),
     },
-    connect: () => invalidate([keys.public]),
-  }, [branchId]);
+    [branchId],
+  );
 }

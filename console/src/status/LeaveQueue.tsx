@@ -11,7 +11,8 @@ import { keys } from '../api/queries';
 import { Notice } from '../common/Notice';
 import { useI18n } from '../i18n';
 
-export const mayLeave = (s: TicketStatus): boolean => (PUBLIC_RIGHTS.statusToken.from as readonly TicketStatus[]).includes(s);
+export const mayLeave = (s: TicketStatus): boolean =>
+  (PUBLIC_RIGHTS.statusToken.from as readonly TicketStatus[]).includes(s);
 
 export function LeaveQueue({ token, status }: { token: string; status: TicketStatus }) {
   const { t } = useI18n();
@@ -38,16 +39,39 @@ export function LeaveQueue({ token, status }: { token: string; status: TicketSta
   return (
     <div className="status-leave">
       {/* Always mounted, so the announcement is heard when its text arrives. */}
-      <p className="status-left" role="status" aria-live="polite" data-testid="status-left">{left ? t.status.left : ''}</p>
+      <p className="status-left" role="status" aria-live="polite" data-testid="status-left">
+        {left ? t.status.left : ''}
+      </p>
       <Notice kind="error" text={leave.message} />
       {mayLeave(status) && !asking && (
-        <button ref={ask} type="button" className="btn btn-lg btn-danger" onClick={() => { leave.reset(); setAsking(true); }}>{t.status.leave}</button>
+        <button
+          ref={ask}
+          type="button"
+          className="btn btn-lg btn-danger"
+          onClick={() => {
+            leave.reset();
+            setAsking(true);
+          }}
+        >
+          {t.status.leave}
+        </button>
       )}
       {mayLeave(status) && asking && (
-        <div className="status-confirm" role="group" aria-labelledby="leave-question" onKeyDown={(e) => { if (e.key === 'Escape') cancelAsk(); }}>
+        <div
+          className="status-confirm"
+          role="group"
+          aria-labelledby="leave-question"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') cancelAsk();
+          }}
+        >
           <p id="leave-question">{t.status.leaveConfirm}</p>
-          <button ref={stay} type="button" className="btn btn-lg" onClick={cancelAsk} disabled={leave.isPending}>{t.status.leaveNo}</button>
-          <button type="button" className="btn btn-lg btn-danger" onClick={confirm} disabled={leave.isPending}>{t.status.leaveYes}</button>
+          <button ref={stay} type="button" className="btn btn-lg" onClick={cancelAsk} disabled={leave.isPending}>
+            {t.status.leaveNo}
+          </button>
+          <button type="button" className="btn btn-lg btn-danger" onClick={confirm} disabled={leave.isPending}>
+            {t.status.leaveYes}
+          </button>
         </div>
       )}
     </div>

@@ -12,14 +12,31 @@ function Message({ s }: { s: PublicStatus }) {
   const { t } = useI18n();
   const desk = s.deskName ?? '';
   switch (s.status) {
-    case 'waiting': return s.ahead === 0 ? <p className="status-big">{t.status.next}</p> : (
-      <p className="status-ahead"><span className="status-big mono" data-testid="status-ahead">{s.ahead}</span>{t.status.ahead}</p>
-    );
-    case 'calling': return <p className="status-big status-calling" data-testid="status-called">{fill(t.status.calledTo, { desk })}</p>;
-    case 'attending': return <p className="status-big">{fill(t.status.attending, { desk })}</p>;
-    case 'scheduled': return <p className="status-big">{t.status.scheduled}</p>;
-    case 'cancelled': return <p className="status-big">{t.status.cancelled}</p>;
-    default: return <p className="status-big">{t.status.ended}</p>;
+    case 'waiting':
+      return s.ahead === 0 ? (
+        <p className="status-big">{t.status.next}</p>
+      ) : (
+        <p className="status-ahead">
+          <span className="status-big mono" data-testid="status-ahead">
+            {s.ahead}
+          </span>
+          {t.status.ahead}
+        </p>
+      );
+    case 'calling':
+      return (
+        <p className="status-big status-calling" data-testid="status-called">
+          {fill(t.status.calledTo, { desk })}
+        </p>
+      );
+    case 'attending':
+      return <p className="status-big">{fill(t.status.attending, { desk })}</p>;
+    case 'scheduled':
+      return <p className="status-big">{t.status.scheduled}</p>;
+    case 'cancelled':
+      return <p className="status-big">{t.status.cancelled}</p>;
+    default:
+      return <p className="status-big">{t.status.ended}</p>;
   }
 }
 
@@ -34,9 +51,15 @@ export function StatusScreen({ token }: { token: string }) {
         {status.error && !s && <p className="notice notice-error">{t.status.invalid}</p>}
         {s && (
           <>
-            <span className="eyebrow">{t.status.title} · {s.branchName}</span>
-            <div className="status-number mono" data-testid="status-number">{s.number}</div>
-            <div className="status-service">{s.serviceName} <StatusBadge status={s.status} /></div>
+            <span className="eyebrow">
+              {t.status.title} · {s.branchName}
+            </span>
+            <div className="status-number mono" data-testid="status-number">
+              {s.number}
+            </div>
+            <div className="status-service">
+              {s.serviceName} <StatusBadge status={s.status} />
+            </div>
             <Message s={s} />
             <LeaveQueue token={token} status={s.status} />
             <span className="live-dot">{t.status.live}</span>

@@ -9,7 +9,12 @@ import { keys } from '../api/queries';
 import { StateDot } from '../common/Badge';
 import { useI18n } from '../i18n';
 
-interface AgentRow { id: number; name: string; state?: AgentState; deskName?: string | null }
+interface AgentRow {
+  id: number;
+  name: string;
+  state?: AgentState;
+  deskName?: string | null;
+}
 
 async function loadAgents(): Promise<AgentRow[]> {
   const [{ rows }, desks] = await Promise.all([
@@ -18,7 +23,12 @@ async function loadAgents(): Promise<AgentRow[]> {
   ]);
   const deskName = new Map(desks.rows.map((d) => [d.id, d.name]));
   // No open shift means logged out, which the agent states call Offline.
-  return rows.map((u) => ({ id: u.id, name: `${u.firstName} ${u.lastName}`, state: u.shiftState ?? 'offline', deskName: u.shiftDeskId ? deskName.get(u.shiftDeskId) : null }));
+  return rows.map((u) => ({
+    id: u.id,
+    name: `${u.firstName} ${u.lastName}`,
+    state: u.shiftState ?? 'offline',
+    deskName: u.shiftDeskId ? deskName.get(u.shiftDeskId) : null,
+  }));
 }
 
 export function AgentsList({ value, onChange }: { value?: number; onChange(id: number | undefined): void }) {
@@ -34,8 +44,16 @@ export function AgentsList({ value, onChange }: { value?: number; onChange(id: n
       <ul>
         {agents.data?.map((a) => (
           <li key={a.id}>
-            <button type="button" className={value === a.id ? 'agent-row on' : 'agent-row'} aria-pressed={value === a.id} onClick={() => onChange(value === a.id ? undefined : a.id)}>
-              <span className="agent-name"><span className="truncate">{a.name}</span>{a.deskName && <span className="sub">{a.deskName}</span>}</span>
+            <button
+              type="button"
+              className={value === a.id ? 'agent-row on' : 'agent-row'}
+              aria-pressed={value === a.id}
+              onClick={() => onChange(value === a.id ? undefined : a.id)}
+            >
+              <span className="agent-name">
+                <span className="truncate">{a.name}</span>
+                {a.deskName && <span className="sub">{a.deskName}</span>}
+              </span>
               {a.state && <StateDot state={a.state} />}
             </button>
           </li>

@@ -3,7 +3,14 @@
 // office. A new customer whose ID number or e-mail is already known is refused with that
 // customer, who can be used instead (issue 12 item 4).
 import type { Ticket } from '@domain/contracts/tickets';
-import { CUSTOMER_MODES, EMPTY_TICKET_FORM, NEW_CUSTOMER_FIELDS, ticketFormBody, ticketFormErrors, type TicketFormValues } from '@domain/ticket-form';
+import {
+  CUSTOMER_MODES,
+  EMPTY_TICKET_FORM,
+  NEW_CUSTOMER_FIELDS,
+  ticketFormBody,
+  ticketFormErrors,
+  type TicketFormValues,
+} from '@domain/ticket-form';
 import { TICKET_KINDS, type TicketKind } from '@domain/tickets';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -21,7 +28,9 @@ import { CustomerPick } from './CustomerPick';
 
 export function GenerateDialog({ branchId, onClose }: { branchId?: number; onClose(): void }) {
   const { t } = useI18n();
-  const services = useQuery(listQuery('services', { filter: { ...(branchId ? { branchId } : {}), active: true }, sort: ['label', 'ASC'] }));
+  const services = useQuery(
+    listQuery('services', { filter: { ...(branchId ? { branchId } : {}), active: true }, sort: ['label', 'ASC'] }),
+  );
   const servicesError = useErrorText(services.error);
   const [values, setValues] = useState<TicketFormValues>(EMPTY_TICKET_FORM);
   const set = (patch: TicketFormValues) => setValues((v) => ({ ...v, ...patch }));
@@ -58,45 +67,93 @@ export function GenerateDialog({ branchId, onClose }: { branchId?: number; onClo
     <Modal title={t.generate.title} onClose={onClose} wide>
       <form className="form" onSubmit={submit} data-testid="generate-form">
         <Notice kind="ok" text={created ? fill(t.generate.created, { number: created }) : null} />
-        <Notice kind="error" text={existing ? null : message ?? servicesError} />
-        {existing && <ExistingCustomer customer={existing} busy={generate.isPending} onUse={() => linkExisting(existing.id)} />}
+        <Notice kind="error" text={existing ? null : (message ?? servicesError)} />
+        {existing && (
+          <ExistingCustomer customer={existing} busy={generate.isPending} onUse={() => linkExisting(existing.id)} />
+        )}
         <div className="form-grid">
-          <label className="field"><span className="field-label">{t.generate.service}</span>
+          <label className="field">
+            <span className="field-label">{t.generate.service}</span>
             <select name="serviceId" required value={serviceId} onChange={(e) => set({ serviceId: e.target.value })}>
-              <option value="" disabled>—</option>
-              {services.data?.rows.map((s) => <option key={s.id} value={s.id}>{s.label} · {s.name}</option>)}
+              <option value="" disabled>
+                —
+              </option>
+              {services.data?.rows.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label} · {s.name}
+                </option>
+              ))}
             </select>
-            {fields.serviceId && <span className="field-error" role="alert">{fields.serviceId}</span>}
+            {fields.serviceId && (
+              <span className="field-error" role="alert">
+                {fields.serviceId}
+              </span>
+            )}
           </label>
-          <label className="field"><span className="field-label">{t.generate.kind}</span>
+          <label className="field">
+            <span className="field-label">{t.generate.kind}</span>
             <select name="kind" value={kind} onChange={(e) => set({ kind: e.target.value as TicketKind })}>
-              {TICKET_KINDS.map((k) => <option key={k} value={k}>{t.kinds[k]}</option>)}
+              {TICKET_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t.kinds[k]}
+                </option>
+              ))}
             </select>
           </label>
           {kind === 'appointment' && (
-            <Field label={t.generate.scheduledAt} type="datetime-local" name="scheduledAt" required value={String(values.scheduledAt ?? '')}
-              onChange={(e) => set({ scheduledAt: e.target.value })} error={fields.scheduledAt} />
+            <Field
+              label={t.generate.scheduledAt}
+              type="datetime-local"
+              name="scheduledAt"
+              required
+              value={String(values.scheduledAt ?? '')}
+              onChange={(e) => set({ scheduledAt: e.target.value })}
+              error={fields.scheduledAt}
+            />
           )}
         </div>
         <div className="segmented" role="radiogroup" aria-label={t.attention.customer}>
           {CUSTOMER_MODES.map((w) => (
-            <button key={w} type="button" role="radio" aria-checked={mode === w} className={mode === w ? 'seg on' : 'seg'} onClick={() => set({ customerMode: w })}>
+            <button
+              key={w}
+              type="button"
+              role="radio"
+              aria-checked={mode === w}
+              className={mode === w ? 'seg on' : 'seg'}
+              onClick={() => set({ customerMode: w })}
+            >
               {w === 'none' ? t.generate.noCustomer : w === 'existing' ? t.generate.existing : t.generate.newCustomer}
             </button>
           ))}
         </div>
-        {mode === 'existing' && <CustomerPick value={customerId} error={fields.customerId} onChange={(id) => set({ customerId: id })} />}
+        {mode === 'existing' && (
+          <CustomerPick value={customerId} error={fields.customerId} onChange={(id) => set({ customerId: id })} />
+        )}
         {mode === 'new' && (
           <div className="form-grid">
             {NEW_CUSTOMER_FIELDS.map((k) => (
-              <Field key={k} label={t.attention[k]} name={`new-${k}`} required={k === 'firstName'} value={values.customer?.[k] ?? ''} error={fields[`customer.${k}`]}
-                onChange={(e) => set({ customer: { ...values.customer, [k]: e.target.value } })} />
+              <Field
+                key={k}
+                label={t.attention[k]}
+                name={`new-${k}`}
+                required={k === 'firstName'}
+                value={values.customer?.[k] ?? ''}
+                error={fields[`customer.${k}`]}
+                onChange={(e) => set({ customer: { ...values.customer, [k]: e.target.value } })}
+              />
             ))}
           </div>
         )}
         <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose}>{t.app.close}</button>
-          <button className="btn btn-primary" disabled={generate.isPending || !serviceId || (mode === 'existing' && !customerId)}>{t.generate.submit}</button>
+          <button type="button" className="btn" onClick={onClose}>
+            {t.app.close}
+          </button>
+          <button
+            className="btn btn-primary"
+            disabled={generate.isPending || !serviceId || (mode === 'existing' && !customerId)}
+          >
+            {t.generate.submit}
+          </button>
         </div>
       </form>
     </Modal>

@@ -32,10 +32,16 @@ export function TicketsScreen() {
       <main className="content">
         <div className="content-head">
           <h1>{t.tickets.title}</h1>
-          <span className="muted" data-testid="tickets-count">{fill(t.tickets.count, { n: list.data?.total ?? 0 })}</span>
+          <span className="muted" data-testid="tickets-count">
+            {fill(t.tickets.count, { n: list.data?.total ?? 0 })}
+          </span>
           <div className="spacer" />
-          <button type="button" className="btn" onClick={() => setFilters(initialFilters(todayIso()))}>{t.tickets.clear}</button>
-          <button type="button" className="btn btn-primary" onClick={() => setGenerating(true)}>{t.tickets.generate}</button>
+          <button type="button" className="btn" onClick={() => setFilters(initialFilters(todayIso()))}>
+            {t.tickets.clear}
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => setGenerating(true)}>
+            {t.tickets.generate}
+          </button>
         </div>
         <FilterBar value={filters} onChange={setFilters} />
         {error && <p className="notice notice-error">{error}</p>}

@@ -7,7 +7,10 @@ import { useI18n, word } from '../i18n';
 
 /** The human part of a step's details: a note's text, a reason, a desk. Ids stay out. */
 const detailText = (d: Record<string, unknown>): string =>
-  ['text', 'reason', 'deskName', 'number'].map((k) => d[k]).filter((v): v is string => typeof v === 'string' && v !== '').join(' · ');
+  ['text', 'reason', 'deskName', 'number']
+    .map((k) => d[k])
+    .filter((v): v is string => typeof v === 'string' && v !== '')
+    .join(' · ');
 
 export function Timeline({ ticketId }: { ticketId: string }) {
   const { t, locale } = useI18n();
@@ -21,7 +24,9 @@ export function Timeline({ ticketId }: { ticketId: string }) {
           <span className="tl-dot" aria-hidden="true" />
           <div className="tl-main">
             <strong>{word(t.events, e.type) ?? e.type}</strong>
-            {e.to && e.from !== e.to && t.statuses[e.to] !== word(t.events, e.type) && <span className="muted"> → {t.statuses[e.to]}</span>}
+            {e.to && e.from !== e.to && t.statuses[e.to] !== word(t.events, e.type) && (
+              <span className="muted"> → {t.statuses[e.to]}</span>
+            )}
             {detailText(e.details) && <div className="tl-detail">{detailText(e.details)}</div>}
           </div>
           <div className="tl-meta">

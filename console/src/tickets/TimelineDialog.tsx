@@ -16,7 +16,10 @@ export function TimelineDialog({ ticketId, onClose }: { ticketId: string; onClos
   const ticket = useQuery(ticketQuery(ticketId));
   const loadError = useErrorText(ticket.error);
   const [reason, setReason] = useState('');
-  const step = useApiMutation((path: 'requeue' | 'cancel') => api.post(`/tickets/${ticketId}/${path}`, reason ? { reason } : {}), { invalidates: LIVE_KEYS });
+  const step = useApiMutation(
+    (path: 'requeue' | 'cancel') => api.post(`/tickets/${ticketId}/${path}`, reason ? { reason } : {}),
+    { invalidates: LIVE_KEYS },
+  );
   const tk = ticket.data;
   const allowed = tk ? actionsAllowedFrom(tk.status) : [];
   const mayRequeue = allowed.includes('requeue');
@@ -26,8 +29,15 @@ export function TimelineDialog({ ticketId, onClose }: { ticketId: string; onClos
       {tk && (
         <div className="tl-head">
           <StatusBadge status={tk.status} />
-          <span className="truncate">{tk.customerName ?? t.attention.anonymous}{tk.customerIdNumber ? ` · ${tk.customerIdNumber}` : ''}</span>
-          <span className="muted truncate">{tk.serviceName}{tk.agentName ? ` · ${tk.agentName}` : ''}{tk.deskName ? ` · ${tk.deskName}` : ''}</span>
+          <span className="truncate">
+            {tk.customerName ?? t.attention.anonymous}
+            {tk.customerIdNumber ? ` · ${tk.customerIdNumber}` : ''}
+          </span>
+          <span className="muted truncate">
+            {tk.serviceName}
+            {tk.agentName ? ` · ${tk.agentName}` : ''}
+            {tk.deskName ? ` · ${tk.deskName}` : ''}
+          </span>
           <span className="live-dot">{t.tickets.follow}</span>
         </div>
       )}
@@ -35,9 +45,28 @@ export function TimelineDialog({ ticketId, onClose }: { ticketId: string; onClos
       <Timeline ticketId={ticketId} />
       {(mayRequeue || mayCancel) && (
         <div className="form-row">
-          <input aria-label={t.tickets.reason} placeholder={t.tickets.reason} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} />
-          {mayRequeue && <button type="button" className="btn" disabled={step.isPending} onClick={() => step.mutate('requeue')}>{t.tickets.requeue}</button>}
-          {mayCancel && <button type="button" className="btn btn-danger" disabled={step.isPending} onClick={() => step.mutate('cancel')}>{t.tickets.cancelTicket}</button>}
+          <input
+            aria-label={t.tickets.reason}
+            placeholder={t.tickets.reason}
+            value={reason}
+            maxLength={300}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          {mayRequeue && (
+            <button type="button" className="btn" disabled={step.isPending} onClick={() => step.mutate('requeue')}>
+              {t.tickets.requeue}
+            </button>
+          )}
+          {mayCancel && (
+            <button
+              type="button"
+              className="btn btn-danger"
+              disabled={step.isPending}
+              onClick={() => step.mutate('cancel')}
+            >
+              {t.tickets.cancelTicket}
+            </button>
+          )}
         </div>
       )}
     </Modal>

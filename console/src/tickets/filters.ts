@@ -13,7 +13,16 @@ export interface TicketFilters {
   to: string;
 }
 
-export const initialFilters = (today: string): TicketFilters => ({ scope: {}, status: '', kind: '', number: '', q: '', mode: 'today', from: today, to: today });
+export const initialFilters = (today: string): TicketFilters => ({
+  scope: {},
+  status: '',
+  kind: '',
+  number: '',
+  q: '',
+  mode: 'today',
+  from: today,
+  to: today,
+});
 
 export function toApiFilter(f: TicketFilters): Record<string, unknown> {
   return {

@@ -7,22 +7,53 @@ import type { Terms } from './useCall';
 
 const mmss = (ms: number): string => `${Math.floor(ms / 60000)}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}`;
 
-export function TermsComposer({ api, terms, onSent }: { api: RoomApi | null; terms: Terms | null; onSent(t: Terms): void }) {
+export function TermsComposer({
+  api,
+  terms,
+  onSent,
+}: {
+  api: RoomApi | null;
+  terms: Terms | null;
+  onSent(t: Terms): void;
+}) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const send = useApiMutation((body: string) => withRoom(api, (room) => room.sendTerms(body)), { onSuccess: ({ termsId }, body) => onSent({ termsId, text: body }) });
+  const send = useApiMutation((body: string) => withRoom(api, (room) => room.sendTerms(body)), {
+    onSuccess: ({ termsId }, body) => onSent({ termsId, text: body }),
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (api && text.trim()) send.mutate(text.trim());
   };
-  const status = !terms ? null : terms.accepted === undefined ? t.video.termsPending : terms.accepted ? t.video.termsAccepted : t.video.termsRefused;
+  const status = !terms
+    ? null
+    : terms.accepted === undefined
+      ? t.video.termsPending
+      : terms.accepted
+        ? t.video.termsAccepted
+        : t.video.termsRefused;
   return (
     <form className="vc-terms" onSubmit={submit}>
       <h3>{t.video.termsTitle}</h3>
-      <textarea value={text} onChange={(e) => setText(e.target.value)} placeholder={t.video.termsPlaceholder} aria-label={t.video.termsTitle} maxLength={1800} rows={3} />
+      <textarea
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={t.video.termsPlaceholder}
+        aria-label={t.video.termsTitle}
+        maxLength={1800}
+        rows={3}
+      />
       <button type="submit">{t.video.terms}</button>
-      {status && <p data-testid="terms-status" className={terms?.accepted === false ? 'vc-error' : ''}>{status}</p>}
-      {send.message && <p role="alert" className="vc-error">{send.message}</p>}
+      {status && (
+        <p data-testid="terms-status" className={terms?.accepted === false ? 'vc-error' : ''}>
+          {status}
+        </p>
+      )}
+      {send.message && (
+        <p role="alert" className="vc-error">
+          {send.message}
+        </p>
+      )}
     </form>
   );
 }
@@ -43,12 +74,28 @@ export function TagBox({ api, tags, onAdded }: { api: RoomApi | null; tags: Tag[
   return (
     <form className="vc-tags" onSubmit={submit}>
       <h3>{t.video.tags}</h3>
-      <ul>{tags.map((tag) => <li key={tag.id}><time>{mmss(tag.offsetMs)}</time> {tag.body}</li>)}</ul>
+      <ul>
+        {tags.map((tag) => (
+          <li key={tag.id}>
+            <time>{mmss(tag.offsetMs)}</time> {tag.body}
+          </li>
+        ))}
+      </ul>
       <div className="vc-row">
-        <input value={text} onChange={(e) => setText(e.target.value)} placeholder={t.video.tagPlaceholder} aria-label={t.video.tag} maxLength={500} />
+        <input
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t.video.tagPlaceholder}
+          aria-label={t.video.tag}
+          maxLength={500}
+        />
         <button type="submit">{t.video.tagAdd}</button>
       </div>
-      {add.message && <p role="alert" className="vc-error">{add.message}</p>}
+      {add.message && (
+        <p role="alert" className="vc-error">
+          {add.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -4,16 +4,30 @@ import { useApiMutation } from '../api/mutation';
 import { useI18n } from '../i18n';
 import { withRoom, type ChatFile, type ChatMessage, type RoomApi } from './call-api';
 
-export function ChatPanel({ api, messages, onSent, self }: { api: RoomApi | null; messages: ChatMessage[]; onSent(m: ChatMessage): void; self: 'user' | 'customer' }) {
+export function ChatPanel({
+  api,
+  messages,
+  onSent,
+  self,
+}: {
+  api: RoomApi | null;
+  messages: ChatMessage[];
+  onSent(m: ChatMessage): void;
+  self: 'user' | 'customer';
+}) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   // A text or a file: either way one message, shown at once (the room's echo is deduplicated by id).
-  const send = useApiMutation((what: { text: string } | { file: File }) => withRoom(api, (room) => ('file' in what ? room.upload(what.file) : room.say(what.text))), {
-    onSuccess: (m, what) => {
-      onSent(m);
-      if ('text' in what) setText('');
+  const send = useApiMutation(
+    (what: { text: string } | { file: File }) =>
+      withRoom(api, (room) => ('file' in what ? room.upload(what.file) : room.say(what.text))),
+    {
+      onSuccess: (m, what) => {
+        onSent(m);
+        if ('text' in what) setText('');
+      },
     },
-  });
+  );
   const download = useApiMutation((file: ChatFile) => withRoom(api, (room) => room.download(file)));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -26,8 +40,7 @@ export function ChatPanel({ api, messages, onSent, self }: { api: RoomApi | null
       <ol className="vc-messages" data-testid="chat-messages">
         {messages.map((m) => (
           <li key={m.id} className={m.senderType === self ? 'mine' : 'theirs'}>
-            <strong>{m.senderName}</strong>{' '}
-            {m.body}
+            <strong>{m.senderName}</strong> {m.body}
             {m.file && (
               <button type="button" className="vc-file" onClick={() => api && download.mutate(m.file!)}>
                 {t.video.download}: {m.file.name} ({Math.ceil(m.file.size / 1024)} KB)
@@ -36,18 +49,32 @@ export function ChatPanel({ api, messages, onSent, self }: { api: RoomApi | null
           </li>
         ))}
       </ol>
-      {error && <p role="alert" className="vc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="vc-error">
+          {error}
+        </p>
+      )}
       <form onSubmit={submit} className="vc-row">
-        <input value={text} onChange={(e) => setText(e.target.value)} placeholder={t.video.chatPlaceholder} aria-label={t.video.chatPlaceholder} maxLength={2000} />
+        <input
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t.video.chatPlaceholder}
+          aria-label={t.video.chatPlaceholder}
+          maxLength={2000}
+        />
         <button type="submit">{t.video.send}</button>
         <label className="vc-attach">
           {t.video.attach}
-          <input type="file" data-testid="chat-file" accept="image/*,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods"
+          <input
+            type="file"
+            data-testid="chat-file"
+            accept="image/*,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods"
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
               if (file && api) send.mutate({ file });
-            }} />
+            }}
+          />
         </label>
       </form>
     </section>

@@ -6,16 +6,32 @@ export function DeviceSettings({ onPick }: { onPick(kind: 'audioinput' | 'videoi
   const t = useI18n().t.video;
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   useEffect(() => {
-    navigator.mediaDevices.enumerateDevices().then(setDevices, (err: unknown) => console.error('listing devices failed', err));
+    navigator.mediaDevices
+      .enumerateDevices()
+      .then(setDevices, (err: unknown) => console.error('listing devices failed', err));
   }, []);
   const select = (kind: 'audioinput' | 'videoinput', label: string) => (
     <label>
       {label}
       <select data-testid={`device-${kind}`} onChange={(e) => onPick(kind, e.target.value)} defaultValue="">
-        <option value="" disabled>—</option>
-        {devices.filter((d) => d.kind === kind).map((d, i) => <option key={d.deviceId || i} value={d.deviceId}>{d.label || `${label} ${i + 1}`}</option>)}
+        <option value="" disabled>
+          —
+        </option>
+        {devices
+          .filter((d) => d.kind === kind)
+          .map((d, i) => (
+            <option key={d.deviceId || i} value={d.deviceId}>
+              {d.label || `${label} ${i + 1}`}
+            </option>
+          ))}
       </select>
     </label>
   );
-  return <fieldset className="vc-settings"><legend>{t.settings}</legend>{select('audioinput', t.audioIn)}{select('videoinput', t.videoIn)}</fieldset>;
+  return (
+    <fieldset className="vc-settings">
+      <legend>{t.settings}</legend>
+      {select('audioinput', t.audioIn)}
+      {select('videoinput', t.videoIn)}
+    </fieldset>
+  );
 }

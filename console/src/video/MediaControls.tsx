@@ -4,16 +4,34 @@ import { DeviceSettings } from './DeviceSettings';
 import { useI18n } from '../i18n';
 import type { LocalMedia } from './useMedia';
 
-export function MediaControls({ media, canShare, children }: { media: LocalMedia; canShare: boolean; children?: ReactNode }) {
+export function MediaControls({
+  media,
+  canShare,
+  children,
+}: {
+  media: LocalMedia;
+  canShare: boolean;
+  children?: ReactNode;
+}) {
   const t = useI18n().t.video;
   const [settings, setSettings] = useState(false);
   const act = (p: Promise<void>) => p.catch((err: unknown) => console.error('media control failed', err));
   return (
     <div className="vc-controls">
-      <button type="button" aria-pressed={!media.camOn} onClick={() => void act(media.toggleCam())}>{media.camOn ? t.cameraOff : t.cameraOn}</button>
-      <button type="button" aria-pressed={!media.micOn} onClick={() => void act(media.toggleMic())}>{media.micOn ? t.micOff : t.micOn}</button>
-      {canShare && <button type="button" onClick={() => void act(media.sharing ? media.stopShare() : media.share())}>{media.sharing ? t.stopShare : t.share}</button>}
-      <button type="button" aria-expanded={settings} onClick={() => setSettings(!settings)}>{t.settings}</button>
+      <button type="button" aria-pressed={!media.camOn} onClick={() => void act(media.toggleCam())}>
+        {media.camOn ? t.cameraOff : t.cameraOn}
+      </button>
+      <button type="button" aria-pressed={!media.micOn} onClick={() => void act(media.toggleMic())}>
+        {media.micOn ? t.micOff : t.micOn}
+      </button>
+      {canShare && (
+        <button type="button" onClick={() => void act(media.sharing ? media.stopShare() : media.share())}>
+          {media.sharing ? t.stopShare : t.share}
+        </button>
+      )}
+      <button type="button" aria-expanded={settings} onClick={() => setSettings(!settings)}>
+        {t.settings}
+      </button>
       {children}
       {settings && <DeviceSettings onPick={(kind, id) => void act(media.useDevice(kind, id))} />}
     </div>

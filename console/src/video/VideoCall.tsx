@@ -44,11 +44,20 @@ export function VideoCall({ ticketId, onDone }: VideoCallProps) {
   const attendAsked = useRef(false);
 
   const attend = useApiMutation(() => api.post(`/tickets/${ticketId}/attend`), { invalidates: LIVE_KEYS });
-  const end = useApiMutation(async (how: 'finished' | 'cancelled') => {
-    if (how === 'cancelled') return api.post(`/tickets/${ticketId}/cancel`, { reason: NO_SHOW_REASON });
-    if (!everJoined.current) throw new ApiError('customer_not_joined');
-    return api.post(`/tickets/${ticketId}/finish`);
-  }, { invalidates: LIVE_KEYS, onSuccess: (_, how) => { call.leave(); onDone?.(how); } });
+  const end = useApiMutation(
+    async (how: 'finished' | 'cancelled') => {
+      if (how === 'cancelled') return api.post(`/tickets/${ticketId}/cancel`, { reason: NO_SHOW_REASON });
+      if (!everJoined.current) throw new ApiError('customer_not_joined');
+      return api.post(`/tickets/${ticketId}/finish`);
+    },
+    {
+      invalidates: LIVE_KEYS,
+      onSuccess: (_, how) => {
+        call.leave();
+        onDone?.(how);
+      },
+    },
+  );
   // D4: the console's dialog does the transfer; once the ticket waits again the customer stays in the room, we leave it.
   const afterTransfer = useApiMutation(() => client.fetchQuery(ticketQuery(ticketId)), {
     onSuccess: (tk) => {
@@ -70,24 +79,61 @@ export function VideoCall({ ticketId, onDone }: VideoCallProps) {
 
   const busy = end.isPending;
   const failure = [end, attend, afterTransfer].find((m) => m.message)?.message ?? null;
-  if (call.status === 'ended') return <section className="vc vc-ended" data-testid="call-ended"><p>{t.video.ended}</p></section>;
+  if (call.status === 'ended')
+    return (
+      <section className="vc vc-ended" data-testid="call-ended">
+        <p>{t.video.ended}</p>
+      </section>
+    );
   return (
     <section className="vc" data-testid="video-call" data-status={call.status}>
-      {call.status === 'error' && <p role="alert" className="vc-error">{t.video.callError}: {errorText(t, call.failure)}</p>}
-      {local.failure !== undefined && <p role="alert" className="vc-error">{errorText(t, local.failure)}</p>}
+      {call.status === 'error' && (
+        <p role="alert" className="vc-error">
+          {t.video.callError}: {errorText(t, call.failure)}
+        </p>
+      )}
+      {local.failure !== undefined && (
+        <p role="alert" className="vc-error">
+          {errorText(t, local.failure)}
+        </p>
+      )}
       <div className="vc-stage">
         <VideoTile stream={call.remote} label={guest?.displayName ?? t.video.waitingCustomer} testId="remote-video" />
         <VideoTile stream={media.stream} label={t.video.you} muted testId="local-video" />
       </div>
       <MediaControls media={media} canShare>
-        <button type="button" className="vc-danger" disabled={busy || call.status !== 'live'} onClick={() => end.mutate('finished')}>{t.video.end}</button>
-        <button type="button" disabled={busy || !ticket.data} onClick={() => setTransferring(true)}>{t.video.transfer}</button>
-        {!everJoined.current && <button type="button" disabled={busy} onClick={() => end.mutate('cancelled')}>{t.video.cancelNoShow}</button>}
+        <button
+          type="button"
+          className="vc-danger"
+          disabled={busy || call.status !== 'live'}
+          onClick={() => end.mutate('finished')}
+        >
+          {t.video.end}
+        </button>
+        <button type="button" disabled={busy || !ticket.data} onClick={() => setTransferring(true)}>
+          {t.video.transfer}
+        </button>
+        {!everJoined.current && (
+          <button type="button" disabled={busy} onClick={() => end.mutate('cancelled')}>
+            {t.video.cancelNoShow}
+          </button>
+        )}
       </MediaControls>
-      {failure && <p role="alert" className="vc-error">{failure}</p>}
+      {failure && (
+        <p role="alert" className="vc-error">
+          {failure}
+        </p>
+      )}
       {transferring && ticket.data && call.grant && (
-        <TransferDialog ticketId={ticketId} number={call.grant.ticket.number} branchId={ticket.data.branchId}
-          onDone={() => { setTransferring(false); afterTransfer.mutate(); }} />
+        <TransferDialog
+          ticketId={ticketId}
+          number={call.grant.ticket.number}
+          branchId={ticket.data.branchId}
+          onDone={() => {
+            setTransferring(false);
+            afterTransfer.mutate();
+          }}
+        />
       )}
       <div className="vc-side">
         {call.grant?.guestUrl && <GuestLink url={call.grant.guestUrl} />}

@@ -1,7 +1,17 @@
 import { useEffect, useRef } from 'react';
 
 /** One video (and its sound, unless muted: our own preview is always muted). */
-export function VideoTile({ stream, label, muted, testId }: { stream: MediaStream | null; label: string; muted?: boolean; testId: string }) {
+export function VideoTile({
+  stream,
+  label,
+  muted,
+  testId,
+}: {
+  stream: MediaStream | null;
+  label: string;
+  muted?: boolean;
+  testId: string;
+}) {
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     const el = ref.current;

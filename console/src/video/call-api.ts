@@ -12,7 +12,8 @@ export type ChatFile = NonNullable<ChatMessage['file']>;
 export type { ChatMessage, Tag };
 
 export const joinAsAgent = (ticketId: string) => api.post<AgentGrant>(`/video/tickets/${ticketId}/join`);
-export const joinAsGuest = (guestToken: string) => api.post<GuestGrant>(`/video/guest/${encodeURIComponent(guestToken)}/join`);
+export const joinAsGuest = (guestToken: string) =>
+  api.post<GuestGrant>(`/video/guest/${encodeURIComponent(guestToken)}/join`);
 
 /** Everything a participant does in its room, bound to its grant. */
 export function roomApi(grant: Grant) {
@@ -21,14 +22,19 @@ export function roomApi(grant: Grant) {
   return {
     messages: () => api.get<ChatMessage[]>(`${base}/messages`, { bearer }),
     say: (body: string) => api.post<ChatMessage>(`${base}/messages`, { body }, { bearer }),
-    upload: (file: File) => api.post<ChatMessage>(`${base}/files`, undefined, {
-      bearer, raw: file, headers: { 'x-file-name': encodeURIComponent(file.name), 'content-type': 'application/octet-stream' },
-    }),
+    upload: (file: File) =>
+      api.post<ChatMessage>(`${base}/files`, undefined, {
+        bearer,
+        raw: file,
+        headers: { 'x-file-name': encodeURIComponent(file.name), 'content-type': 'application/octet-stream' },
+      }),
     tag: (body: string) => api.post<Tag>(`${base}/tags`, { body }, { bearer }),
     sendTerms: (text: string) => api.post<z.infer<typeof TermsSent>>(`${base}/terms`, { text }, { bearer }),
-    answerTerms: (termsId: string, accepted: boolean) => api.post<void>(`${base}/terms/answer`, { termsId, accepted }, { bearer }),
+    answerTerms: (termsId: string, accepted: boolean) =>
+      api.post<void>(`${base}/terms/answer`, { termsId, accepted }, { bearer }),
     // keepalive: a `left` sent as the page goes away still reaches the server.
-    presence: (event: 'joined' | 'left', sessionId: string) => api.post<void>(`${base}/presence`, { event, sessionId }, { bearer, keepalive: true }),
+    presence: (event: 'joined' | 'left', sessionId: string) =>
+      api.post<void>(`${base}/presence`, { event, sessionId }, { bearer, keepalive: true }),
     /** Downloads through fetch (the bearer cannot ride on a plain link) and saves it. */
     async download(file: ChatFile): Promise<void> {
       const url = URL.createObjectURL(await api.blob(`/video/files/${file.id}`, { bearer }));
@@ -42,4 +48,4 @@ export type RoomApi = ReturnType<typeof roomApi>;
 
 /** A room call once the call has started; the forms offer nothing before that. */
 export const withRoom = <T>(room: RoomApi | null, fn: (room: RoomApi) => Promise<T>): Promise<T> =>
-  (room ? fn(room) : Promise.reject(new Error('the call has not started')));
+  room ? fn(room) : Promise.reject(new Error('the call has not started'));

@@ -61,7 +61,9 @@ export class SfuClient extends Emitter<Events> {
 
   readonly request: Request = async <T extends object>(event: string, payload?: object) => {
     const timed = this.#socket.timeout(10_000);
-    const ack = (await (payload === undefined ? timed.emitWithAck(event) : timed.emitWithAck(event, payload))) as Ack<T>;
+    const ack = (await (payload === undefined
+      ? timed.emitWithAck(event)
+      : timed.emitWithAck(event, payload))) as Ack<T>;
     if (!ack.ok) throw new ApiError(ack.error.code, {}, fieldErrorsOf(ack.error.fields));
     return ack;
   };
@@ -91,7 +93,10 @@ export class SfuClient extends Emitter<Events> {
     this.#receiving = this.#device.recvRtpCapabilities;
     for (const p of joined.peers) this.#peers.set(p.peerId, p);
     this.emit('peers', this.peers);
-    [this.#send, this.#recv] = await Promise.all([openTransport(this.#device, 'send', this.request), openTransport(this.#device, 'recv', this.request)]);
+    [this.#send, this.#recv] = await Promise.all([
+      openTransport(this.#device, 'send', this.request),
+      openTransport(this.#device, 'recv', this.request),
+    ]);
     for (const p of joined.producers) void this.#consume(p);
   }
 
@@ -105,8 +110,18 @@ export class SfuClient extends Emitter<Events> {
     const recv = this.#recv;
     if (!recv) return;
     try {
-      const c = await this.request<Consumed>('consume', { transportId: recv.id, producerId: p.producerId, rtpCapabilities: this.#receiving });
-      const consumer = await recv.consume({ id: c.consumerId, producerId: c.producerId, kind: c.kind, rtpParameters: c.rtpParameters, streamId: `peer-${c.peerId}` });
+      const c = await this.request<Consumed>('consume', {
+        transportId: recv.id,
+        producerId: p.producerId,
+        rtpCapabilities: this.#receiving,
+      });
+      const consumer = await recv.consume({
+        id: c.consumerId,
+        producerId: c.producerId,
+        kind: c.kind,
+        rtpParameters: c.rtpParameters,
+        streamId: `peer-${c.peerId}`,
+      });
       this.#consumers.set(consumer.id, consumer);
       // The SFU creates the consumer paused, so no packet arrives before the track exists.
       await this.request('resumeConsumer', { consumerId: c.consumerId });

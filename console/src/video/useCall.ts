@@ -12,9 +12,20 @@ export type CallStatus = 'connecting' | 'live' | 'ended' | 'error';
 
 export type Call<G extends Grant> = {
   /** Why the call could not start (status 'error'), as thrown. */
-  status: CallStatus; failure: unknown; grant: G | null; client: SfuClient | null; api: RoomApi | null;
-  remote: MediaStream; peers: PeerInfo[]; messages: ChatMessage[]; terms: Terms | null; tags: Tag[];
-  addMessage(m: ChatMessage): void; addTag(t: Tag): void; setTerms(t: Terms): void; leave(): void;
+  status: CallStatus;
+  failure: unknown;
+  grant: G | null;
+  client: SfuClient | null;
+  api: RoomApi | null;
+  remote: MediaStream;
+  peers: PeerInfo[];
+  messages: ChatMessage[];
+  terms: Terms | null;
+  tags: Tag[];
+  addMessage(m: ChatMessage): void;
+  addTag(t: Tag): void;
+  setTerms(t: Terms): void;
+  leave(): void;
 };
 
 const newSessionId = (): string => crypto.randomUUID();
@@ -34,11 +45,17 @@ export function useCall<G extends Grant>(getGrant: () => Promise<G>): Call<G> {
   const sessionId = useRef(newSessionId()).current;
   // video_left for the timeline; refused (409) once the ticket left calling/attending, which
   // the timeline already shows as transferred or ended.
-  const reportLeft = useCallback((rest: RoomApi | null) => {
-    rest?.presence('left', sessionId).catch((err: unknown) => console.warn('video_left not recorded', err));
-  }, [sessionId]);
+  const reportLeft = useCallback(
+    (rest: RoomApi | null) => {
+      rest?.presence('left', sessionId).catch((err: unknown) => console.warn('video_left not recorded', err));
+    },
+    [sessionId],
+  );
 
-  const addMessage = useCallback((m: ChatMessage) => setMessages((all) => (all.some((x) => x.id === m.id) ? all : [...all, m])), []);
+  const addMessage = useCallback(
+    (m: ChatMessage) => setMessages((all) => (all.some((x) => x.id === m.id) ? all : [...all, m])),
+    [],
+  );
   const addTag = useCallback((t: Tag) => setTags((all) => (all.some((x) => x.id === t.id) ? all : [...all, t])), []);
 
   useEffect(() => {
@@ -50,7 +67,8 @@ export function useCall<G extends Grant>(getGrant: () => Promise<G>): Call<G> {
       if (e.type === 'chat') addMessage(e.message);
       else if (e.type === 'tag') addTag(e.tag);
       else if (e.type === 'terms_sent') setTerms({ termsId: e.termsId, text: e.text });
-      else if (e.type === 'terms_answered') setTerms((t) => (t && t.termsId === e.termsId ? { ...t, accepted: e.accepted } : t));
+      else if (e.type === 'terms_answered')
+        setTerms((t) => (t && t.termsId === e.termsId ? { ...t, accepted: e.accepted } : t));
     };
     const start = async () => {
       const g = await getGrant();
@@ -61,7 +79,9 @@ export function useCall<G extends Grant>(getGrant: () => Promise<G>): Call<G> {
       live = c;
       c.on('peers', setPeers);
       c.on('roomEvent', onEvent);
-      c.on('track', ({ track }) => setRemote((s) => new MediaStream([...s.getTracks().filter((t) => t.kind !== track.kind), track])));
+      c.on('track', ({ track }) =>
+        setRemote((s) => new MediaStream([...s.getTracks().filter((t) => t.kind !== track.kind), track])),
+      );
       c.on('trackEnded', () => undefined);
       c.on('ended', () => setStatus('ended'));
       setPeers(c.peers);
@@ -90,5 +110,20 @@ export function useCall<G extends Grant>(getGrant: () => Promise<G>): Call<G> {
     setStatus('ended');
   }, [client]);
 
-  return { status, failure, grant, client, api, remote, peers, messages, terms, tags, addMessage, addTag, setTerms, leave };
+  return {
+    status,
+    failure,
+    grant,
+    client,
+    api,
+    remote,
+    peers,
+    messages,
+    terms,
+    tags,
+    addMessage,
+    addTag,
+    setTerms,
+    leave,
+  };
 }

@@ -9,11 +9,14 @@ export function useLocalStream(given?: MediaStream | null): { stream: MediaStrea
     if (given) return;
     let mine: MediaStream | null = null;
     let cancelled = false;
-    navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 480 } }).then((s) => {
-      if (cancelled) return s.getTracks().forEach((tr) => tr.stop());
-      mine = s;
-      setStream(s);
-    }, (err: unknown) => setFailure(err));
+    navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 480 } }).then(
+      (s) => {
+        if (cancelled) return s.getTracks().forEach((tr) => tr.stop());
+        mine = s;
+        setStream(s);
+      },
+      (err: unknown) => setFailure(err),
+    );
     return () => {
       cancelled = true;
       mine?.getTracks().forEach((tr) => tr.stop());

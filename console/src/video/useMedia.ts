@@ -5,9 +5,13 @@ import type { SfuClient } from './sfu-client';
 
 export type LocalMedia = {
   stream: MediaStream | null;
-  camOn: boolean; micOn: boolean; sharing: boolean;
-  toggleCam(): Promise<void>; toggleMic(): Promise<void>;
-  share(): Promise<void>; stopShare(): Promise<void>;
+  camOn: boolean;
+  micOn: boolean;
+  sharing: boolean;
+  toggleCam(): Promise<void>;
+  toggleMic(): Promise<void>;
+  share(): Promise<void>;
+  stopShare(): Promise<void>;
   useDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void>;
 };
 
@@ -55,17 +59,23 @@ export function useMedia(client: SfuClient | null, initial: MediaStream | null):
     setSharing(true);
   }, [client, stopShare]);
 
-  const useDevice = useCallback(async (kind: 'audioinput' | 'videoinput', deviceId: string) => {
-    const constraints = kind === 'audioinput' ? { audio: { deviceId: { exact: deviceId } } } : { video: { deviceId: { exact: deviceId } } };
-    const fresh = (await navigator.mediaDevices.getUserMedia(constraints)).getTracks()[0];
-    if (!fresh) return;
-    const old = stream?.getTracks().find((t) => t.kind === fresh.kind);
-    fresh.enabled = fresh.kind === 'audio' ? micOn : camOn;
-    if (fresh.kind === 'video') camera.current = fresh;
-    if (fresh.kind === 'audio' || !sharing) await client?.publish(fresh);
-    old?.stop();
-    setStream(new MediaStream([...(stream?.getTracks().filter((t) => t !== old) ?? []), fresh]));
-  }, [client, stream, micOn, camOn, sharing]);
+  const useDevice = useCallback(
+    async (kind: 'audioinput' | 'videoinput', deviceId: string) => {
+      const constraints =
+        kind === 'audioinput'
+          ? { audio: { deviceId: { exact: deviceId } } }
+          : { video: { deviceId: { exact: deviceId } } };
+      const fresh = (await navigator.mediaDevices.getUserMedia(constraints)).getTracks()[0];
+      if (!fresh) return;
+      const old = stream?.getTracks().find((t) => t.kind === fresh.kind);
+      fresh.enabled = fresh.kind === 'audio' ? micOn : camOn;
+      if (fresh.kind === 'video') camera.current = fresh;
+      if (fresh.kind === 'audio' || !sharing) await client?.publish(fresh);
+      old?.stop();
+      setStream(new MediaStream([...(stream?.getTracks().filter((t) => t !== old) ?? []), fresh]));
+    },
+    [client, stream, micOn, camOn, sharing],
+  );
 
   return { stream, camOn, micOn, sharing, toggleCam, toggleMic, share, stopShare, useDevice };
 }

@@ -13,8 +13,21 @@ export type TransportInfo = {
 };
 export type PeerInfo = { peerId: string; displayName: string; role: 'agent' | 'guest' };
 export type ProducerInfo = { producerId: string; peerId: string; kind: MediaKind; paused: boolean };
-export type Joined = { roomId: string; peerId: string; routerRtpCapabilities: mc.RtpCapabilities; peers: PeerInfo[]; producers: ProducerInfo[] };
-export type Consumed = { consumerId: string; producerId: string; peerId: string; kind: MediaKind; rtpParameters: mc.RtpParameters; producerPaused: boolean };
+export type Joined = {
+  roomId: string;
+  peerId: string;
+  routerRtpCapabilities: mc.RtpCapabilities;
+  peers: PeerInfo[];
+  producers: ProducerInfo[];
+};
+export type Consumed = {
+  consumerId: string;
+  producerId: string;
+  peerId: string;
+  kind: MediaKind;
+  rtpParameters: mc.RtpParameters;
+  producerPaused: boolean;
+};
 
 /** `fields`: per-field codes of an invalid payload (domain/errors.ts FieldErrors); `message` is for logs. */
 export type Ack<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string; fields?: unknown } };
