@@ -53,11 +53,11 @@ export async function up(knex: Knex): Promise<void> {
     t.primary(['branch_id', 'day']);
   });
   await knex.raw('create index report_days_dirty on report_days (branch_id) where dirty');
-  // The live part reads the periods of a few days: without this it scans every period ever.
-  await knex.raw('create index shift_state_periods_started on shift_state_periods (started_at)');
+  // The live part reads a few days of a branch's shifts: without this it reads every shift ever.
+  await knex.raw('create index shifts_branch_started on shifts (branch_id, started_at)');
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.raw('drop index if exists shift_state_periods_started');
+  await knex.raw('drop index if exists shifts_branch_started');
   for (const t of ['report_days', 'report_agent_days', 'report_service_days']) await knex.schema.dropTableIfExists(t);
 }

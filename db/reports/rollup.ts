@@ -41,8 +41,8 @@ export async function rollDay(db: Db, { branchId, day }: DayRef): Promise<boolea
 }
 
 /**
- * Days to roll: every dirty day, and each branch's finished days (before its local today) with
- * tickets or shift time after the last day it rolled. Oldest first.
+ * Days to roll: every dirty day, and each branch's finished days (before its local today) after
+ * the last day it rolled: those with tickets or shift time, and every day since it opened. Oldest first.
  */
 export async function pendingDays(db: Db): Promise<DayRef[]> {
   const { rows } = await db.raw<{ rows: { branch_id: number; day: string }[] }>(`
@@ -58,6 +58,13 @@ export async function pendingDays(db: Db): Promise<DayRef[]> {
         select distinct t.branch_id, t.service_day from tickets t
         where t.branch_id = b.id and t.service_day < b.today and t.service_day > coalesce(b.last_rolled, '-infinity')
       ) t on true
+      union
+      -- Days with nothing at all since the branch opened are rolled too (empty and clean), so a
+      -- range over them is read from the rollups instead of probed live on every request.
+      select b.id, cast(g as date) from b join branches br on br.id = b.id
+      cross join lateral generate_series(
+        cast(greatest(coalesce(b.last_rolled + 1, '-infinity'), cast(br.created_at at time zone br.timezone as date)) as timestamp),
+        cast(b.today - 1 as timestamp), interval '1 day') g
       union
       select sh.branch_id, cast(p.started_at at time zone br.timezone as date)
       from b join shifts sh on sh.branch_id = b.id join branches br on br.id = b.id join shift_state_periods p on p.shift_id = sh.id

@@ -27,19 +27,23 @@ const PAIRS = `select * from unnest(cast(:branchIds as integer[]), cast(:days as
 /** Per ticket: who served it, its waits and outcome. */
 export const ticketFactsSql = (f: SumsFilter = {}): string => `
     t as (
+      -- One index probe per (branch, day): a list of a few days never reads the branch's whole history.
       select t.id, t.entity_id, t.branch_id, t.service_id, s.department_id, t.service_day, t.status, s.sla_target_seconds
-      from tickets t join services s on s.id = t.service_id
-      where (t.branch_id, t.service_day) in (${PAIRS})${f.serviceId ? ' and t.service_id = :serviceId' : ''}${f.departmentId ? ' and s.department_id = :departmentId' : ''}
+      from (${PAIRS}) as pair(branch_id, day)
+      cross join lateral (select * from tickets t where t.branch_id = pair.branch_id and t.service_day = pair.day) t
+      join services s on s.id = t.service_id
+      where true${f.serviceId ? ' and t.service_id = :serviceId' : ''}${f.departmentId ? ' and s.department_id = :departmentId' : ''}
     ),
-    ch as (
+    ch0 as (
       select e.ticket_id, e.seq, e.type, e.from_status, e.to_status, e.at,
         lead(e.at) over w as next_at, lead(e.to_status) over w as next_status,
-        (select cast(c.details->>'agentId' as integer) from ticket_events c
-          where c.ticket_id = e.ticket_id and c.type = 'called' and c.seq <= e.seq order by c.seq desc limit 1) as agent_id
+        -- The agent of the latest call so far (a window, not a lookup per event).
+        (array_agg(cast(e.details->>'agentId' as integer)) filter (where e.type = 'called') over w) as called_agents
       from ticket_events e
       where e.ticket_id in (select id from t) and e.to_status is distinct from e.from_status
       window w as (partition by e.ticket_id order by e.seq)
     ),
+    ch as (select ch0.*, ch0.called_agents[cardinality(ch0.called_agents)] as agent_id from ch0),
     pt as (
       select t.id, t.entity_id, t.branch_id, t.service_id, t.department_id, t.service_day, t.status, t.sla_target_seconds,
         (array_agg(ch.agent_id order by ch.seq desc) filter (where ch.agent_id is not null))[1] as agent_id,
@@ -77,7 +81,7 @@ export const ticketSumsSql = (f: SumsFilter = {}): string => `
  */
 export const agentSumsSql = (f: SumsFilter = {}): string => `
     with ${ticketFactsSql({})},
-    pairs as (${PAIRS}),
+    pairs as (select * from (${PAIRS}) as pair(branch_id, day)),
     busy as (
       select ch.agent_id, t.branch_id, t.service_day as day, sum(extract(epoch from coalesce(ch.next_at, now()) - ch.at)) as busy_s
       from ch join t on t.id = ch.ticket_id
@@ -88,16 +92,18 @@ export const agentSumsSql = (f: SumsFilter = {}): string => `
       select sh.user_id as agent_id, sh.branch_id, b.entity_id, d.day, p.state,
         extract(epoch from least(coalesce(p.ended_at, now()), (d.day + 1)::timestamp at time zone b.timezone)
           - greatest(p.started_at, d.day::timestamp at time zone b.timezone)) as secs
-      from shift_state_periods p join shifts sh on sh.id = p.shift_id join branches b on b.id = sh.branch_id
+      from shifts sh join branches b on b.id = sh.branch_id join shift_state_periods p on p.shift_id = sh.id
       cross join lateral (
         select cast(g as date) as day from generate_series(
           cast(p.started_at at time zone b.timezone as date),
           cast(coalesce(p.ended_at, now()) at time zone b.timezone as date), interval '1 day') g
       ) d
-      -- A day's slack either side of the pairs' range keeps the index on started_at useful for any time zone.
-      where p.started_at < (select max(unnest) from unnest(cast(:days as date[]))) + 2
-        and coalesce(p.ended_at, now()) > (select min(unnest) from unnest(cast(:days as date[]))) - 1
-        and (sh.branch_id, d.day) in (select * from pairs)${f.agentId ? ' and sh.user_id = :agentId' : ''}
+      -- The pairs' branches, and their shifts around the pairs' days (a day's slack either side for
+      -- any time zone): never every period of every branch.
+      where sh.branch_id in (select distinct branch_id from pairs)
+        and sh.started_at < (select max(day) from pairs) + 2
+        and coalesce(sh.ended_at, now()) > (select min(day) from pairs) - 1
+        and (sh.branch_id, d.day) in (select branch_id, day from pairs)${f.agentId ? ' and sh.user_id = :agentId' : ''}
     ),
     a as (
       select pr.agent_id, pr.branch_id, pr.entity_id, pr.day,
