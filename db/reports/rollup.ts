@@ -42,13 +42,20 @@ export async function rollDay(db: Db, { branchId, day }: DayRef): Promise<boolea
 
 /**
  * Days to roll: every dirty day, and each branch's finished days (before its local today) after
- * the last day it rolled: those with tickets or shift time, and every day since it opened. Oldest first.
+ * the last day it rolled: those with tickets or shift time, and every day since its entity's first
+ * ticket (or its own opening). Oldest first.
  */
 export async function pendingDays(db: Db): Promise<DayRef[]> {
   const { rows } = await db.raw<{ rows: { branch_id: number; day: string }[] }>(`
     with b as (
       select br.id, (now() at time zone br.timezone)::date as today,
-        (select max(d.day) from report_days d where d.branch_id = br.id) as last_rolled
+        (select max(d.day) from report_days d where d.branch_id = br.id) as last_rolled,
+        -- The entity's first day with tickets (or the branch's opening): a branch opened later has
+        -- nothing before, and those empty days are rolled too, so an entity-wide range reads rollups.
+        least(cast(br.created_at at time zone br.timezone as date), (
+          select min(first.day) from branches sib
+          cross join lateral (select min(t.service_day) as day from tickets t where t.branch_id = sib.id) first
+          where sib.entity_id = br.entity_id)) as first_day
       from branches br
     )
     select branch_id, to_char(day, 'YYYY-MM-DD') as day from (
@@ -63,7 +70,7 @@ export async function pendingDays(db: Db): Promise<DayRef[]> {
       -- range over them is read from the rollups instead of probed live on every request.
       select b.id, cast(g as date) from b join branches br on br.id = b.id
       cross join lateral generate_series(
-        cast(greatest(coalesce(b.last_rolled + 1, '-infinity'), cast(br.created_at at time zone br.timezone as date)) as timestamp),
+        cast(greatest(coalesce(b.last_rolled + 1, '-infinity'), b.first_day) as timestamp),
         cast(b.today - 1 as timestamp), interval '1 day') g
       union
       select sh.branch_id, cast(p.started_at at time zone br.timezone as date)
