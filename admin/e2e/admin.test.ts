@@ -480,6 +480,37 @@ describe('back office', () => {
     });
   });
 
+  it('an edit page keeps what the user typed when the fresh copy of the record arrives', async () => {
+    const page = await newPage();
+    await logIn(page, 'admin@andino.demo');
+    await page.getByTestId('monitor').waitFor();
+    const topic = await app.db('topics').orderBy('id').first('id', 'name');
+    // The list caches the record; the edit page shows that copy at once and refetches it. The
+    // refetch is held until the user has typed, then answers with a row changed meanwhile.
+    await page.goto(`${app.url}/admin/#/topics`);
+    await page.getByText(topic.name, { exact: true }).first().waitFor();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/api/topics/${topic.id}`, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${app.url}/admin/#/topics/${topic.id}`);
+    const field = page.locator('input[name="name"]');
+    await expect.poll(() => field.inputValue()).toBe(topic.name);
+    await field.fill('Tema escrito por la supervisora');
+    await app.db('topics').where({ id: topic.id }).update({ name: 'Cambiado en otra sesión' });
+    release();
+    await page.waitForResponse((r) => r.url().endsWith(`/api/topics/${topic.id}`) && r.request().method() === 'GET');
+    await page.waitForTimeout(300); // the form resets (or not) on the render after the answer
+    expect(await field.inputValue()).toBe('Tema escrito por la supervisora');
+    expect(await page.getByRole('button', { name: 'Guardar' }).isEnabled()).toBe(true);
+    await page.unrouteAll({ behavior: 'wait' });
+    await app.db('topics').where({ id: topic.id }).update({ name: topic.name });
+    await page.context().close();
+  });
+
   it('H8/H7: an administrator registers a webhook and sees the entity', async () => {
     const page = await newPage();
     await logIn(page, 'admin@andino.demo');

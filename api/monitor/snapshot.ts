@@ -74,15 +74,15 @@ export async function branchSnapshot(
 ): Promise<Omit<BranchSnapshot, 'stuck'>> {
   const today = db.raw(`(now() at time zone ?)::date`, [branch.timezone]);
   // First entry into the queue and first call of each of today's tickets (requeues keep both).
-  const firsts = db('ticket_events as e')
-    .select(
-      'e.ticket_id',
-      db.raw(`min(e.at) filter (where e.to_status = 'waiting') as first_queued`),
-      db.raw(`min(e.at) filter (where e.type = 'called') as first_called`),
-    )
-    .whereIn('e.ticket_id', db('tickets').select('id').where('branch_id', branch.id).andWhere('service_day', today))
-    .groupBy('e.ticket_id')
-    .as('f');
+  // Each of today's tickets reads its own events by index (a lateral probe), never a scan of the
+  // branch's events: the snapshot stays fast with years of history.
+  const firsts = db.raw(
+    `(select t.id as ticket_id, x.first_queued, x.first_called from tickets t cross join lateral (
+        select min(e.at) filter (where e.to_status = 'waiting') as first_queued, min(e.at) filter (where e.type = 'called') as first_called
+        from ticket_events e where e.ticket_id = t.id) x
+      where t.branch_id = ? and t.service_day = (now() at time zone ?)::date) as f`,
+    [branch.id, branch.timezone],
+  );
 
   const services: ServiceRow[] = await db('services as s')
     .join('departments as d', 'd.id', 's.department_id')

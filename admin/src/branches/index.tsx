@@ -9,7 +9,6 @@ import {
   NumberInput,
   SelectField,
   SelectInput,
-  SimpleForm,
   TextField,
   TextInput,
   minValue,
@@ -19,6 +18,7 @@ import {
   useTranslate,
   NumberField,
 } from 'react-admin';
+import { RecordForm } from '../shared/RecordForm';
 import { policyChoices } from '../shared/choices';
 
 const BranchList = () => (
@@ -44,7 +44,7 @@ function PolicyHelp({ policy }: { policy?: string }) {
 }
 
 const BranchForm = ({ creating = false }: { creating?: boolean }) => (
-  <SimpleForm>
+  <RecordForm>
     <TextInput source="name" validate={required()} />
     <TextInput
       source="code"
@@ -67,7 +67,7 @@ const BranchForm = ({ creating = false }: { creating?: boolean }) => (
       )}
     </FormDataConsumer>
     <NumberInput source="checkInWindowMinutes" defaultValue={15} validate={[minValue(0), maxValue(240)]} />
-  </SimpleForm>
+  </RecordForm>
 );
 
 const BranchEdit = () => (

@@ -8,11 +8,11 @@ import {
   NumberInput,
   SelectField,
   SelectInput,
-  SimpleForm,
   maxValue,
   minValue,
   required,
 } from 'react-admin';
+import { RecordForm } from '../shared/RecordForm';
 import { breakStateChoices } from '../shared/choices';
 
 const BreakCapList = () => (
@@ -25,10 +25,10 @@ const BreakCapList = () => (
 );
 
 const BreakCapForm = () => (
-  <SimpleForm>
+  <RecordForm>
     <SelectInput source="state" choices={breakStateChoices} validate={required()} />
     <NumberInput source="maxMinutes" validate={[required(), minValue(1), maxValue(480)]} />
-  </SimpleForm>
+  </RecordForm>
 );
 
 export default {

@@ -1,16 +1,6 @@
 import PeopleIcon from '@mui/icons-material/People';
-import {
-  Create,
-  Datagrid,
-  Edit,
-  EmailField,
-  List,
-  SimpleForm,
-  TextField,
-  TextInput,
-  email,
-  required,
-} from 'react-admin';
+import { Create, Datagrid, Edit, EmailField, List, TextField, TextInput, email, required } from 'react-admin';
+import { RecordForm } from '../shared/RecordForm';
 
 const CustomerList = () => (
   <List exporter={false} filters={[<TextInput key="q" source="q" label="ra.action.search" alwaysOn />]}>
@@ -41,16 +31,16 @@ export default {
   list: CustomerList,
   edit: () => (
     <Edit mutationMode="pessimistic">
-      <SimpleForm>
+      <RecordForm>
         <CustomerFields />
-      </SimpleForm>
+      </RecordForm>
     </Edit>
   ),
   create: () => (
     <Create redirect="list">
-      <SimpleForm>
+      <RecordForm>
         <CustomerFields />
-      </SimpleForm>
+      </RecordForm>
     </Create>
   ),
   icon: PeopleIcon,

@@ -1,5 +1,6 @@
 import CorporateFareIcon from '@mui/icons-material/CorporateFare';
-import { Datagrid, Edit, List, SimpleForm, TextField, TextInput, required } from 'react-admin';
+import { Datagrid, Edit, List, TextField, TextInput, required } from 'react-admin';
+import { RecordForm } from '../shared/RecordForm';
 
 const EntityList = () => (
   <List exporter={false}>
@@ -12,10 +13,10 @@ const EntityList = () => (
 
 const EntityEdit = () => (
   <Edit mutationMode="pessimistic">
-    <SimpleForm>
+    <RecordForm>
       <TextInput source="name" validate={required()} />
       <TextInput source="slug" disabled />
-    </SimpleForm>
+    </RecordForm>
   </Edit>
 );
 

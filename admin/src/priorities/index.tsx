@@ -6,13 +6,13 @@ import {
   List,
   NumberField,
   NumberInput,
-  SimpleForm,
   TextField,
   TextInput,
   maxValue,
   minValue,
   required,
 } from 'react-admin';
+import { RecordForm } from '../shared/RecordForm';
 
 const PriorityList = () => (
   <List exporter={false} sort={{ field: 'level', order: 'ASC' }}>
@@ -24,10 +24,10 @@ const PriorityList = () => (
 );
 
 const PriorityForm = () => (
-  <SimpleForm>
+  <RecordForm>
     <TextInput source="name" validate={required()} />
     <NumberInput source="level" validate={[required(), minValue(0), maxValue(9)]} />
-  </SimpleForm>
+  </RecordForm>
 );
 
 export default {

@@ -8,10 +8,10 @@ import {
   ReferenceInput,
   SelectField,
   SelectInput,
-  SimpleForm,
   TextField,
   required,
 } from 'react-admin';
+import { RecordForm } from '../shared/RecordForm';
 import { assignmentChoices } from '../shared/choices';
 import { ServiceOption } from '../shared/ServiceName';
 
@@ -42,16 +42,16 @@ const AssignmentList = () => (
 
 const AssignmentEdit = () => (
   <Edit mutationMode="pessimistic">
-    <SimpleForm>
+    <RecordForm>
       <SelectInput source="kind" choices={assignmentChoices} validate={required()} />
-    </SimpleForm>
+    </RecordForm>
   </Edit>
 );
 
 /** A5/A6: assign a service to an agent as main or support. */
 const AssignmentCreate = () => (
   <Create redirect="list">
-    <SimpleForm>
+    <RecordForm>
       <ReferenceInput source="userId" reference="users" filter={{ role: 'agent' }} perPage={200}>
         <SelectInput optionText={agentName} validate={required()} />
       </ReferenceInput>
@@ -59,7 +59,7 @@ const AssignmentCreate = () => (
         <SelectInput optionText={<ServiceOption />} validate={required()} />
       </ReferenceInput>
       <SelectInput source="kind" choices={assignmentChoices} defaultValue="main" validate={required()} />
-    </SimpleForm>
+    </RecordForm>
   </Create>
 );
 

@@ -12,7 +12,6 @@ import {
   ReferenceField,
   ReferenceInput,
   SelectInput,
-  SimpleForm,
   SimpleFormIterator,
   TextField,
   TextInput,
@@ -21,6 +20,7 @@ import {
   regex,
   required,
 } from 'react-admin';
+import { RecordForm } from '../shared/RecordForm';
 import { DepartmentOption } from '../shared/ServiceName';
 import { ServiceTopics } from './ServiceTopics';
 
@@ -66,9 +66,9 @@ const ServiceFields = () => (
 
 const ServiceEdit = () => (
   <Edit mutationMode="pessimistic">
-    <SimpleForm>
+    <RecordForm>
       <ServiceFields />
-    </SimpleForm>
+    </RecordForm>
     <ServiceTopics />
   </Edit>
 );
@@ -76,14 +76,14 @@ const ServiceEdit = () => (
 /** Topics are typed inline; the data provider creates them once the service exists. */
 const ServiceCreate = () => (
   <Create redirect="edit">
-    <SimpleForm>
+    <RecordForm>
       <ServiceFields />
       <ArrayInput source="topics">
         <SimpleFormIterator inline disableReordering>
           <TextInput source="name" label="resources.topics.fields.name" helperText={false} />
         </SimpleFormIterator>
       </ArrayInput>
-    </SimpleForm>
+    </RecordForm>
   </Create>
 );
 

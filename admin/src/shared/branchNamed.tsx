@@ -9,11 +9,11 @@ import {
   ReferenceField,
   ReferenceInput,
   SelectInput,
-  SimpleForm,
   TextField,
   TextInput,
   required,
 } from 'react-admin';
+import { RecordForm } from './RecordForm';
 
 export function branchNamedResource(icon: ComponentType, opts: { searchable?: boolean } = {}) {
   const filters: ReactElement[] = [
@@ -33,22 +33,22 @@ export function branchNamedResource(icon: ComponentType, opts: { searchable?: bo
   // The branch is fixed once created (children such as services point at it).
   const ResourceEdit = () => (
     <Edit mutationMode="pessimistic">
-      <SimpleForm>
+      <RecordForm>
         <ReferenceInput source="branchId" reference="branches">
           <SelectInput optionText="name" disabled />
         </ReferenceInput>
         <TextInput source="name" validate={required()} />
-      </SimpleForm>
+      </RecordForm>
     </Edit>
   );
   const ResourceCreate = () => (
     <Create redirect="list">
-      <SimpleForm>
+      <RecordForm>
         <ReferenceInput source="branchId" reference="branches">
           <SelectInput optionText="name" validate={required()} />
         </ReferenceInput>
         <TextInput source="name" validate={required()} />
-      </SimpleForm>
+      </RecordForm>
     </Create>
   );
   return { list: ResourceList, edit: ResourceEdit, create: ResourceCreate, icon };

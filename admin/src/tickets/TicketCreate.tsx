@@ -21,11 +21,11 @@ import {
   RadioButtonGroupInput,
   ReferenceInput,
   SelectInput,
-  SimpleForm,
   required,
   useNotify,
   useRedirect,
 } from 'react-admin';
+import { RecordForm } from '../shared/RecordForm';
 import { CustomerFields } from '../customers';
 import { existingCustomerOf, formErrors, useNotifyError } from '../shared/errors';
 import { kindChoices } from '../shared/choices';
@@ -76,7 +76,7 @@ export function TicketCreate() {
         },
       }}
     >
-      <SimpleForm defaultValues={defaultValues} validate={validate}>
+      <RecordForm defaultValues={defaultValues} validate={validate}>
         {existing && <ExistingCustomerOffer customer={existing} onUsed={() => setExisting(undefined)} />}
         <ReferenceInput source="serviceId" reference="services" filter={{ active: true }} perPage={200}>
           <SelectInput optionText={<ServiceOption />} validate={required()} />
@@ -107,7 +107,7 @@ export function TicketCreate() {
             ) : null
           }
         </FormDataConsumer>
-      </SimpleForm>
+      </RecordForm>
     </Create>
   );
 }

@@ -6,11 +6,11 @@ import {
   ReferenceField,
   ReferenceInput,
   SelectInput,
-  SimpleForm,
   TextField,
   TextInput,
   required,
 } from 'react-admin';
+import { RecordForm } from '../shared/RecordForm';
 import { ServiceOption } from '../shared/ServiceName';
 
 const TopicList = () => (
@@ -33,9 +33,9 @@ const TopicList = () => (
 
 const TopicEdit = () => (
   <Edit mutationMode="pessimistic">
-    <SimpleForm>
+    <RecordForm>
       <TextInput source="name" validate={required()} />
-    </SimpleForm>
+    </RecordForm>
   </Edit>
 );
 

@@ -12,7 +12,6 @@ import {
   ReferenceInput,
   SelectField,
   SelectInput,
-  SimpleForm,
   TextField,
   TextInput,
   email,
@@ -20,6 +19,7 @@ import {
   required,
   usePermissions,
 } from 'react-admin';
+import { RecordForm } from '../shared/RecordForm';
 import { hasAdminRights, isOperator } from '@domain/agents';
 import { roleChoices } from '../shared/choices';
 import { UserAssignments } from './UserAssignments';
@@ -80,18 +80,18 @@ const UserFields = ({ creating = false }: { creating?: boolean }) => {
 
 const UserEdit = () => (
   <Edit mutationMode="pessimistic">
-    <SimpleForm>
+    <RecordForm>
       <UserFields />
-    </SimpleForm>
+    </RecordForm>
     <UserAssignments />
   </Edit>
 );
 
 const UserCreate = () => (
   <Create redirect="edit">
-    <SimpleForm>
+    <RecordForm>
       <UserFields creating />
-    </SimpleForm>
+    </RecordForm>
   </Create>
 );
 

@@ -9,13 +9,13 @@ import {
   List,
   PasswordInput,
   SelectArrayInput,
-  SimpleForm,
   TextField,
   TextInput,
   FunctionField,
   minLength,
   required,
 } from 'react-admin';
+import { RecordForm } from '../shared/RecordForm';
 import { WebhookDeliveries } from './WebhookDeliveries';
 
 // Mirrors api/webhooks/schemas.ts WEBHOOK_EVENTS (H8).
@@ -53,7 +53,7 @@ const WebhookList = () => (
 );
 
 const WebhookForm = ({ creating = false }: { creating?: boolean }) => (
-  <SimpleForm>
+  <RecordForm>
     <TextInput source="url" type="url" validate={required()} fullWidth />
     <PasswordInput
       source="secret"
@@ -62,7 +62,7 @@ const WebhookForm = ({ creating = false }: { creating?: boolean }) => (
     />
     <SelectArrayInput source="events" choices={EVENTS} />
     <BooleanInput source="active" defaultValue />
-  </SimpleForm>
+  </RecordForm>
 );
 
 export default {
