@@ -5,6 +5,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/knex.js';
 import type { Logger } from '../../platform/logger.js';
+import { runEvery, type Periodic } from '../../platform/periodic.js';
 import { settleClosedShift } from '../../db/stuck/closed.js';
 import { settleClosedTicket } from './closed-ticket.js';
 import { createOverdueFlagger } from './overdue.js';
@@ -64,26 +65,16 @@ async function isRunning(temporal: Client, workflowId: string): Promise<boolean>
  * Runs the sweeper every `everyMs` until stopped: closed workflows (each pass looks back over a
  * window wider than the period) and overdue calls and attentions.
  */
-export function startSweeper(
-  deps: { db: Db; temporal: Client; log: Logger },
-  everyMs: number,
-): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
+export function startSweeper(deps: { db: Db; temporal: Client; log: Logger }, everyMs: number): Periodic {
   let first = true;
   const overdue = createOverdueFlagger(deps);
-  const tick = () => {
-    const lookback = first ? 24 * 3600_000 : Math.max(10 * everyMs, 5 * 60_000);
-    first = false;
-    running = Promise.all([sweepClosedWorkflows(deps, new Date(Date.now() - lookback)), overdue.flag()]).catch(
-      (err: unknown) => deps.log.warn({ err: (err as Error).message }, 'sweep failed; next pass retries'),
-    );
-  };
-  tick();
-  const timer = setInterval(tick, everyMs);
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+  return runEvery(
+    everyMs,
+    () => {
+      const lookback = first ? 24 * 3600_000 : Math.max(10 * everyMs, 5 * 60_000);
+      first = false;
+      return Promise.all([sweepClosedWorkflows(deps, new Date(Date.now() - lookback)), overdue.flag()]);
     },
-  };
+    (err) => deps.log.warn({ err: (err as Error).message }, 'sweep failed; next pass retries'),
+  );
 }

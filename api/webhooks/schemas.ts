@@ -3,27 +3,10 @@
 // matter of syntax: the outbound policy judges it when saved (routes.ts) and at each delivery.
 import { z } from 'zod';
 import { text } from '../../domain/text.js';
+import { WEBHOOK_EVENTS } from '../../domain/webhooks.js';
 import { baseFilter, flag, intId, oneOrMany } from '../http/filters.js';
 
-/** Every lifecycle event a webhook may subscribe to (H8); none listed = all of them. */
-export const WEBHOOK_EVENTS = [
-  'ticket.created',
-  'ticket.scheduled',
-  'ticket.queued',
-  'ticket.called',
-  'ticket.recalled',
-  'ticket.attending',
-  'ticket.finished',
-  'ticket.requeued',
-  'ticket.cancelled',
-  'ticket.no_show',
-  'ticket.transferred',
-  'ticket.note',
-  'ticket.topics',
-  'ticket.customer_edited',
-  'ticket.confirmed',
-  'shift.state',
-] as const;
+export { WEBHOOK_EVENTS };
 
 export const WebhookUrl = text({ max: 500, min: 1 }).pipe(z.url({ protocol: /^https?$/, message: 'invalid_url' }));
 

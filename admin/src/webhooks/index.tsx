@@ -15,28 +15,11 @@ import {
   minLength,
   required,
 } from 'react-admin';
+import { WEBHOOK_EVENTS } from '@domain/webhooks';
 import { RecordForm } from '../shared/RecordForm';
 import { WebhookDeliveries } from './WebhookDeliveries';
 
-// Mirrors api/webhooks/schemas.ts WEBHOOK_EVENTS (H8).
-const EVENTS = [
-  'ticket.created',
-  'ticket.scheduled',
-  'ticket.queued',
-  'ticket.called',
-  'ticket.recalled',
-  'ticket.attending',
-  'ticket.finished',
-  'ticket.requeued',
-  'ticket.cancelled',
-  'ticket.no_show',
-  'ticket.transferred',
-  'ticket.note',
-  'ticket.topics',
-  'ticket.customer_edited',
-  'ticket.confirmed',
-  'shift.state',
-].map((id) => ({ id, name: id }));
+const EVENTS = WEBHOOK_EVENTS.map((id) => ({ id, name: id }));
 
 const WebhookList = () => (
   <List exporter={false}>
