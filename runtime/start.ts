@@ -86,13 +86,21 @@ async function main(signal: AbortSignal): Promise<void> {
   );
 }
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 function spawnChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, args, { env, stdio: 'inherit' });
   child.on('exit', (code, signal) => {
-    if (!shuttingDown) {
-      log.fatal({ code, signal }, `${name} exited unexpectedly; stopping everything`);
-      void shutdown(1);
+    if (shuttingDown) return;
+    // Ctrl-C signals the whole process group: a child may stop cleanly (code 0, or by the stop
+    // signal itself) before this process has run its own handler. That is a requested stop.
+    if (code === 0 || (signal !== null && (STOP_SIGNALS as readonly string[]).includes(signal))) {
+      log.info({ code, signal }, `${name} stopped on a stop signal; stopping everything`);
+      void shutdown(0);
+      return;
     }
+    log.fatal({ code, signal }, `${name} exited unexpectedly; stopping everything`);
+    void shutdown(1);
   });
   return child;
 }
@@ -127,7 +135,7 @@ async function shutdown(code: number): Promise<void> {
 // worker and Temporal, which then outlive us as orphans (issue 12 item 7). This process owns its
 // shutdown, so those listeners go. `on`, not `once`: a second signal (an impatient Ctrl-C, a
 // service manager's repeat) must not kill us halfway through the stop.
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+for (const sig of STOP_SIGNALS) {
   process.removeAllListeners(sig);
   process.on(sig, () => {
     if (shuttingDown) log.info({ signal: sig }, 'already stopping');
