@@ -16,7 +16,8 @@ export interface Dispatched {
 
 /** What a persisted ticket step means for shifts and dispatch (workflows/shifts/ticket-effects.ts decides). */
 export type TicketEffect =
-  | { kind: 'waiting'; ticketId: string }
+  /** `releasedBy`: the agent who just let it go (a requeue, a transfer), not woken by its offer. */
+  | { kind: 'waiting'; ticketId: string; releasedBy?: number }
   | { kind: 'called'; ticketId: string; agentId: number }
   | { kind: 'ended'; ticketId: string; agentId: number };
 

@@ -3,6 +3,7 @@
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
+import type { Duration } from '@temporalio/common';
 import { createDispatchActivities } from '../activities/dispatch/index.js';
 import { createShiftActivities } from '../activities/shifts/index.js';
 import { createTicketActivities } from '../activities/tickets/index.js';
@@ -40,6 +41,8 @@ export async function createWorker(opts: {
   codec: EntityCodec | null;
   workflowBundle?: WorkflowBundleOption;
   activities?: ReturnType<typeof createActivities>;
+  /** Tests bound their shutdown: a poll or task still open must not hold a suite's teardown for minutes. */
+  shutdownForceTime?: Duration;
 }): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,
@@ -51,5 +54,6 @@ export async function createWorker(opts: {
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     // Ticket workflows are small and short: many fit in the cache of a 2-core machine.
     maxCachedWorkflows: 2000,
+    ...(opts.shutdownForceTime ? { shutdownForceTime: opts.shutdownForceTime } : {}),
   });
 }

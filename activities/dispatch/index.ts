@@ -5,7 +5,8 @@ import type { Client } from '@temporalio/client';
 import { DomainError } from '../../domain/errors.js';
 import type { Db } from '../../db/knex.js';
 import type { DispatchActivities } from '../../domain/dispatch-activities.js';
-import { dispatchAgent, offerTicket } from './dispatch.js';
+import { dispatchAgent } from './dispatch.js';
+import { offerTicket } from './offer.js';
 import { tellShift } from '../../workflows/shifts/client.js';
 
 export function createDispatchActivities(deps: { db: Db; temporal?: Client }) {
@@ -25,14 +26,7 @@ export function createDispatchActivities(deps: { db: Db; temporal?: Client }) {
     /** Run by the ticket workflow after a persisted step (see workflows/shifts/ticket-effects.ts). */
     ticketEffect: async (e) => {
       if (e.kind === 'waiting') {
-        // Nobody online at the branch: nothing to offer (and no Temporal client needed).
-        const anyone = await db('tickets as t')
-          .join('shifts as s', 's.branch_id', 't.branch_id')
-          .where('t.id', e.ticketId)
-          .whereNull('s.ended_at')
-          .where('s.state', 'online')
-          .first('s.id');
-        if (anyone) await offerTicket(db, client(), e.ticketId);
+        await offerTicket(db, client, e.ticketId, e.releasedBy);
       } else {
         await tellShift(db, client(), e.agentId, e.kind, e.ticketId);
       }

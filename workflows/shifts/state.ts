@@ -145,7 +145,6 @@ export class ShiftMachine {
 
   /** Dispatch gave the agent a ticket: the activity has reserved it in the shift row already. */
   assigned(ticket: { ticketId: string; number: string } | null): void {
-    this.data.dispatchPending = false;
     if (ticket !== null)
       Object.assign(this.status, { currentTicketId: ticket.ticketId, currentTicketNumber: ticket.number });
   }

@@ -18,6 +18,10 @@ export function effectsOf(step: Step, agentBefore: number | null): TicketEffect[
     out.push({ kind: 'ended', ticketId: step.ticketId, agentId: agentBefore });
   // Started waiting (requeued, transferred, checked in): offer it to a free agent.
   if (step.to === 'waiting' && (step.from !== 'waiting' || step.type === 'transferred'))
-    out.push({ kind: 'waiting', ticketId: step.ticketId });
+    out.push({
+      kind: 'waiting',
+      ticketId: step.ticketId,
+      ...(agentBefore !== null ? { releasedBy: agentBefore } : {}),
+    });
   return out;
 }

@@ -6,12 +6,14 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
+import type { ActivityOptions, UpdateDefinition } from '@temporalio/common';
 import type { DispatchActivities } from '../../domain/dispatch-activities.js';
 import type { ShiftActivities } from '../../domain/shift-activities.js';
 import * as msg from '../../domain/shift-messages.js';
@@ -24,7 +26,7 @@ import { shiftSearchAttributes } from './search.js';
 import type { ShiftStep } from '../../domain/shift-steps.js';
 import { illegal, isAvailable, ShiftMachine, type ShiftData } from './state.js';
 
-const acts = proxyActivities<ShiftActivities & DispatchActivities>({
+const options = {
   // Dispatch waits on ticket workflows' callTicket updates, so longer than a DB write; kept short
   // because an attempt lost with a crashed worker is only retried after it (retries are safe).
   startToCloseTimeout: '30s',
@@ -34,6 +36,16 @@ const acts = proxyActivities<ShiftActivities & DispatchActivities>({
     maximumInterval: '10s',
     nonRetryableErrorTypes: ['IllegalTransition', 'NotFound', 'Conflict', 'Validation'],
   },
+} satisfies ActivityOptions;
+const remoteActs = proxyActivities<ShiftActivities & DispatchActivities>(options);
+/**
+ * The shift's steps are short, idempotent database writes: run in the worker that holds the
+ * workflow task (no activity task round trip through the server, issue 15). Runs started before
+ * this change keep scheduling activity tasks, so their histories replay.
+ */
+const localActs = proxyLocalActivities<ShiftActivities & DispatchActivities>({
+  ...options,
+  localRetryThreshold: '10s',
 });
 
 /** A ticket workflow's news, queued by the signal handler and applied by the main loop under the lock. */
@@ -62,6 +74,7 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
   let machine: ShiftMachine | undefined = args.carried ? new ShiftMachine(args.carried) : undefined;
   const inbox: InboxItem[] = [...(args.inbox ?? [])];
   const lock = createLock();
+  const acts = patched('local-steps') ? localActs : remoteActs;
 
   const ready = async (): Promise<ShiftMachine> => {
     await condition(() => machine !== undefined);
@@ -79,6 +92,9 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
   const dispatch = async (m: ShiftMachine, explicit: boolean): Promise<string | null> => {
     const skip = m.data.skipTicketId;
     m.data.skipTicketId = null;
+    // Cleared before the claim, not after: a ticket offered while this dispatch runs sets it
+    // again, so the loop dispatches once more instead of losing the offer.
+    m.data.dispatchPending = false;
     const r = await stuck
       .watch(acts.dispatchAgent({ shiftId: m.status.id, skipTicketId: skip, explicit }))
       .catch((err: unknown) => {
@@ -170,6 +186,11 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
     },
   );
   setHandler(reportStuck, (r) => stuck.report(r));
+  // A ticket this agent may serve started waiting: dispatch again if free (the offer skips the
+  // agent who just let it go, so a requeue is not taken straight back).
+  setHandler(msg.ticketWaiting, () => {
+    if (machine && isAvailable(machine.status)) machine.data.dispatchPending = true;
+  });
   setHandler(
     msg.attentionStarted,
     (a) => void inbox.push({ kind: 'started', ticketId: a.ticketId, number: a.number ?? null }),
@@ -249,7 +270,7 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
     const s = m.status;
     await stuck
       .watch(
-        acts.notifyBreakCap({
+        remoteActs.notifyBreakCap({
           shiftId: s.id,
           periodSeq: m.data.periodSeq,
           entityId: s.entityId,

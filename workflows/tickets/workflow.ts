@@ -8,12 +8,13 @@ import {
   log,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertMemo,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { UpdateDefinition } from '@temporalio/common';
+import type { ActivityOptions, UpdateDefinition } from '@temporalio/common';
 import type { DispatchActivities, TicketEffect } from '../../domain/dispatch-activities.js';
 import type { StepEffects, TicketActivities } from '../../domain/ticket-activities.js';
 import * as msg from '../../domain/ticket-messages.js';
@@ -28,7 +29,7 @@ import { effectsOf } from '../shifts/ticket-effects.js';
 import { createStuckFlag } from '../stuck.js';
 import { refusalOf } from '../refusal.js';
 
-const acts = proxyActivities<TicketActivities>({
+const stepOptions = {
   startToCloseTimeout: '20s',
   // Database blips are retried for ever (the step is idempotent); domain refusals are not.
   retry: {
@@ -36,15 +37,29 @@ const acts = proxyActivities<TicketActivities>({
     maximumInterval: '10s',
     nonRetryableErrorTypes: ['IllegalTransition', 'NotFound', 'Conflict', 'Validation'],
   },
-});
-
-// Dispatch waits on other workflows' updates, so it gets longer than a DB write — but not much:
-// an attempt lost with a crashed worker is only retried after this time-out, and retries are
-// safe (the call carries an update id, the claim is reserved on the shift row).
-const dispatchActs = proxyActivities<DispatchActivities>({
+} satisfies ActivityOptions;
+// Effects signal shifts, so they get longer than a DB write — but not much: an attempt lost with
+// a crashed worker is only retried after this time-out, and retries are safe (signals only wake).
+const effectOptions: ActivityOptions = {
   startToCloseTimeout: '30s',
   retry: { initialInterval: '200ms', maximumInterval: '10s' },
-});
+};
+const remote = {
+  steps: proxyActivities<TicketActivities>(stepOptions),
+  effects: proxyActivities<DispatchActivities>(effectOptions),
+};
+/** Past this, a failing step's retries wait on timers, so the workflow task is not held open meanwhile. */
+const LOCAL_RETRY = '10s';
+/**
+ * Every step is a short, idempotent database write: it runs in the worker that holds the
+ * workflow task, so an Update is answered in that one task (no activity task round trip through
+ * the server, issue 15). Runs started before this change keep scheduling activity tasks, so
+ * their histories replay.
+ */
+const local = {
+  steps: proxyLocalActivities<TicketActivities>({ ...stepOptions, localRetryThreshold: LOCAL_RETRY }),
+  effects: proxyLocalActivities<DispatchActivities>({ ...effectOptions, localRetryThreshold: LOCAL_RETRY }),
+};
 
 export interface TicketWorkflowArgs {
   input: TicketInput;
@@ -62,6 +77,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   const { input } = args;
   let machine: TicketMachine | undefined = args.carried ? new TicketMachine(args.carried) : undefined;
   const lock = createLock();
+  const { steps: acts, effects: dispatchActs } = patched('local-steps') ? local : remote;
   // Shift news and dispatch triggers of persisted steps (ticket-effects.ts), run by the main
   // loop outside the lock: dispatch may call this very ticket, which needs the lock.
   const pending: TicketEffect[] = [];
