@@ -1,7 +1,9 @@
 // Records representative workflow histories for the replay test (workflows/replay.test.ts):
 // brings up a throw-away PostgreSQL + Temporal dev server, runs each scenario against the
 // current code, and writes workflows/<entity>/histories/<scenario>.json.
-// Run: npx tsx scripts/record-histories.ts
+// Run: npx tsx scripts/record-histories.ts [--suffix NAME]
+// `--suffix local-steps` records every scenario again under `<scenario>-local-steps.json`: after a
+// patched() change, the old files keep guarding running workflows and the new ones guard the new path.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -16,6 +18,8 @@ import { createWorker } from '../runtime/worker-factory.js';
 import { scenarios, type Recorded } from './history-scenarios.js';
 
 const log = createLogger('record');
+const at = process.argv.indexOf('--suffix');
+const suffix = at > 0 && process.argv[at + 1] ? `-${process.argv[at + 1]}` : '';
 const scratch = await startScratch({ log, dbName: 'record' });
 const { db, temporal } = scratch;
 try {
@@ -42,7 +46,7 @@ try {
           ? [{ entity: sc.entity, name: sc.name, workflowId: ran }]
           : [{ entity: sc.entity, name: sc.name, ...ran }];
       for (const r of recorded) {
-        const file = path.join(REPO_ROOT, 'workflows', r.entity, 'histories', `${r.name}.json`);
+        const file = path.join(REPO_ROOT, 'workflows', r.entity, 'histories', `${r.name}${suffix}.json`);
         // A recorded history is a contract with workflows already running: never rewrite one.
         if (fs.existsSync(file) && !process.argv.includes('--force')) {
           log.info({ file: path.relative(REPO_ROOT, file) }, 'kept (exists)');

@@ -33,10 +33,11 @@ describe('workflow replay', () => {
     expect(files.length).toBeGreaterThan(0);
   });
   it('fails on a history the code would not produce (the guard can fail)', async () => {
-    const { workflowId, history } = JSON.parse(fs.readFileSync(files[0]!, 'utf8')) as {
-      workflowId: string;
-      history: { events: Record<string, Record<string, unknown>>[] };
-    };
+    type Recorded = { workflowId: string; history: { events: Record<string, Record<string, unknown>>[] } };
+    // A history with an activity task (runs before local steps schedule them on the server).
+    const { workflowId, history } = files
+      .map((f) => JSON.parse(fs.readFileSync(f, 'utf8')) as Recorded)
+      .find((r) => r.history.events.some((e) => e.activityTaskScheduledEventAttributes))!;
     const scheduled = history.events.find((e) => e.activityTaskScheduledEventAttributes)!;
     (scheduled.activityTaskScheduledEventAttributes!.activityType as { name: string }).name = 'someOtherActivity';
     await expect(Worker.runReplayHistory(replayer(), historyFromJSON(history), workflowId)).rejects.toThrow(
