@@ -65,7 +65,11 @@ function payloadsOf(node: unknown, out: JsonPayload[] = []): JsonPayload[] {
     const o = node as Record<string, unknown>;
     if (o.metadata && typeof o.metadata === 'object' && 'encoding' in (o.metadata as object))
       out.push(o as JsonPayload);
-    else if (o.markerName !== 'core_patch')
+    else if (o.markerName === 'core_local_activity') {
+      // A local step's marker: `data` is the SDK's own bookkeeping (sequence, attempt, activity
+      // type, times; no input is recorded), `result` is the step's answer and must be encrypted.
+      payloadsOf(at(o, 'details', 'result'), out);
+    } else if (o.markerName !== 'core_patch')
       for (const [k, v] of Object.entries(o)) if (k !== 'searchAttributes') payloadsOf(v, out);
   }
   return out;
@@ -158,6 +162,7 @@ describe('issue 13: personal data in Temporal', () => {
       updateArgs: find('workflowExecutionUpdateAcceptedEventAttributes', 'acceptedRequest', 'input', 'args'),
       updateResults: find('workflowExecutionUpdateCompletedEventAttributes', 'outcome', 'success'),
       memo: find('workflowPropertiesModifiedEventAttributes', 'upsertedMemo', 'fields', 'customer'),
+      localStepResults: find('markerRecordedEventAttributes', 'details', 'result'),
     };
     for (const [kind, found] of Object.entries(kinds)) {
       expect(found.length, kind).toBeGreaterThan(0);
