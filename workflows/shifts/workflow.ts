@@ -40,13 +40,20 @@ const options = {
 const remoteActs = proxyActivities<ShiftActivities & DispatchActivities>(options);
 /**
  * The shift's steps are short, idempotent database writes: run in the worker that holds the
- * workflow task (no activity task round trip through the server, issue 15). Runs started before
- * this change keep scheduling activity tasks, so their histories replay.
+ * workflow task (no activity task round trip through the server, issue 15). Dispatch stays a
+ * regular activity (started eagerly by the same worker): it waits on another workflow's Update,
+ * and a local activity would hold this workflow task's slot meanwhile — with as many agents
+ * dispatching as the worker has slots, the tickets they call could never get one. Runs started
+ * before this change keep scheduling activity tasks for every step, so their histories replay.
  */
-const localActs = proxyLocalActivities<ShiftActivities & DispatchActivities>({
-  ...options,
-  localRetryThreshold: '10s',
-});
+const localSteps = proxyLocalActivities<ShiftActivities>({ ...options, localRetryThreshold: '10s' });
+const localActs: ShiftActivities & DispatchActivities = {
+  applyShiftStep: localSteps.applyShiftStep,
+  loadShiftConfig: localSteps.loadShiftConfig,
+  notifyBreakCap: remoteActs.notifyBreakCap,
+  dispatchAgent: remoteActs.dispatchAgent,
+  ticketEffect: remoteActs.ticketEffect,
+};
 
 /** A ticket workflow's news, queued by the signal handler and applied by the main loop under the lock. */
 interface InboxItem {
