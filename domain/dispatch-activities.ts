@@ -1,11 +1,14 @@
 // The dispatch activities as the ticket and shift workflows call them (STYLE 4). Both workflows
 // proxy this interface and the worker's factory implements it (`satisfies`), so workflows/ and
 // activities/ meet here instead of importing each other (issue 14).
+import type { TicketOffer } from './shift-messages.js';
 
 export interface DispatchAgentArgs {
   shiftId: string;
   skipTicketId: string | null;
   explicit: boolean;
+  /** Tickets offered to this shift since its last dispatch: those it does not take go on to the next free shift. */
+  offers?: TicketOffer[];
 }
 
 /** The ticket dispatch called for the agent, if any. */
@@ -26,4 +29,6 @@ export interface DispatchActivities {
   dispatchAgent(a: DispatchAgentArgs): Promise<Dispatched>;
   /** Run by the ticket workflow after a persisted step. */
   ticketEffect(e: TicketEffect): Promise<void>;
+  /** A shift that cannot serve now passes the tickets offered to it on to the next free shift. */
+  forwardOffers(a: { shiftId: string; offers: TicketOffer[] }): Promise<void>;
 }

@@ -66,12 +66,17 @@ export const callNext = defineUpdate<CallNextResult>('callNext');
 export const attentionStarted = defineSignal<[AttentionArgs]>('attentionStarted');
 /** From the ticket workflow: the attention ended (finished, cancelled, no-show, requeued, transferred). */
 export const attentionEnded = defineSignal<[AttentionArgs]>('attentionEnded');
+/** A waiting ticket offered to a shift; `tried` are the shifts it was offered to before, in order. */
+export interface TicketOffer {
+  ticketId: string;
+  tried?: string[];
+}
 /**
  * From the ticket workflow (through an activity): a ticket this agent may serve started waiting.
  * Only a wake-up: the shift runs its own dispatch (which picks by the branch's order), so the
  * shift is the one owner of what its agent serves and a ticket never calls anyone.
  */
-export const ticketWaiting = defineSignal<[{ ticketId: string }]>('ticketWaiting');
+export const ticketWaiting = defineSignal<[TicketOffer]>('ticketWaiting');
 export const getShift = defineQuery<ShiftStatus>('getShift');
 
 /** Who calls tickets that dispatch gave to an agent (the timeline shows it). */

@@ -7,7 +7,7 @@ import type { Db } from '../../db/knex.js';
 import type { DispatchAgentArgs, Dispatched } from '../../domain/dispatch-activities.js';
 import { callClaimed } from './call.js';
 import { claimNext, isFree, type Claimed, type ShiftRow } from './claim.js';
-import { offerTicket } from './offer.js';
+import { forwardOffers, offerTicket } from './offer.js';
 import { isHeld } from '../../domain/tickets.js';
 
 const MAX_TRIES = 10; // tickets refused in a row before giving up until the next trigger
@@ -15,8 +15,17 @@ const NONE = { ticketId: null, number: null };
 
 type Pick = { done: Dispatched } | { shift: ShiftRow; claim: Claimed };
 
-/** The agent became free (or asked for the next ticket): claim and call its next ticket. */
+/**
+ * The agent became free, asked for the next ticket, or was offered one: claim and call its next
+ * ticket by the branch's order, then pass on the offers it did not take.
+ */
 export async function dispatchAgent(db: Db, temporal: Client, a: DispatchAgentArgs): Promise<Dispatched> {
+  const r = await claimAndCall(db, temporal, a);
+  if (a.offers?.length) await forwardOffers(db, () => temporal, a.shiftId, a.offers, r.ticketId);
+  return r;
+}
+
+async function claimAndCall(db: Db, temporal: Client, a: DispatchAgentArgs): Promise<Dispatched> {
   const exclude = a.skipTicketId ? [a.skipTicketId] : [];
   for (let i = 0; i < MAX_TRIES; i++) {
     const r: Pick = await db.transaction(async (trx) => {
@@ -44,7 +53,7 @@ export async function dispatchAgent(db: Db, temporal: Client, a: DispatchAgentAr
     if (outcome === 'called') return { ticketId: r.claim.ticketId, number: r.claim.number };
     exclude.push(r.claim.ticketId);
     if (outcome === 'agent-busy') {
-      await offerTicket(db, () => temporal, r.claim.ticketId); // it waited while reserved: wake the other free agents
+      await offerTicket(db, () => temporal, r.claim.ticketId, { tried: [a.shiftId] }); // it waited while reserved: offer it on
       return NONE;
     }
   }

@@ -6,7 +6,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { Db } from '../../db/knex.js';
 import type { DispatchActivities } from '../../domain/dispatch-activities.js';
 import { dispatchAgent } from './dispatch.js';
-import { offerTicket } from './offer.js';
+import { forwardOffers, offerTicket } from './offer.js';
 import { tellShift } from '../../workflows/shifts/client.js';
 
 export function createDispatchActivities(deps: { db: Db; temporal?: Client }) {
@@ -26,10 +26,11 @@ export function createDispatchActivities(deps: { db: Db; temporal?: Client }) {
     /** Run by the ticket workflow after a persisted step (see workflows/shifts/ticket-effects.ts). */
     ticketEffect: async (e) => {
       if (e.kind === 'waiting') {
-        await offerTicket(db, client, e.ticketId, e.releasedBy);
+        await offerTicket(db, client, e.ticketId, { exceptAgentId: e.releasedBy });
       } else {
         await tellShift(db, client(), e.agentId, e.kind, e.ticketId);
       }
     },
+    forwardOffers: (a) => forwardOffers(db, client, a.shiftId, a.offers),
   } satisfies DispatchActivities;
 }

@@ -57,20 +57,6 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
       customerId = await upsertCustomer(trx, input.entityId, null, input.newCustomer);
     }
 
-    // The service day is the branch's local calendar day; the counter row lock serialises
-    // concurrent creators and rolls back with a failed insert, so numbers have no gaps.
-    const { rows } = await trx.raw(`select (?::timestamptz at time zone ?)::date::text as day`, [
-      plan.at,
-      service.timezone,
-    ]);
-    const day: string = rows[0].day;
-    const counter = await trx.raw(
-      `insert into ticket_counters (service_id, day, last) values (?, ?, 1)
-       on conflict (service_id, day) do update set last = ticket_counters.last + 1 returning last`,
-      [input.serviceId, day],
-    );
-    const seq: number = counter.rows[0].last;
-
     let appointmentId: number | null = null;
     if (input.kind === 'appointment' && input.scheduledAt) {
       if (customerId === null) throw new DomainError('AppointmentNeedsCustomer');
@@ -84,6 +70,23 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
         })
         .returning('id');
     }
+
+    // Read before the counter: its row lock, which serialises this service's creators, is held
+    // from the counter to the commit, so nothing that can run earlier runs after it.
+    const name = await customerName(trx, customerId);
+    // The service day is the branch's local calendar day; the counter row lock serialises
+    // concurrent creators and rolls back with a failed insert, so numbers have no gaps.
+    const { rows } = await trx.raw(`select (?::timestamptz at time zone ?)::date::text as day`, [
+      plan.at,
+      service.timezone,
+    ]);
+    const day: string = rows[0].day;
+    const counter = await trx.raw(
+      `insert into ticket_counters (service_id, day, last) values (?, ?, 1)
+       on conflict (service_id, day) do update set last = ticket_counters.last + 1 returning last`,
+      [input.serviceId, day],
+    );
+    const seq: number = counter.rows[0].last;
 
     const row = {
       id: input.ticketId,
@@ -122,7 +125,7 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
       at: plan.at,
     });
     await notifyChange(trx, inserted, 'created');
-    return { view: toView(inserted, []), rules, customerName: await customerName(trx, customerId) };
+    return { view: toView(inserted, []), rules, customerName: name };
   });
 }
 

@@ -14,32 +14,23 @@ import { startShiftWorkflow } from './client.js';
 
 let s: TestStack;
 let org: Org;
-/** The first dispatch of the shift holds its row lock until released, and finds nobody. */
-let release: () => void = () => undefined;
-let firstDispatchHeld: Promise<void>;
+type Activities = ReturnType<typeof createActivities>;
+/** A test may stand in for one shift's dispatch; every other dispatch is the real one. */
+const standIn = new Map<string, Activities['dispatchAgent']>();
 let dispatches = 0;
 
 beforeAll(async () => {
   s = await createTestStack();
-  org = await createOrg(s.db, { agents: 1 });
+  org = await createOrg(s.db, { agents: 3 });
   await s
     .db('service_assignments')
-    .insert({ user_id: org.agents[0]!.id, service_id: org.services[0]!.id, kind: 'main' });
+    .insert(org.agents.map((ag) => ({ user_id: ag.id, service_id: org.services[0]!.id, kind: 'main' })));
   const real = createActivities({ db: s.db, temporal: s.client, taskQueue: s.taskQueue });
-  let held: () => void = () => undefined;
-  firstDispatchHeld = new Promise((r) => (held = r));
   await s.startWorker({
     ...real,
     dispatchAgent: async (a) => {
       dispatches += 1;
-      if (dispatches > 1) return real.dispatchAgent(a);
-      // A claim that ran just before the ticket was stored: the row stays locked a while, then nothing.
-      await s.db.transaction(async (trx) => {
-        await trx('shifts').where({ id: a.shiftId }).forUpdate().first();
-        held();
-        await new Promise<void>((r) => (release = r));
-      });
-      return { ticketId: null, number: null };
+      return (standIn.get(a.shiftId) ?? real.dispatchAgent)(a);
     },
   });
 }, 120_000);
@@ -55,35 +46,60 @@ const until = async <T>(what: string, fn: () => Promise<T | undefined>, ms = 20_
   }
 };
 
+/** Opens agent i's shift Online (its row as the API writes it); `beforeStart` sees the shift id first. */
+async function openShift(i: number, beforeStart?: (shiftId: string) => void): Promise<string> {
+  const agent = org.agents[i]!;
+  const shiftId = randomUUID();
+  await s.db('shifts').insert({
+    id: shiftId,
+    user_id: agent.id,
+    branch_id: org.branchId,
+    desk_id: org.deskIds[i],
+    state: 'offline',
+    state_since: new Date(),
+    started_at: new Date(),
+    workflow_id: shiftWorkflowId(agent.id, shiftId),
+  });
+  beforeStart?.(shiftId);
+  await startShiftWorkflow(s.client, s.taskQueue, {
+    shiftId,
+    userId: agent.id,
+    entityId: org.entityId,
+    branchId: org.branchId,
+    deskId: org.deskIds[i]!,
+    initialState: 'online',
+  });
+  return shiftId;
+}
+
 describe('a ticket offered while the shift is dispatching', () => {
   it('is called once that dispatch ends empty-handed: the offer is never lost', async () => {
     const agent = org.agents[0]!;
-    const shiftId = randomUUID();
-    await s.db('shifts').insert({
-      id: shiftId,
-      user_id: agent.id,
-      branch_id: org.branchId,
-      desk_id: org.deskIds[0],
-      state: 'offline',
-      state_since: new Date(),
-      started_at: new Date(),
-      workflow_id: shiftWorkflowId(agent.id, shiftId),
-    });
-    await startShiftWorkflow(s.client, s.taskQueue, {
-      shiftId,
-      userId: agent.id,
-      entityId: org.entityId,
-      branchId: org.branchId,
-      deskId: org.deskIds[0]!,
-      initialState: 'online',
-    });
-    await firstDispatchHeld; // becoming Online dispatched; its claim is "done", its lock still held
+    // Its first dispatch (on going Online) is a claim that ran just before the ticket was stored:
+    // the shift row stays locked a while, then nothing is found.
+    let release: () => void = () => undefined;
+    let held: () => void = () => undefined;
+    const firstDispatchHeld = new Promise<void>((r) => (held = r));
+    const before = dispatches;
+    const opened = openShift(0, (shiftId) =>
+      standIn.set(shiftId, async (a) => {
+        standIn.delete(shiftId);
+        await s.db.transaction(async (trx) => {
+          await trx('shifts').where({ id: a.shiftId }).forUpdate().first();
+          held();
+          await new Promise<void>((r) => (release = r));
+        });
+        return { ticketId: null, number: null };
+      }),
+    );
+    await firstDispatchHeld;
 
     const t = await startTicket(s.client, s.taskQueue, ticketInput(org, { serviceId: org.services[0]!.id }));
     expect(t.status).toBe('waiting');
     // Give the ticket's offer time to arrive while the first dispatch still runs.
     await new Promise((r) => setTimeout(r, 1000));
     release();
+    await opened;
 
     const called = await until(
       'the offered ticket to be called',
@@ -91,6 +107,22 @@ describe('a ticket offered while the shift is dispatching', () => {
         (await s.db('tickets').where({ id: t.id, status: 'calling', agent_id: agent.id }).first()) ?? undefined,
     );
     expect(called.agent_id).toBe(agent.id);
-    expect(dispatches).toBeGreaterThanOrEqual(2);
+    expect(dispatches - before).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a shift that does not take the offered ticket passes it on to the next free agent', async () => {
+    // Agents 1 and 2 free, 1 free longest: a new ticket is offered to agent 1 alone. Agent 1's
+    // dispatch does not take it (here it skips it, as right after letting it go); the offer must
+    // reach agent 2, who calls it, instead of the ticket waiting beside a free agent.
+    const first = await openShift(1);
+    await openShift(2);
+    const real = createActivities({ db: s.db, temporal: s.client, taskQueue: s.taskQueue });
+    standIn.set(first, (a) => real.dispatchAgent({ ...a, skipTicketId: a.offers?.[0]?.ticketId ?? null }));
+    const t = await startTicket(s.client, s.taskQueue, ticketInput(org, { serviceId: org.services[0]!.id }));
+    const called = await until(
+      'the passed-on ticket to be called',
+      async () => (await s.db('tickets').where({ id: t.id, status: 'calling' }).first()) ?? undefined,
+    );
+    expect(called.agent_id).toBe(org.agents[2]!.id);
   });
 });

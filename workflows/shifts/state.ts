@@ -3,7 +3,7 @@
 // so validators refuse before history records anything), persists it, then `apply`s it.
 import { refusal } from '../../domain/failure.js';
 import { AGENT_STATES, type AgentState } from '../../domain/agents.js';
-import type { ShiftStatus } from '../../domain/shift-messages.js';
+import type { ShiftStatus, TicketOffer } from '../../domain/shift-messages.js';
 import type { ShiftStep, ShiftStepKind } from '../../domain/shift-steps.js';
 
 export interface ShiftData {
@@ -19,6 +19,8 @@ export interface ShiftData {
   dispatchPending: boolean;
   /** Ticket just released by an ended attention: not offered straight back (e.g. a requeue). */
   skipTicketId: string | null;
+  /** Tickets offered to this shift since its last dispatch (absent in runs before offers existed). */
+  offers?: TicketOffer[];
 }
 
 /** Refusals carry a stable code and params (domain/errors.ts); the message is English for logs. */

@@ -13,15 +13,16 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { ActivityOptions, UpdateDefinition } from '@temporalio/common';
+import type { ActivityOptions, SearchAttributeUpdatePair, UpdateDefinition } from '@temporalio/common';
 import type { DispatchActivities } from '../../domain/dispatch-activities.js';
 import type { ShiftActivities } from '../../domain/shift-activities.js';
 import * as msg from '../../domain/shift-messages.js';
-import type { ShiftInput, ShiftStatus } from '../../domain/shift-messages.js';
+import type { ShiftInput, ShiftStatus, TicketOffer } from '../../domain/shift-messages.js';
 import { reportStuck } from '../../domain/stuck.js';
 import { createLock } from '../tickets/lock.js';
 import { refusalOf } from '../refusal.js';
 import { createStuckFlag } from '../stuck.js';
+import { createSearchChanges } from '../search-changes.js';
 import { shiftSearchAttributes } from './search.js';
 import type { ShiftStep } from '../../domain/shift-steps.js';
 import { illegal, isAvailable, ShiftMachine, type ShiftData } from './state.js';
@@ -46,10 +47,15 @@ const remoteActs = proxyActivities<ShiftActivities & DispatchActivities>(options
  * dispatching as the worker has slots, the tickets they call could never get one. Runs started
  * before this change keep scheduling activity tasks for every step, so their histories replay.
  */
-const localSteps = proxyLocalActivities<ShiftActivities>({ ...options, localRetryThreshold: '10s' });
+const localSteps = proxyLocalActivities<ShiftActivities & DispatchActivities>({
+  ...options,
+  localRetryThreshold: '10s',
+});
 const localActs: ShiftActivities & DispatchActivities = {
   applyShiftStep: localSteps.applyShiftStep,
   loadShiftConfig: localSteps.loadShiftConfig,
+  // Passing offers on only signals other shifts (it waits on none of them).
+  forwardOffers: localSteps.forwardOffers,
   notifyBreakCap: remoteActs.notifyBreakCap,
   dispatchAgent: remoteActs.dispatchAgent,
   ticketEffect: remoteActs.ticketEffect,
@@ -71,6 +77,13 @@ export interface ShiftWorkflowArgs {
 
 const now = (): string => new Date().toISOString(); // workflow time: deterministic on replay
 
+/** The tickets offered since the last dispatch, handed to the next dispatch (or passed on). */
+const takeOffers = (m: ShiftMachine): TicketOffer[] => {
+  const offers = m.data.offers ?? [];
+  m.data.offers = [];
+  return offers;
+};
+
 /** A refusal met by the main loop is logged, never allowed to fail the shift (the agent is still at the desk). */
 const refusedInLoop = (what: string, err: unknown): void => {
   log.error(`${what} refused`, { error: (err as Error).message });
@@ -81,7 +94,11 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
   let machine: ShiftMachine | undefined = args.carried ? new ShiftMachine(args.carried) : undefined;
   const inbox: InboxItem[] = [...(args.inbox ?? [])];
   const lock = createLock();
-  const acts = patched('local-steps') ? localActs : remoteActs;
+  const earlyOffers: TicketOffer[] = [];
+  const localSteps = patched('local-steps');
+  const acts = localSteps ? localActs : remoteActs;
+  // Runs before local steps upserted every key on every step; theirs replay unchanged.
+  const onlyChanged = localSteps ? createSearchChanges() : (pairs: SearchAttributeUpdatePair[]) => pairs;
 
   const ready = async (): Promise<ShiftMachine> => {
     await condition(() => machine !== undefined);
@@ -94,7 +111,8 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
       throw refusalOf(err);
     });
     m.apply(step);
-    upsertSearchAttributes(shiftSearchAttributes(m.status));
+    const pairs = onlyChanged(shiftSearchAttributes(m.status));
+    if (pairs.length) upsertSearchAttributes(pairs);
   };
   const dispatch = async (m: ShiftMachine, explicit: boolean): Promise<string | null> => {
     const skip = m.data.skipTicketId;
@@ -102,8 +120,16 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
     // Cleared before the claim, not after: a ticket offered while this dispatch runs sets it
     // again, so the loop dispatches once more instead of losing the offer.
     m.data.dispatchPending = false;
+    const offers = takeOffers(m);
     const r = await stuck
-      .watch(acts.dispatchAgent({ shiftId: m.status.id, skipTicketId: skip, explicit }))
+      .watch(
+        acts.dispatchAgent({
+          shiftId: m.status.id,
+          skipTicketId: skip,
+          explicit,
+          ...(offers.length ? { offers } : {}),
+        }),
+      )
       .catch((err: unknown) => {
         throw refusalOf(err);
       });
@@ -193,10 +219,14 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
     },
   );
   setHandler(reportStuck, (r) => stuck.report(r));
-  // A ticket this agent may serve started waiting: dispatch again if free (the offer skips the
-  // agent who just let it go, so a requeue is not taken straight back).
-  setHandler(msg.ticketWaiting, () => {
-    if (machine && isAvailable(machine.status)) machine.data.dispatchPending = true;
+  // A ticket this agent may serve started waiting: dispatch again if free; the offer is kept so
+  // that, if this shift takes another ticket or cannot serve now, it passes it on to the next.
+  setHandler(msg.ticketWaiting, (offer) => {
+    // Kept even while the shift opens or closes: its first dispatch takes them, or the run passes them on before it ends.
+    const offers = machine ? (machine.data.offers ??= []) : earlyOffers;
+    if (!machine) return void offers.push(offer);
+    if (!offers.some((o) => o.ticketId === offer.ticketId)) offers.push(offer);
+    if (isAvailable(machine.status)) machine.data.dispatchPending = true;
   });
   setHandler(
     msg.attentionStarted,
@@ -235,6 +265,7 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
       skipTicketId: null,
     });
     await persist(first, first.planOpen(input.initialState ?? 'offline', at));
+    first.data.offers = earlyOffers;
     machine = first;
   }
   const m = machine;
@@ -263,8 +294,20 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
         });
       continue;
     }
+    if (m.data.offers?.length) {
+      // Offered while busy (or no longer free): pass them on now, not when this agent frees up.
+      await lock
+        .run(async () => {
+          const offers = isAvailable(m.status) ? [] : takeOffers(m);
+          if (offers.length) await acts.forwardOffers({ shiftId: m.status.id, offers });
+          else if (m.data.offers?.length) m.data.dispatchPending = true;
+        })
+        .catch((err: unknown) => refusedInLoop('offers', err));
+      continue;
+    }
     const stepSeq = m.data.stepSeq;
-    const wake = () => m.data.stepSeq !== stepSeq || inbox.length > 0 || m.data.dispatchPending;
+    const wake = () =>
+      m.data.stepSeq !== stepSeq || inbox.length > 0 || m.data.dispatchPending || (m.data.offers?.length ?? 0) > 0;
     // The break-cap timer runs to an absolute deadline kept in state, so re-entering the loop
     // (after any step, or after continue-as-new) never restarts it.
     const deadline = m.data.capDeadline;
@@ -292,5 +335,10 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
     if (m.data.capDeadline === deadline) m.capNotified();
   }
   await condition(() => !lock.held && allHandlersFinished());
+  // Offered just before log-out: the tickets go on to the next free shift, not nowhere.
+  if (m.data.offers?.length)
+    await acts
+      .forwardOffers({ shiftId: m.status.id, offers: takeOffers(m) })
+      .catch((err: unknown) => refusedInLoop('offers', err));
   return m.status;
 }

@@ -14,7 +14,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { ActivityOptions, UpdateDefinition } from '@temporalio/common';
+import type { ActivityOptions, SearchAttributeUpdatePair, UpdateDefinition } from '@temporalio/common';
 import type { DispatchActivities, TicketEffect } from '../../domain/dispatch-activities.js';
 import type { StepEffects, TicketActivities } from '../../domain/ticket-activities.js';
 import * as msg from '../../domain/ticket-messages.js';
@@ -27,6 +27,7 @@ import type { ServiceRules, Step } from '../../domain/ticket-steps.js';
 import { illegal, TicketMachine, type TicketData } from './state.js';
 import { effectsOf } from '../shifts/ticket-effects.js';
 import { createStuckFlag } from '../stuck.js';
+import { createSearchChanges } from '../search-changes.js';
 import { refusalOf } from '../refusal.js';
 
 const stepOptions = {
@@ -77,7 +78,10 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   const { input } = args;
   let machine: TicketMachine | undefined = args.carried ? new TicketMachine(args.carried) : undefined;
   const lock = createLock();
-  const { steps: acts, effects: dispatchActs } = patched('local-steps') ? local : remote;
+  const localSteps = patched('local-steps');
+  const { steps: acts, effects: dispatchActs } = localSteps ? local : remote;
+  // Runs before local steps upserted every key on every step; theirs replay unchanged.
+  const onlyChanged = localSteps ? createSearchChanges() : (pairs: SearchAttributeUpdatePair[]) => pairs;
   // Shift news and dispatch triggers of persisted steps (ticket-effects.ts), run by the main
   // loop outside the lock: dispatch may call this very ticket, which needs the lock.
   const pending: TicketEffect[] = [];
@@ -106,7 +110,8 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     return machine as TicketMachine;
   };
   const publish = (m: TicketMachine, customerName?: string | null) => {
-    upsertSearchAttributes(ticketSearchAttributes(m.data.view));
+    const pairs = onlyChanged(ticketSearchAttributes(m.data.view));
+    if (pairs.length) upsertSearchAttributes(pairs);
     if (customerName !== undefined) upsertMemo({ number: m.data.view.number, customer: customerName ?? '' });
   };
   const persist = async (m: TicketMachine, step: Step, effects?: StepEffects, rules?: ServiceRules) => {
