@@ -59,7 +59,7 @@ export async function listen(
   const webhooks = startWebhookDispatcher(deps);
   const bus = listenForChanges(databaseUrl, deps.log, (e) => {
     publish(e);
-    webhooks.kick(); // a committed change may be a webhook event: scan now, not at the next poll
+    webhooks.kick(e.kind); // a committed step may be a webhook event: scan soon, not at the next poll
   });
   await new Promise<void>((resolve) => server.listen(port, resolve));
   const address = server.address();
