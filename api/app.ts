@@ -34,11 +34,15 @@ import { docsRoutes } from './docs/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { videoRoutes } from './video/routes.js';
 import { TEMPORAL_CODEC_PATH, temporalCodecRoutes } from './temporal-codec/routes.js';
+import { createApiMetrics, type ApiMetrics } from './metrics/metrics.js';
+import { metricsRoutes } from './metrics/routes.js';
 
-export function createApp(deps: ApiDeps): Express {
+export function createApp(deps: ApiDeps, metrics: ApiMetrics = createApiMetrics(deps.db)): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(metrics.timeRequests);
+  app.use(metricsRoutes(deps, metrics)); // Prometheus (issue 15): loopback or METRICS_TOKEN
   app.use(
     helmet({
       contentSecurityPolicy: {

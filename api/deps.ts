@@ -10,7 +10,15 @@ export interface ApiDeps {
   taskQueue: string;
   config: Pick<Config, 'NODE_ENV' | 'publicUrl' | 'temporalUiUrl' | 'TEMPORAL_NAMESPACE'> &
     Partial<
-      Pick<Config, 'SESSION_SECRET' | 'DATA_DIR' | 'sfuPublicUrl' | 'OUTBOUND_ALLOW' | 'TEMPORAL_CODEC_OPERATOR_TOKEN'>
+      Pick<
+        Config,
+        | 'SESSION_SECRET'
+        | 'DATA_DIR'
+        | 'sfuPublicUrl'
+        | 'OUTBOUND_ALLOW'
+        | 'TEMPORAL_CODEC_OPERATOR_TOKEN'
+        | 'METRICS_TOKEN'
+      >
     >;
   log: Logger;
 }

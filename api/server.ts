@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../platform/logger.js';
 import { isPortFree, PortInUseError } from '../platform/ports.js';
 import { createCodec, dataConverterOf } from '../platform/codec/codec.js';
 import { createApp } from './app.js';
+import { createApiMetrics } from './metrics/metrics.js';
 import { ownOrigins } from './auth/origin.js';
 import type { ApiDeps } from './deps.js';
 import { listenForChanges } from '../db/changes.js';
@@ -54,12 +55,14 @@ export async function listen(
   databaseUrl: string,
   port: number,
 ): Promise<{ port: number; close(): Promise<void> }> {
-  const server = http.createServer(createApp(deps));
+  const metrics = createApiMetrics(deps.db);
+  const server = http.createServer(createApp(deps, metrics));
   const { io, publish } = createSocketServer(server, deps.db, deps.log, ownOrigins(deps.config.publicUrl));
+  metrics.watchSockets(io);
   const webhooks = startWebhookDispatcher(deps);
   const bus = listenForChanges(databaseUrl, deps.log, (e) => {
     publish(e);
-    webhooks.kick(); // a committed change may be a webhook event: scan now, not at the next poll
+    webhooks.kick(e.kind); // a committed step may be a webhook event: scan soon, not at the next poll
   });
   await new Promise<void>((resolve) => server.listen(port, resolve));
   const address = server.address();

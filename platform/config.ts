@@ -31,6 +31,12 @@ const schema = z.object({
   STUCK_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
   /** How often the worker rolls finished days into the report rollups (issue 18); reports stay exact in between. */
   REPORT_ROLLUP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** Prometheus metrics (issue 15): the worker's listener; 0 turns it off. The API serves /metrics on API_PORT. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** Where the worker's metrics listener binds; 0.0.0.0 lets a Prometheus on another host scrape it. */
+  WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Bearer credential for /metrics from anywhere but loopback (API and worker); unset, only loopback scrapes. */
+  METRICS_TOKEN: unsetIfEmpty(z.string().min(16).optional()),
   /** Private or local destinations that outbound calls (webhooks…) may reach: platform/outbound/allow.ts. */
   OUTBOUND_ALLOW: z
     .string()

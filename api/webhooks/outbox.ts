@@ -60,6 +60,11 @@ const SHIFT_STATES: Source = {
     on conflict (webhook_id, event_key) do nothing`,
 };
 
+/** Whether any entity has an active webhook (otherwise a round has nothing to do). */
+export async function anyActiveWebhook(db: Db): Promise<boolean> {
+  return (await db('webhooks').where({ active: true }).first(db.raw('1 as one'))) !== undefined;
+}
+
 /** Enqueues deliveries for records written since the last scan; returns how many were added. */
 export async function enqueueNewEvents(db: Db): Promise<number> {
   let added = 0;
