@@ -1,0 +1,64 @@
+// The two ways the bench does the same branch's work, each measured the same way: through the
+// real system (API → Temporal → worker → PostgreSQL, events over socket.io) and straight in SQL
+// from this process. Each run gets a fresh branch, so runs never see each other's tickets.
+import { cpuPerLifecycle, cpuSnapshot } from './cpu.js';
+import { createBenchOrg } from './org.js';
+import { runLoad, timelineLatencies, type LoadOptions, type LoadSample } from './run-load.js';
+import { runSqlBaseline } from './sql-baseline.js';
+import type { System } from './system.js';
+import { verify, type Verdict } from './verify.js';
+
+export interface PathRun {
+  branchId: number;
+  agents: number;
+  latencies: Awaited<ReturnType<typeof timelineLatencies>>;
+  verdict: Verdict;
+  /** CPU ms per finished lifecycle, per process, over the load window. */
+  cpu: Map<string, number>;
+  /** Full lifecycles per second over the span from the first arrival to the last finish. */
+  throughput: number;
+}
+
+const throughputOf = (l: PathRun['latencies']) => (l.spanSeconds > 0 ? l.lifecycles / l.spanSeconds : 0);
+
+export async function temporalPath(
+  sys: System,
+  agents: number,
+  opts: LoadOptions,
+): Promise<PathRun & { sample: LoadSample }> {
+  const org = await createBenchOrg(sys.db, { agents, services: 4 });
+  let before = new Map<string, number>();
+  const sample = await runLoad(sys.apiUrls, sys.db, org, {
+    ...opts,
+    onIssueStart: () => {
+      before = cpuSnapshot(sys.processes());
+    },
+  });
+  const after = cpuSnapshot(sys.processes());
+  const latencies = await timelineLatencies(sys.db, org.branchId);
+  return {
+    branchId: org.branchId,
+    agents,
+    latencies,
+    verdict: await verify(sys.db, org.branchId, sample.issuedIds),
+    cpu: cpuPerLifecycle(before, after, latencies.lifecycles),
+    throughput: throughputOf(latencies),
+    sample,
+  };
+}
+
+export async function sqlPath(sys: System, agents: number, opts: LoadOptions): Promise<PathRun> {
+  const org = await createBenchOrg(sys.db, { agents, services: 4, label: 'Q' });
+  const before = cpuSnapshot(sys.processes());
+  await runSqlBaseline(sys.db, org, opts);
+  const after = cpuSnapshot(sys.processes());
+  const latencies = await timelineLatencies(sys.db, org.branchId);
+  return {
+    branchId: org.branchId,
+    agents,
+    latencies,
+    verdict: await verify(sys.db, org.branchId, []),
+    cpu: cpuPerLifecycle(before, after, latencies.lifecycles),
+    throughput: throughputOf(latencies),
+  };
+}
