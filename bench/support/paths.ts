@@ -19,6 +19,12 @@ export interface PathRun {
   throughput: number;
 }
 
+/**
+ * Four services, or fewer when there are fewer agents: each agent covers its main service and the
+ * next one, so with fewer agents than services some tickets would wait for ever.
+ */
+const servicesFor = (agents: number) => Math.min(4, agents);
+
 const throughputOf = (l: PathRun['latencies']) => (l.spanSeconds > 0 ? l.lifecycles / l.spanSeconds : 0);
 
 export async function temporalPath(
@@ -26,7 +32,7 @@ export async function temporalPath(
   agents: number,
   opts: LoadOptions,
 ): Promise<PathRun & { sample: LoadSample }> {
-  const org = await createBenchOrg(sys.db, { agents, services: 4 });
+  const org = await createBenchOrg(sys.db, { agents, services: servicesFor(agents) });
   let before = new Map<string, number>();
   const sample = await runLoad(sys.apiUrls, sys.db, org, {
     ...opts,
@@ -48,7 +54,7 @@ export async function temporalPath(
 }
 
 export async function sqlPath(sys: System, agents: number, opts: LoadOptions): Promise<PathRun> {
-  const org = await createBenchOrg(sys.db, { agents, services: 4, label: 'Q' });
+  const org = await createBenchOrg(sys.db, { agents, services: servicesFor(agents), label: 'Q' });
   const before = cpuSnapshot(sys.processes());
   await runSqlBaseline(sys.db, org, opts);
   const after = cpuSnapshot(sys.processes());
