@@ -14,7 +14,7 @@ import { REPO_ROOT } from '../platform/config.js';
 import { historyCost } from './support/history-cost.js';
 import { temporalClient } from './support/inspect.js';
 import { sqlPath, temporalPath } from './support/paths.js';
-import { ramp } from './support/ramp.js';
+import { ramp, type RampOptions } from './support/ramp.js';
 import { printCpu, printFanout, printHistoryCost, printLatencies, printRamp } from './support/report.js';
 import { summary } from './support/stats.js';
 import { startSystem, type System, type Topology } from './support/system.js';
@@ -50,6 +50,22 @@ if (values.topology !== 'dev' && values.topology !== 'production')
 const topology: Topology = values.topology;
 const serviceTimeMs: [number, number] = [lo, hi];
 const shards = positive('shards', values.shards);
+// Every option is checked before the system starts (a minute on this machine).
+const rampOptions = (): RampOptions => {
+  const o = {
+    startRate: positive('ramp-start', values['ramp-start']),
+    factor: positive('ramp-factor', values['ramp-factor']),
+    maxRate: positive('ramp-max', values['ramp-max']),
+    seconds: positive('ramp-seconds', values['ramp-seconds']),
+    boundMs: positive('bound-ms', values['bound-ms']),
+    serviceTimeMs,
+  };
+  if (o.factor <= 1) throw new Error(`--ramp-factor must be above 1 (got ${o.factor}).`);
+  if (o.startRate > o.maxRate)
+    throw new Error(`--ramp-start (${o.startRate}) must not exceed --ramp-max (${o.maxRate}).`);
+  return o;
+};
+const rampOpts = values.ramp ? rampOptions() : null;
 
 console.log(
   topology === 'production'
@@ -61,7 +77,7 @@ const results: Record<string, unknown> = { topology, temporal: sys.temporalLabel
 let failed = false;
 try {
   console.log(`Temporal: ${sys.temporalLabel} · API processes: ${sys.apiUrls.length}`);
-  if (values.ramp) await rampReport(sys);
+  if (rampOpts) await rampReport(sys, rampOpts);
   else await pointReport(sys);
   const out = path.join(REPO_ROOT, 'bench/results', `load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -138,16 +154,7 @@ async function pointReport(sys: System): Promise<void> {
   });
 }
 
-async function rampReport(sys: System): Promise<void> {
-  const o = {
-    startRate: positive('ramp-start', values['ramp-start']),
-    factor: positive('ramp-factor', values['ramp-factor']),
-    maxRate: positive('ramp-max', values['ramp-max']),
-    seconds: positive('ramp-seconds', values['ramp-seconds']),
-    boundMs: positive('bound-ms', values['bound-ms']),
-    serviceTimeMs,
-  };
-  if (o.factor <= 1) throw new Error(`--ramp-factor must be above 1 (got ${o.factor}).`);
+async function rampReport(sys: System, o: RampOptions): Promise<void> {
   const progress = (l: string) => console.log(`  ${l}`);
   const load = (rate: number) => ({ ratePerSecond: rate, durationSeconds: o.seconds, serviceTimeMs });
   console.log(
