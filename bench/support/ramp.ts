@@ -24,6 +24,8 @@ export interface RampStep<R extends PathRun = PathRun> {
   finishToNext: ReturnType<typeof summary>;
   /** Under the bound, with no lost, duplicated or double-assigned ticket. */
   ok: boolean;
+  /** Why a step did not pass, for the table. */
+  why?: string;
 }
 
 export interface RampResult<R extends PathRun = PathRun> {
@@ -57,11 +59,20 @@ export async function ramp<R extends PathRun>(
   for (const rate of rampRates(o)) {
     const run = await runStep(rate, agentsFor(rate, o.serviceTimeMs));
     const finishToNext = summary(run.latencies.finishToNext);
-    // Too few samples cannot show a p99; a step that dispatched almost nothing did not pass.
-    const ok = clean(run) && finishToNext.n >= 10 && finishToNext.p99 <= o.boundMs;
-    steps.push({ rate, run, finishToNext, ok });
+    // Too few samples cannot show a p99: a step with almost no queue (its driver could not
+    // offer the rate) did not pass.
+    const v = run.verdict;
+    const why = !clean(run)
+      ? `lost ${v.lost}, duplicated ${v.duplicatedSteps}, double ${v.doubleAssignments}`
+      : finishToNext.n < 10
+        ? `only ${finishToNext.n} dispatches after a finish: the rate was not offered`
+        : finishToNext.p99 > o.boundMs
+          ? 'p99 over the bound'
+          : undefined;
+    const ok = why === undefined;
+    steps.push({ rate, run, finishToNext, ok, why });
     progress(
-      `${rate}/s with ${run.agents} agents: finish → next p99 ${finishToNext.p99.toFixed(0)} ms (n ${finishToNext.n}), ${run.throughput.toFixed(1)} lifecycles/s — ${ok ? 'under' : 'OVER'} the bound`,
+      `${rate}/s with ${run.agents} agents: finish → next p99 ${finishToNext.p99.toFixed(0)} ms (n ${finishToNext.n}), ${run.throughput.toFixed(1)} lifecycles/s — ${why ?? 'passes'}`,
     );
     if (!ok) break;
   }

@@ -56,16 +56,21 @@ export function printRamp(paths: { label: string; result: RampResult }[], boundM
         fmt(s.finishToNext.p50),
         fmt(s.finishToNext.p99),
         s.finishToNext.n,
-        s.ok ? 'under' : `over (lost ${s.run.verdict.lost}, double ${s.run.verdict.doubleAssignments})`,
+        s.why ?? 'passes',
       ]);
   const capacityOf = (r: RampResult) => r.capacity?.rate ?? 0;
+  // What the agents got through at that step: below the offered rate when the path's own
+  // round trips, not the customers, keep agents busy.
+  const doneOf = (r: RampResult) => r.capacity?.run.throughput ?? 0;
   const text = (r: RampResult) =>
-    r.capacity ? `${r.toppedOut ? '≥ ' : ''}${r.capacity.rate}/s` : `< ${r.steps[0]?.rate ?? '?'}/s`;
+    r.capacity
+      ? `${r.toppedOut ? '≥ ' : ''}${r.capacity.rate}/s offered, ${doneOf(r).toFixed(1)} lifecycles/s done`
+      : `< ${r.steps[0]?.rate ?? '?'}/s`;
   console.log('');
   for (const { label, result } of paths) console.log(`capacity, ${label}: ${text(result)}`);
   const [a, b] = paths;
   if (a && b && capacityOf(b.result) > 0)
     console.log(
-      `ratio ${a.label} / ${b.label}: ${(capacityOf(a.result) / capacityOf(b.result)).toFixed(2)}${b.result.toppedOut ? ` (${b.label} topped out: the true ratio is lower)` : ''}`,
+      `ratio ${a.label} / ${b.label}: ${(capacityOf(a.result) / capacityOf(b.result)).toFixed(2)} offered, ${(doneOf(a.result) / doneOf(b.result)).toFixed(2)} done${b.result.toppedOut ? ` (${b.label} topped out: the true ratios are lower)` : ''}`,
     );
 }

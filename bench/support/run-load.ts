@@ -136,8 +136,14 @@ export async function runLoad(
   const trail = new Map<string, string[]>();
   const fanout = new FanoutTally(urls.length);
   const t0 = Date.now();
-  // One kiosk (the supervisor's session) per API.
+  // One kiosk (the supervisor's session) per API. It hears its branch's ticket events too, so
+  // every API has a listening client even when there are fewer agents than APIs.
   const kiosks = await Promise.all(urls.map((url) => connect(url, org.supervisorEmail)));
+  kiosks.forEach((k, api) =>
+    k.socket.on('ticket', (e: { ticketId: string }) => {
+      fanout.heard(api, e.ticketId);
+    }),
+  );
   const agents = await Promise.all(
     org.agents.map(async (a, i) => {
       const api = i % urls.length;
