@@ -192,6 +192,7 @@ async function rampReport(sys: System, o: RampOptions): Promise<void> {
     r.steps.map((s) => ({
       rate: s.rate,
       agents: s.run.agents,
+      issued: s.run.offered,
       throughput: s.run.throughput,
       finishToNext: s.finishToNext,
       ok: s.ok,

@@ -11,6 +11,8 @@ import { verify, type Verdict } from './verify.js';
 export interface PathRun {
   branchId: number;
   agents: number;
+  /** Tickets per second actually issued (a saturated driver falls behind the asked rate). */
+  offered: number;
   latencies: Awaited<ReturnType<typeof timelineLatencies>>;
   verdict: Verdict;
   /** CPU ms per finished lifecycle, per process, over the load window. */
@@ -24,6 +26,17 @@ export interface PathRun {
  * next one, so with fewer agents than services some tickets would wait for ever.
  */
 const servicesFor = (agents: number) => Math.min(4, agents);
+
+/** From the first to the last ticket's arrival in the branch. */
+async function offeredRate(sys: System, branchId: number): Promise<number> {
+  const row = (await sys
+    .db('tickets')
+    .where({ branch_id: branchId })
+    .first(sys.db.raw('count(*)::int as n, extract(epoch from max(arrival_at) - min(arrival_at)) as s'))) as
+    { n: number; s: string | number | null } | undefined;
+  const seconds = Number(row?.s ?? 0);
+  return row && row.n > 1 && seconds > 0 ? (row.n - 1) / seconds : 0;
+}
 
 const throughputOf = (l: PathRun['latencies']) => (l.spanSeconds > 0 ? l.lifecycles / l.spanSeconds : 0);
 
@@ -45,6 +58,7 @@ export async function temporalPath(
   return {
     branchId: org.branchId,
     agents,
+    offered: await offeredRate(sys, org.branchId),
     latencies,
     verdict: await verify(sys.db, org.branchId, sample.issuedIds),
     cpu: cpuPerLifecycle(before, after, latencies.lifecycles),
@@ -62,6 +76,7 @@ export async function sqlPath(sys: System, agents: number, opts: LoadOptions): P
   return {
     branchId: org.branchId,
     agents,
+    offered: await offeredRate(sys, org.branchId),
     latencies,
     verdict: await verify(sys.db, org.branchId, []),
     cpu: cpuPerLifecycle(before, after, latencies.lifecycles),

@@ -8,6 +8,8 @@ import type { PathRun } from './paths.js';
 import { summary } from './stats.js';
 
 export const AGENT_SHARE = 0.9;
+/** A step whose tickets arrived slower than this share of its rate was not offered that rate. */
+export const OFFERED_SHARE = 0.9;
 
 export interface RampOptions {
   startRate: number;
@@ -59,16 +61,18 @@ export async function ramp<R extends PathRun>(
   for (const rate of rampRates(o)) {
     const run = await runStep(rate, agentsFor(rate, o.serviceTimeMs));
     const finishToNext = summary(run.latencies.finishToNext);
-    // Too few samples cannot show a p99: a step with almost no queue (its driver could not
-    // offer the rate) did not pass.
+    // A step passes only at the rate it claims (the SQL baseline's one process falls behind at
+    // high rates and would pass at a lower one), and with enough samples to show a p99.
     const v = run.verdict;
     const why = !clean(run)
       ? `lost ${v.lost}, duplicated ${v.duplicatedSteps}, double ${v.doubleAssignments}`
-      : finishToNext.n < 10
-        ? `only ${finishToNext.n} dispatches after a finish: the rate was not offered`
-        : finishToNext.p99 > o.boundMs
-          ? 'p99 over the bound'
-          : undefined;
+      : run.offered < rate * OFFERED_SHARE
+        ? `the driver issued only ${run.offered.toFixed(1)}/s`
+        : finishToNext.n < 10
+          ? `only ${finishToNext.n} dispatches after a finish`
+          : finishToNext.p99 > o.boundMs
+            ? 'p99 over the bound'
+            : undefined;
     const ok = why === undefined;
     steps.push({ rate, run, finishToNext, ok, why });
     progress(

@@ -44,13 +44,14 @@ export function printFanout(f: FanoutReport): void {
 
 export function printRamp(paths: { label: string; result: RampResult }[], boundMs: number): void {
   console.log(`\nCapacity = highest offered rate whose finish → next calling p99 ≤ ${boundMs} ms`);
-  console.log('\n| path | offered /s | agents | lifecycles/s | finish → next p50 | p99 | n | verdict |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  console.log('\n| path | offered /s | issued /s | agents | lifecycles/s | finish → next p50 | p99 | n | verdict |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const { label, result } of paths)
     for (const s of result.steps)
       line([
         label,
         s.rate,
+        s.run.offered.toFixed(1),
         s.run.agents,
         s.run.throughput.toFixed(1),
         fmt(s.finishToNext.p50),
