@@ -25,16 +25,34 @@ export interface Scratch {
   stop(current?: { pg?: RunningPostgres; temporal?: RunningTemporal }): Promise<void>;
 }
 
-export async function startScratch(opts: { log: Logger; dbName: string; persistTemporal?: boolean }): Promise<Scratch> {
+export async function startScratch(opts: {
+  log: Logger;
+  dbName: string;
+  persistTemporal?: boolean;
+  /** Another Temporal than the dev server, started once PostgreSQL is up (it may keep its state there). */
+  temporal?: (ctx: { pgUrl: string; dir: string }) => Promise<RunningTemporal>;
+}): Promise<Scratch> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ventanilla-scratch-'));
   fs.chmodSync(dir, 0o755); // the embedded server runs as the postgres user when we are root
   const [pgPort, temporalPort] = await Promise.all([freePort(), freePort()]);
   const pgDir = path.join(dir, 'pg');
   const temporalDbFile = opts.persistTemporal ? path.join(dir, 'temporal.db') : undefined;
-  const [pg, temporal] = await Promise.all([
+  const custom = opts.temporal;
+  const [pg, devServer] = await Promise.all([
     startPostgres({ dataDir: pgDir, port: pgPort, log: opts.log }),
-    startTemporal({ namespaces: ['default'], dbFile: temporalDbFile, port: temporalPort, log: opts.log }),
+    custom
+      ? undefined
+      : startTemporal({ namespaces: ['default'], dbFile: temporalDbFile, port: temporalPort, log: opts.log }),
   ]);
+  let temporal: RunningTemporal;
+  try {
+    temporal = devServer ?? (await custom!({ pgUrl: pg.url, dir }));
+  } catch (err) {
+    // Nothing of a failed start may outlive this process.
+    await pg.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   const dbUrl = await ensureDatabase(pg.url, opts.dbName);
   const db = createDb(dbUrl, 20);
   await migrate(db);

@@ -40,7 +40,8 @@ export async function waitForTemporal(
   let lastErr: unknown;
   while (Date.now() < deadline) {
     signal?.throwIfAborted();
-    if (child && child.exitCode !== null) throw new Error(`Temporal dev server exited with code ${child.exitCode}`);
+    if (child && child.exitCode !== null)
+      throw new Error(`the Temporal server process exited with code ${child.exitCode}`);
     try {
       const conn = await Connection.connect({ address, connectTimeout: 1000 });
       try {

@@ -8,6 +8,7 @@ export interface Answer {
 }
 
 export interface Client {
+  apiUrl: string;
   token: string;
   socket: Socket;
   post(path: string, body?: unknown, key?: string): Promise<Answer>;
@@ -64,6 +65,7 @@ export async function connect(apiUrl: string, email: string): Promise<Client> {
     reconnectionDelayMax: 2000,
   });
   return {
+    apiUrl,
     token,
     socket,
     post: (path, body = {}, key) =>

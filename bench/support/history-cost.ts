@@ -15,6 +15,8 @@ export interface HistoryCost {
     events: number;
     workflowTasks: number;
     activityTasks: number;
+    /** Run inside a workflow task's worker slot: no task of their own, one marker in history. */
+    localActivities: number;
     timers: number;
     signals: number;
     updates: number;
@@ -25,11 +27,23 @@ interface Counts {
   events: number;
   workflowTasks: number;
   activityTasks: number;
+  localActivities: number;
   timers: number;
   signals: number;
   updates: number;
 }
-const zero = (): Counts => ({ events: 0, workflowTasks: 0, activityTasks: 0, timers: 0, signals: 0, updates: 0 });
+const zero = (): Counts => ({
+  events: 0,
+  workflowTasks: 0,
+  activityTasks: 0,
+  localActivities: 0,
+  timers: 0,
+  signals: 0,
+  updates: 0,
+});
+
+/** The marker the TypeScript SDK's core records for each completed local activity. */
+const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
 
 async function countRuns(client: Client, workflowId: string, into: Counts): Promise<void> {
   // Each run of the chain: list by workflow id, since continue-as-new starts a new run.
@@ -44,6 +58,9 @@ async function countRuns(client: Client, workflowId: string, into: Counts): Prom
         case T.EVENT_TYPE_ACTIVITY_TASK_COMPLETED:
         case T.EVENT_TYPE_ACTIVITY_TASK_FAILED:
           into.activityTasks++;
+          break;
+        case T.EVENT_TYPE_MARKER_RECORDED:
+          if (e.markerRecordedEventAttributes?.markerName === LOCAL_ACTIVITY_MARKER) into.localActivities++;
           break;
         case T.EVENT_TYPE_TIMER_STARTED:
           into.timers++;
@@ -77,6 +94,7 @@ export async function historyCost(client: Client, db: Db, branchId: number): Pro
       events: per(total.events),
       workflowTasks: per(total.workflowTasks),
       activityTasks: per(total.activityTasks),
+      localActivities: per(total.localActivities),
       timers: per(total.timers),
       signals: per(total.signals),
       updates: per(total.updates),

@@ -1,8 +1,10 @@
 // Drives the real API like a busy branch: M agents online at their desks, served by dispatch,
 // attending and finishing after a random service time; a kiosk issuing tickets at a fixed rate.
+// With several API processes, agents and kiosks are spread over them round-robin.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/knex.js';
 import { connect, type Answer, type Client } from './client.js';
+import { FanoutTally, type FanoutReport } from './fanout.js';
 import type { BenchOrg } from './org.js';
 
 export interface LoadOptions {
@@ -14,6 +16,8 @@ export interface LoadOptions {
   progress?: (line: string) => void;
   /** Called once, halfway through issuing (fault runs kill a part here). */
   midway?: () => Promise<void>;
+  /** Called when the first ticket is issued (agents are online): the measured window opens. */
+  onIssueStart?: () => void;
 }
 
 export interface LoadSample {
@@ -25,6 +29,8 @@ export interface LoadSample {
   drainedAt: number;
   /** What the agents asked and were answered, per ticket: the story of a lost ticket. */
   trail: Map<string, string[]>;
+  /** Which API's clients heard each ticket's events, by the API that issued it. */
+  fanout: FanoutReport;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -34,6 +40,8 @@ class SimAgent {
   constructor(
     readonly client: Client,
     readonly id: number,
+    private readonly api: number,
+    private readonly fanout: FanoutTally,
     private readonly serviceTime: [number, number],
     private readonly socketMs: number[],
     private readonly trail: Map<string, string[]>,
@@ -63,13 +71,14 @@ class SimAgent {
   listen(): void {
     this.client.socket.on('ticket', (e: { type: string; agentId: number | null; ticketId: string; at?: string }) => {
       if (e.at) this.socketMs.push(Date.now() - Date.parse(e.at));
+      this.fanout.heard(this.api, e.ticketId);
       if (e.type === 'called' && e.agentId === this.id) void this.serve(e.ticketId, 'event');
     });
   }
 
   /** Catches a call whose event was missed (socket reconnecting during a fault). */
-  async poll(apiUrl: string): Promise<void> {
-    const res = await fetch(`${apiUrl}/api/shifts/current`, {
+  async poll(): Promise<void> {
+    const res = await fetch(`${this.client.apiUrl}/api/shifts/current`, {
       headers: { authorization: `Bearer ${this.client.token}` },
       signal: AbortSignal.timeout(10_000),
     }).catch(() => null);
@@ -116,15 +125,30 @@ class SimAgent {
   }
 }
 
-export async function runLoad(apiUrl: string, db: Db, org: BenchOrg, opts: LoadOptions): Promise<LoadSample> {
+export async function runLoad(
+  apiUrls: string | string[],
+  db: Db,
+  org: BenchOrg,
+  opts: LoadOptions,
+): Promise<LoadSample> {
+  const urls = typeof apiUrls === 'string' ? [apiUrls] : apiUrls;
   const socketMs: number[] = [];
   const trail = new Map<string, string[]>();
+  const fanout = new FanoutTally(urls.length);
   const t0 = Date.now();
-  const supervisor = await connect(apiUrl, org.supervisorEmail);
+  // One kiosk (the supervisor's session) per API. It hears its branch's ticket events too, so
+  // every API has a listening client even when there are fewer agents than APIs.
+  const kiosks = await Promise.all(urls.map((url) => connect(url, org.supervisorEmail)));
+  kiosks.forEach((k, api) =>
+    k.socket.on('ticket', (e: { ticketId: string }) => {
+      fanout.heard(api, e.ticketId);
+    }),
+  );
   const agents = await Promise.all(
-    org.agents.map(async (a) => {
-      const c = await connect(apiUrl, a.email);
-      const sim = new SimAgent(c, a.id, opts.serviceTimeMs, socketMs, trail, t0);
+    org.agents.map(async (a, i) => {
+      const api = i % urls.length;
+      const c = await connect(urls[api]!, a.email);
+      const sim = new SimAgent(c, a.id, api, fanout, opts.serviceTimeMs, socketMs, trail, t0);
       sim.listen();
       const open = await c.post('/api/shifts', { deskId: a.deskId });
       if (open.status >= 300)
@@ -137,10 +161,11 @@ export async function runLoad(apiUrl: string, db: Db, org: BenchOrg, opts: LoadO
   const issuedIds: string[] = [];
   const createMs: number[] = [];
   let issueErrors = 0;
+  opts.onIssueStart?.();
   const startedAt = Date.now();
   const total = Math.round(opts.ratePerSecond * opts.durationSeconds);
   const inflight: Promise<void>[] = [];
-  const poller = setInterval(() => agents.forEach((a) => void a.poll(apiUrl)), 2000);
+  const poller = setInterval(() => agents.forEach((a) => void a.poll()), 2000);
   const counts = async () => {
     const rows = (await db('tickets')
       .where({ branch_id: org.branchId })
@@ -166,13 +191,15 @@ export async function runLoad(apiUrl: string, db: Db, org: BenchOrg, opts: LoadO
       if (due > Date.now()) await sleep(due - Date.now());
       const serviceId = org.serviceIds[i % org.serviceIds.length]!;
       const key = `bench-${randomUUID()}`;
+      const api = i % kiosks.length;
       inflight.push(
         (async () => {
           const t0 = performance.now();
-          const res = await supervisor.post('/api/tickets', { serviceId }, key).catch(() => null);
+          const res = await kiosks[api]!.post('/api/tickets', { serviceId }, key).catch(() => null);
           if (res?.status === 201) {
             createMs.push(performance.now() - t0);
             issuedIds.push(res.body.id as string);
+            fanout.issued(api, res.body.id as string);
           } else {
             issueErrors++;
             opts.progress?.(
@@ -196,8 +223,8 @@ export async function runLoad(apiUrl: string, db: Db, org: BenchOrg, opts: LoadO
   }
   const drainedAt = Date.now();
   for (const a of agents) a.client.close();
-  supervisor.close();
-  return { issuedIds, createMs, socketMs, issueErrors, startedAt, drainedAt, trail };
+  for (const k of kiosks) k.close();
+  return { issuedIds, createMs, socketMs, issueErrors, startedAt, drainedAt, trail, fanout: fanout.report() };
 }
 
 /** Server-side latencies from the timeline: waiting → calling, and finish → next calling. */
