@@ -70,6 +70,8 @@ export async function startSystem(opts: SystemOptions = {}): Promise<System> {
     TEMPORAL_ADDRESS: temporal.address,
     LOG_LEVEL: 'warn',
     NODE_ENV: 'development',
+    // The bench reads CPU from /proc; a metrics listener per worker would collide on one port.
+    WORKER_METRICS_PORT: '0',
   };
   const procs: Record<'worker' | 'api', (ChildProcess | undefined)[]> = { worker: [], api: [] };
   const launch = (part: 'worker' | 'api') => {

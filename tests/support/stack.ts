@@ -39,7 +39,7 @@ export async function createTestStack(): Promise<TestStack> {
   }
   const name = `vt_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const dbUrl = await ensureDatabase(inject('pgUrl'), name, TEMPLATE_DB);
-  const db = createDb(dbUrl, 10);
+  const db = createDb(dbUrl, 20); // as the worker's own pool: local steps wait for a connection inside a workflow task
   const address = inject('temporalAddress');
   const namespace = namespaceOfThisFork();
   const connection = await Connection.connect({ address });
