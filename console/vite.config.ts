@@ -8,5 +8,6 @@ export default defineConfig({
   plugins: [react(), precompress()],
   resolve: { alias: { '@domain': fileURLToPath(new URL('../domain', import.meta.url)) } },
   server: { proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'http://localhost:3000', ws: true } } },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  // Every browser the console supports preloads modules itself: no polyfill in the first download.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, modulePreload: { polyfill: false } },
 });

@@ -96,4 +96,4 @@ export function KioskScreen({ branchId }: { branchId: number }) {
 }
 
 /** `/kiosk/:branchId`. */
-export const KioskRoute = () => <BranchRoute screen={KioskScreen} />;
+export const KioskRoute = ({ branchId }: { branchId: string }) => <BranchRoute id={branchId} screen={KioskScreen} />;
