@@ -61,7 +61,7 @@ describe('issue 17: kiosk mode', () => {
     expect(page.url()).toBe(kioskUrl);
     expect(page.context().pages()).toHaveLength(1);
     expect(await page.getByTestId('kiosk-number').textContent()).toBe(number);
-    await screenshot(page, 'kiosk-ticket');
+    await screenshot(page, 'kiosk-ticket-address');
     await page.context().close();
   });
 
