@@ -10,6 +10,7 @@ import { sameOrigin } from './auth/csrf.js';
 import { ownOrigins } from './auth/origin.js';
 import type { ApiDeps } from './deps.js';
 import { errorHandler } from './http/errors.js';
+import { builtFiles, sendIndex } from './http/static.js';
 import { healthRoutes } from './health/routes.js';
 import { ticketRoutes } from './tickets/routes.js';
 import { shiftRoutes } from './shifts/routes.js';
@@ -101,10 +102,7 @@ export function createApp(deps: ApiDeps, metrics: ApiMetrics = createApiMetrics(
 
 /** Serves a built single-page app, falling back to its index.html for client-side routes. */
 function serveSpa(app: Express, mount: string, dir: string): void {
-  const index = path.join(dir, 'index.html');
-  if (!fs.existsSync(index)) return;
-  app.use(mount, express.static(dir, { index: false, maxAge: '1h' }));
-  app.get(mount === '/' ? /^\/(?!api\/|admin\/|socket\.io\/).*/ : new RegExp(`^${mount}(/.*)?$`), (_req, res) =>
-    res.sendFile(index),
-  );
+  if (!fs.existsSync(path.join(dir, 'index.html'))) return;
+  app.use(mount, builtFiles(dir));
+  app.get(mount === '/' ? /^\/(?!api\/|admin\/|socket\.io\/).*/ : new RegExp(`^${mount}(/.*)?$`), sendIndex(dir));
 }

@@ -1,4 +1,5 @@
 // Wiring only: providers, resources (folder = API path = table = i18n key), custom pages.
+import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { createAuthProvider } from './authProvider';
@@ -12,9 +13,7 @@ import entities from './entities';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './login/LoginPage';
-import { MonitorPage } from './monitor/MonitorPage';
 import priorities from './priorities';
-import { ReportsPage } from './reports/ReportsPage';
 import service_assignments from './service_assignments';
 import services from './services';
 import shifts from './shifts';
@@ -24,6 +23,10 @@ import users from './users';
 import webhooks from './webhooks';
 
 const authProvider = createAuthProvider();
+// Issue 17: the two pages with charts and live panels (recharts alone is a third of the back
+// office) load when opened, not with the login; react-admin's layout shows its loader meanwhile.
+const MonitorPage = lazy(async () => ({ default: (await import('./monitor/MonitorPage')).MonitorPage }));
+const ReportsPage = lazy(async () => ({ default: (await import('./reports/ReportsPage')).ReportsPage }));
 
 export const App = () => (
   <Admin

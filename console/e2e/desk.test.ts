@@ -43,7 +43,8 @@ describe('agent console', () => {
     const number = (await kiosk.page.getByTestId('kiosk-number').textContent()) ?? '';
     expect(number).toMatch(/^C-\d{3}$/);
     await screenshot(kiosk.page, 'kiosk-ticket');
-    const statusHref = (await kiosk.page.getByTestId('kiosk-status-link').getAttribute('href')) ?? '';
+    // Issue 17: the kiosk prints the address (a link would leave the kiosk on this page).
+    const statusHref = new URL((await kiosk.page.getByTestId('kiosk-status-address').textContent()) ?? '').pathname;
 
     // C1–C2: the server dispatches the ticket to the only Online agent of the service.
     await page.getByTestId('call-number').filter({ hasText: number }).waitFor({ timeout: 15_000 });

@@ -70,8 +70,9 @@ describe('public pages', () => {
     await page.getByTestId('kiosk-qr').waitFor();
     expect((await h.stack.db('tickets').where({ id: booked.body.id }).first('status')).status).toBe('waiting');
     await screenshot(page, 'kiosk-checked-in');
-    const statusHref = (await page.getByTestId('kiosk-status-link').getAttribute('href')) ?? '';
-    expect(statusHref).toMatch(/^\/status\//);
+    // Issue 17: the address is printed for the customer's phone, not a link that would leave the kiosk.
+    const statusAddress = (await page.getByTestId('kiosk-status-address').textContent()) ?? '';
+    expect(new URL(statusAddress).pathname).toMatch(/^\/status\//);
     await page.getByRole('button', { name: 'Volver al inicio' }).click();
     await page.getByRole('heading', { name: 'Bienvenido' }).waitFor();
     await kiosk.context.close();

@@ -15,9 +15,14 @@ function AgentCall() {
   );
 }
 
+function GuestJoin() {
+  const { token = '' } = useParams();
+  return <JoinRoute token={token} />;
+}
+
 const router = createBrowserRouter([
   { path: '/agent/:ticketId', Component: AgentCall },
-  { path: '/join/:token', Component: JoinRoute },
+  { path: '/join/:token', Component: GuestJoin },
 ]);
 
 const root = document.getElementById('root');

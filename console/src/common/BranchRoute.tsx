@@ -1,9 +1,11 @@
 // `/display/:branchId`, `/kiosk/:branchId`: a branch's public screen for a numeric id; any other
 // id is no branch, and the visitor lands on the console's home.
-import type { ComponentType } from 'react';
-import { Navigate, useParams } from 'react-router';
+import { useEffect, type ComponentType } from 'react';
 
-export function BranchRoute({ screen: Screen }: { screen: ComponentType<{ branchId: number }> }) {
-  const { branchId } = useParams();
-  return branchId && /^\d+$/.test(branchId) ? <Screen branchId={Number(branchId)} /> : <Navigate to="/" replace />;
+export function BranchRoute({ id, screen: Screen }: { id: string; screen: ComponentType<{ branchId: number }> }) {
+  const valid = /^\d+$/.test(id);
+  useEffect(() => {
+    if (!valid) window.location.replace('/');
+  }, [valid]);
+  return valid ? <Screen branchId={Number(id)} /> : null;
 }

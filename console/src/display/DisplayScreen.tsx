@@ -101,7 +101,9 @@ export function DisplayScreen({ branchId }: { branchId: number }) {
 }
 
 /** `/display/:branchId`. */
-export const DisplayRoute = () => <BranchRoute screen={DisplayScreen} />;
+export const DisplayRoute = ({ branchId }: { branchId: string }) => (
+  <BranchRoute id={branchId} screen={DisplayScreen} />
+);
 
 function Clock({ locale }: { locale: string }) {
   const [now, setNow] = useState(() => new Date());

@@ -1,13 +1,18 @@
 // i18n: one typed dictionary per language for the whole console (desk, public pages, video call):
 // Spanish by default, English on request; the choice is remembered on this device. `en` is typed
 // as es's shape, so a key missing or extra in either fails the type check.
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en';
+// Issue 17: Spanish, the first language, comes with the first download; English arrives when it
+// is chosen, so a public screen carries one dictionary instead of two.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { es, type Dictionary } from './es';
 
 export type Lang = 'es' | 'en';
-const DICTS: Record<Lang, Dictionary> = { es, en };
+const LOAD: Record<Lang, () => Promise<Dictionary>> = {
+  es: () => Promise.resolve(es),
+  en: async () => (await import('./en')).en,
+};
 const STORAGE_KEY = 'ventanilla.lang';
+const storedLang = (): Lang => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'es');
 
 interface I18n {
   t: Dictionary;
@@ -18,21 +23,41 @@ interface I18n {
 const Ctx = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'es'));
-  const value = useMemo<I18n>(
-    () => ({
-      t: DICTS[lang],
-      lang,
-      locale: lang === 'es' ? 'es-CO' : 'en-US',
-      setLang: (l) => {
-        localStorage.setItem(STORAGE_KEY, l);
-        document.documentElement.lang = l;
-        setLangState(l);
-      },
-    }),
-    [lang],
+  // What is on screen; a language being chosen shows once its dictionary is here, so nothing
+  // blanks meanwhile. Only a first load in English waits for it (with nothing on screen).
+  const [shown, setShown] = useState<{ lang: Lang; t: Dictionary } | undefined>(() =>
+    storedLang() === 'es' ? { lang: 'es', t: es } : undefined,
   );
-  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+  const show = useCallback((l: Lang) => {
+    LOAD[l]().then(
+      (t) => {
+        document.documentElement.lang = l;
+        setShown({ lang: l, t });
+      },
+      (err: unknown) => {
+        // No network for the dictionary: the screen stays (or starts) in Spanish.
+        console.error(`dictionary '${l}' did not load`, err);
+        setShown((s) => s ?? { lang: 'es', t: es });
+      },
+    );
+  }, []);
+  useEffect(() => {
+    if (storedLang() !== 'es') show(storedLang());
+  }, [show]);
+  const value = useMemo<I18n | undefined>(
+    () =>
+      shown && {
+        t: shown.t,
+        lang: shown.lang,
+        locale: shown.lang === 'es' ? 'es-CO' : 'en-US',
+        setLang: (l) => {
+          localStorage.setItem(STORAGE_KEY, l);
+          show(l);
+        },
+      },
+    [shown, show],
+  );
+  return value ? <Ctx.Provider value={value}>{children}</Ctx.Provider> : null;
 }
 
 export function useI18n(): I18n {

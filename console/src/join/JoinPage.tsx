@@ -1,7 +1,6 @@
 // `/join/:token`: the customer's anonymous entry to a virtual attention (D10). No login: the
 // link's token is the only credential, and it grants that one call while the ticket is live.
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import { useI18n } from '../i18n';
 import { useLocalStream } from '../video/useLocalStream';
 import '../video/video.css';
@@ -23,8 +22,7 @@ export function JoinPage({ token }: { token: string }) {
 }
 
 /** `/join/:token` in the console's router (the guest link the API hands out). */
-export function JoinRoute() {
+export function JoinRoute({ token }: { token: string }) {
   const { t } = useI18n();
-  const { token } = useParams();
   return token ? <JoinPage token={token} /> : <p className="vc-error">{t.video.badLink}</p>;
 }

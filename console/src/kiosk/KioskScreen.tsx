@@ -1,8 +1,9 @@
 // H5/H6: the customer picks a service and takes a ticket, or checks in an appointment; either
-// way they leave with a number and a link to follow it.
+// way they leave with a number and an address to follow it. Issue 17, kiosk mode: a public
+// touch screen that nothing on it can lead away from, with large text and targets.
 import type { KioskTicket } from '@domain/contracts/public';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../api/client';
 import { useApiMutation, useErrorText } from '../api/mutation';
 import { publicBranchQuery } from '../api/queries';
@@ -10,9 +11,8 @@ import { BranchRoute } from '../common/BranchRoute';
 import { Notice } from '../common/Notice';
 import { useI18n } from '../i18n';
 import { AppointmentCheckIn } from './AppointmentCheckIn';
+import './kiosk.css';
 import { TicketCard } from './TicketCard';
-
-const RESET_AFTER_MS = 30_000;
 
 export function KioskScreen({ branchId }: { branchId: number }) {
   const { t } = useI18n();
@@ -32,13 +32,9 @@ export function KioskScreen({ branchId }: { branchId: number }) {
     setAppointment(false);
     reset();
   }, [reset]);
-  useEffect(() => {
-    if (!ticket) return;
-    const id = window.setTimeout(toStart, RESET_AFTER_MS);
-    return () => window.clearTimeout(id);
-  }, [ticket, toStart]);
   const screen = ticket ? (
     <TicketCard
+      key={ticket.tk.number}
       ticket={ticket.tk}
       title={ticket.checkedIn ? t.kiosk.checkedIn : t.kiosk.yourTicket}
       done={ticket.checkedIn ? t.kiosk.back : t.kiosk.again}
@@ -96,4 +92,4 @@ export function KioskScreen({ branchId }: { branchId: number }) {
 }
 
 /** `/kiosk/:branchId`. */
-export const KioskRoute = () => <BranchRoute screen={KioskScreen} />;
+export const KioskRoute = ({ branchId }: { branchId: string }) => <BranchRoute id={branchId} screen={KioskScreen} />;

@@ -1,18 +1,30 @@
-// H5: the status link as a QR code, drawn with the console's own encoder (video/qr.ts).
-import { useMemo } from 'react';
-import { qrSvgPath } from '../video/qr';
+// H5: the status link as a QR code, drawn with the console's own encoder (video/qr.ts). The
+// encoder arrives with the first ticket, not with the kiosk (issue 17: the first load stays
+// small); until then, and if it cannot load, the printed address beside it is enough.
+import { useEffect, useState } from 'react';
+
+type Qr = { size: number; path: string };
 
 export function LinkQr({ url, label }: { url: string; label: string }) {
-  const qr = useMemo(() => {
-    try {
-      return qrSvgPath(url);
-    } catch (err) {
-      // Longer than the encoder's versions hold: the printed link remains.
-      console.warn('status link too long for a QR code', err);
-      return null;
-    }
+  const [qr, setQr] = useState<Qr | null>(null);
+  useEffect(() => {
+    let current = true;
+    import('../video/qr').then(
+      ({ qrSvgPath }) => {
+        try {
+          if (current) setQr(qrSvgPath(url));
+        } catch (err) {
+          // Longer than the encoder's versions hold: the printed link remains.
+          console.warn('status link too long for a QR code', err);
+        }
+      },
+      (err: unknown) => console.warn('QR encoder did not load', err),
+    );
+    return () => {
+      current = false;
+    };
   }, [url]);
-  if (!qr) return null;
+  if (!qr) return <div className="kiosk-qr kiosk-qr-pending" aria-hidden="true" />;
   return (
     <svg
       className="kiosk-qr"

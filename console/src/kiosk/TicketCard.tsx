@@ -1,8 +1,13 @@
-// H5/H6: what the kiosk hands over — a number, its service and the status link as a QR code —
-// whether the customer took a ticket or checked in an appointment.
+// H5/H6: what the kiosk hands over — a number, its service and the status address as a QR code
+// and as text — whether the customer took a ticket or checked in an appointment.
+// Issue 17, kiosk mode: nothing here navigates (the address is read or scanned, never tapped: a
+// tap would leave the kiosk on this customer's page), and the screen warns before it resets.
 import type { KioskTicket } from '@domain/contracts/public';
+import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n';
 import { LinkQr } from './LinkQr';
+import { ResetWarning } from './ResetWarning';
+import { useResetCountdown } from './useResetCountdown';
 
 export function TicketCard({
   ticket,
@@ -16,22 +21,39 @@ export function TicketCard({
   onDone(): void;
 }) {
   const { t } = useI18n();
-  const link = `${window.location.origin}${ticket.statusUrl}`;
+  const address = `${window.location.origin}${ticket.statusUrl}`;
+  const { secondsLeft, keep } = useResetCountdown(onDone);
+  // The ticket is what changed: say it (its heading takes the focus) and come back to it on "keep".
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
-    <section className="kiosk-ticket" aria-live="polite">
-      <span className="eyebrow">{title}</span>
-      <span className="kiosk-number mono" data-testid="kiosk-number">
-        {ticket.number}
-      </span>
+    <section className="kiosk-ticket" aria-labelledby="kiosk-ticket-title">
+      <h1 id="kiosk-ticket-title" className="kiosk-ticket-title" tabIndex={-1} ref={heading}>
+        <span className="kiosk-eyebrow">{title}</span>
+        <span className="kiosk-number mono" data-testid="kiosk-number">
+          {ticket.number}
+        </span>
+      </h1>
       <span className="kiosk-service">{ticket.serviceName}</span>
-      <p>{t.kiosk.follow}</p>
-      <LinkQr url={link} label={t.kiosk.link} />
-      <a className="kiosk-link" href={ticket.statusUrl} data-testid="kiosk-status-link">
-        {link}
-      </a>
-      <button type="button" className="btn btn-lg" onClick={onDone}>
+      <div className="kiosk-follow">
+        <LinkQr url={address} label={t.kiosk.qr} />
+        <div className="kiosk-follow-text">
+          <p>{t.kiosk.follow}</p>
+          <p className="kiosk-address mono" data-testid="kiosk-status-address">
+            {address}
+          </p>
+        </div>
+      </div>
+      <button type="button" className="btn kiosk-big-btn" onClick={onDone}>
         {done}
       </button>
+      <ResetWarning
+        secondsLeft={secondsLeft}
+        onKeep={() => {
+          keep();
+          heading.current?.focus();
+        }}
+      />
     </section>
   );
 }

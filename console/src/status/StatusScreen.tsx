@@ -1,7 +1,6 @@
 // H5: the customer's status page, live: people ahead, or the desk that calls them.
 import type { PublicStatus } from '@domain/contracts/public';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
 import { publicStatusQuery } from '../api/queries';
 import { StatusBadge } from '../common/Badge';
 import { fill, useI18n } from '../i18n';
@@ -71,7 +70,4 @@ export function StatusScreen({ token }: { token: string }) {
 }
 
 /** `/status/:token`: the link the kiosk prints (statusUrl). */
-export function StatusRoute() {
-  const { token = '' } = useParams();
-  return <StatusScreen token={token} />;
-}
+export const StatusRoute = ({ token }: { token: string }) => <StatusScreen token={token} />;
