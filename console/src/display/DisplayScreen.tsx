@@ -1,6 +1,6 @@
 // C9: the branch's public display. Every call and recall chimes and is spoken.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { displayQuery } from '../api/queries';
 import { BranchRoute } from '../common/BranchRoute';
 import { formatClock } from '../common/time';
@@ -8,31 +8,38 @@ import { fill, useI18n } from '../i18n';
 import { usePublicEvents } from '../realtime/useSocket';
 import { audioContext, chime, speak, spokenNumber } from './announce';
 
-interface Announcement {
-  number: string;
-  at: number;
-}
-
 export function DisplayScreen({ branchId }: { branchId: number }) {
   const { t, locale, lang } = useI18n();
   const view = useQuery(displayQuery(branchId));
   const [muted, setMuted] = useState(() => audioContext().state !== 'running');
-  const [last, setLast] = useState<Announcement>();
-  // The view refetches on every event; a call or recall is also announced once it shows its desk.
-  usePublicEvents(branchId, (e) => {
-    if (e.status === 'calling' && (e.type === 'called' || e.type === 'recalled'))
-      setLast({ number: e.number, at: Date.now() });
-  });
   const calling = useMemo(() => view.data?.calling ?? [], [view.data]);
+  // The view refetches on every event and when the socket (re)connects. A call or recall is
+  // announced when it appears in the view — not on the event alone: a display whose socket
+  // connected just after a call still hears of it through the refetch, and says it. The first
+  // view is the baseline, so a restarted display does not repeat the calls already on it.
+  usePublicEvents(branchId);
+  const seen = useRef<Map<string, number> | null>(null);
   useEffect(() => {
-    if (!last) return;
-    const desk = calling.find((c) => c.number === last.number)?.deskName;
-    if (!desk) return;
-    void chime().then(() =>
-      speak(fill(t.display.speech, { number: spokenNumber(last.number), desk }), lang === 'es' ? 'es-CO' : 'en-US'),
+    if (!view.data) return;
+    // A call is said once it shows its desk.
+    const shown = calling.flatMap((c) => (c.deskName ? [{ ...c, desk: c.deskName }] : []));
+    const before = seen.current;
+    seen.current = new Map(shown.map((c) => [c.number, c.recallCount]));
+    if (!before) return;
+    const fresh = shown.filter((c) => !before.has(c.number) || c.recallCount > (before.get(c.number) ?? 0));
+    void fresh.reduce(
+      (done, c) =>
+        done
+          .then(chime)
+          .then(() =>
+            speak(
+              fill(t.display.speech, { number: spokenNumber(c.number), desk: c.desk }),
+              lang === 'es' ? 'es-CO' : 'en-US',
+            ),
+          ),
+      Promise.resolve(),
     );
-    setLast(undefined);
-  }, [last, calling, t, lang]);
+  }, [view.data, calling, t, lang]);
   const [main, ...others] = calling;
   return (
     <main className="display" data-testid="display">
