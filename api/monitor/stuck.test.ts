@@ -12,6 +12,7 @@ import * as msg from '../../domain/ticket-messages.js';
 import { createLogger } from '../../platform/logger.js';
 import { createAppStack, type ApiClient, type AppStack } from '../../tests/support/app-stack.js';
 import { startTicket, updateTicket } from '../../workflows/tickets/client.js';
+import { until } from '../../tests/support/until.js';
 
 let app: AppStack;
 let supervisor: ApiClient;
@@ -21,16 +22,6 @@ let serviceId: number;
 let deskId: number;
 const SUP = { type: 'user', id: 0, role: 'supervisor', name: 'Sup' } as const;
 const log = createLogger('test-sweep', 'silent');
-
-const until = async <T>(what: string, fn: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-};
 
 const newTicket = async (over: Partial<msg.TicketInput> = {}) => {
   const branch = await app.db('branches').where({ id: branchId }).first('entity_id');

@@ -40,6 +40,27 @@ async function offeredRate(sys: System, branchId: number): Promise<number> {
 
 const throughputOf = (l: PathRun['latencies']) => (l.spanSeconds > 0 ? l.lifecycles / l.spanSeconds : 0);
 
+/** What one path's run cost and gave, read the same way for both paths. */
+async function measured(
+  sys: System,
+  branchId: number,
+  agents: number,
+  before: ReturnType<typeof cpuSnapshot>,
+  after: ReturnType<typeof cpuSnapshot>,
+  issuedIds: string[],
+): Promise<PathRun> {
+  const latencies = await timelineLatencies(sys.db, branchId);
+  return {
+    branchId,
+    agents,
+    offered: await offeredRate(sys, branchId),
+    latencies,
+    verdict: await verify(sys.db, branchId, issuedIds),
+    cpu: cpuPerLifecycle(before, after, latencies.lifecycles),
+    throughput: throughputOf(latencies),
+  };
+}
+
 export async function temporalPath(
   sys: System,
   agents: number,
@@ -54,17 +75,7 @@ export async function temporalPath(
     },
   });
   const after = cpuSnapshot(sys.processes());
-  const latencies = await timelineLatencies(sys.db, org.branchId);
-  return {
-    branchId: org.branchId,
-    agents,
-    offered: await offeredRate(sys, org.branchId),
-    latencies,
-    verdict: await verify(sys.db, org.branchId, sample.issuedIds),
-    cpu: cpuPerLifecycle(before, after, latencies.lifecycles),
-    throughput: throughputOf(latencies),
-    sample,
-  };
+  return { ...(await measured(sys, org.branchId, agents, before, after, sample.issuedIds)), sample };
 }
 
 export async function sqlPath(sys: System, agents: number, opts: LoadOptions): Promise<PathRun> {
@@ -72,14 +83,5 @@ export async function sqlPath(sys: System, agents: number, opts: LoadOptions): P
   const before = cpuSnapshot(sys.processes());
   await runSqlBaseline(sys.db, org, opts);
   const after = cpuSnapshot(sys.processes());
-  const latencies = await timelineLatencies(sys.db, org.branchId);
-  return {
-    branchId: org.branchId,
-    agents,
-    offered: await offeredRate(sys, org.branchId),
-    latencies,
-    verdict: await verify(sys.db, org.branchId, []),
-    cpu: cpuPerLifecycle(before, after, latencies.lifecycles),
-    throughput: throughputOf(latencies),
-  };
+  return measured(sys, org.branchId, agents, before, after, []);
 }

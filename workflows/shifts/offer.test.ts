@@ -11,6 +11,7 @@ import { createTestStack, type TestStack } from '../../tests/support/stack.js';
 import { createOrg, ticketInput, type Org } from '../../tests/support/fixtures.js';
 import { startTicket } from '../tickets/client.js';
 import { startShiftWorkflow } from './client.js';
+import { until } from '../../tests/support/until.js';
 
 let s: TestStack;
 let org: Org;
@@ -35,16 +36,6 @@ beforeAll(async () => {
   });
 }, 120_000);
 afterAll(() => s?.close());
-
-const until = async <T>(what: string, fn: () => Promise<T | undefined>, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 
 /** Opens agent i's shift Online (its row as the API writes it); `beforeStart` sees the shift id first. */
 async function openShift(i: number, beforeStart?: (shiftId: string) => void): Promise<string> {
