@@ -13,6 +13,7 @@ import type { Db } from '../db/knex.js';
 import { REPO_ROOT } from '../platform/config.js';
 import { dataConverterOf, type EntityCodec } from '../platform/codec/codec.js';
 import { createLogger } from '../platform/logger.js';
+import { guardWorkflowThreads, type Overrun } from './workflow-watchdog/watchdog.js';
 
 export const WORKFLOWS_PATH = path.join(REPO_ROOT, 'workflows/index.ts');
 
@@ -43,7 +44,10 @@ export async function createWorker(opts: {
   activities?: ReturnType<typeof createActivities>;
   /** Tests bound their shutdown: a poll or task still open must not hold a suite's teardown for minutes. */
   shutdownForceTime?: Duration;
+  /** How long one call into workflow code may run (runtime/workflow-watchdog/); the SDK's 5 s by default. */
+  isolateExecutionTimeout?: Duration;
 }): Promise<Worker> {
+  guardWorkflowThreads((o) => endOverrun(o, opts.namespace, opts.temporal));
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
@@ -55,5 +59,30 @@ export async function createWorker(opts: {
     // Ticket workflows are small and short: many fit in the cache of a 2-core machine.
     maxCachedWorkflows: 2000,
     ...(opts.shutdownForceTime ? { shutdownForceTime: opts.shutdownForceTime } : {}),
+    ...(opts.isolateExecutionTimeout ? { isolateExecutionTimeout: opts.isolateExecutionTimeout } : {}),
   });
+}
+
+const watchdogLog = createLogger('workflow-watchdog');
+
+/**
+ * A workflow whose code ran past the bound would loop again on whichever worker takes its task
+ * next: it is terminated (a ticket's closed run with an open row then shows as stuck in health
+ * and the monitor, where a supervisor releases it), and the worker restarts.
+ */
+async function endOverrun(o: Overrun, namespace: string, temporal: Client | undefined): Promise<void> {
+  const w = o.workflow;
+  if (w && w.namespace !== namespace) return; // another worker of this process owns it
+  watchdogLog.fatal(
+    { workflow: w, ranMs: o.ranMs },
+    'workflow code ran without yielding past its bound (a loop in workflow code): terminating that workflow; this worker stops and must be restarted',
+  );
+  if (!w?.workflowId || !temporal) return;
+  try {
+    await temporal.workflow
+      .getHandle(w.workflowId, w.runId)
+      .terminate(`its code ran ${o.ranMs} ms without yielding (workflow watchdog)`);
+  } catch (err) {
+    watchdogLog.error({ err, workflowId: w.workflowId }, 'could not terminate the overrunning workflow');
+  }
 }
