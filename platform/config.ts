@@ -33,6 +33,12 @@ const schema = z.object({
   REPORT_ROLLUP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /** Prometheus metrics (issue 15): the worker's listener; 0 turns it off. The API serves /metrics on API_PORT. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /**
+   * The Temporal Web UI's "stack trace" of a running workflow. The SDK collects it with a hook on
+   * every promise created by workflow code, about a third of the workflow thread's time under
+   * load (issue 15), so it is off unless an operator turns it on to debug a workflow.
+   */
+  WORKFLOW_STACK_TRACES: z.enum(['on', 'off']).default('off'),
   /** Where the worker's metrics listener binds; 0.0.0.0 lets a Prometheus on another host scrape it. */
   WORKER_METRICS_HOST: z.string().default('127.0.0.1'),
   /** Bearer credential for /metrics from anywhere but loopback (API and worker); unset, only loopback scrapes. */

@@ -46,8 +46,10 @@ export async function createWorker(opts: {
   shutdownForceTime?: Duration;
   /** How long one call into workflow code may run (runtime/workflow-watchdog/); the SDK's 5 s by default. */
   isolateExecutionTimeout?: Duration;
+  /** The Web UI's workflow stack traces (config WORKFLOW_STACK_TRACES); off, the SDK's promise hook is not installed. */
+  stackTraces?: boolean;
 }): Promise<Worker> {
-  guardWorkflowThreads((o) => endOverrun(o, opts.namespace, opts.temporal));
+  guardWorkflowThreads((o) => endOverrun(o, opts.namespace, opts.temporal), { stackTraces: opts.stackTraces });
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,

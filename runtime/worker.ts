@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     db,
     temporal,
     codec,
+    stackTraces: config.WORKFLOW_STACK_TRACES === 'on',
   });
   log.info({ taskQueue: config.TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
   // Metrics must never be why the worker does not work: a taken port is reported, not fatal.

@@ -12,6 +12,7 @@
 const { workerData } = require('node:worker_threads');
 
 const shared = workerData && workerData.ventanillaWatchdog;
+if (workerData && workerData.ventanillaStackTraces === false) withoutStackTraces();
 if (shared instanceof SharedArrayBuffer) {
   const vm = require('node:vm');
   // [0] calls in progress, [1] calls started (the monitor sees progress by it), [2] name length,
@@ -57,5 +58,32 @@ if (shared instanceof SharedArrayBuffer) {
     } finally {
       Atomics.sub(state, 0, 1);
     }
+  };
+}
+
+/**
+ * The SDK collects workflow stack traces (the Web UI's "stack trace" query) with a V8 promise
+ * hook that captures and source-maps a stack for every promise workflow code creates. Where the
+ * hook cannot be installed the SDK runs without it and answers that query with "not enabled" —
+ * the path taken here, unless WORKFLOW_STACK_TRACES=on. Its one console warning is expected.
+ */
+function withoutStackTraces() {
+  const v8 = require('node:v8');
+  const createHook = v8.promiseHooks.createHook;
+  // Only the SDK's own hook is refused: Node installs promise hooks too (AsyncLocalStorage,
+  // which the SDK's update scopes use), and those must keep working.
+  v8.promiseHooks.createHook = function (...args) {
+    if (/setPromiseHook[\s\S]*vm-shared\.js|vm-shared\.js[\s\S]*setPromiseHook/.test(new Error().stack || '')) {
+      throw new Error('workflow stack traces are off (WORKFLOW_STACK_TRACES=off)');
+    }
+    return createHook.apply(this, args);
+  };
+  const warn = console.warn;
+  console.warn = (...args) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('v8.promiseHooks.createHook is not available')) {
+      console.warn = warn;
+      return;
+    }
+    warn(...args);
   };
 }

@@ -50,8 +50,11 @@ describe('workflow watchdog', () => {
       (err: unknown) => (err as Error).message,
     );
 
-    const ok = await s.client.workflow.execute('answers', { taskQueue, workflowId: `answers-${taskQueue}` });
-    expect(ok).toBe('ok');
+    const answered = await s.client.workflow.start('answers', { taskQueue, workflowId: `answers-${taskQueue}` });
+    expect(await answered.result()).toBe('ok');
+    // WORKFLOW_STACK_TRACES is off by default: the SDK's promise hook is not installed, and the
+    // Web UI's stack trace query says so instead of answering from it.
+    await expect(answered.query('__stack_trace')).rejects.toThrow(/not enabled/);
 
     const started = Date.now();
     const looping = await s.client.workflow.start('loopsForever', { taskQueue, workflowId: `loops-${taskQueue}` });

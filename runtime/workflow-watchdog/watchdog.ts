@@ -33,6 +33,8 @@ const CHECK_EVERY_MS = 250;
 
 const DEFAULT_BOUND_MS = 5_000;
 const handlers = new Set<OverrunHandler>();
+/** Whether the SDK may install its stack-trace promise hook in the threads created from now on (thread.cjs). */
+let stackTraces = false;
 let installed = false;
 
 /**
@@ -40,7 +42,8 @@ let installed = false;
  * bound is the SDK's own per-call one (`isolateExecutionTimeout`, 5 s by default), as the thread
  * reports it.
  */
-export function guardWorkflowThreads(onOverrun: OverrunHandler): () => void {
+export function guardWorkflowThreads(onOverrun: OverrunHandler, opts: { stackTraces?: boolean } = {}): () => void {
+  stackTraces = opts.stackTraces ?? false;
   handlers.add(onOverrun);
   if (!installed) {
     installed = true;
@@ -57,7 +60,11 @@ export function guardWorkflowThreads(onOverrun: OverrunHandler): () => void {
         super(filename, {
           ...options,
           execArgv: [...(options?.execArgv ?? process.execArgv), '--require', THREAD_PATCH],
-          workerData: { ...(options?.workerData as object | undefined), ventanillaWatchdog: shared },
+          workerData: {
+            ...(options?.workerData as object | undefined),
+            ventanillaWatchdog: shared,
+            ventanillaStackTraces: stackTraces,
+          },
         });
         monitor(this, shared);
       }
