@@ -73,6 +73,7 @@ export const ERROR_CODES = {
   // is another branch's or another day's, so the kiosk discloses nothing about anyone.
   NoAppointmentToday: 'NotFound',
   AlreadyCheckedIn: 'IllegalTransition',
+  AlreadyOnTheWay: 'IllegalTransition', // { number }
   StepRefused: 'Validation', // a step the database refused (a value it cannot store)
   // Shifts and desks.
   ShiftOpening: 'IllegalTransition',

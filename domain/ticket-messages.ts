@@ -102,6 +102,8 @@ export const editCustomer = defineUpdate<TicketView, [EditCustomerArgs]>('editCu
 export const confirmAppointment = defineUpdate<TicketView, [WithActor]>('confirmAppointment');
 export const checkIn = defineUpdate<TicketView, [WithActor]>('checkIn');
 export const recordCallEvent = defineUpdate<TicketView, [CallEventArgs]>('recordCallEvent');
+/** The customer, called, says they are coming (status page, issue 17): once per call. */
+export const customerOnTheWay = defineUpdate<TicketView, [WithActor]>('customerOnTheWay');
 export const getTicket = defineQuery<TicketView>('getTicket');
 
 export const NOTE_MAX_LENGTH = 2000;

@@ -19,6 +19,7 @@ export const TICKET_ACTIONS = [
   'customer',
   'confirm',
   'check-in',
+  'on-my-way',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -36,6 +37,7 @@ export const ALLOWED_FROM: Record<TicketAction, readonly TicketStatus[]> = {
   customer: ['scheduled', 'waiting', 'calling', 'attending'],
   confirm: ['scheduled'],
   'check-in': ['scheduled'],
+  'on-my-way': ['calling'],
 };
 
 /** What the holder — the agent calling or attending the ticket — may do (C, D, D2). */
@@ -91,6 +93,8 @@ export function refusedAction(who: Who, action: TicketAction, t: TicketFacts): E
 export const PUBLIC_RIGHTS = {
   /** The customer's status-page token: leave the queue (a cancel with a customer actor). */
   statusToken: { action: 'cancel', verb: 'leave', from: ['scheduled', 'waiting'], refused: 'TicketNotInStatus' },
+  /** The same token, once called: "on my way" (the call waits one more call time-out, once per call). */
+  statusTokenOnMyWay: { action: 'on-my-way', verb: 'say on my way', from: ['calling'], refused: 'TicketNotInStatus' },
   /** The branch kiosk: check in an appointment, found by the customer's ID number. */
   kiosk: { action: 'check-in', verb: 'check in', from: ['scheduled'], refused: 'AlreadyCheckedIn' },
 } as const satisfies Record<
@@ -108,5 +112,6 @@ export function refusedPublic(who: PublicWho, status: TicketStatus): ErrorCode |
 /** The rule in words, for the API documentation. */
 export const TICKET_RIGHTS_DOC =
   'Who: the holder (the agent calling or attending it) may recall, attend, finish, set topics, add notes, edit the customer, requeue, transfer, and cancel while calling; any agent of the branch with an open shift may call a waiting ticket to their own desk, transfer a waiting ticket, cancel a scheduled or waiting ticket, check in and confirm appointments; supervisors of the branch and admins may do anything. ' +
-  `Without a login: the customer's status-page token may leave the queue (cancel its own ticket) while it is ${PUBLIC_RIGHTS.statusToken.from.join(' or ')}; ` +
+  `Without a login: the customer's status-page token may leave the queue (cancel its own ticket) while it is ${PUBLIC_RIGHTS.statusToken.from.join(' or ')}, ` +
+  `and say it is on its way while it is ${PUBLIC_RIGHTS.statusTokenOnMyWay.from.join(' or ')} (once per call: the call waits one more call time-out); ` +
   `a branch's kiosk may check in that branch's appointments of today (branch time zone) while ${PUBLIC_RIGHTS.kiosk.from.join(' or ')}, found by the customer's ID number.`;

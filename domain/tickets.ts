@@ -69,6 +69,8 @@ export const TIMELINE_EVENT_TYPES = [
   'topics',
   'customer_edited',
   'confirmed',
+  /** The customer, called, said from the status page they are coming: the call waits once more (issue 17). */
+  'on_my_way',
   ...CALL_EVENT_TYPES,
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];

@@ -16,5 +16,6 @@ export const WEBHOOK_EVENTS = [
   'ticket.topics',
   'ticket.customer_edited',
   'ticket.confirmed',
+  'ticket.on_my_way',
   'shift.state',
 ] as const;

@@ -19,6 +19,7 @@ import {
   type PlainResource,
 } from '../../tests/support/contract-crud.js';
 import { inHours, zoneWithRoomToday } from '../../tests/support/today.js';
+import { issueStatusToken } from '../public/tokens.js';
 
 let app: AppStack;
 let api: ContractDriver;
@@ -141,9 +142,12 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
       'id',
     );
     await api.call(ana, 'get', '/shifts/current/waiting');
+    await act(ana, 'call', first);
+    await act(ana, 'recall', first);
+    // Called: its customer says from the status page that they are on their way (issue 17).
+    const token = await issueStatusToken(app.db, first);
+    await api.call(ANONYMOUS, 'post', '/public/tickets/:token/on-my-way', { params: { token }, body: {} });
     for (const [action, body] of [
-      ['call', {}],
-      ['recall', {}],
       ['attend', {}],
       ['notes', { text: 'Nota' }],
       ['topics', { topicIds: [] }],

@@ -267,6 +267,15 @@ export const OTHER_OPERATIONS: Operation[] = [
   },
   {
     method: 'post',
+    path: '/public/tickets/:token/on-my-way',
+    summary: `Issue 17: customer status page — "on my way" while ${PUBLIC_RIGHTS.statusTokenOnMyWay.from.join(' or ')}: once per call, the call waits one more call time-out from now; on the timeline (customer) and a webhook event (ticket.on_my_way). Answers the status (onTheWay true), the same again when repeated. Otherwise 409 TicketNotInStatus`,
+    tag: 'public',
+    body: LeaveBody,
+    response: C.PublicStatus,
+    ok: 200,
+  },
+  {
+    method: 'post',
     path: '/video/tickets/:id/join',
     summary: 'D1: the agent joins the call of a virtual ticket (signed SFU join token)',
     tag: 'video',

@@ -146,6 +146,56 @@ describe('the status-page token leaves the queue', () => {
   });
 });
 
+describe('issue 17: the status-page token says "on my way"', () => {
+  it('once per call: the call waits one more call time-out from then, the step is on the timeline, and saying it again answers the same', async () => {
+    // The service's rules are read when a ticket is issued: a short time-out for this ticket only.
+    const service = app.db('services').where({ id: centro.serviceId });
+    const { call_timeout_seconds: usual } = await service.clone().first('call_timeout_seconds');
+    await service.clone().update({ call_timeout_seconds: 4 });
+    const issued = await kioskTicket().finally(() => service.clone().update({ call_timeout_seconds: usual }));
+    const { ticketId, token, number } = issued;
+    const waiting = await post(`/public/tickets/${token}/on-my-way`);
+    expect(waiting.status).toBe(409);
+    expect(waiting.body).toMatchObject({ code: 'TicketNotInStatus', params: { number, action: 'say on my way' } });
+
+    const shift = await ana.request('POST', '/api/shifts', { deskId: centro.deskId, state: 'offline' });
+    expect(shift.status, JSON.stringify(shift.body)).toBe(201);
+    try {
+      expect((await ana.request('POST', `/api/tickets/${ticketId}/call`, {})).body.status).toBe('calling');
+      const calledAt = Date.now();
+      expect((await fetch(`${app.url}/api/public/tickets/${token}`).then((r) => r.json())).onTheWay).toBe(false);
+      await new Promise((r) => setTimeout(r, 2500));
+
+      const res = await post(`/public/tickets/${token}/on-my-way`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body).toMatchObject({ number, status: 'calling', onTheWay: true });
+      const saidAt = Date.now();
+      expect((await eventsOf(ticketId)).at(-1)).toEqual({
+        type: 'on_my_way',
+        actor_type: 'customer',
+        actor_name: 'status page',
+        details: {},
+      });
+      expect(await post(`/public/tickets/${token}/on-my-way`)).toEqual(res);
+      expect((await eventsOf(ticketId)).filter((e) => e.type === 'on_my_way')).toHaveLength(1);
+
+      // Past the first deadline (call + 4 s) the ticket is still called; it times out 4 s after the customer spoke.
+      await new Promise((r) => setTimeout(r, Math.max(0, calledAt + 5000 - Date.now())));
+      expect(await statusOf(ticketId)).toBe('calling');
+      for (let i = 0; (await statusOf(ticketId)) === 'calling'; i++) {
+        expect(i).toBeLessThan(150);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(Date.now() - saidAt).toBeGreaterThanOrEqual(3500);
+      const types = (await eventsOf(ticketId)).map((e) => e.type);
+      expect(types.slice(0, 3)).toEqual(['created', 'called', 'on_my_way']);
+      expect(['requeued', 'no_show']).toContain(types[3]);
+    } finally {
+      await ana.request('POST', '/api/shifts/current/end');
+    }
+  }, 60_000);
+});
+
 describe("the kiosk checks in today's appointments of its branch", () => {
   it("checks in today's appointment found by the ID number, answering number, service and a status link — nothing personal", async () => {
     const ticketId = await appointment(centro, inHours(2), '52.123.456');

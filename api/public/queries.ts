@@ -128,10 +128,21 @@ export async function statusOf(db: Db, ticketId: string): Promise<PublicStatus> 
   return {
     number: t.number,
     status: t.status,
+    onTheWay: t.status === 'calling' && (await saidOnTheWay(db, ticketId)),
     branchId: t.branch_id,
     branchName: t.branch_name,
     serviceName: t.service_name,
     deskName: t.desk_name,
     ahead,
   };
+}
+
+/** Whether the customer said "on my way" after the ticket's last call or recall. */
+async function saidOnTheWay(db: Db, ticketId: string): Promise<boolean> {
+  const last: { type: string } | undefined = await db('ticket_events')
+    .where({ ticket_id: ticketId })
+    .whereIn('type', ['called', 'recalled', 'on_my_way'])
+    .orderBy('seq', 'desc')
+    .first('type');
+  return last?.type === 'on_my_way';
 }

@@ -10,6 +10,7 @@ import { parse } from '../http/validate.js';
 import { createTicket } from '../tickets/create.js';
 import { KIOSK, kioskCheckIn } from './check-in.js';
 import { leaveQueue } from './leave.js';
+import { onMyWay } from './on-my-way.js';
 import { activeBranch, displayOf, kioskServices, statusOf } from './queries.js';
 import { CheckInBody, KioskBody, LeaveBody } from './schemas.js';
 import { statusLink, ticketOfToken } from './tokens.js';
@@ -100,6 +101,13 @@ export function publicRoutes(deps: ApiDeps): Router {
     const ticketId = await ticketOfToken(deps.db, req.params.token);
     if (!ticketId) throw new DomainError('LinkInvalid');
     res.json(await leaveQueue(deps, ticketId));
+  });
+
+  r.post('/public/tickets/:token/on-my-way', async (req, res) => {
+    parse(LeaveBody, req.body ?? {}); // no fields either
+    const ticketId = await ticketOfToken(deps.db, req.params.token);
+    if (!ticketId) throw new DomainError('LinkInvalid');
+    res.json(await onMyWay(deps, ticketId));
   });
   return r;
 }

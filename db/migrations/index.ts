@@ -15,6 +15,7 @@ import * as webhookDeliveryOutcome from './20261201_014_webhook_delivery_outcome
 import * as operatorRole from './20261201_015_operator_role.js';
 import * as reportRollups from './20261202_016_report_rollups.js';
 import * as readPathIndexes from './20261202_017_read_path_indexes.js';
+import * as onMyWay from './20261203_018_on_my_way.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -32,6 +33,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261201_015_operator_role', operatorRole],
   ['20261202_016_report_rollups', reportRollups],
   ['20261202_017_read_path_indexes', readPathIndexes],
+  ['20261203_018_on_my_way', onMyWay],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -47,10 +47,13 @@ function stored(db: Db, s: StuckScope) {
   return q;
 }
 
-/** Calling past the deadline (last call or recall + the service's call time-out) plus a margin. */
+/**
+ * Calling past the deadline (last call, recall or the customer's "on my way" + the service's call
+ * time-out, as the workflow counts it) plus a margin.
+ */
 function callOverdue(db: Db, s: StuckScope) {
   const lastCall = db.raw(
-    `coalesce((select max(e.at) from ticket_events e where e.ticket_id = t.id and e.type in ('called', 'recalled')), t.called_at)`,
+    `coalesce((select max(e.at) from ticket_events e where e.ticket_id = t.id and e.type in ('called', 'recalled', 'on_my_way')), t.called_at)`,
   );
   const q = db('tickets as t')
     .join('services as sv', 'sv.id', 't.service_id')

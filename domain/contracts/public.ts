@@ -44,6 +44,8 @@ export const PublicStatus = z
     serviceName: z.string(),
     deskName: z.string().nullable(),
     ahead: z.number().int().nonnegative().nullable(),
+    /** Called, and the customer said "on my way" during this call (issue 17). */
+    onTheWay: z.boolean(),
   })
   .strict();
 export type PublicStatus = z.infer<typeof PublicStatus>;

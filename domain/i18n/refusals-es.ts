@@ -48,6 +48,7 @@ export const REFUSALS_ES = {
   NoAppointmentToday:
     'No encontramos una cita para hoy en esta sucursal con ese número. Revíselo o pregunte en información.',
   AlreadyCheckedIn: 'Esa cita ya tiene la llegada registrada: esté atento a la pantalla de llamados.',
+  AlreadyOnTheWay: 'Ya avisó que va en camino al turno {number}: le esperamos en el módulo.',
   StepRefused: 'No se pudo guardar este paso: revise los datos.',
   ShiftOpening: 'Su jornada aún se está abriendo: intente de nuevo en un momento.',
   ShiftEnded: 'Su jornada terminó: ingrese de nuevo a un módulo.',

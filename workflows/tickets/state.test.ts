@@ -178,6 +178,21 @@ describe('G1 ticket transitions', () => {
     expect(m.data.callRound).toBe(2);
   });
 
+  it('issue 17: "on my way" waits one more call time-out from now, once per call; a recall allows it again', () => {
+    const customer: Actor = { type: 'customer', name: 'status page' };
+    expect(refusal(() => machine('waiting').planOnMyWay({ actor: customer }, T))).toBe('TicketNotInStatus');
+    const m = machine('waiting');
+    m.apply(m.planCall({ actor: agent, agentId: 7, deskId: 3 }, T));
+    const step = m.planOnMyWay({ actor: customer }, '2026-11-24T10:00:50.000Z');
+    expect(step).toMatchObject({ type: 'on_my_way', from: 'calling', to: 'calling', actor: customer });
+    m.apply(step);
+    expect(m.data.callDeadline).toBe('2026-11-24T10:01:50.000Z');
+    expect(m.status).toBe('calling');
+    expect(refusal(() => m.planOnMyWay({ actor: customer }, '2026-11-24T10:01:00.000Z'))).toBe('AlreadyOnTheWay');
+    m.apply(m.planRecall({ actor: agent }, '2026-11-24T10:01:10.000Z'));
+    expect(m.planOnMyWay({ actor: customer }, '2026-11-24T10:01:20.000Z').type).toBe('on_my_way');
+  });
+
   it('H6: check-in queues an appointment with at least appointment priority', () => {
     const step = machine('scheduled', { kind: 'appointment' }).planCheckIn(supervisor, T);
     expect(step.patch).toMatchObject({ status: 'waiting', priority: 1, arrivalAt: T });

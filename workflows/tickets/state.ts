@@ -37,6 +37,8 @@ export interface TicketData {
   callRound: number;
   callDeadline: string | null;
   checkInAt: string | null;
+  /** The call round in which the customer said "on my way" (absent in runs before it existed). */
+  onMyWayRound?: number;
 }
 
 /** Refusals carry a stable code and params (domain/errors.ts); the message is English for logs. */
@@ -240,6 +242,14 @@ export class TicketMachine {
     return this.step(a.type, this.status, a.actor, at, {}, a.details);
   }
 
+  /** "On my way" (issue 17): once per call, the call waits one call time-out from now. */
+  planOnMyWay(a: WithActor, at: string): Step {
+    this.require(ALLOWED_FROM['on-my-way'], 'say on my way for');
+    if (this.data.onMyWayRound === this.data.callRound)
+      throw illegal('AlreadyOnTheWay', { number: this.data.view.number });
+    return this.step('on_my_way', 'calling', a.actor, at);
+  }
+
   planConfirm(a: WithActor, at: string): Step {
     this.require(ALLOWED_FROM.confirm, 'confirm');
     if (this.data.view.kind !== 'appointment') throw illegal('NotAppointment');
@@ -303,6 +313,9 @@ export class TicketMachine {
     this.data.seq = step.seq;
     if (step.type === 'called' || step.type === 'recalled') {
       this.data.callRound += 1;
+      this.data.callDeadline = addSeconds(step.at, this.data.rules.callTimeoutSeconds);
+    } else if (step.type === 'on_my_way') {
+      this.data.onMyWayRound = this.data.callRound;
       this.data.callDeadline = addSeconds(step.at, this.data.rules.callTimeoutSeconds);
     } else if (step.to !== 'calling') {
       this.data.callDeadline = null;

@@ -193,6 +193,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   wire(msg.confirmAppointment, (m, a, at) => m.planConfirm(a, at));
   wire(msg.checkIn, (m, a, at) => m.planCheckIn(a.actor, at));
   wire(msg.recordCallEvent, (m, a, at) => m.planCallEvent(a, at));
+  wire(msg.customerOnTheWay, (m, a, at) => m.planOnMyWay(a, at));
   // Transfer needs the target service's rules first, so it is wired by hand.
   setHandler(
     msg.transferTicket,

@@ -166,6 +166,7 @@ const en: TranslationMessages = {
       note: 'Note',
       topics: 'Topics',
       customer_edited: 'Customer edited',
+      on_my_way: 'Customer on the way',
       confirmed: 'Appointment confirmed',
       video_joined: 'Customer joined the call',
       video_left: 'Customer left the call',
@@ -347,6 +348,7 @@ const en: TranslationMessages = {
     OperatorOnly: "Only a platform operator can do this (the operator role and operators' accounts).",
     NoAppointmentToday: 'There is no appointment for today at this branch with that ID number.',
     AlreadyCheckedIn: 'That appointment is already checked in.',
+    AlreadyOnTheWay: 'The customer already said they are on their way for ticket {number}.',
   }),
   next: polyglot({
     ...NEXT_EN,

@@ -181,6 +181,7 @@ const es: TranslationMessages = {
       note: 'Nota',
       topics: 'Temas',
       customer_edited: 'Cliente editado',
+      on_my_way: 'El cliente va en camino',
       confirmed: 'Cita confirmada',
       video_joined: 'Cliente en videollamada',
       video_left: 'Cliente salió de la videollamada',
@@ -376,6 +377,7 @@ const es: TranslationMessages = {
     ServiceClosed: 'Este servicio no está recibiendo turnos.',
     NoAppointmentToday: 'No hay una cita para hoy en esta sucursal con ese número de identificación.',
     AlreadyCheckedIn: 'Esa cita ya tiene la llegada registrada.',
+    AlreadyOnTheWay: 'El cliente ya avisó que va en camino al turno {number}.',
     LoginAtDeskFirst: 'Ingrese a un módulo antes de llamar turnos.',
     BusyFinishFirst: 'Está atendiendo el turno {number}: termínelo primero o elija {state} como su próximo estado.',
     BusyCannotLogOut:

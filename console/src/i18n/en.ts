@@ -90,6 +90,7 @@ export const en: Dictionary = {
     note: 'Note',
     topics: 'Topics',
     customer_edited: 'Customer edited',
+    on_my_way: 'Customer on the way',
     confirmed: 'Appointment confirmed',
   },
   transfer: {
@@ -231,6 +232,8 @@ export const en: Dictionary = {
     leaveYes: 'Yes, leave the queue',
     leaveNo: 'No, stay in the queue',
     left: 'You left the queue.',
+    onMyWay: 'I am on my way',
+    onMyWayDone: 'We told them you are on your way: {desk} is expecting you.',
   },
   video: {
     callError: 'The video call could not connect',

@@ -97,6 +97,7 @@ export const es = {
     note: 'Nota',
     topics: 'Temas',
     customer_edited: 'Cliente editado',
+    on_my_way: 'El cliente va en camino',
     confirmed: 'Cita confirmada',
   },
   transfer: {
@@ -238,6 +239,8 @@ export const es = {
     leaveYes: 'Sí, salir de la fila',
     leaveNo: 'No, seguir en la fila',
     left: 'Salió de la fila.',
+    onMyWay: 'Voy en camino',
+    onMyWayDone: 'Avisamos que va en camino: le esperan en el {desk}.',
   },
   video: {
     callError: 'No se pudo conectar la videollamada',

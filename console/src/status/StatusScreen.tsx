@@ -6,6 +6,7 @@ import { StatusBadge } from '../common/Badge';
 import { fill, useI18n } from '../i18n';
 import { usePublicEvents } from '../realtime/useSocket';
 import { LeaveQueue } from './LeaveQueue';
+import { OnMyWay } from './OnMyWay';
 
 function Message({ s }: { s: PublicStatus }) {
   const { t } = useI18n();
@@ -60,6 +61,7 @@ export function StatusScreen({ token }: { token: string }) {
               {s.serviceName} <StatusBadge status={s.status} />
             </div>
             <Message s={s} />
+            <OnMyWay token={token} status={s} />
             <LeaveQueue token={token} status={s.status} />
             <span className="live-dot">{t.status.live}</span>
           </>
