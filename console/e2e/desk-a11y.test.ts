@@ -34,7 +34,8 @@ const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;
     if (!el || el === document.body) return 'body';
-    return `${el.getAttribute('role') ?? el.tagName.toLowerCase()}: ${el.getAttribute('aria-label') ?? el.textContent?.trim()}`;
+    const label = (el as HTMLInputElement).labels?.[0]?.textContent?.trim();
+    return `${el.getAttribute('role') ?? el.tagName.toLowerCase()}: ${el.getAttribute('aria-label') ?? label ?? el.textContent?.trim()}`;
   });
 
 /**
@@ -154,6 +155,19 @@ describe('issue 17: the agent desk for everyone', () => {
     await expect.poll(() => focused(page)).toBe(`section: Atendiendo a ${number}`);
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('button: Finalizar atención');
+    // A topic and a note: each control keeps the focus while its change is saved.
+    await tabTo(page, 'input: Certificados');
+    await page.keyboard.press('Space');
+    await page.getByTestId('topics').locator('.chip.on', { hasText: 'Certificados' }).waitFor();
+    expect(await focused(page)).toBe('input: Certificados');
+    await tabTo(page, 'textarea: ');
+    await page.keyboard.type('Pide un certificado de cuenta');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('button: Agregar nota');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('timeline').getByText('Pide un certificado de cuenta').waitFor();
+    expect(await focused(page)).toBe('button: Agregar nota');
+    await tabTo(page, 'button: Finalizar atención', 'Shift+Tab');
     await page.keyboard.press('Enter');
     await page.getByTestId('waiting-count').waitFor();
     await expect.poll(() => focused(page)).toMatch(/^h2: Lista de espera/);
