@@ -88,6 +88,15 @@ describe('issue 17: the agent desk for everyone', () => {
     await page.getByRole('heading', { name: 'Todos los tiquetes' }).waitFor();
     await page.locator('table tbody tr').first().waitFor();
     found.push(await blockingOn(page, 'all-tickets'));
+    // A dialog opened from the keyboard gives the focus back to its button when it closes.
+    const generate = page.getByRole('button', { name: 'Generar tiquete o cita' });
+    await generate.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('generate-form').waitFor();
+    found.push(await blockingOn(page, 'generate-dialog'));
+    await page.getByRole('dialog').getByRole('button', { name: 'Cerrar' }).first().click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await focused(page)).toBe('button: Generar tiquete o cita');
 
     await page.getByRole('link', { name: 'Mi perfil' }).click();
     await page.getByTestId('profile-form').getByLabel('Nombre').waitFor();
@@ -97,6 +106,7 @@ describe('issue 17: the agent desk for everyone', () => {
       { 'desk-calling': [] },
       { 'desk-attending': [] },
       { 'all-tickets': [] },
+      { 'generate-dialog': [] },
       { profile: [] },
     ]);
 
