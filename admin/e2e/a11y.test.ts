@@ -68,6 +68,18 @@ describe('issue 17: the back office for everyone', () => {
     await page.getByRole('button', { name: 'Ingresar' }).click();
     await page.getByTestId('monitor').waitFor();
     expect(js.files.some((f) => /\/App-[\w-]+\.js$/.test(f))).toBe(true);
+
+    // Logging out inside react-admin shows the same form (its loginPage), which logs in again.
+    const { first_name, last_name } = await app
+      .db('users')
+      .where({ email: 'supervisor@andino.demo' })
+      .first('first_name', 'last_name');
+    await page.getByRole('button', { name: `${first_name} ${last_name}` }).click();
+    await page.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
+    await page.locator('input[name="username"]').fill('supervisor@andino.demo');
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('monitor').waitFor();
     await page.context().close();
   });
 
