@@ -123,6 +123,7 @@ describe('issue 17: the agent desk for everyone', () => {
     const page = await context.newPage();
     await page.goto(h.stack.url);
     await page.getByLabel('Correo electrónico').waitFor();
+    expect(await blockingOn(page, 'login')).toEqual({ login: [] });
     // The e-mail field has the focus when the page opens.
     await page.keyboard.type('diego@andino.demo');
     await page.keyboard.press('Tab');
@@ -131,6 +132,7 @@ describe('issue 17: the agent desk for everyone', () => {
 
     await page.getByRole('heading', { name: 'Elija su módulo de atención' }).waitFor();
     await expect.poll(() => focused(page)).toBe('h1: Elija su módulo de atención');
+    expect(await blockingOn(page, 'desk-picker')).toEqual({ 'desk-picker': [] });
     await tabTo(page, 'radio: Módulo 4');
     await page.keyboard.press('Space');
     await tabTo(page, 'button: Ingresar al módulo');
