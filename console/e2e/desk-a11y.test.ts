@@ -147,6 +147,8 @@ describe('issue 17: the agent desk for everyone', () => {
     await page.locator('.seg.on', { hasText: 'Desconectado' }).waitFor();
     expect(await focused(page)).toBe('radio: Desconectado');
     await tabTo(page, 'radio: En línea', 'Shift+Tab');
+    // Until the change is saved the states say they are unavailable (aria-disabled), and a key does nothing.
+    await page.locator('.segmented [aria-disabled="true"]').first().waitFor({ state: 'detached' });
     await page.keyboard.press('Space');
     await page.locator('.seg.on', { hasText: 'En línea' }).waitFor();
     expect(await focused(page)).toBe('radio: En línea');
@@ -200,6 +202,10 @@ describe('issue 17: the agent desk for everyone', () => {
     await page.getByRole('button', { name: 'ES', exact: true }).click();
     await page.getByRole('heading', { name: 'Mi perfil' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    // Escape closes the menu and gives the focus back to its button.
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.testid)).toBe('user-menu');
 
     // The first Tab reaches the skip link; following it puts the next Tab inside the page, past the menu.
     await page.reload();
