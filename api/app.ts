@@ -1,5 +1,6 @@
 // The Express application: security headers, bounded JSON bodies, the domain routers, the two
 // built UIs, and one error handler. No listening here (server.ts does that; tests use it too).
+import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import fs from 'node:fs';
@@ -93,7 +94,10 @@ export function createApp(deps: ApiDeps, metrics: ApiMetrics = createApiMetrics(
   // Before /api: the Temporal Web UI's codec endpoint is called from the UI's origin, so it
   // applies its own origin rule instead of the API's same-origin one (api/temporal-codec/cors.ts).
   app.use(TEMPORAL_CODEC_PATH, temporalCodecRoutes(deps));
-  app.use('/api', api);
+  // Issue 17: API answers (a page of tickets is tens of KB of JSON) go out brotli or gzip when
+  // the client asks; mounted on /api only, so the built UIs keep their precompressed files
+  // (http/static.ts) and socket.io, which the HTTP server routes before Express, is untouched.
+  app.use('/api', compression(), api);
 
   serveSpa(app, '/admin', path.join(REPO_ROOT, 'admin/dist'));
   serveSpa(app, '/', path.join(REPO_ROOT, 'console/dist'));

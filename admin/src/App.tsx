@@ -12,6 +12,7 @@ import desks from './desks';
 import entities from './entities';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
+import { theme } from './layout/theme';
 import { LoginPage } from './login/LoginPage';
 import priorities from './priorities';
 import service_assignments from './service_assignments';
@@ -34,6 +35,7 @@ export const App = () => (
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     layout={Layout}
+    theme={theme}
     loginPage={LoginPage}
     title="Ventanilla"
     dashboard={MonitorPage}

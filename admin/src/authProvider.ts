@@ -5,6 +5,7 @@
 import type { SessionUser } from '@domain/contracts/resources';
 import { HttpError, type AuthProvider } from 'react-admin';
 import { API, httpClient } from './dataProvider';
+import { logIn, type Credentials } from './login/session';
 
 /** The refusal as react-admin shows it: the message is the translation key. */
 const staffOnly = () =>
@@ -27,12 +28,9 @@ export function createAuthProvider(): AuthProvider & { me(): Promise<SessionUser
   return {
     me,
     /** `entity` (a slug) answers ChooseEntity: the same e-mail and password open users of several entities. */
-    async login({ username, password, entity }: { username: string; password: string; entity?: string }) {
+    async login(credentials: Credentials) {
       cached = undefined;
-      await httpClient(`${API}/auth/login`, {
-        method: 'POST',
-        body: JSON.stringify({ email: username, password, entity, backOffice: true }),
-      });
+      await logIn(credentials);
       // The API refused agents above; this guards against an older API, and still ends nothing.
       if ((await me()).role === 'agent') throw staffOnly();
     },

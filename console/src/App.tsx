@@ -3,6 +3,7 @@
 import { Outlet } from 'react-router';
 import { LoginScreen } from './auth/LoginScreen';
 import { useSession } from './auth/session';
+import { CONTENT_ID, SkipLink } from './common/SkipLink';
 import { TopBar } from './common/TopBar';
 import { useI18n } from './i18n';
 import { useStaffEvents } from './realtime/useSocket';
@@ -24,8 +25,11 @@ function Shell() {
   useStaffEvents();
   return (
     <div className="shell">
+      <SkipLink />
       <TopBar />
-      <Outlet />
+      <div id={CONTENT_ID} className="shell-body" tabIndex={-1}>
+        <Outlet />
+      </div>
     </div>
   );
 }

@@ -1,47 +1,8 @@
+// break_caps: the menu's icon now, the screens (views.tsx) when one is first opened (issue 17).
 import FreeBreakfastIcon from '@mui/icons-material/FreeBreakfast';
-import {
-  Create,
-  Datagrid,
-  Edit,
-  List,
-  NumberField,
-  NumberInput,
-  SelectField,
-  SelectInput,
-  maxValue,
-  minValue,
-  required,
-} from 'react-admin';
-import { RecordForm } from '../shared/RecordForm';
-import { breakStateChoices } from '../shared/choices';
-
-const BreakCapList = () => (
-  <List exporter={false}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      <SelectField source="state" choices={breakStateChoices} />
-      <NumberField source="maxMinutes" />
-    </Datagrid>
-  </List>
-);
-
-const BreakCapForm = () => (
-  <RecordForm>
-    <SelectInput source="state" choices={breakStateChoices} validate={required()} />
-    <NumberInput source="maxMinutes" validate={[required(), minValue(1), maxValue(480)]} />
-  </RecordForm>
-);
+import { lazyViews } from '../shared/lazyViews';
 
 export default {
-  list: BreakCapList,
-  edit: () => (
-    <Edit mutationMode="pessimistic">
-      <BreakCapForm />
-    </Edit>
-  ),
-  create: () => (
-    <Create redirect="list">
-      <BreakCapForm />
-    </Create>
-  ),
   icon: FreeBreakfastIcon,
+  ...lazyViews(async () => (await import('./views')).default, ['list', 'edit', 'create']),
 };

@@ -1,4 +1,11 @@
+// departments: the menu's icon now, the screens (a branch-named resource) when one is first opened (issue 17).
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
-import { branchNamedResource } from '../shared/branchNamed';
+import { lazyViews } from '../shared/lazyViews';
 
-export default branchNamedResource(AccountTreeIcon, { searchable: true });
+export default {
+  icon: AccountTreeIcon,
+  ...lazyViews(
+    async () => (await import('../shared/branchNamed')).branchNamedResource(AccountTreeIcon, { searchable: true }),
+    ['list', 'edit', 'create'],
+  ),
+};

@@ -6,7 +6,7 @@ import {
   rememberEntity as remember,
   type EntityOption,
 } from '@domain/login-entity';
-import { refusalOf } from '../shared/errors';
+import { refusalOf } from '../shared/refusal';
 
 export type { EntityOption };
 

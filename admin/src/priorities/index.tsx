@@ -1,46 +1,8 @@
+// priorities: the menu's icon now, the screens (views.tsx) when one is first opened (issue 17).
 import PriorityHighIcon from '@mui/icons-material/PriorityHigh';
-import {
-  Create,
-  Datagrid,
-  Edit,
-  List,
-  NumberField,
-  NumberInput,
-  TextField,
-  TextInput,
-  maxValue,
-  minValue,
-  required,
-} from 'react-admin';
-import { RecordForm } from '../shared/RecordForm';
-
-const PriorityList = () => (
-  <List exporter={false} sort={{ field: 'level', order: 'ASC' }}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      <TextField source="name" />
-      <NumberField source="level" />
-    </Datagrid>
-  </List>
-);
-
-const PriorityForm = () => (
-  <RecordForm>
-    <TextInput source="name" validate={required()} />
-    <NumberInput source="level" validate={[required(), minValue(0), maxValue(9)]} />
-  </RecordForm>
-);
+import { lazyViews } from '../shared/lazyViews';
 
 export default {
-  list: PriorityList,
-  edit: () => (
-    <Edit mutationMode="pessimistic">
-      <PriorityForm />
-    </Edit>
-  ),
-  create: () => (
-    <Create redirect="list">
-      <PriorityForm />
-    </Create>
-  ),
   icon: PriorityHighIcon,
+  ...lazyViews(async () => (await import('./views')).default, ['list', 'edit', 'create']),
 };

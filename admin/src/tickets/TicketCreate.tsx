@@ -26,7 +26,7 @@ import {
   useRedirect,
 } from 'react-admin';
 import { RecordForm } from '../shared/RecordForm';
-import { CustomerFields } from '../customers';
+import { CustomerFields } from '../customers/views';
 import { existingCustomerOf, formErrors, useNotifyError } from '../shared/errors';
 import { kindChoices } from '../shared/choices';
 import { ServiceOption } from '../shared/ServiceName';

@@ -1,6 +1,8 @@
+// tickets: the menu's icon now, the screens (views.tsx) when one is first opened (issue 17).
 import ConfirmationNumberIcon from '@mui/icons-material/ConfirmationNumber';
-import { TicketCreate } from './TicketCreate';
-import { TicketList } from './TicketList';
-import { TicketShow } from './TicketShow';
+import { lazyViews } from '../shared/lazyViews';
 
-export default { list: TicketList, show: TicketShow, create: TicketCreate, icon: ConfirmationNumberIcon };
+export default {
+  icon: ConfirmationNumberIcon,
+  ...lazyViews(async () => (await import('./views')).default, ['list', 'create', 'show']),
+};

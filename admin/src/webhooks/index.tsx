@@ -1,65 +1,8 @@
-// H8 webhooks; issue 13: each one's deliveries, "send test" and "resend" on its edit page.
+// webhooks: the menu's icon now, the screens (views.tsx) when one is first opened (issue 17).
 import WebhookIcon from '@mui/icons-material/Webhook';
-import {
-  BooleanField,
-  BooleanInput,
-  Create,
-  Datagrid,
-  Edit,
-  List,
-  PasswordInput,
-  SelectArrayInput,
-  TextField,
-  TextInput,
-  FunctionField,
-  minLength,
-  required,
-} from 'react-admin';
-import { WEBHOOK_EVENTS } from '@domain/webhooks';
-import { RecordForm } from '../shared/RecordForm';
-import { WebhookDeliveries } from './WebhookDeliveries';
-
-const EVENTS = WEBHOOK_EVENTS.map((id) => ({ id, name: id }));
-
-const WebhookList = () => (
-  <List exporter={false}>
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      <TextField source="url" />
-      <BooleanField source="active" />
-      <FunctionField
-        source="events"
-        sortable={false}
-        render={(w: { events?: string[] }) => (w.events?.length ? w.events.join(', ') : '*')}
-      />
-    </Datagrid>
-  </List>
-);
-
-const WebhookForm = ({ creating = false }: { creating?: boolean }) => (
-  <RecordForm>
-    <TextInput source="url" type="url" validate={required()} fullWidth />
-    <PasswordInput
-      source="secret"
-      validate={creating ? [required(), minLength(16)] : [minLength(16)]}
-      autoComplete="new-password"
-    />
-    <SelectArrayInput source="events" choices={EVENTS} />
-    <BooleanInput source="active" defaultValue />
-  </RecordForm>
-);
+import { lazyViews } from '../shared/lazyViews';
 
 export default {
-  list: WebhookList,
-  edit: () => (
-    <Edit mutationMode="pessimistic">
-      <WebhookForm />
-      <WebhookDeliveries />
-    </Edit>
-  ),
-  create: () => (
-    <Create redirect="list">
-      <WebhookForm creating />
-    </Create>
-  ),
   icon: WebhookIcon,
+  ...lazyViews(async () => (await import('./views')).default, ['list', 'edit', 'create']),
 };

@@ -1,9 +1,11 @@
 // C1–C8: the customer being called or attended at this desk. What happens after Finish (next
 // customer, next state) is the server's dispatch; this screen just follows the shift.
+// Issue 17: a new call, and each step of it, puts the focus on this panel, whose first action is
+// then one Tab away, and a new call is announced (the desk's live region, `announce`).
 import type { ShiftView } from '@domain/contracts/shifts';
 import { actionsAllowedFrom } from '@domain/ticket-actions';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { api } from '../api/client';
 import { useApiMutation, useErrorText } from '../api/mutation';
 import { LIVE_KEYS, ticketQuery } from '../api/queries';
@@ -11,7 +13,7 @@ import { StatusBadge } from '../common/Badge';
 import { Elapsed } from '../common/Elapsed';
 import { Notice } from '../common/Notice';
 import { formatDateTime } from '../common/time';
-import { useI18n } from '../i18n';
+import { fill, useI18n } from '../i18n';
 import { Timeline } from '../tickets/Timeline';
 import { CustomerForm } from './CustomerForm';
 import { NoteBox } from './NoteBox';
@@ -19,8 +21,17 @@ import { TopicsPicker } from './TopicsPicker';
 
 const VideoCall = lazy(() => import('../video').then((m) => ({ default: m.VideoCall })));
 
-export function AttentionPanel({ shift, ticketId }: { shift: ShiftView; ticketId: string }) {
+export function AttentionPanel({
+  shift,
+  ticketId,
+  announce,
+}: {
+  shift: ShiftView;
+  ticketId: string;
+  announce(text: string): void;
+}) {
   const { t, locale } = useI18n();
+  const panel = useRef<HTMLElement>(null);
   const client = useQueryClient();
   const ticket = useQuery(ticketQuery(ticketId));
   const loadError = useErrorText(ticket.error);
@@ -30,6 +41,16 @@ export function AttentionPanel({ shift, ticketId }: { shift: ShiftView; ticketId
     { invalidates: LIVE_KEYS },
   );
   const tk = ticket.data;
+  const status = tk?.status;
+  const said = useRef(false);
+  useEffect(() => {
+    if (!status || !tk) return;
+    panel.current?.focus();
+    if (status === 'calling' && !said.current)
+      announce(fill(t.attention.newCall, { number: tk.number, name: tk.customerName ?? t.attention.anonymous }));
+    said.current = true;
+    // Only a change of step moves the focus, not every refetch of the same one.
+  }, [status]);
   if (!tk)
     return (
       <section className="panel grow">
@@ -45,16 +66,19 @@ export function AttentionPanel({ shift, ticketId }: { shift: ShiftView; ticketId
       <button
         type="button"
         className={primary ? 'btn btn-primary' : 'btn'}
-        disabled={step.isPending}
-        onClick={() => step.mutate({ path, body })}
+        // Not `disabled`: a disabled button drops the focus to <body> while the step is sent.
+        aria-disabled={step.isPending}
+        onClick={() => !step.isPending && step.mutate({ path, body })}
       >
         {label}
       </button>
     );
   return (
     <section
+      ref={panel}
+      tabIndex={-1}
       className="attention grow"
-      aria-label={calling ? t.attention.calling : t.attention.attending}
+      aria-label={`${calling ? t.attention.calling : t.attention.attending} ${tk.number}`}
       data-testid="attention"
       data-status={tk.status}
     >
@@ -77,8 +101,9 @@ export function AttentionPanel({ shift, ticketId }: { shift: ShiftView; ticketId
       </header>
       <Notice kind="error" text={step.message} />
       <div className="call-actions">
-        {button('recall', t.attention.recall, false)}
+        {/* The step most often taken first: one Tab from the panel. */}
         {button('attend', t.attention.arrived, true)}
+        {button('recall', t.attention.recall, false)}
         {button('finish', t.attention.finish, true, { topicIds: tk.topicIds })}
       </div>
       <dl className="facts">

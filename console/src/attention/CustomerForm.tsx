@@ -58,6 +58,7 @@ export function CustomerForm({ ticketId, customerId }: { ticketId: string; custo
   const existing = existingCustomer(save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (save.isPending) return;
     const changed = Object.fromEntries(
       KEYS.filter((k) => form[k] !== initial[k]).map((k) => [
         k,
@@ -95,7 +96,7 @@ export function CustomerForm({ ticketId, customerId }: { ticketId: string; custo
         ))}
       </div>
       <div className="form-actions">
-        <button className="btn" disabled={save.isPending}>
+        <button className="btn" aria-disabled={save.isPending}>
           {t.attention.saveCustomer}
         </button>
       </div>

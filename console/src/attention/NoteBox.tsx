@@ -15,7 +15,7 @@ export function NoteBox({ ticketId }: { ticketId: string }) {
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    add.mutate();
+    if (!add.isPending && text.trim()) add.mutate();
   };
   return (
     <form className="panel form" onSubmit={submit}>
@@ -31,7 +31,8 @@ export function NoteBox({ ticketId }: { ticketId: string }) {
         onChange={(e) => setText(e.target.value)}
       />
       <div className="form-actions">
-        <button className="btn" disabled={add.isPending || !text.trim()}>
+        {/* aria-disabled, not disabled: the button keeps the focus when the sent note empties the box. */}
+        <button className="btn" aria-disabled={add.isPending || !text.trim()}>
           {t.attention.addNote}
         </button>
       </div>

@@ -36,8 +36,9 @@ export function TopicsPicker({
               <input
                 type="checkbox"
                 checked={on}
-                disabled={save.isPending}
-                onChange={(e) => toggle(tp.id, e.target.checked)}
+                // Not `disabled` while saving: that would drop the keyboard's focus to <body>.
+                aria-disabled={save.isPending}
+                onChange={(e) => !save.isPending && toggle(tp.id, e.target.checked)}
               />
               {tp.name}
             </label>

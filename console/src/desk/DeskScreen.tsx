@@ -3,6 +3,7 @@
 import { AttentionPanel } from '../attention/AttentionPanel';
 import { Notice } from '../common/Notice';
 import { useI18n } from '../i18n';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { DeskPicker } from './DeskPicker';
 import { ServicesPanel } from './ServicesPanel';
@@ -14,6 +15,9 @@ export function DeskScreen() {
   const { t } = useI18n();
   const { shift, error } = useShift();
   const navigate = useNavigate();
+  // Issue 17: what a screen reader says aloud when a customer is called to this desk; the live
+  // region is in the page before the call, so the change is announced.
+  const [announcement, announce] = useState('');
   if (shift === undefined)
     return (
       <main className="page">
@@ -24,6 +28,9 @@ export function DeskScreen() {
   if (shift === null) return <DeskPicker />;
   return (
     <div className="desk">
+      <p className="sr-only" role="status" data-testid="desk-announcement">
+        {announcement}
+      </p>
       <StateBar shift={shift} />
       <div className="desk-body">
         <aside className="sidebar">
@@ -40,7 +47,12 @@ export function DeskScreen() {
         <main className="content">
           {error && <Notice kind="error" text={error} />}
           {shift.currentTicketId ? (
-            <AttentionPanel key={shift.currentTicketId} shift={shift} ticketId={shift.currentTicketId} />
+            <AttentionPanel
+              key={shift.currentTicketId}
+              shift={shift}
+              ticketId={shift.currentTicketId}
+              announce={announce}
+            />
           ) : (
             <WaitingList shift={shift} />
           )}

@@ -1,9 +1,10 @@
 // A2: appointment confirmations and other notices, live (socket) with an unread count.
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useApiMutation, useErrorText } from '../api/mutation';
 import { keys, notificationsQuery } from '../api/queries';
+import { focusIsLost } from '../common/focus';
 import { formatDateTime } from '../common/time';
 import { useDismiss } from '../common/useDismiss';
 import { useI18n } from '../i18n';
@@ -21,6 +22,11 @@ export function NotificationBell() {
   const listError = useErrorText(list.error);
   const rows = list.data?.rows ?? [];
   const unread = Number(list.data?.headers.get('x-unread-count') ?? rows.filter((n) => !n.readAt).length);
+  // "Mark all as read" goes away once nothing is unread: the keyboard goes back to the bell.
+  const bell = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open && focusIsLost()) bell.current?.focus();
+  }, [open, unread]);
   // `null`: all of them.
   const mark = useApiMutation(
     (id: number | null) => api.post(id === null ? '/notifications/read-all' : `/notifications/${id}/read`),
@@ -30,6 +36,7 @@ export function NotificationBell() {
     <div className="popover-anchor" ref={anchor}>
       <button
         type="button"
+        ref={bell}
         className="btn-icon bell"
         aria-label={`${t.desk.notifications} (${unread})`}
         aria-expanded={open}

@@ -1,15 +1,20 @@
 // A3, A4, A7, A10, A11, A12: where the agent is, in which state and since when, what comes next.
 import { AGENT_STATES, type AgentState } from '@domain/agents';
 import type { ShiftView } from '@domain/contracts/shifts';
+import { useRef } from 'react';
 import { api } from '../api/client';
 import { useApiMutation } from '../api/mutation';
 import { LIVE_KEYS } from '../api/queries';
 import { Elapsed } from '../common/Elapsed';
+import { useTakeLostFocus } from '../common/focus';
 import { Notice } from '../common/Notice';
 import { useI18n } from '../i18n';
 
 export function StateBar({ shift }: { shift: ShiftView }) {
   const { t } = useI18n();
+  // Entering the desk (the picker's button went away): the keyboard lands on the current state.
+  const current = useRef<HTMLButtonElement>(null);
+  useTakeLostFocus(current);
   const step = useApiMutation(
     ({ path, body }: { path: string; body: object }) => api.post(`/shifts/current/${path}`, body),
     { invalidates: LIVE_KEYS },
@@ -33,12 +38,14 @@ export function StateBar({ shift }: { shift: ShiftView }) {
           {AGENT_STATES.map((s) => (
             <button
               key={s}
+              ref={shift.state === s ? current : undefined}
               type="button"
               role="radio"
               aria-checked={shift.state === s}
               className={`seg seg-${s}${shift.state === s ? ' on' : ''}`}
-              disabled={step.isPending}
-              onClick={() => post('state', { state: s })}
+              // Not `disabled` while sending: that would drop the keyboard's focus to <body>.
+              aria-disabled={step.isPending}
+              onClick={() => !step.isPending && post('state', { state: s })}
             >
               {t.states[s]}
             </button>

@@ -8,6 +8,7 @@ import { useApiMutation } from '../api/mutation';
 import { useSession, useUser } from '../auth/session';
 import { LangSwitch } from '../common/LangSwitch';
 import { Notice } from '../common/Notice';
+import { CONTENT_ID } from '../common/SkipLink';
 import { useDismiss } from '../common/useDismiss';
 import { useI18n } from '../i18n';
 import { useShift } from './shift';
@@ -34,7 +35,8 @@ export function UserMenu() {
   );
   const go = (to: string) => {
     setOpen(false);
-    void navigate(to);
+    // The menu (and the focused item) goes away: the keyboard starts over at the new page.
+    void Promise.resolve(navigate(to)).then(() => document.getElementById(CONTENT_ID)?.focus());
   };
   return (
     <div className="popover-anchor" ref={anchor}>

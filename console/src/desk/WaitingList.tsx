@@ -3,10 +3,11 @@
 import type { ShiftView } from '@domain/contracts/shifts';
 import type { WaitingItem } from '@domain/contracts/tickets';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useApiMutation, useErrorText } from '../api/mutation';
 import { LIVE_KEYS, waitingQuery } from '../api/queries';
+import { useTakeLostFocus } from '../common/focus';
 import { Notice } from '../common/Notice';
 import { formatClock } from '../common/time';
 import { useI18n } from '../i18n';
@@ -18,6 +19,9 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
   const list = useQuery(waitingQuery(shift));
   const listError = useErrorText(list.error);
   const [transferring, setTransferring] = useState<WaitingItem>();
+  // After Finish (the call panel went away with the focused button): the keyboard lands here.
+  const title = useRef<HTMLHeadingElement>(null);
+  useTakeLostFocus(title);
   // A ticket id: call that one to this desk (A12); null: whoever dispatch says is next.
   const call = useApiMutation(
     (ticketId: string | null) =>
@@ -32,7 +36,7 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
   return (
     <section className="panel grow" aria-labelledby="waiting-title">
       <div className="panel-head">
-        <h2 id="waiting-title" className="panel-title">
+        <h2 id="waiting-title" className="panel-title" ref={title} tabIndex={-1}>
           {t.desk.waiting}{' '}
           <span className="count" data-testid="waiting-count">
             {rows.length}

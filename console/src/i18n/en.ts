@@ -14,6 +14,7 @@ export const en: Dictionary = {
     language: 'Language',
     none: '—',
     or: 'or',
+    skipToContent: 'Skip to content',
   },
   login: {
     title: 'Agent sign-in',
@@ -129,6 +130,7 @@ export const en: Dictionary = {
     customerSaved: 'Customer updated',
     timeline: 'Timeline',
     useExisting: 'Use this customer',
+    newCall: 'New call: {number}, {name}',
   },
   tickets: {
     title: 'All tickets',

@@ -15,6 +15,7 @@ export const es = {
     language: 'Idioma',
     none: '—',
     or: 'o',
+    skipToContent: 'Saltar al contenido',
   },
   login: {
     title: 'Ingreso de asesores',
@@ -136,6 +137,7 @@ export const es = {
     customerSaved: 'Cliente actualizado',
     timeline: 'Cronología',
     useExisting: 'Usar este cliente',
+    newCall: 'Nuevo llamado: {number}, {name}',
   },
   tickets: {
     title: 'Todos los tiquetes',

@@ -22,6 +22,7 @@ export function PasswordForm() {
   const mismatch = form.confirm !== '' && form.confirm !== form.newPassword;
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (change.isPending) return;
     setDone(false);
     if (!mismatch) change.mutate();
   };
@@ -64,7 +65,7 @@ export function PasswordForm() {
         />
       </div>
       <div className="form-actions">
-        <button className="btn" disabled={change.isPending || mismatch}>
+        <button className="btn" disabled={mismatch} aria-disabled={change.isPending}>
           {t.profile.password}
         </button>
       </div>

@@ -29,6 +29,7 @@ export function ProfileScreen() {
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (save.isPending) return;
     setSaved(false);
     save.mutate();
   };
@@ -88,7 +89,7 @@ export function ProfileScreen() {
           />
         </div>
         <div className="form-actions">
-          <button className="btn btn-primary" disabled={save.isPending || !p}>
+          <button className="btn btn-primary" disabled={!p} aria-disabled={save.isPending}>
             {t.app.save}
           </button>
         </div>

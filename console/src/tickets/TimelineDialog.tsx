@@ -53,7 +53,12 @@ export function TimelineDialog({ ticketId, onClose }: { ticketId: string; onClos
             onChange={(e) => setReason(e.target.value)}
           />
           {mayRequeue && (
-            <button type="button" className="btn" disabled={step.isPending} onClick={() => step.mutate('requeue')}>
+            <button
+              type="button"
+              className="btn"
+              aria-disabled={step.isPending}
+              onClick={() => !step.isPending && step.mutate('requeue')}
+            >
               {t.tickets.requeue}
             </button>
           )}
@@ -61,8 +66,8 @@ export function TimelineDialog({ ticketId, onClose }: { ticketId: string; onClos
             <button
               type="button"
               className="btn btn-danger"
-              disabled={step.isPending}
-              onClick={() => step.mutate('cancel')}
+              aria-disabled={step.isPending}
+              onClick={() => !step.isPending && step.mutate('cancel')}
             >
               {t.tickets.cancelTicket}
             </button>

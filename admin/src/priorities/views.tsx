@@ -1,0 +1,44 @@
+import {
+  Create,
+  Datagrid,
+  Edit,
+  List,
+  NumberField,
+  NumberInput,
+  TextField,
+  TextInput,
+  maxValue,
+  minValue,
+  required,
+} from 'react-admin';
+import { RecordForm } from '../shared/RecordForm';
+
+const PriorityList = () => (
+  <List exporter={false} sort={{ field: 'level', order: 'ASC' }}>
+    <Datagrid rowClick="edit" bulkActionButtons={false}>
+      <TextField source="name" />
+      <NumberField source="level" />
+    </Datagrid>
+  </List>
+);
+
+const PriorityForm = () => (
+  <RecordForm>
+    <TextInput source="name" validate={required()} />
+    <NumberInput source="level" validate={[required(), minValue(0), maxValue(9)]} />
+  </RecordForm>
+);
+
+export default {
+  list: PriorityList,
+  edit: () => (
+    <Edit mutationMode="pessimistic">
+      <PriorityForm />
+    </Edit>
+  ),
+  create: () => (
+    <Create redirect="list">
+      <PriorityForm />
+    </Create>
+  ),
+};
