@@ -1,8 +1,12 @@
 // Issue 13 in the browser: the customer leaves the queue from the status page (confirmation,
 // keyboard, announced result), and checks in an appointment at the kiosk (with a way back).
+// Issue 17: the status page tells a customer they are called, in every way a phone can.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ticketOfToken } from '../../api/public/tokens.js';
+import { axeReport, blocking } from '../../tests/support/axe.js';
 import { inHours, zoneWithRoomToday } from '../../tests/support/today.js';
-import { kioskTicket, publicPage, screenshot, startHarness, type ConsoleHarness } from './support.js';
+import { kioskTicket, newContext, publicPage, screenshot, startHarness, type ConsoleHarness } from './support.js';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -76,5 +80,94 @@ describe('public pages', () => {
     await page.getByRole('button', { name: 'Volver al inicio' }).click();
     await page.getByRole('heading', { name: 'Bienvenido' }).waitFor();
     await kiosk.context.close();
+  });
+});
+
+/** The phone's side of an alert, recorded: vibration patterns asked for and tones started (Web Audio). */
+const recordAlerts = () => {
+  const w = window as unknown as { __vibrations: unknown[]; __tones: number };
+  w.__vibrations = [];
+  w.__tones = 0;
+  Object.defineProperty(navigator, 'vibrate', {
+    value: (pattern: unknown) => w.__vibrations.push(pattern) > 0,
+  });
+  const start = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (...args: Parameters<OscillatorNode['start']>) {
+    w.__tones += 1;
+    start.apply(this, args);
+  };
+};
+const alerts = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __vibrations: unknown[]; __tones: number };
+    return { vibrations: w.__vibrations.length, tones: w.__tones };
+  });
+
+const PHONE = { width: 375, height: 667 };
+/** Nothing wider than the screen: no sideways scrolling on a small phone. */
+const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+async function statusPhone(statusUrl: string): Promise<Page> {
+  const context = await newContext(h, PHONE);
+  await context.addInitScript(recordAlerts);
+  const page = await context.newPage();
+  await page.goto(h.stack.url + statusUrl);
+  return page;
+}
+
+describe('issue 17: the status page when the customer is called', () => {
+  it('H5: it estimates the wait, then the title, a live region, vibration and (once touched) a chime say "you are called"', async () => {
+    const ana = await h.stack.login('ana@andino.demo');
+    const desk = await h.stack.db('desks').where({ branch_id: h.branchId }).orderBy('id').first('id', 'name');
+    expect((await ana.request('POST', '/api/shifts', { deskId: desk.id, state: 'offline' })).status).toBe(201);
+    const ticketId = async (statusUrl: string) =>
+      (await ticketOfToken(h.stack.db, decodeURIComponent(statusUrl.split('/').at(-1)!)))!;
+    try {
+      // Two customers called and served set the service's pace; ours is next after them.
+      const served = [await kioskTicket(h, 'P'), await kioskTicket(h, 'P')];
+      const mine = await kioskTicket(h, 'P');
+      for (const tk of served) {
+        const id = await ticketId(tk.statusUrl);
+        for (const step of ['call', 'attend', 'finish'])
+          expect((await ana.request('POST', `/api/tickets/${id}/${step}`, {})).status).toBe(200);
+      }
+
+      const touched = await statusPhone(mine.statusUrl);
+      const untouched = await statusPhone(mine.statusUrl);
+      for (const page of [touched, untouched]) {
+        await page.getByTestId('status-number').filter({ hasText: mine.number }).waitFor();
+        await page.getByTestId('status-wait').filter({ hasText: 'Espera estimada: 5 minutos o menos' }).waitFor();
+        expect(await page.title()).toBe(`Turno ${mine.number} · Sucursal Centro`);
+      }
+      expect(await scrollsSideways(touched)).toBe(false);
+      expect(blocking((await axeReport(touched)).violations)).toEqual([]);
+      await screenshot(touched, 'status-phone-waiting');
+      // The offer of sound is itself a touch: it starts the page's audio.
+      await touched.getByRole('button', { name: 'Avisarme también con sonido' }).click();
+      await touched.getByText('Cuando le llamen, sonará un aviso').waitFor();
+
+      expect((await ana.request('POST', `/api/tickets/${await ticketId(mine.statusUrl)}/call`, {})).status).toBe(200);
+      const calledTo = `Le llaman al ${desk.name as string}`;
+      for (const page of [touched, untouched]) {
+        await page.getByTestId('status-called').filter({ hasText: calledTo }).waitFor();
+        expect(await page.getByTestId('status-announce').textContent()).toBe(calledTo);
+        expect(await page.getByTestId('status-announce').getAttribute('aria-live')).toBe('assertive');
+        expect(await page.title()).toBe(`¡Le llaman! ${mine.number} · ${desk.name as string}`);
+      }
+      // Both phones vibrate; only the touched one may sound (browsers refuse sound before a gesture).
+      await expect.poll(() => alerts(touched)).toEqual({ vibrations: 1, tones: 2 });
+      expect(await alerts(untouched)).toEqual({ vibrations: 1, tones: 0 });
+
+      // The called sentence and the grey heading meet 4.5:1 (axe measures every word it can).
+      const report = await axeReport(touched);
+      expect(blocking(report.violations)).toEqual([]);
+      expect(report.incomplete.filter((r) => r.id === 'color-contrast')).toEqual([]);
+      expect(await scrollsSideways(touched)).toBe(false);
+      await screenshot(touched, 'status-phone-called');
+      await touched.context().close();
+      await untouched.context().close();
+    } finally {
+      await ana.request('POST', '/api/shifts/current/end');
+    }
   });
 });

@@ -196,6 +196,9 @@ export const en: Dictionary = {
     nobody: 'Waiting for the next call',
     speech: 'Ticket {number}, please go to {desk}',
     sound: 'Enable sound',
+    soundBlocked: 'No sound: this browser is blocking the call announcements',
+    soundBlockedHow:
+      'Touch this screen or press a key to turn it on. To have sound after every restart, open the display with Chromium in kiosk mode (see the README).',
   },
   kiosk: {
     title: 'Welcome',
@@ -231,6 +234,13 @@ export const en: Dictionary = {
     leaveYes: 'Yes, leave the queue',
     leaveNo: 'No, stay in the queue',
     left: 'You left the queue.',
+    waitSoon: 'Estimated wait: 5 minutes or less',
+    waitAbout: 'Estimated wait: about {minutes} minutes',
+    waitLong: 'Estimated wait: more than an hour',
+    pageTitle: 'Ticket {number} · {branch}',
+    calledTitle: 'You are called! {number} · {desk}',
+    soundOn: 'Also alert me with a sound',
+    soundReady: 'When you are called, a sound will play and the phone will vibrate if it can.',
   },
   video: {
     callError: 'The video call could not connect',

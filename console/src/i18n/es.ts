@@ -203,6 +203,9 @@ export const es = {
     nobody: 'En espera del próximo llamado',
     speech: 'Turno {number}, diríjase a {desk}',
     sound: 'Activar sonido',
+    soundBlocked: 'Sin sonido: este navegador no deja sonar los llamados',
+    soundBlockedHow:
+      'Toque esta pantalla o pulse una tecla para activarlo. Para que suene solo tras cada reinicio, abra la pantalla con Chromium en modo quiosco (vea el README).',
   },
   kiosk: {
     title: 'Bienvenido',
@@ -238,6 +241,13 @@ export const es = {
     leaveYes: 'Sí, salir de la fila',
     leaveNo: 'No, seguir en la fila',
     left: 'Salió de la fila.',
+    waitSoon: 'Espera estimada: 5 minutos o menos',
+    waitAbout: 'Espera estimada: unos {minutes} minutos',
+    waitLong: 'Espera estimada: más de una hora',
+    pageTitle: 'Turno {number} · {branch}',
+    calledTitle: '¡Le llaman! {number} · {desk}',
+    soundOn: 'Avisarme también con sonido',
+    soundReady: 'Cuando le llamen, sonará un aviso y el teléfono vibrará si puede.',
   },
   video: {
     callError: 'No se pudo conectar la videollamada',
