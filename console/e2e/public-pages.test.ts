@@ -171,3 +171,78 @@ describe('issue 17: the status page when the customer is called', () => {
     }
   });
 });
+
+/**
+ * The autoplay policy a TV's browser applies: audio stays suspended until someone touches the
+ * page. Headless Chromium lets every page play (as the README's kiosk flags do), so a test of the
+ * silenced display puts the policy back, keyed to the browser's own record of a user gesture.
+ */
+const autoplayPolicy = () => {
+  const state = Object.getOwnPropertyDescriptor(BaseAudioContext.prototype, 'state')!;
+  Object.defineProperty(BaseAudioContext.prototype, 'state', {
+    get(this: BaseAudioContext) {
+      return navigator.userActivation.hasBeenActive ? (state.get!.call(this) as AudioContextState) : 'suspended';
+    },
+  });
+};
+const TV = { width: 1920, height: 1080 };
+const fontPx = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+
+describe('issue 17: the branch display', () => {
+  it('C9: kept silent by the browser it says so in a large banner until touched; numbers read across the room; axe finds nothing serious', async () => {
+    const sup = await h.stack.login('supervisor@andino.demo');
+    const agentId = async (email: string) => (await h.stack.db('users').where({ email }).first('id')).id as number;
+    const deskId = async (name: string) =>
+      (await h.stack.db('desks').where({ branch_id: h.branchId, name }).first('id')).id as number;
+    const idOf = async (statusUrl: string) =>
+      (await ticketOfToken(h.stack.db, decodeURIComponent(statusUrl.split('/').at(-1)!)))!;
+    const call = async (statusUrl: string, email: string, desk: string) => {
+      const res = await sup.request('POST', `/api/tickets/${await idOf(statusUrl)}/call`, {
+        agentId: await agentId(email),
+        deskId: await deskId(desk),
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    // One call already over (the recent list), then two at once (the current one and another).
+    const earlier = await kioskTicket(h, 'A');
+    await call(earlier.statusUrl, 'diego@andino.demo', 'Módulo 3');
+    expect((await sup.request('POST', `/api/tickets/${await idOf(earlier.statusUrl)}/cancel`, {})).status).toBe(200);
+    const [first, second] = [await kioskTicket(h, 'A'), await kioskTicket(h, 'A')];
+    await call(first.statusUrl, 'diego@andino.demo', 'Módulo 3');
+    await call(second.statusUrl, 'ana@andino.demo', 'Módulo 2');
+
+    const context = await newContext(h, TV);
+    await context.addInitScript(autoplayPolicy);
+    const page = await context.newPage();
+    await page.goto(`${h.stack.url}/display/${h.branchId}`);
+    const banner = page.getByTestId('display-sound-blocked');
+    await banner.getByText('Sin sonido: este navegador no deja sonar los llamados').waitFor();
+    expect(await banner.textContent()).toContain('Chromium en modo quiosco');
+    expect(await banner.getAttribute('role')).toBe('alert');
+    await page.getByTestId('display-recent').getByText(earlier.number).waitFor();
+    await page.locator('.display-also').getByText(first.number).waitFor();
+    expect(await fontPx(page, '.display-number')).toEqual([expect.toSatisfy((px: number) => px >= 120)]);
+    const others = [...(await fontPx(page, '.display-also .mono')), ...(await fontPx(page, '.display-recent .mono'))];
+    expect(others.length).toBeGreaterThanOrEqual(2);
+    expect(
+      others.every((px) => px >= 64),
+      `font sizes ${others.join(', ')}`,
+    ).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+    expect(blocking((await axeReport(page)).violations)).toEqual([]);
+    await screenshot(page, 'display-tv-sound-blocked');
+
+    // A touch (or a key) turns the sound on: the banner goes.
+    await page.getByRole('button', { name: 'Activar sonido' }).click();
+    await banner.waitFor({ state: 'detached' });
+    await screenshot(page, 'display-tv');
+    await context.close();
+
+    // A browser that lets the display play (Chromium with the README's flags) shows no banner.
+    const unattended = await publicPage(h, `/display/${h.branchId}`, TV);
+    await unattended.page.getByTestId('display-current').waitFor();
+    expect(await unattended.page.getByTestId('display-sound-blocked').count()).toBe(0);
+    await unattended.context.close();
+  });
+});

@@ -1,0 +1,33 @@
+// Issue 17: the display speaks to a room nobody is clicking in. Browsers start a page's audio
+// suspended until someone touches it (autoplay policy) — unless launched to allow it (README,
+// "The branch display"). This says whether sound plays now, and turns it on at the first touch or key.
+import { useCallback, useEffect, useState } from 'react';
+import { audioContext } from './announce';
+
+export function useSoundAllowed(): { allowed: boolean; allow(): void } {
+  const [allowed, setAllowed] = useState(() => audioContext().state === 'running');
+  const allow = useCallback(() => {
+    const ac = audioContext();
+    ac.resume().then(
+      () => setAllowed(ac.state === 'running'),
+      (err: unknown) => console.warn('display audio did not start', err),
+    );
+  }, []);
+  useEffect(() => {
+    const ac = audioContext();
+    const follow = () => setAllowed(ac.state === 'running');
+    ac.addEventListener('statechange', follow);
+    return () => ac.removeEventListener('statechange', follow);
+  }, []);
+  useEffect(() => {
+    if (allowed) return;
+    const opts = { capture: true, passive: true } as const;
+    window.addEventListener('click', allow, opts);
+    window.addEventListener('keydown', allow, opts);
+    return () => {
+      window.removeEventListener('click', allow, opts);
+      window.removeEventListener('keydown', allow, opts);
+    };
+  }, [allowed, allow]);
+  return { allowed, allow };
+}
