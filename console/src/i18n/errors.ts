@@ -58,11 +58,14 @@ const MEDIA: Record<string, 'media_denied' | 'media_missing' | 'media_busy'> = {
   AbortError: 'media_busy',
 };
 
+/** Which of the camera and microphone refusals `err` is; undefined when it is none of them. */
+export const mediaCode = (err: unknown): (typeof MEDIA)[string] | undefined =>
+  err instanceof DOMException && Object.hasOwn(MEDIA, err.name) ? MEDIA[err.name] : undefined;
+
 /** Any failure as one sentence for the screen. */
 export function errorText(t: Dictionary, err: unknown): string {
   if (err instanceof ApiError) return codeText(t, err.code, err.params);
-  if (err instanceof DOMException && Object.hasOwn(MEDIA, err.name)) return codeText(t, MEDIA[err.name]!);
-  return codeText(t, 'unknown');
+  return codeText(t, mediaCode(err) ?? 'unknown');
 }
 
 /** Field errors of a refusal, worded, by field path (e.g. `customer.idNumber`). */

@@ -295,6 +295,32 @@ export const es = {
     micLevel: 'Nivel del micrófono',
     join: 'Entrar a la videollamada',
     transferred: 'Le estamos transfiriendo con otro asesor; no cierre esta ventana.',
+    waitingAdviser: 'Esperando a su asesor…',
+    waitingAdviserHint: 'Ya está en la sala. Su asesor se unirá en un momento; no cierre esta página.',
+    leave: 'Salir de la videollamada',
+    left: 'Salió de la videollamada.',
+    rejoin: 'Volver a entrar',
+    joinAudioOnly: 'Entrar solo con audio',
+    youAudioOnly: 'Usted (solo audio)',
+    termsArrived: 'Su asesor le envió términos y condiciones: léalos y responda Acepto o No acepto.',
+    chatLog: 'Mensajes del chat',
+    mediaLead: {
+      camera: 'No pudimos usar su cámara.',
+      microphone: 'No pudimos usar su micrófono.',
+      both: 'No pudimos usar su cámara ni su micrófono.',
+    },
+    mediaThen: {
+      camera: 'Puede entrar solo con audio: su asesor le oirá, pero no le verá.',
+      microphone: 'Puede entrar: su asesor le verá, y podrá escribirle por el chat.',
+      both: 'Puede entrar igual y escribirle a su asesor por el chat.',
+    },
+    mediaFix: {
+      media_denied:
+        'Para usarlos, toque el candado junto a la dirección de la página, permita la cámara y el micrófono y recargue la página.',
+      media_missing: 'Si tiene a mano la cámara o el micrófono que falta, conéctelo y recargue la página.',
+      media_busy: 'Si otra aplicación los está usando (otra videollamada), ciérrela y recargue la página.',
+      unknown: 'Si no funciona, abra este enlace en Chrome, Edge, Firefox o Safari.',
+    },
   },
   /** Ticket steps as servers name them in refusals ({action}), worded to follow "No se puede …". */
   ticketActions: {

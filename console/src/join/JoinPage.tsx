@@ -1,23 +1,54 @@
 // `/join/:token`: the customer's anonymous entry to a virtual attention (D10). No login: the
 // link's token is the only credential, and it grants that one call while the ticket is live.
-import { useState } from 'react';
+// The page goes check → call → left (with a way back in) or ended; the camera and microphone are
+// held only while checking or in the call.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
 import { useLocalStream } from '../video/useLocalStream';
 import '../video/video.css';
 import { DeviceCheck } from './DeviceCheck';
 import { GuestCall } from './GuestCall';
 
+type Phase = 'check' | 'call' | 'left' | 'ended';
+
 export function JoinPage({ token }: { token: string }) {
-  const [joined, setJoined] = useState(false);
-  const local = useLocalStream();
+  const [phase, setPhase] = useState<Phase>('check');
+  const local = useLocalStream({ enabled: phase === 'check' || phase === 'call' });
+  const onLeave = useCallback(() => setPhase('left'), []);
+  const onEnded = useCallback(() => setPhase('ended'), []);
   return (
     <main className="vc-join">
-      {joined && local.stream ? (
-        <GuestCall guestToken={token} stream={local.stream} />
+      {phase === 'call' ? (
+        <GuestCall guestToken={token} stream={local.stream} onLeave={onLeave} onEnded={onEnded} />
+      ) : phase === 'left' ? (
+        <Over testId="call-left" onRejoin={() => setPhase('check')} />
+      ) : phase === 'ended' ? (
+        <Over testId="call-ended" />
       ) : (
-        <DeviceCheck stream={local.stream} failure={local.failure} onJoin={() => setJoined(true)} />
+        <DeviceCheck local={local} onJoin={() => setPhase('call')} />
       )}
     </main>
+  );
+}
+
+/** After the call: what happened (focused, so it is read), and a way back in when the customer left it. */
+function Over({ testId, onRejoin }: { testId: string; onRejoin?(): void }) {
+  const { t } = useI18n();
+  const said = useRef<HTMLHeadingElement>(null);
+  useEffect(() => said.current?.focus(), []);
+  return (
+    <section className="vc" data-testid={testId}>
+      <h1 className="vc-title" tabIndex={-1} ref={said}>
+        {onRejoin ? t.video.left : t.video.ended}
+      </h1>
+      {onRejoin && (
+        <p>
+          <button type="button" className="vc-primary" onClick={onRejoin}>
+            {t.video.rejoin}
+          </button>
+        </p>
+      )}
+    </section>
   );
 }
 
