@@ -1,6 +1,7 @@
 // H5/H6: the customer picks a service and takes a ticket, or checks in an appointment; either
 // way they leave with a number and an address to follow it. Issue 17, kiosk mode: a public
-// touch screen that nothing on it can lead away from, with large text and targets.
+// touch screen that nothing on it can lead away from, with large text and targets, in the
+// customer's language (es/en) — and back in Spanish for the next customer.
 import type { KioskTicket } from '@domain/contracts/public';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
@@ -8,6 +9,7 @@ import { api } from '../api/client';
 import { useApiMutation, useErrorText } from '../api/mutation';
 import { publicBranchQuery } from '../api/queries';
 import { BranchRoute } from '../common/BranchRoute';
+import { LangSwitch } from '../common/LangSwitch';
 import { Notice } from '../common/Notice';
 import { useI18n } from '../i18n';
 import { AppointmentCheckIn } from './AppointmentCheckIn';
@@ -15,7 +17,7 @@ import './kiosk.css';
 import { TicketCard } from './TicketCard';
 
 export function KioskScreen({ branchId }: { branchId: number }) {
-  const { t } = useI18n();
+  const { t, lang, setLang } = useI18n();
   const branch = useQuery(publicBranchQuery(branchId));
   const branchError = useErrorText(branch.error);
   const [ticket, setTicket] = useState<{ tk: KioskTicket; checkedIn: boolean }>();
@@ -31,7 +33,8 @@ export function KioskScreen({ branchId }: { branchId: number }) {
     setTicket(undefined);
     setAppointment(false);
     reset();
-  }, [reset]);
+    if (lang !== 'es') setLang('es');
+  }, [reset, lang, setLang]);
   const screen = ticket ? (
     <TicketCard
       key={ticket.tk.number}
@@ -84,6 +87,7 @@ export function KioskScreen({ branchId }: { branchId: number }) {
           </span>
           {branch.data?.name ?? ''}
         </span>
+        <LangSwitch />
       </header>
       <Notice kind="error" text={take.message ?? branchError} />
       {screen}
