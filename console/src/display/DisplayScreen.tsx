@@ -45,7 +45,7 @@ export function DisplayScreen({ branchId }: { branchId: number }) {
   }, [view.data, calling, t, lang]);
   const [main, ...others] = calling;
   return (
-    <main className="display" data-testid="display">
+    <main className="display" data-testid="display" data-sound={sound.allowed ? 'on' : 'off'}>
       <header className="display-head">
         <span className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -93,7 +93,7 @@ export function DisplayScreen({ branchId }: { branchId: number }) {
           ))}
         </ol>
       </aside>
-      {!sound.allowed && (
+      {sound.blocked && (
         <div className="display-sound-banner" role="alert" data-testid="display-sound-blocked">
           <div>
             <p className="display-sound-title">{t.display.soundBlocked}</p>
