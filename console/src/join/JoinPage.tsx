@@ -2,12 +2,16 @@
 // link's token is the only credential, and it grants that one call while the ticket is live.
 // The page goes check → call → left (with a way back in) or ended; the camera and microphone are
 // held only while checking or in the call.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
 import { useLocalStream } from '../video/useLocalStream';
 import '../video/video.css';
 import { DeviceCheck } from './DeviceCheck';
-import { GuestCall } from './GuestCall';
+
+// Issue 17: the call's code (the SFU client: most of this page's weight) is not needed to check
+// the camera. It is fetched while the customer does, so the check shows sooner on a slow phone.
+const loadCall = () => import('./GuestCall');
+const GuestCall = lazy(async () => ({ default: (await loadCall()).GuestCall }));
 
 type Phase = 'check' | 'call' | 'left' | 'ended';
 
@@ -16,10 +20,16 @@ export function JoinPage({ token }: { token: string }) {
   const local = useLocalStream({ enabled: phase === 'check' || phase === 'call' });
   const onLeave = useCallback(() => setPhase('left'), []);
   const onEnded = useCallback(() => setPhase('ended'), []);
+  const { t } = useI18n();
+  useEffect(() => {
+    loadCall().catch((err: unknown) => console.warn('the call code did not load; joining asks again', err));
+  }, []);
   return (
     <main className="vc-join">
       {phase === 'call' ? (
-        <GuestCall guestToken={token} stream={local.stream} onLeave={onLeave} onEnded={onEnded} />
+        <Suspense fallback={<p role="status">{t.video.connecting}</p>}>
+          <GuestCall guestToken={token} stream={local.stream} onLeave={onLeave} onEnded={onEnded} />
+        </Suspense>
       ) : phase === 'left' ? (
         <Over testId="call-left" onRejoin={() => setPhase('check')} />
       ) : phase === 'ended' ? (
