@@ -1,7 +1,7 @@
 // Issue 17: why the guest's camera or microphone is missing, in plain words that say what it
 // means for the call and what to do — never the browser's own message ("Permission denied").
 import type { Dictionary } from '../i18n/es';
-import { mediaCode } from '../i18n/errors';
+import { mediaCode } from '../video/media-failure';
 
 /** The sentence for the device check; undefined when the browser gave both camera and microphone. */
 export function mediaProblem(t: Dictionary, stream: MediaStream | null, failure: unknown): string | undefined {
