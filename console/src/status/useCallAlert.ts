@@ -3,7 +3,12 @@
 // has touched the page — browsers let a page play sound only after a gesture on it.
 import type { TicketStatus } from '@domain/tickets';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { audioContext, chime } from '../display/announce';
+
+// The chime's code comes just after the page, not with it: one request fewer before the page
+// shows on a slow line (issue 17, bench-screens). It is here by the first touch, whose handler
+// must start the audio synchronously (Safari on iOS starts it only inside the gesture).
+type Announce = typeof import('../display/announce');
+const announce = (): Promise<Announce> => import('../display/announce');
 
 /** Long enough to be felt through a pocket, short enough not to alarm. */
 const VIBRATION = [400, 200, 400, 200, 800];
@@ -11,13 +16,19 @@ const VIBRATION = [400, 200, 400, 200, 800];
 /** `ready` once the page was touched (or a key pressed) and its audio started; `unlock` starts it. */
 export function useSoundUnlock(): { ready: boolean; unlock(): void } {
   const [ready, setReady] = useState(false);
+  const loaded = useRef<Announce | null>(null);
+  useEffect(() => {
+    announce().then(
+      (m) => (loaded.current = m),
+      (err: unknown) => console.warn('the chime did not load; a touch asks again', err),
+    );
+  }, []);
   const unlock = useCallback(() => {
-    audioContext()
-      .resume()
-      .then(
-        () => setReady(true),
-        (err: unknown) => console.warn('audio did not start', err),
-      );
+    const start = (m: Announce) => m.audioContext().resume();
+    (loaded.current ? start(loaded.current) : announce().then(start)).then(
+      () => setReady(true),
+      (err: unknown) => console.warn('audio did not start', err),
+    );
   }, []);
   useEffect(() => {
     if (ready) return;
@@ -44,7 +55,10 @@ export function useCallAlert(status: TicketStatus | undefined, soundReady: boole
     last.current = status;
     if (status !== 'calling' || before === undefined || before === 'calling') return;
     if ('vibrate' in navigator) navigator.vibrate(VIBRATION);
-    if (soundReady) chime().catch((err: unknown) => console.warn('chime failed', err));
+    if (soundReady)
+      announce()
+        .then(({ chime }) => chime())
+        .catch((err: unknown) => console.warn('chime failed', err));
   }, [status, soundReady]);
 }
 
