@@ -230,6 +230,8 @@ describe('D: a virtual attention end to end through the SFU', () => {
       .toBe('waiting');
     await guest.waitForTimeout(1000);
     expect(await guest.locator('[data-testid="video-call"][data-status="live"]').count()).toBe(1);
+    // Issue 17: an adviser who was there and left is being replaced — said so, unlike the first wait.
+    await guest.getByTestId('call-waiting').getByText('Le estamos transfiriendo con otro asesor').waitFor();
     // Bruno calls it from his own desk (the ticket rule: an agent with an open shift calls to their desk).
     const branchId = (await v.stack.db('branches').where({ code: 'CEN' }).first('id')).id as number;
     await atDesk(v, bruno, branchId);
