@@ -138,7 +138,8 @@ describe('issue 17: the status page when the customer is called', () => {
       for (const page of [touched, untouched]) {
         await page.getByTestId('status-number').filter({ hasText: mine.number }).waitFor();
         await page.getByTestId('status-wait').filter({ hasText: 'Espera estimada: 5 minutos o menos' }).waitFor();
-        expect(await page.title()).toBe(`Turno ${mine.number} · Sucursal Centro`);
+        // The title is set just after the page renders (an effect): polled, not read once.
+        await expect.poll(() => page.title()).toBe(`Turno ${mine.number} · Sucursal Centro`);
       }
       expect(await scrollsSideways(touched)).toBe(false);
       expect(blocking((await axeReport(touched)).violations)).toEqual([]);
@@ -153,11 +154,11 @@ describe('issue 17: the status page when the customer is called', () => {
         await page.getByTestId('status-called').filter({ hasText: calledTo }).waitFor();
         expect(await page.getByTestId('status-announce').textContent()).toBe(calledTo);
         expect(await page.getByTestId('status-announce').getAttribute('aria-live')).toBe('assertive');
-        expect(await page.title()).toBe(`¡Le llaman! ${mine.number} · ${desk.name as string}`);
+        await expect.poll(() => page.title()).toBe(`¡Le llaman! ${mine.number} · ${desk.name as string}`);
       }
       // Both phones vibrate; only the touched one may sound (browsers refuse sound before a gesture).
       await expect.poll(() => alerts(touched)).toEqual({ vibrations: 1, tones: 2 });
-      expect(await alerts(untouched)).toEqual({ vibrations: 1, tones: 0 });
+      await expect.poll(() => alerts(untouched)).toEqual({ vibrations: 1, tones: 0 });
 
       // The called sentence and the grey heading meet 4.5:1 (axe measures every word it can).
       const report = await axeReport(touched);

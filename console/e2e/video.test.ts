@@ -352,7 +352,9 @@ describe('issue 17: the guest page for everyone', () => {
     await guest.getByRole('button', { name: 'Salir de la videollamada' }).click();
     const left = guest.getByRole('heading', { name: 'Salió de la videollamada.' });
     await left.waitFor();
-    expect(await guest.evaluate(() => document.activeElement?.textContent)).toBe('Salió de la videollamada.');
+    await expect
+      .poll(() => guest.evaluate(() => document.activeElement?.textContent))
+      .toBe('Salió de la videollamada.');
     await expect
       .poll(async () => (await timeline(ticketId)).filter((f) => f.type === 'video_left').length, { timeout: 10_000 })
       .toBeGreaterThan(0);
