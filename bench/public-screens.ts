@@ -74,10 +74,10 @@ try {
       async use(page) {
         await page.getByTestId('display-recent').waitFor({ state: 'attached' });
         await page.locator('.display-head .brand', { hasText: 'Sucursal' }).waitFor();
-        const sound = page.locator('.display-sound');
-        if (await sound.isVisible()) {
-          await sound.click();
-          await sound.waitFor({ state: 'hidden' });
+        const blocked = page.getByTestId('display-sound-blocked');
+        if (await blocked.isVisible()) {
+          await blocked.getByRole('button').click();
+          await blocked.waitFor({ state: 'detached' });
         }
       },
     },

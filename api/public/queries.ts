@@ -6,6 +6,7 @@ import type { CalledTicket, DisplayView, PublicStatus } from '../../domain/contr
 import type { ServiceRef } from '../../domain/contracts/shifts.js';
 import { DomainError } from '../../domain/errors.js';
 import type { TicketStatus } from '../../domain/tickets.js';
+import { PACE_CALLS, PACE_WINDOW_MS, estimateWaitMinutes } from '../../domain/wait-estimate.js';
 
 const today = `t.service_day = (now() at time zone b.timezone)::date`;
 
@@ -114,6 +115,7 @@ export async function statusOf(db: Db, ticketId: string): Promise<PublicStatus> 
     );
   if (!t) throw new DomainError('NotFound', { resource: 'tickets' });
   let ahead: number | null = null;
+  let waitMinutes: number | null = null;
   if (t.status === 'waiting') {
     const counted: { count: number }[] = await db('tickets')
       .where({ service_id: t.service_id, service_day: t.service_day, status: 'waiting' })
@@ -124,6 +126,7 @@ export async function statusOf(db: Db, ticketId: string): Promise<PublicStatus> 
       )
       .count({ count: '*' });
     ahead = Number(counted[0]?.count ?? 0);
+    waitMinutes = estimateWaitMinutes(ahead, await recentCalls(db, t.service_id, t.service_day), new Date());
   }
   return {
     number: t.number,
@@ -134,6 +137,7 @@ export async function statusOf(db: Db, ticketId: string): Promise<PublicStatus> 
     serviceName: t.service_name,
     deskName: t.desk_name,
     ahead,
+    waitMinutes,
   };
 }
 
@@ -145,4 +149,15 @@ async function saidOnTheWay(db: Db, ticketId: string): Promise<boolean> {
     .orderBy('seq', 'desc')
     .first('type');
   return last?.type === 'on_my_way';
+}
+
+/** When the service's latest tickets of the day were called (the pace of the estimated wait). */
+async function recentCalls(db: Db, serviceId: number, serviceDay: string): Promise<Date[]> {
+  const rows: { called_at: Date }[] = await db('tickets')
+    .where({ service_id: serviceId, service_day: serviceDay })
+    .where('called_at', '>=', new Date(Date.now() - PACE_WINDOW_MS))
+    .orderBy('called_at', 'desc')
+    .limit(PACE_CALLS)
+    .select('called_at');
+  return rows.map((r) => r.called_at);
 }

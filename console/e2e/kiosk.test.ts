@@ -107,3 +107,55 @@ describe('issue 17: kiosk mode', () => {
     await page.context().close();
   });
 });
+
+describe('issue 17: the appointment check-in and the language on the kiosk', () => {
+  it('the check-in form warns before it goes back to the start; "Mantener" and typing keep it', async () => {
+    const page = await openKiosk();
+    await page.getByRole('button', { name: 'Tengo una cita' }).click();
+    const id = page.getByLabel('Número de identificación');
+    await id.fill('5512');
+    const warning = page.getByTestId('kiosk-reset');
+
+    // Typing is activity: the quiet time starts again from the last key.
+    await page.clock.fastForward(QUIET_MS - 2_000);
+    await id.press('3');
+    await page.clock.fastForward(3_000);
+    expect(await warning.isVisible()).toBe(false);
+
+    await page.clock.fastForward(QUIET_MS);
+    await warning.getByText(/Esta pantalla vuelve al inicio en \d+ s/).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'Toque Mantener' }).count()).toBe(1);
+    expect(blocking((await axeReport(page)).violations)).toEqual([]);
+    await screenshot(page, 'kiosk-check-in-reset-warning');
+    await page.getByRole('button', { name: 'Mantener' }).click();
+    await warning.waitFor({ state: 'hidden' });
+    // What was typed is still there, and the typing goes on where it was.
+    expect(await id.inputValue()).toBe('55123');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('kiosk-id-number');
+
+    await page.clock.fastForward(QUIET_MS + 1_000);
+    await warning.waitFor();
+    await page.clock.fastForward(WARN_MS);
+    await page.getByRole('heading', { name: 'Bienvenido' }).waitFor();
+    await page.context().close();
+  });
+
+  it('a customer switches the kiosk to English (the page says it is English), and the next customer finds it in Spanish', async () => {
+    const page = await openKiosk();
+    const lang = () => page.evaluate(() => document.documentElement.lang);
+    await page.getByRole('group', { name: 'Idioma' }).getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByRole('heading', { name: 'Welcome' }).waitFor();
+    expect(await lang()).toBe('en');
+    expect(await page.getByRole('button', { name: 'EN', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    const home = await axeReport(page);
+    expect(blocking(home.violations)).toEqual([]);
+    await screenshot(page, 'kiosk-home-en');
+
+    await takeTicket(page);
+    await page.getByText('Your ticket').waitFor();
+    await page.getByRole('button', { name: 'Take another ticket' }).click();
+    await page.getByRole('heading', { name: 'Bienvenido' }).waitFor();
+    expect(await lang()).toBe('es');
+    await page.context().close();
+  });
+});

@@ -1,8 +1,13 @@
 // Issue 13 in the browser: the customer leaves the queue from the status page (confirmation,
 // keyboard, announced result), and checks in an appointment at the kiosk (with a way back).
+// Issue 17: the status page tells a customer they are called, in every way a phone can.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ticketOfToken } from '../../api/public/tokens.js';
+import { axeReport, blocking } from '../../tests/support/axe.js';
+import { launchBrowser } from '../../tests/support/browser.js';
 import { inHours, zoneWithRoomToday } from '../../tests/support/today.js';
-import { kioskTicket, publicPage, screenshot, startHarness, type ConsoleHarness } from './support.js';
+import { kioskTicket, newContext, publicPage, screenshot, startHarness, type ConsoleHarness } from './support.js';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -76,5 +81,197 @@ describe('public pages', () => {
     await page.getByRole('button', { name: 'Volver al inicio' }).click();
     await page.getByRole('heading', { name: 'Bienvenido' }).waitFor();
     await kiosk.context.close();
+  });
+});
+
+/** The phone's side of an alert, recorded: vibration patterns asked for and tones started (Web Audio). */
+const recordAlerts = () => {
+  const w = window as unknown as { __vibrations: unknown[]; __tones: number };
+  w.__vibrations = [];
+  w.__tones = 0;
+  Object.defineProperty(navigator, 'vibrate', {
+    value: (pattern: unknown) => w.__vibrations.push(pattern) > 0,
+  });
+  const start = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (...args: Parameters<OscillatorNode['start']>) {
+    w.__tones += 1;
+    start.apply(this, args);
+  };
+};
+const alerts = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __vibrations: unknown[]; __tones: number };
+    return { vibrations: w.__vibrations.length, tones: w.__tones };
+  });
+
+const PHONE = { width: 375, height: 667 };
+/** Nothing wider than the screen: no sideways scrolling on a small phone. */
+const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+async function statusPhone(statusUrl: string): Promise<Page> {
+  const context = await newContext(h, PHONE);
+  await context.addInitScript(recordAlerts);
+  const page = await context.newPage();
+  await page.goto(h.stack.url + statusUrl);
+  return page;
+}
+
+describe('issue 17: the status page when the customer is called', () => {
+  it('H5: it estimates the wait, then the title, a live region, vibration and (once touched) a chime say "you are called"', async () => {
+    const ana = await h.stack.login('ana@andino.demo');
+    const desk = await h.stack.db('desks').where({ branch_id: h.branchId }).orderBy('id').first('id', 'name');
+    expect((await ana.request('POST', '/api/shifts', { deskId: desk.id, state: 'offline' })).status).toBe(201);
+    const ticketId = async (statusUrl: string) =>
+      (await ticketOfToken(h.stack.db, decodeURIComponent(statusUrl.split('/').at(-1)!)))!;
+    try {
+      // Two customers called and served set the service's pace; ours is next after them.
+      const served = [await kioskTicket(h, 'P'), await kioskTicket(h, 'P')];
+      const mine = await kioskTicket(h, 'P');
+      for (const tk of served) {
+        const id = await ticketId(tk.statusUrl);
+        for (const step of ['call', 'attend', 'finish'])
+          expect((await ana.request('POST', `/api/tickets/${id}/${step}`, {})).status).toBe(200);
+      }
+
+      const touched = await statusPhone(mine.statusUrl);
+      const untouched = await statusPhone(mine.statusUrl);
+      for (const page of [touched, untouched]) {
+        await page.getByTestId('status-number').filter({ hasText: mine.number }).waitFor();
+        await page.getByTestId('status-wait').filter({ hasText: 'Espera estimada: 5 minutos o menos' }).waitFor();
+        // The title is set just after the page renders (an effect): polled, not read once.
+        await expect.poll(() => page.title()).toBe(`Turno ${mine.number} · Sucursal Centro`);
+      }
+      expect(await scrollsSideways(touched)).toBe(false);
+      expect(blocking((await axeReport(touched)).violations)).toEqual([]);
+      await screenshot(touched, 'status-phone-waiting');
+      // The offer of sound is itself a touch: it starts the page's audio.
+      await touched.getByRole('button', { name: 'Avisarme también con sonido' }).click();
+      await touched.getByText('Cuando le llamen, sonará un aviso').waitFor();
+
+      expect((await ana.request('POST', `/api/tickets/${await ticketId(mine.statusUrl)}/call`, {})).status).toBe(200);
+      const calledTo = `Le llaman al ${desk.name as string}`;
+      for (const page of [touched, untouched]) {
+        await page.getByTestId('status-called').filter({ hasText: calledTo }).waitFor();
+        expect(await page.getByTestId('status-announce').textContent()).toBe(calledTo);
+        expect(await page.getByTestId('status-announce').getAttribute('aria-live')).toBe('assertive');
+        await expect.poll(() => page.title()).toBe(`¡Le llaman! ${mine.number} · ${desk.name as string}`);
+      }
+      // Both phones vibrate; only the touched one may sound (browsers refuse sound before a gesture).
+      await expect.poll(() => alerts(touched)).toEqual({ vibrations: 1, tones: 2 });
+      await expect.poll(() => alerts(untouched)).toEqual({ vibrations: 1, tones: 0 });
+
+      // The called sentence and the grey heading meet 4.5:1 (axe measures every word it can).
+      const report = await axeReport(touched);
+      expect(blocking(report.violations)).toEqual([]);
+      expect(report.incomplete.filter((r) => r.id === 'color-contrast')).toEqual([]);
+      expect(await scrollsSideways(touched)).toBe(false);
+      await screenshot(touched, 'status-phone-called');
+      // "On my way": one tap, announced; the desk sees it on the ticket's timeline.
+      await touched.getByRole('button', { name: 'Voy en camino' }).click();
+      await touched
+        .getByTestId('status-on-my-way')
+        .filter({ hasText: `le esperan en el ${desk.name as string}` })
+        .waitFor();
+      expect(await touched.getByRole('button', { name: 'Voy en camino' }).count()).toBe(0);
+      const last = await h.stack
+        .db('ticket_events')
+        .where({ ticket_id: await ticketId(mine.statusUrl) })
+        .orderBy('seq', 'desc')
+        .first('type', 'actor_type');
+      expect(last).toEqual({ type: 'on_my_way', actor_type: 'customer' });
+      expect(blocking((await axeReport(touched)).violations)).toEqual([]);
+      await screenshot(touched, 'status-phone-on-my-way');
+      await touched.context().close();
+      await untouched.context().close();
+      // Ana's desk free again for the other tests: the called ticket cancelled, then her shift ended.
+      expect((await ana.request('POST', `/api/tickets/${await ticketId(mine.statusUrl)}/cancel`, {})).status).toBe(200);
+    } finally {
+      await ana.request('POST', '/api/shifts/current/end');
+    }
+  });
+});
+
+/**
+ * The autoplay policy a TV's browser applies: audio stays suspended until someone touches the
+ * page. Headless Chromium applies it unevenly (a page's audio may or may not start), so the test
+ * of the silenced display applies it itself: suspended until a real click or key press.
+ */
+const autoplayPolicy = () => {
+  let touched = false;
+  for (const type of ['click', 'keydown'])
+    window.addEventListener(type, (e) => (touched ||= e.isTrusted), { capture: true });
+  const state = Object.getOwnPropertyDescriptor(BaseAudioContext.prototype, 'state')!;
+  Object.defineProperty(BaseAudioContext.prototype, 'state', {
+    get(this: BaseAudioContext) {
+      return touched ? (state.get!.call(this) as AudioContextState) : 'suspended';
+    },
+  });
+};
+const TV = { width: 1920, height: 1080 };
+const fontPx = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+
+describe('issue 17: the branch display', () => {
+  it('C9: kept silent by the browser it says so in a large banner until touched; numbers read across the room; axe finds nothing serious', async () => {
+    const sup = await h.stack.login('supervisor@andino.demo');
+    const agentId = async (email: string) => (await h.stack.db('users').where({ email }).first('id')).id as number;
+    const deskId = async (name: string) =>
+      (await h.stack.db('desks').where({ branch_id: h.branchId, name }).first('id')).id as number;
+    const idOf = async (statusUrl: string) =>
+      (await ticketOfToken(h.stack.db, decodeURIComponent(statusUrl.split('/').at(-1)!)))!;
+    const call = async (statusUrl: string, email: string, desk: string) => {
+      const res = await sup.request('POST', `/api/tickets/${await idOf(statusUrl)}/call`, {
+        agentId: await agentId(email),
+        deskId: await deskId(desk),
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    // One call already over (the recent list), then two at once (the current one and another).
+    const earlier = await kioskTicket(h, 'A');
+    await call(earlier.statusUrl, 'diego@andino.demo', 'Módulo 3');
+    expect((await sup.request('POST', `/api/tickets/${await idOf(earlier.statusUrl)}/cancel`, {})).status).toBe(200);
+    const [first, second] = [await kioskTicket(h, 'A'), await kioskTicket(h, 'A')];
+    await call(first.statusUrl, 'diego@andino.demo', 'Módulo 3');
+    await call(second.statusUrl, 'bruno@andino.demo', 'Módulo 2');
+
+    const context = await newContext(h, TV);
+    await context.addInitScript(autoplayPolicy);
+    const page = await context.newPage();
+    await page.goto(`${h.stack.url}/display/${h.branchId}`);
+    const banner = page.getByTestId('display-sound-blocked');
+    await banner.getByText('Sin sonido: este navegador no deja sonar los llamados').waitFor();
+    expect(await banner.textContent()).toContain('Chromium en modo quiosco');
+    expect(await banner.getAttribute('role')).toBe('alert');
+    await page.getByTestId('display-recent').getByText(earlier.number).waitFor();
+    await page.locator('.display-also').getByText(first.number).waitFor();
+    expect(await fontPx(page, '.display-number')).toEqual([expect.toSatisfy((px: number) => px >= 120)]);
+    const others = [...(await fontPx(page, '.display-also .mono')), ...(await fontPx(page, '.display-recent .mono'))];
+    expect(others.length).toBeGreaterThanOrEqual(2);
+    expect(
+      others.every((px) => px >= 64),
+      `font sizes ${others.join(', ')}`,
+    ).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+    expect(blocking((await axeReport(page)).violations)).toEqual([]);
+    await screenshot(page, 'display-tv-sound-blocked');
+
+    // A touch (or a key) turns the sound on: the banner goes.
+    await page.getByRole('button', { name: 'Activar sonido' }).click();
+    await banner.waitFor({ state: 'detached' });
+    await screenshot(page, 'display-tv');
+    await context.close();
+
+    // Chromium started as the README says plays sound from the start: no banner, ever.
+    const tv = await launchBrowser(['--autoplay-policy=no-user-gesture-required']);
+    try {
+      const unattended = await tv.newPage({ viewport: TV });
+      await unattended.goto(`${h.stack.url}/display/${h.branchId}`);
+      await unattended.getByTestId('display-current').waitFor();
+      await unattended.locator('[data-testid="display"][data-sound="on"]').waitFor();
+      await unattended.waitForTimeout(1_500); // past the grace a starting audio device gets
+      expect(await unattended.getByTestId('display-sound-blocked').count()).toBe(0);
+    } finally {
+      await tv.close();
+    }
   });
 });

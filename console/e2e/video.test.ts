@@ -10,6 +10,7 @@ import {
   type VideoStack,
 } from '../../tests/support/video-stack.js';
 import { INSTALL_TIMEOUT_MS } from '../../tests/support/sfu.js';
+import { axeReport, blocking } from '../../tests/support/axe.js';
 import { launchBrowser, screenshot } from '../../tests/support/browser.js';
 import { buildHarness, serveHarness } from './video-serve.js';
 
@@ -98,8 +99,8 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function contextFor(session: Session | null): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+async function contextFor(session: Session | null, viewport = { width: 1200, height: 900 }): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ viewport });
   await ctx.addInitScript(capturePeerConnections);
   if (session) {
     const [name, value] = session.cookie.split('=');
@@ -229,6 +230,8 @@ describe('D: a virtual attention end to end through the SFU', () => {
       .toBe('waiting');
     await guest.waitForTimeout(1000);
     expect(await guest.locator('[data-testid="video-call"][data-status="live"]').count()).toBe(1);
+    // Issue 17: an adviser who was there and left is being replaced — said so, unlike the first wait.
+    await guest.getByTestId('call-waiting').getByText('Le estamos transfiriendo con otro asesor').waitFor();
     // Bruno calls it from his own desk (the ticket rule: an agent with an open shift calls to their desk).
     const branchId = (await v.stack.db('branches').where({ code: 'CEN' }).first('id')).id as number;
     await atDesk(v, bruno, branchId);
@@ -247,5 +250,123 @@ describe('D: a virtual attention end to end through the SFU', () => {
     expect((await v.stack.db('video_rooms').where({ ticket_id: ticketId }).first('status')).status).toBe('closed');
     expect((await v.stack.db('tickets').where({ id: ticketId }).first('status')).status).toBe('finished');
     await screenshot(guest, 'video-guest-ended');
+  }, 180_000);
+});
+
+/** A phone without a camera: the browser finds no video device, as getUserMedia reports it. */
+const noCamera = () => {
+  const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = (c) =>
+    c?.video ? Promise.reject(new DOMException('Requested device not found', 'NotFoundError')) : real(c);
+};
+/** Camera and microphone refused at the browser's prompt (Chromium's own words in the error). */
+const deniedAll = () => {
+  navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+};
+
+const PHONE = { width: 375, height: 667 };
+
+/** Controls smaller than 44 px either way (WCAG 2.5.5), by their text. */
+const smallControls = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('button, input:not([type=hidden]), select, textarea, a[href]')].flatMap((el) => {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) return [];
+      const name = el.textContent || el.getAttribute('aria-label') || `${el.tagName} ${el.getAttribute('type') ?? ''}`;
+      return r.width < 44 || r.height < 44 ? [`${name} (${Math.round(r.width)}×${Math.round(r.height)})`] : [];
+    }),
+  );
+
+/** Issue 17 on a phone: axe finds nothing serious, nothing scrolls sideways, every control is ≥ 44 px; a screenshot to look at. */
+async function usableOnPhone(page: Page, name: string): Promise<void> {
+  expect(blocking((await axeReport(page)).violations), name).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), name).toBe(true);
+  expect(await smallControls(page), name).toEqual([]);
+  await screenshot(page, name);
+}
+
+describe('issue 17: the guest page for everyone', () => {
+  it('D10: without a camera the guest joins with sound only, waits for the adviser, hears chat and T&C announced, leaves and comes back; refusals in plain words', async () => {
+    const diego = await v.login('diego@andino.demo');
+    const { ticketId } = await callVirtualTicket(v, diego, { firstName: 'Sol', lastName: 'Sin Cámara' });
+    // The guest link as the agent's join hands it out; the agent's call page is not open yet.
+    const grant = await diego.request('POST', `/api/video/tickets/${ticketId}/join`, {});
+    expect(grant.status, JSON.stringify(grant.body)).toBe(200);
+    const guestPath = new URL(grant.body.guestUrl as string).pathname;
+
+    // Everything refused: the page says what it means and what to do, and Join stays possible.
+    const deniedCtx = await contextFor(null, PHONE);
+    await deniedCtx.addInitScript(deniedAll);
+    const denied = await deniedCtx.newPage();
+    await denied.goto(harness.origin + guestPath);
+    expect(await denied.getByTestId('media-problem').textContent()).toBe(
+      'No pudimos usar su cámara ni su micrófono. Puede entrar igual y escribirle a su asesor por el chat. ' +
+        'Para usarlos, toque el candado junto a la dirección de la página, permita la cámara y el micrófono y recargue la página.',
+    );
+    expect(await denied.getByText('Permission denied').count()).toBe(0);
+    expect(await denied.getByRole('button', { name: 'Entrar a la videollamada' }).isEnabled()).toBe(true);
+    await screenshot(denied, 'video-guest-phone-denied');
+    await deniedCtx.close();
+
+    // No camera: sound only.
+    const guestCtx = await contextFor(null, PHONE);
+    await guestCtx.addInitScript(noCamera);
+    await guestCtx.addInitScript(capturePeerConnections);
+    const guest = await guestCtx.newPage();
+    await guest.goto(harness.origin + guestPath);
+    await guest.getByTestId('media-problem').getByText('Puede entrar solo con audio').waitFor();
+    await usableOnPhone(guest, 'video-guest-phone-check');
+    await guest.getByRole('button', { name: 'Entrar solo con audio' }).click();
+    await guest.locator('[data-testid="video-call"][data-status="live"]').waitFor({ timeout: 20_000 });
+    // Before the adviser connects: waiting for them, not "being transferred".
+    await guest.getByTestId('call-waiting').getByText('Esperando a su asesor…').waitFor();
+    expect(await guest.getByText(/transfiriendo/).count()).toBe(0);
+    expect(await guest.getByRole('button', { name: 'Apagar cámara' }).count()).toBe(0);
+    await usableOnPhone(guest, 'video-guest-phone-waiting');
+
+    const agent = await (await contextFor(diego)).newPage();
+    await agent.goto(`${harness.origin}/agent/${ticketId}`);
+    await expect.poll(() => guest.getByTestId('call-waiting').textContent(), { timeout: 20_000 }).toBe('');
+    // The adviser hears the guest; no video comes, there is none.
+    await expect.poll(async () => (await growth(agent, 1000)).audio > 0, { timeout: 20_000, interval: 200 }).toBe(true);
+    expect((await growth(agent, 1500)).video).toBe(0);
+
+    // Chat and T&C reach a screen reader as they arrive.
+    await agent.getByPlaceholder('Escriba un mensaje…').fill('Buenas tardes, la escucho bien');
+    await agent.getByRole('button', { name: 'Enviar', exact: true }).first().click();
+    await guest.getByRole('log', { name: 'Mensajes del chat' }).getByText('Buenas tardes, la escucho bien').waitFor();
+    await agent
+      .getByPlaceholder('Escriba las cláusulas que el cliente debe aceptar…')
+      .fill('1. Acepto ser atendida solo por audio.');
+    await agent.getByRole('button', { name: 'Enviar T&C' }).click();
+    await guest.getByTestId('terms-prompt').waitFor();
+    expect(await guest.getByTestId('terms-announce').textContent()).toBe(
+      'Su asesor le envió términos y condiciones: léalos y responda Acepto o No acepto.',
+    );
+    expect(await guest.getByTestId('terms-announce').getAttribute('role')).toBe('status');
+    await usableOnPhone(guest, 'video-guest-phone-call');
+    await guest.getByRole('button', { name: 'Acepto', exact: true }).click();
+    await agent.getByTestId('terms-status').getByText('El cliente aceptó los T&C').waitFor();
+
+    // Leave: said (and focused), recorded on the timeline, and the way back in works.
+    await guest.getByRole('button', { name: 'Salir de la videollamada' }).click();
+    const left = guest.getByRole('heading', { name: 'Salió de la videollamada.' });
+    await left.waitFor();
+    await expect
+      .poll(() => guest.evaluate(() => document.activeElement?.textContent))
+      .toBe('Salió de la videollamada.');
+    await expect
+      .poll(async () => (await timeline(ticketId)).filter((f) => f.type === 'video_left').length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await usableOnPhone(guest, 'video-guest-phone-left');
+    await guest.getByRole('button', { name: 'Volver a entrar' }).click();
+    await guest.getByRole('button', { name: 'Entrar solo con audio' }).click();
+    await guest.locator('[data-testid="video-call"][data-status="live"]').waitFor({ timeout: 20_000 });
+    await expect.poll(() => guest.getByTestId('call-waiting').textContent(), { timeout: 20_000 }).toBe('');
+
+    // The adviser ends the attention: the page says so, and stays usable.
+    await agent.getByRole('button', { name: 'Terminar atención' }).click();
+    await guest.getByRole('heading', { name: 'La videollamada terminó.' }).waitFor({ timeout: 15_000 });
+    await usableOnPhone(guest, 'video-guest-phone-ended');
   }, 180_000);
 });

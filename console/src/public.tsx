@@ -5,12 +5,22 @@
 import { lazy, type ComponentType, type ReactElement } from 'react';
 import { displayQuery, publicBranchQuery, publicStatusQuery, queryClient } from './api/queries';
 
-const onDemand = <P,>(load: () => Promise<{ default: ComponentType<P> }>) => lazy(load);
+type Load<P> = () => Promise<{ default: ComponentType<P> }>;
 
-const DisplayRoute = onDemand(async () => ({ default: (await import('./display/DisplayScreen')).DisplayRoute }));
-const KioskRoute = onDemand(async () => ({ default: (await import('./kiosk/KioskScreen')).KioskRoute }));
-const StatusRoute = onDemand(async () => ({ default: (await import('./status/StatusScreen')).StatusRoute }));
-const JoinRoute = onDemand(async () => ({ default: (await import('./join')).JoinRoute }));
+const loadDisplay: Load<{ branchId: string }> = async () => ({
+  default: (await import('./display/DisplayScreen')).DisplayRoute,
+});
+const loadKiosk: Load<{ branchId: string }> = async () => ({
+  default: (await import('./kiosk/KioskScreen')).KioskRoute,
+});
+const loadStatus: Load<{ token: string }> = async () => ({
+  default: (await import('./status/StatusScreen')).StatusRoute,
+});
+const loadJoin: Load<{ token: string }> = async () => ({ default: (await import('./join')).JoinRoute });
+const DisplayRoute = lazy(loadDisplay);
+const KioskRoute = lazy(loadKiosk);
+const StatusRoute = lazy(loadStatus);
+const JoinRoute = lazy(loadJoin);
 
 /** A path segment as the router would give it: decoded, or as sent when it is no valid escape. */
 const segment = (s: string): string => {
@@ -27,26 +37,31 @@ const isBranchId = (id: string) => /^\d+$/.test(id);
 
 interface Page {
   pattern: RegExp;
+  /** The page's code (the same import its lazy component makes: the browser fetches it once). */
+  code(): Promise<unknown>;
   render(param: string): ReactElement;
   data?(param: string): void;
 }
 const PAGES: Page[] = [
   {
     pattern: /^\/display\/([^/]+)\/?$/,
+    code: loadDisplay,
     render: (id) => <DisplayRoute branchId={id} />,
     data: (id) => isBranchId(id) && void queryClient.prefetchQuery(displayQuery(Number(id))),
   },
   {
     pattern: /^\/kiosk\/([^/]+)\/?$/,
+    code: loadKiosk,
     render: (id) => <KioskRoute branchId={id} />,
     data: (id) => isBranchId(id) && void queryClient.prefetchQuery(publicBranchQuery(Number(id))),
   },
   {
     pattern: /^\/status\/([^/]+)\/?$/,
+    code: loadStatus,
     render: (token) => <StatusRoute token={token} />,
     data: (token) => void queryClient.prefetchQuery(publicStatusQuery(token)),
   },
-  { pattern: /^\/join\/([^/]+)\/?$/, render: (token) => <JoinRoute token={token} /> },
+  { pattern: /^\/join\/([^/]+)\/?$/, code: loadJoin, render: (token) => <JoinRoute token={token} /> },
 ];
 
 /**
@@ -59,6 +74,9 @@ export function openPublicPage(pathname: string): ReactElement | undefined {
     if (!match) continue;
     const param = segment(match[1]!);
     page.data?.(param);
+    // The code is asked for now, not when React's first render reaches the lazy component: on a
+    // slow phone that render comes ~0.1 s later, and the page waited for it (issue 17, bench-screens).
+    page.code().catch((err: unknown) => console.warn('the page code did not load; rendering asks again', err));
     return page.render(param);
   }
   return undefined;

@@ -34,7 +34,10 @@ export const DisplayView = z
   .strict();
 export type DisplayView = z.infer<typeof DisplayView>;
 
-/** H5: the customer's view of their own ticket; `ahead` only while waiting. */
+/**
+ * H5: the customer's view of their own ticket; `ahead` only while waiting, and with it
+ * `waitMinutes`, the estimated wait (domain/wait-estimate.ts), null while there is no pace to go by.
+ */
 export const PublicStatus = z
   .object({
     number: z.string(),
@@ -44,6 +47,7 @@ export const PublicStatus = z
     serviceName: z.string(),
     deskName: z.string().nullable(),
     ahead: z.number().int().nonnegative().nullable(),
+    waitMinutes: z.number().int().positive().nullable(),
     /** Called, and the customer said "on my way" during this call (issue 17). */
     onTheWay: z.boolean(),
   })

@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider, useParams } from 'react-router';
 import { JoinRoute } from '../../src/join';
 import { Providers } from '../../src/Providers';
+// The console's shared styles, as main.tsx loads them for the real pages.
+import '../../src/styles.css';
 import { VideoCall } from '../../src/video';
 
 function AgentCall() {

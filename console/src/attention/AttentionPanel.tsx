@@ -8,7 +8,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { api } from '../api/client';
 import { useApiMutation, useErrorText } from '../api/mutation';
-import { LIVE_KEYS, ticketQuery } from '../api/queries';
+import type { TimelineEvent } from '@domain/contracts/tickets';
+import { LIVE_KEYS, ticketQuery, timelineQuery } from '../api/queries';
 import { StatusBadge } from '../common/Badge';
 import { Elapsed } from '../common/Elapsed';
 import { Notice } from '../common/Notice';
@@ -42,6 +43,9 @@ export function AttentionPanel({
   );
   const tk = ticket.data;
   const status = tk?.status;
+  // Issue 17: the customer said "on my way" from their status page during this call.
+  const timeline = useQuery({ ...timelineQuery(ticketId), enabled: status === 'calling' });
+  const onTheWay = status === 'calling' && customerOnTheWay(timeline.data);
   const said = useRef(false);
   useEffect(() => {
     if (!status || !tk) return;
@@ -99,6 +103,7 @@ export function AttentionPanel({
           <span className="eyebrow">{t.attention.elapsed}</span>
         </div>
       </header>
+      <Notice kind="info" text={onTheWay ? t.attention.onTheWay : null} />
       <Notice kind="error" text={step.message} />
       <div className="call-actions">
         {/* The step most often taken first: one Tab from the panel. */}
@@ -153,4 +158,10 @@ export function AttentionPanel({
       </section>
     </section>
   );
+}
+
+/** Whether the last call or recall was followed by the customer's "on my way". */
+function customerOnTheWay(events: readonly TimelineEvent[] | undefined): boolean {
+  const last = events?.filter((e) => e.type === 'called' || e.type === 'recalled' || e.type === 'on_my_way').at(-1);
+  return last?.type === 'on_my_way';
 }

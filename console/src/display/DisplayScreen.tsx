@@ -1,4 +1,5 @@
-// C9: the branch's public display. Every call and recall chimes and is spoken.
+// C9: the branch's public display. Every call and recall chimes and is spoken. Issue 17: when
+// the browser keeps it silent a banner says so, large, with the way out; numbers read across a room.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { displayQuery } from '../api/queries';
@@ -6,12 +7,14 @@ import { BranchRoute } from '../common/BranchRoute';
 import { formatClock } from '../common/time';
 import { fill, useI18n } from '../i18n';
 import { usePublicEvents } from '../realtime/useSocket';
-import { audioContext, chime, speak, spokenNumber } from './announce';
+import { chime, speak, spokenNumber } from './announce';
+import './display.css';
+import { useSoundAllowed } from './useSoundAllowed';
 
 export function DisplayScreen({ branchId }: { branchId: number }) {
   const { t, locale, lang } = useI18n();
   const view = useQuery(displayQuery(branchId));
-  const [muted, setMuted] = useState(() => audioContext().state !== 'running');
+  const sound = useSoundAllowed();
   const calling = useMemo(() => view.data?.calling ?? [], [view.data]);
   // The view refetches on every event and when the socket (re)connects. A call or recall is
   // announced when it appears in the view — not on the event alone: a display whose socket
@@ -42,7 +45,7 @@ export function DisplayScreen({ branchId }: { branchId: number }) {
   }, [view.data, calling, t, lang]);
   const [main, ...others] = calling;
   return (
-    <main className="display" data-testid="display">
+    <main className="display" data-testid="display" data-sound={sound.allowed ? 'on' : 'off'}>
       <header className="display-head">
         <span className="brand">
           <span className="brand-mark" aria-hidden="true">
@@ -90,18 +93,16 @@ export function DisplayScreen({ branchId }: { branchId: number }) {
           ))}
         </ol>
       </aside>
-      {muted && (
-        <button
-          type="button"
-          className="btn display-sound"
-          onClick={() =>
-            void audioContext()
-              .resume()
-              .then(() => setMuted(false))
-          }
-        >
-          {t.display.sound}
-        </button>
+      {sound.blocked && (
+        <div className="display-sound-banner" role="alert" data-testid="display-sound-blocked">
+          <div>
+            <p className="display-sound-title">{t.display.soundBlocked}</p>
+            <p>{t.display.soundBlockedHow}</p>
+          </div>
+          <button type="button" className="btn btn-lg" onClick={sound.allow}>
+            {t.display.sound}
+          </button>
+        </div>
       )}
     </main>
   );

@@ -130,6 +130,7 @@ export const en: Dictionary = {
     customerSaved: 'Customer updated',
     timeline: 'Timeline',
     useExisting: 'Use this customer',
+    onTheWay: 'The customer said they are on their way: the call waits a little longer.',
     newCall: 'New call: {number}, {name}',
   },
   tickets: {
@@ -199,6 +200,9 @@ export const en: Dictionary = {
     nobody: 'Waiting for the next call',
     speech: 'Ticket {number}, please go to {desk}',
     sound: 'Enable sound',
+    soundBlocked: 'No sound: this browser is blocking the call announcements',
+    soundBlockedHow:
+      'Touch this screen or press a key to turn it on. To have sound after every restart, open the display with Chromium in kiosk mode (see the README).',
   },
   kiosk: {
     title: 'Welcome',
@@ -236,6 +240,13 @@ export const en: Dictionary = {
     left: 'You left the queue.',
     onMyWay: 'I am on my way',
     onMyWayDone: 'We told them you are on your way: {desk} is expecting you.',
+    waitSoon: 'Estimated wait: 5 minutes or less',
+    waitAbout: 'Estimated wait: about {minutes} minutes',
+    waitLong: 'Estimated wait: more than an hour',
+    pageTitle: 'Ticket {number} · {branch}',
+    calledTitle: 'You are called! {number} · {desk}',
+    soundOn: 'Also alert me with a sound',
+    soundReady: 'When you are called, a sound will play and the phone will vibrate if it can.',
   },
   video: {
     callError: 'The video call could not connect',
@@ -283,6 +294,32 @@ export const en: Dictionary = {
     micLevel: 'Microphone level',
     join: 'Join the video call',
     transferred: 'You are being transferred to another agent; keep this window open.',
+    waitingAdviser: 'Waiting for your adviser…',
+    waitingAdviserHint: 'You are in the room. Your adviser will join in a moment; keep this page open.',
+    leave: 'Leave the call',
+    left: 'You left the call.',
+    rejoin: 'Join again',
+    joinAudioOnly: 'Join with audio only',
+    youAudioOnly: 'You (audio only)',
+    termsArrived: 'Your adviser sent you terms and conditions: read them and answer I accept or I do not accept.',
+    chatLog: 'Chat messages',
+    mediaLead: {
+      camera: 'We could not use your camera.',
+      microphone: 'We could not use your microphone.',
+      both: 'We could not use your camera or your microphone.',
+    },
+    mediaThen: {
+      camera: 'You can join with audio only: your adviser will hear you but not see you.',
+      microphone: 'You can join: your adviser will see you, and you can write to them in the chat.',
+      both: 'You can still join and write to your adviser in the chat.',
+    },
+    mediaFix: {
+      media_denied:
+        'To use them, tap the padlock next to the page address, allow the camera and microphone, and reload the page.',
+      media_missing: 'If you have the missing camera or microphone at hand, plug it in and reload the page.',
+      media_busy: 'If another application is using them (another video call), close it and reload the page.',
+      unknown: 'If it does not work, open this link in Chrome, Edge, Firefox or Safari.',
+    },
   },
   ticketActions: {
     call: 'call',

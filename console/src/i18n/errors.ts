@@ -48,20 +48,9 @@ export function codeText(t: Dictionary, code: string, params: ErrorParams = {}):
   return fillParams(t, Object.hasOwn(errors, code) ? errors[code]! : t.errors.unknown, params);
 }
 
-/** The browser's camera and microphone refusals (getUserMedia's DOMException names). */
-const MEDIA: Record<string, 'media_denied' | 'media_missing' | 'media_busy'> = {
-  NotAllowedError: 'media_denied',
-  SecurityError: 'media_denied',
-  NotFoundError: 'media_missing',
-  OverconstrainedError: 'media_missing',
-  NotReadableError: 'media_busy',
-  AbortError: 'media_busy',
-};
-
-/** Any failure as one sentence for the screen. */
+/** Any failure as one sentence for the screen (a camera's or microphone's: video/media-failure.ts). */
 export function errorText(t: Dictionary, err: unknown): string {
   if (err instanceof ApiError) return codeText(t, err.code, err.params);
-  if (err instanceof DOMException && Object.hasOwn(MEDIA, err.name)) return codeText(t, MEDIA[err.name]!);
   return codeText(t, 'unknown');
 }
 

@@ -138,6 +138,7 @@ export const es = {
     timeline: 'Cronología',
     useExisting: 'Usar este cliente',
     newCall: 'Nuevo llamado: {number}, {name}',
+    onTheWay: 'El cliente avisó que va en camino: el llamado espera un tiempo más.',
   },
   tickets: {
     title: 'Todos los tiquetes',
@@ -206,6 +207,9 @@ export const es = {
     nobody: 'En espera del próximo llamado',
     speech: 'Turno {number}, diríjase a {desk}',
     sound: 'Activar sonido',
+    soundBlocked: 'Sin sonido: este navegador no deja sonar los llamados',
+    soundBlockedHow:
+      'Toque esta pantalla o pulse una tecla para activarlo. Para que suene solo tras cada reinicio, abra la pantalla con Chromium en modo quiosco (vea el README).',
   },
   kiosk: {
     title: 'Bienvenido',
@@ -243,6 +247,13 @@ export const es = {
     left: 'Salió de la fila.',
     onMyWay: 'Voy en camino',
     onMyWayDone: 'Avisamos que va en camino: le esperan en el {desk}.',
+    waitSoon: 'Espera estimada: 5 minutos o menos',
+    waitAbout: 'Espera estimada: unos {minutes} minutos',
+    waitLong: 'Espera estimada: más de una hora',
+    pageTitle: 'Turno {number} · {branch}',
+    calledTitle: '¡Le llaman! {number} · {desk}',
+    soundOn: 'Avisarme también con sonido',
+    soundReady: 'Cuando le llamen, sonará un aviso y el teléfono vibrará si puede.',
   },
   video: {
     callError: 'No se pudo conectar la videollamada',
@@ -290,6 +301,32 @@ export const es = {
     micLevel: 'Nivel del micrófono',
     join: 'Entrar a la videollamada',
     transferred: 'Le estamos transfiriendo con otro asesor; no cierre esta ventana.',
+    waitingAdviser: 'Esperando a su asesor…',
+    waitingAdviserHint: 'Ya está en la sala. Su asesor se unirá en un momento; no cierre esta página.',
+    leave: 'Salir de la videollamada',
+    left: 'Salió de la videollamada.',
+    rejoin: 'Volver a entrar',
+    joinAudioOnly: 'Entrar solo con audio',
+    youAudioOnly: 'Usted (solo audio)',
+    termsArrived: 'Su asesor le envió términos y condiciones: léalos y responda Acepto o No acepto.',
+    chatLog: 'Mensajes del chat',
+    mediaLead: {
+      camera: 'No pudimos usar su cámara.',
+      microphone: 'No pudimos usar su micrófono.',
+      both: 'No pudimos usar su cámara ni su micrófono.',
+    },
+    mediaThen: {
+      camera: 'Puede entrar solo con audio: su asesor le oirá, pero no le verá.',
+      microphone: 'Puede entrar: su asesor le verá, y podrá escribirle por el chat.',
+      both: 'Puede entrar igual y escribirle a su asesor por el chat.',
+    },
+    mediaFix: {
+      media_denied:
+        'Para usarlos, toque el candado junto a la dirección de la página, permita la cámara y el micrófono y recargue la página.',
+      media_missing: 'Si tiene a mano la cámara o el micrófono que falta, conéctelo y recargue la página.',
+      media_busy: 'Si otra aplicación los está usando (otra videollamada), ciérrela y recargue la página.',
+      unknown: 'Si no funciona, abra este enlace en Chrome, Edge, Firefox o Safari.',
+    },
   },
   /** Ticket steps as servers name them in refusals ({action}), worded to follow "No se puede …". */
   ticketActions: {

@@ -1,8 +1,11 @@
 // Before joining: the customer sees their camera and hears (as a level bar) their microphone.
+// Issue 17: a missing or refused camera (or microphone) is explained, and Join stays possible
+// with whatever the browser gave — sound only, or only the chat.
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
-import { errorText } from '../i18n/errors';
+import type { LocalStream } from '../video/useLocalStream';
 import { VideoTile } from '../video/VideoTile';
+import { mediaProblem } from './mediaProblem';
 
 function useMicLevel(stream: MediaStream | null): number {
   const [level, setLevel] = useState(0);
@@ -27,43 +30,44 @@ function useMicLevel(stream: MediaStream | null): number {
   return level;
 }
 
-/** `failure`: why the browser gave no camera or microphone, if it did not. */
-export function DeviceCheck({
-  stream,
-  failure,
-  onJoin,
-}: {
-  stream: MediaStream | null;
-  failure: unknown;
-  onJoin(): void;
-}) {
+export function DeviceCheck({ local, onJoin }: { local: LocalStream; onJoin(): void }) {
   const { t } = useI18n();
+  const { stream, failure, settled } = local;
   const level = useMicLevel(stream);
+  const video = (stream?.getVideoTracks().length ?? 0) > 0;
+  const audio = (stream?.getAudioTracks().length ?? 0) > 0;
+  const problem = mediaProblem(t, stream, failure);
   return (
     <section className="vc" data-testid="device-check">
-      <h2>{t.video.checkTitle}</h2>
-      {failure !== undefined && (
-        <p role="alert" className="vc-error">
-          {errorText(t, failure)}
+      <h1 className="vc-title">{t.video.checkTitle}</h1>
+      {problem && (
+        <p role="alert" className="vc-notice" data-testid="media-problem">
+          {problem}
         </p>
       )}
-      <div style={{ maxWidth: 420 }}>
-        <VideoTile stream={stream} label={t.video.you} muted testId="preview-video" />
-      </div>
-      <p>{t.video.micLevel}</p>
-      <div
-        className="vc-meter"
-        role="meter"
-        aria-label={t.video.micLevel}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(level * 100)}
-      >
-        <span style={{ width: `${Math.min(100, Math.round(level * 300))}%` }} />
-      </div>
+      {video && (
+        <div className="vc-preview">
+          <VideoTile stream={stream} label={t.video.you} muted testId="preview-video" />
+        </div>
+      )}
+      {audio && (
+        <>
+          <p>{t.video.micLevel}</p>
+          <div
+            className="vc-meter"
+            role="meter"
+            aria-label={t.video.micLevel}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(level * 100)}
+          >
+            <span style={{ width: `${Math.min(100, Math.round(level * 300))}%` }} />
+          </div>
+        </>
+      )}
       <p>
-        <button type="button" onClick={onJoin} disabled={!stream}>
-          {t.video.join}
+        <button type="button" className="vc-primary" onClick={onJoin} disabled={!settled}>
+          {audio && !video ? t.video.joinAudioOnly : t.video.join}
         </button>
       </p>
     </section>

@@ -1,14 +1,15 @@
 // H6, issue 13: "I have an appointment" — the customer types the ID number they booked with and
 // the kiosk checks in today's appointment of this branch. A way back to the start is always on
-// screen, and an idle form goes back by itself, so nobody is left stranded on it.
+// screen, and an idle form goes back by itself, so nobody is left stranded on it — issue 17:
+// after a warning that can be kept (the ticket screen's ResetWarning), never silently.
 import type { KioskTicket } from '@domain/contracts/public';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { useApiMutation } from '../api/mutation';
 import { Notice } from '../common/Notice';
 import { useI18n } from '../i18n';
-
-const IDLE_BACK_MS = 60_000;
+import { ResetWarning } from './ResetWarning';
+import { useResetCountdown } from './useResetCountdown';
 
 export function AppointmentCheckIn({
   branchId,
@@ -27,10 +28,9 @@ export function AppointmentCheckIn({
   );
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
-  useEffect(() => {
-    const id = window.setTimeout(onBack, IDLE_BACK_MS);
-    return () => window.clearTimeout(id);
-  }, [idNumber, checkIn.message, onBack]);
+  // Idle time counts from the last thing that happened on the form: a key typed, an answer shown.
+  const { secondsLeft, keep } = useResetCountdown(onBack);
+  useEffect(keep, [idNumber, checkIn.message, keep]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -70,6 +70,13 @@ export function AppointmentCheckIn({
           {t.kiosk.back}
         </button>
       </form>
+      <ResetWarning
+        secondsLeft={secondsLeft}
+        onKeep={() => {
+          keep();
+          input.current?.focus();
+        }}
+      />
     </section>
   );
 }

@@ -1,28 +1,43 @@
-// H5: the customer's status page, live: people ahead, or the desk that calls them.
+// H5: the customer's status page, live: people ahead and about how long, or the desk that calls
+// them — said aloud, on the tab, by vibration and sound (issue 17, CallAlert).
 import type { PublicStatus } from '@domain/contracts/public';
 import { useQuery } from '@tanstack/react-query';
 import { publicStatusQuery } from '../api/queries';
 import { StatusBadge } from '../common/Badge';
 import { fill, useI18n } from '../i18n';
 import { usePublicEvents } from '../realtime/useSocket';
+import { CallAlert } from './CallAlert';
 import { LeaveQueue } from './LeaveQueue';
+import './status.css';
+import { waitText } from './wait';
 import { OnMyWay } from './OnMyWay';
 
 function Message({ s }: { s: PublicStatus }) {
   const { t } = useI18n();
   const desk = s.deskName ?? '';
   switch (s.status) {
-    case 'waiting':
-      return s.ahead === 0 ? (
-        <p className="status-big">{t.status.next}</p>
-      ) : (
-        <p className="status-ahead">
-          <span className="status-big mono" data-testid="status-ahead">
-            {s.ahead}
-          </span>
-          {t.status.ahead}
-        </p>
+    case 'waiting': {
+      const wait = waitText(t, s.waitMinutes);
+      return (
+        <>
+          {s.ahead === 0 ? (
+            <p className="status-big">{t.status.next}</p>
+          ) : (
+            <p className="status-ahead">
+              <span className="status-big mono" data-testid="status-ahead">
+                {s.ahead}
+              </span>
+              {t.status.ahead}
+            </p>
+          )}
+          {wait && (
+            <p className="status-wait" data-testid="status-wait">
+              {wait}
+            </p>
+          )}
+        </>
       );
+    }
     case 'calling':
       return (
         <p className="status-big status-calling" data-testid="status-called">
@@ -61,6 +76,7 @@ export function StatusScreen({ token }: { token: string }) {
               {s.serviceName} <StatusBadge status={s.status} />
             </div>
             <Message s={s} />
+            <CallAlert s={s} />
             <OnMyWay token={token} status={s} />
             <LeaveQueue token={token} status={s.status} />
             <span className="live-dot">{t.status.live}</span>

@@ -37,18 +37,21 @@ export function ChatPanel({
   return (
     <section className="vc-chat" aria-label={t.video.chat}>
       <h3>{t.video.chat}</h3>
-      <ol className="vc-messages" data-testid="chat-messages">
-        {messages.map((m) => (
-          <li key={m.id} className={m.senderType === self ? 'mine' : 'theirs'}>
-            <strong>{m.senderName}</strong> {m.body}
-            {m.file && (
-              <button type="button" className="vc-file" onClick={() => api && download.mutate(m.file!)}>
-                {t.video.download}: {m.file.name} ({Math.ceil(m.file.size / 1024)} KB)
-              </button>
-            )}
-          </li>
-        ))}
-      </ol>
+      {/* A log: screen readers read each message as it arrives (issue 17), the list keeps its list semantics. */}
+      <div role="log" aria-label={t.video.chatLog}>
+        <ol className="vc-messages" data-testid="chat-messages">
+          {messages.map((m) => (
+            <li key={m.id} className={m.senderType === self ? 'mine' : 'theirs'}>
+              <strong>{m.senderName}</strong> {m.body}
+              {m.file && (
+                <button type="button" className="vc-file" onClick={() => api && download.mutate(m.file!)}>
+                  {t.video.download}: {m.file.name} ({Math.ceil(m.file.size / 1024)} KB)
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      </div>
       {error && (
         <p role="alert" className="vc-error">
           {error}

@@ -16,14 +16,20 @@ export function MediaControls({
   const t = useI18n().t.video;
   const [settings, setSettings] = useState(false);
   const act = (p: Promise<void>) => p.catch((err: unknown) => console.error('media control failed', err));
+  // A call without a camera (or a microphone) has nothing of that kind to switch (issue 17, audio-only).
+  const has = (kind: 'audio' | 'video') => media.stream?.getTracks().some((tr) => tr.kind === kind) ?? false;
   return (
     <div className="vc-controls">
-      <button type="button" aria-pressed={!media.camOn} onClick={() => void act(media.toggleCam())}>
-        {media.camOn ? t.cameraOff : t.cameraOn}
-      </button>
-      <button type="button" aria-pressed={!media.micOn} onClick={() => void act(media.toggleMic())}>
-        {media.micOn ? t.micOff : t.micOn}
-      </button>
+      {has('video') && (
+        <button type="button" aria-pressed={!media.camOn} onClick={() => void act(media.toggleCam())}>
+          {media.camOn ? t.cameraOff : t.cameraOn}
+        </button>
+      )}
+      {has('audio') && (
+        <button type="button" aria-pressed={!media.micOn} onClick={() => void act(media.toggleMic())}>
+          {media.micOn ? t.micOff : t.micOn}
+        </button>
+      )}
       {canShare && (
         <button type="button" onClick={() => void act(media.sharing ? media.stopShare() : media.share())}>
           {media.sharing ? t.stopShare : t.share}

@@ -9,9 +9,10 @@ import { useApiMutation } from '../api/mutation';
 import { LIVE_KEYS, ticketQuery } from '../api/queries';
 import { TransferDialog } from '../desk/TransferDialog';
 import { useI18n } from '../i18n';
-import { errorText } from '../i18n/errors';
+import { codeText, errorText } from '../i18n/errors';
 import { TagBox, TermsComposer } from './AgentTools';
 import { joinAsAgent } from './call-api';
+import { mediaCode } from './media-failure';
 import { ChatPanel } from './ChatPanel';
 import { GuestLink } from './GuestLink';
 import { MediaControls } from './MediaControls';
@@ -94,7 +95,7 @@ export function VideoCall({ ticketId, onDone }: VideoCallProps) {
       )}
       {local.failure !== undefined && (
         <p role="alert" className="vc-error">
-          {errorText(t, local.failure)}
+          {codeText(t, mediaCode(local.failure) ?? 'unknown')}
         </p>
       )}
       <div className="vc-stage">
