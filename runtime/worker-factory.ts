@@ -60,6 +60,12 @@ export async function createWorker(opts: {
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     // Ticket workflows are small and short: many fit in the cache of a 2-core machine.
     maxCachedWorkflows: 2000,
+    // A new ticket's first workflow task (its registration: what a kiosk waits for) is on the
+    // normal queue; every later task of a cached workflow (dispatch, steps) is on the sticky one.
+    // The SDK's default (0.2) gives the normal queue 2 of 10 polls, so under overload issuing
+    // queued behind dispatch: create → waiting p99 15 s at 20 tickets/s offered on this machine,
+    // against 1.1–1.8 s with as many polls for both (issue 15; `./ventanilla bench --rate 20`).
+    nonStickyToStickyPollRatio: 1,
     ...(opts.shutdownForceTime ? { shutdownForceTime: opts.shutdownForceTime } : {}),
     ...(opts.isolateExecutionTimeout ? { isolateExecutionTimeout: opts.isolateExecutionTimeout } : {}),
   });
