@@ -62,6 +62,10 @@ describe('agent console', () => {
     const status = await publicPage(h, statusHref, { width: 390, height: 844 });
     await status.page.getByTestId('status-called').filter({ hasText: 'Módulo 1' }).waitFor();
     await screenshot(status.page, 'status-called');
+    // Issue 17: the customer says from the status page they are on their way; the desk sees it live.
+    await status.page.getByRole('button', { name: 'Voy en camino' }).click();
+    await page.getByText('El cliente avisó que va en camino').waitFor();
+    await screenshot(page, 'attention-on-my-way');
 
     await page.getByRole('button', { name: 'El cliente llegó' }).click();
     await page.locator('[data-testid="attention"][data-status="attending"]').waitFor();
