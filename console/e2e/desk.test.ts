@@ -154,6 +154,8 @@ describe('agent console', () => {
     await screenshot(page, 'transfer-dialog');
     await page.getByRole('dialog').getByRole('button', { name: 'Transferir' }).click();
     await list.locator(`tr[data-number="${second.number}"]`).waitFor({ state: 'detached' });
+    // Issue 17: the row that opened the dialog is gone; the keyboard lands on the list, not <body>.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('waiting-title');
 
     await list.locator(`tr[data-number="${first.number}"]`).getByRole('button', { name: 'Atender' }).click();
     await page.getByTestId('call-number').filter({ hasText: first.number }).waitFor();

@@ -19,9 +19,10 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
   const list = useQuery(waitingQuery(shift));
   const listError = useErrorText(list.error);
   const [transferring, setTransferring] = useState<WaitingItem>();
-  // After Finish (the call panel went away with the focused button): the keyboard lands here.
+  // After Finish (the call panel went away with the focused button), or once a row whose button
+  // had the focus left the list (a transfer from it): the keyboard lands here.
   const title = useRef<HTMLHeadingElement>(null);
-  useTakeLostFocus(title);
+  useTakeLostFocus(title, list.dataUpdatedAt);
   // A ticket id: call that one to this desk (A12); null: whoever dispatch says is next.
   const call = useApiMutation(
     (ticketId: string | null) =>
