@@ -22,7 +22,9 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
   // After Finish (the call panel went away with the focused button), or once a row whose button
   // had the focus left the list (a transfer from it): the keyboard lands here.
   const title = useRef<HTMLHeadingElement>(null);
-  useTakeLostFocus(title, list.dataUpdatedAt);
+  // Either may come first: the dialog closing (its opener already gone) or the list refetching.
+  const [dialogsClosed, setDialogsClosed] = useState(0);
+  useTakeLostFocus(title, `${list.dataUpdatedAt}:${dialogsClosed}`);
   // A ticket id: call that one to this desk (A12); null: whoever dispatch says is next.
   const call = useApiMutation(
     (ticketId: string | null) =>
@@ -123,7 +125,10 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
           ticketId={transferring.ticketId}
           number={transferring.number}
           branchId={shift.branchId}
-          onDone={() => setTransferring(undefined)}
+          onDone={() => {
+            setTransferring(undefined);
+            setDialogsClosed((n) => n + 1);
+          }}
         />
       )}
     </section>
