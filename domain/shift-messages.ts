@@ -2,7 +2,7 @@
 // and the tests import these objects. Wire name = constant name.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { AgentState } from './agents.js';
-import type { Actor } from './tickets.js';
+import { MACHINE_ACTORS, type Actor } from './tickets.js';
 
 /** What a shift workflow starts with; the API has already written the `shifts` row (desk held). */
 export interface ShiftInput {
@@ -80,7 +80,7 @@ export const ticketWaiting = defineSignal<[TicketOffer]>('ticketWaiting');
 export const getShift = defineQuery<ShiftStatus>('getShift');
 
 /** Who calls tickets that dispatch gave to an agent (the timeline shows it). */
-export const DISPATCH_ACTOR: Actor = { type: 'system', name: 'dispatch' };
+export const DISPATCH_ACTOR: Actor = { type: 'system', name: MACHINE_ACTORS.dispatch };
 
 /** Notification type raised when a break runs over its cap. */
 export const BREAK_CAP_NOTIFICATION = 'break_cap_exceeded';

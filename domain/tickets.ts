@@ -38,7 +38,25 @@ export interface Actor {
   /** For users: agents may only act on tickets they hold; supervisors, admins and operators on any. */
   role?: Role;
 }
-export const SYSTEM: Actor = { type: 'system', name: 'system' };
+export const SYSTEM: Actor = { type: 'system', name: 'system' }; // MACHINE_ACTORS.system, below
+
+/**
+ * The names the timeline stores for steps no person took (timers, dispatch, the kiosk, the status
+ * page), by the key both UIs translate them under: no English name reaches a Spanish screen.
+ */
+export const MACHINE_ACTORS = {
+  system: 'system',
+  dispatch: 'dispatch',
+  kiosk: 'kiosk',
+  statusPage: 'status page',
+} as const;
+export type MachineActor = keyof typeof MACHINE_ACTORS;
+
+/** The translation key of a step's actor, when no person took the step. */
+export function machineActorOf(a: { type: string; name?: string | null }): MachineActor | undefined {
+  if (a.type === 'user') return undefined;
+  return (Object.keys(MACHINE_ACTORS) as MachineActor[]).find((k) => MACHINE_ACTORS[k] === a.name);
+}
 
 /** What happens inside a video call (D*): recorded on the ticket's timeline, no status change. */
 export const CALL_EVENT_TYPES = [

@@ -6,13 +6,13 @@ import type { Db } from '../../db/knex.js';
 import { DomainError } from '../../domain/errors.js';
 import * as msg from '../../domain/ticket-messages.js';
 import { refusedPublic } from '../../domain/ticket-rights.js';
-import type { Actor, TicketStatus } from '../../domain/tickets.js';
+import { MACHINE_ACTORS, type Actor, type TicketStatus } from '../../domain/tickets.js';
 import type { ApiDeps } from '../deps.js';
 import { updateTicket } from '../../workflows/tickets/client.js';
 import { statusLink } from './tokens.js';
 import type { KioskTicket } from '../../domain/contracts/public.js';
 
-export const KIOSK: Actor = { type: 'customer', name: 'kiosk' };
+export const KIOSK: Actor = { type: 'customer', name: MACHINE_ACTORS.kiosk };
 
 /** Dots, dashes and case are how people type the same number differently ("1.020.304" = "1020304"). */
 const bare = (idNumber: string): string => idNumber.replace(/[.-]/g, '').toUpperCase();

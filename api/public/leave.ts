@@ -3,7 +3,7 @@
 import { DomainError } from '../../domain/errors.js';
 import * as msg from '../../domain/ticket-messages.js';
 import { PUBLIC_RIGHTS, refusedPublic } from '../../domain/ticket-rights.js';
-import type { Actor, TicketStatus } from '../../domain/tickets.js';
+import { MACHINE_ACTORS, type Actor, type TicketStatus } from '../../domain/tickets.js';
 import type { ApiDeps } from '../deps.js';
 import { updateTicket } from '../../workflows/tickets/client.js';
 import type { PublicStatus } from '../../domain/contracts/public.js';
@@ -11,7 +11,7 @@ import { statusOf } from './queries.js';
 
 /** The timeline's reason, a code like the call time-out's `no_answer`. */
 export const LEFT_QUEUE = 'left_queue';
-const CUSTOMER: Actor = { type: 'customer', name: 'status page' };
+const CUSTOMER: Actor = { type: 'customer', name: MACHINE_ACTORS.statusPage };
 
 export async function leaveQueue(d: Pick<ApiDeps, 'db' | 'temporal'>, ticketId: string): Promise<PublicStatus> {
   const t: { status: TicketStatus; number: string } | undefined = await d

@@ -65,6 +65,11 @@ describe('agent console', () => {
     // Issue 17: the customer says from the status page they are on their way; the desk sees it live.
     await status.page.getByRole('button', { name: 'Voy en camino' }).click();
     await page.getByText('El cliente avisó que va en camino').waitFor();
+    // Steps no person took are named in the screen's language (the kiosk, dispatch, the status page).
+    const actors = page.getByTestId('timeline').locator('.tl-meta span');
+    await expect
+      .poll(() => actors.allTextContents())
+      .toEqual(['Kiosco', 'Asignación automática', 'Ana Restrepo', 'Página de estado']);
     await screenshot(page, 'attention-on-my-way');
 
     await page.getByRole('button', { name: 'El cliente llegó' }).click();

@@ -197,6 +197,7 @@ const en: TranslationMessages = {
       priority: 'Priority',
     },
     actor: { system: 'System', customer: 'Customer', user: 'User' },
+    machineActor: { system: 'System', dispatch: 'Automatic dispatch', kiosk: 'Kiosk', statusPage: 'Status page' },
     or: 'or',
     action: {
       call: 'call',

@@ -212,6 +212,13 @@ const es: TranslationMessages = {
       priority: 'Prioridad',
     },
     actor: { system: 'Sistema', customer: 'Cliente', user: 'Usuario' },
+    /** Who took a step when no person did (domain MACHINE_ACTORS). */
+    machineActor: {
+      system: 'Sistema',
+      dispatch: 'Asignación automática',
+      kiosk: 'Kiosco',
+      statusPage: 'Página de estado',
+    },
     or: 'o',
     /** Ticket steps as servers name them in refusals (%{action}), worded to follow "No se puede …". */
     action: {

@@ -1,6 +1,7 @@
 // B7: a ticket with its full timeline (cronología), the customer, its Temporal workflow (G7),
 // and the requeue / cancel actions. Follows the ticket live.
 import type { Ticket } from '@domain/contracts/tickets';
+import { machineActorOf } from '@domain/tickets';
 import {
   Box,
   Card,
@@ -58,7 +59,12 @@ function Timeline({ ticketId }: { ticketId: string }) {
     retry: retryUnlessRefused,
   });
   useNotifyQueryError(error);
-  const actor = (a: { type: string; name: string | null }) => a.name ?? translate(`ventanilla.actor.${a.type}`);
+  const actor = (a: { type: string; name: string | null }) => {
+    const machine = machineActorOf(a);
+    return machine
+      ? translate(`ventanilla.machineActor.${machine}`)
+      : (a.name ?? translate(`ventanilla.actor.${a.type}`));
+  };
   const value = (v: unknown) =>
     typeof v === 'boolean'
       ? translate(v ? 'ra.boolean.true' : 'ra.boolean.false')

@@ -35,6 +35,7 @@ export const en: Dictionary = {
   states: { online: 'Online', offline: 'Offline', resting: 'Resting', lunch: 'Lunch', documenting: 'Documenting' },
   roles: { agent: 'agent', supervisor: 'supervisor', admin: 'administrator', operator: 'operator' },
   kinds: { turn: 'Turn', virtual: 'Virtual', appointment: 'Appointment' },
+  actors: { system: 'System', dispatch: 'Automatic dispatch', kiosk: 'Kiosk', statusPage: 'Status page' },
   statuses: {
     scheduled: 'Scheduled',
     waiting: 'Waiting',

@@ -42,6 +42,8 @@ export const es = {
   },
   roles: { agent: 'asesor', supervisor: 'supervisor', admin: 'administrador', operator: 'operador' },
   kinds: { turn: 'Turno', virtual: 'Virtual', appointment: 'Cita' },
+  /** Who took a step when no person did (domain MACHINE_ACTORS). */
+  actors: { system: 'Sistema', dispatch: 'Asignación automática', kiosk: 'Kiosco', statusPage: 'Página de estado' },
   statuses: {
     scheduled: 'Agendada',
     waiting: 'En espera',

@@ -1,4 +1,5 @@
 // B7: every step of a ticket with time, actor and details, oldest first.
+import { machineActorOf } from '@domain/tickets';
 import { useQuery } from '@tanstack/react-query';
 import { useErrorText } from '../api/mutation';
 import { timelineQuery } from '../api/queries';
@@ -16,6 +17,11 @@ export function Timeline({ ticketId }: { ticketId: string }) {
   const { t, locale } = useI18n();
   const events = useQuery(timelineQuery(ticketId));
   const error = useErrorText(events.error);
+  // A person's name as stored; the kiosk, dispatch, timers and the status page in the screen's language.
+  const actorText = (a: { type: string; name?: string | null }): string => {
+    const machine = machineActorOf(a);
+    return machine ? t.actors[machine] : (a.name ?? a.type);
+  };
   if (error) return <p className="notice notice-error">{error}</p>;
   return (
     <ol className="timeline" data-testid="timeline">
@@ -31,7 +37,7 @@ export function Timeline({ ticketId }: { ticketId: string }) {
           </div>
           <div className="tl-meta">
             <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>
-            <span>{e.actor.name ?? e.actor.type}</span>
+            <span>{actorText(e.actor)}</span>
           </div>
         </li>
       ))}
