@@ -93,6 +93,13 @@ export const TIMELINE_EVENT_TYPES = [
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];
 
+/** The steps that start a call's clock: its time-out counts from the latest of them. */
+export const CALL_CLOCK_STEPS = ['called', 'recalled', 'on_my_way'] as const satisfies readonly TimelineEventType[];
+
+/** Whether the customer said "on my way" since the last call or recall, from the timeline's step types in order. */
+export const saidOnTheWay = (types: readonly string[]): boolean =>
+  types.filter((t) => (CALL_CLOCK_STEPS as readonly string[]).includes(t)).at(-1) === 'on_my_way';
+
 /** Ticket display number: service label + day sequence, e.g. A-007. */
 export const formatTicketNumber = (label: string, seq: number): string => `${label}-${String(seq).padStart(3, '0')}`;
 

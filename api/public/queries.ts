@@ -5,7 +5,7 @@ import type { Db } from '../../db/knex.js';
 import type { CalledTicket, DisplayView, PublicStatus } from '../../domain/contracts/public.js';
 import type { ServiceRef } from '../../domain/contracts/shifts.js';
 import { DomainError } from '../../domain/errors.js';
-import type { TicketStatus } from '../../domain/tickets.js';
+import { CALL_CLOCK_STEPS, saidOnTheWay, type TicketStatus } from '../../domain/tickets.js';
 import { PACE_CALLS, PACE_WINDOW_MS, estimateWaitMinutes } from '../../domain/wait-estimate.js';
 
 const today = `t.service_day = (now() at time zone b.timezone)::date`;
@@ -131,7 +131,7 @@ export async function statusOf(db: Db, ticketId: string): Promise<PublicStatus> 
   return {
     number: t.number,
     status: t.status,
-    onTheWay: t.status === 'calling' && (await saidOnTheWay(db, ticketId)),
+    onTheWay: t.status === 'calling' && (await onTheWayNow(db, ticketId)),
     branchId: t.branch_id,
     branchName: t.branch_name,
     serviceName: t.service_name,
@@ -141,14 +141,14 @@ export async function statusOf(db: Db, ticketId: string): Promise<PublicStatus> 
   };
 }
 
-/** Whether the customer said "on my way" after the ticket's last call or recall. */
-async function saidOnTheWay(db: Db, ticketId: string): Promise<boolean> {
+/** Whether the customer said "on my way" after the ticket's last call or recall (the latest clock step). */
+async function onTheWayNow(db: Db, ticketId: string): Promise<boolean> {
   const last: { type: string } | undefined = await db('ticket_events')
     .where({ ticket_id: ticketId })
-    .whereIn('type', ['called', 'recalled', 'on_my_way'])
+    .whereIn('type', CALL_CLOCK_STEPS)
     .orderBy('seq', 'desc')
     .first('type');
-  return last?.type === 'on_my_way';
+  return saidOnTheWay(last ? [last.type] : []);
 }
 
 /** When the service's latest tickets of the day were called (the pace of the estimated wait). */

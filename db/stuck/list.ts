@@ -1,6 +1,7 @@
 // Stuck work as health and the monitor see it (issue 12, item 5): the `stuck_work` rows the
 // activity guard and the sweeper write, plus what the ticket rows say by themselves — calling past
 // the call deadline plus a margin, attending longer than the service's maximum.
+import { CALL_CLOCK_STEPS } from '../../domain/tickets.js';
 import { iso } from '../dates.js';
 import type { Db } from '../knex.js';
 import { CALL_OVERDUE_MARGIN_SECONDS, type StuckItem, type StuckReason } from '../../domain/stuck.js';
@@ -53,7 +54,8 @@ function stored(db: Db, s: StuckScope) {
  */
 function callOverdue(db: Db, s: StuckScope) {
   const lastCall = db.raw(
-    `coalesce((select max(e.at) from ticket_events e where e.ticket_id = t.id and e.type in ('called', 'recalled', 'on_my_way')), t.called_at)`,
+    `coalesce((select max(e.at) from ticket_events e where e.ticket_id = t.id and e.type in (?)), t.called_at)`,
+    [[...CALL_CLOCK_STEPS]],
   );
   const q = db('tickets as t')
     .join('services as sv', 'sv.id', 't.service_id')

@@ -8,7 +8,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { api } from '../api/client';
 import { useApiMutation, useErrorText } from '../api/mutation';
-import type { TimelineEvent } from '@domain/contracts/tickets';
+import { saidOnTheWay } from '@domain/tickets';
 import { LIVE_KEYS, ticketQuery, timelineQuery } from '../api/queries';
 import { StatusBadge } from '../common/Badge';
 import { Elapsed } from '../common/Elapsed';
@@ -45,7 +45,7 @@ export function AttentionPanel({
   const status = tk?.status;
   // Issue 17: the customer said "on my way" from their status page during this call.
   const timeline = useQuery({ ...timelineQuery(ticketId), enabled: status === 'calling' });
-  const onTheWay = status === 'calling' && customerOnTheWay(timeline.data);
+  const onTheWay = status === 'calling' && saidOnTheWay((timeline.data ?? []).map((e) => e.type));
   const said = useRef(false);
   useEffect(() => {
     if (!status || !tk) return;
@@ -158,10 +158,4 @@ export function AttentionPanel({
       </section>
     </section>
   );
-}
-
-/** Whether the last call or recall was followed by the customer's "on my way". */
-function customerOnTheWay(events: readonly TimelineEvent[] | undefined): boolean {
-  const last = events?.filter((e) => e.type === 'called' || e.type === 'recalled' || e.type === 'on_my_way').at(-1);
-  return last?.type === 'on_my_way';
 }
