@@ -167,6 +167,16 @@ describe('agent console', () => {
     await page.getByRole('button', { name: 'El cliente llegó' }).click();
     await page.getByRole('button', { name: 'Finalizar atención' }).click();
     await page.getByTestId('waiting-count').waitFor();
+    // The shift learns the attention ended by a signal a moment later (until then log-out is
+    // refused, rightly, with a message): under CI load that moment can outlast a click.
+    const holding = () =>
+      h.stack
+        .db('shifts as s')
+        .join('users as u', 'u.id', 's.user_id')
+        .where('u.email', 'bruno@andino.demo')
+        .whereNull('s.ended_at')
+        .first('s.current_ticket_id');
+    await expect.poll(async () => (await holding())?.current_ticket_id ?? null, { timeout: 15_000 }).toBeNull();
 
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
