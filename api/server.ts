@@ -15,6 +15,8 @@ import type { ApiDeps } from './deps.js';
 import { listenForChanges } from '../db/changes.js';
 import { createSocketServer } from './realtime/socket.js';
 import { startWebhookDispatcher } from './webhooks/dispatcher.js';
+import { startHistoryUpkeep } from './history/upkeep.js';
+import { videoSettings } from './video/settings.js';
 
 export interface RunningApi {
   url: string;
@@ -33,15 +35,17 @@ export async function startApi(config: Config, log: Logger): Promise<RunningApi>
     namespace: config.TEMPORAL_NAMESPACE,
     dataConverter: dataConverterOf(createCodec(config, workflowEntityLookup(db))),
   });
-  const server = await listen(
-    { db, temporal, taskQueue: config.TASK_QUEUE, config, log },
-    config.DATABASE_URL,
-    config.API_PORT,
-  );
+  const deps: ApiDeps = { db, temporal, taskQueue: config.TASK_QUEUE, config, log };
+  const server = await listen(deps, config.DATABASE_URL, config.API_PORT);
   log.info({ port: config.API_PORT }, 'API listening');
+  const upkeep = startHistoryUpkeep(
+    { db, log: createLogger('history-upkeep'), filesDir: videoSettings(deps).filesDir },
+    config.HISTORY_UPKEEP_SECONDS * 1000,
+  );
   return {
     url: `http://localhost:${config.API_PORT}`,
     async close() {
+      await upkeep.stop();
       await server.close();
       await connection.close();
       await db.destroy();

@@ -114,6 +114,7 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
     const inserted: TicketRow = returned(await trx('tickets').insert(row).returning('*'));
     await trx('ticket_events').insert({
       ticket_id: input.ticketId,
+      service_day: day,
       seq: 1,
       type: 'created',
       from_status: null,

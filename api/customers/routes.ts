@@ -30,7 +30,7 @@ export const customers: CrudResource<Customer> = {
     ),
   create: CustomerCreate,
   update: CustomerUpdate,
-  readOnly: ['entityId'],
+  readOnly: ['entityId', 'anonymisedAt'],
   scope: (q, u) => {
     void q.where('customers.entity_id', u.entityId);
     if (u.role === 'agent') {

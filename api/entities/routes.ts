@@ -9,7 +9,12 @@ import { EntityFilter, EntityUpdate } from './schemas.js';
 export const entities: CrudResource<Entity> = {
   name: 'entities',
   model: Entity,
-  fields: { id: 'entities.id', name: 'entities.name', slug: 'entities.slug' },
+  fields: {
+    id: 'entities.id',
+    name: 'entities.name',
+    slug: 'entities.slug',
+    retentionMonths: 'entities.retention_months',
+  },
   defaultSort: ['name', 'asc'],
   filter: EntityFilter,
   search: (q, text) => void q.whereILike('entities.name', `%${text}%`),

@@ -79,7 +79,7 @@ export async function branchSnapshot(
   const firsts = db.raw(
     `(select t.id as ticket_id, x.first_queued, x.first_called from tickets t cross join lateral (
         select min(e.at) filter (where e.to_status = 'waiting') as first_queued, min(e.at) filter (where e.type = 'called') as first_called
-        from ticket_events e where e.ticket_id = t.id) x
+        from ticket_events e where e.ticket_id = t.id and e.service_day = t.service_day) x
       where t.branch_id = ? and t.service_day = (now() at time zone ?)::date) as f`,
     [branch.id, branch.timezone],
   );

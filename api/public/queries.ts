@@ -7,6 +7,7 @@ import type { ServiceRef } from '../../domain/contracts/shifts.js';
 import { DomainError } from '../../domain/errors.js';
 import { CALL_CLOCK_STEPS, saidOnTheWay, type TicketStatus } from '../../domain/tickets.js';
 import { PACE_CALLS, PACE_WINDOW_MS, estimateWaitMinutes } from '../../domain/wait-estimate.js';
+import { eventsOf } from '../../db/tickets/events.js';
 
 const today = `t.service_day = (now() at time zone b.timezone)::date`;
 
@@ -143,8 +144,7 @@ export async function statusOf(db: Db, ticketId: string): Promise<PublicStatus> 
 
 /** Whether the customer said "on my way" after the ticket's last call or recall (the latest clock step). */
 async function onTheWayNow(db: Db, ticketId: string): Promise<boolean> {
-  const last: { type: string } | undefined = await db('ticket_events')
-    .where({ ticket_id: ticketId })
+  const last: { type: string } | undefined = await eventsOf(db, ticketId)
     .whereIn('type', CALL_CLOCK_STEPS)
     .orderBy('seq', 'desc')
     .first('type');

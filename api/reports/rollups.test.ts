@@ -57,6 +57,7 @@ async function ticket(day: string, steps: Step[]): Promise<string> {
   await app.db('ticket_events').insert(
     steps.map((s, i) => ({
       ticket_id: id,
+      service_day: day,
       seq: i + 1,
       type: s.type,
       from_status: s.from,
@@ -188,6 +189,7 @@ describe('issue 18: report rollups', () => {
     const at = app.db.raw(`(cast(? as date) + 1 + cast('00:30' as time)) at time zone '${TZ}'`, [d1]);
     await app.db('ticket_events').insert({
       ticket_id: waitingAtMidnight,
+      service_day: d1,
       seq: 2,
       type: 'cancelled',
       from_status: 'waiting',

@@ -2,6 +2,7 @@ import { iso } from '../../db/dates.js';
 import type { Db } from '../../db/knex.js';
 import type { TimelineEvent } from '../../domain/contracts/tickets.js';
 import type { Actor, TicketStatus, TimelineEventType } from '../../domain/tickets.js';
+import { eventsOf } from '../../db/tickets/events.js';
 
 /** A row of `ticket_events` as the timeline reads it. */
 interface EventRow {
@@ -18,8 +19,7 @@ interface EventRow {
 
 /** B7: every step of a ticket with time, actor and details, oldest first. */
 export async function timelineOf(db: Db, ticketId: string): Promise<TimelineEvent[]> {
-  const rows: EventRow[] = await db('ticket_events')
-    .where({ ticket_id: ticketId })
+  const rows: EventRow[] = await eventsOf(db, ticketId)
     .orderBy('seq')
     .select('seq', 'type', 'from_status', 'to_status', 'actor_type', 'actor_id', 'actor_name', 'details', 'at');
   return rows.map((e) => ({

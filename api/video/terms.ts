@@ -8,6 +8,7 @@ import type { Db } from '../../db/knex.js';
 import { DomainError } from '../../domain/errors.js';
 import { announceToRoom, recordInTimeline } from './call-events.js';
 import type { Participant } from './participant.js';
+import { eventsOf } from '../../db/tickets/events.js';
 
 export async function sendTerms(db: Db, temporal: Client, p: Participant, text: string): Promise<{ termsId: string }> {
   const termsId = randomUUID();
@@ -22,13 +23,12 @@ async function termsState(
   ticketId: string,
   termsId: string,
 ): Promise<{ sent: boolean; answer: boolean | undefined }> {
-  const rows = await db('ticket_events')
-    .where({ ticket_id: ticketId })
+  const rows: { type: string; details: Record<string, unknown> }[] = await eventsOf(db, ticketId)
     .whereIn('type', ['terms_sent', 'terms_answered'])
     .whereRaw(`details->>'termsId' = ?`, [termsId])
     .orderBy('seq')
     .select('type', 'details');
-  const answered = rows.find((r) => r.type === 'terms_answered') as { details: { accepted?: unknown } } | undefined;
+  const answered = rows.find((r) => r.type === 'terms_answered');
   return {
     sent: rows.some((r) => r.type === 'terms_sent'),
     answer: answered ? answered.details.accepted === true : undefined,

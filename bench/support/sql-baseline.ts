@@ -17,12 +17,13 @@ async function event(
   to: string,
   details: object = {},
 ): Promise<void> {
-  const [{ seq }] = await trx('tickets')
+  const [{ seq, service_day }] = await trx('tickets')
     .where({ id: ticketId })
     .increment('last_event_seq', 1)
-    .returning('last_event_seq as seq');
+    .returning(['last_event_seq as seq', 'service_day']);
   await trx('ticket_events').insert({
     ticket_id: ticketId,
+    service_day,
     seq,
     type,
     from_status: from,

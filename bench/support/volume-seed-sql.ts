@@ -77,18 +77,18 @@ from vb order by arrival_at`;
 
 /** The timeline as the ticket workflow writes it (workflows/tickets/state.ts): a turn is created waiting. */
 export const INSERT_EVENTS = `
-insert into ticket_events (ticket_id, seq, type, from_status, to_status, actor_type, actor_id, actor_name, details, at)
+insert into ticket_events (ticket_id, service_day, seq, type, from_status, to_status, actor_type, actor_id, actor_name, details, at)
 select * from (
-  select id, 1, 'created', cast(null as text), 'waiting', 'customer', cast(null as int), cast(null as text),
+  select id, day, 1, 'created', cast(null as text), 'waiting', 'customer', cast(null as int), cast(null as text),
     jsonb_build_object('number', number, 'kind', 'turn', 'serviceId', service_id), arrival_at from vb
-  union all select id, 2, 'called', 'waiting', 'calling', 'user', agent_id, agent_name,
+  union all select id, day, 2, 'called', 'waiting', 'calling', 'user', agent_id, agent_name,
     jsonb_build_object('agentId', agent_id, 'deskId', desk_id), called_at from vb where status <> 'cancelled'
-  union all select id, 3, 'attending', 'calling', 'attending', 'user', agent_id, agent_name, '{}'::jsonb, attending_at from vb where status = 'finished'
-  union all select id, 4, 'finished', 'attending', 'finished', 'user', agent_id, agent_name,
+  union all select id, day, 3, 'attending', 'calling', 'attending', 'user', agent_id, agent_name, '{}'::jsonb, attending_at from vb where status = 'finished'
+  union all select id, day, 4, 'finished', 'attending', 'finished', 'user', agent_id, agent_name,
     jsonb_build_object('topicIds', jsonb_build_array(topic_id)), ended_at from vb where status = 'finished'
-  union all select id, 2, 'cancelled', 'waiting', 'cancelled', 'customer', null, null, jsonb_build_object('reason', null), ended_at from vb where status = 'cancelled'
-  union all select id, 3, 'no_show', 'calling', 'no_show', 'system', null, null, jsonb_build_object('noAnswerCount', 1), ended_at from vb where status = 'no_show'
-) e order by 10`;
+  union all select id, day, 2, 'cancelled', 'waiting', 'cancelled', 'customer', null, null, jsonb_build_object('reason', null), ended_at from vb where status = 'cancelled'
+  union all select id, day, 3, 'no_show', 'calling', 'no_show', 'system', null, null, jsonb_build_object('noAnswerCount', 1), ended_at from vb where status = 'no_show'
+) e order by 11`;
 
 export const INSERT_TOPICS = `insert into ticket_topics (ticket_id, topic_id) select id, topic_id from vb where status = 'finished'`;
 

@@ -4,6 +4,7 @@
 import type { Db } from '../../db/knex.js';
 import { TOPICS_PER_SERVICE, type VolumeOrg } from './volume-org.js';
 import * as Q from './volume-seed-sql.js';
+import { ensureTimelinePartitions } from '../../db/history/partitions.js';
 
 export interface SeedResult {
   tickets: number;
@@ -43,6 +44,9 @@ export async function seedHistory(
     [org.timezone, org.timezone],
   );
   const gone = Number(clock.gone) - 60;
+  // The timeline's months for the whole history exist before it is written (the worker's upkeep
+  // would otherwise move a year of steps out of the default partition on its next pass).
+  await ensureTimelinePartitions(db, { from: new Date(Date.now() - (opts.days + 2) * 86_400_000) });
   const compress = gone < 7 * 3600 + 50 * 60 + Q.TEMPLATE_SECONDS;
   const params = {
     entityId: org.entityId,

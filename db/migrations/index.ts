@@ -16,6 +16,8 @@ import * as operatorRole from './20261201_015_operator_role.js';
 import * as reportRollups from './20261202_016_report_rollups.js';
 import * as readPathIndexes from './20261202_017_read_path_indexes.js';
 import * as onMyWay from './20261203_018_on_my_way.js';
+import * as timelinePartitions from './20261204_019_timeline_partitions.js';
+import * as retention from './20261204_020_retention.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -34,6 +36,8 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261202_016_report_rollups', reportRollups],
   ['20261202_017_read_path_indexes', readPathIndexes],
   ['20261203_018_on_my_way', onMyWay],
+  ['20261204_019_timeline_partitions', timelinePartitions],
+  ['20261204_020_retention', retention],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

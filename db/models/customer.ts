@@ -10,4 +10,5 @@ export class Customer extends TimestampedModel {
   declare email: string | null;
   declare idNumber: string | null;
   declare phone: string | null;
+  declare anonymisedAt: Date | null;
 }

@@ -6,4 +6,5 @@ export class Entity extends TimestampedModel {
   declare id: number;
   declare name: string;
   declare slug: string;
+  declare retentionMonths: number | null;
 }

@@ -39,9 +39,10 @@ export const ticketFactsSql = (f: SumsFilter = {}): string => `
         lead(e.at) over w as next_at, lead(e.to_status) over w as next_status,
         -- The agent of the latest call so far (a window, not a lookup per event).
         (array_agg(cast(e.details->>'agentId' as integer)) filter (where e.type = 'called') over w) as called_agents
-      -- Each ticket's own events by index: a list of many days must not turn into a scan of every event.
+      -- Each ticket's own events by index, in its day's month only (the partition key): a list of
+      -- many days must not turn into a scan of every event.
       from t cross join lateral (
-        select * from ticket_events e where e.ticket_id = t.id and e.to_status is distinct from e.from_status
+        select * from ticket_events e where e.ticket_id = t.id and e.service_day = t.service_day and e.to_status is distinct from e.from_status
       ) e
       window w as (partition by e.ticket_id order by e.seq)
     ),

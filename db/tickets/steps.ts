@@ -1,6 +1,7 @@
 // Persists one workflow step: its timeline event and the ticket row change, in one transaction.
-// The event's (ticket_id, seq) is unique, so a retried activity finds its event already written
-// and changes nothing: each step lands exactly once.
+// The event's (ticket_id, seq) is unique (with its ticket's day, the partition key: migration
+// 019), so a retried activity finds its event already written and changes nothing: each step
+// lands exactly once.
 import { DomainError } from '../../domain/errors.js';
 import type { Knex } from 'knex';
 import type { Db } from '../knex.js';
@@ -44,9 +45,14 @@ export async function applyStep(db: Db, step: Step, effects: StepEffects = {}): 
 }
 
 async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): Promise<StepResult> {
+  // The ticket's row first: its day is the step's partition key, and a step locks its ticket anyway.
+  const ticket: TicketRow | undefined = await trx('tickets').where({ id: step.ticketId }).forUpdate().first();
+  if (!ticket)
+    throw new DomainError('NotFound', { resource: 'tickets' }, { message: `Ticket ${step.ticketId} has no row.` });
   const inserted = await trx('ticket_events')
     .insert({
       ticket_id: step.ticketId,
+      service_day: ticket.service_day,
       seq: step.seq,
       type: step.type,
       from_status: step.from,
@@ -57,12 +63,9 @@ async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): P
       details: JSON.stringify(step.details),
       at: step.at,
     })
-    .onConflict(['ticket_id', 'seq'])
+    .onConflict(['ticket_id', 'seq', 'service_day'])
     .ignore()
     .returning('id');
-  const ticket: TicketRow | undefined = await trx('tickets').where({ id: step.ticketId }).forUpdate().first();
-  if (!ticket)
-    throw new DomainError('NotFound', { resource: 'tickets' }, { message: `Ticket ${step.ticketId} has no row.` });
   if (inserted.length === 0) return { customerId: ticket.customer_id }; // already applied by an earlier attempt
 
   const update: Record<string, unknown> = { last_event_seq: step.seq, updated_at: step.at };

@@ -10,7 +10,16 @@ const stamps = { createdAt: Instant, updatedAt: Instant };
 const text = z.string();
 const optionalText = z.string().nullable();
 
-export const Entity = z.object({ id: Id, name: text, slug: text, ...stamps }).strict();
+export const Entity = z
+  .object({
+    id: Id,
+    name: text,
+    slug: text,
+    /** Months customer data is kept before it is anonymised (issue 18); null: kept. */
+    retentionMonths: z.number().int().nullable(),
+    ...stamps,
+  })
+  .strict();
 export const Branch = z
   .object({
     id: Id,
@@ -74,6 +83,8 @@ export const Customer = z
     email: optionalText,
     idNumber: optionalText,
     phone: optionalText,
+    /** When the entity's retention removed this customer's data (issue 18); null: kept. */
+    anonymisedAt: Instant.nullable(),
     ...stamps,
   })
   .strict();

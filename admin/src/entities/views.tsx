@@ -1,4 +1,15 @@
-import { Datagrid, Edit, List, TextField, TextInput, required } from 'react-admin';
+import {
+  Datagrid,
+  Edit,
+  List,
+  NumberInput,
+  TextField,
+  TextInput,
+  maxValue,
+  minValue,
+  required,
+  useTranslate,
+} from 'react-admin';
 import { RecordForm } from '../shared/RecordForm';
 
 const EntityList = () => (
@@ -10,13 +21,21 @@ const EntityList = () => (
   </List>
 );
 
-const EntityEdit = () => (
-  <Edit mutationMode="pessimistic">
-    <RecordForm>
-      <TextInput source="name" validate={required()} />
-      <TextInput source="slug" disabled />
-    </RecordForm>
-  </Edit>
-);
+const EntityEdit = () => {
+  const translate = useTranslate();
+  return (
+    <Edit mutationMode="pessimistic">
+      <RecordForm>
+        <TextInput source="name" validate={required()} />
+        <TextInput source="slug" disabled />
+        <NumberInput
+          source="retentionMonths"
+          validate={[minValue(1), maxValue(1200)]}
+          helperText={translate('resources.entities.retentionHelp')}
+        />
+      </RecordForm>
+    </Edit>
+  );
+};
 
 export default { list: EntityList, edit: EntityEdit };

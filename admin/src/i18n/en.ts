@@ -8,7 +8,12 @@ import { polyglot } from './placeholders';
 const en: TranslationMessages = {
   ...englishMessages,
   resources: {
-    entities: { name: 'Entity |||| Entities', fields: { name: 'Name', slug: 'Slug' } },
+    entities: {
+      name: 'Entity |||| Entities',
+      fields: { name: 'Name', slug: 'Slug', retentionMonths: 'Keep customer data (months)' },
+      retentionHelp:
+        "After this period customers' names, ID numbers, contacts, notes, chats and files are erased; report figures are kept. Empty: kept for ever.",
+    },
     branches: {
       name: 'Branch |||| Branches',
       fields: {

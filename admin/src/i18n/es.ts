@@ -9,7 +9,12 @@ import { raSpanish } from './ra-es';
 const es: TranslationMessages = {
   ra: raSpanish,
   resources: {
-    entities: { name: 'Entidad |||| Entidades', fields: { name: 'Nombre', slug: 'Identificador' } },
+    entities: {
+      name: 'Entidad |||| Entidades',
+      fields: { name: 'Nombre', slug: 'Identificador', retentionMonths: 'Conservar datos de clientes (meses)' },
+      retentionHelp:
+        'Pasado este plazo se borran nombres, documentos, contactos, notas, chats y archivos de los clientes; las cifras de los informes se conservan. Vacío: se conservan siempre.',
+    },
     branches: {
       name: 'Sucursal |||| Sucursales',
       fields: {
