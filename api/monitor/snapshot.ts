@@ -7,6 +7,7 @@ import { loadPolicy, recentCalls } from '../../db/queue/order.js';
 import type { WorkflowLink } from '../temporal-ui/links.js';
 import type { BranchInfo } from './access.js';
 import { iso } from '../../db/dates.js';
+import { readSummary } from '../../db/reports/summary.js';
 import type { BranchSnapshot, MonitorAgent, MonitorQueueItem, MonitorService } from '../../domain/contracts/monitor.js';
 import type { AgentState } from '../../domain/agents.js';
 import { HELD_STATUSES, LIVE_STATUSES, type TicketKind, type TicketStatus } from '../../domain/tickets.js';
@@ -28,11 +29,7 @@ interface ServiceRow {
   waiting: Numeric;
   calling: Numeric;
   attending: Numeric;
-  finished: Numeric;
-  abandoned: Numeric;
   longest_wait: Numeric;
-  called: Numeric;
-  within_sla: Numeric;
 }
 interface AgentRow {
   id: number;
@@ -73,21 +70,12 @@ export async function branchSnapshot(
   branch: BranchInfo,
 ): Promise<Omit<BranchSnapshot, 'stuck'>> {
   const today = db.raw(`(now() at time zone ?)::date`, [branch.timezone]);
-  // First entry into the queue and first call of each of today's tickets (requeues keep both).
-  // Each of today's tickets reads its own events by index (a lateral probe), never a scan of the
-  // branch's events: the snapshot stays fast with years of history.
-  const firsts = db.raw(
-    `(select t.id as ticket_id, x.first_queued, x.first_called from tickets t cross join lateral (
-        select min(e.at) filter (where e.to_status = 'waiting') as first_queued, min(e.at) filter (where e.type = 'called') as first_called
-        from ticket_events e where e.ticket_id = t.id and e.service_day = t.service_day) x
-      where t.branch_id = ? and t.service_day = (now() at time zone ?)::date) as f`,
-    [branch.id, branch.timezone],
-  );
-
+  // The queue as it stands now, per service.
   const services: ServiceRow[] = await db('services as s')
     .join('departments as d', 'd.id', 's.department_id')
-    .leftJoin('tickets as t', (j) => j.on('t.service_id', 's.id').andOn('t.service_day', '=', today))
-    .leftJoin(firsts, 'f.ticket_id', 't.id')
+    .leftJoin('tickets as t', (j) =>
+      j.on('t.service_id', 's.id').andOn('t.service_day', '=', today).andOnIn('t.status', LIVE_STATUSES),
+    )
     .where('s.branch_id', branch.id)
     .groupBy('s.id', 'd.name')
     .orderBy('s.label')
@@ -102,14 +90,19 @@ export async function branchSnapshot(
       db.raw(`count(t.id) filter (where t.status = 'waiting') as waiting`),
       db.raw(`count(t.id) filter (where t.status = 'calling') as calling`),
       db.raw(`count(t.id) filter (where t.status = 'attending') as attending`),
-      db.raw(`count(t.id) filter (where t.status = 'finished') as finished`),
-      db.raw(`count(t.id) filter (where t.status in ('cancelled', 'no_show')) as abandoned`),
       db.raw(`extract(epoch from now() - min(t.arrival_at) filter (where t.status = 'waiting')) as longest_wait`),
-      db.raw(`count(f.first_called) as called`),
-      db.raw(
-        `count(f.first_called) filter (where extract(epoch from f.first_called - f.first_queued) <= s.sla_target_seconds) as within_sla`,
-      ),
     );
+  // Today's figures as the reports count them (issue 18: one model, db/reports), so the monitor
+  // and a report of today always agree.
+  const day: string = (
+    await db.first(db.raw(`to_char((now() at time zone ?)::date, 'YYYY-MM-DD') as day`, [branch.timezone]))
+  ).day;
+  const { tickets: sums } = await readSummary(
+    db,
+    { branchIds: [branch.id], from: day, to: day, filter: {} },
+    'service',
+  );
+  const todayBy = new Map(sums.map((r) => [Number(r.key), r]));
 
   const agents: AgentRow[] = await db('users as u')
     .leftJoin('shifts as sh', (j) => j.on('sh.user_id', 'u.id').andOnNull('sh.ended_at'))
@@ -181,12 +174,12 @@ export async function branchSnapshot(
     waiting: n(s.waiting),
     calling: n(s.calling),
     attending: n(s.attending),
-    finished: n(s.finished),
-    abandoned: n(s.abandoned),
+    finished: n(todayBy.get(s.id)?.served as Numeric),
+    abandoned: n(todayBy.get(s.id)?.no_show as Numeric) + n(todayBy.get(s.id)?.cancelled as Numeric),
     longestWaitSeconds: secs(s.longest_wait),
-    calledToday: n(s.called),
-    withinSla: n(s.within_sla),
-    slaPercent: pct(n(s.within_sla), n(s.called)),
+    calledToday: n(todayBy.get(s.id)?.called as Numeric),
+    withinSla: n(todayBy.get(s.id)?.within_sla as Numeric),
+    slaPercent: pct(n(todayBy.get(s.id)?.within_sla as Numeric), n(todayBy.get(s.id)?.called as Numeric)),
     next: explainNext(waitingBy.get(s.id) ?? [], policy, now, recent),
   }));
   const agentRows = agents.map((a): MonitorAgent => ({

@@ -17,11 +17,7 @@ export async function summaryReport(db: Db, u: SessionUser, q: ReportQuery): Pro
   if (q.branchId) reach.where('id', q.branchId);
   const branchIds = ((await reach.orderBy('id')) as { id: number }[]).map((b) => b.id);
   const filter = { serviceId: q.serviceId, departmentId: q.departmentId, agentId: q.agentId };
-  const { tickets, agentTime: time } = await readSummary(
-    db,
-    { entityId: u.entityId, branchIds, from: q.from, to: q.to, filter },
-    q.groupBy,
-  );
+  const { tickets, agentTime: time } = await readSummary(db, { branchIds, from: q.from, to: q.to, filter }, q.groupBy);
 
   const agentTime = new Map<string, { idle: number; brk: number; wrap: number }>();
   const withAgentTime = time !== null;

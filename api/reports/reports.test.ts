@@ -59,6 +59,41 @@ describe('H4 live monitor snapshot', () => {
     expect(res.body.queue[0].temporalUrl).toBeNull(); // G7: Web UI links are for operators (api/temporal-ui/links.test.ts)
   });
 
+  it("counts today's figures as the report of today does (one model, issue 18)", async () => {
+    const monitor = (await sup.request('GET', `/api/monitor/branches/${centro}`)).body;
+    const report = (
+      await sup.request('GET', `/api/reports/summary?from=${today()}&to=${today()}&groupBy=service&branchId=${centro}`)
+    ).body.rows as {
+      key: string;
+      served: number;
+      noShow: number;
+      cancelled: number;
+      called: number;
+      withinSla: number;
+    }[];
+    for (const s of monitor.services as {
+      id: number;
+      finished: number;
+      abandoned: number;
+      calledToday: number;
+      withinSla: number;
+    }[]) {
+      const r = report.find((x) => x.key === String(s.id)) ?? {
+        served: 0,
+        noShow: 0,
+        cancelled: 0,
+        called: 0,
+        withinSla: 0,
+      };
+      expect([s.finished, s.abandoned, s.calledToday, s.withinSla]).toEqual([
+        r.served,
+        r.noShow + r.cancelled,
+        r.called,
+        r.withinSla,
+      ]);
+    }
+  });
+
   it('G7: tells an operator, not a supervisor, where the workflows are, for shift links', async () => {
     expect((await sup.request('GET', '/api/monitor/temporal')).body).toMatchObject({ code: 'OperatorOnly' });
     const res = await (await app.login('operator@ventanilla.demo')).request('GET', '/api/monitor/temporal');

@@ -217,6 +217,63 @@ describe('issue 18: report rollups', () => {
     expect((await rollPending(app.db)).rolled).toBe(0); // nothing left: the job is idempotent and finds no work
   });
 
+  it('the heat map and topic grains: arrivals and waits per hour of arrival, tickets and service time per topic', async () => {
+    // The served ticket of two days ago (09:00, called 09:05, attending 09:06, finished 09:20) had a topic.
+    const servedD2 = await app
+      .db('tickets')
+      .where({ branch_id: centro, service_day: d2, status: 'finished' })
+      .first('id');
+    const topic = (await app.db('topics').where({ service_id: serviceC }).orderBy('id').first('id')).id;
+    await app.db('ticket_topics').insert({ ticket_id: servedD2.id, topic_id: topic });
+    await app.db('report_days').where({ branch_id: centro, day: d2 }).update({ dirty: true });
+    expect((await rollPending(app.db)).rolled).toBe(1);
+    const hours = await app
+      .db('report_service_hours')
+      .where({ branch_id: centro, day: d2 })
+      .orderBy('hour')
+      .select('hour', 'service_id', 'tickets', 'wait_sum', 'wait_n', 'called', 'within_sla', 'left_before_called');
+    expect(hours).toEqual([
+      {
+        hour: 9,
+        service_id: serviceC,
+        tickets: 1,
+        wait_sum: 300,
+        wait_n: 1,
+        called: 1,
+        within_sla: Number(300 <= sla),
+        left_before_called: 0,
+      },
+      {
+        hour: 10,
+        service_id: serviceC,
+        tickets: 1,
+        wait_sum: 600,
+        wait_n: 1,
+        called: 0,
+        within_sla: 0,
+        left_before_called: 1,
+      },
+      {
+        hour: 11,
+        service_id: serviceC,
+        tickets: 1,
+        wait_sum: 120,
+        wait_n: 1,
+        called: 1,
+        within_sla: Number(120 <= sla),
+        left_before_called: 0,
+      },
+    ]);
+    expect(
+      await app
+        .db('report_topic_days')
+        .where({ branch_id: centro, day: d2 })
+        .select('topic_id', 'service_id', 'agent_id', 'tickets', 'served', 'service_sum', 'service_n'),
+    ).toEqual([
+      { topic_id: topic, service_id: serviceC, agent_id: ana, tickets: 1, served: 1, service_sum: 840, service_n: 1 },
+    ]);
+  });
+
   it('narrowing by service, department and agent reads the rollups the same way', async () => {
     for (const extra of [`&serviceId=${serviceC}`, `&agentId=${bruno}`, `&branchId=${centro}`]) {
       const rows = await report('service', d2, d1, extra);

@@ -155,7 +155,12 @@ describe('A5/A4/F2/H3 automatic dispatch, next state, log-out refusal', () => {
 
     const figures = (await ana.request('GET', '/api/shifts/current/figures')).body;
     expect(figures).toMatchObject({ attentions: 1, finished: 1 });
-    expect(figures.walkingSeconds.total).toBeGreaterThanOrEqual(0);
+    // Walking and service time as the timeline has them (the reports' own definitions).
+    const at = async (type: string) =>
+      (await app.db('ticket_events').where({ ticket_id: id, type }).orderBy('seq').first('at')).at.getTime();
+    const [calledAt, attendingAt, finishedAt] = [await at('called'), await at('attending'), await at('finished')];
+    expect(figures.walkingSeconds.total).toBeCloseTo((attendingAt - calledAt) / 1000, 1);
+    expect(figures.serviceSeconds.total).toBeCloseTo((finishedAt - attendingAt) / 1000, 1);
     expect(figures.secondsInState.online).toBeGreaterThan(0);
 
     const ended = await ana.request('POST', '/api/shifts/current/end');

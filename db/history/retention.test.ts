@@ -124,8 +124,7 @@ async function served(o: Org, day: string, customerId: number, status = 'finishe
   return id;
 }
 
-const figures = async (o: Org) =>
-  readSummary(db, { entityId: o.entityId, branchIds: [o.branchId], from: OLD, to: OLD, filter: {} }, 'agent');
+const figures = async (o: Org) => readSummary(db, { branchIds: [o.branchId], from: OLD, to: OLD, filter: {} }, 'agent');
 const customerRow = (id: number) =>
   db('customers').where({ id }).first('first_name', 'last_name', 'email', 'id_number', 'phone', 'anonymised_at');
 const events = (ticketId: string) =>

@@ -18,6 +18,7 @@ import * as readPathIndexes from './20261202_017_read_path_indexes.js';
 import * as onMyWay from './20261203_018_on_my_way.js';
 import * as timelinePartitions from './20261204_019_timeline_partitions.js';
 import * as retention from './20261204_020_retention.js';
+import * as reportGrains from './20261204_030_report_grains.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -38,6 +39,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261203_018_on_my_way', onMyWay],
   ['20261204_019_timeline_partitions', timelinePartitions],
   ['20261204_020_retention', retention],
+  ['20261204_030_report_grains', reportGrains],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -1,27 +1,60 @@
-// The rollup job (issue 18): rolls each branch's finished days into report_service_days and
-// report_agent_days, so reports read a few rows per day instead of every raw ticket and event.
+// The rollup job (issue 18): rolls each branch's finished days into report_service_days,
+// report_agent_days, report_service_hours (the heat map) and report_topic_days, so reports read
+// a few rows per day instead of every raw ticket and event.
 // Idempotent: rolling a day replaces its rows, so any day can be rebuilt from the timeline. A day
 // that still has open tickets stays dirty (reports compute it live) and is rolled again later, so
 // a late step — a requeue after midnight, a late cancellation — is never lost.
 import type { Db } from '../knex.js';
-import { AGENT_DAY_COLUMNS, OPEN, SERVICE_DAY_COLUMNS, agentSumsSql, pgArray, ticketSumsSql } from './sums.js';
+import {
+  AGENT_DAY_COLUMNS,
+  OPEN,
+  SERVICE_DAY_COLUMNS,
+  SERVICE_HOUR_COLUMNS,
+  TOPIC_DAY_COLUMNS,
+  agentSumsSql,
+  hourSumsSql,
+  pgArray,
+  ticketSumsSql,
+  topicSumsSql,
+} from './sums.js';
+
+/** The grains a rolled day holds; a day rolled with fewer (report_days.version) is rolled again. 2: hours and topics. */
+export const ROLLUP_VERSION = 2;
 
 export interface DayRef {
   branchId: number;
   day: string;
 }
 
-/** Rebuilds one branch's day from the raw timeline; returns whether it is clean (nothing open). */
-export async function rollDay(db: Db, { branchId, day }: DayRef): Promise<boolean> {
+/**
+ * Rebuilds one branch's day from the raw timeline; returns whether it is clean (nothing open).
+ * `since`: the start of the caller's pass — a day another roller rolled clean since then is left
+ * as it is (two workers backfilling a year share the work instead of each doing all of it).
+ */
+export async function rollDay(db: Db, { branchId, day }: DayRef, since?: Date): Promise<boolean> {
   return db.transaction(async (trx) => {
     await trx.raw('insert into report_days (branch_id, day) values (?, ?) on conflict do nothing', [branchId, day]);
-    // Two rollers of one day take turns; a roller that finds it freshly rolled by another still
-    // rolls it again, which is harmless (same rows).
-    await trx('report_days').where({ branch_id: branchId, day }).forUpdate().first('day');
+    // Two rollers of one day take turns on its row.
+    const done: { dirty: boolean; rolled_at: Date | null; version: number } = await trx('report_days')
+      .where({ branch_id: branchId, day })
+      .forUpdate()
+      .first('dirty', 'rolled_at', 'version');
+    if (since && done.rolled_at && done.rolled_at >= since && !done.dirty && done.version >= ROLLUP_VERSION)
+      return true;
     const b = { branchIds: pgArray([branchId]), days: pgArray([day]) };
     await trx('report_service_days').where({ branch_id: branchId, day }).delete();
     await trx.raw(
       `insert into report_service_days (branch_id, day, service_id, agent_id, entity_id, department_id, ${SERVICE_DAY_COLUMNS.join(', ')}) ${ticketSumsSql()}`,
+      b,
+    );
+    await trx('report_service_hours').where({ branch_id: branchId, day }).delete();
+    await trx.raw(
+      `insert into report_service_hours (branch_id, day, hour, service_id, entity_id, department_id, ${SERVICE_HOUR_COLUMNS.join(', ')}) ${hourSumsSql()}`,
+      b,
+    );
+    await trx('report_topic_days').where({ branch_id: branchId, day }).delete();
+    await trx.raw(
+      `insert into report_topic_days (branch_id, day, topic_id, service_id, agent_id, entity_id, department_id, ${TOPIC_DAY_COLUMNS.join(', ')}) ${topicSumsSql()}`,
       b,
     );
     await trx('report_agent_days').where({ branch_id: branchId, day }).delete();
@@ -35,13 +68,13 @@ export async function rollDay(db: Db, { branchId, day }: DayRef): Promise<boolea
       .first('id');
     await trx('report_days')
       .where({ branch_id: branchId, day })
-      .update({ dirty: Boolean(open), rolled_at: trx.fn.now() });
+      .update({ dirty: Boolean(open), rolled_at: trx.fn.now(), version: ROLLUP_VERSION });
     return !open;
   });
 }
 
 /**
- * Days to roll: every dirty day, and each branch's finished days (before its local today) after
+ * Days to roll: every dirty day or one rolled with fewer grains, and each branch's finished days (before its local today) after
  * the last day it rolled: those with tickets or shift time, and every day since its entity's first
  * ticket (or its own opening). Oldest first.
  */
@@ -59,7 +92,8 @@ export async function pendingDays(db: Db): Promise<DayRef[]> {
       from branches br
     )
     select branch_id, to_char(day, 'YYYY-MM-DD') as day from (
-      select d.branch_id, d.day from report_days d join b on b.id = d.branch_id where d.dirty and d.day < b.today
+      select d.branch_id, d.day from report_days d join b on b.id = d.branch_id
+      where (d.dirty or d.version < ${ROLLUP_VERSION}) and d.day < b.today
       union
       select t.branch_id, t.service_day from b join lateral (
         select distinct t.branch_id, t.service_day from tickets t
@@ -86,10 +120,11 @@ export async function rollPending(
   db: Db,
   progress?: (done: number, total: number) => void,
 ): Promise<{ rolled: number; dirty: number }> {
+  const since = new Date();
   const days = await pendingDays(db);
   let dirty = 0;
   for (const [i, d] of days.entries()) {
-    if (!(await rollDay(db, d))) dirty++;
+    if (!(await rollDay(db, d, since))) dirty++;
     if (progress && ((i + 1) % 50 === 0 || i + 1 === days.length)) progress(i + 1, days.length);
   }
   return { rolled: days.length, dirty };

@@ -13,8 +13,8 @@ import {
   type SumsFilter,
 } from './sums.js';
 
+/** The branches (already within the caller's reach: the entity follows from them) and the days. */
 export interface SummaryScope {
-  entityId: number;
   branchIds: number[];
   from: string;
   to: string;

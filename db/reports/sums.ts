@@ -24,31 +24,46 @@ export const pgArray = (values: readonly (number | string)[]): string => `{${val
 /** Bindings: :branchIds (int[]) and :days (date[]) pair up element by element (pgArray literals). */
 const PAIRS = `select * from unnest(cast(:branchIds as integer[]), cast(:days as date[]))`;
 
+/** Which tickets: those of the (branch, day) pairs, or (a shift's) those an agent last called in a window. */
+type TicketSource = 'pairs' | 'agentCalls';
+const SOURCES: Record<TicketSource, string> = {
+  // One index probe per (branch, day): a list of a few days never reads the branch's whole history.
+  pairs: `(${PAIRS}) as pair(branch_id, day)
+      cross join lateral (select * from tickets t where t.branch_id = pair.branch_id and t.service_day = pair.day) t`,
+  // Bindings :agentId, :from, :to (and :days, the days those tickets may belong to).
+  agentCalls: `tickets t`,
+};
+
 /** Per ticket: who served it, its waits and outcome. */
-export const ticketFactsSql = (f: SumsFilter = {}): string => `
+export const ticketFactsSql = (f: SumsFilter = {}, source: TicketSource = 'pairs'): string => `
     t as (
-      -- One index probe per (branch, day): a list of a few days never reads the branch's whole history.
-      select t.id, t.entity_id, t.branch_id, t.service_id, s.department_id, t.service_day, t.status, s.sla_target_seconds
-      from (${PAIRS}) as pair(branch_id, day)
-      cross join lateral (select * from tickets t where t.branch_id = pair.branch_id and t.service_day = pair.day) t
+      select t.id, t.entity_id, t.branch_id, t.service_id, s.department_id, t.service_day, t.status, s.sla_target_seconds,
+        -- The hour of the day the customer arrived, on the branch's clock (the heat map's row).
+        cast(extract(hour from t.arrival_at at time zone b.timezone) as integer) as hour
+      from ${SOURCES[source]}
       join services s on s.id = t.service_id
-      where true${f.serviceId ? ' and t.service_id = :serviceId' : ''}${f.departmentId ? ' and s.department_id = :departmentId' : ''}
+      join branches b on b.id = t.branch_id
+      where ${source === 'agentCalls' ? 't.agent_id = :agentId and t.called_at between :from and :to' : 'true'}${f.serviceId ? ' and t.service_id = :serviceId' : ''}${f.departmentId ? ' and s.department_id = :departmentId' : ''}
     ),
     ch0 as (
       select e.ticket_id, e.seq, e.type, e.from_status, e.to_status, e.at,
         lead(e.at) over w as next_at, lead(e.to_status) over w as next_status,
         -- The agent of the latest call so far (a window, not a lookup per event).
         (array_agg(cast(e.details->>'agentId' as integer)) filter (where e.type = 'called') over w) as called_agents
-      -- Each ticket's own events by index, in its day's month only (the partition key): a list of
-      -- many days must not turn into a scan of every event.
+      -- Each ticket's own events by index, in its day's month only: a list of many days must not
+      -- turn into a scan of every event. The days' list, a constant when planned, lets PostgreSQL
+      -- drop the other months' partitions from the plan (a per-ticket day alone prunes only at run
+      -- time, too late for the planner, which then prefers scanning every month).
       from t cross join lateral (
-        select * from ticket_events e where e.ticket_id = t.id and e.service_day = t.service_day and e.to_status is distinct from e.from_status
+        select * from ticket_events e
+        where e.ticket_id = t.id and e.service_day = t.service_day and e.service_day = any(cast(:days as date[]))
+          and e.to_status is distinct from e.from_status
       ) e
       window w as (partition by e.ticket_id order by e.seq)
     ),
     ch as (select ch0.*, ch0.called_agents[cardinality(ch0.called_agents)] as agent_id from ch0),
     pt as (
-      select t.id, t.entity_id, t.branch_id, t.service_id, t.department_id, t.service_day, t.status, t.sla_target_seconds,
+      select t.id, t.entity_id, t.branch_id, t.service_id, t.department_id, t.service_day, t.status, t.sla_target_seconds, t.hour,
         (array_agg(ch.agent_id order by ch.seq desc) filter (where ch.agent_id is not null))[1] as agent_id,
         sum(extract(epoch from coalesce(ch.next_at, now()) - ch.at)) filter (where ch.to_status = 'waiting') as wait_s,
         sum(extract(epoch from ch.next_at - ch.at)) filter (where ch.to_status = 'calling' and ch.next_status = 'attending') as walk_s,
@@ -57,7 +72,7 @@ export const ticketFactsSql = (f: SumsFilter = {}): string => `
         coalesce(bool_or(ch.type = 'called'), false) as was_called,
         coalesce(bool_or(ch.type = 'cancelled' and ch.from_status = 'waiting'), false) as cancelled_waiting
       from t left join ch on ch.ticket_id = t.id
-      group by t.id, t.entity_id, t.branch_id, t.service_id, t.department_id, t.service_day, t.status, t.sla_target_seconds
+      group by t.id, t.entity_id, t.branch_id, t.service_id, t.department_id, t.service_day, t.status, t.sla_target_seconds, t.hour
     )`;
 
 /** Ticket sums per branch, department, service, agent (0: never called) and day — the columns of report_service_days. */
@@ -76,6 +91,44 @@ export const ticketSumsSql = (f: SumsFilter = {}): string => `
       count(*) filter (where pt.status = 'cancelled') as cancelled
     from pt${f.agentId ? ' where pt.agent_id = :agentId' : ''}
     group by pt.branch_id, pt.service_day, pt.service_id, coalesce(pt.agent_id, 0), pt.entity_id, pt.department_id`;
+
+/** Arrivals and waits per branch, day, hour of arrival and service — the columns of report_service_hours (the heat map). */
+export const hourSumsSql = (f: SumsFilter = {}): string => `
+    with ${ticketFactsSql(f)}
+    select pt.branch_id, pt.service_day as day, pt.hour, pt.service_id, pt.entity_id, pt.department_id,
+      count(*) as tickets,
+      coalesce(sum(pt.wait_s), 0) as wait_sum, count(pt.wait_s) as wait_n,
+      count(*) filter (where pt.was_called) as called,
+      count(*) filter (where pt.was_called and pt.first_wait_s <= pt.sla_target_seconds) as within_sla,
+      count(*) filter (where pt.cancelled_waiting and not pt.was_called) as left_before_called
+    from pt${f.agentId ? ' where pt.agent_id = :agentId' : ''}
+    group by pt.branch_id, pt.service_day, pt.hour, pt.service_id, pt.entity_id, pt.department_id`;
+
+/**
+ * Tickets per branch, day, topic, service and agent — the columns of report_topic_days. A ticket
+ * with two topics counts under each: per topic the figures are exact, a sum over topics is not a
+ * count of tickets.
+ */
+export const topicSumsSql = (f: SumsFilter = {}): string => `
+    with ${ticketFactsSql(f)}
+    select pt.branch_id, pt.service_day as day, tt.topic_id, pt.service_id, coalesce(pt.agent_id, 0) as agent_id,
+      pt.entity_id, pt.department_id,
+      count(*) as tickets,
+      count(*) filter (where pt.status = 'finished') as served,
+      coalesce(sum(pt.service_s), 0) as service_sum, count(pt.service_s) as service_n
+    from pt join ticket_topics tt on tt.ticket_id = pt.id${f.agentId ? ' where pt.agent_id = :agentId' : ''}
+    group by pt.branch_id, pt.service_day, tt.topic_id, pt.service_id, coalesce(pt.agent_id, 0), pt.entity_id, pt.department_id`;
+
+/**
+ * A shift's attentions (H3 per shift): the tickets the agent last called during it, with the
+ * reports' own definitions of walking (called → attending) and service (attending → end) time.
+ */
+export const shiftTicketSumsSql = (): string => `
+    with ${ticketFactsSql({}, 'agentCalls')}
+    select count(pt.walk_s) as walk_n, coalesce(sum(pt.walk_s), 0) as walk_sum,
+      count(pt.service_s) filter (where pt.status = 'finished') as service_n,
+      coalesce(sum(pt.service_s) filter (where pt.status = 'finished'), 0) as service_sum
+    from pt`;
 
 /**
  * Agent time per branch, agent and local day — the columns of report_agent_days. A period that
@@ -135,3 +188,12 @@ export const SERVICE_DAY_COLUMNS = [
   'cancelled',
 ] as const;
 export const AGENT_DAY_COLUMNS = ['online_s', 'busy_s', 'idle_s', 'break_s', 'wrap_s'] as const;
+export const SERVICE_HOUR_COLUMNS = [
+  'tickets',
+  'wait_sum',
+  'wait_n',
+  'called',
+  'within_sla',
+  'left_before_called',
+] as const;
+export const TOPIC_DAY_COLUMNS = ['tickets', 'served', 'service_sum', 'service_n'] as const;
