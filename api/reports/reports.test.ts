@@ -94,6 +94,34 @@ describe('H4 live monitor snapshot', () => {
     }
   });
 
+  it("stores an ended ticket's facts as it ends, and they give the figures its timeline gives", async () => {
+    const ended = await app
+      .db('tickets')
+      .where({ branch_id: centro, service_id: serviceC })
+      .whereIn('status', ['finished', 'cancelled'])
+      .pluck('id');
+    expect(await app.db('ticket_facts').whereIn('ticket_id', ended).count({ n: '*' })).toEqual([{ n: ended.length }]);
+    expect(await app.db('ticket_busy').whereIn('ticket_id', ended).pluck('agent_id')).toEqual([ana]);
+    const figures = async () =>
+      (
+        await Promise.all(
+          ['service', 'agent', 'day'].map(
+            async (g) =>
+              (
+                await sup.request(
+                  'GET',
+                  `/api/reports/summary?from=${today()}&to=${today()}&groupBy=${g}&branchId=${centro}`,
+                )
+              ).body.rows,
+          ),
+        )
+      ).map((rows: { avgWaitSeconds: number | null }[]) => rows.map(({ avgWaitSeconds: _, ...r }) => r));
+    const fromFacts = await figures();
+    await app.db('ticket_facts').whereIn('ticket_id', ended).delete();
+    await app.db('ticket_busy').whereIn('ticket_id', ended).delete();
+    expect(await figures()).toEqual(fromFacts); // read from the timeline now
+  });
+
   it('G7: tells an operator, not a supervisor, where the workflows are, for shift links', async () => {
     expect((await sup.request('GET', '/api/monitor/temporal')).body).toMatchObject({ code: 'OperatorOnly' });
     const res = await (await app.login('operator@ventanilla.demo')).request('GET', '/api/monitor/temporal');

@@ -274,6 +274,16 @@ describe('issue 18: report rollups', () => {
     ]);
   });
 
+  it('history older than the last rolled day (an import, a restore) is rolled too', async () => {
+    const d10 = localDay(-10);
+    await ticket(d10, served('09:00', '09:04', '09:05', '09:15', ana));
+    await rollPending(app.db);
+    expect(await app.db('report_days').where({ branch_id: centro, day: d10 }).first('dirty')).toEqual({ dirty: false });
+    expect(
+      await app.db('report_service_days').where({ branch_id: centro, day: d10 }).sum('tickets as n').first(),
+    ).toEqual({ n: 1 });
+  });
+
   it('narrowing by service, department and agent reads the rollups the same way', async () => {
     for (const extra of [`&serviceId=${serviceC}`, `&agentId=${bruno}`, `&branchId=${centro}`]) {
       const rows = await report('service', d2, d1, extra);

@@ -19,6 +19,7 @@ import * as onMyWay from './20261203_018_on_my_way.js';
 import * as timelinePartitions from './20261204_019_timeline_partitions.js';
 import * as retention from './20261204_020_retention.js';
 import * as reportGrains from './20261204_030_report_grains.js';
+import * as ticketFacts from './20261204_031_ticket_facts.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -40,6 +41,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261204_019_timeline_partitions', timelinePartitions],
   ['20261204_020_retention', retention],
   ['20261204_030_report_grains', reportGrains],
+  ['20261204_031_ticket_facts', ticketFacts],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

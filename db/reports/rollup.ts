@@ -14,6 +14,7 @@ import {
   agentSumsSql,
   hourSumsSql,
   pgArray,
+  storeFactsSql,
   ticketSumsSql,
   topicSumsSql,
 } from './sums.js';
@@ -74,9 +75,9 @@ export async function rollDay(db: Db, { branchId, day }: DayRef, since?: Date): 
 }
 
 /**
- * Days to roll: every dirty day or one rolled with fewer grains, and each branch's finished days (before its local today) after
- * the last day it rolled: those with tickets or shift time, and every day since its entity's first
- * ticket (or its own opening). Oldest first.
+ * Days to roll: every dirty day or one rolled with fewer grains, each branch's finished days
+ * (before its local today) never rolled since its entity's first ticket (or its own opening), and
+ * days with shift time after the last day it rolled. Oldest first.
  */
 export async function pendingDays(db: Db): Promise<DayRef[]> {
   const { rows } = await db.raw<{ rows: { branch_id: number; day: string }[] }>(`
@@ -95,17 +96,12 @@ export async function pendingDays(db: Db): Promise<DayRef[]> {
       select d.branch_id, d.day from report_days d join b on b.id = d.branch_id
       where (d.dirty or d.version < ${ROLLUP_VERSION}) and d.day < b.today
       union
-      select t.branch_id, t.service_day from b join lateral (
-        select distinct t.branch_id, t.service_day from tickets t
-        where t.branch_id = b.id and t.service_day < b.today and t.service_day > coalesce(b.last_rolled, '-infinity')
-      ) t on true
-      union
-      -- Days with nothing at all since the branch opened are rolled too (empty and clean), so a
-      -- range over them is read from the rollups instead of probed live on every request.
-      select b.id, cast(g as date) from b join branches br on br.id = b.id
-      cross join lateral generate_series(
-        cast(greatest(coalesce(b.last_rolled + 1, '-infinity'), b.first_day) as timestamp),
-        cast(b.today - 1 as timestamp), interval '1 day') g
+      -- Every finished day since the first one that has never been rolled, with tickets or not (an
+      -- empty day is rolled empty and clean, so a range over it reads the rollups). Not only the
+      -- days after the last one rolled: history may arrive older than that (an import, a restore).
+      select b.id, cast(g as date) from b
+      cross join lateral generate_series(cast(b.first_day as timestamp), cast(b.today - 1 as timestamp), interval '1 day') g
+      where not exists (select 1 from report_days d where d.branch_id = b.id and d.day = cast(g as date))
       union
       select sh.branch_id, cast(p.started_at at time zone br.timezone as date)
       from b join shifts sh on sh.branch_id = b.id join branches br on br.id = b.id join shift_state_periods p on p.shift_id = sh.id
@@ -115,12 +111,28 @@ export async function pendingDays(db: Db): Promise<DayRef[]> {
   return rows.map((r) => ({ branchId: r.branch_id, day: r.day }));
 }
 
+/**
+ * Stores the facts of ended tickets that have none (history from before ticket_facts, or a step
+ * written outside applyStep) for the days reports compute live: each branch's today and
+ * yesterday, and every dirty day. The live part then reads their rows instead of their timelines.
+ */
+export async function storeLiveFacts(db: Db): Promise<void> {
+  const { rows } = await db.raw<{ rows: { branch_id: number; day: string }[] }>(`
+    select b.id as branch_id, to_char((now() at time zone b.timezone)::date - k, 'YYYY-MM-DD') as day
+    from branches b cross join generate_series(0, 1) k
+    union select branch_id, to_char(day, 'YYYY-MM-DD') from report_days where dirty`);
+  for (const r of rows) {
+    await db.raw(storeFactsSql('pairs'), { branchIds: pgArray([r.branch_id]), days: pgArray([r.day]) });
+  }
+}
+
 /** One pass of the job; `progress` hears every 50 days so a first backfill of a year shows it is moving. */
 export async function rollPending(
   db: Db,
   progress?: (done: number, total: number) => void,
 ): Promise<{ rolled: number; dirty: number }> {
   const since = new Date();
+  await storeLiveFacts(db);
   const days = await pendingDays(db);
   let dirty = 0;
   for (const [i, d] of days.entries()) {

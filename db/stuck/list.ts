@@ -54,7 +54,7 @@ function stored(db: Db, s: StuckScope) {
  */
 function callOverdue(db: Db, s: StuckScope) {
   const lastCall = db.raw(
-    `coalesce((select max(e.at) from ticket_events e where e.ticket_id = t.id and e.type in (?)), t.called_at)`,
+    `coalesce((select max(e.at) from ticket_events e where e.ticket_id = t.id and e.service_day = t.service_day and e.type in (?)), t.called_at)`,
     [[...CALL_CLOCK_STEPS]],
   );
   const q = db('tickets as t')

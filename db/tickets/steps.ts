@@ -13,6 +13,8 @@ import type { TicketRow } from './row.js';
 import { returned } from '../returned.js';
 import { notifyServiceAgents } from './notifications.js';
 import { syncVideoRoom } from '../video/rooms.js';
+import { isEnded } from '../../domain/tickets.js';
+import { pgArray, storeFactsSql } from '../reports/sums.js';
 
 const COLUMN: Record<keyof TicketPatch, string | null> = {
   status: 'status',
@@ -104,6 +106,9 @@ async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): P
   if (step.type === 'queued' && ticket.appointment_id) {
     await trx('appointments').where({ id: ticket.appointment_id }).update({ status: 'checked_in' });
   }
+  // An ended ticket's figures are stored once, as the reports compute them (issue 18).
+  if (isEnded(row.status) && !isEnded(ticket.status))
+    await trx.raw(storeFactsSql('one'), { ticketId: row.id, days: pgArray([row.service_day]) });
   await syncVideoRoom(trx, row, step);
   await notifyChange(trx, row, step.type);
   return { customerId };
