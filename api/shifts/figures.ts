@@ -5,7 +5,8 @@ import type { Db } from '../../db/knex.js';
 import { AGENT_STATES, type AgentState } from '../../domain/agents.js';
 import type { ShiftFigures } from '../../domain/contracts/shifts.js';
 import type { ShiftRow } from '../../db/shifts/row.js';
-import { pgArray, shiftTicketSumsSql } from '../../db/reports/sums.js';
+import { pgArray } from '../../db/reports/facts.js';
+import { shiftTicketSumsSql } from '../../db/reports/sums.js';
 
 const ms = (v: Date | null): number | null => (v ? v.getTime() : null);
 const sec = (n: number) => Math.round(n / 100) / 10;

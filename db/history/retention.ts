@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../knex.js';
 import { ENDED_STATUSES } from '../../domain/tickets.js';
-import { pgArray } from '../reports/sums.js';
+import { pgArray } from '../reports/facts.js';
 
 /** Step detail keys that are figures or references, never personal: everything else is removed. */
 export const KEPT_DETAIL_KEYS = [

@@ -7,17 +7,15 @@
 import type { Db } from '../knex.js';
 import {
   AGENT_DAY_COLUMNS,
-  OPEN,
   SERVICE_DAY_COLUMNS,
   SERVICE_HOUR_COLUMNS,
   TOPIC_DAY_COLUMNS,
   agentSumsSql,
   hourSumsSql,
-  pgArray,
-  storeFactsSql,
   ticketSumsSql,
   topicSumsSql,
 } from './sums.js';
+import { OPEN, pgArray, storeFactsSql } from './facts.js';
 
 /** The grains a rolled day holds; a day rolled with fewer (report_days.version) is rolled again. 2: hours and topics. */
 export const ROLLUP_VERSION = 2;

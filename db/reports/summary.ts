@@ -4,14 +4,8 @@
 // every ticket and event of the year.
 import type { GroupBy } from '../../domain/contracts/resources.js';
 import type { Db } from '../knex.js';
-import {
-  AGENT_DAY_COLUMNS,
-  SERVICE_DAY_COLUMNS,
-  agentSumsSql,
-  pgArray,
-  ticketSumsSql,
-  type SumsFilter,
-} from './sums.js';
+import { AGENT_DAY_COLUMNS, SERVICE_DAY_COLUMNS, agentSumsSql, ticketSumsSql } from './sums.js';
+import { pgArray, type SumsFilter } from './facts.js';
 
 /** The branches (already within the caller's reach: the entity follows from them) and the days. */
 export interface SummaryScope {

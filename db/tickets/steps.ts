@@ -14,7 +14,7 @@ import { returned } from '../returned.js';
 import { notifyServiceAgents } from './notifications.js';
 import { syncVideoRoom } from '../video/rooms.js';
 import { isEnded } from '../../domain/tickets.js';
-import { pgArray, storeFactsSql } from '../reports/sums.js';
+import { pgArray, storeFactsSql } from '../reports/facts.js';
 
 const COLUMN: Record<keyof TicketPatch, string | null> = {
   status: 'status',
