@@ -15,7 +15,13 @@ import * as S from './schemas.js';
 import { timelineOf } from './timeline.js';
 import type { TicketView } from '../../domain/ticket-messages.js';
 
-type Action<B> = (d: ApiDeps, u: SessionUser, id: string, body: B, updateId?: string) => Promise<TicketView>;
+type Action<B> = (
+  d: ApiDeps,
+  u: SessionUser,
+  id: string,
+  body: B,
+  updateId?: string,
+) => Promise<Pick<TicketView, 'id'>>;
 
 export function ticketRoutes(deps: ApiDeps): Router {
   const r = Router();

@@ -66,12 +66,17 @@ describe('view all tickets', () => {
     await screenshot(page, 'tickets-generate');
     await dialog.getByRole('button', { name: 'Generar' }).click();
     const created = (await page.getByText(/Se generó R-\d{3}/).textContent())?.match(/R-\d{3}/)?.[0] ?? '';
+    // Issue 16: the form starts afresh, so a second click cannot take the same ticket again.
+    await expect.poll(() => dialog.locator('select[name="serviceId"]').inputValue()).toBe('');
+    expect(await dialog.getByRole('button', { name: 'Generar' }).isDisabled()).toBe(true);
     await page.getByRole('dialog').getByRole('button', { name: 'Cerrar' }).first().click();
 
-    // B5: customer search; B3: history by date range.
-    await page.getByLabel('Buscar').fill('Castaño');
+    // B5: customer search, without the accent (issue 16); B3: history by date range.
+    await page.getByLabel('Buscar').fill('castano');
     await table.locator(`tr[data-number="${created}"]`).waitFor();
     await expect.poll(() => rowsOf(page)).toEqual([created]);
+    // Issue 16: one is counted in the singular.
+    await expect.poll(() => page.getByTestId('tickets-count').textContent()).toBe('1 tiquete');
     await page.getByRole('radio', { name: 'Histórico' }).click();
     await table.locator(`tr[data-number="${created}"]`).waitFor();
     await screenshot(page, 'tickets');
@@ -114,7 +119,16 @@ describe('view all tickets', () => {
     await tl.locator('li[data-type="called"]').waitFor();
     await page.getByRole('button', { name: 'Reencolar' }).click();
     await tl.locator('li[data-type="requeued"]').waitFor();
+    // Issue 16: cancelling asks first; "No" keeps the ticket, "Sí" cancels it.
     await page.getByRole('button', { name: 'Cancelar tiquete' }).click();
+    const ask = page.getByTestId('cancel-confirm');
+    await ask.filter({ hasText: `¿Cancelar el tiquete ${c1.number}?` }).waitFor();
+    await screenshot(page, 'tickets-cancel-confirm');
+    await ask.getByRole('button', { name: 'No, mantener el tiquete' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect((await h.stack.db('tickets').where({ id: ids.id }).first('status')).status).toBe('waiting');
+    await page.getByRole('button', { name: 'Cancelar tiquete' }).click();
+    await ask.getByRole('button', { name: 'Sí, cancelar el tiquete' }).click();
     await tl.locator('li[data-type="cancelled"]').waitFor();
     await screenshot(page, 'tickets-timeline');
     const row = await h.stack.db('tickets').where({ id: ids.id }).first('status', 'requeue_count');

@@ -178,6 +178,13 @@ describe('agent console', () => {
         .first('s.current_ticket_id');
     await expect.poll(async () => (await holding())?.current_ticket_id ?? null, { timeout: 15_000 }).toBeNull();
 
+    // Issue 16: on a break, manual mode calls nobody: Attend is off, and the desk says why.
+    await setState(page, 'Descanso');
+    const attend = list.locator(`tr[data-number="${turn.body.number}"]`).getByRole('button', { name: 'Atender' });
+    await expect.poll(() => attend.isDisabled()).toBe(true);
+    await page.getByTestId('attend-why').filter({ hasText: 'pase a En línea para llamar clientes' }).waitFor();
+    await screenshot(page, 'desk-manual-break');
+
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
     await page.getByRole('heading', { name: 'Ingreso de asesores' }).waitFor();

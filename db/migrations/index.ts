@@ -16,6 +16,9 @@ import * as operatorRole from './20261201_015_operator_role.js';
 import * as reportRollups from './20261202_016_report_rollups.js';
 import * as readPathIndexes from './20261202_017_read_path_indexes.js';
 import * as onMyWay from './20261203_018_on_my_way.js';
+import * as ticketStatusAt from './20261204_021_ticket_status_at.js';
+import * as appointmentEntry from './20261204_022_appointment_entry.js';
+import * as foldedSearch from './20261204_023_folded_search.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -34,6 +37,9 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261202_016_report_rollups', reportRollups],
   ['20261202_017_read_path_indexes', readPathIndexes],
   ['20261203_018_on_my_way', onMyWay],
+  ['20261204_021_ticket_status_at', ticketStatusAt],
+  ['20261204_022_appointment_entry', appointmentEntry],
+  ['20261204_023_folded_search', foldedSearch],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

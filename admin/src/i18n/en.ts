@@ -33,6 +33,7 @@ const en: TranslationMessages = {
         maxAutoRequeues: 'Automatic requeues',
         slaTargetSeconds: 'SLA wait target (s)',
         maxAttentionMinutes: 'Maximum attention (min)',
+        appointmentEntry: 'Appointments join the queue',
         virtualEnabled: 'Virtual attention',
         active: 'Active',
         topics: 'Topics',
@@ -140,6 +141,7 @@ const en: TranslationMessages = {
     },
     role: { agent: 'Agent', supervisor: 'Supervisor', admin: 'Administrator', operator: 'Operator' },
     assignment: { main: 'Main', support: 'Support' },
+    appointment_entry: { check_in: 'Only when the customer checks in', window: 'When their check-in window opens' },
     state: { online: 'Online', offline: 'Offline', resting: 'Resting', lunch: 'Lunch', documenting: 'Documenting' },
     status: {
       scheduled: 'Scheduled',

@@ -34,6 +34,7 @@ const es: TranslationMessages = {
         maxAutoRequeues: 'Reencolamientos automáticos',
         slaTargetSeconds: 'Meta de espera SLA (s)',
         maxAttentionMinutes: 'Atención máxima (min)',
+        appointmentEntry: 'Las citas entran a la fila',
         virtualEnabled: 'Atención virtual',
         active: 'Activo',
         topics: 'Temas',
@@ -149,6 +150,7 @@ const es: TranslationMessages = {
     },
     role: { agent: 'Asesor', supervisor: 'Supervisor', admin: 'Administrador', operator: 'Operador' },
     assignment: { main: 'Principal', support: 'Apoyo' },
+    appointment_entry: { check_in: 'Solo al registrar su llegada', window: 'Al abrir su ventana de check-in' },
     state: {
       online: 'En línea',
       offline: 'Desconectado',
