@@ -101,6 +101,7 @@ export const attendTicket = simple<object>('attend', msg.attendTicket);
 export const finishTicket = simple<z.infer<typeof FinishBody>>('finish', msg.finishTicket);
 export const requeueTicket = simple<z.infer<typeof RequeueBody>>('requeue', msg.requeueTicket);
 export const cancelTicket = simple<z.infer<typeof CancelBody>>('cancel', msg.cancelTicket);
+export const markNoShow = simple<z.infer<typeof CancelBody>>('no-show', msg.markNoShow);
 export const addNote = simple<z.infer<typeof NoteBody>>('notes', msg.addNote);
 export const setTopics = simple<z.infer<typeof TopicsBody>>('topics', msg.setTopics);
 export const confirmAppointment = simple<object>('confirm', msg.confirmAppointment);

@@ -74,6 +74,7 @@ export function ticketRoutes(deps: ApiDeps): Router {
   action('finish', S.FinishBody, actions.finishTicket);
   action('requeue', S.RequeueBody, actions.requeueTicket);
   action('cancel', S.CancelBody, actions.cancelTicket);
+  action('no-show', S.CancelBody, actions.markNoShow);
   action('transfer', S.TransferBody, actions.transferTicket);
   action('notes', S.NoteBody, actions.addNote);
   action('topics', S.TopicsBody, actions.setTopics);

@@ -183,6 +183,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   wire(msg.finishTicket, (m, a, at) => m.planFinish(a, at));
   wire(msg.requeueTicket, (m, a, at) => m.planRequeue(a, at));
   wire(msg.cancelTicket, (m, a, at) => m.planCancel(a, at));
+  wire(msg.markNoShow, (m, a, at) => m.planNoShow(a, at));
   wire(msg.addNote, (m, a, at) => m.planNote(a, at));
   wire(msg.setTopics, (m, a, at) => m.planTopics(a, at));
   wire(
