@@ -26,8 +26,10 @@ export async function callChosen(db: Db, temporal: Client, shiftId: string, chos
     const shift: ShiftRow | undefined = await trx('shifts').where({ id: shiftId }).forUpdate().first();
     if (!shift || shift.ended_at !== null) throw new DomainError('ShiftEnded');
     if (shift.state !== 'online') throw new DomainError('NotOnline', { state: shift.state });
+    // Locked like a claim locks it: a dispatch claiming meanwhile skips it (SKIP LOCKED).
     const t: TicketRef | undefined = await trx('tickets')
       .where({ id: chosen.ticketId, branch_id: shift.branch_id })
+      .forUpdate()
       .first('id', 'number', 'status', 'agent_id', 'last_event_seq');
     if (!t) throw new DomainError('NotFound', { resource: 'tickets' });
     // A retried attempt whose call already landed answers with it.
@@ -47,6 +49,13 @@ export async function callChosen(db: Db, temporal: Client, shiftId: string, chos
         action: 'call',
         allowed: ['waiting'],
       });
+    // Another agent's dispatch reserved it a moment ago (its call is in flight): it is theirs.
+    const reserved = await trx('shifts')
+      .where({ current_ticket_id: t.id })
+      .whereNot({ id: shift.id })
+      .whereNull('ended_at')
+      .first('id');
+    if (reserved) throw new DomainError('TicketHeldByOther', { number: t.number, action: 'call' });
     await trx('shifts').where({ id: shift.id }).update({ current_ticket_id: t.id });
     return { shift, t };
   });
