@@ -215,6 +215,7 @@ const en: TranslationMessages = {
       confirm: 'confirm',
       check_in: 'check in',
       time_out: 'time out the call of',
+      'no-show': 'mark as a no-show',
       other: 'do that to',
     },
     tickets: {

@@ -237,6 +237,7 @@ const es: TranslationMessages = {
       confirm: 'confirmar',
       check_in: 'registrar la llegada en',
       time_out: 'vencer el llamado en',
+      'no-show': 'marcar como no presentado',
       other: 'hacer eso con',
     },
     tickets: {
