@@ -171,6 +171,7 @@ export const en: Dictionary = {
     colArrival: 'Arrival',
     requeue: 'Requeue',
     cancelTicket: 'Cancel ticket',
+    checkIn: 'Check in',
     cancelQuestion: 'Cancel ticket {number}? The customer leaves the queue and will no longer be called.',
     cancelYes: 'Yes, cancel the ticket',
     cancelNo: 'No, keep the ticket',

@@ -179,6 +179,7 @@ export const es = {
     colArrival: 'Llegada',
     requeue: 'Reencolar',
     cancelTicket: 'Cancelar tiquete',
+    checkIn: 'Registrar llegada',
     cancelQuestion: '¿Cancelar el tiquete {number}? El cliente sale de la fila y ya no será llamado.',
     cancelYes: 'Sí, cancelar el tiquete',
     cancelNo: 'No, mantener el tiquete',

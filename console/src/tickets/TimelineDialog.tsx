@@ -23,10 +23,13 @@ export function TimelineDialog({ ticketId, onClose }: { ticketId: string; onClos
     (path: 'requeue' | 'cancel') => api.post(`/tickets/${ticketId}/${path}`, reason ? { reason } : {}),
     { invalidates: LIVE_KEYS },
   );
+  // H6 (issue 16): an appointment whose service waits for the customer is checked in on arrival.
+  const checkIn = useApiMutation(() => api.post(`/tickets/${ticketId}/check-in`, {}), { invalidates: LIVE_KEYS });
   const tk = ticket.data;
   const allowed = tk ? actionsAllowedFrom(tk.status) : [];
   const mayRequeue = allowed.includes('requeue');
   const mayCancel = allowed.includes('cancel');
+  const mayCheckIn = tk?.kind === 'appointment' && allowed.includes('check-in');
   return (
     <Modal title={fill(t.tickets.timelineOf, { number: tk?.number ?? '…' })} onClose={onClose} wide>
       {tk && (
@@ -44,7 +47,19 @@ export function TimelineDialog({ ticketId, onClose }: { ticketId: string; onClos
           <span className="live-dot">{t.tickets.follow}</span>
         </div>
       )}
-      <Notice kind="error" text={step.message ?? loadError} />
+      <Notice kind="error" text={step.message ?? checkIn.message ?? loadError} />
+      {mayCheckIn && (
+        <div className="form-actions">
+          <button
+            type="button"
+            className="btn btn-primary"
+            aria-disabled={checkIn.isPending}
+            onClick={() => !checkIn.isPending && checkIn.mutate()}
+          >
+            {t.tickets.checkIn}
+          </button>
+        </div>
+      )}
       <Timeline ticketId={ticketId} />
       {(mayRequeue || mayCancel) && (
         <div className="form-row">
