@@ -232,6 +232,8 @@ describe('issue 12: poison inputs are refused with a code and wedge nothing', ()
     );
     const shift = await ana.request('POST', '/api/shifts', { deskId: centro.deskIds[0], state: 'offline' });
     expect(shift.status, JSON.stringify(shift.body)).toBe(201);
+    await ana.request('POST', '/api/shifts/current/manual', { manual: true }); // she calls by hand (issue 16: Online)
+    await ana.request('POST', '/api/shifts/current/state', { state: 'online' });
     const called = await ana.request('POST', `${t}/call`, {});
     expect(called.status, JSON.stringify(called.body)).toBe(200);
     expect((await ana.request('POST', `${t}/attend`, {})).body.status).toBe('attending');

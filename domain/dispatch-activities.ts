@@ -1,7 +1,7 @@
 // The dispatch activities as the ticket and shift workflows call them (STYLE 4). Both workflows
 // proxy this interface and the worker's factory implements it (`satisfies`), so workflows/ and
 // activities/ meet here instead of importing each other (issue 14).
-import type { TicketOffer } from './shift-messages.js';
+import type { CallChosenArgs, TicketOffer } from './shift-messages.js';
 
 export interface DispatchAgentArgs {
   shiftId: string;
@@ -9,6 +9,8 @@ export interface DispatchAgentArgs {
   explicit: boolean;
   /** Tickets offered to this shift since its last dispatch: those it does not take go on to the next free shift. */
   offers?: TicketOffer[];
+  /** The ticket the agent chose (A12): that one or a refusal saying why, never another. */
+  chosen?: CallChosenArgs;
 }
 
 /** The ticket dispatch called for the agent, if any. */

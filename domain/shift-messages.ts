@@ -62,6 +62,16 @@ export const setManualMode = defineUpdate<ShiftStatus, [ManualArgs]>('setManualM
 export const endShift = defineUpdate<ShiftStatus>('endShift');
 /** Claim the next ticket now (manual mode's "next", or a nudge in automatic mode). */
 export const callNext = defineUpdate<CallNextResult>('callNext');
+/** A waiting ticket the agent chose (A12's "Attend"), called by `actor` (the agent) to the shift's desk. */
+export interface CallChosenArgs {
+  ticketId: string;
+  actor: Actor;
+}
+/**
+ * Call the chosen ticket now. The shift owns what its agent serves, so the busy and availability
+ * rule that refuses `callNext` refuses this too (issue 16: on a break, nobody is called).
+ */
+export const callChosen = defineUpdate<CallNextResult, [CallChosenArgs]>('callChosen');
 /** From the ticket workflow (through an activity): the agent now calls this ticket. */
 export const attentionStarted = defineSignal<[AttentionArgs]>('attentionStarted');
 /** From the ticket workflow: the attention ended (finished, cancelled, no-show, requeued, transferred). */

@@ -95,6 +95,8 @@ export const attendTicket = defineUpdate<TicketView, [WithActor]>('attendTicket'
 export const finishTicket = defineUpdate<TicketView, [FinishArgs]>('finishTicket');
 export const requeueTicket = defineUpdate<TicketView, [RequeueArgs]>('requeueTicket');
 export const cancelTicket = defineUpdate<TicketView, [CancelArgs]>('cancelTicket');
+/** The holder marks the called customer a no-show (issue 16), with an optional reason. */
+export const markNoShow = defineUpdate<TicketView, [CancelArgs]>('markNoShow');
 export const transferTicket = defineUpdate<TicketView, [TransferArgs]>('transferTicket');
 export const addNote = defineUpdate<TicketView, [NoteArgs]>('addNote');
 export const setTopics = defineUpdate<TicketView, [TopicsArgs]>('setTopics');

@@ -13,6 +13,8 @@ export const TICKET_ACTIONS = [
   'finish',
   'requeue',
   'cancel',
+  /** The holder says the called customer did not come (H2 by hand, issue 16), before the call times out. */
+  'no-show',
   'transfer',
   'notes',
   'topics',
@@ -31,6 +33,7 @@ export const ALLOWED_FROM: Record<TicketAction, readonly TicketStatus[]> = {
   finish: ['attending'],
   requeue: ['calling', 'attending'],
   cancel: ['scheduled', 'waiting', 'calling'],
+  'no-show': ['calling'],
   transfer: ['waiting', 'calling', 'attending'],
   notes: ['scheduled', 'waiting', 'calling', 'attending'],
   topics: ['attending'],
@@ -51,6 +54,7 @@ const HOLDER: readonly TicketAction[] = [
   'requeue',
   'transfer',
   'cancel',
+  'no-show',
 ];
 /** What any agent of the branch with an open shift may do to a ticket nobody holds (A12, B7). */
 const ANY_AGENT: Partial<Record<TicketAction, readonly TicketStatus[]>> = {
@@ -111,7 +115,7 @@ export function refusedPublic(who: PublicWho, status: TicketStatus): ErrorCode |
 
 /** The rule in words, for the API documentation. */
 export const TICKET_RIGHTS_DOC =
-  'Who: the holder (the agent calling or attending it) may recall, attend, finish, set topics, add notes, edit the customer, requeue, transfer, and cancel while calling; any agent of the branch with an open shift may call a waiting ticket to their own desk, transfer a waiting ticket, cancel a scheduled or waiting ticket, check in and confirm appointments; supervisors of the branch and admins may do anything. ' +
+  'Who: the holder (the agent calling or attending it) may recall, attend, finish, set topics, add notes, edit the customer, requeue, transfer, and cancel or mark a no-show while calling; any agent of the branch with an open shift may call a waiting ticket to their own desk, transfer a waiting ticket, cancel a scheduled or waiting ticket, check in and confirm appointments; supervisors of the branch and admins may do anything. ' +
   `Without a login: the customer's status-page token may leave the queue (cancel its own ticket) while it is ${PUBLIC_RIGHTS.statusToken.from.join(' or ')}, ` +
   `and say it is on its way while it is ${PUBLIC_RIGHTS.statusTokenOnMyWay.from.join(' or ')} (once per call: the call waits one more call time-out); ` +
   `a branch's kiosk may check in that branch's appointments of today (branch time zone) while ${PUBLIC_RIGHTS.kiosk.from.join(' or ')}, found by the customer's ID number.`;

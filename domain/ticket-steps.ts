@@ -1,7 +1,7 @@
 // What one ticket step is, as the ticket workflow plans it and the step activity persists it.
 // Both sides of that boundary import it from here, so neither imports the other (issue 14).
 import type { TicketView } from './ticket-messages.js';
-import type { Actor, TicketStatus, TimelineEventType } from './tickets.js';
+import type { Actor, AppointmentEntry, TicketStatus, TimelineEventType } from './tickets.js';
 
 /** Per-service settings the workflow needs; loaded by activities, kept in state. */
 export interface ServiceRules {
@@ -11,6 +11,8 @@ export interface ServiceRules {
   topicIds: number[];
   /** Past this an attention is shown as overdue (VtStuck); absent in rules loaded before it existed. */
   maxAttentionMinutes?: number;
+  /** When an appointment joins the queue (issue 16); absent in rules loaded before it existed: at its window. */
+  appointmentEntry?: AppointmentEntry;
 }
 
 /** Columns a step changes, beyond status timestamps. Mirrors TicketView names. */
@@ -47,4 +49,14 @@ export interface Step {
   at: string;
   details: Record<string, unknown>;
   patch: TicketPatch;
+}
+
+/**
+ * When a scheduled appointment joins the queue by itself: as its check-in window opens, or never
+ * when its service waits for the customer to check in (issue 16: nobody is called who has not
+ * arrived). Rules loaded before the setting existed keep the window.
+ */
+export function selfQueueAt(scheduledAt: string, rules: ServiceRules): string | null {
+  if (rules.appointmentEntry === 'check_in') return null;
+  return new Date(Date.parse(scheduledAt) - rules.checkInWindowMinutes * 60_000).toISOString();
 }

@@ -106,5 +106,23 @@ export const formatTicketNumber = (label: string, seq: number): string => `${lab
 /** Workflow ids derive from the ticket id so the API, ops and the DB agree on one name. */
 export const ticketWorkflowId = (ticketId: string): string => `ticket-${ticketId}`;
 
+/** What an appointment (H6) is at: its ticket's end decides the last three (issue 16: never left "booked"). */
+export const APPOINTMENT_STATUSES = ['booked', 'confirmed', 'checked_in', 'served', 'cancelled', 'missed'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+/** How an appointment's ended ticket leaves its appointment. */
+export const APPOINTMENT_END: Partial<Record<TicketStatus, AppointmentStatus>> = {
+  finished: 'served',
+  cancelled: 'cancelled',
+  no_show: 'missed',
+};
+
+/**
+ * Per service (issue 16): whether an appointment joins the queue by itself when its check-in
+ * window opens, or only when the customer checks in (the default: nobody is called who has not
+ * arrived).
+ */
+export const APPOINTMENT_ENTRIES = ['check_in', 'window'] as const;
+export type AppointmentEntry = (typeof APPOINTMENT_ENTRIES)[number];
+
 /** Level an appointment gets when it enters the queue at its check-in window (H6). */
 export const APPOINTMENT_PRIORITY = 1;

@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/knex.js';
 import type { DispatchAgentArgs, Dispatched } from '../../domain/dispatch-activities.js';
 import { callClaimed } from './call.js';
+import { callChosen } from './chosen.js';
 import { claimNext, isFree, type Claimed, type ShiftRow } from './claim.js';
 import { forwardOffers, offerTicket } from './offer.js';
 import { isHeld } from '../../domain/tickets.js';
@@ -20,6 +21,7 @@ type Pick = { done: Dispatched } | { shift: ShiftRow; claim: Claimed };
  * ticket by the branch's order, then pass on the offers it did not take.
  */
 export async function dispatchAgent(db: Db, temporal: Client, a: DispatchAgentArgs): Promise<Dispatched> {
+  if (a.chosen) return callChosen(db, temporal, a.shiftId, a.chosen);
   const r = await claimAndCall(db, temporal, a);
   if (a.offers?.length) await forwardOffers(db, () => temporal, a.shiftId, a.offers, r.ticketId);
   return r;

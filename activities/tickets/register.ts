@@ -5,6 +5,7 @@ import type { Db } from '../../db/knex.js';
 import type { TicketInput } from '../../domain/ticket-messages.js';
 import { formatTicketNumber, ticketWorkflowId, type TicketStatus } from '../../domain/tickets.js';
 import type { Registered, RegisterPlan } from '../../domain/ticket-activities.js';
+import { selfQueueAt } from '../../domain/ticket-steps.js';
 import { loadServiceRules } from '../../db/tickets/rules.js';
 import { upsertCustomer } from '../../db/tickets/customers.js';
 import { notifyChange } from '../../db/tickets/notify.js';
@@ -19,8 +20,11 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
     await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`ticket:${input.ticketId}`]);
     const existing: TicketRow | undefined = await trx('tickets').where({ id: input.ticketId }).first();
     const rules = await loadServiceRules(trx, input.serviceId, input.branchId);
-    const checkInAt = input.scheduledAt ? Date.parse(input.scheduledAt) - rules.checkInWindowMinutes * 60_000 : null;
-    const status: TicketStatus = checkInAt !== null && checkInAt > Date.parse(plan.at) ? 'scheduled' : 'waiting';
+    const queueAt = input.scheduledAt ? selfQueueAt(input.scheduledAt, rules) : undefined;
+    const status: TicketStatus =
+      queueAt === null || (queueAt !== undefined && Date.parse(queueAt) > Date.parse(plan.at))
+        ? 'scheduled'
+        : 'waiting';
     if (existing)
       return {
         view: toView(existing, await topicIdsOf(trx, input.ticketId)),
@@ -74,10 +78,11 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
     // Read before the counter: its row lock, which serialises this service's creators, is held
     // from the counter to the commit, so nothing that can run earlier runs after it.
     const name = await customerName(trx, customerId);
-    // The service day is the branch's local calendar day; the counter row lock serialises
-    // concurrent creators and rolls back with a failed insert, so numbers have no gaps.
+    // The service day is the branch's local calendar day — an appointment's own day, not the
+    // day it was booked (issue 16: numbered and counted with that day's tickets). The counter row
+    // lock serialises concurrent creators and rolls back with a failed insert: no gaps.
     const { rows } = await trx.raw(`select (?::timestamptz at time zone ?)::date::text as day`, [
-      plan.at,
+      input.scheduledAt ?? plan.at,
       service.timezone,
     ]);
     const day: string = rows[0].day;
@@ -110,6 +115,7 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
       last_event_seq: 1,
       created_at: plan.at,
       updated_at: plan.at,
+      status_at: plan.at,
     };
     const inserted: TicketRow = returned(await trx('tickets').insert(row).returning('*'));
     await trx('ticket_events').insert({

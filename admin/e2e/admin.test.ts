@@ -454,6 +454,18 @@ describe('back office', () => {
       expect(appointment.scheduled_at.toISOString().slice(0, 16)).toBe(
         new Date(`${inTwoHours}:00-05:00`).toISOString().slice(0, 16),
       );
+      // Issue 16: the service waits for the customer's check-in; staff check them in on arrival.
+      await page.getByTestId('ticket-check-in').click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+      await page.getByTestId('event-queued').waitFor();
+      await shot(page, 'admin-17b-appointment-checked-in');
+      expect(
+        (await app.db('tickets').where({ service_id: service.id, kind: 'appointment' }).first('status')).status,
+      ).toBe('waiting');
+      // Out of the queue again, so that no agent logging in below is given it.
+      await page.getByTestId('ticket-cancel').click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+      await page.getByTestId('event-cancelled').waitFor();
     });
 
     it('H4/G2/G7: sees an agent log in live, and no link to her shift workflow (operators only)', async () => {

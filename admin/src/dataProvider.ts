@@ -71,7 +71,11 @@ export const reportSearch = (q: ReportQuery): string =>
 
 export interface VentanillaDataProvider extends DataProvider {
   ticketTimeline(id: Identifier): Promise<TimelineEvent[]>;
-  ticketAction(id: Identifier, action: 'requeue' | 'cancel', body?: Record<string, unknown>): Promise<Ticket>;
+  ticketAction(
+    id: Identifier,
+    action: 'requeue' | 'cancel' | 'check-in',
+    body?: Record<string, unknown>,
+  ): Promise<Ticket>;
   /** H4: a branch's queues, agents, SLA and stuck work now. */
   branchSnapshot(branchId: number): Promise<BranchSnapshot>;
   releaseStuck(item: Pick<StuckItem, 'kind' | 'id'>, action: ReleaseAction): Promise<ReleaseResult>;

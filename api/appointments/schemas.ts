@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { baseFilter, intId, oneOrMany } from '../http/filters.js';
 import { CustomerBody } from '../tickets/schemas.js';
-
-export const APPOINTMENT_STATUSES = ['booked', 'confirmed', 'checked_in', 'cancelled', 'missed'] as const;
+import { APPOINTMENT_STATUSES } from '../../domain/tickets.js';
 
 /** Booking starts the appointment's ticket workflow, which writes the appointment row (H6). */
 export const AppointmentCreate = z

@@ -1,6 +1,7 @@
 // /api/customers: people of the entity. Supervisors and admins search the whole entity (to pick
 // a customer for a new ticket, B6); an agent sees the customers who have a ticket or an
 // appointment at their branch, and edits them from the ticket they serve (C5).
+import { foldedContains } from '../../db/text.js';
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
 import { refuseUnlessConfigures } from '../http/reach.js';
@@ -25,7 +26,7 @@ export const customers: CrudResource<Customer> = {
   search: (q, text) =>
     void q.where((w) =>
       w
-        .whereRaw(`customers.first_name || ' ' || customers.last_name ilike ?`, [`%${text}%`])
+        .whereRaw(...foldedContains(`customers.first_name || ' ' || customers.last_name`, text))
         .orWhereILike('customers.id_number', `%${text}%`),
     ),
   create: CustomerCreate,

@@ -298,6 +298,7 @@ export const OPERATIONS: Operation[] = [
   ticketAction('finish', T.FinishBody, 'C6: finish'),
   ticketAction('requeue', T.RequeueBody, 'B7: requeue'),
   ticketAction('cancel', T.CancelBody, 'B7/D2: cancel'),
+  ticketAction('no-show', T.CancelBody, 'H2: the holder marks the called customer a no-show'),
   ticketAction('transfer', T.TransferBody, 'D4: transfer'),
   ticketAction('notes', T.NoteBody, 'C7: note'),
   ticketAction('topics', T.TopicsBody, 'C8: topics'),

@@ -115,6 +115,8 @@ describe('the status-page token leaves the queue', () => {
     const { ticketId, token, number } = await kioskTicket();
     const shift = await ana.request('POST', '/api/shifts', { deskId: centro.deskId, state: 'offline' });
     expect(shift.status, JSON.stringify(shift.body)).toBe(201);
+    await ana.request('POST', '/api/shifts/current/manual', { manual: true }); // she calls by hand (issue 16: Online)
+    await ana.request('POST', '/api/shifts/current/state', { state: 'online' });
     try {
       expect((await ana.request('POST', `/api/tickets/${ticketId}/call`, {})).body.status).toBe('calling');
       for (const status of ['calling', 'attending']) {
@@ -160,6 +162,8 @@ describe('issue 17: the status-page token says "on my way"', () => {
 
     const shift = await ana.request('POST', '/api/shifts', { deskId: centro.deskId, state: 'offline' });
     expect(shift.status, JSON.stringify(shift.body)).toBe(201);
+    await ana.request('POST', '/api/shifts/current/manual', { manual: true }); // she calls by hand (issue 16: Online)
+    await ana.request('POST', '/api/shifts/current/state', { state: 'online' });
     try {
       expect((await ana.request('POST', `/api/tickets/${ticketId}/call`, {})).body.status).toBe('calling');
       const calledAt = Date.now();

@@ -60,6 +60,8 @@ export async function displayOf(db: Db, branchId: number): Promise<Omit<DisplayV
       .join('services as s', 's.id', 't.service_id')
       .leftJoin('desks as d', 'd.id', 't.desk_id')
       .where('t.branch_id', branchId)
+      // A video customer is not in the room: their call is neither shown nor read aloud (issue 16).
+      .whereNot('t.kind', 'virtual')
       .whereRaw(today)
       .whereNotNull('t.called_at')
       .select(

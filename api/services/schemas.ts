@@ -2,6 +2,7 @@
 // resets its call time-out, SLA or auto-requeue limit (issue 12).
 import { z } from 'zod';
 import { text } from '../../domain/text.js';
+import { APPOINTMENT_ENTRIES } from '../../domain/tickets.js';
 import { baseFilter, flag, intId, oneOrMany, textFilter } from '../http/filters.js';
 
 const ServiceFields = z
@@ -18,6 +19,8 @@ const ServiceFields = z
     slaTargetSeconds: z.number().int().min(30).max(86_400),
     /** An attention longer than this is shown to supervisors as overdue (issue 12, stuck work). */
     maxAttentionMinutes: z.number().int().min(1).max(1440),
+    /** Whether an appointment joins the queue when its check-in window opens, or only at check-in (issue 16). */
+    appointmentEntry: z.enum(APPOINTMENT_ENTRIES),
     virtualEnabled: z.boolean(),
     active: z.boolean(),
   })
@@ -28,6 +31,7 @@ export const ServiceCreate = ServiceFields.extend({
   maxAutoRequeues: ServiceFields.shape.maxAutoRequeues.default(1),
   slaTargetSeconds: ServiceFields.shape.slaTargetSeconds.default(900),
   maxAttentionMinutes: ServiceFields.shape.maxAttentionMinutes.default(60),
+  appointmentEntry: ServiceFields.shape.appointmentEntry.default('check_in'),
   virtualEnabled: ServiceFields.shape.virtualEnabled.default(false),
   active: ServiceFields.shape.active.default(true),
 }).strict();

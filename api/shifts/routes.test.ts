@@ -200,6 +200,42 @@ describe('A12 manual mode', () => {
   });
 });
 
+describe('A12/A3 manual mode respects availability (issue 16)', () => {
+  it('on a break with manual mode on, Attend is refused (NotOnline) and the agent stays on the break; Online, it calls the chosen customer as the agent', async () => {
+    const bruno = await login('bruno');
+    await bruno.request('POST', '/api/shifts', { deskId: desks[2], state: 'offline' });
+    expect((await bruno.request('POST', '/api/shifts/current/manual', { manual: true })).status).toBe(200);
+    const onBreak = await bruno.request('POST', '/api/shifts/current/state', { state: 'resting' });
+    expect(onBreak.body.state).toBe('resting');
+    const first = await newTicket(bruno, 'P');
+    const chosen = await newTicket(bruno, 'P');
+
+    const refused = await bruno.request('POST', `/api/tickets/${chosen}/call`, {});
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'NotOnline', params: { state: 'resting' } });
+    const shift = (await bruno.request('GET', '/api/shifts/current')).body;
+    expect(shift).toMatchObject({ state: 'resting', stateSince: onBreak.body.stateSince, currentTicketId: null });
+    expect((await ticketOf(chosen)).status).toBe('waiting');
+    expect(await app.db('ticket_events').where({ ticket_id: chosen, type: 'called' })).toHaveLength(0);
+
+    await bruno.request('POST', '/api/shifts/current/state', { state: 'online' });
+    const called = await bruno.request('POST', `/api/tickets/${chosen}/call`, {});
+    expect(called.status, JSON.stringify(called.body)).toBe(200);
+    expect(called.body).toMatchObject({ id: chosen, status: 'calling', deskId: desks[2] });
+    const step = await app.db('ticket_events').where({ ticket_id: chosen, type: 'called' }).first();
+    expect(step).toMatchObject({ actor_type: 'user', actor_name: 'Bruno Cárdenas' });
+    expect((await bruno.request('GET', '/api/shifts/current')).body.currentTicketId).toBe(chosen);
+    // One customer at a time, the chosen way too.
+    expect((await bruno.request('POST', `/api/tickets/${first}/call`, {})).body).toMatchObject({
+      code: 'AlreadyHasCustomer',
+    });
+    await bruno.request('POST', `/api/tickets/${chosen}/cancel`, {});
+    await bruno.request('POST', `/api/tickets/${first}/cancel`, {});
+    await until('free', async () => (await bruno.request('GET', '/api/shifts/current')).body.currentTicketId === null);
+    expect((await bruno.request('POST', '/api/shifts/current/end')).status).toBe(200);
+  });
+});
+
 describe('A6 support services', () => {
   it('A6: a support ticket is served only once none of the main services has anyone waiting', async () => {
     const carla = await login('carla'); // main A, support C

@@ -20,6 +20,9 @@ import type {
 } from './schemas.js';
 import { refuseKnownCustomer } from './customers.js';
 import { updateTicket } from '../../workflows/tickets/client.js';
+import { updateShiftWith } from '../../workflows/shifts/client.js';
+import * as shiftMsg from '../../domain/shift-messages.js';
+import { openShiftRow } from '../shifts/actions.js';
 import type { z } from 'zod';
 
 type Deps = Pick<ApiDeps, 'db' | 'temporal'>;
@@ -56,8 +59,23 @@ export async function callTicket(
   ticketId: string,
   body: z.infer<typeof CallBody>,
   updateId?: string,
-): Promise<TicketView> {
+): Promise<Pick<TicketView, 'id'>> {
   const t = await loadTicketForAction(d.db, user, ticketId, 'call');
+  // An agent at a desk calls through their shift, the one owner of what they serve: its rule
+  // refuses the call unless they are Online and free (issue 16: not from a break).
+  const shift = user.role === 'agent' ? await openShiftRow(d.db, user.id) : undefined;
+  if (shift) {
+    if (body.deskId !== undefined && body.deskId !== shift.desk_id)
+      throw new DomainError('Validation', {}, { fields: { deskId: { code: 'other_branch' } } });
+    await updateShiftWith(
+      d.temporal,
+      shift.workflow_id,
+      shiftMsg.callChosen,
+      { ticketId: t.id, actor: actorOf(user) },
+      updateId,
+    );
+    return { id: t.id };
+  }
   const agentId = user.role === 'agent' ? user.id : body.agentId;
   if (agentId === undefined) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'required' } } });
   const agent: { id: number; branch_id: number | null } | undefined = await d
@@ -83,6 +101,7 @@ export const attendTicket = simple<object>('attend', msg.attendTicket);
 export const finishTicket = simple<z.infer<typeof FinishBody>>('finish', msg.finishTicket);
 export const requeueTicket = simple<z.infer<typeof RequeueBody>>('requeue', msg.requeueTicket);
 export const cancelTicket = simple<z.infer<typeof CancelBody>>('cancel', msg.cancelTicket);
+export const markNoShow = simple<z.infer<typeof CancelBody>>('no-show', msg.markNoShow);
 export const addNote = simple<z.infer<typeof NoteBody>>('notes', msg.addNote);
 export const setTopics = simple<z.infer<typeof TopicsBody>>('topics', msg.setTopics);
 export const confirmAppointment = simple<object>('confirm', msg.confirmAppointment);

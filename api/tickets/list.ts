@@ -2,6 +2,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { ticketQuery } from '../../db/tickets/row.js';
+import { foldedContains } from '../../db/text.js';
 import { TICKET_KINDS, TICKET_STATUSES } from '../../domain/tickets.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { applySort, idsFilter, ListQuery, sendPage, type FieldMap } from '../http/ra.js';
@@ -22,7 +23,7 @@ const Filter = z
     status: oneOrMany(z.enum(TICKET_STATUSES)).optional(),
     kind: z.enum(TICKET_KINDS).optional(),
     number: z.string().max(12).optional(),
-    q: z.string().max(100).optional(), // customer name or ID number
+    q: z.string().max(100).optional(), // customer name or ID number, or agent name (B5), accents or not
     day: z.union([z.literal('today'), z.string().date()]).optional(),
     from: z.string().date().optional(),
     to: z.string().date().optional(),
@@ -66,9 +67,13 @@ export async function listTickets(
   if (f.status) q.whereIn('t.status', f.status);
   if (f.kind) q.where('t.kind', f.kind);
   if (f.number) q.whereILike('t.number', `%${f.number}%`);
-  if (f.q)
+  const text = f.q;
+  if (text)
     q.where((w) =>
-      w.whereRaw(`(c.first_name || ' ' || c.last_name) ilike ?`, [`%${f.q}%`]).orWhereILike('c.id_number', `%${f.q}%`),
+      w
+        .whereRaw(...foldedContains(`c.first_name || ' ' || c.last_name`, text))
+        .orWhereILike('c.id_number', `%${text}%`)
+        .orWhereRaw(...foldedContains(`u.first_name || ' ' || u.last_name`, text)),
     );
   if (f.day === 'today') q.whereRaw(`t.service_day = (now() at time zone b.timezone)::date`);
   else if (f.day) q.where('t.service_day', f.day);

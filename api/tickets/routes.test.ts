@@ -96,6 +96,9 @@ describe('issue 13: agents act only on tickets they hold (domain/ticket-rights.t
       .where('branches.code', 'CEN')
       .first('services.id');
     expect((await ana.request('POST', '/api/shifts', { deskId: desks[0], state: 'offline' })).status).toBe(201);
+    // Online in manual mode: she calls by hand, and dispatch gives her nothing by itself.
+    expect((await ana.request('POST', '/api/shifts/current/manual', { manual: true })).status).toBe(200);
+    expect((await ana.request('POST', '/api/shifts/current/state', { state: 'online' })).status).toBe(200);
     expect((await bruno.request('POST', '/api/shifts', { deskId: desks[1], state: 'offline' })).status).toBe(201);
     const t = (await sup.request('POST', '/api/tickets', { serviceId: service.id })).body;
     // Nobody holds it: no agent annotates it (that is the holder's or a supervisor's).
@@ -118,5 +121,81 @@ describe('issue 13: agents act only on tickets they hold (domain/ticket-rights.t
       .poll(async () => (await ana.request('POST', '/api/shifts/current/end')).status, { timeout: 10_000 })
       .toBe(200);
     expect((await bruno.request('POST', '/api/shifts/current/end')).status).toBe(200);
+  });
+});
+
+describe('A11/C3 time in status (issue 16)', () => {
+  it("statusSince moves with the status only: a note, topics or a customer edit leave the desk's clock running", async () => {
+    const sup = await app.login('supervisor@andino.demo');
+    const centro = await app.db('branches').where({ code: 'CEN' }).first('id');
+    const service = await app.db('services').where({ label: 'C', branch_id: centro.id }).first('id');
+    const topicIds: number[] = await app.db('topics').where({ service_id: service.id }).pluck('id');
+    const carla = await app.db('users').where({ email: 'carla@andino.demo' }).first('id');
+    const desk = await app
+      .db('desks')
+      .where({ branch_id: centro.id })
+      .whereNotIn('id', app.db('shifts').whereNull('ended_at').select('desk_id'))
+      .first('id');
+    const t = (await sup.request('POST', '/api/tickets', { serviceId: service.id })).body;
+    const step = async (path: string, body: object = {}) => {
+      const r = await sup.request('POST', `/api/tickets/${t.id}/${path}`, body);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body as { status: string; statusSince: string };
+    };
+    await step('call', { agentId: carla.id, deskId: desk.id });
+    const attending = await step('attend');
+    expect(attending.status).toBe('attending');
+    for (const [path, body] of [
+      ['notes', { text: 'Trae los documentos' }],
+      ['topics', { topicIds: topicIds.slice(0, 1) }],
+      ['customer', { firstName: 'Gloria', lastName: 'Gutiérrez' }],
+    ] as const) {
+      await new Promise((r) => setTimeout(r, 20)); // so that a moved clock would show
+      expect((await step(path, body)).statusSince, path).toBe(attending.statusSince);
+    }
+    expect((await sup.request('GET', `/api/tickets/${t.id}`)).body.statusSince).toBe(attending.statusSince);
+    const finished = await step('finish');
+    expect(Date.parse(finished.statusSince)).toBeGreaterThan(Date.parse(attending.statusSince));
+  });
+});
+
+describe('B5 search (issue 16)', () => {
+  it('finds a customer whatever the accents and case ("gutierrez" finds Gutiérrez), and a ticket by its agent\'s name', async () => {
+    const sup = await app.login('supervisor@andino.demo');
+    const centro = await app.db('branches').where({ code: 'CEN' }).first('id');
+    const service = await app.db('services').where({ label: 'C', branch_id: centro.id }).first('id');
+    const served = (
+      await sup.request('POST', '/api/tickets', {
+        serviceId: service.id,
+        customer: { firstName: 'Begoña', lastName: 'Gutiérrez Núñez', idNumber: 'B5-16-001' },
+      })
+    ).body;
+    const diego = await app.db('users').where({ email: 'diego@andino.demo' }).first('id', 'first_name', 'last_name');
+    const desk = await app
+      .db('desks')
+      .where({ branch_id: centro.id })
+      .whereNotIn('id', app.db('shifts').whereNull('ended_at').select('desk_id'))
+      .first('id');
+    expect(
+      (await sup.request('POST', `/api/tickets/${served.id}/call`, { agentId: diego.id, deskId: desk.id })).status,
+    ).toBe(200);
+    const search = async (q: string) =>
+      (
+        await sup.request(
+          'GET',
+          `/api/tickets?range=${encodeURIComponent('[0,99]')}&filter=${encodeURIComponent(JSON.stringify({ q }))}`,
+        )
+      ).body.map((t: { id: string }) => t.id) as string[];
+    for (const q of ['gutierrez', 'GUTIÉRREZ', 'begona gutierrez nunez', 'B5-16'])
+      expect(await search(q), q).toContain(served.id);
+    expect(await search(`${diego.first_name} ${diego.last_name}`.toLowerCase())).toContain(served.id);
+    expect(await search('gutierrezz')).not.toContain(served.id);
+    // The customer picker (B6) folds the same way.
+    const customers = await sup.request(
+      'GET',
+      `/api/customers?filter=${encodeURIComponent(JSON.stringify({ q: 'begona' }))}`,
+    );
+    expect(customers.body.map((c: { idNumber: string }) => c.idNumber)).toContain('B5-16-001');
+    await sup.request('POST', `/api/tickets/${served.id}/cancel`, {});
   });
 });

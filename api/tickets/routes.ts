@@ -15,7 +15,13 @@ import * as S from './schemas.js';
 import { timelineOf } from './timeline.js';
 import type { TicketView } from '../../domain/ticket-messages.js';
 
-type Action<B> = (d: ApiDeps, u: SessionUser, id: string, body: B, updateId?: string) => Promise<TicketView>;
+type Action<B> = (
+  d: ApiDeps,
+  u: SessionUser,
+  id: string,
+  body: B,
+  updateId?: string,
+) => Promise<Pick<TicketView, 'id'>>;
 
 export function ticketRoutes(deps: ApiDeps): Router {
   const r = Router();
@@ -68,6 +74,7 @@ export function ticketRoutes(deps: ApiDeps): Router {
   action('finish', S.FinishBody, actions.finishTicket);
   action('requeue', S.RequeueBody, actions.requeueTicket);
   action('cancel', S.CancelBody, actions.cancelTicket);
+  action('no-show', S.CancelBody, actions.markNoShow);
   action('transfer', S.TransferBody, actions.transferTicket);
   action('notes', S.NoteBody, actions.addNote);
   action('topics', S.TopicsBody, actions.setTopics);

@@ -1,6 +1,7 @@
 // /api/users: staff of the entity. Agents see their branch's colleagues (B2); the password hash
 // is never returned. An e-mail is unique within the entity only (migration 013): creating a user
 // with an e-mail another entity uses succeeds, so no answer tells one entity about another's staff.
+import { foldedContains } from '../../db/text.js';
 import { raw } from 'objection';
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
@@ -28,7 +29,7 @@ export const users: CrudResource<User> = {
   search: (q, text) =>
     void q.where((w) =>
       w
-        .whereRaw(`users.first_name || ' ' || users.last_name ilike ?`, [`%${text}%`])
+        .whereRaw(...foldedContains(`users.first_name || ' ' || users.last_name`, text))
         .orWhereILike('users.email', `%${text}%`),
     ),
   create: UserCreate,

@@ -30,6 +30,8 @@ const TICKET_EVENTS: Source = {
         'entityId', t.entity_id,
         'ticket', json_build_object('id', t.id, 'number', t.number, 'kind', t.kind, 'branchId', t.branch_id, 'serviceId', t.service_id),
         'fromStatus', e.from_status, 'toStatus', e.to_status,
+        -- Why a requeue, transfer, cancel or no-show happened (issue 16), as the person gave it.
+        'reason', e.details->>'reason',
         'actor', json_build_object('type', e.actor_type, 'id', e.actor_id)),
       now()
     from ticket_events e

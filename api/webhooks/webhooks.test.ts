@@ -168,6 +168,52 @@ describe('H8 webhooks', () => {
   });
 });
 
+describe('H8 (issue 16): steps taken by hand at the desk, with their reasons', () => {
+  it('a requeue, a no-show marked by the agent and a cancel are delivered with the reason given', async () => {
+    const secret = 'whsec-reasons-0123456789';
+    const url = `${receiverUrl}/reasons`;
+    const events = ['ticket.requeued', 'ticket.no_show', 'ticket.cancelled'];
+    expect((await admin.request('POST', '/api/webhooks', { url, secret, events })).status).toBe(201);
+    const centro = await app.db('branches').where({ code: 'CEN' }).first('id');
+    const service = await app.db('services').where({ label: 'C', branch_id: centro.id }).first('id');
+    const carla = await app.db('users').where({ email: 'carla@andino.demo' }).first('id');
+    const desk = await app.db('desks').where({ branch_id: centro.id }).orderBy('id').first('id');
+    const agent = await app.login('carla@andino.demo');
+    const ok = async (c: ApiClient, path: string, body: object = {}) => {
+      const r = await c.request('POST', path, body);
+      expect(r.status, `${path} ${JSON.stringify(r.body)}`).toBe(200);
+      return r.body as { status: string };
+    };
+    const [served, duplicate] = [
+      (await admin.request('POST', '/api/tickets', { serviceId: service.id })).body.id as string,
+      (await admin.request('POST', '/api/tickets', { serviceId: service.id })).body.id as string,
+    ];
+    const call = () => ok(admin, `/api/tickets/${served}/call`, { agentId: carla.id, deskId: desk.id });
+    await call();
+    await ok(agent, `/api/tickets/${served}/requeue`, { reason: 'Fue por un documento' });
+    await call();
+    expect((await ok(agent, `/api/tickets/${served}/no-show`, { reason: 'No respondió al llamado' })).status).toBe(
+      'no_show',
+    );
+    await ok(admin, `/api/tickets/${duplicate}/cancel`, { reason: 'Tiquete duplicado' });
+
+    const mine = () =>
+      received
+        .filter((r) => r.status === 200 && [served, duplicate].some((id) => r.key.startsWith(`ticket:${id}:`)))
+        .map((r) => JSON.parse(r.body));
+    await until(() => events.every((e) => mine().some((p) => p.event === e)));
+    const of = (event: string) => mine().find((p) => p.event === event);
+    expect(of('ticket.requeued')).toMatchObject({ ticket: { id: served }, reason: 'Fue por un documento' });
+    expect(of('ticket.no_show')).toMatchObject({
+      ticket: { id: served },
+      toStatus: 'no_show',
+      reason: 'No respondió al llamado',
+      actor: { type: 'user', id: carla.id },
+    });
+    expect(of('ticket.cancelled')).toMatchObject({ ticket: { id: duplicate }, reason: 'Tiquete duplicado' });
+  });
+});
+
 describe("issue 13: each webhook's deliveries in the back office", () => {
   const secret = 'whsec-manual-0123456789';
   let hookId: number;

@@ -1,5 +1,6 @@
 // View all tickets (B1–B7) and the profile (E1–E4) in the browser.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inHours, zoneWithRoomToday } from '../../tests/support/today.js';
 import { kioskTicket, loggedInPage, publicPage, screenshot, startHarness, type ConsoleHarness } from './support.js';
 
 let h: ConsoleHarness;
@@ -66,12 +67,17 @@ describe('view all tickets', () => {
     await screenshot(page, 'tickets-generate');
     await dialog.getByRole('button', { name: 'Generar' }).click();
     const created = (await page.getByText(/Se generó R-\d{3}/).textContent())?.match(/R-\d{3}/)?.[0] ?? '';
+    // Issue 16: the form starts afresh, so a second click cannot take the same ticket again.
+    await expect.poll(() => dialog.locator('select[name="serviceId"]').inputValue()).toBe('');
+    expect(await dialog.getByRole('button', { name: 'Generar' }).isDisabled()).toBe(true);
     await page.getByRole('dialog').getByRole('button', { name: 'Cerrar' }).first().click();
 
-    // B5: customer search; B3: history by date range.
-    await page.getByLabel('Buscar').fill('Castaño');
+    // B5: customer search, without the accent (issue 16); B3: history by date range.
+    await page.getByLabel('Buscar').fill('castano');
     await table.locator(`tr[data-number="${created}"]`).waitFor();
     await expect.poll(() => rowsOf(page)).toEqual([created]);
+    // Issue 16: one is counted in the singular.
+    await expect.poll(() => page.getByTestId('tickets-count').textContent()).toBe('1 tiquete');
     await page.getByRole('radio', { name: 'Histórico' }).click();
     await table.locator(`tr[data-number="${created}"]`).waitFor();
     await screenshot(page, 'tickets');
@@ -114,7 +120,16 @@ describe('view all tickets', () => {
     await tl.locator('li[data-type="called"]').waitFor();
     await page.getByRole('button', { name: 'Reencolar' }).click();
     await tl.locator('li[data-type="requeued"]').waitFor();
+    // Issue 16: cancelling asks first; "No" keeps the ticket, "Sí" cancels it.
     await page.getByRole('button', { name: 'Cancelar tiquete' }).click();
+    const ask = page.getByTestId('cancel-confirm');
+    await ask.filter({ hasText: `¿Cancelar el tiquete ${c1.number}?` }).waitFor();
+    await screenshot(page, 'tickets-cancel-confirm');
+    await ask.getByRole('button', { name: 'No, mantener el tiquete' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect((await h.stack.db('tickets').where({ id: ids.id }).first('status')).status).toBe('waiting');
+    await page.getByRole('button', { name: 'Cancelar tiquete' }).click();
+    await ask.getByRole('button', { name: 'Sí, cancelar el tiquete' }).click();
     await tl.locator('li[data-type="cancelled"]').waitFor();
     await screenshot(page, 'tickets-timeline');
     const row = await h.stack.db('tickets').where({ id: ids.id }).first('status', 'requeue_count');
@@ -122,6 +137,40 @@ describe('view all tickets', () => {
     await expect
       .poll(async () => (await anaApi.request('POST', '/api/shifts/current/end')).status, { timeout: 10_000 })
       .toBe(200);
+    await context.close();
+  });
+});
+
+describe('appointments at the desk (H6, issue 16)', () => {
+  it('an appointment waits for its customer past its window, and is checked in from its timeline', async () => {
+    await h.stack.db('branches').where({ id: h.branchId }).update({ timezone: zoneWithRoomToday() });
+    const sup = await h.stack.login('supervisor@andino.demo');
+    const service = await h.stack.db('services').where({ branch_id: h.branchId, label: 'C' }).first('id');
+    const booked = await sup.request('POST', '/api/tickets', {
+      serviceId: service.id,
+      kind: 'appointment',
+      scheduledAt: inHours(0.1), // inside its check-in window: still not in the queue
+      customer: { firstName: 'Rocío', lastName: 'Díaz', idNumber: 'H6-16-001' },
+    });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    expect(booked.body.status).toBe('scheduled');
+    const anaApi = await h.stack.login('ana@andino.demo');
+    const desk = await h.stack.db('desks').where({ branch_id: h.branchId, name: 'Módulo 5' }).first('id');
+    expect((await anaApi.request('POST', '/api/shifts', { deskId: desk.id, state: 'offline' })).status).toBe(201);
+    const { context, page } = await loggedInPage(h, 'ana@andino.demo', '/tickets');
+    await page.getByLabel('Número').fill(booked.body.number);
+    const row = page.getByTestId('tickets-table').locator(`tr[data-number="${booked.body.number}"]`);
+    await row.click();
+    await page.getByRole('button', { name: 'Registrar llegada' }).click();
+    await page.getByTestId('timeline').locator('li[data-type="queued"]').waitFor();
+    await screenshot(page, 'tickets-checked-in');
+    const t = await h.stack.db('tickets').where({ id: booked.body.id }).first('status', 'appointment_id');
+    expect(t.status).toBe('waiting');
+    expect((await h.stack.db('appointments').where({ id: t.appointment_id }).first('status')).status).toBe(
+      'checked_in',
+    );
+    expect((await sup.request('POST', `/api/tickets/${booked.body.id}/cancel`, {})).status).toBe(200);
+    expect((await anaApi.request('POST', '/api/shifts/current/end')).status).toBe(200);
     await context.close();
   });
 });

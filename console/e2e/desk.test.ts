@@ -178,6 +178,13 @@ describe('agent console', () => {
         .first('s.current_ticket_id');
     await expect.poll(async () => (await holding())?.current_ticket_id ?? null, { timeout: 15_000 }).toBeNull();
 
+    // Issue 16: on a break, manual mode calls nobody: Attend is off, and the desk says why.
+    await setState(page, 'Descanso');
+    const attend = list.locator(`tr[data-number="${turn.body.number}"]`).getByRole('button', { name: 'Atender' });
+    await expect.poll(() => attend.isDisabled()).toBe(true);
+    await page.getByTestId('attend-why').filter({ hasText: 'pase a En línea para llamar clientes' }).waitFor();
+    await screenshot(page, 'desk-manual-break');
+
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Cerrar sesión' }).click();
     await page.getByRole('heading', { name: 'Ingreso de asesores' }).waitFor();
@@ -188,12 +195,94 @@ describe('agent console', () => {
       .whereNull('s.ended_at')
       .first('s.id');
     expect(shift).toBeUndefined();
-    // The transferred ticket leaves the queue so that the next test starts from an empty one.
+    // The transferred ticket and the supervisor's turn leave the queue so that the next test
+    // starts from an empty one.
     const moved = await h.stack.db('tickets').where({ number: second.number, branch_id: h.branchId }).first('id');
-    expect(
-      (await (await h.stack.login('supervisor@andino.demo')).request('POST', `/api/tickets/${moved.id}/cancel`, {}))
-        .status,
-    ).toBe(200);
+    for (const id of [moved.id, turn.body.id])
+      expect((await sup.request('POST', `/api/tickets/${id}/cancel`, {})).status).toBe(200);
+    await context.close();
+  });
+
+  it('issue 16: the call panel requeues with a reason, transfers, and marks a no-show after asking; nothing scrolls sideways', async () => {
+    const { context, page } = await loggedInPage(h, 'bruno@andino.demo');
+    await takeDesk(page, 'Módulo 2', false);
+    if (!(await page.getByTestId('manual').isChecked())) await page.locator('.switch').click();
+    await expect.poll(() => page.getByTestId('manual').isChecked()).toBe(true);
+    await setState(page, 'En línea');
+    const tk = await kioskTicket(h, 'P');
+    const list = page.getByTestId('waiting-list');
+    const attend = async () => {
+      await list.locator(`tr[data-number="${tk.number}"]`).getByRole('button', { name: 'Atender' }).click();
+      await page.locator('[data-testid="attention"][data-status="calling"]').waitFor();
+    };
+    const noSideways = async () =>
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await attend();
+    const other = page.getByTestId('other-actions');
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 1280, height: 720 },
+    ]) {
+      await page.setViewportSize(size);
+      await noSideways();
+      await screenshot(page, `desk-calling-${size.width}`);
+    }
+
+    // Requeue with a reason: back in the list (manual mode), the reason on its timeline.
+    await other.getByLabel('Motivo (opcional)').fill('Fue por un documento');
+    await other.getByRole('button', { name: 'Reencolar' }).click();
+    await page.getByTestId('attention').waitFor({ state: 'detached' });
+    await attend();
+
+    // The transfer dialog opens from the panel (and is closed again here).
+    await other.getByRole('button', { name: 'Transferir' }).click();
+    await page.getByTestId('transfer-service').waitFor();
+    await noSideways();
+    await screenshot(page, 'desk-transfer-from-call');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cerrar' }).first().click();
+
+    // No-show asks first; "No" keeps calling, "Sí" ends the ticket with the reason given.
+    await other.getByRole('button', { name: 'No se presentó' }).click();
+    const ask = page.getByTestId('ending-confirm');
+    await ask.filter({ hasText: `¿Marcar el tiquete ${tk.number} como no presentado?` }).waitFor();
+    await screenshot(page, 'desk-no-show-confirm');
+    await ask.getByRole('button', { name: 'No, seguir con el llamado' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await page.locator('[data-testid="attention"][data-status="calling"]').waitFor();
+    await other.getByLabel('Motivo (opcional)').fill('No respondió al llamado');
+    await other.getByRole('button', { name: 'No se presentó' }).click();
+    await ask.getByRole('button', { name: 'Sí, no se presentó' }).click();
+    await page.getByTestId('attention').waitFor({ state: 'detached' });
+    const row = await h.stack.db('tickets').where({ number: tk.number, branch_id: h.branchId }).first('id', 'status');
+    expect(row.status).toBe('no_show');
+    const steps = await h.stack
+      .db('ticket_events')
+      .where({ ticket_id: row.id })
+      .whereIn('type', ['requeued', 'no_show'])
+      .orderBy('seq')
+      .select('type', 'actor_name', 'details');
+    expect(steps).toEqual([
+      {
+        type: 'requeued',
+        actor_name: 'Bruno Cárdenas',
+        details: { keepArrival: true, reason: 'Fue por un documento' },
+      },
+      {
+        type: 'no_show',
+        actor_name: 'Bruno Cárdenas',
+        details: { reason: 'No respondió al llamado', noAnswerCount: 0 },
+      },
+    ]);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await expect
+      .poll(
+        async () =>
+          (await (await h.stack.login('bruno@andino.demo')).request('POST', '/api/shifts/current/end')).status,
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(200);
     await context.close();
   });
 

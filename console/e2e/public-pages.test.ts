@@ -121,6 +121,8 @@ describe('issue 17: the status page when the customer is called', () => {
     const ana = await h.stack.login('ana@andino.demo');
     const desk = await h.stack.db('desks').where({ branch_id: h.branchId }).orderBy('id').first('id', 'name');
     expect((await ana.request('POST', '/api/shifts', { deskId: desk.id, state: 'offline' })).status).toBe(201);
+    await ana.request('POST', '/api/shifts/current/manual', { manual: true }); // she calls by hand (issue 16: Online)
+    await ana.request('POST', '/api/shifts/current/state', { state: 'online' });
     const ticketId = async (statusUrl: string) =>
       (await ticketOfToken(h.stack.db, decodeURIComponent(statusUrl.split('/').at(-1)!)))!;
     try {

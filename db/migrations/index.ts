@@ -18,6 +18,9 @@ import * as readPathIndexes from './20261202_017_read_path_indexes.js';
 import * as onMyWay from './20261203_018_on_my_way.js';
 import * as timelinePartitions from './20261204_019_timeline_partitions.js';
 import * as retention from './20261204_020_retention.js';
+import * as ticketStatusAt from './20261204_021_ticket_status_at.js';
+import * as appointmentEntry from './20261204_022_appointment_entry.js';
+import * as foldedSearch from './20261204_023_folded_search.js';
 import * as reportGrains from './20261204_030_report_grains.js';
 import * as ticketFacts from './20261204_031_ticket_facts.js';
 
@@ -40,6 +43,9 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261203_018_on_my_way', onMyWay],
   ['20261204_019_timeline_partitions', timelinePartitions],
   ['20261204_020_retention', retention],
+  ['20261204_021_ticket_status_at', ticketStatusAt],
+  ['20261204_022_appointment_entry', appointmentEntry],
+  ['20261204_023_folded_search', foldedSearch],
   ['20261204_030_report_grains', reportGrains],
   ['20261204_031_ticket_facts', ticketFacts],
 ];

@@ -1,5 +1,6 @@
 // What a customer queues for; its label prefixes ticket numbers (H1).
 import { BaseModel } from './base.js';
+import type { AppointmentEntry } from '../../domain/tickets.js';
 
 export class Service extends BaseModel {
   static override tableName = 'services';
@@ -11,6 +12,7 @@ export class Service extends BaseModel {
   declare callTimeoutSeconds: number;
   declare maxAutoRequeues: number;
   declare slaTargetSeconds: number;
+  declare appointmentEntry: AppointmentEntry;
   declare virtualEnabled: boolean;
   declare active: boolean;
 }

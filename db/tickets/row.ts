@@ -28,6 +28,8 @@ export interface TicketRow {
   called_at: Date | null;
   attending_at: Date | null;
   ended_at: Date | null;
+  /** When the ticket entered its status: only a status change moves it (A11's clock, issue 16). */
+  status_at: Date;
   desk_id: number | null;
   agent_id: number | null;
   preferred_agent_id: number | null;
@@ -109,7 +111,7 @@ export function toTicket(r: TicketNamedRow, temporalUrl: string | null): Ticket 
     calledAt: iso(r.called_at),
     attendingAt: iso(r.attending_at),
     endedAt: iso(r.ended_at),
-    statusSince: iso(r.updated_at),
+    statusSince: iso(r.status_at),
     serviceDay: r.service_day,
     recallCount: r.recall_count,
     requeueCount: r.requeue_count,
@@ -133,7 +135,7 @@ export function toView(r: TicketRow, topicIds: number[]): TicketView {
     priority: r.priority,
     arrivalAt: iso(r.arrival_at),
     scheduledAt: iso(r.scheduled_at),
-    statusSince: iso(r.updated_at),
+    statusSince: iso(r.status_at),
     agentId: r.agent_id,
     deskId: r.desk_id,
     preferredAgentId: r.preferred_agent_id,

@@ -12,6 +12,7 @@ export async function loadServiceRules(db: Db, serviceId: number, branchId: numb
       's.max_auto_requeues',
       's.max_attention_minutes',
       's.active',
+      's.appointment_entry',
       'b.check_in_window_minutes',
     );
   if (!s || !s.active) {
@@ -31,5 +32,6 @@ export async function loadServiceRules(db: Db, serviceId: number, branchId: numb
     checkInWindowMinutes: s.check_in_window_minutes,
     topicIds,
     maxAttentionMinutes: s.max_attention_minutes,
+    appointmentEntry: s.appointment_entry,
   };
 }

@@ -3,6 +3,7 @@
 // 019), so a retried activity finds its event already written and changes nothing: each step
 // lands exactly once.
 import { DomainError } from '../../domain/errors.js';
+import { APPOINTMENT_END, isEnded } from '../../domain/tickets.js';
 import type { Knex } from 'knex';
 import type { Db } from '../knex.js';
 import type { StepEffects, StepResult } from '../../domain/ticket-activities.js';
@@ -13,7 +14,6 @@ import type { TicketRow } from './row.js';
 import { returned } from '../returned.js';
 import { notifyServiceAgents } from './notifications.js';
 import { syncVideoRoom } from '../video/rooms.js';
-import { isEnded } from '../../domain/tickets.js';
 import { pgArray, storeFactsSql } from '../reports/facts.js';
 
 const COLUMN: Record<keyof TicketPatch, string | null> = {
@@ -71,6 +71,8 @@ async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): P
   if (inserted.length === 0) return { customerId: ticket.customer_id }; // already applied by an earlier attempt
 
   const update: Record<string, unknown> = { last_event_seq: step.seq, updated_at: step.at };
+  // A note, topics or a customer edit is a step too, but the time in status runs on.
+  if (step.to !== step.from) update.status_at = step.at;
   for (const [k, v] of Object.entries(step.patch) as [keyof TicketPatch, unknown][]) {
     const col = COLUMN[k];
     if (col) update[col] = v;
@@ -105,6 +107,10 @@ async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): P
   }
   if (step.type === 'queued' && ticket.appointment_id) {
     await trx('appointments').where({ id: ticket.appointment_id }).update({ status: 'checked_in' });
+  }
+  const ended = APPOINTMENT_END[step.to];
+  if (ended && step.to !== step.from && ticket.appointment_id) {
+    await trx('appointments').where({ id: ticket.appointment_id }).update({ status: ended, updated_at: step.at });
   }
   // An ended ticket's figures are stored once, as the reports compute them (issue 18).
   if (isEnded(row.status) && !isEnded(ticket.status))

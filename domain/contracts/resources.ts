@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { AGENT_STATES, ASSIGNMENT_KINDS, ROLES } from '../agents.js';
 import { ORDERING_POLICIES } from '../ordering.js';
+import { APPOINTMENT_ENTRIES, APPOINTMENT_STATUSES } from '../tickets.js';
 import { Day, Id, Instant, Uuid } from './common.js';
 
 const stamps = { createdAt: Instant, updatedAt: Instant };
@@ -46,6 +47,7 @@ export const Service = z
     maxAutoRequeues: z.number().int(),
     slaTargetSeconds: z.number().int(),
     maxAttentionMinutes: z.number().int(),
+    appointmentEntry: z.enum(APPOINTMENT_ENTRIES),
     virtualEnabled: z.boolean(),
     active: z.boolean(),
   })
@@ -88,7 +90,6 @@ export const Customer = z
     ...stamps,
   })
   .strict();
-export const APPOINTMENT_STATUSES = ['booked', 'confirmed', 'checked_in', 'cancelled', 'missed'] as const;
 /** A booked visit (H6); `ticketId` is the ticket that drives it. */
 export const Appointment = z
   .object({

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/knex.js';
 import type { TicketInput } from '../../domain/ticket-messages.js';
-import type { Actor } from '../../domain/tickets.js';
+import type { Actor, AppointmentEntry } from '../../domain/tickets.js';
 
 export interface Org {
   entityId: number;
@@ -16,7 +16,12 @@ export interface Org {
 export async function createOrg(
   db: Db,
   opts: {
-    services?: { label: string; callTimeoutSeconds?: number; maxAutoRequeues?: number }[];
+    services?: {
+      label: string;
+      callTimeoutSeconds?: number;
+      maxAutoRequeues?: number;
+      appointmentEntry?: AppointmentEntry;
+    }[];
     agents?: number;
     checkInWindowMinutes?: number;
   } = {},
@@ -44,6 +49,7 @@ export async function createOrg(
         label: s.label,
         call_timeout_seconds: s.callTimeoutSeconds ?? 300,
         max_auto_requeues: s.maxAutoRequeues ?? 1,
+        ...(s.appointmentEntry ? { appointment_entry: s.appointmentEntry } : {}),
       })
       .returning('id');
     const topics = await db('topics')

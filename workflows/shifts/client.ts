@@ -45,8 +45,11 @@ export async function updateShiftWith<R, A>(
   workflowId: string,
   def: UpdateDefinition<R, [A]>,
   arg: A,
+  updateId?: string,
 ): Promise<R> {
-  return asDomain('ShiftEnded', () => client.workflow.getHandle(workflowId).executeUpdate(def, { args: [arg] }));
+  return asDomain('ShiftEnded', () =>
+    client.workflow.getHandle(workflowId).executeUpdate(def, { args: [arg], ...(updateId ? { updateId } : {}) }),
+  );
 }
 
 /**

@@ -114,13 +114,14 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
     const pairs = onlyChanged(shiftSearchAttributes(m.status));
     if (pairs.length) upsertSearchAttributes(pairs);
   };
-  const dispatch = async (m: ShiftMachine, explicit: boolean): Promise<string | null> => {
+  const dispatch = async (m: ShiftMachine, explicit: boolean, chosen?: msg.CallChosenArgs): Promise<string | null> => {
     const skip = m.data.skipTicketId;
     m.data.skipTicketId = null;
     // Cleared before the claim, not after: a ticket offered while this dispatch runs sets it
     // again, so the loop dispatches once more instead of losing the offer.
     m.data.dispatchPending = false;
-    const offers = takeOffers(m);
+    // A chosen ticket may be refused: the offers stay for the next dispatch instead of going with it.
+    const offers = chosen ? [] : takeOffers(m);
     const r = await stuck
       .watch(
         acts.dispatchAgent({
@@ -128,6 +129,7 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
           skipTicketId: skip,
           explicit,
           ...(offers.length ? { offers } : {}),
+          ...(chosen ? { chosen } : {}),
         }),
       )
       .catch((err: unknown) => {
@@ -215,6 +217,22 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
       validator: () => {
         const m = settled();
         if (m) refuseCallNext(m);
+      },
+    },
+  );
+  setHandler(
+    msg.callChosen,
+    (a: msg.CallChosenArgs) =>
+      locked(async (m) => {
+        // Already this agent's (dispatch got there first, or a repeated click): that is the answer.
+        if (m.status.currentTicketId === a.ticketId) return { ticketId: a.ticketId, shift: m.status };
+        refuseCallNext(m);
+        return { ticketId: await dispatch(m, true, a), shift: m.status };
+      }),
+    {
+      validator: (a: msg.CallChosenArgs) => {
+        const m = settled();
+        if (m && m.status.currentTicketId !== a.ticketId) refuseCallNext(m);
       },
     },
   );

@@ -68,6 +68,7 @@ const steps: Record<string, Plan> = {
   finish: (m) => m.planFinish({ actor: agent }, T),
   requeue: (m) => m.planRequeue({ actor: agent }, T),
   cancel: (m) => m.planCancel({ actor: agent }, T),
+  noShow: (m) => m.planNoShow({ actor: agent, reason: 'no vino' }, T),
   transfer: (m) => m.planTransfer({ actor: agent, agentId: 8 }, T),
   topics: (m) => m.planTopics({ actor: agent, topicIds: [100] }, T),
   confirm: (m) => m.planConfirm({ actor: supervisor }, T),
@@ -82,6 +83,7 @@ const legal: Record<string, TicketStatus[]> = {
   finish: ['attending'],
   requeue: ['calling', 'attending'],
   cancel: ['scheduled', 'waiting', 'calling'],
+  noShow: ['calling'],
   transfer: ['waiting', 'calling', 'attending'],
   topics: ['attending'],
   confirm: ['scheduled'],
@@ -96,6 +98,7 @@ const TARGET: Record<string, TicketStatus | 'same'> = {
   finish: 'finished',
   requeue: 'waiting',
   cancel: 'cancelled',
+  noShow: 'no_show',
   transfer: 'waiting',
   topics: 'attending',
   confirm: 'scheduled',
@@ -232,5 +235,16 @@ describe('D* call events', () => {
     expect(refusal(() => m.planCallEvent({ actor: agent, type: 'tag', details: { text: 'x'.repeat(3000) } }, T))).toBe(
       'CallDetailsTooLarge',
     );
+  });
+});
+
+describe('H2 no-show by hand (issue 16)', () => {
+  it('the holder ends an unanswered call as a no-show with a reason; another agent may not, a supervisor may', () => {
+    const step = machine('calling').planNoShow({ actor: agent, reason: 'No respondió' }, T);
+    expect(step).toMatchObject({ type: 'no_show', to: 'no_show', actor: agent, details: { reason: 'No respondió' } });
+    expect(step.patch).toMatchObject({ status: 'no_show', endedAt: T });
+    expect(refusal(() => machine('calling').planNoShow({ actor: otherAgent }, T))).toBe('TicketHeldByOther');
+    expect(machine('calling').planNoShow({ actor: supervisor }, T).to).toBe('no_show');
+    expect(refusal(() => machine('attending').planNoShow({ actor: agent }, T))).toBe('TicketNotInStatus');
   });
 });

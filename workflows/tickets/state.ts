@@ -167,6 +167,20 @@ export class TicketMachine {
     return this.step('cancelled', 'cancelled', a.actor, at, { endedAt: at }, { reason: a.reason ?? null });
   }
 
+  /** H2 by hand (issue 16): the holder ends a call the customer did not answer, without waiting for its time-out. */
+  planNoShow(a: CancelArgs, at: string): Step {
+    this.require(ALLOWED_FROM['no-show'], 'no-show');
+    this.requireHolder(a.actor, 'no-show');
+    return this.step(
+      'no_show',
+      'no_show',
+      a.actor,
+      at,
+      { endedAt: at },
+      { reason: a.reason ?? null, noAnswerCount: this.data.view.noAnswerCount },
+    );
+  }
+
   /** `rules` are the target service's, loaded by an activity before planning. */
   planTransfer(a: TransferArgs, at: string, rules?: ServiceRules): Step {
     this.require(ALLOWED_FROM.transfer, 'transfer');

@@ -11,7 +11,10 @@ beforeAll(async () => {
   s = await createTestStack();
   await s.startWorker();
   org = await createOrg(s.db, {
-    services: [{ label: 'A', callTimeoutSeconds: 1, maxAutoRequeues: 1 }],
+    services: [
+      { label: 'A', callTimeoutSeconds: 1, maxAutoRequeues: 1, appointmentEntry: 'window' },
+      { label: 'B', callTimeoutSeconds: 1, maxAutoRequeues: 1 }, // appointments only at check-in (the default)
+    ],
     checkInWindowMinutes: 0,
   });
 });
@@ -121,5 +124,26 @@ describe('H6/A2 appointments', () => {
     await startTicket(s.client, s.taskQueue, input);
     const v = await updateTicket(s.client, input.ticketId, msg.checkIn, { actor: { type: 'customer' } });
     expect(v).toMatchObject({ status: 'waiting', priority: 1 });
+  });
+
+  it('issue 16: a service that waits for the check-in keeps the appointment out of the queue past its window; served, the appointment says so', async () => {
+    const input = ticketInput(org, {
+      serviceId: org.services[1]!.id,
+      kind: 'appointment',
+      scheduledAt: new Date(Date.now() + 1000).toISOString(),
+      newCustomer: { firstName: 'Rocío' },
+    });
+    expect((await startTicket(s.client, s.taskQueue, input)).status).toBe('scheduled');
+    await new Promise((r) => setTimeout(r, 3000)); // its window (0 min) opened 2 s ago
+    expect((await row(input.ticketId)).status).toBe('scheduled');
+    const v = await updateTicket(s.client, input.ticketId, msg.checkIn, { actor: { type: 'customer' } });
+    expect(v.status).toBe('waiting');
+    const [a] = org.agents;
+    const actor = org.supervisor;
+    await updateTicket(s.client, input.ticketId, msg.callTicket, { actor, agentId: a!.id, deskId: org.deskIds[0]! });
+    await updateTicket(s.client, input.ticketId, msg.attendTicket, { actor });
+    await updateTicket(s.client, input.ticketId, msg.finishTicket, { actor });
+    const t = await row(input.ticketId);
+    expect((await s.db('appointments').where({ id: t.appointment_id }).first('status')).status).toBe('served');
   });
 });

@@ -23,7 +23,7 @@ import { reportStuck } from '../../domain/stuck.js';
 import { isEnded, SYSTEM } from '../../domain/tickets.js';
 import { createLock } from './lock.js';
 import { ticketSearchAttributes } from './search.js';
-import type { ServiceRules, Step } from '../../domain/ticket-steps.js';
+import { selfQueueAt, type ServiceRules, type Step } from '../../domain/ticket-steps.js';
 import { illegal, TicketMachine, type TicketData } from './state.js';
 import { effectsOf } from '../shifts/ticket-effects.js';
 import { createStuckFlag } from '../stuck.js';
@@ -183,6 +183,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
   wire(msg.finishTicket, (m, a, at) => m.planFinish(a, at));
   wire(msg.requeueTicket, (m, a, at) => m.planRequeue(a, at));
   wire(msg.cancelTicket, (m, a, at) => m.planCancel(a, at));
+  wire(msg.markNoShow, (m, a, at) => m.planNoShow(a, at));
   wire(msg.addNote, (m, a, at) => m.planNote(a, at));
   wire(msg.setTopics, (m, a, at) => m.planTopics(a, at));
   wire(
@@ -222,10 +223,9 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
       await condition(allHandlersFinished);
       throw registrationRefused;
     }
+    // A service that waits for the customer's check-in sets no timer (issue 16).
     const checkInAt =
-      reg.view.status === 'scheduled' && reg.view.scheduledAt
-        ? new Date(Date.parse(reg.view.scheduledAt) - reg.rules.checkInWindowMinutes * 60_000).toISOString()
-        : null;
+      reg.view.status === 'scheduled' && reg.view.scheduledAt ? selfQueueAt(reg.view.scheduledAt, reg.rules) : null;
     machine = new TicketMachine({
       view: reg.view,
       rules: reg.rules,

@@ -19,6 +19,7 @@ import {
   regex,
   required,
 } from 'react-admin';
+import { appointmentEntryChoices } from '../shared/choices';
 import { RecordForm } from '../shared/RecordForm';
 import { DepartmentOption } from '../shared/ServiceName';
 import { ServiceTopics } from './ServiceTopics';
@@ -58,6 +59,12 @@ const ServiceFields = () => (
     <NumberInput source="maxAutoRequeues" defaultValue={1} validate={[minValue(0), maxValue(10)]} />
     <NumberInput source="slaTargetSeconds" defaultValue={900} validate={[minValue(30), maxValue(86400)]} />
     <NumberInput source="maxAttentionMinutes" defaultValue={60} validate={[minValue(1), maxValue(1440)]} />
+    <SelectInput
+      source="appointmentEntry"
+      choices={appointmentEntryChoices}
+      defaultValue="check_in"
+      validate={required()}
+    />
     <BooleanInput source="virtualEnabled" defaultValue={false} />
     <BooleanInput source="active" defaultValue />
   </>

@@ -188,6 +188,7 @@ function TicketDetail() {
 const ShowActions = () => (
   <TopToolbar>
     <ListButton />
+    <TicketActionButton action="check-in" />
     <TicketActionButton action="requeue" />
     <TicketActionButton action="cancel" />
   </TopToolbar>

@@ -18,6 +18,7 @@ import { fill, useI18n } from '../i18n';
 import { Timeline } from '../tickets/Timeline';
 import { CustomerForm } from './CustomerForm';
 import { NoteBox } from './NoteBox';
+import { OtherActions } from './OtherActions';
 import { TopicsPicker } from './TopicsPicker';
 
 const VideoCall = lazy(() => import('../video').then((m) => ({ default: m.VideoCall })));
@@ -111,6 +112,7 @@ export function AttentionPanel({
         {button('recall', t.attention.recall, false)}
         {button('finish', t.attention.finish, true, { topicIds: tk.topicIds })}
       </div>
+      {tk.kind !== 'virtual' && <OtherActions ticket={tk} branchId={shift.branchId} />}
       <dl className="facts">
         <div>
           <dt>{t.attention.service}</dt>

@@ -11,7 +11,7 @@ import { useTakeLostFocus } from '../common/focus';
 import { Notice } from '../common/Notice';
 import { formatClock } from '../common/time';
 import { useI18n } from '../i18n';
-import { nextText } from '../i18n/errors';
+import { codeText, nextText } from '../i18n/errors';
 import { TransferDialog } from './TransferDialog';
 
 export function WaitingList({ shift }: { shift: ShiftView }) {
@@ -35,6 +35,10 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
   );
   const rows = list.data ?? [];
   const busy = shift.currentTicketId !== null;
+  // Issue 16: only Online calls customers (A3); on a break or offline the buttons say why they
+  // are off — the same sentence the server's refusal (NotOnline) would give.
+  const away = shift.state !== 'online';
+  const awayWhy = away ? codeText(t, 'NotOnline', { state: shift.state }) : null;
   const why = rows[0]?.why ? nextText(t, rows[0].why) : null;
   return (
     <section className="panel grow" aria-labelledby="waiting-title">
@@ -49,7 +53,8 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
           <button
             type="button"
             className="btn btn-sm"
-            disabled={busy || rows.length === 0 || call.isPending}
+            disabled={busy || away || rows.length === 0 || call.isPending}
+            aria-describedby={awayWhy ? 'attend-why' : undefined}
             onClick={() => call.mutate(null)}
           >
             {t.desk.callNext}
@@ -57,6 +62,11 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
         )}
       </div>
       {shift.state === 'offline' && <Notice kind="info" text={t.desk.offlineHint} />}
+      {shift.manualMode && awayWhy && (
+        <p className="muted" id="attend-why" data-testid="attend-why">
+          {awayWhy}
+        </p>
+      )}
       <Notice kind="error" text={call.message ?? listError} />
       {why && (
         <p className="muted why-next" data-testid="why-next">
@@ -104,7 +114,8 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
                       <button
                         type="button"
                         className="btn btn-sm btn-primary"
-                        disabled={busy || call.isPending}
+                        disabled={busy || away || call.isPending}
+                        aria-describedby={awayWhy ? 'attend-why' : undefined}
                         onClick={() => call.mutate(w.ticketId)}
                       >
                         {t.desk.attend}

@@ -70,6 +70,17 @@ export function useI18n(): I18n {
 export const fill = (text: string, vars: Record<string, string | number>): string =>
   text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 
+/** A phrase with a count, in the forms its language distinguishes ("1 tiquete", "2 tiquetes"). */
+export interface Plural {
+  one: string;
+  other: string;
+}
+/** `{n}` filled and the form chosen by the language's own plural rules (Intl.PluralRules), not by n === 1. */
+export const plural = (forms: Plural, n: number, locale: string): string =>
+  fill(new Intl.PluralRules(locale).select(n) === 'one' ? forms.one : forms.other, {
+    n: new Intl.NumberFormat(locale).format(n),
+  });
+
 /** A word looked up by a key the server sends (a timeline event, a ticket step), undefined when this dictionary has none. */
 export const word = (words: Readonly<Record<string, string>>, key: string): string | undefined =>
   Object.hasOwn(words, key) ? words[key] : undefined;

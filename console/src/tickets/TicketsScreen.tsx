@@ -5,7 +5,7 @@ import { useErrorText } from '../api/mutation';
 import { ticketsQuery } from '../api/queries';
 import { todayIso } from '../common/time';
 import { useShift } from '../desk/shift';
-import { fill, useI18n } from '../i18n';
+import { plural, useI18n } from '../i18n';
 import { AgentsList } from './AgentsList';
 import { FilterBar } from './FilterBar';
 import { initialFilters, toApiFilter } from './filters';
@@ -15,7 +15,7 @@ import { TicketTable } from './TicketTable';
 import { TimelineDialog } from './TimelineDialog';
 
 export function TicketsScreen() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { shift } = useShift();
   const [filters, setFilters] = useState(() => initialFilters(todayIso()));
   const [open, setOpen] = useState<string>();
@@ -33,7 +33,7 @@ export function TicketsScreen() {
         <div className="content-head">
           <h1>{t.tickets.title}</h1>
           <span className="muted" data-testid="tickets-count">
-            {fill(t.tickets.count, { n: list.data?.total ?? 0 })}
+            {plural(t.tickets.count, list.data?.total ?? 0, locale)}
           </span>
           <div className="spacer" />
           <button type="button" className="btn" onClick={() => setFilters(initialFilters(todayIso()))}>
