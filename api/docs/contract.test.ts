@@ -161,6 +161,10 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
     await act(ana, 'requeue', second);
     await act(sup, 'transfer', second, { serviceId: ids.P });
     await act(sup, 'cancel', second, { reason: 'contrato' });
+    // Called and never came: the holder marks a no-show (issue 16).
+    const third = str(await api.call(sup, 'post', '/tickets', { body: { serviceId: ids.C } }), 'id');
+    await act(ana, 'call', third);
+    await act(ana, 'no-show', third, { reason: 'no vino' });
     const given = (await api.call(ana, 'post', '/shifts/current/call-next', { body: {} })).body;
     if (typeof given === 'object' && given && 'ticketId' in given && typeof given.ticketId === 'string')
       await act(sup, 'cancel', given.ticketId);

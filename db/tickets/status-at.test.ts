@@ -17,10 +17,12 @@ it('backfills status_at from the last status-changing step of each timeline', as
   const input = ticketInput(org);
   await registerTicket(s.db, input, { at: '2026-11-30T10:00:00.000Z' });
   const called = '2026-11-30T10:05:00.000Z';
+  const day = (await s.db('tickets').where({ id: input.ticketId }).first('service_day')).service_day;
   const noted = '2026-11-30T10:09:00.000Z';
   await s.db('ticket_events').insert([
     {
       ticket_id: input.ticketId,
+      service_day: day,
       seq: 2,
       type: 'called',
       from_status: 'waiting',
@@ -31,6 +33,7 @@ it('backfills status_at from the last status-changing step of each timeline', as
     },
     {
       ticket_id: input.ticketId,
+      service_day: day,
       seq: 3,
       type: 'note',
       from_status: 'calling',
