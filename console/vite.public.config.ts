@@ -25,6 +25,8 @@ export default defineConfig({
   ...shared,
   plugins: [publicPages, precompress()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact/compat' } },
+  // Its dev server pre-bundles the aliased libraries: apart from the console's React ones.
+  cacheDir: 'node_modules/.vite-public',
   resolve: {
     alias: [
       ...Object.entries(shared.resolve.alias).map(([find, replacement]) => ({ find, replacement })),
