@@ -277,17 +277,23 @@ describe('issue 17: the branch display', () => {
 });
 
 /**
- * What a public page brings before its live socket opens, in order: the paths it asked for and
- * the compressed JavaScript that came (the socket's opening is the line between before and after).
+ * What a public page brings before its live socket opens: the paths it asked for, in order (the
+ * socket's opening is the line between before and after), and the compressed JavaScript its page
+ * names itself (what the HTML loads; code the page fetches later, socket.io's included, apart).
  */
-function watchLoad(page: Page) {
+async function watchLoad(page: Page) {
   const seen = { before: [] as string[], after: [] as string[], jsBytes: 0, socket: false };
   page.on('websocket', () => (seen.socket = true));
   page.on('request', (req) => (seen.socket ? seen.after : seen.before).push(new URL(req.url()).pathname));
-  page.on('response', async (res) => {
-    if (seen.socket || !res.url().endsWith('.js')) return;
-    seen.jsBytes += Number((await res.allHeaders())['content-length'] ?? (await res.body()).length);
+  const cdp = await page.context().newCDPSession(page);
+  const fromHtml = new Set<string>();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (e.type === 'Script' && e.initiator.type === 'parser') fromHtml.add(e.requestId);
   });
+  cdp.on('Network.loadingFinished', (e) => {
+    if (fromHtml.has(e.requestId)) seen.jsBytes += e.encodedDataLength;
+  });
+  await cdp.send('Network.enable');
   return seen;
 }
 
@@ -296,7 +302,7 @@ describe('issue 17: a public page on a slow phone', () => {
     const { number, statusUrl } = await kioskTicket(h, 'C');
     const context = await newContext(h, PHONE);
     const page = await context.newPage();
-    const load = watchLoad(page);
+    const load = await watchLoad(page);
     const answer = await page.goto(h.stack.url + statusUrl);
     // The page's answer names its data, so the browser asks for it alongside the code (a preload).
     const ticketPath = `/api/public/tickets/${statusUrl.split('/').at(-1)}`;
@@ -317,7 +323,7 @@ describe('issue 17: a public page on a slow phone', () => {
   it('the kiosk asks for its branch once and shows its services with under 40 KB of JavaScript', async () => {
     const context = await newContext(h);
     const page = await context.newPage();
-    const load = watchLoad(page);
+    const load = await watchLoad(page);
     await page.goto(`${h.stack.url}/kiosk/${h.branchId}`);
     await page.getByRole('button', { name: /Depósitos y retiros/ }).waitFor();
     await page.getByRole('button', { name: 'EN', exact: true }).waitFor();

@@ -12,14 +12,20 @@ import { openPublicPage } from './public';
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
 const page = openPublicPage(window.location.pathname);
+/** The longest the first render waits for the page's data: past it, the page's frame shows meanwhile. */
+const DATA_WAIT_MS = 1_000;
 // The API sends this page for public addresses only; opened by its own name, it leads to the console.
 if (!page) window.location.replace('/');
 else
-  createRoot(root).render(
-    <StrictMode>
-      <Providers>
-        {/* Nothing to show while the page's code arrives (it is small and local). */}
-        <Suspense fallback={null}>{page}</Suspense>
-      </Providers>
-    </StrictMode>,
+  // The data was named in the page's answer and is usually here before this code: the first render
+  // shows it, one layout on a slow phone instead of an empty page and then a second (issue 17).
+  void Promise.race([page.dataReady, new Promise((ready) => setTimeout(ready, DATA_WAIT_MS))]).then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <Providers>
+          {/* Nothing to show while the guest page's code arrives. */}
+          <Suspense fallback={null}>{page.element}</Suspense>
+        </Providers>
+      </StrictMode>,
+    ),
   );

@@ -22,37 +22,38 @@ const isBranchId = (id: string) => /^\d+$/.test(id);
 
 interface Page {
   render(param: string): ReactElement;
-  data?(param: string): void;
+  /** Asks for the page's first data; settles once it is in the cache (or refused). */
+  data?(param: string): Promise<void> | false;
   /** Code that is not in the first download, asked for before the first render reaches it. */
   code?(): Promise<unknown>;
 }
 const PAGES: Record<PublicPageName, Page> = {
   display: {
     render: (id) => <DisplayRoute branchId={id} />,
-    data: (id) => isBranchId(id) && void queryClient.prefetchQuery(displayQuery(Number(id))),
+    data: (id) => isBranchId(id) && queryClient.prefetchQuery(displayQuery(Number(id))),
   },
   kiosk: {
     render: (id) => <KioskRoute branchId={id} />,
-    data: (id) => isBranchId(id) && void queryClient.prefetchQuery(publicBranchQuery(Number(id))),
+    data: (id) => isBranchId(id) && queryClient.prefetchQuery(publicBranchQuery(Number(id))),
   },
   status: {
     render: (token) => <StatusRoute token={token} />,
-    data: (token) => void queryClient.prefetchQuery(publicStatusQuery(token)),
+    data: (token) => queryClient.prefetchQuery(publicStatusQuery(token)),
   },
   join: { code: loadJoin, render: (token) => <JoinRoute token={token} /> },
 };
 
 /**
- * The public page at `pathname`, its first data already asked for; undefined when the address
- * names none (the API sends the console's page there).
+ * The public page at `pathname`, its first data already asked for (`dataReady` settles when it is
+ * in); undefined when the address names none (the API sends the console's page there).
  */
-export function openPublicPage(pathname: string): ReactElement | undefined {
+export function openPublicPage(pathname: string): { element: ReactElement; dataReady: Promise<unknown> } | undefined {
   const address = publicPageOf(pathname);
   if (!address) return undefined;
   const page = PAGES[address.page];
-  page.data?.(address.param);
+  const dataReady = page.data?.(address.param) || Promise.resolve();
   // Asked for now, not when the first render reaches the lazy component: on a slow phone that
   // render comes ~0.1 s later, and the page waited for it (issue 17, bench-screens).
   page.code?.().catch((err: unknown) => console.warn('the page code did not load; rendering asks again', err));
-  return page.render(address.param);
+  return { element: page.render(address.param), dataReady };
 }
