@@ -49,7 +49,7 @@ RUN set -eu; cd node_modules/mediasoup; \
 
 COPY . .
 RUN npm run build:ui \
- && test -f console/dist/index.html && test -f admin/dist/index.html
+ && test -f console/dist/index.html && test -f console/dist/public.html && test -f admin/dist/index.html
 # Runtime dependencies of the root package only (tsx, mediasoup, knex, Temporal's worker with
 # its workflow bundler, …). --workspaces=false also drops the UIs' own dependencies (react-admin,
 # MUI, …), which live in the built bundles now: ~390 MB of node_modules instead of ~740 MB.

@@ -11,7 +11,7 @@ import { sameOrigin } from './auth/csrf.js';
 import { ownOrigins } from './auth/origin.js';
 import type { ApiDeps } from './deps.js';
 import { errorHandler } from './http/errors.js';
-import { builtFiles, sendIndex } from './http/static.js';
+import { builtFiles, consolePage, sendIndex, type PageFor } from './http/static.js';
 import { healthRoutes } from './health/routes.js';
 import { ticketRoutes } from './tickets/routes.js';
 import { shiftRoutes } from './shifts/routes.js';
@@ -100,13 +100,16 @@ export function createApp(deps: ApiDeps, metrics: ApiMetrics = createApiMetrics(
   app.use('/api', compression(), api);
 
   serveSpa(app, '/admin', path.join(REPO_ROOT, 'admin/dist'));
-  serveSpa(app, '/', path.join(REPO_ROOT, 'console/dist'));
+  serveSpa(app, '/', path.join(REPO_ROOT, 'console/dist'), consolePage);
   return app;
 }
 
 /** Serves a built single-page app, falling back to its index.html for client-side routes. */
-function serveSpa(app: Express, mount: string, dir: string): void {
+function serveSpa(app: Express, mount: string, dir: string, pageFor?: PageFor): void {
   if (!fs.existsSync(path.join(dir, 'index.html'))) return;
   app.use(mount, builtFiles(dir));
-  app.get(mount === '/' ? /^\/(?!api\/|admin\/|socket\.io\/).*/ : new RegExp(`^${mount}(/.*)?$`), sendIndex(dir));
+  app.get(
+    mount === '/' ? /^\/(?!api\/|admin\/|socket\.io\/).*/ : new RegExp(`^${mount}(/.*)?$`),
+    sendIndex(dir, pageFor),
+  );
 }

@@ -1,13 +1,13 @@
-import { fileURLToPath, URL } from 'node:url';
+// The agent console (index.html, on React). The public pages are built after it by
+// vite.public.config.ts into the same dist/ (`npm run build` runs both).
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from '../scripts/vite-precompress';
+import { shared } from './vite.shared';
 
 export default defineConfig({
-  base: '/',
+  ...shared,
   plugins: [react(), precompress()],
-  resolve: { alias: { '@domain': fileURLToPath(new URL('../domain', import.meta.url)) } },
-  server: { proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'http://localhost:3000', ws: true } } },
-  // Every browser the console supports preloads modules itself: no polyfill in the first download.
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, modulePreload: { polyfill: false } },
+  // The public build, which runs first, emptied dist/ and left its files there.
+  build: { ...shared.build, emptyOutDir: false },
 });

@@ -8,10 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtFiles, sendIndex } from './static.js';
+import { builtFiles, consolePage, sendIndex } from './static.js';
 
 const JS = 'export const answer = 42;\n'.repeat(100);
 const INDEX = '<!doctype html><html><body><div id="root"></div></body></html>';
+const PUBLIC = '<!doctype html><html><body><div id="root" data-page="public"></div></body></html>';
 let dir: string;
 let server: http.Server;
 
@@ -27,9 +28,10 @@ beforeAll(async () => {
   write('assets/index-Cw_Y0xJh.js', JS, true);
   write('assets/tiny-AbCd1234.js', 'export {};', false);
   write('index.html', INDEX, true);
+  write('public.html', PUBLIC, true);
   const app = express();
   app.use('/', builtFiles(dir));
-  app.get(/.*/, sendIndex(dir));
+  app.get(/.*/, sendIndex(dir, consolePage));
   server = app.listen(0);
   await new Promise((resolve) => server.once('listening', resolve));
 });
@@ -84,13 +86,35 @@ describe('issue 17: built UIs', () => {
   });
 
   it('revalidates index.html on every load, for client routes and by its own name', async () => {
-    for (const urlPath of ['/kiosk/1', '/index.html', '/']) {
+    for (const urlPath of ['/tickets', '/index.html', '/', '/kiosk', '/kiosk/1/x']) {
       const res = await get(urlPath, 'br');
       expect(res.status, urlPath).toBe(200);
       expect(res.headers['cache-control'], urlPath).toBe('no-cache');
       expect(res.headers['content-type'], urlPath).toMatch(/^text\/html/);
       expect(zlib.brotliDecompressSync(res.body).toString(), urlPath).toBe(INDEX);
     }
+  });
+
+  it("answers a public address with the public pages' own build, revalidated and compressed", async () => {
+    for (const urlPath of ['/kiosk/1', '/display/7/', '/status/Ab_c-9', '/join/x%2Fy?utm=1', '/public.html']) {
+      const res = await get(urlPath, 'br');
+      expect(res.status, urlPath).toBe(200);
+      expect(res.headers['cache-control'], urlPath).toBe('no-cache');
+      expect(res.headers['content-type'], urlPath).toMatch(/^text\/html/);
+      expect(zlib.brotliDecompressSync(res.body).toString(), urlPath).toBe(PUBLIC);
+    }
+  });
+
+  it('names the data a public page shows first, for the browser to fetch alongside its code', async () => {
+    const link = async (urlPath: string) => (await get(urlPath, 'br')).headers['link'];
+    expect(await link('/status/Ab_c-9')).toBe('</api/public/tickets/Ab_c-9>; rel=preload; as=fetch; crossorigin');
+    expect(await link('/kiosk/12')).toBe('</api/public/branches/12>; rel=preload; as=fetch; crossorigin');
+    expect(await link('/display/12/')).toBe('</api/public/branches/12/display>; rel=preload; as=fetch; crossorigin');
+    // The address the page's own fetch uses: decoded from the page's, encoded again.
+    expect(await link('/status/a%20b%3E%3B')).toBe(
+      '</api/public/tickets/a%20b%3E%3B>; rel=preload; as=fetch; crossorigin',
+    );
+    for (const none of ['/kiosk/abc', '/join/Ab_c-9', '/tickets', '/']) expect(await link(none), none).toBeUndefined();
   });
 
   it('answers 404 for an asset this build does not have, never the index page', async () => {

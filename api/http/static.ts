@@ -5,6 +5,7 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
+import { firstDataOf, publicPageOf } from '../../domain/public-pages.js';
 
 const YEAR_IMMUTABLE = 'public, max-age=31536000, immutable';
 const ALWAYS_REVALIDATE = 'no-cache';
@@ -52,12 +53,34 @@ export function builtFiles(dir: string): RequestHandler {
   };
 }
 
-/** index.html for a client-side route: always revalidated, compressed when the browser accepts it. */
-export function sendIndex(dir: string): RequestHandler {
-  const index = path.join(dir, 'index.html');
+/** The page of a built UI that answers an address, and an API path the browser may fetch before its code asks. */
+export interface Page {
+  file: string;
+  preload?: string;
+}
+export type PageFor = (urlPath: string) => Page;
+
+/**
+ * The console's build: the public pages are a build of their own on Preact (issue 17), named
+ * with the data they show first so that a slow line brings it alongside their code; the rest is
+ * the agent console.
+ */
+export const consolePage: PageFor = (urlPath) => {
+  const address = publicPageOf(urlPath);
+  if (!address) return { file: 'index.html' };
+  const data = firstDataOf(address.page, address.param);
+  return { file: 'public.html', preload: data && `/api${data}` };
+};
+
+/** The page for a client-side route (index.html unless `pageFor` says): always revalidated, compressed when the browser accepts it. */
+export function sendIndex(dir: string, pageFor: PageFor = () => ({ file: 'index.html' })): RequestHandler {
   return (req, res, next) => {
-    const suffix = useVariant(req, res, index);
+    const page = pageFor(req.path);
+    const file = path.join(dir, page.file);
+    const suffix = useVariant(req, res, file);
     res.setHeader('Cache-Control', ALWAYS_REVALIDATE);
-    res.sendFile(index + suffix, { cacheControl: false }, (err) => err && next(err));
+    // `crossorigin`: the page's fetch() (same origin, credentials same-origin) takes this response.
+    if (page.preload) res.setHeader('Link', `<${page.preload}>; rel=preload; as=fetch; crossorigin`);
+    res.sendFile(file + suffix, { cacheControl: false }, (err) => err && next(err));
   };
 }

@@ -277,3 +277,60 @@ describe('issue 17: the branch display', () => {
     }
   });
 });
+
+/**
+ * What a public page brings before its live socket opens: the paths it asked for, in order (the
+ * socket's opening is the line between before and after), and the compressed JavaScript its page
+ * names itself (what the HTML loads; code the page fetches later, socket.io's included, apart).
+ */
+async function watchLoad(page: Page) {
+  const seen = { before: [] as string[], after: [] as string[], jsBytes: 0, socket: false };
+  page.on('websocket', () => (seen.socket = true));
+  page.on('request', (req) => (seen.socket ? seen.after : seen.before).push(new URL(req.url()).pathname));
+  const cdp = await page.context().newCDPSession(page);
+  const fromHtml = new Set<string>();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (e.type === 'Script' && e.initiator.type === 'parser') fromHtml.add(e.requestId);
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    if (fromHtml.has(e.requestId)) seen.jsBytes += e.encodedDataLength;
+  });
+  await cdp.send('Network.enable');
+  return seen;
+}
+
+describe('issue 17: a public page on a slow phone', () => {
+  it('the status page asks for its ticket once, named in the page itself, shows it with under 40 KB of JavaScript, and goes live after', async () => {
+    const { number, statusUrl } = await kioskTicket(h, 'C');
+    const context = await newContext(h, PHONE);
+    const page = await context.newPage();
+    const load = await watchLoad(page);
+    const answer = await page.goto(h.stack.url + statusUrl);
+    // The page's answer names its data, so the browser asks for it alongside the code (a preload).
+    const ticketPath = `/api/public/tickets/${statusUrl.split('/').at(-1)}`;
+    expect(answer?.headers()['link']).toBe(`<${ticketPath}>; rel=preload; as=fetch; crossorigin`);
+    await page.getByTestId('status-number').filter({ hasText: number }).waitFor();
+    await expect.poll(() => load.socket).toBe(true);
+    // One request before the socket (the prefetch, taken by the screen), and the socket's connect asks again.
+    expect(
+      load.before.filter((p) => p === ticketPath),
+      load.before.join(' '),
+    ).toHaveLength(1);
+    await expect.poll(() => load.after.filter((p) => p === ticketPath).length).toBe(1);
+    expect(load.jsBytes, load.before.join(' ')).toBeLessThan(40_000);
+    await page.getByRole('button', { name: 'Salir de la fila' }).waitFor();
+    await context.close();
+  });
+
+  it('the kiosk asks for its branch once and shows its services with under 40 KB of JavaScript', async () => {
+    const context = await newContext(h);
+    const page = await context.newPage();
+    const load = await watchLoad(page);
+    await page.goto(`${h.stack.url}/kiosk/${h.branchId}`);
+    await page.getByRole('button', { name: /Depósitos y retiros/ }).waitFor();
+    await page.getByRole('button', { name: 'EN', exact: true }).waitFor();
+    expect(load.before.filter((p) => p === `/api/public/branches/${h.branchId}`)).toHaveLength(1);
+    expect(load.jsBytes, load.before.join(' ')).toBeLessThan(40_000);
+    await context.close();
+  });
+});

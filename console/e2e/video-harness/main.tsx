@@ -1,8 +1,7 @@
-// The e2e page for the video screens: the agent's <VideoCall> at /agent/:ticketId and the
-// customer's join route at /join/:token, exactly as the console mounts them (same providers).
+// The e2e page for the agent's <VideoCall> at /agent/:ticketId, as the console mounts it (same
+// providers). The customer's /join/:token is the real public build (video-serve.ts).
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider, useParams } from 'react-router';
-import { JoinRoute } from '../../src/join';
 import { Providers } from '../../src/Providers';
 // The console's shared styles, as main.tsx loads them for the real pages.
 import '../../src/styles.css';
@@ -17,15 +16,7 @@ function AgentCall() {
   );
 }
 
-function GuestJoin() {
-  const { token = '' } = useParams();
-  return <JoinRoute token={token} />;
-}
-
-const router = createBrowserRouter([
-  { path: '/agent/:ticketId', Component: AgentCall },
-  { path: '/join/:token', Component: GuestJoin },
-]);
+const router = createBrowserRouter([{ path: '/agent/:ticketId', Component: AgentCall }]);
 
 const root = document.getElementById('root');
 if (root)

@@ -2,6 +2,7 @@
 // language (`message`, and `fields` by field path), and on success the queries it changes
 // refetched before it stops being pending, so the screen never shows the old state as done.
 import { useMutation, useQueryClient, type QueryKey, type UseMutationResult } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { useI18n } from '../i18n';
 import { errorText, fieldTexts } from '../i18n/errors';
 import { logUnexpected } from './errors';
@@ -19,12 +20,18 @@ export function useApiMutation<TData = unknown, TVars = void>(
 ): ApiMutation<TData, TVars> {
   const { t } = useI18n();
   const client = useQueryClient();
+  // The call as this render wrote it, whenever the mutation runs. TanStack takes new options in an
+  // effect, and Preact (the public pages) runs effects after the next frame: a kiosk's ID typed and
+  // sent with Enter at once (a scanner does) went out as the form's previous value (issue 17).
+  const latest = useRef({ mutationFn, opts });
+  latest.current = { mutationFn, opts };
   const m = useMutation<TData, Error, TVars>({
-    mutationFn,
+    mutationFn: (vars) => latest.current.mutationFn(vars),
     onError: logUnexpected,
     onSuccess: async (data, vars) => {
-      await Promise.all((opts.invalidates ?? []).map((queryKey) => client.invalidateQueries({ queryKey })));
-      opts.onSuccess?.(data, vars);
+      const { invalidates, onSuccess } = latest.current.opts;
+      await Promise.all((invalidates ?? []).map((queryKey) => client.invalidateQueries({ queryKey })));
+      onSuccess?.(data, vars);
     },
   });
   return { ...m, message: m.error ? errorText(t, m.error) : null, fields: m.error ? fieldTexts(t, m.error) : {} };

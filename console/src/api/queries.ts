@@ -1,6 +1,7 @@
 // Server state, one query per fact: its key (what a socket event or a mutation invalidates) and
 // how it is fetched. Screens share these; TanStack Query keeps one copy and one request in flight.
 import type { PublicStatus, DisplayView, PublicBranch } from '@domain/contracts/public';
+import { publicData } from '@domain/public-pages';
 import type { ResourceName, ResourceRecord, SessionUser, Profile } from '@domain/contracts/resources';
 import type { ShiftView } from '@domain/contracts/shifts';
 import type { Ticket, TimelineEvent, WaitingItem } from '@domain/contracts/tickets';
@@ -98,18 +99,26 @@ export const notificationsQuery = queryOptions({
 
 export const profileQuery = queryOptions({ queryKey: keys.profile, queryFn: () => api.get<Profile>('/profile') });
 
+// A public page asks for its data while its code loads (public.tsx): the screen that mounts a moment
+// later takes that answer instead of asking again on a slow line (issue 17). Their sockets' events
+// and (re)connects still refetch them at once (an invalidation ignores this).
+const PUBLIC_FRESH_MS = 30_000;
+
 export const publicBranchQuery = (branchId: number) =>
   queryOptions({
     queryKey: [...keys.public, 'branch', branchId],
-    queryFn: () => api.get<PublicBranch>(`/public/branches/${branchId}`),
+    queryFn: () => api.get<PublicBranch>(publicData.branch(branchId)),
+    staleTime: PUBLIC_FRESH_MS,
   });
 export const displayQuery = (branchId: number) =>
   queryOptions({
     queryKey: [...keys.public, 'display', branchId],
-    queryFn: () => api.get<DisplayView>(`/public/branches/${branchId}/display`),
+    queryFn: () => api.get<DisplayView>(publicData.display(branchId)),
+    staleTime: PUBLIC_FRESH_MS,
   });
 export const publicStatusQuery = (token: string) =>
   queryOptions({
     queryKey: [...keys.public, 'status', token],
-    queryFn: () => api.get<PublicStatus>(`/public/tickets/${encodeURIComponent(token)}`),
+    queryFn: () => api.get<PublicStatus>(publicData.ticket(token)),
+    staleTime: PUBLIC_FRESH_MS,
   });

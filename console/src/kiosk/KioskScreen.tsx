@@ -4,20 +4,17 @@
 // customer's language (es/en) — and back in Spanish for the next customer.
 import type { KioskTicket } from '@domain/contracts/public';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../api/client';
 import { useApiMutation, useErrorText } from '../api/mutation';
 import { publicBranchQuery } from '../api/queries';
 import { BranchRoute } from '../common/BranchRoute';
+import { LangSwitch } from '../common/LangSwitch';
 import { Notice } from '../common/Notice';
 import { useI18n } from '../i18n';
 import { AppointmentCheckIn } from './AppointmentCheckIn';
 import './kiosk.css';
 import { TicketCard } from './TicketCard';
-
-// Fetched after the kiosk's own code, not with it: one chunk more in that first batch waited for
-// a free connection (a browser opens six per server) and delayed the services by ~0.1 s on a slow line.
-const LangSwitch = lazy(async () => ({ default: (await import('../common/LangSwitch')).LangSwitch }));
 
 export function KioskScreen({ branchId }: { branchId: number }) {
   const { t, lang, setLang } = useI18n();
@@ -90,9 +87,7 @@ export function KioskScreen({ branchId }: { branchId: number }) {
           </span>
           {branch.data?.name ?? ''}
         </span>
-        <Suspense fallback={null}>
-          <LangSwitch />
-        </Suspense>
+        <LangSwitch />
       </header>
       <Notice kind="error" text={take.message ?? branchError} />
       {screen}

@@ -1,11 +1,16 @@
 // Live updates: staff sockets (session cookie) and public sockets (a branch). The screens keep no
 // state from events: an event only invalidates the queries it may have changed, so a missed one
-// costs nothing after the next, and a reconnect refetches them too.
+// costs nothing after the next, and a (re)connect refetches them too.
+// Issue 17: socket.io's client (a quarter of the status page's first download) is fetched once the
+// screen is up, never with it: every screen works by HTTP first, and the connect's refetch covers
+// what happened before the socket was open.
 import type { NotificationEvent, PublicTicketEvent, ShiftEvent, TicketEvent } from '@domain/contracts/realtime';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { io as ioType, Socket } from 'socket.io-client';
 import { keys, LIVE_KEYS } from '../api/queries';
+
+type Io = typeof ioType;
 
 /** What each socket says, by event name (`connect`: the socket (re)connected, nothing carried). */
 interface StaffEvents {
@@ -20,19 +25,29 @@ interface PublicEvents {
 }
 type Handlers<E> = { [K in keyof E]?: (payload: E[K]) => void };
 
-/** Subscribes `on` for as long as the socket `open` gives lives. */
-function useSocket<E>(open: () => Socket | null, on: Handlers<E>, deps: unknown[]): void {
+/** Subscribes `on` for as long as the socket `open` gives lives (none while `open` is null). */
+function useSocket<E>(open: ((io: Io) => Socket) | null, on: Handlers<E>, deps: unknown[]): void {
   const ref = useRef(on);
   ref.current = on;
   useEffect(() => {
-    const socket = open();
-    if (!socket) return;
-    for (const name of Object.keys(ref.current) as (keyof E & string)[]) {
-      // socket.io types its own reserved events only; ours are typed by E above.
-      socket.on(name as string, (payload: E[typeof name]) => ref.current[name]?.(payload));
-    }
+    if (!open) return;
+    let socket: Socket | null = null;
+    let gone = false;
+    import('socket.io-client').then(
+      ({ io }) => {
+        if (gone) return;
+        socket = open(io);
+        for (const name of Object.keys(ref.current) as (keyof E & string)[]) {
+          // socket.io types its own reserved events only; ours are typed by E above.
+          socket.on(name as string, (payload: E[typeof name]) => ref.current[name]?.(payload));
+        }
+      },
+      // No live updates until the page is loaded again; what it shows came by HTTP and stays.
+      (err: unknown) => console.error('the live updates did not load', err),
+    );
     return () => {
-      socket.disconnect();
+      gone = true;
+      socket?.disconnect();
     };
   }, deps);
 }
@@ -47,7 +62,7 @@ export function useStaffEvents(): void {
   const invalidate = useInvalidate();
   const everything = () => invalidate(LIVE_KEYS);
   useSocket<StaffEvents>(
-    () => io('/', { withCredentials: true, transports: ['websocket'] }),
+    (io) => io('/', { withCredentials: true, transports: ['websocket'] }),
     {
       // A ticket step changes that ticket (and its timeline), the lists, and the shift that holds it.
       ticket: (e) => invalidate([...LIVE_KEYS.filter((k) => k[0] !== 'ticket'), keys.ticket(e.ticketId)]),
@@ -63,7 +78,7 @@ export function useStaffEvents(): void {
 export function usePublicEvents(branchId: number | undefined, onTicket?: (e: PublicTicketEvent) => void): void {
   const invalidate = useInvalidate();
   useSocket<PublicEvents>(
-    () => (branchId ? io('/public', { auth: { branchId }, transports: ['websocket'] }) : null),
+    branchId ? (io) => io('/public', { auth: { branchId }, transports: ['websocket'] }) : null,
     {
       ticket: (e) => {
         invalidate([keys.public]);
