@@ -69,7 +69,10 @@ function rolledWhere(f: SumsFilter, agentTime: boolean): string {
   const w = [
     'r.branch_id = any(cast(:scopeBranches as integer[]))',
     'r.day between cast(:from as date) and cast(:to as date)',
-    'exists (select 1 from report_days d where d.branch_id = r.branch_id and d.day = r.day and not d.dirty)',
+    // Not a day computed live (dirty or never rolled: livePairs): a hashed anti-join with those
+    // few pairs, where a lookup of report_days per rollup row cost most of a year's report.
+    `not exists (select 1 from unnest(cast(:branchIds as integer[]), cast(:days as date[])) as l(branch_id, day)
+      where l.branch_id = r.branch_id and l.day = r.day)`,
   ];
   if (!agentTime && f.serviceId) w.push('r.service_id = :serviceId');
   if (!agentTime && f.departmentId) w.push('r.department_id = :departmentId');
