@@ -70,8 +70,9 @@ export async function branchSnapshot(
   branch: BranchInfo,
 ): Promise<Omit<BranchSnapshot, 'stuck'>> {
   const today = db.raw(`(now() at time zone ?)::date`, [branch.timezone]);
+  // The reads below are independent: they run at once, each on a connection of its own.
   // The queue as it stands now, per service.
-  const services: ServiceRow[] = await db('services as s')
+  const servicesNow: Promise<ServiceRow[]> = db('services as s')
     .join('departments as d', 'd.id', 's.department_id')
     .leftJoin('tickets as t', (j) =>
       j.on('t.service_id', 's.id').andOn('t.service_day', '=', today).andOnIn('t.status', LIVE_STATUSES),
@@ -94,17 +95,18 @@ export async function branchSnapshot(
     );
   // Today's figures as the reports count them (issue 18: one model, db/reports), so the monitor
   // and a report of today always agree.
-  const day: string = (
-    await db.first(db.raw(`to_char((now() at time zone ?)::date, 'YYYY-MM-DD') as day`, [branch.timezone]))
-  ).day;
-  const { tickets: sums } = await readSummary(
-    db,
-    { branchIds: [branch.id], from: day, to: day, filter: {} },
-    'service',
-  );
-  const todayBy = new Map(sums.map((r) => [Number(r.key), r]));
+  const todayNow = db
+    .first(db.raw(`to_char((now() at time zone ?)::date, 'YYYY-MM-DD') as day`, [branch.timezone]))
+    .then(({ day }: { day: string }) =>
+      readSummary(db, { branchIds: [branch.id], from: day, to: day, filter: {} }, 'service'),
+    );
+  // H1 "why is this next", per service, with the dispatcher's own policy and recent calls.
+  const policyNow = loadPolicy(db, branch.id).then(async (policy) => ({
+    policy,
+    recent: await recentCalls(db, branch.id, policy),
+  }));
 
-  const agents: AgentRow[] = await db('users as u')
+  const agentsNow: Promise<AgentRow[]> = db('users as u')
     .leftJoin('shifts as sh', (j) => j.on('sh.user_id', 'u.id').andOnNull('sh.ended_at'))
     .leftJoin('desks as d', 'd.id', 'sh.desk_id')
     .leftJoin('tickets as t', (j) => j.on('t.agent_id', 'u.id').andOnIn('t.status', HELD_STATUSES))
@@ -128,7 +130,7 @@ export async function branchSnapshot(
       db.raw('extract(epoch from now() - sh.state_since) as in_state'),
     );
 
-  const queue: QueueRow[] = await db('tickets as t')
+  const queueNow: Promise<QueueRow[]> = db('tickets as t')
     .join('services as s', 's.id', 't.service_id')
     .leftJoin('users as u', 'u.id', 't.agent_id')
     .leftJoin('desks as d', 'd.id', 't.desk_id')
@@ -151,9 +153,14 @@ export async function branchSnapshot(
       db.raw('extract(epoch from now() - t.arrival_at) as waited'),
     );
 
-  // H1 "why is this next", per service, with the dispatcher's own policy and recent calls.
-  const policy = await loadPolicy(db, branch.id);
-  const recent = await recentCalls(db, branch.id, policy);
+  const [services, { tickets: sums }, agents, queue, { policy, recent }] = await Promise.all([
+    servicesNow,
+    todayNow,
+    agentsNow,
+    queueNow,
+    policyNow,
+  ]);
+  const todayBy = new Map(sums.map((r) => [Number(r.key), r]));
   const now = Date.now();
   const waitingBy = new Map<number, QueueEntry[]>();
   for (const t of queue) {
