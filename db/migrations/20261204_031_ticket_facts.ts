@@ -1,7 +1,7 @@
-// Issue 18: an ended ticket's facts (who served it, its waits and outcome: db/reports/sums.ts)
-// never change, so they are stored once when it ends, and today's figures (the monitor, the
+// Issue 18: an ended ticket's facts (who served it, its waits and outcome: db/reports/facts.ts)
+// never change, so the rollup job stores them once, and today's figures (the monitor, the
 // reports' live part) read a row per ended ticket instead of its timeline. Tickets without a row
-// (open ones, history from before) are still computed from the timeline by the same SQL.
+// (open ones, those ended since the job's last pass) are computed from the timeline by the same SQL.
 import type { Knex } from 'knex';
 
 export async function up(knex: Knex): Promise<void> {

@@ -110,9 +110,9 @@ export async function pendingDays(db: Db): Promise<DayRef[]> {
 }
 
 /**
- * Stores the facts of ended tickets that have none (history from before ticket_facts, or a step
- * written outside applyStep) for the days reports compute live: each branch's today and
- * yesterday, and every dirty day. The live part then reads their rows instead of their timelines.
+ * Stores the facts of ended tickets that have none for the days reports compute live: each
+ * branch's today and yesterday, and every dirty day. The live part then reads their rows instead
+ * of their timelines (every REPORT_ROLLUP_SECONDS: only tickets ended since are read live).
  */
 export async function storeLiveFacts(db: Db): Promise<void> {
   const { rows } = await db.raw<{ rows: { branch_id: number; day: string }[] }>(`
@@ -120,7 +120,7 @@ export async function storeLiveFacts(db: Db): Promise<void> {
     from branches b cross join generate_series(0, 1) k
     union select branch_id, to_char(day, 'YYYY-MM-DD') from report_days where dirty`);
   for (const r of rows) {
-    await db.raw(storeFactsSql('pairs'), { branchIds: pgArray([r.branch_id]), days: pgArray([r.day]) });
+    await db.raw(storeFactsSql(), { branchIds: pgArray([r.branch_id]), days: pgArray([r.day]) });
   }
 }
 

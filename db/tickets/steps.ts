@@ -3,7 +3,7 @@
 // 019), so a retried activity finds its event already written and changes nothing: each step
 // lands exactly once.
 import { DomainError } from '../../domain/errors.js';
-import { APPOINTMENT_END, isEnded } from '../../domain/tickets.js';
+import { APPOINTMENT_END } from '../../domain/tickets.js';
 import type { Knex } from 'knex';
 import type { Db } from '../knex.js';
 import type { StepEffects, StepResult } from '../../domain/ticket-activities.js';
@@ -14,7 +14,6 @@ import type { TicketRow } from './row.js';
 import { returned } from '../returned.js';
 import { notifyServiceAgents } from './notifications.js';
 import { syncVideoRoom } from '../video/rooms.js';
-import { pgArray, storeFactsSql } from '../reports/facts.js';
 
 const COLUMN: Record<keyof TicketPatch, string | null> = {
   status: 'status',
@@ -112,9 +111,6 @@ async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): P
   if (ended && step.to !== step.from && ticket.appointment_id) {
     await trx('appointments').where({ id: ticket.appointment_id }).update({ status: ended, updated_at: step.at });
   }
-  // An ended ticket's figures are stored once, as the reports compute them (issue 18).
-  if (isEnded(row.status) && !isEnded(ticket.status))
-    await trx.raw(storeFactsSql('one'), { ticketId: row.id, days: pgArray([row.service_day]) });
   await syncVideoRoom(trx, row, step);
   await notifyChange(trx, row, step.type);
   return { customerId };
