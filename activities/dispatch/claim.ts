@@ -1,6 +1,6 @@
 // The atomic claim (A5/A6, H1): inside a transaction that holds the agent's shift row, pick the
-// ticket this agent serves next — `FOR UPDATE SKIP LOCKED`, so two claimers never pick the same
-// row at once — and reserve it on the shift (current_ticket_id). The call itself is then the
+// ticket this agent serves next — `FOR NO KEY UPDATE SKIP LOCKED`, so two claimers never pick the
+// same row at once — and reserve it on the shift (current_ticket_id). The call itself is then the
 // ticket workflow's `callTicket` Update: the workflow and the tickets_one_open_per_agent index
 // are the final guarantee that a ticket is called once and an agent holds one ticket.
 import type { Knex } from 'knex';
@@ -47,7 +47,9 @@ export async function claimNext(trx: Knex.Transaction, shift: ShiftRow, exclude:
       .orderByRaw('(t.preferred_agent_id is not distinct from ?) desc', [shift.user_id])
       .orderByRaw(order.sql, order.bindings)
       .limit(1)
-      .forUpdate('t')
+      // NO KEY: a row another transaction holds for a foreign-key check (a status link or video
+      // room being written for this ticket) is still claimable; only a claim or a step skips it.
+      .forNoKeyUpdate('t')
       .skipLocked();
     const found: { id: string; number: string; last_event_seq: number } | undefined = await q.first();
     return found;
@@ -73,6 +75,26 @@ export async function claimNext(trx: Knex.Transaction, shift: ShiftRow, exclude:
   if (!t) return null;
   await trx('shifts').where({ id: shift.id }).update({ current_ticket_id: t.id });
   return { ticketId: t.id, number: t.number, seq: t.last_event_seq, support };
+}
+
+/**
+ * Whether a ticket this shift may serve waits, locked by another transaction right now (another
+ * claimer, or a step being written): the claim skipped it, so the caller looks again in a moment
+ * instead of leaving it beside a free agent.
+ */
+export async function lockedWaiting(trx: Knex.Transaction, shift: ShiftRow, exclude: string[]): Promise<boolean> {
+  const services = await servicesOf(trx, shift.user_id);
+  const found = await eligibleFor(
+    trx,
+    trx('tickets as t'),
+    shift.user_id,
+    shift.branch_id,
+    [...services.main, ...services.support],
+    true,
+  )
+    .whereNotIn('t.id', exclude.length ? exclude : ['00000000-0000-0000-0000-000000000000'])
+    .first('t.id');
+  return found !== undefined;
 }
 
 /** Gives the reservation back (the call was refused); a reservation made since stays. */

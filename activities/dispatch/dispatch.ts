@@ -7,14 +7,22 @@ import type { Db } from '../../db/knex.js';
 import type { DispatchAgentArgs, Dispatched } from '../../domain/dispatch-activities.js';
 import { callClaimed } from './call.js';
 import { callChosen } from './chosen.js';
-import { claimNext, isFree, type Claimed, type ShiftRow } from './claim.js';
+import { claimNext, isFree, lockedWaiting, type Claimed, type ShiftRow } from './claim.js';
 import { forwardOffers, offerTicket } from './offer.js';
 import { isHeld } from '../../domain/tickets.js';
 
 const MAX_TRIES = 10; // tickets refused in a row before giving up until the next trigger
+/**
+ * A ticket locked by another transaction is looked at again after LOCKED_WAIT_MS, up to
+ * LOCKED_WAITS times: steps and claims hold a ticket for milliseconds, and once another claimer
+ * commits, its reservation takes the ticket out of this agent's eligible set.
+ */
+const LOCKED_WAIT_MS = 50;
+const LOCKED_WAITS = 20;
 const NONE = { ticketId: null, number: null };
 
-type Pick = { done: Dispatched } | { shift: ShiftRow; claim: Claimed };
+type Pick = { done: Dispatched; locked?: boolean } | { shift: ShiftRow; claim: Claimed };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The agent became free, asked for the next ticket, or was offered one: claim and call its next
@@ -29,7 +37,8 @@ export async function dispatchAgent(db: Db, temporal: Client, a: DispatchAgentAr
 
 async function claimAndCall(db: Db, temporal: Client, a: DispatchAgentArgs): Promise<Dispatched> {
   const exclude = a.skipTicketId ? [a.skipTicketId] : [];
-  for (let i = 0; i < MAX_TRIES; i++) {
+  let waits = 0;
+  for (let i = 0; i < MAX_TRIES;) {
     const r: Pick = await db.transaction(async (trx) => {
       const shift: ShiftRow | undefined = await trx('shifts').where({ id: a.shiftId }).forUpdate().first();
       if (!shift || shift.ended_at !== null || shift.state !== 'online' || (shift.manual_mode && !a.explicit))
@@ -48,9 +57,18 @@ async function claimAndCall(db: Db, temporal: Client, a: DispatchAgentArgs): Pro
       }
       if (!(await isFree(trx, shift))) return { done: NONE };
       const claim = await claimNext(trx, shift, exclude);
-      return claim ? { shift, claim } : { done: NONE };
+      return claim ? { shift, claim } : { done: NONE, locked: await lockedWaiting(trx, shift, exclude) };
     });
-    if ('done' in r) return r.done;
+    if ('done' in r) {
+      // Without this look, a ticket whose offer woke this agent while its row was held for a
+      // moment waited beside the free agent until someone else freed up.
+      if (r.locked && waits++ < LOCKED_WAITS) {
+        await sleep(LOCKED_WAIT_MS);
+        continue;
+      }
+      return r.done;
+    }
+    i += 1;
     const outcome = await callClaimed(db, temporal, r.shift, r.claim);
     if (outcome === 'called') return { ticketId: r.claim.ticketId, number: r.claim.number };
     exclude.push(r.claim.ticketId);

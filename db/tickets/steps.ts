@@ -46,8 +46,9 @@ export async function applyStep(db: Db, step: Step, effects: StepEffects = {}): 
 }
 
 async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): Promise<StepResult> {
-  // The ticket's row first: its day is the step's partition key, and a step locks its ticket anyway.
-  const ticket: TicketRow | undefined = await trx('tickets').where({ id: step.ticketId }).forUpdate().first();
+  // The ticket's row first: its day is the step's partition key, and a step locks its ticket anyway
+  // (NO KEY, as its update would: rows that merely reference the ticket are not held up).
+  const ticket: TicketRow | undefined = await trx('tickets').where({ id: step.ticketId }).forNoKeyUpdate().first();
   if (!ticket)
     throw new DomainError('NotFound', { resource: 'tickets' }, { message: `Ticket ${step.ticketId} has no row.` });
   const inserted = await trx('ticket_events')

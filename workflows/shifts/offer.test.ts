@@ -22,7 +22,7 @@ let dispatches = 0;
 
 beforeAll(async () => {
   s = await createTestStack();
-  org = await createOrg(s.db, { agents: 3 });
+  org = await createOrg(s.db, { agents: 5 });
   await s
     .db('service_assignments')
     .insert(org.agents.map((ag) => ({ user_id: ag.id, service_id: org.services[0]!.id, kind: 'main' })));
@@ -115,5 +115,43 @@ describe('a ticket offered while the shift is dispatching', () => {
       async () => (await s.db('tickets').where({ id: t.id, status: 'calling' }).first()) ?? undefined,
     );
     expect(called.agent_id).toBe(org.agents[2]!.id);
+  });
+
+  // The kiosk's failure in CI: the kiosk writes the ticket's status link (a row referencing the
+  // ticket) just as the woken agent claims it. The claim's FOR UPDATE SKIP LOCKED skipped the row
+  // held for that foreign-key check, found nothing, and the ticket waited beside the free agent.
+  // A step being written holds the row too (a note, an edit): then the claim looks again shortly.
+  it.each([
+    ['a status link being written for it (a foreign-key check)', 'key share', 3],
+    ['a step being written on it', 'no key update', 4],
+  ] as const)('a ticket held for a moment by %s is still called by the agent it woke', async (_, lock, i) => {
+    const agent = org.agents[i]!;
+    const real = createActivities({ db: s.db, temporal: s.client, taskQueue: s.taskQueue });
+    let held: Promise<void> | undefined;
+    const shiftId = await openShift(i, (id) =>
+      standIn.set(id, async (a) => {
+        const offered = a.offers?.[0]?.ticketId;
+        if (!offered || held) return real.dispatchAgent(a);
+        // Another transaction holds the offered ticket's row while this dispatch claims.
+        let locked: () => void = () => undefined;
+        const isLocked = new Promise<void>((r) => (locked = r));
+        held = s.db.transaction(async (trx) => {
+          await trx.raw(`select id from tickets where id = ? for ${lock}`, [offered]);
+          locked();
+          await new Promise((r) => setTimeout(r, 300));
+        });
+        await isLocked;
+        return real.dispatchAgent(a);
+      }),
+    );
+    const t = await startTicket(s.client, s.taskQueue, ticketInput(org, { serviceId: org.services[0]!.id }));
+    const called = await until(
+      'the held ticket to be called',
+      async () => (await s.db('tickets').where({ id: t.id, status: 'calling' }).first()) ?? undefined,
+    );
+    await held;
+    expect(held).toBeDefined();
+    expect(called.agent_id).toBe(agent.id);
+    standIn.delete(shiftId);
   });
 });
