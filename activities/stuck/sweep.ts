@@ -9,6 +9,7 @@ import { runEvery, type Periodic } from '../../platform/periodic.js';
 import { settleClosedShift } from '../../db/stuck/closed.js';
 import { settleClosedTicket } from './closed-ticket.js';
 import { createOverdueFlagger } from './overdue.js';
+import { nudgeIdleAgents } from './idle-agents.js';
 import { OPEN_STATUSES } from '../../domain/tickets.js';
 
 export interface SweepResult {
@@ -61,9 +62,13 @@ async function isRunning(temporal: Client, workflowId: string): Promise<boolean>
   return d.status.name === 'RUNNING';
 }
 
+/** How long a customer may wait beside a free agent who may serve them before that agent is woken. */
+const IDLE_GRACE_MS = 15_000;
+
 /**
  * Runs the sweeper every `everyMs` until stopped: closed workflows (each pass looks back over a
- * window wider than the period) and overdue calls and attentions.
+ * window wider than the period), overdue calls and attentions, and customers left waiting beside
+ * a free agent.
  */
 export function startSweeper(deps: { db: Db; temporal: Client; log: Logger }, everyMs: number): Periodic {
   let first = true;
@@ -73,7 +78,11 @@ export function startSweeper(deps: { db: Db; temporal: Client; log: Logger }, ev
     () => {
       const lookback = first ? 24 * 3600_000 : Math.max(10 * everyMs, 5 * 60_000);
       first = false;
-      return Promise.all([sweepClosedWorkflows(deps, new Date(Date.now() - lookback)), overdue.flag()]);
+      return Promise.all([
+        sweepClosedWorkflows(deps, new Date(Date.now() - lookback)),
+        overdue.flag(),
+        nudgeIdleAgents(deps, IDLE_GRACE_MS),
+      ]);
     },
     (err) => deps.log.warn({ err: (err as Error).message }, 'sweep failed; next pass retries'),
   );
