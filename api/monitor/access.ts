@@ -3,7 +3,7 @@
 import type { Db } from '../../db/knex.js';
 import { DomainError } from '../../domain/errors.js';
 import type { SessionUser } from '../auth/sessions.js';
-import { branchesOf } from '../http/reach.js';
+import { reachesWholeEntity } from '../http/reach.js';
 import type { WatchedBranch } from '../../domain/contracts/monitor.js';
 import type { OrderingPolicy } from '../../domain/ordering.js';
 
@@ -20,7 +20,7 @@ export async function loadWatchedBranch(db: Db, u: SessionUser, branchId: number
       .where({ id: branchId, entity_id: u.entityId })
       .first('id', 'name', 'code', 'timezone', 'ordering_policy');
   if (!b) throw new DomainError('NotFound', { resource: 'branches' });
-  const reachable = await db('branches').whereIn('id', branchesOf(db, u)).andWhere('id', branchId).first('id');
-  if (!reachable) throw new DomainError('OtherBranch');
+  // Within the entity (above), what branchesOf reaches: all of it, or the user's own branch.
+  if (!reachesWholeEntity(u) && u.branchId !== b.id) throw new DomainError('OtherBranch');
   return { id: b.id, name: b.name, code: b.code, timezone: b.timezone, orderingPolicy: b.ordering_policy };
 }

@@ -97,7 +97,11 @@ export async function branchSnapshot(
   // and a report of today always agree.
   // The branch's local day, worked out here rather than asked of the database (one round trip fewer).
   const day = new Date().toLocaleDateString('en-CA', { timeZone: branch.timezone });
-  const todayNow = readSummary(db, { branchIds: [branch.id], from: day, to: day, filter: {} }, 'service');
+  const todayNow = readSummary(
+    db,
+    { branchIds: [branch.id], from: day, to: day, filter: {}, allLive: true },
+    'service',
+  );
   // H1 "why is this next", per service, with the dispatcher's own policy and recent calls.
   const policyNow = loadPolicy(db, branch.id).then(async (policy) => ({
     policy,
