@@ -31,6 +31,7 @@ import { appointmentRoutes } from './appointments/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { breakCapRoutes } from './break_caps/routes.js';
+import { configAuditRoutes } from './config_audit/routes.js';
 import { profileRoutes } from './profile/routes.js';
 import { docsRoutes } from './docs/routes.js';
 import { publicRoutes } from './public/routes.js';
@@ -81,6 +82,7 @@ export function createApp(deps: ApiDeps, metrics: ApiMetrics = createApiMetrics(
   api.use(notificationRoutes(deps));
   api.use(webhookRoutes(deps));
   api.use(breakCapRoutes(deps));
+  api.use(configAuditRoutes(deps));
   api.use(profileRoutes(deps));
   api.use(docsRoutes());
   api.use(publicRoutes(deps));

@@ -8,6 +8,7 @@ import { assertTimezone } from './timezones.js';
 
 export const branches: CrudResource<Branch> = {
   name: 'branches',
+  audited: true,
   model: Branch,
   fields: {
     id: 'branches.id',

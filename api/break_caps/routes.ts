@@ -7,6 +7,7 @@ import { BreakCapCreate, BreakCapFilter, BreakCapUpdate } from './schemas.js';
 
 export const breakCaps: CrudResource<BreakCap> = {
   name: 'break_caps',
+  audited: true,
   model: BreakCap,
   fields: { id: 'break_caps.id', state: 'break_caps.state', maxMinutes: 'break_caps.max_minutes' },
   defaultSort: ['state', 'asc'],

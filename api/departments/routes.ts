@@ -7,6 +7,7 @@ import { DepartmentCreate, DepartmentFilter, DepartmentUpdate } from './schemas.
 
 export const departments: CrudResource<Department> = {
   name: 'departments',
+  audited: true,
   model: Department,
   fields: { id: 'departments.id', name: 'departments.name', branchId: 'departments.branch_id' },
   defaultSort: ['name', 'asc'],

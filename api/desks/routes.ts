@@ -7,6 +7,7 @@ import { DeskCreate, DeskFilter, DeskUpdate } from './schemas.js';
 
 export const desks: CrudResource<Desk> = {
   name: 'desks',
+  audited: true,
   model: Desk,
   fields: { id: 'desks.id', name: 'desks.name', branchId: 'desks.branch_id' },
   defaultSort: ['name', 'asc'],

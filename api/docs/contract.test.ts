@@ -122,6 +122,15 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
     await api.call(admin, 'delete', '/webhooks/:id', { params: { id: hook } });
   });
 
+  it('the configuration audit log: the webhook changes above, one of them, and it is a record', async () => {
+    const entries = await api.call(admin, 'get', '/config_audit', {
+      query: { filter: { resource: 'webhooks' }, sort: ['at', 'DESC'] },
+    });
+    const id = num(entries, '0.id');
+    await api.call(admin, 'get', '/config_audit/:id', { params: { id } });
+    await api.call(admin, 'delete', '/config_audit/:id', { params: { id } });
+  });
+
   it("an agent's shift, and every ticket action answering the one ticket shape", async () => {
     const ana = await login('ana@andino.demo');
     const shift = str(

@@ -10,6 +10,7 @@ import type { Operation } from './operations.js';
 import { z } from 'zod';
 import * as C from '../../domain/contracts/index.js';
 import { ListQuery } from '../http/ra.js';
+import { ConfigAuditFilter } from '../config_audit/schemas.js';
 import { ManualSendBody, WebhookDeliveryFilter } from '../webhooks/schemas.js';
 
 const mine = 'the agent, own shift';
@@ -19,7 +20,33 @@ const SIGNED =
   'X-Ventanilla-Timestamp (Unix seconds) and X-Ventanilla-Signature = "sha256=" + hex HMAC-SHA256(secret, "<timestamp>.<body>"); ' +
   'redirects are not followed, and loopback, private, link-local and metadata destinations are refused when saved and at each delivery';
 const room = 'a participant of the room: its agent (session) or the customer (join token)';
+const auditReaders = 'admins (the entity), supervisors (their branch)';
 export const OTHER_OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/config_audit',
+    summary: `Issue 19: every create, update and delete of configuration, newest first: who, when, the record before and after (no credentials) and the fields that changed (react-admin list). filter = ${JSON.stringify(Object.keys(ConfigAuditFilter.shape))}`,
+    tag: 'config_audit',
+    query: ListQuery,
+    response: z.array(C.ConfigAuditEntry),
+    auth: auditReaders,
+  },
+  {
+    method: 'get',
+    path: '/config_audit/:id',
+    summary: 'Issue 19: one change of configuration',
+    tag: 'config_audit',
+    response: C.ConfigAuditEntry,
+    auth: auditReaders,
+  },
+  {
+    method: 'delete',
+    path: '/config_audit/:id',
+    summary: 'Refused (NotWritable): the audit log is a record of the past',
+    tag: 'config_audit',
+    refused: 'NotWritable',
+    auth: auditReaders,
+  },
   {
     method: 'get',
     path: '/webhook_deliveries',

@@ -8,6 +8,7 @@ import { EntityFilter, EntityUpdate } from './schemas.js';
 
 export const entities: CrudResource<Entity> = {
   name: 'entities',
+  audited: true,
   model: Entity,
   fields: {
     id: 'entities.id',

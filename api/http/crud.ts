@@ -3,8 +3,10 @@
 // and rules (see api/<resource>/routes.ts); this file only removes the repeated plumbing.
 // Database refusals (unique, foreign keys…) propagate to errorHandler, which classifies them
 // (db/failures.ts). An update writes only the fields its body names: update schemas carry no
-// defaults (issue 12), so a PUT of one field never resets another.
+// defaults (issue 12), so a PUT of one field never resets another. A configuration resource
+// (`audited`) writes each change and its log entry (audit.ts) in one transaction (issue 19).
 import { Router, type Request, type Response } from 'express';
+import type { Knex } from 'knex';
 import type { Model, ModelClass, QueryBuilderType } from 'objection';
 import { z } from 'zod';
 import type { Db } from '../../db/knex.js';
@@ -12,6 +14,7 @@ import { DomainError, type FieldErrors } from '../../domain/errors.js';
 import { requireUser } from '../auth/middleware.js';
 import type { SessionUser } from '../auth/sessions.js';
 import type { ApiDeps } from '../deps.js';
+import { recordChange } from './audit.js';
 import { idempotent } from './idempotent.js';
 import { cannotFilterBy, cannotSortBy, ListQuery, type FieldMap } from './ra.js';
 import type { Refusal } from './reach.js';
@@ -62,6 +65,8 @@ export interface CrudResource<M extends Model> {
   };
   /** Extra list metadata sent as headers (e.g. unread counts). */
   listHeaders?: (db: Db, u: SessionUser) => Promise<Record<string, string>>;
+  /** Configuration: every create, update and delete is recorded in the audit log (issue 19). */
+  audited?: boolean;
 }
 
 const idParam = z
@@ -79,14 +84,14 @@ export function crudRoutes<M extends Model>(deps: Pick<ApiDeps, 'db' | 'log'>, d
     next(def.refuseRead?.(res.locals.user));
   });
 
-  const scoped = (u: SessionUser): Q<M> => {
-    const q = def.model.query(db);
-    def.scope(q, u, db);
+  const scoped = (u: SessionUser, conn: Db = db): Q<M> => {
+    const q = def.model.query(conn);
+    def.scope(q, u, conn);
     return q;
   };
-  const findOr404 = async (u: SessionUser, raw: string): Promise<M> => {
+  const findOr404 = async (u: SessionUser, raw: string, conn: Db = db): Promise<M> => {
     const id = idParam.safeParse(raw);
-    const row = id.success ? await scoped(u).where(`${table}.id`, id.data).first() : undefined;
+    const row = id.success ? await scoped(u, conn).where(`${table}.id`, id.data).first() : undefined;
     if (!row)
       throw new DomainError('NotFound', { resource: def.name }, { message: `No ${def.name} with id ${raw} here.` });
     return row as M;
@@ -95,6 +100,13 @@ export function crudRoutes<M extends Model>(deps: Pick<ApiDeps, 'db' | 'log'>, d
     const why = def.refuse(u, op, existing);
     if (why) throw why;
   };
+  /** A write and, for configuration, its log entry: one transaction, so neither is stored alone. */
+  const write = <T>(fn: (conn: Db | Knex.Transaction) => Promise<T>): Promise<T> =>
+    def.audited ? db.transaction(fn) : fn(db);
+  const log = (conn: Db, u: SessionUser, op: WriteOp, before: M | null, after: M | null, written: Body = {}) =>
+    def.audited
+      ? recordChange(conn, u, def.name, op, before?.toJSON() ?? null, after?.toJSON() ?? null, Object.keys(written))
+      : undefined;
   const notWritable = (how: string) =>
     new DomainError(
       'NotWritable',
@@ -141,7 +153,11 @@ export function crudRoutes<M extends Model>(deps: Pick<ApiDeps, 'db' | 'log'>, d
     if (def.insert) id = await def.insert(db, u, body, req);
     else {
       const row = await def.toRow(db, u, body);
-      id = (await def.model.query(db).insert(row)).$id() as number;
+      id = await write(async (conn) => {
+        const created = (await def.model.query(conn).insert(row)).$id() as number;
+        await log(conn, u, 'create', null, await findOr404(u, String(created), conn));
+        return created;
+      });
     }
     res.status(201).json(await findOr404(u, String(id)));
   });
@@ -157,10 +173,13 @@ export function crudRoutes<M extends Model>(deps: Pick<ApiDeps, 'db' | 'log'>, d
     const row = await def.toRow(db, u, body, existing);
     await def.consequences?.before?.(u, 'update', existing, row, req);
     if (Object.keys(row).length)
-      await def.model
-        .query(db)
-        .patch(row)
-        .where(`${table}.id`, existing.$id() as number);
+      await write(async (conn) => {
+        await def.model
+          .query(conn)
+          .patch(row)
+          .where(`${table}.id`, existing.$id() as number);
+        await log(conn, u, 'update', existing, await findOr404(u, req.params.id, conn), row);
+      });
     await def.consequences?.after?.(u, 'update', existing, row, req);
     res.json(await findOr404(u, req.params.id));
   };
@@ -172,7 +191,10 @@ export function crudRoutes<M extends Model>(deps: Pick<ApiDeps, 'db' | 'log'>, d
     const existing = await findOr404(u, req.params.id);
     check(u, 'delete', existing);
     await def.consequences?.before?.(u, 'delete', existing, {}, req);
-    await def.model.query(db).deleteById(existing.$id() as number);
+    await write(async (conn) => {
+      await def.model.query(conn).deleteById(existing.$id() as number);
+      await log(conn, u, 'delete', existing, null);
+    });
     await def.consequences?.after?.(u, 'delete', existing, {}, req);
     res.json(existing);
   });

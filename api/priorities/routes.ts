@@ -7,6 +7,7 @@ import { PriorityCreate, PriorityFilter, PriorityUpdate } from './schemas.js';
 
 export const priorities: CrudResource<Priority> = {
   name: 'priorities',
+  audited: true,
   model: Priority,
   fields: { id: 'priorities.id', name: 'priorities.name', level: 'priorities.level', entityId: 'priorities.entity_id' },
   defaultSort: ['level', 'asc'],

@@ -8,6 +8,7 @@ import { ServiceAssignmentCreate, ServiceAssignmentFilter, ServiceAssignmentUpda
 
 export const serviceAssignments: CrudResource<ServiceAssignment> = {
   name: 'service_assignments',
+  audited: true,
   model: ServiceAssignment,
   fields: {
     id: 'service_assignments.id',

@@ -7,6 +7,7 @@ import { ServiceCreate, ServiceFilter, ServiceUpdate } from './schemas.js';
 
 export const services: CrudResource<Service> = {
   name: 'services',
+  audited: true,
   model: Service,
   fields: {
     id: 'services.id',

@@ -7,6 +7,7 @@ import { TopicCreate, TopicFilter, TopicUpdate } from './schemas.js';
 
 export const topics: CrudResource<Topic> = {
   name: 'topics',
+  audited: true,
   model: Topic,
   fields: { id: 'topics.id', name: 'topics.name', serviceId: 'topics.service_id' },
   defaultSort: ['name', 'asc'],

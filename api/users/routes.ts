@@ -13,6 +13,7 @@ import { UserCreate, UserFilter, UserUpdate } from './schemas.js';
 
 export const users: CrudResource<User> = {
   name: 'users',
+  audited: true,
   model: User,
   fields: {
     id: 'users.id',

@@ -26,6 +26,7 @@ async function checkDestination(policy: OutboundPolicy, url: string): Promise<vo
 
 export const webhookResource = (policy: OutboundPolicy): CrudResource<Webhook> => ({
   name: 'webhooks',
+  audited: true,
   model: Webhook,
   fields: { id: 'webhooks.id', url: 'webhooks.url', active: 'webhooks.active' },
   defaultSort: ['id', 'asc'],

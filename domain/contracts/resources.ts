@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AGENT_STATES, ASSIGNMENT_KINDS, ROLES } from '../agents.js';
 import { ORDERING_POLICIES } from '../ordering.js';
 import { APPOINTMENT_ENTRIES, APPOINTMENT_STATUSES } from '../tickets.js';
+import { AUDIT_ACTIONS, AUDITED_RESOURCES } from '../config-audit.js';
 import { Day, Id, Instant, Uuid } from './common.js';
 
 const stamps = { createdAt: Instant, updatedAt: Instant };
@@ -154,6 +155,24 @@ export const WebhookDelivery = z
 export const BreakCap = z
   .object({ id: Id, entityId: Id, state: z.enum(AGENT_STATES), maxMinutes: z.number().int() })
   .strict();
+/** Issue 19: one change of configuration, the record as the API showed it before and after (no credentials). */
+export const ConfigAuditEntry = z
+  .object({
+    id: Id,
+    entityId: Id,
+    branchId: Id.nullable(),
+    resource: z.enum(AUDITED_RESOURCES),
+    recordId: Id,
+    action: z.enum(AUDIT_ACTIONS),
+    actorId: Id.nullable(),
+    actorName: text,
+    before: z.record(z.string(), z.unknown()).nullable(),
+    after: z.record(z.string(), z.unknown()).nullable(),
+    /** The fields whose value differs (every field of a create or delete). */
+    changed: z.array(text),
+    at: Instant,
+  })
+  .strict();
 
 /** One record schema per resource, by its name (folder, path, table: STYLE 6). */
 export const RESOURCES = {
@@ -172,6 +191,7 @@ export const RESOURCES = {
   webhooks: Webhook,
   webhook_deliveries: WebhookDelivery,
   break_caps: BreakCap,
+  config_audit: ConfigAuditEntry,
 } as const;
 export type ResourceName = keyof typeof RESOURCES;
 export type ResourceRecord<R extends ResourceName> = z.infer<(typeof RESOURCES)[R]>;

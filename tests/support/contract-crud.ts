@@ -58,7 +58,7 @@ export type DemoIds = Awaited<ReturnType<typeof demoIds>>;
 
 /** What each resource is created and updated with (fresh names: the demo data stays as it is). */
 /** Webhooks and their deliveries are driven by the webhook scene (a real receiver answers). */
-export type PlainResource = Exclude<ResourceName, 'webhooks' | 'webhook_deliveries'>;
+export type PlainResource = Exclude<ResourceName, 'webhooks' | 'webhook_deliveries' | 'config_audit'>;
 
 export function crudPlans(ids: DemoIds, notificationId: number): Record<PlainResource, CrudPlan> {
   return {
