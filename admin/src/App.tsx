@@ -5,6 +5,7 @@ import { Route } from 'react-router-dom';
 import { createAuthProvider } from './authProvider';
 import branches from './branches';
 import break_caps from './break_caps';
+import config_audit from './config_audit';
 import customers from './customers';
 import { dataProvider } from './dataProvider';
 import departments from './departments';
@@ -56,6 +57,7 @@ export const App = () => (
     <Resource name="service_assignments" {...service_assignments} />
     <Resource name="break_caps" {...break_caps} />
     <Resource name="webhooks" {...webhooks} recordRepresentation="url" />
+    <Resource name="config_audit" {...config_audit} />
     <CustomRoutes>
       <Route path="/monitor" element={<MonitorPage />} />
       <Route path="/reports" element={<ReportsPage />} />

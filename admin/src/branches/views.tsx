@@ -2,7 +2,6 @@ import { Typography } from '@mui/material';
 import {
   Create,
   Datagrid,
-  Edit,
   FormDataConsumer,
   List,
   NumberInput,
@@ -19,6 +18,7 @@ import {
 } from 'react-admin';
 import { RecordForm } from '../shared/RecordForm';
 import { policyChoices } from '../shared/choices';
+import { AuditedEdit } from '../shared/AuditedEdit';
 
 const BranchList = () => (
   <List exporter={false} filters={[<TextInput key="q" source="q" label="ra.action.search" alwaysOn />]}>
@@ -70,9 +70,9 @@ const BranchForm = ({ creating = false }: { creating?: boolean }) => (
 );
 
 const BranchEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <AuditedEdit>
     <BranchForm />
-  </Edit>
+  </AuditedEdit>
 );
 const BranchCreate = () => (
   <Create redirect="list">

@@ -1,7 +1,6 @@
 import {
   Create,
   Datagrid,
-  Edit,
   List,
   NumberField,
   NumberInput,
@@ -13,6 +12,7 @@ import {
 } from 'react-admin';
 import { RecordForm } from '../shared/RecordForm';
 import { breakStateChoices } from '../shared/choices';
+import { AuditedEdit } from '../shared/AuditedEdit';
 
 const BreakCapList = () => (
   <List exporter={false}>
@@ -33,9 +33,9 @@ const BreakCapForm = () => (
 export default {
   list: BreakCapList,
   edit: () => (
-    <Edit mutationMode="pessimistic">
+    <AuditedEdit>
       <BreakCapForm />
-    </Edit>
+    </AuditedEdit>
   ),
   create: () => (
     <Create redirect="list">

@@ -1,6 +1,5 @@
 import {
   Datagrid,
-  Edit,
   List,
   NumberInput,
   TextField,
@@ -11,6 +10,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { RecordForm } from '../shared/RecordForm';
+import { AuditedEdit } from '../shared/AuditedEdit';
 
 const EntityList = () => (
   <List exporter={false}>
@@ -24,7 +24,7 @@ const EntityList = () => (
 const EntityEdit = () => {
   const translate = useTranslate();
   return (
-    <Edit mutationMode="pessimistic">
+    <AuditedEdit>
       <RecordForm>
         <TextInput source="name" validate={required()} />
         <TextInput source="slug" disabled />
@@ -34,7 +34,7 @@ const EntityEdit = () => {
           helperText={translate('resources.entities.retentionHelp')}
         />
       </RecordForm>
-    </Edit>
+    </AuditedEdit>
   );
 };
 

@@ -66,6 +66,17 @@ const en: TranslationMessages = {
       fields: { userId: 'Agent', serviceId: 'Service', kind: 'Kind' },
     },
     break_caps: { name: 'Break cap |||| Break caps', fields: { state: 'State', maxMinutes: 'Maximum (min)' } },
+    config_audit: {
+      name: 'Configuration change |||| Audit log',
+      fields: {
+        at: 'When',
+        actorName: 'Who',
+        action: 'Action',
+        resource: 'Resource',
+        recordId: 'Record',
+        changed: 'What changed',
+      },
+    },
     webhooks: {
       name: 'Webhook |||| Webhooks',
       fields: { url: 'URL', secret: 'Secret (HMAC signature)', events: 'Events (none = all)', active: 'Active' },
@@ -129,6 +140,21 @@ const en: TranslationMessages = {
     },
   },
   ventanilla: {
+    audit: {
+      actions: { create: 'Created', update: 'Changed', delete: 'Deleted' },
+      whole: { create: 'New record', delete: 'Record deleted' },
+      search: 'Search by author',
+      history: 'Change history',
+      none: 'No changes recorded since the audit log began.',
+      more: '%{smart_count} earlier change in the Audit log |||| %{smart_count} earlier changes in the Audit log',
+      changes: 'Changed fields',
+      field: 'Field',
+      before: 'Before',
+      after: 'After',
+      hidden: '(changed, not stored)',
+      yes: 'Yes',
+      no: 'No',
+    },
     app: { title: 'Ventanilla · Back office', language: 'Language' },
     auth: { agents_refused: 'The back office is for supervisors and administrators' },
     login: {

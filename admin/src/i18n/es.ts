@@ -70,6 +70,17 @@ const es: TranslationMessages = {
       name: 'Límite de pausa |||| Límites de pausa',
       fields: { state: 'Estado', maxMinutes: 'Máximo (min)' },
     },
+    config_audit: {
+      name: 'Cambio de configuración |||| Auditoría',
+      fields: {
+        at: 'Fecha',
+        actorName: 'Quién',
+        action: 'Acción',
+        resource: 'Recurso',
+        recordId: 'Registro',
+        changed: 'Qué cambió',
+      },
+    },
     webhooks: {
       name: 'Webhook |||| Webhooks',
       fields: { url: 'URL', secret: 'Secreto (firma HMAC)', events: 'Eventos (vacío = todos)', active: 'Activo' },
@@ -133,6 +144,21 @@ const es: TranslationMessages = {
     },
   },
   ventanilla: {
+    audit: {
+      actions: { create: 'Creó', update: 'Modificó', delete: 'Eliminó' },
+      whole: { create: 'Registro nuevo', delete: 'Registro eliminado' },
+      search: 'Buscar por autor',
+      history: 'Historial de cambios',
+      none: 'Sin cambios registrados desde que existe la auditoría.',
+      more: '%{smart_count} cambio anterior en Auditoría |||| %{smart_count} cambios anteriores en Auditoría',
+      changes: 'Campos cambiados',
+      field: 'Campo',
+      before: 'Antes',
+      after: 'Después',
+      hidden: '(cambiada, no se guarda)',
+      yes: 'Sí',
+      no: 'No',
+    },
     app: { title: 'Ventanilla · Back office', language: 'Idioma' },
     auth: { agents_refused: 'El back office es para supervisores y administradores' },
     login: {

@@ -34,6 +34,7 @@ export function AppMenu() {
         <Menu.ResourceItem key={name} name={name} />
       ))}
       {admin && <Menu.ResourceItem name="webhooks" />}
+      <Menu.ResourceItem name="config_audit" />
     </Menu>
   );
 }

@@ -1,7 +1,6 @@
 import {
   Create,
   Datagrid,
-  Edit,
   List,
   NumberField,
   NumberInput,
@@ -12,6 +11,7 @@ import {
   required,
 } from 'react-admin';
 import { RecordForm } from '../shared/RecordForm';
+import { AuditedEdit } from '../shared/AuditedEdit';
 
 const PriorityList = () => (
   <List exporter={false} sort={{ field: 'level', order: 'ASC' }}>
@@ -32,9 +32,9 @@ const PriorityForm = () => (
 export default {
   list: PriorityList,
   edit: () => (
-    <Edit mutationMode="pessimistic">
+    <AuditedEdit>
       <PriorityForm />
-    </Edit>
+    </AuditedEdit>
   ),
   create: () => (
     <Create redirect="list">

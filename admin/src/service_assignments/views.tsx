@@ -1,7 +1,6 @@
 import {
   Create,
   Datagrid,
-  Edit,
   List,
   ReferenceField,
   ReferenceInput,
@@ -13,6 +12,7 @@ import {
 import { RecordForm } from '../shared/RecordForm';
 import { assignmentChoices } from '../shared/choices';
 import { ServiceOption } from '../shared/ServiceName';
+import { AuditedEdit } from '../shared/AuditedEdit';
 
 const agentName = (u: { firstName?: string; lastName?: string }) => `${u.firstName ?? ''} ${u.lastName ?? ''}`;
 
@@ -40,11 +40,11 @@ const AssignmentList = () => (
 );
 
 const AssignmentEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <AuditedEdit>
     <RecordForm>
       <SelectInput source="kind" choices={assignmentChoices} validate={required()} />
     </RecordForm>
-  </Edit>
+  </AuditedEdit>
 );
 
 /** A5/A6: assign a service to an agent as main or support. */

@@ -4,7 +4,6 @@ import {
   BooleanInput,
   Create,
   Datagrid,
-  Edit,
   List,
   NumberField,
   NumberInput,
@@ -23,6 +22,7 @@ import { appointmentEntryChoices } from '../shared/choices';
 import { RecordForm } from '../shared/RecordForm';
 import { DepartmentOption } from '../shared/ServiceName';
 import { ServiceTopics } from './ServiceTopics';
+import { AuditedEdit } from '../shared/AuditedEdit';
 
 const filters = [
   <TextInput key="q" source="q" label="ra.action.search" alwaysOn />,
@@ -71,12 +71,12 @@ const ServiceFields = () => (
 );
 
 const ServiceEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <AuditedEdit>
     <RecordForm>
       <ServiceFields />
     </RecordForm>
     <ServiceTopics />
-  </Edit>
+  </AuditedEdit>
 );
 
 /** Topics are typed inline; the data provider creates them once the service exists. */

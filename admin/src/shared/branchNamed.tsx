@@ -4,7 +4,6 @@ import type { ComponentType, ReactElement } from 'react';
 import {
   Create,
   Datagrid,
-  Edit,
   List,
   ReferenceField,
   ReferenceInput,
@@ -14,6 +13,7 @@ import {
   required,
 } from 'react-admin';
 import { RecordForm } from './RecordForm';
+import { AuditedEdit } from './AuditedEdit';
 
 export function branchNamedResource(icon: ComponentType, opts: { searchable?: boolean } = {}) {
   const filters: ReactElement[] = [
@@ -32,14 +32,14 @@ export function branchNamedResource(icon: ComponentType, opts: { searchable?: bo
   );
   // The branch is fixed once created (children such as services point at it).
   const ResourceEdit = () => (
-    <Edit mutationMode="pessimistic">
+    <AuditedEdit>
       <RecordForm>
         <ReferenceInput source="branchId" reference="branches">
           <SelectInput optionText="name" disabled />
         </ReferenceInput>
         <TextInput source="name" validate={required()} />
       </RecordForm>
-    </Edit>
+    </AuditedEdit>
   );
   const ResourceCreate = () => (
     <Create redirect="list">

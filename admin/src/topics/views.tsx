@@ -1,6 +1,5 @@
 import {
   Datagrid,
-  Edit,
   List,
   ReferenceField,
   ReferenceInput,
@@ -11,6 +10,7 @@ import {
 } from 'react-admin';
 import { RecordForm } from '../shared/RecordForm';
 import { ServiceOption } from '../shared/ServiceName';
+import { AuditedEdit } from '../shared/AuditedEdit';
 
 const TopicList = () => (
   <List
@@ -31,11 +31,11 @@ const TopicList = () => (
 );
 
 const TopicEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <AuditedEdit>
     <RecordForm>
       <TextInput source="name" validate={required()} />
     </RecordForm>
-  </Edit>
+  </AuditedEdit>
 );
 
 export default { list: TopicList, edit: TopicEdit };

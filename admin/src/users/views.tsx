@@ -3,7 +3,6 @@ import {
   BooleanInput,
   Create,
   Datagrid,
-  Edit,
   EmailField,
   List,
   PasswordInput,
@@ -22,6 +21,7 @@ import { RecordForm } from '../shared/RecordForm';
 import { hasAdminRights, isOperator } from '@domain/agents';
 import { roleChoices } from '../shared/choices';
 import { UserAssignments } from './UserAssignments';
+import { AuditedEdit } from '../shared/AuditedEdit';
 
 const filters = [
   <TextInput key="q" source="q" label="ra.action.search" alwaysOn />,
@@ -78,12 +78,12 @@ const UserFields = ({ creating = false }: { creating?: boolean }) => {
 };
 
 const UserEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <AuditedEdit>
     <RecordForm>
       <UserFields />
     </RecordForm>
     <UserAssignments />
-  </Edit>
+  </AuditedEdit>
 );
 
 const UserCreate = () => (

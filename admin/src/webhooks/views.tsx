@@ -4,7 +4,6 @@ import {
   BooleanInput,
   Create,
   Datagrid,
-  Edit,
   List,
   PasswordInput,
   SelectArrayInput,
@@ -17,6 +16,7 @@ import {
 import { WEBHOOK_EVENTS } from '@domain/webhooks';
 import { RecordForm } from '../shared/RecordForm';
 import { WebhookDeliveries } from './WebhookDeliveries';
+import { AuditedEdit } from '../shared/AuditedEdit';
 
 const EVENTS = WEBHOOK_EVENTS.map((id) => ({ id, name: id }));
 
@@ -50,10 +50,10 @@ const WebhookForm = ({ creating = false }: { creating?: boolean }) => (
 export default {
   list: WebhookList,
   edit: () => (
-    <Edit mutationMode="pessimistic">
+    <AuditedEdit>
       <WebhookForm />
       <WebhookDeliveries />
-    </Edit>
+    </AuditedEdit>
   ),
   create: () => (
     <Create redirect="list">
