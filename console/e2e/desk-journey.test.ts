@@ -121,11 +121,14 @@ describe('issue 16: the desk', () => {
     await lost
       .filter({ hasText: `El llamado a ${tk.number} venció sin respuesta: el cliente volvió a la fila.` })
       .waitFor({ timeout: 15_000 });
-    // Called again (the only agent Online): a new call, without sound now, the title blinking again.
+    // Another call, without sound now: the title blinks again with its number.
+    const second = await kioskTicket(h, 'C');
+    await expect.poll(() => page.evaluate(() => window.__notes.length), { timeout: 15_000 }).toBe(2);
     await page.locator('[data-testid="attention"][data-status="calling"]').waitFor();
-    await expect.poll(() => page.evaluate(() => window.__notes.length)).toBe(2);
+    const called = (await page.getByTestId('call-number').textContent()) ?? '';
+    expect([tk.number, second.number]).toContain(called);
     expect(await page.evaluate(() => window.__chimes)).toBe(2);
-    await expect.poll(() => page.title(), { interval: 300 }).toBe(`● ${tk.number} · Ventanilla`);
+    await expect.poll(() => page.title(), { interval: 300 }).toBe(`● ${called} · Ventanilla`);
     // Looking at the tab stops the blinking.
     await page.evaluate(() => {
       window.__focused = true;
@@ -136,11 +139,21 @@ describe('issue 16: the desk', () => {
     await screenshot(page, 'desk16-calling-with-notice-1440');
     await axeClean(page, 'desk calling with the notice');
 
-    // The second time-out ends it: the notice says so, and stays until dismissed.
-    await lost.filter({ hasText: 'se marcó como no presentado' }).waitFor({ timeout: 15_000 });
-    await page.getByTestId('attention').waitFor({ state: 'detached' });
+    // A supervisor cancels the call at this desk: the notice says who, and stays until dismissed.
+    const sup = await h.stack.login('supervisor@andino.demo');
+    const idOf = async (n: string) =>
+      (await h.stack.db('tickets').where({ number: n, branch_id: h.branchId }).first('id')).id as string;
+    expect(
+      (await sup.request('POST', `/api/tickets/${await idOf(called)}/cancel`, { reason: 'Duplicado' })).status,
+    ).toBe(200);
+    await lost.filter({ hasText: `Sara Molina canceló ${called}.` }).waitFor();
+    await expect(lost.textContent()).resolves.toContain('Motivo: Duplicado');
     await lost.getByRole('button', { name: 'Entendido' }).click();
     await expect.poll(() => lost.textContent()).toBe('');
+    const other = called === tk.number ? second.number : tk.number;
+    await page.getByTestId('call-number').filter({ hasText: other }).waitFor({ timeout: 15_000 });
+    expect((await sup.request('POST', `/api/tickets/${await idOf(other)}/cancel`, {})).status).toBe(200);
+    await page.getByTestId('attention').waitFor({ state: 'detached' });
     await setState(page, 'Desconectado');
     await context.close();
   });
@@ -186,10 +199,21 @@ describe('issue 16: the desk', () => {
       [over, 15],
       [near, 9],
     ] as const)
-      await h.stack
-        .db('tickets')
-        .where({ number: t.number, branch_id: h.branchId })
-        .update({ queued_at: h.stack.db.raw(`now() - interval '${minutes} minutes'`) });
+      expect(
+        await h.stack
+          .db('tickets')
+          .where({ number: t.number, branch_id: h.branchId })
+          .update({ queued_at: h.stack.db.raw(`now() - interval '${minutes} minutes'`) }),
+      ).toBe(1);
+    const served = (await (await h.stack.login('bruno@andino.demo')).request('GET', '/api/shifts/current/waiting'))
+      .body;
+    expect(
+      served.map((w: { number: string; waitedMs: number }) => [w.number, Math.round(w.waitedMs / 60_000)]),
+    ).toEqual([
+      [over.number, 15],
+      [near.number, 9],
+      [within.number, 0],
+    ]);
     await page.reload();
     const list = page.getByTestId('waiting-list');
     const row = (n: string) => list.locator(`tr[data-number="${n}"]`);
@@ -287,7 +311,7 @@ describe('issue 16: the desk', () => {
     await ap.locator('input[name="username"]').fill('supervisor@andino.demo');
     await ap.locator('input[name="password"]').fill(DEMO_PASSWORD);
     await ap.getByRole('button', { name: 'Ingresar' }).click();
-    await ap.waitForURL(/#\/(?!login)/);
+    await ap.locator('input[name="password"]').waitFor({ state: 'detached' });
     await ap.goto(`${h.stack.url}/admin/#/tickets/${now.id}/show`);
     await ap.getByTestId('event-called').filter({ hasText: 'Módulo: Módulo 2' }).waitFor();
     await expect(ap.getByTestId('event-called').textContent()).resolves.toContain('Asesor: Bruno Cárdenas');

@@ -35,7 +35,7 @@ export function CallAlertSettings() {
         {t.callAlert.sound}
       </label>
       {permission === 'default' ? (
-        <button type="button" className="btn btn-sm btn-block" onClick={ask}>
+        <button type="button" className="btn btn-sm btn-block btn-wrap" onClick={ask}>
           {t.callAlert.desktopAsk}
         </button>
       ) : (
