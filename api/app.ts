@@ -27,6 +27,7 @@ import { deskRoutes } from './desks/routes.js';
 import { userRoutes } from './users/routes.js';
 import { serviceAssignmentRoutes } from './service_assignments/routes.js';
 import { customerRoutes } from './customers/routes.js';
+import { customerVisitRoutes } from './customers/visits.js';
 import { appointmentRoutes } from './appointments/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
@@ -77,6 +78,7 @@ export function createApp(deps: ApiDeps, metrics: ApiMetrics = createApiMetrics(
   api.use(deskRoutes(deps));
   api.use(userRoutes(deps));
   api.use(serviceAssignmentRoutes(deps));
+  api.use(customerVisitRoutes(deps));
   api.use(customerRoutes(deps));
   api.use(appointmentRoutes(deps));
   api.use(notificationRoutes(deps));

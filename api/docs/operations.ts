@@ -21,6 +21,7 @@ import {
   ServiceAssignmentUpdate,
 } from '../service_assignments/schemas.js';
 import { CustomerCreate, CustomerFilter, CustomerUpdate } from '../customers/schemas.js';
+import { VISITS_MAX, VisitsQuery } from '../customers/visits.js';
 import { AppointmentCreate, AppointmentFilter } from '../appointments/schemas.js';
 import { NotificationFilter, NotificationUpdate } from '../notifications/schemas.js';
 import { WebhookCreate, WebhookFilter, WebhookUpdate } from '../webhooks/schemas.js';
@@ -290,6 +291,15 @@ export const OPERATIONS: Operation[] = [
     summary: 'B7: timeline',
     tag: 'tickets',
     response: z.array(C.TimelineEvent),
+    auth: 'staff',
+  },
+  {
+    method: 'get',
+    path: '/customers/:id/visits',
+    summary: `Issue 16: a customer's latest ended visits (newest first, limit 1–${VISITS_MAX}, default 10) for the desk's customer panel; 404 for a customer out of the caller's reach`,
+    tag: 'customers',
+    query: VisitsQuery,
+    response: C.CustomerVisits,
     auth: 'staff',
   },
   ticketAction('call', T.CallBody, 'C1/C2: call'),

@@ -20,6 +20,9 @@ interface WaitingRow {
   service_id: number;
   preferred_agent_id: number | null;
   service_name: string;
+  sla_target_seconds: number;
+  queued_at: Date;
+  waited_ms: number;
   customer_name: string | null;
   customer_id_number: string | null;
 }
@@ -44,6 +47,12 @@ export async function waitingFor(db: Db, shift: { user_id: number; branch_id: nu
         't.service_id',
         't.preferred_agent_id',
         's.name as service_name',
+        's.sla_target_seconds',
+        db.raw('coalesce(t.queued_at, t.arrival_at) as queued_at'),
+        // Issue 16: measured by the database's clock, so the agent's own clock never skews it.
+        db.raw(
+          'greatest(0, floor(extract(epoch from now() - coalesce(t.queued_at, t.arrival_at)) * 1000))::bigint as waited_ms',
+        ),
         db.raw(`nullif(trim(c.first_name || ' ' || c.last_name), '') as customer_name`),
         'c.id_number as customer_id_number',
       )
@@ -64,6 +73,9 @@ export async function waitingFor(db: Db, shift: { user_id: number; branch_id: nu
     serviceId: r.service_id,
     serviceName: r.service_name,
     support: isSupport,
+    queuedAt: iso(r.queued_at),
+    waitedMs: Number(r.waited_ms),
+    slaTargetSeconds: r.sla_target_seconds,
   });
   const items = [...main.map((r) => item(r, false)), ...support.map((r) => item(r, true))];
   // "Why is this next" (H1) for the ticket the agent gets next.

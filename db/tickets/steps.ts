@@ -9,6 +9,7 @@ import type { Db } from '../knex.js';
 import type { StepEffects, StepResult } from '../../domain/ticket-activities.js';
 import type { Step, TicketPatch } from '../../domain/ticket-steps.js';
 import { upsertCustomer } from './customers.js';
+import { customerChanges } from './customer-diff.js';
 import { notifyChange } from './notify.js';
 import type { TicketRow } from './row.js';
 import { returned } from '../returned.js';
@@ -51,6 +52,11 @@ async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): P
   const ticket: TicketRow | undefined = await trx('tickets').where({ id: step.ticketId }).forNoKeyUpdate().first();
   if (!ticket)
     throw new DomainError('NotFound', { resource: 'tickets' }, { message: `Ticket ${step.ticketId} has no row.` });
+  // Issue 16: a customer edit keeps what it changed, before the row changes.
+  const details =
+    step.type === 'customer_edited' && effects.customer
+      ? { ...step.details, changes: await customerChanges(trx, ticket.customer_id, effects.customer) }
+      : step.details;
   const inserted = await trx('ticket_events')
     .insert({
       ticket_id: step.ticketId,
@@ -62,7 +68,7 @@ async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): P
       actor_type: step.actor.type,
       actor_id: step.actor.id ?? null,
       actor_name: step.actor.name ?? null,
-      details: JSON.stringify(step.details),
+      details: JSON.stringify(details),
       at: step.at,
     })
     .onConflict(['ticket_id', 'seq', 'service_day'])

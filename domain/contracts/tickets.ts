@@ -51,6 +51,21 @@ export const TimelineActor = z
   .object({ type: z.enum(['user', 'customer', 'system']), id: Id.nullable(), name: z.string().nullable() })
   .strict();
 
+export const StepNames = z
+  .object({
+    deskId: z.string(),
+    agentId: z.string(),
+    serviceId: z.string(),
+    fromServiceId: z.string(),
+    toServiceId: z.string(),
+    toAgentId: z.string(),
+    linkedCustomerId: z.string(),
+    topicIds: z.array(z.string()),
+  })
+  .partial()
+  .strict();
+export type StepNames = z.infer<typeof StepNames>;
+
 /** B7: one step of a ticket, with time, actor and details. */
 export const TimelineEvent = z
   .object({
@@ -61,6 +76,11 @@ export const TimelineEvent = z
     at: Instant,
     actor: TimelineActor,
     details: z.record(z.string(), z.unknown()),
+    /**
+     * Issue 16: the names the details' ids stand for, by detail key (deskId → the desk's name,
+     * topicIds → the topics' names…), resolved by the API so no screen shows a raw id.
+     */
+    names: StepNames.optional(),
   })
   .strict();
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
@@ -104,6 +124,36 @@ export const WaitingItem = z
     support: z.boolean(),
     /** H1: why the first one is next. */
     why: NextReason.optional(),
+    /** Issue 16: since when it waits (its latest entry in the queue: arrival, requeue, transfer). */
+    queuedAt: Instant.optional(),
+    /**
+     * How long it had waited when the server answered: a screen ticks on from its own receipt of
+     * the answer, so a wrong clock on the agent's computer shifts nothing.
+     */
+    waitedMs: count.optional(),
+    /** The service's waiting-time target (SLA): within, near (≥ 80 %) or over it. */
+    slaTargetSeconds: z.number().int().positive().optional(),
   })
   .strict();
 export type WaitingItem = z.infer<typeof WaitingItem>;
+
+/** Issue 16: one past visit of a customer, for the customer panel at the desk. */
+export const CustomerVisit = z
+  .object({
+    ticketId: Uuid,
+    number: z.string(),
+    status: z.enum(TICKET_STATUSES),
+    kind: z.enum(TICKET_KINDS),
+    /** When the customer arrived. */
+    at: Instant,
+    branchName: z.string(),
+    serviceName: z.string(),
+    agentName: z.string().nullable(),
+    topics: z.array(z.string()),
+    notes: z.array(z.string()),
+  })
+  .strict();
+export type CustomerVisit = z.infer<typeof CustomerVisit>;
+/** The latest visits (newest first, at most `limit`) and how many there are in all. */
+export const CustomerVisits = z.object({ total: count, visits: z.array(CustomerVisit) }).strict();
+export type CustomerVisits = z.infer<typeof CustomerVisits>;

@@ -3,6 +3,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { NEXT_EN, REFUSALS_EN } from '../../../domain/i18n/refusals-en';
+import { TIMELINE_EN } from '../../../domain/i18n/timeline-en';
 import { polyglot } from './placeholders';
 
 const en: TranslationMessages = {
@@ -395,6 +396,8 @@ const en: TranslationMessages = {
     transferred: '{number} was transferred to an agent by name; it is offered to them first.',
     support: "{number} is from a support service: the agent's main services have nobody waiting.",
   }),
+  // Issue 16 (desk-a): a ticket's timeline, worded once for both UIs (domain/i18n/timeline-en.ts).
+  timeline: { step: polyglot(TIMELINE_EN.step), fact: polyglot(TIMELINE_EN.fact) },
 };
 
 export default en;

@@ -3,6 +3,7 @@
 // send (errors.*, params as %{name}: shared/errors.ts) and the queue's "why next" (next.*).
 import type { TranslationMessages } from 'react-admin';
 import { NEXT_ES, REFUSALS_ES } from '../../../domain/i18n/refusals-es';
+import { TIMELINE_ES } from '../../../domain/i18n/timeline-es';
 import { polyglot } from './placeholders';
 import { raSpanish } from './ra-es';
 
@@ -436,6 +437,8 @@ const es: TranslationMessages = {
     transferred: '{number} fue transferido por nombre a un asesor: a él se le ofrece primero.',
     support: '{number} es de un servicio de apoyo: los servicios principales del asesor no tienen a nadie en espera.',
   }),
+  // Issue 16 (desk-a): a ticket's timeline, worded once for both UIs (domain/i18n/timeline-es.ts).
+  timeline: { step: polyglot(TIMELINE_ES.step), fact: polyglot(TIMELINE_ES.fact) },
 };
 
 export default es;

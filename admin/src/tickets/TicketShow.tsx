@@ -1,20 +1,7 @@
 // B7: a ticket with its full timeline (cronología), the customer, its Temporal workflow (G7),
 // and the requeue / cancel actions. Follows the ticket live.
 import type { Ticket } from '@domain/contracts/tickets';
-import { machineActorOf } from '@domain/tickets';
-import {
-  Box,
-  Card,
-  CardContent,
-  Grid,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
+import { Box, Grid, Typography } from '@mui/material';
 import {
   DateField,
   FunctionField,
@@ -24,19 +11,16 @@ import {
   Show,
   TextField,
   TopToolbar,
-  useDataProvider,
   useRecordContext,
   useTranslate,
   ListButton,
 } from 'react-admin';
-import type { VentanillaDataProvider } from '../dataProvider';
 import { kindChoices } from '../shared/choices';
-import { retryUnlessRefused, useNotifyQueryError } from '../shared/errors';
 import { useFollowTicket } from '../shared/live';
-import { queryKeys } from '../shared/queryKeys';
-import { StateChip, StatusField } from '../shared/StatusChip';
+import { StatusField } from '../shared/StatusChip';
 import { TemporalLink } from '../shared/TemporalLink';
 import { TicketActionButton } from './TicketActions';
+import { Timeline } from './Timeline';
 
 const SUMMARY: string[] = [
   'kind',
@@ -48,78 +32,6 @@ const SUMMARY: string[] = [
   'attendingAt',
   'endedAt',
 ];
-
-/** The steps so far; the ticket's live events make it stale (shared/LiveInvalidation.tsx), and so do its actions. */
-function Timeline({ ticketId }: { ticketId: string }) {
-  const dp = useDataProvider<VentanillaDataProvider>();
-  const translate = useTranslate();
-  const { data = [], error } = useQuery({
-    queryKey: queryKeys.timeline(ticketId),
-    queryFn: () => dp.ticketTimeline(ticketId),
-    retry: retryUnlessRefused,
-  });
-  useNotifyQueryError(error);
-  const actor = (a: { type: string; name: string | null }) => {
-    const machine = machineActorOf(a);
-    return machine
-      ? translate(`ventanilla.machineActor.${machine}`)
-      : (a.name ?? translate(`ventanilla.actor.${a.type}`));
-  };
-  const value = (v: unknown) =>
-    typeof v === 'boolean'
-      ? translate(v ? 'ra.boolean.true' : 'ra.boolean.false')
-      : Array.isArray(v)
-        ? v.join(', ')
-        : String(v);
-  const details = (d: Record<string, unknown>) =>
-    Object.entries(d)
-      .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && !v.length))
-      .map(
-        ([k, v]) =>
-          `${translate(`ventanilla.detail.${k}`, { _: k })}: ${k === 'kind' ? translate(`ventanilla.kind.${String(v)}`, { _: String(v) }) : value(v)}`,
-      )
-      .join(' · ');
-  return (
-    <Card variant="outlined" sx={{ mt: 2 }}>
-      <CardContent>
-        <Typography variant="h6" gutterBottom>
-          {translate('ventanilla.tickets.timeline')}
-        </Typography>
-        <Table size="small" data-testid="timeline">
-          <TableHead>
-            <TableRow>
-              <TableCell>#</TableCell>
-              <TableCell>{translate('ventanilla.tickets.when')}</TableCell>
-              <TableCell>{translate('ventanilla.tickets.step')}</TableCell>
-              <TableCell>{translate('ventanilla.tickets.actor')}</TableCell>
-              <TableCell>{translate('ventanilla.tickets.transition')}</TableCell>
-              <TableCell>{translate('ventanilla.tickets.details')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {data.map((e) => (
-              <TableRow key={e.seq} data-testid={`event-${e.type}`}>
-                <TableCell>{e.seq}</TableCell>
-                <TableCell>{new Date(e.at).toLocaleString()}</TableCell>
-                <TableCell>{translate(`ventanilla.event.${e.type}`, { _: e.type })}</TableCell>
-                <TableCell>{actor(e.actor)}</TableCell>
-                <TableCell>
-                  {e.from && e.from !== e.to ? (
-                    <>
-                      <StateChip value={e.from} /> →{' '}
-                    </>
-                  ) : null}
-                  <StateChip value={e.to} />
-                </TableCell>
-                <TableCell sx={{ color: 'text.secondary' }}>{details(e.details)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </CardContent>
-    </Card>
-  );
-}
 
 function TicketDetail() {
   const t = useRecordContext<Ticket>();

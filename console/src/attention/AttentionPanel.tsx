@@ -17,6 +17,7 @@ import { formatDateTime } from '../common/time';
 import { fill, useI18n } from '../i18n';
 import { Timeline } from '../tickets/Timeline';
 import { CustomerForm } from './CustomerForm';
+import { CustomerVisits } from './CustomerVisits';
 import { NoteBox } from './NoteBox';
 import { OtherActions } from './OtherActions';
 import { TopicsPicker } from './TopicsPicker';
@@ -154,6 +155,7 @@ export function AttentionPanel({
           <NoteBox ticketId={tk.id} />
         </div>
       </div>
+      {tk.customerId !== null && <CustomerVisits customerId={tk.customerId} />}
       <section className="panel">
         <h3 className="panel-title">{t.attention.timeline}</h3>
         <Timeline ticketId={tk.id} />

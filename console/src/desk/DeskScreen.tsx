@@ -5,7 +5,10 @@ import { Notice } from '../common/Notice';
 import { useI18n } from '../i18n';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { CallAlerts } from './CallAlerts';
+import { CallAlertSettings } from './CallAlertSettings';
 import { DeskPicker } from './DeskPicker';
+import './desk.css';
 import { ServicesPanel } from './ServicesPanel';
 import { useShift } from './shift';
 import { StateBar } from './StateBar';
@@ -35,6 +38,7 @@ export function DeskScreen() {
       <div className="desk-body">
         <aside className="sidebar">
           <ServicesPanel shift={shift} />
+          <CallAlertSettings />
           <button
             type="button"
             className="btn btn-block"
@@ -46,6 +50,7 @@ export function DeskScreen() {
         </aside>
         <main className="content">
           {error && <Notice kind="error" text={error} />}
+          <CallAlerts shift={shift} />
           {shift.currentTicketId ? (
             <AttentionPanel
               key={shift.currentTicketId}

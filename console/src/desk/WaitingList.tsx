@@ -1,5 +1,6 @@
 // A9, A12: everyone this agent may serve, refreshed on every queue event. In manual mode each
-// row gets Attend (call it to this desk) and Transfer.
+// row gets Attend (call it to this desk) and Transfer. Issue 16: each wait ticks against its
+// service's target, with how many wait per service.
 import type { ShiftView } from '@domain/contracts/shifts';
 import type { WaitingItem } from '@domain/contracts/tickets';
 import { useQuery } from '@tanstack/react-query';
@@ -13,10 +14,12 @@ import { formatClock } from '../common/time';
 import { useI18n } from '../i18n';
 import { codeText, nextText } from '../i18n/errors';
 import { TransferDialog } from './TransferDialog';
+import { ServiceCounts, SlaLegend, useNow, WaitTime } from './WaitTime';
 
 export function WaitingList({ shift }: { shift: ShiftView }) {
   const { t, locale } = useI18n();
   const list = useQuery(waitingQuery(shift));
+  const now = useNow();
   const listError = useErrorText(list.error);
   const [transferring, setTransferring] = useState<WaitingItem>();
   // After Finish (the call panel went away with the focused button), or once a row whose button
@@ -76,60 +79,68 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
       {rows.length === 0 ? (
         <p className="empty">{t.desk.waitingEmpty}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="waiting-list">
-            <thead>
-              <tr>
-                <th>{t.desk.colNumber}</th>
-                <th>{t.desk.colCustomer}</th>
-                <th>{t.desk.colId}</th>
-                <th>{t.desk.colKind}</th>
-                <th>{t.desk.colService}</th>
-                {shift.manualMode && (
-                  <th>
-                    <span className="sr-only">{t.desk.attend}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((w) => (
-                <tr key={w.ticketId} data-number={w.number}>
-                  <td className="mono strong">
-                    {w.kind === 'appointment' && w.scheduledAt ? formatClock(w.scheduledAt, locale) : w.number}
-                  </td>
-                  <td className="truncate wide-cell">
-                    {w.customerName ?? <span className="muted">{t.attention.anonymous}</span>}
-                  </td>
-                  <td className="mono">{w.customerIdNumber ?? '—'}</td>
-                  <td>
-                    <span className={`kind kind-${w.kind}`}>{t.kinds[w.kind]}</span>
-                  </td>
-                  <td className="truncate">
-                    {w.serviceName}
-                    {w.support && <span className="tag">{t.desk.supportTag}</span>}
-                  </td>
+        <>
+          <ServiceCounts rows={rows} />
+          <SlaLegend />
+          <div className="table-wrap">
+            <table className="table" data-testid="waiting-list">
+              <thead>
+                <tr>
+                  <th>{t.desk.colNumber}</th>
+                  <th>{t.desk.colCustomer}</th>
+                  <th>{t.desk.colId}</th>
+                  <th>{t.desk.colKind}</th>
+                  <th>{t.desk.colService}</th>
+                  <th>{t.sla.waited}</th>
                   {shift.manualMode && (
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="btn btn-sm btn-primary"
-                        disabled={busy || away || call.isPending}
-                        aria-describedby={awayWhy ? 'attend-why' : undefined}
-                        onClick={() => call.mutate(w.ticketId)}
-                      >
-                        {t.desk.attend}
-                      </button>
-                      <button type="button" className="btn btn-sm" onClick={() => setTransferring(w)}>
-                        {t.desk.transfer}
-                      </button>
-                    </td>
+                    <th>
+                      <span className="sr-only">{t.desk.attend}</span>
+                    </th>
                   )}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {rows.map((w) => (
+                  <tr key={w.ticketId} data-number={w.number}>
+                    <td className="mono strong">
+                      {w.kind === 'appointment' && w.scheduledAt ? formatClock(w.scheduledAt, locale) : w.number}
+                    </td>
+                    <td className="truncate wide-cell">
+                      {w.customerName ?? <span className="muted">{t.attention.anonymous}</span>}
+                    </td>
+                    <td className="mono">{w.customerIdNumber ?? '—'}</td>
+                    <td>
+                      <span className={`kind kind-${w.kind}`}>{t.kinds[w.kind]}</span>
+                    </td>
+                    <td className="truncate">
+                      {w.serviceName}
+                      {w.support && <span className="tag">{t.desk.supportTag}</span>}
+                    </td>
+                    <td>
+                      <WaitTime item={w} receivedAt={list.dataUpdatedAt} now={now} />
+                    </td>
+                    {shift.manualMode && (
+                      <td className="row-actions">
+                        <button
+                          type="button"
+                          className="btn btn-sm btn-primary"
+                          disabled={busy || away || call.isPending}
+                          aria-describedby={awayWhy ? 'attend-why' : undefined}
+                          onClick={() => call.mutate(w.ticketId)}
+                        >
+                          {t.desk.attend}
+                        </button>
+                        <button type="button" className="btn btn-sm" onClick={() => setTransferring(w)}>
+                          {t.desk.transfer}
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
       {transferring && (
         <TransferDialog

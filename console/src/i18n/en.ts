@@ -1,4 +1,5 @@
 // English: the same keys as Spanish (the Dictionary type says which is missing).
+import { TIMELINE_EN } from '../../../domain/i18n/timeline-en';
 import { NEXT_EN, REFUSALS_EN } from '../../../domain/i18n/refusals-en';
 import type { Dictionary } from './es';
 
@@ -366,4 +367,46 @@ export const en: Dictionary = {
     customer_not_joined: 'The customer has not joined yet: wait for them or cancel the attention.',
   },
   next: NEXT_EN,
+  // ── Issue 16 (desk-a): call alerts, waiting times and SLA, the customer panel, the timeline ──
+  callAlert: {
+    settings: 'Call alerts',
+    sound: 'Play a sound when a call arrives',
+    desktopAsk: 'Turn on desktop notifications',
+    desktopOn: 'Desktop notifications are on.',
+    desktopBlocked: 'The browser blocked desktop notifications: allow them from the padlock beside the address.',
+    desktopUnsupported: 'This browser does not show desktop notifications.',
+    notificationTitle: 'New call: {number}',
+    notificationBody: '{name} · {service}',
+    dismiss: 'Got it',
+    timedOut: 'The call to {number} timed out unanswered: the customer went back to the queue.',
+    timedOutNoShow: 'The call to {number} timed out unanswered: it was marked as a no-show.',
+    requeuedBy: '{name} put {number} back in the queue.',
+    transferredBy: '{name} transferred {number}.',
+    cancelledBy: '{name} cancelled {number}.',
+    noShowBy: '{name} marked {number} as a no-show.',
+    customerLeft: 'The customer of {number} left the queue from their phone.',
+    someone: 'Someone else',
+    reason: 'Reason: {reason}',
+  },
+  sla: {
+    waited: 'Waited',
+    within: 'within target',
+    near: 'near target',
+    over: 'over target',
+    legend: "The service's waiting target",
+    target: 'target {minutes} min',
+    perService: 'Waiting per service',
+  },
+  visits: {
+    title: 'Past visits',
+    count: { one: '{n} visit', other: '{n} visits' },
+    none: 'First visit: no past attentions.',
+    shown: 'Showing the {n} most recent.',
+    agent: 'Agent',
+    topics: 'Topics',
+    notes: 'Notes',
+    noAgent: 'no agent',
+  },
+  timeline: TIMELINE_EN,
+  timelineActors: { user: 'User', customer: 'Customer', system: 'System' },
 };

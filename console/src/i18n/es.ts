@@ -1,5 +1,6 @@
 // Spanish: the console's first language. Keys are grouped by screen area; `errors` words every
 // refusal code the servers send (i18n/errors.ts fills the {params}), `next` the queue's reasons.
+import { TIMELINE_ES } from '../../../domain/i18n/timeline-es';
 import { NEXT_ES, REFUSALS_ES } from '../../../domain/i18n/refusals-es';
 import type { ErrorTextCode, NextCode } from './codes';
 
@@ -376,6 +377,48 @@ export const es = {
   } satisfies Record<ErrorTextCode, string>,
   /** "Why is this next" (domain/queue-order.ts NextReason); {waited} is in minutes. */
   next: NEXT_ES satisfies Record<NextCode, string>,
+  // ── Issue 16 (desk-a): call alerts, waiting times and SLA, the customer panel, the timeline ──
+  callAlert: {
+    settings: 'Avisos de llamados',
+    sound: 'Sonar al llegar un llamado',
+    desktopAsk: 'Activar avisos de escritorio',
+    desktopOn: 'Avisos de escritorio activados.',
+    desktopBlocked: 'El navegador bloqueó los avisos de escritorio: actívelos desde el candado junto a la dirección.',
+    desktopUnsupported: 'Este navegador no muestra avisos de escritorio.',
+    notificationTitle: 'Nuevo llamado: {number}',
+    notificationBody: '{name} · {service}',
+    dismiss: 'Entendido',
+    timedOut: 'El llamado a {number} venció sin respuesta: el cliente volvió a la fila.',
+    timedOutNoShow: 'El llamado a {number} venció sin respuesta: se marcó como no presentado.',
+    requeuedBy: '{name} devolvió {number} a la fila.',
+    transferredBy: '{name} transfirió {number}.',
+    cancelledBy: '{name} canceló {number}.',
+    noShowBy: '{name} marcó {number} como no presentado.',
+    customerLeft: 'El cliente de {number} salió de la fila desde su celular.',
+    someone: 'Otra persona',
+    reason: 'Motivo: {reason}',
+  },
+  sla: {
+    waited: 'Espera',
+    within: 'dentro de la meta',
+    near: 'cerca de la meta',
+    over: 'fuera de la meta',
+    legend: 'Meta de espera del servicio',
+    target: 'meta {minutes} min',
+    perService: 'En espera por servicio',
+  },
+  visits: {
+    title: 'Visitas anteriores',
+    count: { one: '{n} visita', other: '{n} visitas' },
+    none: 'Primera visita: no tiene atenciones anteriores.',
+    shown: 'Se muestran las {n} más recientes.',
+    agent: 'Asesor',
+    topics: 'Temas',
+    notes: 'Notas',
+    noAgent: 'sin asesor',
+  },
+  timeline: TIMELINE_ES,
+  timelineActors: { user: 'Usuario', customer: 'Cliente', system: 'Sistema' },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
