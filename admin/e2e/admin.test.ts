@@ -357,10 +357,12 @@ describe('back office', () => {
       expect(await page.getByTestId('temporal-link').count()).toBe(0);
       await shot(page, 'admin-09-ticket-timeline');
       await page.getByTestId('ticket-requeue').click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Sí, reencolar' }).click();
       await page.getByTestId('event-requeued').waitFor();
       await page.getByTestId('ticket-cancel').click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+      // Its buttons say what they do (issue 19: "CANCELAR" and "CONFIRMAR" under "¿Cancelar el turno?").
+      await page.getByRole('dialog').getByRole('button', { name: 'No, mantener el turno' }).waitFor();
+      await page.getByRole('dialog').getByRole('button', { name: 'Sí, cancelar el turno' }).click();
       await page.getByTestId('event-cancelled').waitFor();
       await shot(page, 'admin-10-ticket-cancelled');
       const events = await app.db('ticket_events').where({ ticket_id: ticket.id }).orderBy('seq').pluck('type');
@@ -456,7 +458,7 @@ describe('back office', () => {
       );
       // Issue 16: the service waits for the customer's check-in; staff check them in on arrival.
       await page.getByTestId('ticket-check-in').click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Sí, registrar la llegada' }).click();
       await page.getByTestId('event-queued').waitFor();
       await shot(page, 'admin-17b-appointment-checked-in');
       expect(
@@ -464,7 +466,7 @@ describe('back office', () => {
       ).toBe('waiting');
       // Out of the queue again, so that no agent logging in below is given it.
       await page.getByTestId('ticket-cancel').click();
-      await page.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Sí, cancelar el turno' }).click();
       await page.getByTestId('event-cancelled').waitFor();
     });
 

@@ -83,4 +83,26 @@ describe('issue 19: the configuration audit log', () => {
     expect({ onRecord, onList: blocking((await axeReport(page)).violations) }).toEqual({ onRecord: [], onList: [] });
     await page.context().close();
   });
+
+  it('offers each user only what their role may do: no Create where the API would refuse it, no Delete where nothing is deleted', async () => {
+    const sup = await signIn('supervisor@andino.demo'); // a branch supervisor
+    for (const entityWide of ['priorities', 'break_caps']) {
+      await sup.goto(`${app.url}/admin/#/${entityWide}`);
+      await sup.locator('.RaList-main tbody tr').first().waitFor();
+      expect(await sup.getByRole('link', { name: 'Crear' }).count(), entityWide).toBe(0);
+    }
+    // Branch configuration is theirs: Create is offered there.
+    await sup.goto(`${app.url}/admin/#/services`);
+    await sup.getByRole('link', { name: 'Crear' }).waitFor();
+    await sup.context().close();
+
+    const admin = await signIn('admin@andino.demo');
+    const entity = await app.db('entities').where({ slug: 'andino' }).first('id');
+    await admin.goto(`${app.url}/admin/#/entities/${entity.id}`);
+    await admin.getByRole('button', { name: 'Guardar' }).waitFor();
+    expect(await admin.getByRole('button', { name: 'Eliminar' }).count()).toBe(0);
+    await admin.goto(`${app.url}/admin/#/priorities`);
+    await admin.getByRole('link', { name: 'Crear' }).waitFor();
+    await admin.context().close();
+  });
 });

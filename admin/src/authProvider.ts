@@ -3,9 +3,13 @@
 // login before making a session, and this provider never calls /api/auth/logout — which ends
 // the caller's shift (F1) — for an agent's session, e.g. her console's, whose cookie it shares.
 import type { SessionUser } from '@domain/contracts/resources';
+import { isRightsResource, mayWrite, type WriteOp } from '@domain/config-rights';
 import { HttpError, type AuthProvider } from 'react-admin';
 import { API, httpClient } from './dataProvider';
 import { logIn, type Credentials } from './login/session';
+
+/** react-admin's actions that write, as the API's rights name them (clone: a create from a copy). */
+const WRITES: Record<string, WriteOp> = { create: 'create', clone: 'create', edit: 'update', delete: 'delete' };
 
 /** The refusal as react-admin shows it: the message is the translation key. */
 const staffOnly = () =>
@@ -52,6 +56,16 @@ export function createAuthProvider(): AuthProvider & { me(): Promise<SessionUser
     },
     async getPermissions() {
       return (await me()).role;
+    },
+    /**
+     * Issue 19: react-admin offers Create, Edit and Delete only where the user's role may do them
+     * (domain/config-rights.ts, the API's own table); reading is left to the API's reach.
+     */
+    async canAccess({ action, resource }: { action: string; resource: string }) {
+      const op = WRITES[action];
+      if (!op || !isRightsResource(resource)) return true;
+      const u = await me();
+      return mayWrite({ role: u.role, branchId: u.branchId }, resource, op);
     },
     async getIdentity() {
       const u = await me();

@@ -1,7 +1,7 @@
 // /api/branches: admins create and remove branches; a supervisor tunes their own branch.
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { inReach, refuseUnlessAdmin, refuseUnlessConfigures } from '../http/reach.js';
+import { inReach, refuseWrite } from '../http/reach.js';
 import { Branch } from '../../db/models/branch.js';
 import { BranchCreate, BranchFilter, BranchUpdate } from './schemas.js';
 import { assertTimezone } from './timezones.js';
@@ -25,7 +25,7 @@ export const branches: CrudResource<Branch> = {
   update: BranchUpdate,
   readOnly: ['entityId'],
   scope: (q, u) => void q.whereRaw(...inReach('branches.id', u)),
-  refuse: (u, op) => (op === 'update' ? refuseUnlessConfigures(u) : refuseUnlessAdmin(u)),
+  refuse: (u, op) => refuseWrite(u, 'branches', op),
   toRow: async (db, u, body, existing) => {
     if (typeof body.timezone === 'string') await assertTimezone(db, body.timezone);
     return existing ? body : { ...body, entityId: u.entityId };

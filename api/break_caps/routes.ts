@@ -1,7 +1,7 @@
 // /api/break_caps: how long a break may last before supervisors hear of it (entity-wide).
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { refuseUnlessConfiguresEntity } from '../http/reach.js';
+import { refuseWrite } from '../http/reach.js';
 import { BreakCap } from '../../db/models/break_cap.js';
 import { BreakCapCreate, BreakCapFilter, BreakCapUpdate } from './schemas.js';
 
@@ -16,7 +16,7 @@ export const breakCaps: CrudResource<BreakCap> = {
   update: BreakCapUpdate,
   readOnly: ['entityId'],
   scope: (q, u) => void q.where('break_caps.entity_id', u.entityId),
-  refuse: (u) => refuseUnlessConfiguresEntity(u),
+  refuse: (u, op) => refuseWrite(u, 'break_caps', op),
   toRow: async (_db, u, body, existing) => (existing ? body : { ...body, entityId: u.entityId }),
 };
 

@@ -6,7 +6,7 @@ import { ConfigAudit } from '../../db/models/config_audit.js';
 import { DomainError } from '../../domain/errors.js';
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { agentsCannotConfigure, reachesWholeEntity } from '../http/reach.js';
+import { agentsCannotConfigure, reachesWholeEntity, refuseWrite } from '../http/reach.js';
 import { ConfigAuditFilter } from './schemas.js';
 
 const notWritable = () =>
@@ -31,7 +31,7 @@ export const configAudit: CrudResource<ConfigAudit> = {
     if (!reachesWholeEntity(u)) q.where('config_audit.branch_id', u.branchId);
   },
   refuseRead: (u) => (u.role === 'agent' ? agentsCannotConfigure() : undefined),
-  refuse: () => notWritable(),
+  refuse: (u, op) => refuseWrite(u, 'config_audit', op),
   toRow: async () => {
     throw notWritable();
   },

@@ -1,7 +1,7 @@
 // /api/departments: the middle of the service tree (B1), per branch.
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { assertBranch, inReach, refuseUnlessConfigures } from '../http/reach.js';
+import { assertBranch, inReach, refuseWrite } from '../http/reach.js';
 import { Department } from '../../db/models/department.js';
 import { DepartmentCreate, DepartmentFilter, DepartmentUpdate } from './schemas.js';
 
@@ -17,7 +17,7 @@ export const departments: CrudResource<Department> = {
   update: DepartmentUpdate,
   readOnly: ['branchId'],
   scope: (q, u) => void q.whereRaw(...inReach('departments.branch_id', u)),
-  refuse: (u) => refuseUnlessConfigures(u),
+  refuse: (u, op) => refuseWrite(u, 'departments', op),
   toRow: async (db, u, body, existing) => {
     if (!existing) await assertBranch(db, u, body.branchId as number);
     return body;

@@ -1,7 +1,7 @@
 // /api/desks: where agents serve from (A7).
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { assertBranch, inReach, refuseUnlessConfigures } from '../http/reach.js';
+import { assertBranch, inReach, refuseWrite } from '../http/reach.js';
 import { Desk } from '../../db/models/desk.js';
 import { DeskCreate, DeskFilter, DeskUpdate } from './schemas.js';
 
@@ -17,7 +17,7 @@ export const desks: CrudResource<Desk> = {
   update: DeskUpdate,
   readOnly: ['branchId'],
   scope: (q, u) => void q.whereRaw(...inReach('desks.branch_id', u)),
-  refuse: (u) => refuseUnlessConfigures(u),
+  refuse: (u, op) => refuseWrite(u, 'desks', op),
   toRow: async (db, u, body, existing) => {
     if (!existing) await assertBranch(db, u, body.branchId as number);
     return body;

@@ -11,6 +11,7 @@ import type { Model, ModelClass, QueryBuilderType } from 'objection';
 import { z } from 'zod';
 import type { Db } from '../../db/knex.js';
 import { DomainError, type FieldErrors } from '../../domain/errors.js';
+import type { WriteOp } from '../../domain/config-rights.js';
 import { requireUser } from '../auth/middleware.js';
 import type { SessionUser } from '../auth/sessions.js';
 import type { ApiDeps } from '../deps.js';
@@ -20,7 +21,7 @@ import { cannotFilterBy, cannotSortBy, ListQuery, type FieldMap } from './ra.js'
 import type { Refusal } from './reach.js';
 import { parse } from './validate.js';
 
-export type WriteOp = 'create' | 'update' | 'delete';
+export type { WriteOp } from '../../domain/config-rights.js';
 type Body = Record<string, unknown>;
 type Q<M extends Model> = QueryBuilderType<M>;
 

@@ -5,6 +5,14 @@ import type { Knex } from 'knex';
 import type { Db } from '../../db/knex.js';
 import { hasAdminRights } from '../../domain/agents.js';
 import { DomainError, type FieldCode } from '../../domain/errors.js';
+import {
+  configures,
+  configuresEntity,
+  mayWrite,
+  WRITE_RIGHTS,
+  type RightsResource,
+  type WriteOp,
+} from '../../domain/config-rights.js';
 import type { SessionUser } from '../auth/sessions.js';
 
 /** Admins (operators too) and branch-less supervisors reach the whole entity; everyone else, their branch. */
@@ -34,12 +42,8 @@ export function inReach(
   return [`?? in (${sql})`, [column, ...bindings]];
 }
 
-/** Staff who may change configuration: admins anywhere, supervisors within their reach. */
-export const configures = (u: SessionUser): boolean => hasAdminRights(u.role) || u.role === 'supervisor';
-
-/** Entity-level configuration (priorities, break caps): admins and branch-less supervisors. */
-export const configuresEntity = (u: SessionUser): boolean =>
-  hasAdminRights(u.role) || (u.role === 'supervisor' && u.branchId === null);
+/** Who configures what: domain/config-rights.ts, shared with the back office's buttons. */
+export { configures, configuresEntity };
 
 /** A body field refused with a field code (the whole answer is a 400 Validation). */
 export const fieldRefusal = (field: string, code: FieldCode, message: string): DomainError =>
@@ -130,3 +134,13 @@ export const refuseUnlessConfiguresEntity = (u: SessionUser): Refusal => {
     { message: 'This is entity-wide configuration: ask an administrator.' },
   );
 };
+
+/** The refusal WRITE_RIGHTS gives `u` for `op` on `resource` (undefined: allowed), in its rule's words. */
+export function refuseWrite(u: SessionUser, resource: RightsResource, op: WriteOp): Refusal {
+  if (mayWrite(u, resource, op)) return undefined;
+  const who = WRITE_RIGHTS[resource][op] as string;
+  if (who === 'nobody')
+    return new DomainError('NotWritable', { resource }, { message: `${resource}: no ${op} through the API.` });
+  if (who === 'admin') return u.role === 'agent' ? agentsCannotConfigure() : adminOnly();
+  return who === 'entity' ? refuseUnlessConfiguresEntity(u) : agentsCannotConfigure();
+}

@@ -1,7 +1,7 @@
 // /api/priorities: the entity's priority levels (H1), e.g. Elderly = 2.
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { refuseUnlessConfiguresEntity } from '../http/reach.js';
+import { refuseWrite } from '../http/reach.js';
 import { Priority } from '../../db/models/priority.js';
 import { PriorityCreate, PriorityFilter, PriorityUpdate } from './schemas.js';
 
@@ -17,7 +17,7 @@ export const priorities: CrudResource<Priority> = {
   update: PriorityUpdate,
   readOnly: ['entityId'],
   scope: (q, u) => void q.where('priorities.entity_id', u.entityId),
-  refuse: (u) => refuseUnlessConfiguresEntity(u),
+  refuse: (u, op) => refuseWrite(u, 'priorities', op),
   toRow: async (_db, u, body, existing) => (existing ? body : { ...body, entityId: u.entityId }),
 };
 

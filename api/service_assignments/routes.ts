@@ -2,7 +2,7 @@
 // agent and the service must be of the same branch, within the caller's reach.
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { branchOfService, branchOfUser, inReach, otherBranch, refuseUnlessConfigures } from '../http/reach.js';
+import { branchOfService, branchOfUser, inReach, otherBranch, refuseWrite } from '../http/reach.js';
 import { ServiceAssignment } from '../../db/models/service_assignment.js';
 import { ServiceAssignmentCreate, ServiceAssignmentFilter, ServiceAssignmentUpdate } from './schemas.js';
 
@@ -22,7 +22,7 @@ export const serviceAssignments: CrudResource<ServiceAssignment> = {
   update: ServiceAssignmentUpdate,
   readOnly: ['userId', 'serviceId'],
   scope: (q, u) => void q.whereRaw(...inReach('service_assignments.service_id', u, 'service')),
-  refuse: (u) => refuseUnlessConfigures(u),
+  refuse: (u, op) => refuseWrite(u, 'service_assignments', op),
   toRow: async (db, u, body, existing) => {
     if (existing) return body;
     const serviceBranch = await branchOfService(db, u, body.serviceId as number);

@@ -1,7 +1,7 @@
 // /api/services: what customers queue for. The branch follows from the department.
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { branchOfDepartment, inReach, otherBranch, refuseUnlessConfigures } from '../http/reach.js';
+import { branchOfDepartment, inReach, otherBranch, refuseWrite } from '../http/reach.js';
 import { Service } from '../../db/models/service.js';
 import { ServiceCreate, ServiceFilter, ServiceUpdate } from './schemas.js';
 
@@ -26,7 +26,7 @@ export const services: CrudResource<Service> = {
   update: ServiceUpdate,
   readOnly: ['branchId'],
   scope: (q, u) => void q.whereRaw(...inReach('services.branch_id', u)),
-  refuse: (u) => refuseUnlessConfigures(u),
+  refuse: (u, op) => refuseWrite(u, 'services', op),
   toRow: async (db, u, body, existing) => {
     if (body.departmentId === undefined) return body;
     const branchId = await branchOfDepartment(db, u, body.departmentId as number);

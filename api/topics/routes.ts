@@ -1,7 +1,7 @@
 // /api/topics: sub-services an agent records (C8), per service.
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { branchOfService, inReach, otherBranch, refuseUnlessConfigures } from '../http/reach.js';
+import { branchOfService, inReach, otherBranch, refuseWrite } from '../http/reach.js';
 import { Topic } from '../../db/models/topic.js';
 import { TopicCreate, TopicFilter, TopicUpdate } from './schemas.js';
 
@@ -16,7 +16,7 @@ export const topics: CrudResource<Topic> = {
   create: TopicCreate,
   update: TopicUpdate,
   scope: (q, u) => void q.whereRaw(...inReach('topics.service_id', u, 'service')),
-  refuse: (u) => refuseUnlessConfigures(u),
+  refuse: (u, op) => refuseWrite(u, 'topics', op),
   toRow: async (db, u, body, existing) => {
     if (body.serviceId === undefined) return body;
     const branchId = await branchOfService(db, u, body.serviceId as number);

@@ -10,10 +10,11 @@ import { DomainError } from '../../domain/errors.js';
 import { hashPassword } from '../../platform/passwords.js';
 import type { SessionUser } from '../auth/sessions.js';
 import type { WriteOp } from '../http/crud.js';
-import { adminOnly, agentsCannotConfigure, assertBranch, operatorOnly, type Refusal } from '../http/reach.js';
+import { adminOnly, assertBranch, operatorOnly, refuseWrite, type Refusal } from '../http/reach.js';
 
 export function refuseUserWrite(u: SessionUser, op: WriteOp, existing?: User): Refusal {
-  if (u.role === 'agent') return agentsCannotConfigure();
+  const byRole = refuseWrite(u, 'users', op);
+  if (byRole) return byRole;
   if (existing && isOperator(existing.role) && !isOperator(u.role)) return operatorOnly();
   if (existing?.id === u.id && op === 'delete')
     return new DomainError(

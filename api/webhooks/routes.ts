@@ -7,7 +7,7 @@ import { DomainError } from '../../domain/errors.js';
 import { outboundPolicy, OutboundRefused, type OutboundPolicy } from '../../platform/outbound/index.js';
 import type { ApiDeps } from '../deps.js';
 import { crudRoutes, type CrudResource } from '../http/crud.js';
-import { refuseUnlessAdmin } from '../http/reach.js';
+import { refuseUnlessAdmin, refuseWrite } from '../http/reach.js';
 import { deliveryActions, webhookDeliveries } from './deliveries.js';
 import { WebhookCreate, WebhookFilter, WebhookUpdate } from './schemas.js';
 
@@ -38,7 +38,7 @@ export const webhookResource = (policy: OutboundPolicy): CrudResource<Webhook> =
   scope: (q, u) => void q.where('webhooks.entity_id', u.entityId),
   // Reading too is admin-only: the URLs may carry tokens.
   refuseRead: refuseUnlessAdmin,
-  refuse: refuseUnlessAdmin,
+  refuse: (u, op) => refuseWrite(u, 'webhooks', op),
   toRow: async (_db, u, body, existing) => {
     if (typeof body.url === 'string') await checkDestination(policy, body.url);
     return existing ? body : { ...body, entityId: u.entityId };

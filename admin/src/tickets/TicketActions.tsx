@@ -62,6 +62,9 @@ export function TicketActionButton({ action }: { action: Action }) {
         title={`ventanilla.tickets.${action}_title`}
         content={`ventanilla.tickets.${action}_content`}
         translateOptions={{ number: t.number }}
+        // Buttons that say what they do: "Cancelar" / "Confirmar" under "¿Cancelar el turno?" read backwards.
+        confirm={`ventanilla.tickets.${action}_yes`}
+        cancel={`ventanilla.tickets.${action}_no`}
         onConfirm={() => step.mutate(t.id)}
         onClose={() => setOpen(false)}
       />
