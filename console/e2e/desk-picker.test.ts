@@ -34,7 +34,9 @@ describe('issue 16: the desk picker', () => {
     expect(await page.locator(`[id="${await open.getAttribute('aria-describedby')}"]`).textContent()).toBe('Libre');
 
     const enter = page.getByRole('button', { name: 'Ingresar al módulo' });
-    await tile.click();
+    // Not a disabled button (it stays focusable and says why): pressed from the keyboard.
+    await tile.focus();
+    await page.keyboard.press('Enter');
     await page.getByText(`El ${taken.name} lo tiene ${name}.`).waitFor();
     expect(await tile.getAttribute('aria-checked')).toBe('false');
     expect(await enter.isDisabled()).toBe(true);

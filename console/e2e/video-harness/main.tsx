@@ -11,7 +11,7 @@ function AgentCall() {
   const { ticketId = '' } = useParams();
   return (
     // The desk's width: the call lays itself out on the whole screen (issue 16).
-    <main style={{ margin: '1rem' }}>
+    <main style={{ padding: '1rem' }}>
       <VideoCall ticketId={ticketId} />
     </main>
   );

@@ -48,12 +48,12 @@ export function VideoTile({
           <span className="vc-tile-flags" data-testid={flagsTestId}>
             {off.audio && (
               <span className="vc-flag">
-                <span aria-hidden="true">🔇</span> {t.micMuted}
+                <MicOffIcon /> {t.micMuted}
               </span>
             )}
             {off.video && (
               <span className="vc-flag">
-                <span aria-hidden="true">📷</span> {t.camOff}
+                <CamOffIcon /> {t.camOff}
               </span>
             )}
           </span>
@@ -62,3 +62,17 @@ export function VideoTile({
     </figure>
   );
 }
+
+/** Drawn, not emoji: a computer without an emoji font shows a box for those. */
+const MicOffIcon = () => (
+  <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+    <rect x="9" y="3" width="6" height="11" rx="3" />
+    <path d="M5 11a7 7 0 0 0 14 0M12 18v3M3 3l18 18" />
+  </svg>
+);
+const CamOffIcon = () => (
+  <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+    <rect x="2" y="6" width="14" height="12" rx="2" />
+    <path d="M16 10l6-3v10l-6-3M3 3l18 18" />
+  </svg>
+);
