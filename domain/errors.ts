@@ -86,6 +86,9 @@ export const ERROR_CODES = {
   AlreadyInState: 'IllegalTransition', // { state }
   NotOnline: 'IllegalTransition', // { state }
   AlreadyHasCustomer: 'IllegalTransition', // { number? }
+  // A supervisor's call to a named agent (issue 16): the same rule, said about that agent.
+  AgentNotOnline: 'IllegalTransition', // { agent, state }
+  AgentNotFree: 'IllegalTransition', // { agent, number? }
   BusyFinishFirst: 'IllegalTransition', // { number, state }
   BusyCannotLogOut: 'IllegalTransition', // { number }
   ModeAlreadySet: 'IllegalTransition', // { manual }

@@ -13,6 +13,11 @@ export interface ServiceRules {
   maxAttentionMinutes?: number;
   /** When an appointment joins the queue (issue 16); absent in rules loaded before it existed: at its window. */
   appointmentEntry?: AppointmentEntry;
+  /**
+   * Issue 16: how long after its time an appointment whose customer never checked in is ended as
+   * a no-show (the branch's setting); absent in rules loaded before it existed: never.
+   */
+  appointmentGraceMinutes?: number;
 }
 
 /** Columns a step changes, beyond status timestamps. Mirrors TicketView names. */
@@ -59,4 +64,13 @@ export interface Step {
 export function selfQueueAt(scheduledAt: string, rules: ServiceRules): string | null {
   if (rules.appointmentEntry === 'check_in') return null;
   return new Date(Date.parse(scheduledAt) - rules.checkInWindowMinutes * 60_000).toISOString();
+}
+
+/**
+ * When an appointment that waits for its customer is given up (issue 16): only one that does not
+ * queue by itself (`selfQueueAt` is null), and only under rules that carry the setting.
+ */
+export function missedAt(scheduledAt: string, rules: ServiceRules): string | null {
+  if (selfQueueAt(scheduledAt, rules) !== null || rules.appointmentGraceMinutes === undefined) return null;
+  return new Date(Date.parse(scheduledAt) + rules.appointmentGraceMinutes * 60_000).toISOString();
 }

@@ -108,11 +108,15 @@ export class Peer extends EventEmitter<PeerEvents> {
   async resumeConsumer(consumerId: string): Promise<void> {
     await this.#lookup(this.#consumers, consumerId, 'consumer').resume();
   }
-  async pauseProducer(producerId: string): Promise<void> {
-    await this.#lookup(this.#producers, producerId, 'producer').pause();
+  async pauseProducer(producerId: string): Promise<ms.Producer> {
+    const producer = this.#lookup(this.#producers, producerId, 'producer');
+    await producer.pause();
+    return producer;
   }
-  async resumeProducer(producerId: string): Promise<void> {
-    await this.#lookup(this.#producers, producerId, 'producer').resume();
+  async resumeProducer(producerId: string): Promise<ms.Producer> {
+    const producer = this.#lookup(this.#producers, producerId, 'producer');
+    await producer.resume();
+    return producer;
   }
   closeProducer(producerId: string): void {
     this.#lookup(this.#producers, producerId, 'producer').close();

@@ -142,6 +142,38 @@ describe('SFU signalling over socket.io (real worker, real sockets)', () => {
     expect(await peerLeft).toEqual({ peerId: 'agent' });
   });
 
+  it('issue 16: a paused producer (muted microphone, camera off) is announced to the others, and so is its resume; a new joiner sees it paused', async () => {
+    const agent = client('good:agent-16');
+    const guest = client('good:guest-16');
+    ok(await request(agent, 'join'));
+    ok(await request(guest, 'join'));
+    const send = ok(await request<ResultOf<typeof createTransport>>(agent, 'createTransport', { direction: 'send' }));
+    const { producerId } = ok(
+      await request<ResultOf<typeof produce>>(agent, 'produce', {
+        transportId: send.transportId,
+        kind: 'audio',
+        rtpParameters: opusRtpParameters(1616),
+      }),
+    );
+    const paused = next(guest, 'producerPaused');
+    ok(await request(agent, 'pauseProducer', { producerId }));
+    expect(await paused).toEqual({ producerId, peerId: 'agent-16', kind: 'audio', paused: true });
+    // Someone joining later learns it from the room's producers.
+    const late = client('good:late-16');
+    const joined = ok(await request<ResultOf<typeof join>>(late, 'join'));
+    expect(joined.producers).toContainEqual({ producerId, peerId: 'agent-16', kind: 'audio', paused: true });
+    const resumed = next(guest, 'producerResumed');
+    ok(await request(agent, 'resumeProducer', { producerId }));
+    expect(await resumed).toEqual({ producerId, peerId: 'agent-16', kind: 'audio', paused: false });
+    // Rights are read at this event too: a peer that lost its room cannot announce anything.
+    revoked.add('agent-16');
+    expect(await request(agent, 'pauseProducer', { producerId })).toMatchObject({
+      ok: false,
+      error: { code: 'not_participant' },
+    });
+    revoked.delete('agent-16');
+  });
+
   it('tells joined clients when their room is closed, and lets them join again', async () => {
     const socket = client('good:agent');
     ok(await request(socket, 'join'));

@@ -28,6 +28,8 @@ const BranchFields = z
     interleaveRatio: z.number().int().min(1).max(20),
     ageBoostMinutes: z.number().int().min(1).max(240),
     checkInWindowMinutes: z.number().int().min(0).max(240),
+    /** Issue 16: past an appointment's time by this, a customer who never checked in is a no-show. */
+    appointmentGraceMinutes: z.number().int().min(0).max(1440),
   })
   .strict();
 
@@ -37,6 +39,7 @@ export const BranchCreate = BranchFields.extend({
   interleaveRatio: BranchFields.shape.interleaveRatio.default(2),
   ageBoostMinutes: BranchFields.shape.ageBoostMinutes.default(10),
   checkInWindowMinutes: BranchFields.shape.checkInWindowMinutes.default(15),
+  appointmentGraceMinutes: BranchFields.shape.appointmentGraceMinutes.default(120),
 }).strict();
 export const BranchUpdate = BranchFields.partial().strict();
 export const BranchFilter = z

@@ -104,10 +104,11 @@ export function crudRoutes<M extends Model>(deps: Pick<ApiDeps, 'db' | 'log'>, d
   /** A write and, for configuration, its log entry: one transaction, so neither is stored alone. */
   const write = <T>(fn: (conn: Db | Knex.Transaction) => Promise<T>): Promise<T> =>
     def.audited ? db.transaction(fn) : fn(db);
+  /** A record as the log keeps it: its stored fields, not the live ones derived on reading (computed). */
+  const stored = (m: M | null): Body | null =>
+    m && Object.fromEntries(Object.entries(m.toJSON()).filter(([k]) => !def.computed?.includes(k)));
   const log = (conn: Db, u: SessionUser, op: WriteOp, before: M | null, after: M | null, written: Body = {}) =>
-    def.audited
-      ? recordChange(conn, u, def.name, op, before?.toJSON() ?? null, after?.toJSON() ?? null, Object.keys(written))
-      : undefined;
+    def.audited ? recordChange(conn, u, def.name, op, stored(before), stored(after), Object.keys(written)) : undefined;
   const notWritable = (how: string) =>
     new DomainError(
       'NotWritable',

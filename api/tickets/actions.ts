@@ -78,15 +78,46 @@ export async function callTicket(
   }
   const agentId = user.role === 'agent' ? user.id : body.agentId;
   if (agentId === undefined) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'required' } } });
-  const agent: { id: number; branch_id: number | null } | undefined = await d
+  const agent: { id: number; branch_id: number | null; first_name: string; last_name: string } | undefined = await d
     .db('users')
     .where({ id: agentId, entity_id: user.entityId, role: 'agent', active: true })
-    .first('id', 'branch_id');
+    .first('id', 'branch_id', 'first_name', 'last_name');
   if (!agent) throw new DomainError('Validation', {}, { fields: { agentId: { code: 'unknown_reference' } } });
   if (agent.branch_id !== t.branch_id)
     throw new DomainError('Validation', {}, { fields: { agentId: { code: 'other_branch' } } });
   const deskId = await deskOf(d.db, agentId, t.branch_id, body.deskId);
-  return updateTicket(d.temporal, ticketId, msg.callTicket, { actor: actorOf(user), agentId, deskId }, updateId);
+  const name = `${agent.first_name} ${agent.last_name}`.trim();
+  // Issue 16: a call to an agent at a desk goes through their shift like their own "Attend", so
+  // the one availability rule (Online and free) holds; its refusal names the agent, since the
+  // one reading it is the supervisor, not the agent. An agent with no open shift is called to the
+  // desk the supervisor named, unless they already hold a customer.
+  const agentShift = await openShiftRow(d.db, agentId);
+  if (agentShift) {
+    await updateShiftWith(
+      d.temporal,
+      agentShift.workflow_id,
+      shiftMsg.callChosen,
+      { ticketId: t.id, actor: actorOf(user) },
+      updateId,
+    ).catch((err: unknown) => {
+      throw aboutAgent(err, name);
+    });
+    return { id: t.id };
+  }
+  return updateTicket(d.temporal, ticketId, msg.callTicket, { actor: actorOf(user), agentId, deskId }, updateId).catch(
+    (err: unknown) => {
+      throw aboutAgent(err, name);
+    },
+  );
+}
+
+/** The shift's "you are not Online / you already have a customer", reworded about the named agent. */
+function aboutAgent(err: unknown, agent: string): unknown {
+  if (!(err instanceof DomainError)) return err;
+  if (err.code === 'NotOnline') return new DomainError('AgentNotOnline', { agent, state: err.params.state });
+  if (err.code === 'AlreadyHasCustomer' || err.code === 'AgentBusy')
+    return new DomainError('AgentNotFree', { agent, number: err.params.number ?? null });
+  return err;
 }
 
 const simple =

@@ -75,16 +75,20 @@ export async function joinAsGuest(
   db: Db,
   s: VideoSettings,
   guestToken: string,
-): Promise<JoinGrant & { customerName: string }> {
+): Promise<JoinGrant & { customerName: string; entityName: string; agentFirstName: string | null }> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(guestToken)) throw new DomainError('LinkInvalid');
   const row = await db('video_rooms as r')
     .join('tickets as t', 't.id', 'r.ticket_id')
+    .join('entities as e', 'e.id', 't.entity_id')
     .leftJoin('customers as c', 'c.id', 't.customer_id')
+    .leftJoin('users as u', 'u.id', 't.agent_id')
     .where('r.guest_token_hash', hashGuestToken(guestToken))
     .first(
       'r.*',
       't.number',
       't.status as ticket_status',
+      'e.name as entity_name',
+      'u.first_name as agent_first_name',
       db.raw(`trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) as customer_name`),
     );
   if (!row) throw new DomainError('LinkInvalid');
@@ -101,6 +105,8 @@ export async function joinAsGuest(
       customerName,
     ),
     customerName,
+    entityName: row.entity_name as string,
+    agentFirstName: (row.agent_first_name as string | null) || null,
   };
 }
 

@@ -24,6 +24,7 @@ import * as foldedSearch from './20261204_023_folded_search.js';
 import * as reportGrains from './20261204_030_report_grains.js';
 import * as ticketFacts from './20261204_031_ticket_facts.js';
 import * as liveTicketIndexes from './20261204_032_live_ticket_indexes.js';
+import * as appointmentGrace from './20261204_033_appointment_grace.js';
 import * as configAudit from './20261204_040_config_audit.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
@@ -51,6 +52,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261204_030_report_grains', reportGrains],
   ['20261204_031_ticket_facts', ticketFacts],
   ['20261204_032_live_ticket_indexes', liveTicketIndexes],
+  ['20261204_033_appointment_grace', appointmentGrace],
   ['20261204_040_config_audit', configAudit],
 ];
 

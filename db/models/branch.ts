@@ -12,4 +12,5 @@ export class Branch extends TimestampedModel {
   declare interleaveRatio: number;
   declare ageBoostMinutes: number;
   declare checkInWindowMinutes: number;
+  declare appointmentGraceMinutes: number;
 }

@@ -6,4 +6,7 @@ export class Desk extends BaseModel {
   declare id: number;
   declare branchId: number;
   declare name: string;
+  /** Computed in lists (api/desks): the agent whose open shift holds it, if any. */
+  declare heldBy?: string | null;
+  declare heldByUserId?: number | null;
 }

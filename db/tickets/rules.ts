@@ -14,6 +14,7 @@ export async function loadServiceRules(db: Db, serviceId: number, branchId: numb
       's.active',
       's.appointment_entry',
       'b.check_in_window_minutes',
+      'b.appointment_grace_minutes',
     );
   if (!s || !s.active) {
     throw new DomainError(
@@ -33,5 +34,6 @@ export async function loadServiceRules(db: Db, serviceId: number, branchId: numb
     topicIds,
     maxAttentionMinutes: s.max_attention_minutes,
     appointmentEntry: s.appointment_entry,
+    appointmentGraceMinutes: s.appointment_grace_minutes,
   };
 }

@@ -33,6 +33,7 @@ export const Branch = z
     interleaveRatio: z.number().int(),
     ageBoostMinutes: z.number().int(),
     checkInWindowMinutes: z.number().int(),
+    appointmentGraceMinutes: z.number().int(),
     ...stamps,
   })
   .strict();
@@ -55,7 +56,16 @@ export const Service = z
   .strict();
 export const Topic = z.object({ id: Id, serviceId: Id, name: text }).strict();
 export const Priority = z.object({ id: Id, entityId: Id, name: text, level: z.number().int() }).strict();
-export const Desk = z.object({ id: Id, branchId: Id, name: text }).strict();
+export const Desk = z
+  .object({
+    id: Id,
+    branchId: Id,
+    name: text,
+    /** Issue 16: the agent whose open shift holds the desk (read only). */
+    heldBy: z.string().nullable(),
+    heldByUserId: Id.nullable(),
+  })
+  .strict();
 /** A colleague; `shift*` come from their open shift (B2), null when logged out. */
 export const User = z
   .object({

@@ -16,7 +16,16 @@ export const JoinGrant = z
   .strict();
 /** D10: the agent also gets the customer's anonymous link. */
 export const AgentJoin = JoinGrant.extend({ guestToken: z.string(), guestUrl: z.string() }).strict();
-export const GuestJoin = JoinGrant.extend({ customerName: z.string() }).strict();
+/**
+ * The customer's grant, and whom they are about to meet (issue 16): their entity, and the first
+ * name of the agent holding the ticket (null while nobody does, e.g. after a transfer). Nothing
+ * beyond what the link's own ticket shows.
+ */
+export const GuestJoin = JoinGrant.extend({
+  customerName: z.string(),
+  entityName: z.string(),
+  agentFirstName: z.string().nullable(),
+}).strict();
 
 export const ChatFile = z
   .object({ id: Uuid, name: z.string(), mime: z.string(), size: z.number().int().positive() })

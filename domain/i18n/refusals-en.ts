@@ -60,6 +60,8 @@ export const REFUSALS_EN = {
   AlreadyInState: 'You are already {state}.',
   NotOnline: 'You are {state}: go Online to call customers.',
   AlreadyHasCustomer: 'You already have a customer: finish that attention first.',
+  AgentNotOnline: '{agent} is {state}: customers are called to an agent only while Online.',
+  AgentNotFree: '{agent} is already serving another customer: call another agent or wait until they finish.',
   BusyFinishFirst: 'You are serving ticket {number}: finish it first, or choose {state} as your next state.',
   BusyCannotLogOut:
     'You cannot log out: you are calling or attending ticket {number}. Finish, requeue or transfer it first.',

@@ -60,6 +60,8 @@ export const REFUSALS_ES = {
   AlreadyInState: 'Su estado ya es {state}.',
   NotOnline: 'Su estado es {state}: pase a En línea para llamar clientes.',
   AlreadyHasCustomer: 'Ya tiene un cliente: termine esa atención primero.',
+  AgentNotOnline: '{agent} está en {state}: solo se le llama un cliente cuando está En línea.',
+  AgentNotFree: '{agent} ya está atendiendo a otro cliente: llame a otro asesor o espere a que termine.',
   BusyFinishFirst: 'Está atendiendo el tiquete {number}: termínelo primero o elija {state} como su próximo estado.',
   BusyCannotLogOut:
     'No puede cerrar sesión: está llamando o atendiendo el tiquete {number}. Finalícelo, reencólelo o transfiéralo primero.',

@@ -17,6 +17,9 @@ export type SfuNotifications = {
   peerLeft: Readonly<{ peerId: string }>;
   newProducer: ProducerInfo;
   producerClosed: Readonly<{ producerId: string; peerId: string }>;
+  /** Issue 16: a peer muted its microphone or turned its camera off (or back on): the others show it. */
+  producerPaused: ProducerInfo;
+  producerResumed: ProducerInfo;
   /** The producer behind one of your consumers is gone; drop the consumer. */
   consumerClosed: Readonly<{ consumerId: string; producerId: string }>;
   /** Your room closed (e.g. its media worker died): emit `join` again to get a fresh one. */

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { defineHandler } from './handler.js';
 import { id } from './media-schemas.js';
+import { producerInfo } from './views.js';
 
 export const resumeProducer = defineHandler('resumeProducer', z.object({ producerId: id }), async ({ session }, p) => {
-  await session.requireJoined().peer.resumeProducer(p.producerId);
+  const { peer } = session.requireJoined();
+  session.broadcast('producerResumed', producerInfo(peer, await peer.resumeProducer(p.producerId)));
   return {};
 });

@@ -24,6 +24,7 @@ export async function createOrg(
     }[];
     agents?: number;
     checkInWindowMinutes?: number;
+    appointmentGraceMinutes?: number;
   } = {},
 ): Promise<Org> {
   const slug = `e${randomUUID().slice(0, 8)}`;
@@ -36,6 +37,9 @@ export async function createOrg(
       name: 'Test branch',
       code: 'TST',
       check_in_window_minutes: opts.checkInWindowMinutes ?? 15,
+      ...(opts.appointmentGraceMinutes !== undefined
+        ? { appointment_grace_minutes: opts.appointmentGraceMinutes }
+        : {}),
     })
     .returning('id');
   const [{ id: departmentId }] = await db('departments').insert({ branch_id: branchId, name: 'Dept' }).returning('id');

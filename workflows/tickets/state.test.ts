@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import type { TicketView } from '../../domain/ticket-messages.js';
 import type { Actor, TicketStatus } from '../../domain/tickets.js';
-import type { Step } from '../../domain/ticket-steps.js';
+import { missedAt, type Step } from '../../domain/ticket-steps.js';
 import { TicketMachine } from './state.js';
 
 const T = '2026-11-24T10:00:00.000Z';
@@ -246,5 +246,28 @@ describe('H2 no-show by hand (issue 16)', () => {
     expect(refusal(() => machine('calling').planNoShow({ actor: otherAgent }, T))).toBe('TicketHeldByOther');
     expect(machine('calling').planNoShow({ actor: supervisor }, T).to).toBe('no_show');
     expect(refusal(() => machine('attending').planNoShow({ actor: agent }, T))).toBe('TicketNotInStatus');
+  });
+});
+
+describe('issue 16: an appointment never checked in', () => {
+  it('is given up by the system as a no-show, "not checked in", only while scheduled', () => {
+    const step = machine('scheduled', { kind: 'appointment', scheduledAt: T }).planMissed(T);
+    expect(step).toMatchObject({
+      type: 'no_show',
+      from: 'scheduled',
+      to: 'no_show',
+      actor: { type: 'system' },
+      details: { reason: 'not_checked_in' },
+    });
+    expect(refusal(() => machine('waiting').planMissed(T))).toBe('TicketNotInStatus');
+  });
+
+  it('is given up at its time plus the grace, only when it waits for a check-in and the rules carry a grace', () => {
+    const rules = { callTimeoutSeconds: 60, maxAutoRequeues: 1, checkInWindowMinutes: 15, topicIds: [] };
+    expect(missedAt(T, { ...rules, appointmentEntry: 'check_in', appointmentGraceMinutes: 90 })).toBe(
+      '2026-11-24T11:30:00.000Z',
+    );
+    expect(missedAt(T, { ...rules, appointmentEntry: 'window', appointmentGraceMinutes: 90 })).toBeNull();
+    expect(missedAt(T, { ...rules, appointmentEntry: 'check_in' })).toBeNull();
   });
 });

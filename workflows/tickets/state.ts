@@ -37,12 +37,20 @@ export interface TicketData {
   callRound: number;
   callDeadline: string | null;
   checkInAt: string | null;
+  /**
+   * Issue 16: an appointment that waits for its customer's check-in ends as a no-show at this
+   * time if they never came (its time plus the branch's grace). Absent in runs before it existed.
+   */
+  missedAt?: string | null;
   /** The call round in which the customer said "on my way" (absent in runs before it existed). */
   onMyWayRound?: number;
 }
 
 /** Refusals carry a stable code and params (domain/errors.ts); the message is English for logs. */
 export const illegal = refusal;
+
+/** The reason on a missed appointment's no-show: a code, worded by each UI. */
+export const MISSED_REASON = 'not_checked_in';
 
 const addSeconds = (iso: string, s: number): string => new Date(Date.parse(iso) + s * 1000).toISOString();
 
@@ -279,6 +287,12 @@ export class TicketMachine {
     });
   }
 
+  /** Issue 16: the appointment's customer never checked in, and its grace time is over. */
+  planMissed(at: string): Step {
+    this.require(['scheduled'], 'mark missed');
+    return this.step('no_show', 'no_show', SYSTEM, at, { endedAt: at }, { reason: MISSED_REASON });
+  }
+
   /** The call time-out (H2): requeue automatically up to the service's limit, then no-show. */
   planCallTimeout(at: string): Step {
     this.require(['calling'], 'time out');
@@ -334,6 +348,9 @@ export class TicketMachine {
     } else if (step.to !== 'calling') {
       this.data.callDeadline = null;
     }
-    if (step.to !== 'scheduled') this.data.checkInAt = null;
+    if (step.to !== 'scheduled') {
+      this.data.checkInAt = null;
+      if (this.data.missedAt) this.data.missedAt = null;
+    }
   }
 }

@@ -23,7 +23,7 @@ import { reportStuck } from '../../domain/stuck.js';
 import { isEnded, SYSTEM } from '../../domain/tickets.js';
 import { createLock } from './lock.js';
 import { ticketSearchAttributes } from './search.js';
-import { selfQueueAt, type ServiceRules, type Step } from '../../domain/ticket-steps.js';
+import { missedAt, selfQueueAt, type ServiceRules, type Step } from '../../domain/ticket-steps.js';
 import { illegal, TicketMachine, type TicketData } from './state.js';
 import { effectsOf } from '../shifts/ticket-effects.js';
 import { createStuckFlag } from '../stuck.js';
@@ -73,6 +73,17 @@ export interface TicketWorkflowArgs {
 }
 
 const now = (): string => new Date().toISOString(); // workflow time: deterministic on replay
+
+/**
+ * Issue 16: a scheduled appointment that waits for its customer's check-in gets a timer to its
+ * grace time. Runs recorded before it waited on no timer; the patch keeps them replaying.
+ */
+const missedDeadline = (m: TicketMachine): string | null =>
+  m.data.missedAt && patched('appointment-missed') ? m.data.missedAt : null;
+
+/** What a deadline does: an appointment queues at its window or is given up; a call times out. */
+const timedStep = (m: TicketMachine, at: string): Step =>
+  m.status !== 'scheduled' ? m.planCallTimeout(at) : m.data.checkInAt ? m.planCheckIn(SYSTEM, at) : m.planMissed(at);
 
 export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketView> {
   const { input } = args;
@@ -224,8 +235,8 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
       throw registrationRefused;
     }
     // A service that waits for the customer's check-in sets no timer (issue 16).
-    const checkInAt =
-      reg.view.status === 'scheduled' && reg.view.scheduledAt ? selfQueueAt(reg.view.scheduledAt, reg.rules) : null;
+    const scheduledAt = reg.view.status === 'scheduled' ? reg.view.scheduledAt : null;
+    const checkInAt = scheduledAt ? selfQueueAt(scheduledAt, reg.rules) : null;
     machine = new TicketMachine({
       view: reg.view,
       rules: reg.rules,
@@ -233,6 +244,8 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
       callRound: 0,
       callDeadline: null,
       checkInAt,
+      // …but is given up once its grace time is over (issue 16).
+      missedAt: scheduledAt ? missedAt(scheduledAt, reg.rules) : null,
     });
     publish(machine, reg.customerName);
     if (reg.view.status === 'waiting') pending.push({ kind: 'waiting', ticketId: reg.view.id });
@@ -258,7 +271,12 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     const changed = () => m.data.seq !== seq || pending.length > 0;
     // Timers run to absolute deadlines kept in state, so re-entering the loop (after a note,
     // or after continue-as-new) never restarts them.
-    const deadline = m.status === 'scheduled' ? m.data.checkInAt : m.status === 'calling' ? m.data.callDeadline : null;
+    const deadline =
+      m.status === 'scheduled'
+        ? (m.data.checkInAt ?? missedDeadline(m))
+        : m.status === 'calling'
+          ? m.data.callDeadline
+          : null;
     if (!deadline) {
       // Runs that started an attention before the sweeper flagged overdue work kept a timer per
       // attention; they replay it. New runs cost Temporal no timer (the sweeper signals instead).
@@ -282,7 +300,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
       if (m.data.seq !== seq) return false; // an update got there first
       const at = now();
       try {
-        await persist(m, m.status === 'scheduled' ? m.planCheckIn(SYSTEM, at) : m.planCallTimeout(at));
+        await persist(m, timedStep(m, at));
         return false;
       } catch (err) {
         log.error('timed step refused', { status: m.status, error: (err as Error).message });

@@ -66,6 +66,7 @@ const BranchForm = ({ creating = false }: { creating?: boolean }) => (
       )}
     </FormDataConsumer>
     <NumberInput source="checkInWindowMinutes" defaultValue={15} validate={[minValue(0), maxValue(240)]} />
+    <NumberInput source="appointmentGraceMinutes" defaultValue={120} validate={[minValue(0), maxValue(1440)]} />
   </RecordForm>
 );
 

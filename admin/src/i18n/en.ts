@@ -25,6 +25,7 @@ const en: TranslationMessages = {
         interleaveRatio: 'Priority tickets in a row before a normal one (N:1)',
         ageBoostMinutes: 'Minutes waited per priority level',
         checkInWindowMinutes: 'Appointment check-in window (min)',
+        appointmentGraceMinutes: 'Appointment arrival grace (min): past it, the appointment is a no-show',
       },
     },
     departments: { name: 'Department |||| Departments', fields: { name: 'Name', branchId: 'Branch' } },

@@ -26,6 +26,7 @@ const es: TranslationMessages = {
         interleaveRatio: 'Prioritarios seguidos antes de un normal (N:1)',
         ageBoostMinutes: 'Minutos de espera por nivel de prioridad',
         checkInWindowMinutes: 'Ventana de check-in de citas (min)',
+        appointmentGraceMinutes: 'Tolerancia de llegada a una cita (min): pasada, la cita queda como no asistida',
       },
     },
     departments: { name: 'Departamento |||| Departamentos', fields: { name: 'Nombre', branchId: 'Sucursal' } },

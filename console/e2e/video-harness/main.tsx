@@ -10,7 +10,8 @@ import { VideoCall } from '../../src/video';
 function AgentCall() {
   const { ticketId = '' } = useParams();
   return (
-    <main style={{ maxWidth: 1100, margin: '1rem auto' }}>
+    // The desk's width: the call lays itself out on the whole screen (issue 16).
+    <main style={{ padding: '1rem' }}>
       <VideoCall ticketId={ticketId} />
     </main>
   );

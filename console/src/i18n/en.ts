@@ -320,6 +320,18 @@ export const en: Dictionary = {
       unknown: 'If it does not work, open this link in Chrome, Edge, Firefox or Safari.',
     },
   },
+  videoDesk: {
+    noShow: 'The customer did not connect: close',
+    tools: 'Chat and call tools',
+    micMuted: 'Microphone muted',
+    camOff: 'Camera off',
+    ticket: 'Ticket {number}',
+    servedBy: 'Your adviser: {agent}',
+  },
+  deskPicker: {
+    free: 'Free',
+    takenBy: 'Taken by {agent}',
+  },
   ticketActions: {
     call: 'call',
     recall: 'call again',

@@ -328,6 +328,20 @@ export const es = {
       unknown: 'Si no funciona, abra este enlace en Chrome, Edge, Firefox o Safari.',
     },
   },
+  /** Issue 16: the video desk and the guest page. */
+  videoDesk: {
+    noShow: 'El cliente no se conectó: cerrar',
+    tools: 'Chat y herramientas de la llamada',
+    micMuted: 'Micrófono silenciado',
+    camOff: 'Cámara apagada',
+    ticket: 'Turno {number}',
+    servedBy: 'Le atiende {agent}',
+  },
+  /** Issue 16: the desk picker marks the desks other agents hold. */
+  deskPicker: {
+    free: 'Libre',
+    takenBy: 'Ocupado por {agent}',
+  },
   /** Ticket steps as servers name them in refusals ({action}), worded to follow "No se puede …". */
   ticketActions: {
     call: 'llamar',

@@ -41,7 +41,7 @@ export function TermsComposer({
         placeholder={t.video.termsPlaceholder}
         aria-label={t.video.termsTitle}
         maxLength={1800}
-        rows={3}
+        rows={2}
       />
       <button type="submit">{t.video.terms}</button>
       {status && (

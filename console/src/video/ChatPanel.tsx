@@ -1,5 +1,5 @@
 // D12: text and files both ways. Files go up over HTTP; everyone in the room sees them arrive.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useApiMutation } from '../api/mutation';
 import { useI18n } from '../i18n';
 import { withRoom, type ChatFile, type ChatMessage, type RoomApi } from './call-api';
@@ -17,6 +17,30 @@ export function ChatPanel({
 }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
+  // The newest message in view as it arrives, as a chat does (the log scrolls inside its column),
+  // and kept in view when the log shrinks (T&C to answer appear above it) unless the reader
+  // scrolled up to read older ones.
+  const log = useRef<HTMLDivElement>(null);
+  const atEnd = useRef(true);
+  useEffect(() => {
+    const el = log.current;
+    if (el) el.scrollTop = el.scrollHeight;
+    atEnd.current = true;
+  }, [messages.length]);
+  useEffect(() => {
+    const el = log.current;
+    if (!el) return;
+    const onScroll = () => (atEnd.current = el.scrollHeight - el.scrollTop - el.clientHeight < 8);
+    const keep = new ResizeObserver(() => {
+      if (atEnd.current) el.scrollTop = el.scrollHeight;
+    });
+    el.addEventListener('scroll', onScroll);
+    keep.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      keep.disconnect();
+    };
+  }, []);
   // A text or a file: either way one message, shown at once (the room's echo is deduplicated by id).
   const send = useApiMutation(
     (what: { text: string } | { file: File }) =>
@@ -24,7 +48,8 @@ export function ChatPanel({
     {
       onSuccess: (m, what) => {
         onSent(m);
-        if ('text' in what) setText('');
+        // Only the text sent: what was typed meanwhile stays.
+        if ('text' in what) setText((typed) => (typed.trim() === what.text ? '' : typed));
       },
     },
   );
@@ -38,7 +63,7 @@ export function ChatPanel({
     <section className="vc-chat" aria-label={t.video.chat}>
       <h3>{t.video.chat}</h3>
       {/* A log: screen readers read each message as it arrives (issue 17), the list keeps its list semantics. */}
-      <div role="log" aria-label={t.video.chatLog}>
+      <div role="log" aria-label={t.video.chatLog} ref={log}>
         <ol className="vc-messages" data-testid="chat-messages">
           {messages.map((m) => (
             <li key={m.id} className={m.senderType === self ? 'mine' : 'theirs'}>

@@ -1,8 +1,15 @@
-// D5/D6/D8/D9: the controls both sides share.
+// D5/D6/D8/D9: the controls both sides share, in one bar. The device settings open over the call
+// (issue 16), so opening them never pushes the bar out of view.
 import { useState, type ReactNode } from 'react';
-import { DeviceSettings } from './DeviceSettings';
+import { DeviceSettings, type DeviceKind } from './DeviceSettings';
 import { useI18n } from '../i18n';
 import type { LocalMedia } from './useMedia';
+
+/** The device each kind's live track uses. */
+const inUse = (stream: MediaStream | null): Record<DeviceKind, string> => {
+  const of = (track: MediaStreamTrack | undefined) => track?.getSettings().deviceId ?? '';
+  return { audioinput: of(stream?.getAudioTracks()[0]), videoinput: of(stream?.getVideoTracks()[0]) };
+};
 
 export function MediaControls({
   media,
@@ -20,14 +27,14 @@ export function MediaControls({
   const has = (kind: 'audio' | 'video') => media.stream?.getTracks().some((tr) => tr.kind === kind) ?? false;
   return (
     <div className="vc-controls">
-      {has('video') && (
-        <button type="button" aria-pressed={!media.camOn} onClick={() => void act(media.toggleCam())}>
-          {media.camOn ? t.cameraOff : t.cameraOn}
-        </button>
-      )}
       {has('audio') && (
         <button type="button" aria-pressed={!media.micOn} onClick={() => void act(media.toggleMic())}>
           {media.micOn ? t.micOff : t.micOn}
+        </button>
+      )}
+      {has('video') && (
+        <button type="button" aria-pressed={!media.camOn} onClick={() => void act(media.toggleCam())}>
+          {media.camOn ? t.cameraOff : t.cameraOn}
         </button>
       )}
       {canShare && (
@@ -39,7 +46,9 @@ export function MediaControls({
         {t.settings}
       </button>
       {children}
-      {settings && <DeviceSettings onPick={(kind, id) => void act(media.useDevice(kind, id))} />}
+      {settings && (
+        <DeviceSettings current={inUse(media.stream)} onPick={(kind, id) => void act(media.useDevice(kind, id))} />
+      )}
     </div>
   );
 }

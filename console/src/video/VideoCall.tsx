@@ -1,10 +1,13 @@
 // The agent's side of a virtual attention (section D): opens as the ticket is called (D1),
 // waits for the customer, and carries the call's tools. Self-contained: <VideoCall ticketId=… />.
+// Issue 16: laid out for a desk screen of 1280×720 and up — the call on the left (the customer
+// large, the agent's own picture inset, every control in one bar under it), the conversation on
+// the right (chat filling the height, T&C and tags under it), nothing below the fold. One button
+// ends the attention: before the customer ever joined it is the no-show, after it the finish.
 import { actionsAllowedFrom } from '@domain/ticket-actions';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
-import { ApiError } from '../api/errors';
 import { useApiMutation } from '../api/mutation';
 import { LIVE_KEYS, ticketQuery } from '../api/queries';
 import { TransferDialog } from '../desk/TransferDialog';
@@ -17,18 +20,19 @@ import { ChatPanel } from './ChatPanel';
 import { GuestLink } from './GuestLink';
 import { MediaControls } from './MediaControls';
 import { useCall } from './useCall';
+import { useFitHeight } from './useFitHeight';
 import { useLocalStream } from './useLocalStream';
 import { useMedia } from './useMedia';
-import { VideoTile } from './VideoTile';
+import { VideoStage } from './VideoStage';
 import './video.css';
 
-/** Recorded on the timeline as the cancel's reason, in the branch's language whatever the agent reads. */
+/** Recorded on the timeline as the no-show's reason, in the branch's language whatever the agent reads. */
 const NO_SHOW_REASON = 'El cliente no se conectó a la videollamada';
 
 export type VideoCallProps = {
   ticketId: string;
-  /** The attention ended here (finished, cancelled or transferred away). */
-  onDone?(how: 'finished' | 'cancelled' | 'transferred'): void;
+  /** The attention ended here (finished, no-show or transferred away). */
+  onDone?(how: 'finished' | 'no_show' | 'transferred'): void;
 };
 
 export function VideoCall({ ticketId, onDone }: VideoCallProps) {
@@ -43,14 +47,15 @@ export function VideoCall({ ticketId, onDone }: VideoCallProps) {
   const guest = call.peers.find((p) => p.role === 'guest');
   const everJoined = useRef(false);
   const attendAsked = useRef(false);
+  const frame = useRef<HTMLElement>(null);
+  useFitHeight(frame);
 
   const attend = useApiMutation(() => api.post(`/tickets/${ticketId}/attend`), { invalidates: LIVE_KEYS });
   const end = useApiMutation(
-    async (how: 'finished' | 'cancelled') => {
-      if (how === 'cancelled') return api.post(`/tickets/${ticketId}/cancel`, { reason: NO_SHOW_REASON });
-      if (!everJoined.current) throw new ApiError('customer_not_joined');
-      return api.post(`/tickets/${ticketId}/finish`);
-    },
+    (how: 'finished' | 'no_show') =>
+      how === 'no_show'
+        ? api.post(`/tickets/${ticketId}/no-show`, { reason: NO_SHOW_REASON })
+        : api.post(`/tickets/${ticketId}/finish`),
     {
       invalidates: LIVE_KEYS,
       onSuccess: (_, how) => {
@@ -69,7 +74,8 @@ export function VideoCall({ ticketId, onDone }: VideoCallProps) {
   });
 
   const { mutate: attendNow } = attend;
-  // D1 → C2: calling becomes attending when the customer is in the call.
+  // D1 → C2: calling becomes attending when the customer is in the call (the desk offers no
+  // "customer arrived" for a virtual ticket: their joining is the arrival).
   const status = call.grant?.ticket.status;
   useEffect(() => {
     if (!guest || attendAsked.current || !status || !actionsAllowedFrom(status).includes('attend')) return;
@@ -86,45 +92,62 @@ export function VideoCall({ ticketId, onDone }: VideoCallProps) {
         <p>{t.video.ended}</p>
       </section>
     );
+  const live = call.status === 'live';
   return (
-    <section className="vc" data-testid="video-call" data-status={call.status}>
-      {call.status === 'error' && (
-        <p role="alert" className="vc-error">
-          {t.video.callError}: {errorText(t, call.failure)}
-        </p>
-      )}
-      {local.failure !== undefined && (
-        <p role="alert" className="vc-error">
-          {codeText(t, mediaCode(local.failure) ?? 'unknown')}
-        </p>
-      )}
-      <div className="vc-stage">
-        <VideoTile stream={call.remote} label={guest?.displayName ?? t.video.waitingCustomer} testId="remote-video" />
-        <VideoTile stream={media.stream} label={t.video.you} muted testId="local-video" />
-      </div>
-      <MediaControls media={media} canShare>
-        <button
-          type="button"
-          className="vc-danger"
-          disabled={busy || call.status !== 'live'}
-          onClick={() => end.mutate('finished')}
-        >
-          {t.video.end}
-        </button>
-        <button type="button" disabled={busy || !ticket.data} onClick={() => setTransferring(true)}>
-          {t.video.transfer}
-        </button>
-        {!everJoined.current && (
-          <button type="button" disabled={busy} onClick={() => end.mutate('cancelled')}>
-            {t.video.cancelNoShow}
-          </button>
+    <section ref={frame} className="vc vc-desk" data-testid="video-call" data-status={call.status}>
+      <div className="vc-main">
+        {call.status === 'error' && (
+          <p role="alert" className="vc-error">
+            {t.video.callError}: {errorText(t, call.failure)}
+          </p>
         )}
-      </MediaControls>
-      {failure && (
-        <p role="alert" className="vc-error">
-          {failure}
-        </p>
-      )}
+        {local.failure !== undefined && (
+          <p role="alert" className="vc-error">
+            {codeText(t, mediaCode(local.failure) ?? 'unknown')}
+          </p>
+        )}
+        <VideoStage
+          remote={call.remote}
+          remoteName={guest?.displayName ?? null}
+          remoteOff={guest ? call.remoteMedia[guest.peerId] : undefined}
+          local={media}
+          waiting={
+            <div className="vc-waiting" data-testid="waiting-guest">
+              <p className="vc-waiting-title">{t.video.waitingCustomer}</p>
+              {call.grant?.guestUrl && <GuestLink url={call.grant.guestUrl} />}
+            </div>
+          }
+        />
+        <MediaControls media={media} canShare>
+          <button type="button" disabled={busy || !ticket.data} onClick={() => setTransferring(true)}>
+            {t.video.transfer}
+          </button>
+          {everJoined.current ? (
+            <button
+              type="button"
+              className="vc-danger vc-end"
+              disabled={busy || !live}
+              onClick={() => end.mutate('finished')}
+            >
+              {t.video.end}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="vc-danger vc-end"
+              disabled={busy || !live}
+              onClick={() => end.mutate('no_show')}
+            >
+              {t.videoDesk.noShow}
+            </button>
+          )}
+        </MediaControls>
+        {failure && (
+          <p role="alert" className="vc-error">
+            {failure}
+          </p>
+        )}
+      </div>
       {transferring && ticket.data && call.grant && (
         <TransferDialog
           ticketId={ticketId}
@@ -136,12 +159,18 @@ export function VideoCall({ ticketId, onDone }: VideoCallProps) {
           }}
         />
       )}
-      <div className="vc-side">
-        {call.grant?.guestUrl && <GuestLink url={call.grant.guestUrl} />}
+      <aside className="vc-side" aria-label={t.videoDesk.tools}>
+        <ChatPanel api={call.api} messages={call.messages} onSent={call.addMessage} self="user" />
         <TermsComposer api={call.api} terms={call.terms} onSent={call.setTerms} />
         <TagBox api={call.api} tags={call.tags} onAdded={call.addTag} />
-        <ChatPanel api={call.api} messages={call.messages} onSent={call.addMessage} self="user" />
-      </div>
+        {/* Once the customer is in, the link is still at hand (they may drop and come back). */}
+        {guest && call.grant?.guestUrl && (
+          <details className="vc-link-later">
+            <summary>{t.video.link}</summary>
+            <GuestLink url={call.grant.guestUrl} />
+          </details>
+        )}
+      </aside>
     </section>
   );
 }

@@ -9,12 +9,15 @@ import { openTransport } from './sfu/transports';
 import type { Ack, Consumed, Joined, MediaKind, PeerInfo, ProducerInfo, Request } from './sfu/types';
 
 export type RemoteTrack = { peerId: string; kind: MediaKind; track: MediaStreamTrack; consumerId: string };
-/** A fact stored by the API and relayed by the SFU (chat, file, T&C, tag, presence). */
+/** Per peer, the kinds it sends and whether each is paused (a muted microphone, a camera turned off). */
+export type RemoteMedia = Record<string, Partial<Record<MediaKind, { paused: boolean }>>>;
 
 type Events = {
   peers: PeerInfo[];
   track: RemoteTrack;
   trackEnded: { consumerId: string };
+  /** Issue 16: what each other peer sends, paused or not (from the SFU's producer events). */
+  remoteMedia: RemoteMedia;
   /** An in-call fact the API stored (chat, tag, terms, presence), relayed by the SFU. */
   roomEvent: RoomFact;
   /** The room closed (the ticket ended) or the connection was lost for good. */
@@ -26,6 +29,8 @@ export class SfuClient extends Emitter<Events> {
   readonly #peers = new Map<string, PeerInfo>();
   readonly #producers = new Map<MediaKind, mc.Producer>();
   readonly #consumers = new Map<string, mc.Consumer>();
+  /** The other peers' producers, as the SFU announced them. */
+  readonly #remote = new Map<string, ProducerInfo>();
   readonly #device: Device;
   #send: mc.Transport | undefined;
   #recv: mc.Transport | undefined;
@@ -76,7 +81,13 @@ export class SfuClient extends Emitter<Events> {
     const s = this.#socket;
     s.on('peerJoined', (p: PeerInfo) => this.#setPeer(p.peerId, p));
     s.on('peerLeft', ({ peerId }: { peerId: string }) => this.#setPeer(peerId, undefined));
-    s.on('newProducer', (p: ProducerInfo) => void this.#consume(p));
+    s.on('newProducer', (p: ProducerInfo) => {
+      this.#setRemote(p.producerId, p);
+      void this.#consume(p);
+    });
+    s.on('producerPaused', (p: ProducerInfo) => this.#setRemote(p.producerId, p));
+    s.on('producerResumed', (p: ProducerInfo) => this.#setRemote(p.producerId, p));
+    s.on('producerClosed', ({ producerId }: { producerId: string }) => this.#setRemote(producerId, undefined));
     s.on('consumerClosed', ({ consumerId }: { consumerId: string }) => {
       this.emit('trackEnded', { consumerId });
       this.#consumers.get(consumerId)?.close();
@@ -97,13 +108,30 @@ export class SfuClient extends Emitter<Events> {
       openTransport(this.#device, 'send', this.request),
       openTransport(this.#device, 'recv', this.request),
     ]);
-    for (const p of joined.producers) void this.#consume(p);
+    for (const p of joined.producers) {
+      this.#setRemote(p.producerId, p);
+      void this.#consume(p);
+    }
+  }
+
+  get remoteMedia(): RemoteMedia {
+    const out: RemoteMedia = {};
+    for (const p of this.#remote.values()) out[p.peerId] = { ...out[p.peerId], [p.kind]: { paused: p.paused } };
+    return out;
+  }
+
+  #setRemote(producerId: string, info: ProducerInfo | undefined): void {
+    if (info) this.#remote.set(producerId, info);
+    else if (!this.#remote.delete(producerId)) return;
+    this.emit('remoteMedia', this.remoteMedia);
   }
 
   #setPeer(peerId: string, info: PeerInfo | undefined): void {
     if (info) this.#peers.set(peerId, info);
     else this.#peers.delete(peerId);
     this.emit('peers', this.peers);
+    // A peer gone is gone with its producers (the SFU's producerClosed may come after peerLeft).
+    if (!info) for (const [id, p] of this.#remote) if (p.peerId === peerId) this.#setRemote(id, undefined);
   }
 
   async #consume(p: ProducerInfo): Promise<void> {

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { logUnexpected } from '../api/errors';
 import { roomApi, type ChatMessage, type Grant, type RoomApi, type Tag } from './call-api';
 import type { RoomFact } from '@domain/contracts/video';
-import { SfuClient } from './sfu-client';
+import { SfuClient, type RemoteMedia } from './sfu-client';
 import type { PeerInfo } from './sfu/types';
 
 export type Terms = { termsId: string; text: string; accepted?: boolean };
@@ -19,6 +19,8 @@ export type Call<G extends Grant> = {
   api: RoomApi | null;
   remote: MediaStream;
   peers: PeerInfo[];
+  /** What each other peer sends, and whether it is paused (issue 16: remote mute and camera-off). */
+  remoteMedia: RemoteMedia;
   messages: ChatMessage[];
   terms: Terms | null;
   tags: Tag[];
@@ -38,6 +40,7 @@ export function useCall<G extends Grant>(getGrant: () => Promise<G>): Call<G> {
   const [client, setClient] = useState<SfuClient | null>(null);
   const [remote, setRemote] = useState(() => new MediaStream());
   const [peers, setPeers] = useState<PeerInfo[]>([]);
+  const [remoteMedia, setRemoteMedia] = useState<RemoteMedia>({});
   const [messages, setMessages] = useState<ChatMessage[]>([]);
   const [terms, setTerms] = useState<Terms | null>(null);
   const [tags, setTags] = useState<Tag[]>([]);
@@ -78,6 +81,8 @@ export function useCall<G extends Grant>(getGrant: () => Promise<G>): Call<G> {
       if (cancelled) return c.close();
       live = c;
       c.on('peers', setPeers);
+      c.on('remoteMedia', setRemoteMedia);
+      setRemoteMedia(c.remoteMedia);
       c.on('roomEvent', onEvent);
       c.on('track', ({ track }) =>
         setRemote((s) => new MediaStream([...s.getTracks().filter((t) => t.kind !== track.kind), track])),
@@ -118,6 +123,7 @@ export function useCall<G extends Grant>(getGrant: () => Promise<G>): Call<G> {
     api,
     remote,
     peers,
+    remoteMedia,
     messages,
     terms,
     tags,
