@@ -107,12 +107,22 @@ export function AttentionPanel({
       </header>
       <Notice kind="info" text={onTheWay ? t.attention.onTheWay : null} />
       <Notice kind="error" text={step.message} />
-      <div className="call-actions">
-        {/* The step most often taken first: one Tab from the panel. */}
-        {button('attend', t.attention.arrived, true)}
-        {button('recall', t.attention.recall, false)}
-        {button('finish', t.attention.finish, true, { topicIds: tk.topicIds })}
-      </div>
+      {/* A video call has its own: it attends when the guest joins and its one end button finishes. */}
+      {tk.kind === 'virtual' ? (
+        <Suspense fallback={<p className="muted">{t.app.loading}</p>}>
+          <VideoCall
+            ticketId={tk.id}
+            onDone={() => LIVE_KEYS.forEach((queryKey) => void client.invalidateQueries({ queryKey }))}
+          />
+        </Suspense>
+      ) : (
+        <div className="call-actions">
+          {/* The step most often taken first: one Tab from the panel. */}
+          {button('attend', t.attention.arrived, true)}
+          {button('recall', t.attention.recall, false)}
+          {button('finish', t.attention.finish, true, { topicIds: tk.topicIds })}
+        </div>
+      )}
       {tk.kind !== 'virtual' && <OtherActions ticket={tk} branchId={shift.branchId} />}
       <dl className="facts">
         <div>
@@ -140,14 +150,6 @@ export function AttentionPanel({
           <dd>{shift.deskName}</dd>
         </div>
       </dl>
-      {tk.kind === 'virtual' && (
-        <Suspense fallback={<p className="muted">{t.app.loading}</p>}>
-          <VideoCall
-            ticketId={tk.id}
-            onDone={() => LIVE_KEYS.forEach((queryKey) => void client.invalidateQueries({ queryKey }))}
-          />
-        </Suspense>
-      )}
       <div className="attention-grid">
         <CustomerForm ticketId={tk.id} customerId={tk.customerId} />
         <div className="stack">
