@@ -43,6 +43,16 @@ describe('describeStep (issue 16)', () => {
     );
     expect(timeout).toMatchObject({ to: 'waiting', actor: { machine: 'system' } });
     expect(timeout.facts).toEqual([{ key: 'noAnswer', params: { count: 1 } }]);
+    const missed = describeStep(
+      step({
+        type: 'no_show',
+        from: 'scheduled',
+        to: 'no_show',
+        actor: { type: 'system', id: null, name: 'system' },
+        details: { reason: 'not_checked_in' },
+      }),
+    );
+    expect(missed.facts).toEqual([{ key: 'notCheckedIn', params: {} }]);
   });
 
   it('never shows an id: a step whose names are missing says nothing rather than "Módulo #: 7"', () => {

@@ -21,6 +21,7 @@ export const FACT_KEYS = [
   'noTopics',
   'reason',
   'noAnswer',
+  'notCheckedIn',
   'arrivalReset',
   'recallCount',
   'note',
@@ -84,6 +85,8 @@ export function actorOfStep(a: TimelineEvent['actor']): StepActor {
 /** A reason as the step stores it: a person's words, or the call time-out's code. */
 function reasonFacts(d: Record<string, unknown>): StepFact[] {
   if (d.reason === 'no_answer') return [{ key: 'noAnswer', params: { count: num(d.noAnswerCount) ?? 1 } }];
+  // An appointment whose customer never checked in (the ticket workflow's grace timer).
+  if (d.reason === 'not_checked_in') return [{ key: 'notCheckedIn', params: {} }];
   const reason = str(d.reason);
   return reason ? [{ key: 'reason', params: { reason: clip(reason) } }] : [];
 }
@@ -132,8 +135,8 @@ function factsOf(e: TimelineEvent): StepFact[] {
     case 'cancelled':
       return reasonFacts(d);
     case 'no_show':
-      // The call time-out's no-show carries only its count; a person's, their reason.
-      return e.actor.type === 'system'
+      // The call time-out's no-show carries only its count; a missed appointment and a person's, their reason.
+      return e.actor.type === 'system' && d.reason !== 'not_checked_in'
         ? [{ key: 'noAnswer', params: { count: num(d.noAnswerCount) ?? 1 } }]
         : reasonFacts(d);
     case 'note':

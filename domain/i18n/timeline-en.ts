@@ -39,6 +39,7 @@ export const TIMELINE_EN = {
     noTopics: 'No topics',
     reason: 'Reason: {reason}',
     noAnswer: 'The call timed out unanswered (time {count})',
+    notCheckedIn: 'The customer never checked in for the appointment',
     arrivalReset: 'Back to the end of the queue',
     recallCount: 'Call number {count}',
     note: '{text}',

@@ -40,6 +40,7 @@ export const TIMELINE_ES = {
     noTopics: 'Sin temas',
     reason: 'Motivo: {reason}',
     noAnswer: 'El llamado venció sin respuesta (vez {count})',
+    notCheckedIn: 'El cliente no registró su llegada a la cita',
     arrivalReset: 'Vuelve al final de la fila',
     recallCount: 'Llamado número {count}',
     note: '{text}',
