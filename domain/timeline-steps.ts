@@ -44,6 +44,9 @@ export type FactKey = (typeof FACT_KEYS)[number];
 export interface TimelineTexts {
   step: Record<TimelineEventType, string>;
   fact: Record<FactKey, string>;
+  /** The video call's conversation beside the steps (GET /tickets/:id/chat), and a file sent in it. */
+  chat: string;
+  chatFile: string;
 }
 
 export interface StepFact {

@@ -4,6 +4,7 @@
 import type { BranchSnapshot, ReleaseResult, TemporalUi } from '@domain/contracts/monitor';
 import type { GroupBy, Report } from '@domain/contracts/resources';
 import type { Ticket, TimelineEvent } from '@domain/contracts/tickets';
+import type { ChatMessage } from '@domain/contracts/video';
 import type { ErrorBody } from '@domain/errors';
 import type { ReleaseAction, StuckItem } from '@domain/stuck';
 import { fetchUtils, HttpError, type DataProvider, type Identifier } from 'react-admin';
@@ -71,6 +72,8 @@ export const reportSearch = (q: ReportQuery): string =>
 
 export interface VentanillaDataProvider extends DataProvider {
   ticketTimeline(id: Identifier): Promise<TimelineEvent[]>;
+  /** Issue 16: the conversation of the ticket's video call (empty without one). */
+  ticketChat(id: Identifier): Promise<ChatMessage[]>;
   ticketAction(
     id: Identifier,
     action: 'requeue' | 'cancel' | 'check-in',
@@ -113,6 +116,7 @@ export const dataProvider: VentanillaDataProvider = {
     return base.update(resource, { ...params, data });
   },
   ticketTimeline: (id) => getJson(`${ticketPath(id)}/timeline`),
+  ticketChat: (id) => getJson(`${ticketPath(id)}/chat`),
   ticketAction: (id, action, body = {}) => postJson(`${ticketPath(id)}/${action}`, body),
   branchSnapshot: (branchId) => getJson(`/monitor/branches/${branchId}`),
   releaseStuck: (item, action) => postJson('/monitor/stuck/release', { kind: item.kind, id: item.id, action }),

@@ -194,6 +194,7 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
     await api.call(sup, 'get', '/tickets', { query: { filter: { day: 'today' }, range: [0, 9] } });
     await api.call(sup, 'get', '/tickets/:id', { params: { id: first } });
     await api.call(sup, 'get', '/tickets/:id/timeline', { params: { id: first } });
+    await api.call(sup, 'get', '/tickets/:id/chat', { params: { id: first } });
     const appointmentCustomer = (await app.db('tickets').where({ id: appointment }).first('customer_id')).customer_id;
     await api.call(sup, 'get', '/customers/:id/visits', { params: { id: appointmentCustomer }, query: { limit: 5 } });
     await api.call(ana, 'get', '/shifts/current/figures');

@@ -295,6 +295,14 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/tickets/:id/chat',
+    summary: "Issue 16: the chat of the ticket's video call (text and files), oldest first; empty without a call",
+    tag: 'tickets',
+    response: z.array(C.ChatMessage),
+    auth: 'staff',
+  },
+  {
+    method: 'get',
     path: '/customers/:id/visits',
     summary: `Issue 16: a customer's latest ended visits (newest first, limit 1–${VISITS_MAX}, default 10) for the desk's customer panel; 404 for a customer out of the caller's reach`,
     tag: 'customers',

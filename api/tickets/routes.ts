@@ -13,6 +13,7 @@ import { listTickets } from './list.js';
 import { readTicket } from './read.js';
 import * as S from './schemas.js';
 import { timelineOf } from './timeline.js';
+import { chatOfTicket } from '../video/chat.js';
 import type { TicketView } from '../../domain/ticket-messages.js';
 
 type Action<B> = (
@@ -58,6 +59,12 @@ export function ticketRoutes(deps: ApiDeps): Router {
   r.get('/tickets/:id/timeline', async (req, res) => {
     await loadTicketFor(deps.db, res.locals.user, req.params.id);
     res.json(await timelineOf(deps.db, req.params.id));
+  });
+
+  // Issue 16: what was written in the ticket's video call, for whoever may read its timeline.
+  r.get('/tickets/:id/chat', async (req, res) => {
+    await loadTicketFor(deps.db, res.locals.user, req.params.id);
+    res.json(await chatOfTicket(deps.db, req.params.id));
   });
 
   const action = <S extends z.ZodType>(path: string, schema: S, fn: Action<z.infer<S>>) =>

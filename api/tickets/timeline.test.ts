@@ -70,3 +70,44 @@ describe('GET /api/tickets/:id/timeline (issue 16)', () => {
     ]);
   });
 });
+
+describe('GET /api/tickets/:id/chat (issue 16)', () => {
+  it("gives the video call's conversation, the customer's words too, to whoever may read the ticket", async () => {
+    const sup = await app.login('supervisor@andino.demo');
+    const centro = await app.db('branches').where({ code: 'CEN' }).first('id');
+    const service = await app.db('services').where({ label: 'C', branch_id: centro.id }).first('id');
+    const t = (await sup.request('POST', '/api/tickets', { serviceId: service.id })).body;
+    expect((await sup.request('GET', `/api/tickets/${t.id}/chat`)).body).toEqual([]);
+
+    const ana = await app.db('users').where({ email: 'ana@andino.demo' }).first('id', 'first_name', 'last_name');
+    const roomId = '00000000-0000-4000-8000-00000000c4a7';
+    await app.db('video_rooms').insert({
+      id: roomId,
+      ticket_id: t.id,
+      guest_token_hash: 'x'.repeat(64),
+      opened_at: new Date(),
+    });
+    await app.db('chat_messages').insert([
+      { room_id: roomId, sender_type: 'user', sender_id: ana.id, body: 'Buenos días, ¿en qué le ayudo?' },
+      { room_id: roomId, sender_type: 'customer', sender_id: null, body: 'Necesito un certificado' },
+    ]);
+    const chat = await sup.request('GET', `/api/tickets/${t.id}/chat`);
+    expect(chat.status).toBe(200);
+    expect(
+      chat.body.map((m: { senderType: string; senderName: string; body: string }) => [
+        m.senderType,
+        m.senderName,
+        m.body,
+      ]),
+    ).toEqual([
+      ['user', `${ana.first_name} ${ana.last_name}`, 'Buenos días, ¿en qué le ayudo?'],
+      ['customer', 'Cliente', 'Necesito un certificado'],
+    ]);
+    // Another branch's agent does not reach this ticket, nor its conversation: refused as its timeline is.
+    const elena = await app.login('elena@andino.demo');
+    const refused = await elena.request('GET', `/api/tickets/${t.id}/chat`);
+    const timeline = await elena.request('GET', `/api/tickets/${t.id}/timeline`);
+    expect(refused.status).toBe(403);
+    expect([refused.status, refused.body.code]).toEqual([timeline.status, timeline.body.code]);
+  });
+});

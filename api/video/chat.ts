@@ -1,5 +1,6 @@
-// D12 chat: stored in chat_messages, relayed to the room. Text messages stay out of the ticket
-// timeline (a conversation, not a fact); files are recorded there by files.ts.
+// D12 chat: stored in chat_messages, relayed to the room. Text messages are no steps of the
+// ticket (a conversation, not a fact; files are, by files.ts): its page shows them beside the
+// timeline (GET /tickets/:id/chat, issue 16).
 import type { Db } from '../../db/knex.js';
 import { announceToRoom } from './call-events.js';
 import type { Participant } from './participant.js';
@@ -66,4 +67,10 @@ export async function listChat(db: Db, roomId: string): Promise<ChatMessage[]> {
     file: r.file_id ? { id: r.file_id, name: r.file_name, mime: r.mime, size: r.size } : null,
     at: new Date(r.created_at).toISOString(),
   }));
+}
+
+/** The conversation of a ticket's video call, oldest first; none when it had no call. */
+export async function chatOfTicket(db: Db, ticketId: string): Promise<ChatMessage[]> {
+  const room: { id: string } | undefined = await db('video_rooms').where({ ticket_id: ticketId }).first('id');
+  return room ? listChat(db, room.id) : [];
 }

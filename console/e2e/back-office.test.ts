@@ -107,10 +107,13 @@ describe('view all tickets', () => {
     const ids = await h.stack.db('tickets').where({ number: c1.number, branch_id: h.branchId }).first('id');
     const ana = await h.stack.db('users').where({ email: 'ana@andino.demo' }).first('id');
     const desk = await h.stack.db('desks').where({ branch_id: h.branchId, name: 'Módulo 5' }).first('id');
-    // Ana is at her desk (Offline, so dispatch gives her nothing else): an agent cancels a waiting
-    // ticket only with an open shift (domain/ticket-rights.ts).
+    // Ana is at her desk, Online in manual mode: a supervisor's call needs her Online and free
+    // (issue 16), and manual mode keeps dispatch from giving her anything else; an agent cancels a
+    // waiting ticket only with an open shift (domain/ticket-rights.ts).
     const anaApi = await h.stack.login('ana@andino.demo');
     expect((await anaApi.request('POST', '/api/shifts', { deskId: desk.id, state: 'offline' })).status).toBe(201);
+    expect((await anaApi.request('POST', '/api/shifts/current/manual', { manual: true })).status).toBe(200);
+    expect((await anaApi.request('POST', '/api/shifts/current/state', { state: 'online' })).status).toBe(200);
     expect(
       (await sup.request('POST', `/api/tickets/${ids.id}/call`, { agentId: ana.id, deskId: desk.id })).status,
     ).toBe(200);

@@ -35,7 +35,10 @@ const focused = (page: Page) =>
     const el = document.activeElement;
     if (!el || el === document.body) return 'body';
     const label = (el as HTMLInputElement).labels?.[0]?.textContent?.trim();
-    return `${el.getAttribute('role') ?? el.tagName.toLowerCase()}: ${el.getAttribute('aria-label') ?? label ?? el.textContent?.trim()}`;
+    // aria-labelledby names it as a screen reader does (a desk tile: its name, not its "Libre").
+    const by = el.getAttribute('aria-labelledby');
+    const named = by ? document.getElementById(by)?.textContent?.trim() : undefined;
+    return `${el.getAttribute('role') ?? el.tagName.toLowerCase()}: ${el.getAttribute('aria-label') ?? named ?? label ?? el.textContent?.trim()}`;
   });
 
 /**

@@ -64,4 +64,6 @@ export const TIMELINE_EN = {
     edited_email: 'E-mail changed',
     edited_phone: 'Phone changed',
   },
+  chat: 'Video call conversation',
+  chatFile: 'File:',
 } as const satisfies TimelineTexts;

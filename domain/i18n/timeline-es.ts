@@ -65,4 +65,6 @@ export const TIMELINE_ES = {
     edited_email: 'Correo cambiado',
     edited_phone: 'Teléfono cambiado',
   },
+  chat: 'Conversación de la videollamada',
+  chatFile: 'Archivo:',
 } as const satisfies TimelineTexts;

@@ -359,7 +359,12 @@ const en: TranslationMessages = {
     support: "{number} is from a support service: the agent's main services have nobody waiting.",
   }),
   // Issue 16 (desk-a): a ticket's timeline, worded once for both UIs (domain/i18n/timeline-en.ts).
-  timeline: { step: polyglot(TIMELINE_EN.step), fact: polyglot(TIMELINE_EN.fact) },
+  timeline: {
+    step: polyglot(TIMELINE_EN.step),
+    fact: polyglot(TIMELINE_EN.fact),
+    chat: TIMELINE_EN.chat,
+    chatFile: TIMELINE_EN.chatFile,
+  },
 };
 
 export default en;

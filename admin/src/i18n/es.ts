@@ -400,7 +400,12 @@ const es: TranslationMessages = {
     support: '{number} es de un servicio de apoyo: los servicios principales del asesor no tienen a nadie en espera.',
   }),
   // Issue 16 (desk-a): a ticket's timeline, worded once for both UIs (domain/i18n/timeline-es.ts).
-  timeline: { step: polyglot(TIMELINE_ES.step), fact: polyglot(TIMELINE_ES.fact) },
+  timeline: {
+    step: polyglot(TIMELINE_ES.step),
+    fact: polyglot(TIMELINE_ES.fact),
+    chat: TIMELINE_ES.chat,
+    chatFile: TIMELINE_ES.chatFile,
+  },
 };
 
 export default es;

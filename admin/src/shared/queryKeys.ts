@@ -11,6 +11,7 @@ export const queryKeys = {
   temporalUi: () => ['monitor', 'temporal-ui'] as const,
   /** B7: one ticket's timeline. */
   timeline: (ticketId: string) => ['tickets', 'timeline', ticketId] as const,
+  chat: (ticketId: string) => ['tickets', 'chat', ticketId] as const,
   /** H3: one report. */
   report: (q: ReportQuery) => ['reports', 'summary', q] as const,
 };

@@ -9,6 +9,7 @@ import type { VentanillaDataProvider } from '../dataProvider';
 import { retryUnlessRefused, useNotifyQueryError } from '../shared/errors';
 import { queryKeys } from '../shared/queryKeys';
 import { StateChip } from '../shared/StatusChip';
+import { ChatTranscript } from './ChatTranscript';
 
 /** The steps so far; the ticket's live events make it stale (shared/LiveInvalidation.tsx), and so do its actions. */
 export function Timeline({ ticketId }: { ticketId: string }) {
@@ -72,6 +73,7 @@ export function Timeline({ ticketId }: { ticketId: string }) {
             })}
           </TableBody>
         </Table>
+        <ChatTranscript ticketId={ticketId} />
       </CardContent>
     </Card>
   );

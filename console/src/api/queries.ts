@@ -5,6 +5,7 @@ import { publicData } from '@domain/public-pages';
 import type { ResourceName, ResourceRecord, SessionUser, Profile } from '@domain/contracts/resources';
 import type { ShiftView } from '@domain/contracts/shifts';
 import type { Ticket, TimelineEvent, WaitingItem } from '@domain/contracts/tickets';
+import type { ChatMessage } from '@domain/contracts/video';
 import { keepPreviousData, QueryCache, QueryClient, queryOptions } from '@tanstack/react-query';
 import { api, ApiError, type ListParams } from './client';
 import { logUnexpected } from './errors';
@@ -68,6 +69,13 @@ export const timelineQuery = (id: string) =>
   queryOptions({
     queryKey: [...keys.ticket(id), 'timeline'],
     queryFn: () => api.get<TimelineEvent[]>(`/tickets/${id}/timeline`),
+  });
+
+/** Issue 16: what was written in the ticket's video call (no steps of its own: beside the timeline). */
+export const ticketChatQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...keys.ticket(id), 'chat'],
+    queryFn: () => api.get<ChatMessage[]>(`/tickets/${id}/chat`),
   });
 
 /** B3–B5: today's list is live (socket events refetch it); history is not. */
