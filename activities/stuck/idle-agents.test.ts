@@ -1,16 +1,14 @@
 // The sweeper's guard for dispatch: should a ticket's offer be lost, the customer is not left
 // waiting beside a free agent. Here the offer is dropped on purpose (the worker's ticketEffect
 // ignores "waiting"), so only the sweeper's pass can get the ticket called.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shiftWorkflowId } from '../../domain/agents.js';
 import { createLogger } from '../../platform/logger.js';
 import { createActivities } from '../../runtime/worker-factory.js';
 import { createTestStack, type TestStack } from '../../tests/support/stack.js';
 import { createOrg, ticketInput, type Org } from '../../tests/support/fixtures.js';
 import { until } from '../../tests/support/until.js';
+import { openOnlineShift } from '../../tests/support/shifts.js';
 import { startTicket } from '../../workflows/tickets/client.js';
-import { startShiftWorkflow } from '../../workflows/shifts/client.js';
 import { nudgeIdleAgents } from './idle-agents.js';
 
 let s: TestStack;
@@ -32,28 +30,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => s?.close());
 
-async function openShift(i: number): Promise<void> {
-  const agent = org.agents[i]!;
-  const shiftId = randomUUID();
-  await s.db('shifts').insert({
-    id: shiftId,
-    user_id: agent.id,
-    branch_id: org.branchId,
-    desk_id: org.deskIds[i],
-    state: 'offline',
-    state_since: new Date(),
-    started_at: new Date(),
-    workflow_id: shiftWorkflowId(agent.id, shiftId),
-  });
-  await startShiftWorkflow(s.client, s.taskQueue, {
-    shiftId,
-    userId: agent.id,
-    entityId: org.entityId,
-    branchId: org.branchId,
-    deskId: org.deskIds[i]!,
-    initialState: 'online',
-  });
-}
+const openShift = (i: number) => openOnlineShift(s, org, i);
 
 describe('the sweeper, for a customer left waiting beside a free agent', () => {
   it('wakes the free agent who may serve them once they have waited past the grace, and nobody before', async () => {

@@ -3,15 +3,13 @@
 // mid-dispatch (its row locked, its claim already past) while a ticket starts waiting. The old
 // offer skipped the locked shift and the dispatch had looked too early, so the ticket waited
 // with a free agent beside it (the intermittent failure of the stuck-work release test).
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shiftWorkflowId } from '../../domain/agents.js';
 import { createActivities } from '../../runtime/worker-factory.js';
 import { createTestStack, type TestStack } from '../../tests/support/stack.js';
 import { createOrg, ticketInput, type Org } from '../../tests/support/fixtures.js';
 import { startTicket } from '../tickets/client.js';
-import { startShiftWorkflow } from './client.js';
 import { until } from '../../tests/support/until.js';
+import { openOnlineShift } from '../../tests/support/shifts.js';
 
 let s: TestStack;
 let org: Org;
@@ -37,31 +35,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => s?.close());
 
-/** Opens agent i's shift Online (its row as the API writes it); `beforeStart` sees the shift id first. */
-async function openShift(i: number, beforeStart?: (shiftId: string) => void): Promise<string> {
-  const agent = org.agents[i]!;
-  const shiftId = randomUUID();
-  await s.db('shifts').insert({
-    id: shiftId,
-    user_id: agent.id,
-    branch_id: org.branchId,
-    desk_id: org.deskIds[i],
-    state: 'offline',
-    state_since: new Date(),
-    started_at: new Date(),
-    workflow_id: shiftWorkflowId(agent.id, shiftId),
-  });
-  beforeStart?.(shiftId);
-  await startShiftWorkflow(s.client, s.taskQueue, {
-    shiftId,
-    userId: agent.id,
-    entityId: org.entityId,
-    branchId: org.branchId,
-    deskId: org.deskIds[i]!,
-    initialState: 'online',
-  });
-  return shiftId;
-}
+/** Opens agent i's shift Online; `beforeStart` sees the shift id first. */
+const openShift = (i: number, beforeStart?: (shiftId: string) => void) => openOnlineShift(s, org, i, beforeStart);
 
 describe('a ticket offered while the shift is dispatching', () => {
   it('is called once that dispatch ends empty-handed: the offer is never lost', async () => {
