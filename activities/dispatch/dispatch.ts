@@ -66,6 +66,16 @@ async function claimAndCall(db: Db, temporal: Client, a: DispatchAgentArgs): Pro
         await sleep(LOCKED_WAIT_MS);
         continue;
       }
+      // The ticket this agent just let go (requeued, a call timed out) is kept from them only in
+      // favour of others: it goes to another free agent if there is one, else back to this agent.
+      // Its own offer went out while this agent still held it and found nobody free; skipped here
+      // too, it waited beside the free agent until the sweeper's last guard.
+      const skipped = a.skipTicketId;
+      if (r.done.ticketId === null && skipped && exclude.includes(skipped)) {
+        if (await offerTicket(db, () => temporal, skipped, { tried: [a.shiftId] })) return NONE;
+        exclude.splice(exclude.indexOf(skipped), 1);
+        continue;
+      }
       return r.done;
     }
     i += 1;

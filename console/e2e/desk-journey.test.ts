@@ -8,6 +8,7 @@ import { ensureAdminBuilt } from '../../admin/e2e/build.js';
 import { DEMO_PASSWORD } from '../../db/seed/demo.js';
 import { axeReport, blocking } from '../../tests/support/axe.js';
 import {
+  atDeskSizes,
   kioskTicket,
   newContext,
   screenshot,
@@ -135,8 +136,7 @@ describe('issue 16: the desk', () => {
       window.dispatchEvent(new Event('focus'));
     });
     await expect.poll(() => page.title()).toBe('Ventanilla');
-    await noSideways(page);
-    await screenshot(page, 'desk16-calling-with-notice-1440');
+    await atDeskSizes(page, 'desk16-calling-with-notice');
     await axeClean(page, 'desk calling with the notice');
 
     // A supervisor cancels the call at this desk: the notice says who, and stays until dismissed.
@@ -152,7 +152,13 @@ describe('issue 16: the desk', () => {
     await expect.poll(() => lost.textContent()).toBe('');
     const other = called === tk.number ? second.number : tk.number;
     await page.getByTestId('call-number').filter({ hasText: other }).waitFor({ timeout: 15_000 });
-    expect((await sup.request('POST', `/api/tickets/${await idOf(other)}/cancel`, {})).status).toBe(200);
+    // Left unanswered, it times out until its requeues are spent (one for `second`, none left for
+    // `tk`): the second time-out ends it as a no-show, and the desk says so instead of "back in line".
+    await lost
+      .filter({ hasText: `El llamado a ${other} venció sin respuesta: se marcó como no presentado.` })
+      .waitFor({ timeout: 30_000 });
+    const ended = await h.stack.db('tickets').where({ number: other, branch_id: h.branchId }).first('status');
+    expect(ended.status).toBe('no_show');
     await page.getByTestId('attention').waitFor({ state: 'detached' });
     await setState(page, 'Desconectado');
     await context.close();
@@ -190,6 +196,8 @@ describe('issue 16: the desk', () => {
     if (!(await page.getByTestId('manual').isChecked())) await page.locator('.switch').click();
     await expect.poll(() => page.getByTestId('manual').isChecked()).toBe(true);
     await setState(page, 'En línea');
+    // The time-in-state clock counts by the server's clock too: seconds in, not an hour.
+    await expect(page.locator('.since [data-testid="elapsed"]').textContent()).resolves.toMatch(/^00:\d\d$/);
     await h.stack
       .db('services')
       .where({ id: await serviceId('C') })
@@ -232,8 +240,7 @@ describe('issue 16: the desk', () => {
       'Depósitos y retiros 2',
       'Pagos de servicios 1',
     ]);
-    await noSideways(page);
-    await screenshot(page, 'desk16-waiting-sla-1440');
+    await atDeskSizes(page, 'desk16-waiting-sla');
     await axeClean(page, 'waiting list with SLA');
     const sup = await h.stack.login('supervisor@andino.demo');
     for (const t of [over, near, within]) {

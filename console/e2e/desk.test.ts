@@ -2,6 +2,7 @@
 // customer, note, topics, finish into the next state; manual mode; two agents; reload; log out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  atDeskSizes,
   kioskTicket,
   loggedInPage,
   newContext,
@@ -34,6 +35,7 @@ describe('agent console', () => {
     await screenshot(page, 'desk-picker');
     await takeDesk(page, 'Módulo 1');
     await expect(page.getByTestId('branch-name').textContent()).resolves.toBe('Sucursal Centro');
+    await atDeskSizes(page, 'desk-idle');
     await expect(page.getByTestId('services-main').textContent()).resolves.toContain('Depósitos y retiros');
     await expect(page.getByTestId('services-support').textContent()).resolves.toContain('Pagos de servicios');
 
@@ -43,6 +45,7 @@ describe('agent console', () => {
     const number = (await kiosk.page.getByTestId('kiosk-number').textContent()) ?? '';
     expect(number).toMatch(/^C-\d{3}$/);
     await screenshot(kiosk.page, 'kiosk-ticket');
+    await atDeskSizes(kiosk.page, 'kiosk-ticket');
     // Issue 17: the kiosk prints the address (a link would leave the kiosk on this page).
     const statusHref = new URL((await kiosk.page.getByTestId('kiosk-status-address').textContent()) ?? '').pathname;
 
@@ -50,6 +53,7 @@ describe('agent console', () => {
     await page.getByTestId('call-number').filter({ hasText: number }).waitFor({ timeout: 15_000 });
     await page.locator('[data-testid="attention"][data-status="calling"]').waitFor();
     await screenshot(page, 'attention-calling');
+    await atDeskSizes(page, 'desk-calling');
     await display.page.getByTestId('display-current').filter({ hasText: number }).waitFor();
     await page.getByRole('button', { name: 'Volver a llamar' }).click();
     await page.getByTestId('recall-count').filter({ hasText: '1' }).waitFor();
@@ -58,6 +62,7 @@ describe('agent console', () => {
       .filter({ hasText: 'Módulo 1' })
       .waitFor();
     await screenshot(display.page, 'display');
+    await atDeskSizes(display.page, 'display');
 
     const status = await publicPage(h, statusHref, { width: 390, height: 844 });
     await status.page.getByTestId('status-called').filter({ hasText: 'Módulo 1' }).waitFor();
@@ -98,6 +103,7 @@ describe('agent console', () => {
       .filter({ hasText: `el tiquete ${number}` })
       .waitFor();
     await screenshot(page, 'attention-attending');
+    await atDeskSizes(page, 'desk-attending');
     await page.setViewportSize({ width: 1024, height: 768 });
     await screenshot(page, 'attention-tablet');
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -157,6 +163,7 @@ describe('agent console', () => {
     await list.locator(`tr[data-number="${second.number}"]`).getByRole('button', { name: 'Transferir' }).click();
     await page.getByTestId('transfer-service').selectOption({ label: 'R · Créditos' });
     await screenshot(page, 'transfer-dialog');
+    await atDeskSizes(page, 'desk-transfer-dialog');
     await page.getByRole('dialog').getByRole('button', { name: 'Transferir' }).click();
     await list.locator(`tr[data-number="${second.number}"]`).waitFor({ state: 'detached' });
     // Issue 17: the row that opened the dialog is gone; the keyboard lands on the list, not <body>.
@@ -215,18 +222,9 @@ describe('agent console', () => {
       await list.locator(`tr[data-number="${tk.number}"]`).getByRole('button', { name: 'Atender' }).click();
       await page.locator('[data-testid="attention"][data-status="calling"]').waitFor();
     };
-    const noSideways = async () =>
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await attend();
     const other = page.getByTestId('other-actions');
-    for (const size of [
-      { width: 1440, height: 900 },
-      { width: 1280, height: 720 },
-    ]) {
-      await page.setViewportSize(size);
-      await noSideways();
-      await screenshot(page, `desk-calling-${size.width}`);
-    }
+    await atDeskSizes(page, 'desk-calling-manual');
 
     // Requeue with a reason: back in the list (manual mode), the reason on its timeline.
     await other.getByLabel('Motivo (opcional)').fill('Fue por un documento');
@@ -237,8 +235,7 @@ describe('agent console', () => {
     // The transfer dialog opens from the panel (and is closed again here).
     await other.getByRole('button', { name: 'Transferir' }).click();
     await page.getByTestId('transfer-service').waitFor();
-    await noSideways();
-    await screenshot(page, 'desk-transfer-from-call');
+    await atDeskSizes(page, 'desk-transfer-from-call');
     await page.getByRole('dialog').getByRole('button', { name: 'Cerrar' }).first().click();
 
     // No-show asks first; "No" keeps calling, "Sí" ends the ticket with the reason given.
@@ -273,7 +270,6 @@ describe('agent console', () => {
         details: { reason: 'No respondió al llamado', noAnswerCount: 0 },
       },
     ]);
-    await page.setViewportSize({ width: 1366, height: 768 });
     await expect
       .poll(
         async () =>

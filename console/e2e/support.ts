@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createAppStack, type AppStack } from '../../tests/support/app-stack.js';
 import { launchBrowser, screenshot } from '../../tests/support/browser.js';
 
@@ -148,3 +149,31 @@ export async function setState(page: Page, label: string): Promise<void> {
 }
 
 export { screenshot };
+
+/** The desk's smallest supported screens (issue 16): a laptop's 1440×900 and 1280×720. */
+export const DESK_SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+] as const;
+
+/**
+ * A screen as it is now at each of DESK_SIZES: neither it nor a table in it scrolls sideways (asserted), a screenshot
+ * of each (`<name>-1440x900.png`, …) to look at; the page goes back to its own size after.
+ */
+export async function atDeskSizes(page: Page, name: string): Promise<void> {
+  const own = page.viewportSize();
+  for (const size of DESK_SIZES) {
+    await page.setViewportSize(size);
+    // From the top, as a person first sees it (a focused panel may have scrolled the page).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(fits, `${name} scrolls sideways at ${size.width}×${size.height}`).toBe(true);
+    // Nor does a table inside it: a row's buttons cut off at the edge are as out of reach.
+    const cut = await page.evaluate(
+      () => [...document.querySelectorAll('.table-wrap')].filter((t) => t.scrollWidth > t.clientWidth + 1).length,
+    );
+    expect(cut, `${name}: a table scrolls sideways at ${size.width}×${size.height}`).toBe(0);
+    await screenshot(page, `${name}-${size.width}x${size.height}`);
+  }
+  if (own) await page.setViewportSize(own);
+}

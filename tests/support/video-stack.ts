@@ -31,7 +31,12 @@ export interface VideoStack {
   close(): Promise<void>;
 }
 
-export async function createVideoStack(opts: { origin?: string } = {}): Promise<VideoStack> {
+/**
+ * `origin`: where the browser pages come from (the SFU's CORS and the API's public address);
+ * `port`: the API's own port, when the pages are the API's own (the real console): origin follows it.
+ */
+export async function createVideoStack(opts: { origin?: string; port?: number } = {}): Promise<VideoStack> {
+  const origin = opts.origin ?? (opts.port ? `http://127.0.0.1:${opts.port}` : undefined);
   const bin = installWorker();
   const stack = await createTestStack();
   await stack.startWorker();
@@ -43,7 +48,7 @@ export async function createVideoStack(opts: { origin?: string } = {}): Promise<
       databaseUrl: stack.dbUrl,
       sessionSecret: TEST_SECRET,
       port: 0,
-      corsOrigins: [opts.origin ?? 'http://127.0.0.1'],
+      corsOrigins: [origin ?? 'http://127.0.0.1'],
     },
     media: loadSfuConfig({ MEDIASOUP_WORKER_BIN: bin, SFU_WORKERS: '1' }),
     log,
@@ -56,7 +61,7 @@ export async function createVideoStack(opts: { origin?: string } = {}): Promise<
       log,
       config: {
         NODE_ENV: 'test',
-        publicUrl: opts.origin ?? 'http://localhost',
+        publicUrl: origin ?? 'http://localhost',
         temporalUiUrl: 'http://localhost:8233',
         TEMPORAL_NAMESPACE: stack.namespace,
         SESSION_SECRET: TEST_SECRET,
@@ -65,7 +70,7 @@ export async function createVideoStack(opts: { origin?: string } = {}): Promise<
       },
     },
     stack.dbUrl,
-    0,
+    opts.port ?? 0,
   );
   const url = `http://127.0.0.1:${server.port}`;
 

@@ -130,3 +130,34 @@ describe('a ticket offered while the shift is dispatching', () => {
     standIn.delete(shiftId);
   });
 });
+
+describe('the ticket an agent just let go', () => {
+  // Seen in the desk's browser test: a call timed out, the customer went back to the line, and the
+  // only agent who may serve them sat free beside them. The ticket's offer found the agent still
+  // holding it, and the agent's own dispatch skipped it (the ticket it just let go) — so nobody
+  // called it until the sweeper's last guard, 15–35 s later.
+  it('with no other free agent, goes back to the same agent at once, not to the sweeper', async () => {
+    const lone = await createOrg(s.db, {
+      agents: 1,
+      services: [{ label: 'Z', callTimeoutSeconds: 2, maxAutoRequeues: 1 }],
+    });
+    await s
+      .db('service_assignments')
+      .insert({ user_id: lone.agents[0]!.id, service_id: lone.services[0]!.id, kind: 'main' });
+    await openOnlineShift(s, lone, 0);
+    const t = await startTicket(s.client, s.taskQueue, ticketInput(lone));
+    // Called, unanswered (requeued), called again at the same desk, unanswered again: a no-show.
+    const ended = await until(
+      'the second unanswered call to end the ticket',
+      async () => (await s.db('tickets').where({ id: t.id, status: 'no_show' }).first()) ?? undefined,
+    );
+    expect(ended.no_answer_count).toBe(2);
+    const steps = await s.db('ticket_events').where({ ticket_id: t.id }).orderBy('seq').select('type', 'details');
+    expect(steps.map((e: { type: string }) => e.type)).toEqual(['created', 'called', 'requeued', 'called', 'no_show']);
+    expect(
+      steps
+        .filter((e: { type: string }) => e.type === 'called')
+        .map((e: { details: { agentId: number } }) => e.details.agentId),
+    ).toEqual([lone.agents[0]!.id, lone.agents[0]!.id]);
+  });
+});

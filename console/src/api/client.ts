@@ -1,5 +1,6 @@
 // The console's only way to the API (the video call's room routes included): JSON in and out, the
 // session cookie or a bearer, and refusals as ApiError (worded by i18n/errors.ts, never shown as sent).
+import { noteServerDate } from '../common/serverClock';
 import { apiErrorOf, ApiError } from './errors';
 
 export { ApiError } from './errors';
@@ -20,6 +21,7 @@ async function call(method: string, path: string, body: unknown, opts: RequestOp
   if (opts.bearer) headers['authorization'] = `Bearer ${opts.bearer}`;
   if (body !== undefined && !opts.raw) headers['content-type'] = 'application/json';
   let res: Response;
+  const sentAt = Date.now();
   try {
     res = await fetch(`/api${path}`, {
       method,
@@ -31,6 +33,7 @@ async function call(method: string, path: string, body: unknown, opts: RequestOp
   } catch (err) {
     throw new ApiError('network', { cause: err instanceof Error ? err.message : String(err) });
   }
+  noteServerDate(res.headers.get('date'), sentAt, Date.now());
   if (!res.ok) throw apiErrorOf(res.status, await res.text());
   return res;
 }

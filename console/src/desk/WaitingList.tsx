@@ -87,8 +87,8 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
               <thead>
                 <tr>
                   <th>{t.desk.colNumber}</th>
+                  {/* The ID number goes under the name: seven columns overflowed a 1280 px laptop. */}
                   <th>{t.desk.colCustomer}</th>
-                  <th>{t.desk.colId}</th>
                   <th>{t.desk.colKind}</th>
                   <th>{t.desk.colService}</th>
                   <th>{t.sla.waited}</th>
@@ -107,8 +107,13 @@ export function WaitingList({ shift }: { shift: ShiftView }) {
                     </td>
                     <td className="truncate wide-cell">
                       {w.customerName ?? <span className="muted">{t.attention.anonymous}</span>}
+                      {w.customerIdNumber && (
+                        <span className="sub mono">
+                          <span className="sr-only">{t.desk.colId}: </span>
+                          {w.customerIdNumber}
+                        </span>
+                      )}
                     </td>
-                    <td className="mono">{w.customerIdNumber ?? '—'}</td>
                     <td>
                       <span className={`kind kind-${w.kind}`}>{t.kinds[w.kind]}</span>
                     </td>

@@ -284,7 +284,7 @@ export const en: Dictionary = {
     tags: 'Tags',
     chat: 'Chat',
     chatPlaceholder: 'Write a message…',
-    attach: 'Attach a file',
+    attach: 'Attach',
     download: 'Download',
     ended: 'The video call has ended.',
     customer: 'Customer',

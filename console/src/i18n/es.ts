@@ -292,7 +292,7 @@ export const es = {
     tags: 'Tags',
     chat: 'Chat',
     chatPlaceholder: 'Escriba un mensaje…',
-    attach: 'Adjuntar archivo',
+    attach: 'Adjuntar',
     download: 'Descargar',
     ended: 'La videollamada terminó.',
     customer: 'Cliente',
