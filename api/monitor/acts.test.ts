@@ -126,3 +126,67 @@ describe('issue 19: a supervisor acts on their own branch only', () => {
     expect([cancelled.status, cancelled.body.status]).toEqual([200, 'cancelled']);
   });
 });
+
+describe("issue 19: a supervisor acts on an agent's shift", () => {
+  it('puts an agent in a state, and ends the shift with the customer back in the queue, keeping the arrival', async () => {
+    const agent = await app.login('ana@andino.demo');
+    // Offline and in manual mode: dispatch hands her nobody of the customers left waiting above.
+    const opened = await agent.request('POST', '/api/shifts', { deskId: desk, state: 'offline' });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const shiftId = opened.body.id as string;
+    expect((await agent.request('POST', '/api/shifts/current/manual', { manual: true })).status).toBe(200);
+
+    const resting = await sup.request('POST', `/api/monitor/shifts/${shiftId}/state`, { state: 'resting' });
+    expect([resting.status, resting.body.state], JSON.stringify(resting.body)).toEqual([200, 'resting']);
+    // An agent never acts from the monitor, not even on their own shift.
+    const own = await agent.request('POST', `/api/monitor/shifts/${shiftId}/state`, { state: 'online' });
+    expect([own.status, own.body.code]).toEqual([403, 'BackOfficeStaffOnly']);
+    expect((await sup.request('POST', `/api/monitor/shifts/${shiftId}/state`, { state: 'online' })).status).toBe(200);
+
+    const t = await sup.request('POST', '/api/tickets', { serviceId: serviceC });
+    const call = await agent.request('POST', `/api/tickets/${t.body.id}/call`, {});
+    expect(call.status, JSON.stringify(call.body)).toBe(200);
+    const before = await app.db('tickets').where({ id: t.body.id }).first('arrival_at', 'status');
+    expect(before.status).toBe('calling');
+    // The monitor shows her calling that ticket.
+    const row = ((await snapshot()).agents as { userId: number; ticket: { id: string } | null }[]).find(
+      (a) => a.userId === ana,
+    )!;
+    expect(row.ticket?.id).toBe(t.body.id);
+
+    const ended = await sup.request('POST', `/api/monitor/shifts/${shiftId}/end`, { reason: 'Olvidó cerrar sesión' });
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    expect(ended.body.endedAt).not.toBeNull();
+    const after = await app.db('tickets').where({ id: t.body.id }).first('arrival_at', 'status', 'agent_id');
+    expect(after).toEqual({ arrival_at: before.arrival_at, status: 'waiting', agent_id: null });
+    const supId = (await app.db('users').where({ email: 'supervisor@andino.demo' }).first('id')).id;
+    const requeued = await app
+      .db('ticket_events')
+      .where({ ticket_id: t.body.id, type: 'requeued' })
+      .first('actor_id', app.db.raw(`details->>'reason' as reason`));
+    expect(requeued).toEqual({ actor_id: supId, reason: 'Olvidó cerrar sesión' });
+    expect(await app.db('shifts').where({ id: shiftId }).whereNull('ended_at').first()).toBeUndefined();
+    expect((await sup.request('POST', `/api/tickets/${t.body.id}/cancel`, {})).status).toBe(200);
+  });
+
+  it("refuses a supervisor another branch's shift; the entity's admin may end it", async () => {
+    const elena = await app.login('elena@andino.demo');
+    const norteDesk = (await app.db('desks').where({ branch_id: norte }).orderBy('id').first('id')).id;
+    const opened = await elena.request('POST', '/api/shifts', { deskId: norteDesk, state: 'online' });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const id = opened.body.id as string;
+    for (const [path, body] of [
+      ['state', { state: 'resting' }],
+      ['end', { reason: 'x' }],
+    ] as const) {
+      const res = await sup.request('POST', `/api/monitor/shifts/${id}/${path}`, body);
+      expect([path, res.status, res.body.code]).toEqual([path, 403, 'OtherBranch']);
+    }
+    expect(await app.db('shifts').where({ id }).first('state', 'ended_at')).toEqual({
+      state: 'online',
+      ended_at: null,
+    });
+    const ended = await admin.request('POST', `/api/monitor/shifts/${id}/end`, {});
+    expect([ended.status, ended.body.endedAt === null]).toEqual([200, false]);
+  });
+});

@@ -1,5 +1,6 @@
 // H4: a branch's queues, agents and SLA today. Its query is made stale by every ticket or shift
-// event of that branch (shared/LiveInvalidation.tsx), and refetched every 15 s for the clocks.
+// event of that branch (shared/LiveInvalidation.tsx) and refetched every 15 s; its clocks tick
+// every second from the server's durations (clock.ts). Issue 19: it acts on tickets (QueueActions).
 import {
   Alert,
   Box,
@@ -27,6 +28,12 @@ import { queryKeys } from '../shared/queryKeys';
 import { StateChip } from '../shared/StatusChip';
 import { TemporalLink } from '../shared/TemporalLink';
 import { StuckWork } from './StuckWork';
+import { activitySeconds, AgentStatus } from './AgentStatus';
+import { ticking, useNow } from './clock';
+import { QueueActions } from './QueueActions';
+
+/** A duration or percentage never breaks over two lines ("9 min 05 s", "100.0 %"). */
+const NUMBERS_STAY_WHOLE = { '& td.MuiTableCell-alignRight': { whiteSpace: 'nowrap' } } as const;
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -58,7 +65,11 @@ export function MonitorPage() {
     (identityPending || !branches.length
       ? null
       : ((identity?.branchId as number | null) ?? (branches[0]!.id as number)));
-  const { data: snap, error } = useQuery({
+  const {
+    data: snap,
+    error,
+    dataUpdatedAt: receivedAt,
+  } = useQuery({
     queryKey: queryKeys.snapshot(branchId),
     queryFn: branchId === null ? skipToken : () => dp.branchSnapshot(branchId),
     refetchInterval: 15_000,
@@ -68,6 +79,8 @@ export function MonitorPage() {
   });
   const errorText = useErrorText();
   const live = useLiveConnected();
+  const now = useNow();
+  const clock = (seconds: number | null) => duration(ticking(seconds, receivedAt, now));
 
   const t = (k: string, o?: object) => translate(`ventanilla.monitor.${k}`, o);
   return (
@@ -121,7 +134,7 @@ export function MonitorPage() {
               <Stat label={t('waiting')} value={String(snap.totals.waiting)} testId="total-waiting" />
             </Grid>
             <Grid size={{ xs: 6, md: 3 }}>
-              <Stat label={t('longest_wait')} value={duration(snap.totals.longestWaitSeconds)} testId="longest-wait" />
+              <Stat label={t('longest_wait')} value={clock(snap.totals.longestWaitSeconds)} testId="longest-wait" />
             </Grid>
             <Grid size={{ xs: 6, md: 3 }}>
               <Stat label={t('sla_today')} value={percent(snap.totals.slaPercent)} testId="sla-today" />
@@ -146,7 +159,7 @@ export function MonitorPage() {
               <Card variant="outlined">
                 <CardContent>
                   <Typography variant="h6">{t('services')}</Typography>
-                  <Table size="small" data-testid="monitor-services">
+                  <Table size="small" sx={NUMBERS_STAY_WHOLE} data-testid="monitor-services">
                     <TableHead>
                       <TableRow>
                         <TableCell>{t('service')}</TableCell>
@@ -181,15 +194,27 @@ export function MonitorPage() {
                           </TableCell>
                           <TableCell
                             align="right"
-                            sx={{ color: (s.longestWaitSeconds ?? 0) > s.slaTargetSeconds ? 'error.main' : undefined }}
+                            sx={{
+                              color:
+                                (ticking(s.longestWaitSeconds, receivedAt, now) ?? 0) > s.slaTargetSeconds
+                                  ? 'error.main'
+                                  : undefined,
+                            }}
                           >
-                            {duration(s.longestWaitSeconds)}
+                            {clock(s.longestWaitSeconds)}
                           </TableCell>
                           <TableCell align="right">{s.calling}</TableCell>
                           <TableCell align="right">{s.attending}</TableCell>
                           <TableCell align="right">{s.finished}</TableCell>
                           <TableCell align="right">{s.abandoned}</TableCell>
-                          <TableCell align="right">{percent(s.slaPercent)}</TableCell>
+                          <TableCell align="right" data-testid="service-sla">
+                            {percent(s.slaPercent)}
+                            {s.waitingOverSla > 0 && (
+                              <Typography variant="caption" color="error" sx={{ display: 'block' }}>
+                                {t('over_sla', { smart_count: s.waitingOverSla })}
+                              </Typography>
+                            )}
+                          </TableCell>
                         </TableRow>
                       ))}
                     </TableBody>
@@ -204,7 +229,7 @@ export function MonitorPage() {
                   {snap.queue.length === 0 ? (
                     <Typography color="text.secondary">{t('no_queue')}</Typography>
                   ) : (
-                    <Table size="small" data-testid="monitor-queue">
+                    <Table size="small" sx={NUMBERS_STAY_WHOLE} data-testid="monitor-queue">
                       <TableHead>
                         <TableRow>
                           <TableCell>{t('number')}</TableCell>
@@ -217,7 +242,7 @@ export function MonitorPage() {
                       </TableHead>
                       <TableBody>
                         {snap.queue.map((q) => (
-                          <TableRow key={q.id}>
+                          <TableRow key={q.id} data-testid={`queue-${q.number}`}>
                             <TableCell>
                               <Link to={`/tickets/${q.id}/show`}>{q.number}</Link>
                               {q.priority > 0 ? ' ★' : ''}
@@ -225,10 +250,13 @@ export function MonitorPage() {
                             <TableCell>
                               <StateChip value={q.status} />
                             </TableCell>
-                            <TableCell align="right">{duration(q.waitedSeconds)}</TableCell>
+                            <TableCell align="right" data-testid="queue-waited">
+                              {clock(q.waitedSeconds)}
+                            </TableCell>
                             <TableCell>{q.agentName ?? '—'}</TableCell>
                             <TableCell>{q.deskName ?? '—'}</TableCell>
-                            <TableCell>
+                            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                              <QueueActions item={q} snap={snap} />
                               <TemporalLink compact href={q.temporalUrl} label="ventanilla.tickets.temporal" />
                             </TableCell>
                           </TableRow>
@@ -243,29 +271,27 @@ export function MonitorPage() {
               <Card variant="outlined">
                 <CardContent>
                   <Typography variant="h6">{t('agents')}</Typography>
-                  <Table size="small" data-testid="monitor-agents">
+                  <Table size="small" sx={NUMBERS_STAY_WHOLE} data-testid="monitor-agents">
                     <TableHead>
                       <TableRow>
                         <TableCell>{t('agent')}</TableCell>
                         <TableCell>{t('state')}</TableCell>
                         <TableCell align="right">{t('since')}</TableCell>
                         <TableCell>{t('desk')}</TableCell>
-                        <TableCell>{t('ticket')}</TableCell>
                         <TableCell />
                       </TableRow>
                     </TableHead>
                     <TableBody>
                       {snap.agents.map((a) => (
-                        <TableRow key={a.userId}>
+                        <TableRow key={a.userId} data-testid={`agent-${a.userId}`}>
                           <TableCell>{a.name}</TableCell>
-                          <TableCell>
-                            <StateChip value={a.state} vocabulary="state" />
+                          <TableCell data-testid="agent-activity">
+                            <AgentStatus agent={a} />
                           </TableCell>
-                          <TableCell align="right">{duration(a.secondsInState)}</TableCell>
+                          <TableCell align="right" data-testid="agent-time">
+                            {activitySeconds(a, receivedAt, now)}
+                          </TableCell>
                           <TableCell>{a.deskName ?? '—'}</TableCell>
-                          <TableCell>
-                            {a.ticket ? <Link to={`/tickets/${a.ticket.id}/show`}>{a.ticket.number}</Link> : '—'}
-                          </TableCell>
                           <TableCell>
                             <TemporalLink compact href={a.temporalUrl} label="ventanilla.tickets.temporal" />
                           </TableCell>
