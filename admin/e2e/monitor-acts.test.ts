@@ -40,6 +40,11 @@ async function signIn(email: string): Promise<Page> {
   return page;
 }
 
+/** Back at the top, with the app bar (hidden while scrolling down) shown again. */
+async function top(page: Page): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(500);
+}
 const fits = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 /** "1 min 05 s" → 65; "42 s" → 42. */
 const seconds = (text: string | null): number => {
@@ -116,6 +121,7 @@ describe('issue 19: a monitor that acts', () => {
     const confirm = page.getByRole('dialog', { name: `¿Cancelar el turno ${late.number}?` });
     await confirm.getByRole('button', { name: 'No, mantener el turno' }).waitFor();
     await confirm.getByLabel('Motivo').fill('El cliente se retiró');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     expect(await fits(page)).toBe(true);
     await screenshot(page, 'admin19-monitor-cancel-1440');
     const onDialog = blocking((await axeReport(page)).violations);
@@ -137,7 +143,71 @@ describe('issue 19: a monitor that acts', () => {
     );
 
     expect(await fits(page)).toBe(true);
+    await top(page);
     await screenshot(page, 'admin19-monitor-1440');
+    expect({ onDialog, onPage: blocking((await axeReport(page)).violations) }).toEqual({ onDialog: [], onPage: [] });
+    await page.context().close();
+  });
+  it('a supervisor puts an agent online, calls a customer to him by name, and ends his session from the monitor', async () => {
+    const centro = (await app.db('branches').where({ code: 'CEN' }).first('id')).id;
+    const serviceC = (await app.db('services').where({ branch_id: centro, label: 'C' }).first('id')).id;
+    const bruno = await app.db('users').where({ email: 'bruno@andino.demo' }).first('id');
+    const desk = (await app.db('desks').where({ branch_id: centro }).orderBy('id', 'desc').first('id')).id;
+    const agent = await app.login('bruno@andino.demo');
+    // At a desk, offline and in manual mode: nobody is dispatched to him but what the supervisor calls.
+    expect((await agent.request('POST', '/api/shifts', { deskId: desk, state: 'offline' })).status).toBe(201);
+    expect((await agent.request('POST', '/api/shifts/current/manual', { manual: true })).status).toBe(200);
+    const fresh = (await sup.request('POST', '/api/tickets', { serviceId: serviceC })).body as {
+      id: string;
+      number: string;
+    };
+
+    const page = await signIn('supervisor@andino.demo');
+    const row = page.getByTestId(`agent-${bruno.id}`);
+    const activity = row.getByTestId('agent-activity');
+    await expect.poll(() => activity.textContent()).toBe('Desconectado');
+    await page.getByTestId(`agent-actions-${bruno.id}`).click();
+    await page.getByTestId('agent-act-state').click();
+    const stateDialog = page.getByRole('dialog', { name: 'Cambiar el estado de Bruno Cárdenas' });
+    await stateDialog.getByTestId('agent-act-state-field').getByRole('combobox').click();
+    await page.getByRole('option', { name: 'En línea' }).click();
+    await stateDialog.getByRole('button', { name: 'Cambiar el estado' }).click();
+    await expect.poll(() => activity.textContent()).toBe('Disponible');
+    await expect.poll(() => page.getByTestId('agents-available').textContent()).toBe('Disponibles: 1');
+
+    // Call the waiting customer to him by name: only agents Online and free may be chosen.
+    await page.getByTestId(`actions-${fresh.number}`).click();
+    await page.getByTestId('act-call').click();
+    const callDialog = page.getByRole('dialog', { name: `Llamar el turno ${fresh.number}` });
+    await callDialog.getByTestId('act-agent').getByRole('combobox').click();
+    await page.getByRole('option', { name: 'Bruno Cárdenas — Disponible' }).click();
+    await callDialog.getByRole('button', { name: 'Llamar con este asesor' }).click();
+    await expect.poll(() => activity.textContent()).toBe(`Llamando a ${fresh.number}`);
+    // Busy agents are counted apart from free ones (Ana still calls her customer of the test above).
+    await expect.poll(() => page.getByTestId('agents-busy').textContent()).toBe('Atendiendo: 2');
+    await page.getByTestId('agents-available').waitFor({ state: 'detached' });
+    const arrival = (await app.db('tickets').where({ id: fresh.id }).first('arrival_at')).arrival_at;
+    expect(await fits(page)).toBe(true);
+    await top(page);
+    await screenshot(page, 'admin19-monitor-agents-1440');
+
+    // End his session: the customer goes back to the queue first, keeping the arrival.
+    await page.getByTestId(`agent-actions-${bruno.id}`).click();
+    await page.getByTestId('agent-act-end').click();
+    const endDialog = page.getByRole('dialog', { name: '¿Cerrar la sesión de Bruno Cárdenas?' });
+    await endDialog.getByRole('button', { name: 'No, mantener la sesión' }).waitFor();
+    await endDialog.getByLabel('Motivo').fill('Olvidó cerrar sesión');
+    const onDialog = blocking((await axeReport(page)).violations);
+    await endDialog.getByRole('button', { name: 'Sí, cerrar su sesión' }).click();
+    await page.getByText('Sesión de Bruno Cárdenas cerrada.').waitFor();
+    await expect.poll(() => activity.textContent()).toBe('Desconectado');
+    expect(await app.db('tickets').where({ id: fresh.id }).first('status', 'agent_id', 'arrival_at')).toEqual({
+      status: 'waiting',
+      agent_id: null,
+      arrival_at: arrival,
+    });
+    expect(await app.db('shifts').where({ user_id: bruno.id }).whereNull('ended_at').first()).toBeUndefined();
+    expect(await fits(page)).toBe(true);
     expect({ onDialog, onPage: blocking((await axeReport(page)).violations) }).toEqual({ onDialog: [], onPage: [] });
     await page.context().close();
   });

@@ -274,7 +274,28 @@ const en: TranslationMessages = {
       number: 'Number',
       waited: 'Waited',
       over_sla: '%{smart_count} waiting past the target |||| %{smart_count} waiting past the target',
+      count: { busy: 'Serving', available: 'Available' },
       activity: { serving: 'Serving', calling: 'Calling', available: 'Available' },
+      agent_act: {
+        menu: 'Actions for %{name}',
+        state: {
+          menu: 'Change state…',
+          title: "Change %{name}'s state",
+          content: 'The agent is in this state at once; online, they receive customers.',
+          yes: 'Change the state',
+          no: "Don't change it",
+          done: "%{name}'s state changed.",
+        },
+        end: {
+          menu: 'Log them out…',
+          title: "End %{name}'s session?",
+          content:
+            "Their desk is freed. A customer they call or serve goes back to the queue first, keeping their arrival time, with the reason on that ticket's timeline.",
+          yes: 'Yes, log them out',
+          no: 'No, keep the session',
+          done: "%{name}'s session ended.",
+        },
+      },
       act: {
         menu: 'Actions for ticket %{number}',
         fields: {

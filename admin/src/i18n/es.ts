@@ -296,7 +296,28 @@ const es: TranslationMessages = {
       number: 'Número',
       waited: 'Espera',
       over_sla: '%{smart_count} esperando pasada la meta |||| %{smart_count} esperando pasada la meta',
+      count: { busy: 'Atendiendo', available: 'Disponibles' },
       activity: { serving: 'Atendiendo', calling: 'Llamando a', available: 'Disponible' },
+      agent_act: {
+        menu: 'Acciones sobre %{name}',
+        state: {
+          menu: 'Cambiar estado…',
+          title: 'Cambiar el estado de %{name}',
+          content: 'El asesor pasa a este estado ya; en línea, recibe clientes.',
+          yes: 'Cambiar el estado',
+          no: 'No cambiarlo',
+          done: 'Estado de %{name} cambiado.',
+        },
+        end: {
+          menu: 'Cerrar su sesión…',
+          title: '¿Cerrar la sesión de %{name}?',
+          content:
+            'Su módulo queda libre. Si llama o atiende a un cliente, ese turno vuelve primero a la fila conservando su hora de llegada, con el motivo en su línea de tiempo.',
+          yes: 'Sí, cerrar su sesión',
+          no: 'No, mantener la sesión',
+          done: 'Sesión de %{name} cerrada.',
+        },
+      },
       act: {
         menu: 'Acciones del turno %{number}',
         fields: {

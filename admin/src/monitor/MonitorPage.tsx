@@ -17,6 +17,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import type { MonitorAgent } from '@domain/contracts/monitor';
 import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Title, useDataProvider, useGetIdentity, useGetList, useTranslate } from 'react-admin';
@@ -28,12 +29,25 @@ import { queryKeys } from '../shared/queryKeys';
 import { StateChip } from '../shared/StatusChip';
 import { TemporalLink } from '../shared/TemporalLink';
 import { StuckWork } from './StuckWork';
-import { activitySeconds, AgentStatus } from './AgentStatus';
+import { AgentActions } from './AgentActions';
+import { activitySeconds, agentActivity, AgentStatus } from './AgentStatus';
 import { ticking, useNow } from './clock';
 import { QueueActions } from './QueueActions';
 
 /** A duration or percentage never breaks over two lines ("9 min 05 s", "100.0 %"). */
 const NUMBERS_STAY_WHOLE = { '& td.MuiTableCell-alignRight': { whiteSpace: 'nowrap' } } as const;
+
+/** Agents by what they do: serving (or calling) someone, free to serve, else their state. */
+function agentCounts(agents: MonitorAgent[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const a of agents) {
+    const activity = agentActivity(a);
+    const key = activity === 'away' ? a.state : activity === 'available' ? 'available' : 'busy';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b));
+}
+const ORDER = ['busy', 'available', 'documenting', 'resting', 'lunch', 'offline'];
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -146,8 +160,13 @@ export function MonitorPage() {
                     {t('agents')}
                   </Typography>
                   <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1 }}>
-                    {Object.entries(snap.agentsByState).map(([state, count]) => (
-                      <Chip key={state} size="small" label={`${translate(`ventanilla.state.${state}`)}: ${count}`} />
+                    {agentCounts(snap.agents).map(([key, count]) => (
+                      <Chip
+                        key={key}
+                        size="small"
+                        data-testid={`agents-${key}`}
+                        label={`${translate(key === 'busy' || key === 'available' ? `ventanilla.monitor.count.${key}` : `ventanilla.state.${key}`)}: ${count}`}
+                      />
                     ))}
                   </Box>
                 </CardContent>
@@ -292,7 +311,8 @@ export function MonitorPage() {
                             {activitySeconds(a, receivedAt, now)}
                           </TableCell>
                           <TableCell>{a.deskName ?? '—'}</TableCell>
-                          <TableCell>
+                          <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                            <AgentActions agent={a} branchId={snap.branch.id} />
                             <TemporalLink compact href={a.temporalUrl} label="ventanilla.tickets.temporal" />
                           </TableCell>
                         </TableRow>
