@@ -181,7 +181,7 @@ describe('issue 19: a monitor that acts', () => {
     const callDialog = page.getByRole('dialog', { name: `Llamar el turno ${fresh.number}` });
     await callDialog.getByTestId('act-agent').getByRole('combobox').click();
     await page.getByRole('option', { name: 'Bruno Cárdenas — Disponible' }).click();
-    await callDialog.getByRole('button', { name: 'Llamar con este asesor' }).click();
+    await callDialog.getByRole('button', { name: 'Llamar al módulo de este asesor' }).click();
     await expect.poll(() => activity.textContent()).toBe(`Llamando a ${fresh.number}`);
     // Busy agents are counted apart from free ones (Ana still calls her customer of the test above).
     await expect.poll(() => page.getByTestId('agents-busy').textContent()).toBe('Atendiendo: 2');

@@ -328,10 +328,10 @@ const es: TranslationMessages = {
           reason: 'Motivo',
         },
         call: {
-          menu: 'Llamar con un asesor…',
+          menu: 'Llamar al módulo de un asesor…',
           title: 'Llamar el turno %{number}',
           content: 'Elija un asesor En línea y libre: el turno se le llama a su módulo.',
-          yes: 'Llamar con este asesor',
+          yes: 'Llamar al módulo de este asesor',
           no: 'No llamar',
           done: 'Turno %{number} llamado.',
         },

@@ -142,7 +142,7 @@ export function MonitorPage() {
       )}
       {snap && (
         <>
-          <StuckWork items={snap.stuck} />
+          <StuckWork items={snap.stuck} generatedAt={snap.generatedAt} clock={clock} />
           <Grid container spacing={2} sx={{ mb: 2 }}>
             <Grid size={{ xs: 6, md: 3 }}>
               <Stat label={t('waiting')} value={String(snap.totals.waiting)} testId="total-waiting" />
