@@ -475,7 +475,13 @@ describe('back office', () => {
       const opened = await anaApi.request('POST', '/api/shifts', { deskId: desk.id });
       expect(opened.status).toBe(201);
       await page.goto(`${app.url}/admin/#/monitor`);
-      await page.getByTestId('monitor-agents').getByText('En línea').waitFor();
+      // Issue 19: an agent online shows what she does — free, or with the customer dispatch gave her.
+      await page
+        .getByTestId('monitor-agents')
+        .getByTestId('agent-activity')
+        .filter({ hasText: /^(Disponible|Llamando a .+|Atendiendo .+)$/ })
+        .first()
+        .waitFor();
       await shot(page, 'admin-14-monitor-agent-online');
       await page.goto(`${app.url}/admin/#/shifts`);
       await page.locator('.RaList-main').getByText('Ana Restrepo').waitFor();

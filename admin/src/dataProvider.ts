@@ -70,13 +70,16 @@ export const reportSearch = (q: ReportQuery): string =>
     ...(q.branchId ? { branchId: String(q.branchId) } : {}),
   }).toString();
 
+/** Issue 19: what the live monitor does to a ticket (the routes the desk uses, api/tickets). */
+export type MonitorTicketAction = 'call' | 'transfer' | 'recall' | 'requeue' | 'cancel';
+
 export interface VentanillaDataProvider extends DataProvider {
   ticketTimeline(id: Identifier): Promise<TimelineEvent[]>;
   /** Issue 16: the conversation of the ticket's video call (empty without one). */
   ticketChat(id: Identifier): Promise<ChatMessage[]>;
   ticketAction(
     id: Identifier,
-    action: 'requeue' | 'cancel' | 'check-in',
+    action: MonitorTicketAction | 'check-in',
     body?: Record<string, unknown>,
   ): Promise<Ticket>;
   /** H4: a branch's queues, agents, SLA and stuck work now. */

@@ -201,7 +201,14 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
     await api.call(sup, 'get', '/shifts');
     await api.call(sup, 'get', '/shifts/:id', { params: { id: shift } });
     await api.call(sup, 'get', '/shifts/:id/figures', { params: { id: shift } });
+    await api.call(sup, 'post', '/monitor/shifts/:id/state', { params: { id: shift }, body: { state: 'resting' } });
     await api.call(ana, 'post', '/shifts/current/end', { body: {} });
+    // Issue 19: a supervisor ends a shift from the monitor.
+    const again = str(
+      await api.call(ana, 'post', '/shifts', { body: { deskId: await freeDesk(), state: 'offline' } }),
+      'id',
+    );
+    await api.call(sup, 'post', '/monitor/shifts/:id/end', { params: { id: again }, body: { reason: 'contrato' } });
   });
 
   it('the monitor, the Temporal Web UI address (operators) and the reports', async () => {

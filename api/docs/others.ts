@@ -5,7 +5,7 @@ import * as Video from '../video/schemas.js';
 import { CheckInBody, KioskBody, LeaveBody } from '../public/schemas.js';
 import { PUBLIC_RIGHTS } from '../../domain/ticket-rights.js';
 import { ReportQuery } from '../reports/schemas.js';
-import { ReleaseBody } from '../monitor/schemas.js';
+import { AgentStateBody, EndShiftBody, ReleaseBody } from '../monitor/schemas.js';
 import type { Operation } from './operations.js';
 import { z } from 'zod';
 import * as C from '../../domain/contracts/index.js';
@@ -233,6 +233,27 @@ export const OTHER_OPERATIONS: Operation[] = [
     tag: 'monitor',
     body: ReleaseBody,
     response: C.ReleaseResult,
+    ok: 200,
+    auth: 'supervisor of the branch, admin',
+  },
+  {
+    method: 'post',
+    path: '/monitor/shifts/:id/state',
+    summary: "Issue 19: put an agent's open shift in a state (the shift workflow's own rules apply)",
+    tag: 'monitor',
+    body: AgentStateBody,
+    response: C.ShiftView,
+    ok: 200,
+    auth: 'supervisor of the branch, admin',
+  },
+  {
+    method: 'post',
+    path: '/monitor/shifts/:id/end',
+    summary:
+      "Issue 19: end an agent's open shift and free the desk; a customer they call or serve is first put back in the queue keeping their arrival, with the reason on the ticket's timeline",
+    tag: 'monitor',
+    body: EndShiftBody,
+    response: C.ShiftView,
     ok: 200,
     auth: 'supervisor of the branch, admin',
   },

@@ -1,11 +1,12 @@
 // /api/monitor: the supervisor's live view of a branch (H4). Thin: validate, load, answer.
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { actorOf, requireUser } from '../auth/middleware.js';
 import { listStuck } from '../../db/stuck/list.js';
 import { DomainError } from '../../domain/errors.js';
 import { releaseShift, releaseTicket } from './release.js';
-import { ReleaseBody } from './schemas.js';
+import { AgentStateBody, EndShiftBody, ReleaseBody } from './schemas.js';
+import { endAgentShift, setAgentState } from './agents.js';
 import type { ApiDeps } from '../deps.js';
 import { parse } from '../http/validate.js';
 import { loadWatchedBranch, requireBackOffice } from './access.js';
@@ -63,6 +64,15 @@ export function monitorRoutes(deps: ApiDeps): Router {
     }
     const answer: ReleaseResult = { released: true, stuck: await listStuck(deps.db, { branchId }) };
     res.json(answer);
+  });
+  // Issue 19: the monitor acts on an agent's open shift (state, end); the answer is the shift now.
+  r.post('/monitor/shifts/:id/state', async (req: Request<{ id: string }>, res) => {
+    const { state } = parse(AgentStateBody, req.body ?? {});
+    res.json(await setAgentState(deps, res.locals.user, req.params.id, state));
+  });
+  r.post('/monitor/shifts/:id/end', async (req: Request<{ id: string }>, res) => {
+    const { reason } = parse(EndShiftBody, req.body ?? {});
+    res.json(await endAgentShift(deps, res.locals.user, req.params.id, reason));
   });
   return r;
 }

@@ -30,6 +30,7 @@ interface ServiceRow {
   calling: Numeric;
   attending: Numeric;
   longest_wait: Numeric;
+  over_sla: Numeric;
 }
 interface AgentRow {
   id: number;
@@ -47,6 +48,7 @@ interface AgentRow {
   ticket_number: string | null;
   ticket_status: TicketStatus | null;
   in_state: Numeric;
+  in_ticket_status: Numeric;
 }
 interface QueueRow {
   id: string;
@@ -92,6 +94,13 @@ export async function branchSnapshot(
       db.raw(`count(t.id) filter (where t.status = 'calling') as calling`),
       db.raw(`count(t.id) filter (where t.status = 'attending') as attending`),
       db.raw(`extract(epoch from now() - min(t.arrival_at) filter (where t.status = 'waiting')) as longest_wait`),
+      // Issue 19: a customer never called yet and already past the target is a miss today, not
+      // only once called. A never-called ticket's first wait runs from its arrival (kept across a
+      // transfer, set at check-in), the start the reports' first_wait_s counts from.
+      db.raw(
+        `count(t.id) filter (where t.status = 'waiting' and t.called_at is null
+          and now() - t.arrival_at > make_interval(secs => s.sla_target_seconds)) as over_sla`,
+      ),
     );
   // Today's figures as the reports count them (issue 18: one model, db/reports), so the monitor
   // and a report of today always agree.
@@ -130,6 +139,7 @@ export async function branchSnapshot(
       't.number as ticket_number',
       't.status as ticket_status',
       db.raw('extract(epoch from now() - sh.state_since) as in_state'),
+      db.raw('extract(epoch from now() - t.status_at) as in_ticket_status'),
     );
 
   const queueNow: Promise<QueueRow[]> = db('tickets as t')
@@ -189,8 +199,9 @@ export async function branchSnapshot(
       abandoned: n(f.no_show as Numeric) + n(f.cancelled as Numeric),
       longestWaitSeconds: secs(s.longest_wait),
       calledToday: n(f.called as Numeric),
+      waitingOverSla: n(s.over_sla),
       withinSla: n(f.within_sla as Numeric),
-      slaPercent: pct(n(f.within_sla as Numeric), n(f.called as Numeric)),
+      slaPercent: pct(n(f.within_sla as Numeric), n(f.called as Numeric) + n(s.over_sla)),
       next: explainNext(waitingBy.get(s.id) ?? [], policy, now, recent),
     };
   });
@@ -207,7 +218,12 @@ export async function branchSnapshot(
     deskName: a.desk_name,
     ticket:
       a.ticket_id && a.ticket_number && a.ticket_status
-        ? { id: a.ticket_id, number: a.ticket_number, status: a.ticket_status }
+        ? {
+            id: a.ticket_id,
+            number: a.ticket_number,
+            status: a.ticket_status,
+            secondsInStatus: secs(a.in_ticket_status),
+          }
         : null,
     temporalUrl: temporalLink(a.workflow_id),
   }));
@@ -215,6 +231,7 @@ export async function branchSnapshot(
   for (const a of agentRows) byState[a.state] = (byState[a.state] ?? 0) + 1;
   const called = serviceRows.reduce((s, r) => s + r.calledToday, 0);
   const within = serviceRows.reduce((s, r) => s + r.withinSla, 0);
+  const overSla = serviceRows.reduce((s, r) => s + r.waitingOverSla, 0);
   return {
     branch,
     policy,
@@ -227,8 +244,9 @@ export async function branchSnapshot(
         null,
       ),
       calledToday: called,
+      waitingOverSla: overSla,
       withinSla: within,
-      slaPercent: pct(within, called),
+      slaPercent: pct(within, called + overSla),
     },
     services: serviceRows,
     agents: agentRows,

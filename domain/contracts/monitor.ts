@@ -45,7 +45,10 @@ export const MonitorService = z
     abandoned: count,
     longestWaitSeconds: seconds,
     calledToday: count,
+    /** Issue 19: never called yet and already waiting past the target — misses of today's SLA. */
+    waitingOverSla: count,
     withinSla: count,
+    /** withinSla over (calledToday + waitingOverSla): a customer still waiting past the target counts as a miss. */
     slaPercent: z.number().nullable(),
     /** H1: who is next in this service, and why; null with nobody waiting. */
     next: NextReason.nullable(),
@@ -65,7 +68,8 @@ export const MonitorAgent = z
     secondsInState: seconds,
     deskId: Id.nullable(),
     deskName: z.string().nullable(),
-    ticket: z.object({ id: Uuid, number: z.string(), status: Status }).strict().nullable(),
+    /** What the agent is calling or serving, and for how long (server time, issue 19): null when free. */
+    ticket: z.object({ id: Uuid, number: z.string(), status: Status, secondsInStatus: seconds }).strict().nullable(),
     temporalUrl,
   })
   .strict();
@@ -119,6 +123,7 @@ export const BranchSnapshot = z
         waiting: count,
         longestWaitSeconds: seconds,
         calledToday: count,
+        waitingOverSla: count,
         withinSla: count,
         slaPercent: z.number().nullable(),
       })

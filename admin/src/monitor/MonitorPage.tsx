@@ -1,5 +1,6 @@
 // H4: a branch's queues, agents and SLA today. Its query is made stale by every ticket or shift
-// event of that branch (shared/LiveInvalidation.tsx), and refetched every 15 s for the clocks.
+// event of that branch (shared/LiveInvalidation.tsx) and refetched every 15 s; its clocks tick
+// every second from the server's durations (clock.ts). Issue 19: it acts on tickets (QueueActions).
 import {
   Alert,
   Box,
@@ -16,6 +17,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import type { MonitorAgent } from '@domain/contracts/monitor';
 import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Title, useDataProvider, useGetIdentity, useGetList, useTranslate } from 'react-admin';
@@ -27,6 +29,25 @@ import { queryKeys } from '../shared/queryKeys';
 import { StateChip } from '../shared/StatusChip';
 import { TemporalLink } from '../shared/TemporalLink';
 import { StuckWork } from './StuckWork';
+import { AgentActions } from './AgentActions';
+import { activitySeconds, agentActivity, AgentStatus } from './AgentStatus';
+import { ticking, useNow } from './clock';
+import { QueueActions } from './QueueActions';
+
+/** A duration or percentage never breaks over two lines ("9 min 05 s", "100.0 %"). */
+const NUMBERS_STAY_WHOLE = { '& td.MuiTableCell-alignRight': { whiteSpace: 'nowrap' } } as const;
+
+/** Agents by what they do: serving (or calling) someone, free to serve, else their state. */
+function agentCounts(agents: MonitorAgent[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const a of agents) {
+    const activity = agentActivity(a);
+    const key = activity === 'away' ? a.state : activity === 'available' ? 'available' : 'busy';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b));
+}
+const ORDER = ['busy', 'available', 'documenting', 'resting', 'lunch', 'offline'];
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -58,7 +79,11 @@ export function MonitorPage() {
     (identityPending || !branches.length
       ? null
       : ((identity?.branchId as number | null) ?? (branches[0]!.id as number)));
-  const { data: snap, error } = useQuery({
+  const {
+    data: snap,
+    error,
+    dataUpdatedAt: receivedAt,
+  } = useQuery({
     queryKey: queryKeys.snapshot(branchId),
     queryFn: branchId === null ? skipToken : () => dp.branchSnapshot(branchId),
     refetchInterval: 15_000,
@@ -68,6 +93,8 @@ export function MonitorPage() {
   });
   const errorText = useErrorText();
   const live = useLiveConnected();
+  const now = useNow();
+  const clock = (seconds: number | null) => duration(ticking(seconds, receivedAt, now));
 
   const t = (k: string, o?: object) => translate(`ventanilla.monitor.${k}`, o);
   return (
@@ -115,13 +142,13 @@ export function MonitorPage() {
       )}
       {snap && (
         <>
-          <StuckWork items={snap.stuck} />
+          <StuckWork items={snap.stuck} generatedAt={snap.generatedAt} clock={clock} />
           <Grid container spacing={2} sx={{ mb: 2 }}>
             <Grid size={{ xs: 6, md: 3 }}>
               <Stat label={t('waiting')} value={String(snap.totals.waiting)} testId="total-waiting" />
             </Grid>
             <Grid size={{ xs: 6, md: 3 }}>
-              <Stat label={t('longest_wait')} value={duration(snap.totals.longestWaitSeconds)} testId="longest-wait" />
+              <Stat label={t('longest_wait')} value={clock(snap.totals.longestWaitSeconds)} testId="longest-wait" />
             </Grid>
             <Grid size={{ xs: 6, md: 3 }}>
               <Stat label={t('sla_today')} value={percent(snap.totals.slaPercent)} testId="sla-today" />
@@ -133,8 +160,13 @@ export function MonitorPage() {
                     {t('agents')}
                   </Typography>
                   <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1 }}>
-                    {Object.entries(snap.agentsByState).map(([state, count]) => (
-                      <Chip key={state} size="small" label={`${translate(`ventanilla.state.${state}`)}: ${count}`} />
+                    {agentCounts(snap.agents).map(([key, count]) => (
+                      <Chip
+                        key={key}
+                        size="small"
+                        data-testid={`agents-${key}`}
+                        label={`${translate(key === 'busy' || key === 'available' ? `ventanilla.monitor.count.${key}` : `ventanilla.state.${key}`)}: ${count}`}
+                      />
                     ))}
                   </Box>
                 </CardContent>
@@ -146,7 +178,7 @@ export function MonitorPage() {
               <Card variant="outlined">
                 <CardContent>
                   <Typography variant="h6">{t('services')}</Typography>
-                  <Table size="small" data-testid="monitor-services">
+                  <Table size="small" sx={NUMBERS_STAY_WHOLE} data-testid="monitor-services">
                     <TableHead>
                       <TableRow>
                         <TableCell>{t('service')}</TableCell>
@@ -181,15 +213,27 @@ export function MonitorPage() {
                           </TableCell>
                           <TableCell
                             align="right"
-                            sx={{ color: (s.longestWaitSeconds ?? 0) > s.slaTargetSeconds ? 'error.main' : undefined }}
+                            sx={{
+                              color:
+                                (ticking(s.longestWaitSeconds, receivedAt, now) ?? 0) > s.slaTargetSeconds
+                                  ? 'error.main'
+                                  : undefined,
+                            }}
                           >
-                            {duration(s.longestWaitSeconds)}
+                            {clock(s.longestWaitSeconds)}
                           </TableCell>
                           <TableCell align="right">{s.calling}</TableCell>
                           <TableCell align="right">{s.attending}</TableCell>
                           <TableCell align="right">{s.finished}</TableCell>
                           <TableCell align="right">{s.abandoned}</TableCell>
-                          <TableCell align="right">{percent(s.slaPercent)}</TableCell>
+                          <TableCell align="right" data-testid="service-sla">
+                            {percent(s.slaPercent)}
+                            {s.waitingOverSla > 0 && (
+                              <Typography variant="caption" color="error" sx={{ display: 'block' }}>
+                                {t('over_sla', { smart_count: s.waitingOverSla })}
+                              </Typography>
+                            )}
+                          </TableCell>
                         </TableRow>
                       ))}
                     </TableBody>
@@ -204,7 +248,7 @@ export function MonitorPage() {
                   {snap.queue.length === 0 ? (
                     <Typography color="text.secondary">{t('no_queue')}</Typography>
                   ) : (
-                    <Table size="small" data-testid="monitor-queue">
+                    <Table size="small" sx={NUMBERS_STAY_WHOLE} data-testid="monitor-queue">
                       <TableHead>
                         <TableRow>
                           <TableCell>{t('number')}</TableCell>
@@ -217,7 +261,7 @@ export function MonitorPage() {
                       </TableHead>
                       <TableBody>
                         {snap.queue.map((q) => (
-                          <TableRow key={q.id}>
+                          <TableRow key={q.id} data-testid={`queue-${q.number}`}>
                             <TableCell>
                               <Link to={`/tickets/${q.id}/show`}>{q.number}</Link>
                               {q.priority > 0 ? ' ★' : ''}
@@ -225,10 +269,13 @@ export function MonitorPage() {
                             <TableCell>
                               <StateChip value={q.status} />
                             </TableCell>
-                            <TableCell align="right">{duration(q.waitedSeconds)}</TableCell>
+                            <TableCell align="right" data-testid="queue-waited">
+                              {clock(q.waitedSeconds)}
+                            </TableCell>
                             <TableCell>{q.agentName ?? '—'}</TableCell>
                             <TableCell>{q.deskName ?? '—'}</TableCell>
-                            <TableCell>
+                            <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                              <QueueActions item={q} snap={snap} />
                               <TemporalLink compact href={q.temporalUrl} label="ventanilla.tickets.temporal" />
                             </TableCell>
                           </TableRow>
@@ -243,30 +290,29 @@ export function MonitorPage() {
               <Card variant="outlined">
                 <CardContent>
                   <Typography variant="h6">{t('agents')}</Typography>
-                  <Table size="small" data-testid="monitor-agents">
+                  <Table size="small" sx={NUMBERS_STAY_WHOLE} data-testid="monitor-agents">
                     <TableHead>
                       <TableRow>
                         <TableCell>{t('agent')}</TableCell>
                         <TableCell>{t('state')}</TableCell>
                         <TableCell align="right">{t('since')}</TableCell>
                         <TableCell>{t('desk')}</TableCell>
-                        <TableCell>{t('ticket')}</TableCell>
                         <TableCell />
                       </TableRow>
                     </TableHead>
                     <TableBody>
                       {snap.agents.map((a) => (
-                        <TableRow key={a.userId}>
+                        <TableRow key={a.userId} data-testid={`agent-${a.userId}`}>
                           <TableCell>{a.name}</TableCell>
-                          <TableCell>
-                            <StateChip value={a.state} vocabulary="state" />
+                          <TableCell data-testid="agent-activity">
+                            <AgentStatus agent={a} />
                           </TableCell>
-                          <TableCell align="right">{duration(a.secondsInState)}</TableCell>
+                          <TableCell align="right" data-testid="agent-time">
+                            {activitySeconds(a, receivedAt, now)}
+                          </TableCell>
                           <TableCell>{a.deskName ?? '—'}</TableCell>
-                          <TableCell>
-                            {a.ticket ? <Link to={`/tickets/${a.ticket.id}/show`}>{a.ticket.number}</Link> : '—'}
-                          </TableCell>
-                          <TableCell>
+                          <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                            <AgentActions agent={a} branchId={snap.branch.id} />
                             <TemporalLink compact href={a.temporalUrl} label="ventanilla.tickets.temporal" />
                           </TableCell>
                         </TableRow>

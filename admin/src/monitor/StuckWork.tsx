@@ -20,13 +20,21 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { VentanillaDataProvider } from '../dataProvider';
 import { useNotifyError } from '../shared/errors';
-import { duration } from '../shared/format';
 import { queryKeys } from '../shared/queryKeys';
 import { TemporalLink } from '../shared/TemporalLink';
 
 const ACTIONS: Record<StuckItem['kind'], ReleaseAction[]> = { ticket: ['requeue', 'cancel'], shift: ['end'] };
 
-export function StuckWork({ items }: { items: BranchSnapshot['stuck'] }) {
+/** `generatedAt`: the server's time of the snapshot; `clock` carries seconds counted then on to now (clock.ts). */
+export function StuckWork({
+  items,
+  generatedAt,
+  clock,
+}: {
+  items: BranchSnapshot['stuck'];
+  generatedAt: string;
+  clock: (seconds: number | null) => string;
+}) {
   const translate = useTranslate();
   const dp = useDataProvider<VentanillaDataProvider>();
   const queryClient = useQueryClient();
@@ -74,7 +82,7 @@ export function StuckWork({ items }: { items: BranchSnapshot['stuck'] }) {
                 </TableCell>
                 <TableCell>{t(`reasons.${i.reason}`)}</TableCell>
                 <TableCell align="right">
-                  {duration(Math.max(0, Math.round((Date.now() - Date.parse(i.since)) / 1000)))}
+                  {clock(Math.max(0, Math.round((Date.parse(generatedAt) - Date.parse(i.since)) / 1000)))}
                 </TableCell>
                 <TableCell sx={{ maxWidth: 320, overflowWrap: 'anywhere' }}>
                   {i.activity ? t('activity', { activity: i.activity, attempt: i.attempt ?? 0 }) : ''}
