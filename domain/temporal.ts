@@ -14,6 +14,9 @@ export const SEARCH_ATTRIBUTES = {
   VtKind: 'Keyword',
   VtAgent: 'Keyword',
   VtNumber: 'Keyword',
+  /** Issue 19: what a person types — the branch's code ('CEN') and the service's label ('C'), beside the ids. */
+  VtBranchCode: 'Keyword',
+  VtServiceLabel: 'Keyword',
   VtDesk: 'Keyword',
   VtAgentState: 'Keyword',
   /** Why a workflow's work does not move (domain/stuck.ts); empty when it does. */

@@ -18,6 +18,9 @@ export interface ServiceRules {
    * a no-show (the branch's setting); absent in rules loaded before it existed: never.
    */
   appointmentGraceMinutes?: number;
+  /** Issue 19: the service's label and its branch's code, for readable search attributes; absent in rules loaded before they existed. */
+  serviceLabel?: string;
+  branchCode?: string;
 }
 
 /** Columns a step changes, beyond status timestamps. Mirrors TicketView names. */

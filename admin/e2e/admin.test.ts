@@ -559,6 +559,8 @@ describe('back office', () => {
     const admin = await newPage();
     await logIn(admin, 'admin@andino.demo');
     await admin.getByTestId('monitor').waitFor();
+    await admin.getByTestId('live-status').waitFor();
+    expect(await admin.getByTestId('temporal-lists').count()).toBe(0);
     await admin.goto(`${app.url}/admin/#/tickets/${made.id}/show`);
     await admin.getByTestId('event-created').waitFor();
     expect(await admin.getByTestId('temporal-link').count()).toBe(0);
@@ -574,6 +576,15 @@ describe('back office', () => {
     const operator = await newPage();
     await logIn(operator, 'operator@ventanilla.demo');
     await operator.getByTestId('monitor').waitFor();
+    // Issue 19: the monitor's saved lists of the branch's open work in the Web UI.
+    const lists = operator.getByTestId('temporal-lists');
+    const waiting = lists.getByRole('link', { name: esText('ventanilla.monitor.temporal_list.waitingTickets') });
+    const href = new URL((await waiting.getAttribute('href')) ?? '');
+    expect(href.pathname).toBe(`/namespaces/${app.namespace}/workflows`);
+    expect(href.searchParams.get('query')).toMatch(
+      /^WorkflowType = 'ticketWorkflow' AND VtBranch = '\d+' AND VtStatus = 'waiting' AND ExecutionStatus = 'Running'$/,
+    );
+    expect(await lists.getByRole('link').count()).toBe(4);
     await operator.goto(`${app.url}/admin/#/tickets/${made.id}/show`);
     await operator.getByTestId('event-created').waitFor();
     expect(await operator.getByTestId('temporal-link').getAttribute('href')).toBe(

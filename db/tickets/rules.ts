@@ -15,6 +15,8 @@ export async function loadServiceRules(db: Db, serviceId: number, branchId: numb
       's.appointment_entry',
       'b.check_in_window_minutes',
       'b.appointment_grace_minutes',
+      's.label',
+      'b.code',
     );
   if (!s || !s.active) {
     throw new DomainError(
@@ -35,5 +37,7 @@ export async function loadServiceRules(db: Db, serviceId: number, branchId: numb
     maxAttentionMinutes: s.max_attention_minutes,
     appointmentEntry: s.appointment_entry,
     appointmentGraceMinutes: s.appointment_grace_minutes,
+    serviceLabel: s.label,
+    branchCode: s.code,
   };
 }

@@ -121,7 +121,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     return machine as TicketMachine;
   };
   const publish = (m: TicketMachine, customerName?: string | null) => {
-    const pairs = onlyChanged(ticketSearchAttributes(m.data.view));
+    const pairs = onlyChanged(ticketSearchAttributes(m.data.view, m.data.rules));
     if (pairs.length) upsertSearchAttributes(pairs);
     if (customerName !== undefined) upsertMemo({ number: m.data.view.number, customer: customerName ?? '' });
   };

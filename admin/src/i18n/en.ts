@@ -247,6 +247,13 @@ const en: TranslationMessages = {
     },
     monitor: {
       title: 'Live monitor',
+      temporal_lists: 'In Temporal:',
+      temporal_list: {
+        waitingTickets: 'Waiting tickets',
+        servingTickets: 'Tickets being called or served',
+        openShifts: 'Open shifts',
+        stuckWork: 'Stuck work',
+      },
       branch: 'Branch',
       waiting: 'Waiting',
       longest_wait: 'Longest wait',

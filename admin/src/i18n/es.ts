@@ -269,6 +269,13 @@ const es: TranslationMessages = {
     },
     monitor: {
       title: 'Monitor en vivo',
+      temporal_lists: 'En Temporal:',
+      temporal_list: {
+        waitingTickets: 'Turnos en espera',
+        servingTickets: 'Turnos en llamado o atención',
+        openShifts: 'Jornadas abiertas',
+        stuckWork: 'Trabajo detenido',
+      },
       branch: 'Sucursal',
       waiting: 'En espera',
       longest_wait: 'Espera más larga',

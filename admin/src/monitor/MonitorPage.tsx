@@ -29,6 +29,7 @@ import { queryKeys } from '../shared/queryKeys';
 import { StateChip } from '../shared/StatusChip';
 import { TemporalLink } from '../shared/TemporalLink';
 import { StuckWork } from './StuckWork';
+import { TemporalLists } from './TemporalLists';
 import { AgentActions } from './AgentActions';
 import { activitySeconds, agentActivity, AgentStatus } from './AgentStatus';
 import { ticking, useNow } from './clock';
@@ -142,6 +143,7 @@ export function MonitorPage() {
       )}
       {snap && (
         <>
+          <TemporalLists branchId={snap.branch.id} />
           <StuckWork items={snap.stuck} generatedAt={snap.generatedAt} clock={clock} />
           <Grid container spacing={2} sx={{ mb: 2 }}>
             <Grid size={{ xs: 6, md: 3 }}>
