@@ -3,7 +3,7 @@
 // wire (the compressed JavaScript, then with its response headers, then everything) and the time
 // until its primary control answered a tap, each beside its target. Each screen is visited once
 // unmeasured first, so the server is warm as in production.
-//   ./ventanilla bench-screens [--runs 3]
+//   ./ventanilla bench-screens [--runs 3] [--screens kiosk,status]   (--screens: those whose name starts so)
 // Times are the median of the runs; bytes are the first run's (they do not vary). Writes
 // bench/results/public-screens-<time>.json.
 import fs from 'node:fs';
@@ -16,7 +16,7 @@ import { measureLoad, SLOW_PHONE, warmUp, type LoadResult, type Surface } from '
 import { fmt, summary } from './support/stats.js';
 import { startSystem } from './support/system.js';
 
-const { values: v } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const { values: v } = parseArgs({ options: { runs: { type: 'string', default: '3' }, screens: { type: 'string' } } });
 const runs = Number(v.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of at least 1');
 
@@ -108,8 +108,11 @@ try {
     `Each screen ${runs}× cold (empty cache): ${SLOW_PHONE.downloadBitsPerSecond / 1e6} Mbit/s down, ` +
       `${SLOW_PHONE.uploadBitsPerSecond / 1e3} kbit/s up, ${SLOW_PHONE.latencyMs} ms RTT, CPU ${SLOW_PHONE.cpuSlowdown}× slower.\n`,
   );
+  const wanted = v.screens?.split(',').map((w) => w.trim().toLowerCase());
+  const chosen = surfaces.filter((s) => !wanted || wanted.some((w) => s.name.startsWith(w)));
+  if (chosen.length === 0) throw new Error(`--screens names none of: ${surfaces.map((s) => s.name).join(', ')}`);
   const results: { surface: Surface; first: LoadResult; usable: number[] }[] = [];
-  for (const surface of surfaces) {
+  for (const surface of chosen) {
     await warmUp(browser, sys.apiUrl, surface);
     const loads: LoadResult[] = [];
     for (let i = 0; i < runs; i++) loads.push(await measureLoad(browser, sys.apiUrl, surface));

@@ -310,7 +310,8 @@ describe('issue 17: a public page on a slow phone', () => {
     const ticketPath = `/api/public/tickets/${statusUrl.split('/').at(-1)}`;
     expect(answer?.headers()['link']).toBe(`<${ticketPath}>; rel=preload; as=fetch; crossorigin`);
     await page.getByTestId('status-number').filter({ hasText: number }).waitFor();
-    await expect.poll(() => load.socket).toBe(true);
+    // The socket opens once the page's first seconds are over (realtime/useSocket.ts, PUBLIC_QUIET_MS).
+    await expect.poll(() => load.socket, { timeout: 5_000 }).toBe(true);
     // One request before the socket (the prefetch, taken by the screen), and the socket's connect asks again.
     expect(
       load.before.filter((p) => p === ticketPath),

@@ -3,7 +3,7 @@
 // costs nothing after the next, and a (re)connect refetches them too.
 // Issue 17: socket.io's client (a quarter of the status page's first download) is fetched once the
 // screen is up, never with it: every screen works by HTTP first, and the connect's refetch covers
-// what happened before the socket was open.
+// what happened before the socket was open. A public screen waits longer (`settled`).
 import type { NotificationEvent, PublicTicketEvent, ShiftEvent, TicketEvent } from '@domain/contracts/realtime';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
@@ -25,28 +25,57 @@ interface PublicEvents {
 }
 type Handlers<E> = { [K in keyof E]?: (payload: E[K]) => void };
 
-/** Subscribes `on` for as long as the socket `open` gives lives (none while `open` is null). */
-function useSocket<E>(open: ((io: Io) => Socket) | null, on: Handlers<E>, deps: unknown[]): void {
+/** How long after the page's navigation a public screen leaves its CPU to the customer's first tap. */
+const PUBLIC_QUIET_MS = 2_000;
+
+/**
+ * Resolves once the page is `quietMs` old and its main thread idle. Issue 17: on a slow phone,
+ * socket.io's code (parsed and run), its connect and the refetch it brings took ~0.3 s, and when
+ * they came just after the first render they landed on the customer's first tap (bench-screens).
+ * The screen's data is a fresh HTTP answer meanwhile, and the connect's refetch brings what changed.
+ */
+function settled(quietMs: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    // Safari has no idle callback (its types say every browser has): the quiet time alone there.
+    const idle = () =>
+      typeof window.requestIdleCallback === 'function'
+        ? window.requestIdleCallback(() => resolve(), { timeout: 1_000 })
+        : resolve();
+    const timer = window.setTimeout(idle, Math.max(0, quietMs - performance.now()));
+    signal.addEventListener('abort', () => window.clearTimeout(timer));
+  });
+}
+
+/**
+ * Subscribes `on` for as long as the socket `open` gives lives (none while `open` is null); with
+ * `quietMs`, the socket's code is fetched only once the page is that old and idle (`settled`).
+ */
+function useSocket<E>(open: ((io: Io) => Socket) | null, on: Handlers<E>, deps: unknown[], quietMs?: number): void {
   const ref = useRef(on);
   ref.current = on;
   useEffect(() => {
     if (!open) return;
     let socket: Socket | null = null;
     let gone = false;
-    import('socket.io-client').then(
-      ({ io }) => {
-        if (gone) return;
-        socket = open(io);
-        for (const name of Object.keys(ref.current) as (keyof E & string)[]) {
-          // socket.io types its own reserved events only; ours are typed by E above.
-          socket.on(name as string, (payload: E[typeof name]) => ref.current[name]?.(payload));
-        }
-      },
-      // No live updates until the page is loaded again; what it shows came by HTTP and stays.
-      (err: unknown) => console.error('the live updates did not load', err),
-    );
+    const abort = new AbortController();
+    const ready = quietMs === undefined ? Promise.resolve() : settled(quietMs, abort.signal);
+    ready
+      .then(() => import('socket.io-client'))
+      .then(
+        ({ io }) => {
+          if (gone) return;
+          socket = open(io);
+          for (const name of Object.keys(ref.current) as (keyof E & string)[]) {
+            // socket.io types its own reserved events only; ours are typed by E above.
+            socket.on(name as string, (payload: E[typeof name]) => ref.current[name]?.(payload));
+          }
+        },
+        // No live updates until the page is loaded again; what it shows came by HTTP and stays.
+        (err: unknown) => console.error('the live updates did not load', err),
+      );
     return () => {
       gone = true;
+      abort.abort();
       socket?.disconnect();
     };
   }, deps);
@@ -87,5 +116,6 @@ export function usePublicEvents(branchId: number | undefined, onTicket?: (e: Pub
       connect: () => invalidate([keys.public]),
     },
     [branchId],
+    PUBLIC_QUIET_MS,
   );
 }

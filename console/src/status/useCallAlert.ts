@@ -10,6 +10,18 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 type Announce = typeof import('../display/announce');
 const announce = (): Promise<Announce> => import('../display/announce');
 
+// Safari has no idle callback (its types say every browser has): there, right after this task.
+const hasIdle = typeof window.requestIdleCallback === 'function';
+/** Runs `run` once the main thread is idle; returns what cancels it. */
+function whenIdle(run: () => void): () => void {
+  if (hasIdle) {
+    const id = window.requestIdleCallback(run, { timeout: 2_000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 0);
+  return () => clearTimeout(id);
+}
+
 /** Long enough to be felt through a pocket, short enough not to alarm. */
 const VIBRATION = [400, 200, 400, 200, 800];
 
@@ -18,10 +30,22 @@ export function useSoundUnlock(): { ready: boolean; unlock(): void } {
   const [ready, setReady] = useState(false);
   const loaded = useRef<Announce | null>(null);
   useEffect(() => {
+    let cancelIdle = () => {};
+    let gone = false;
     announce().then(
-      (m) => (loaded.current = m),
+      (m) => {
+        loaded.current = m;
+        // The audio context, made (suspended) while the page is idle: the first touch then only
+        // resumes it. Made by that touch, it held the touch's answer ~0.1 s on a slow phone
+        // (bench-screens: the status page's "Salir de la fila").
+        if (!gone) cancelIdle = whenIdle(() => m.audioContext());
+      },
       (err: unknown) => console.warn('the chime did not load; a touch asks again', err),
     );
+    return () => {
+      gone = true;
+      cancelIdle();
+    };
   }, []);
   const unlock = useCallback(() => {
     const start = (m: Announce) => m.audioContext().resume();
