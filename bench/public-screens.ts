@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { seedDemo } from '../db/seed/demo.js';
 import { REPO_ROOT } from '../platform/config.js';
 import { launchBrowser } from '../tests/support/browser.js';
+import { guestLinkPath } from './support/guest-link.js';
 import { measureLoad, SLOW_PHONE, warmUp, type LoadResult, type Surface } from './support/screen-load.js';
 import { fmt, summary } from './support/stats.js';
 import { startSystem } from './support/system.js';
@@ -82,9 +83,9 @@ try {
       },
     },
     {
-      // The device check before a call: its page needs no valid link until "join".
+      // The device check before a call, reached by a real link (a made-up one says the call ended).
       name: 'guest video page',
-      path: `/join/${'x'.repeat(43)}`,
+      path: await guestLinkPath(sys.db, sys.apiUrl, branchId, 'diego@andino.demo'),
       jsTargetBytes: 250 * KB,
       usableTargetMs: 2_500,
       async use(page) {
@@ -169,7 +170,7 @@ try {
         runs,
         screens: results.map(({ surface, first, usable }) => ({
           name: surface.name,
-          path: surface.path.replace(/\/status\/.*/, '/status/…'),
+          path: surface.path.replace(/\/(status|join)\/.*/, '/$1/…'),
           jsTargetBytes: surface.jsTargetBytes ?? null,
           usableTargetMs: surface.usableTargetMs ?? null,
           ...first,
