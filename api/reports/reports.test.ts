@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppStack, type AppStack, type ApiClient } from '../../tests/support/app-stack.js';
 import { csvField } from './csv.js';
 import { storeLiveFacts } from '../../db/reports/rollup.js';
+import { leaveQueue } from '../public/leave.js';
 
 let app: AppStack;
 let sup: ApiClient;
@@ -32,7 +33,8 @@ beforeAll(async () => {
     serviceId: serviceC,
     customer: { firstName: 'Ana "la, de" =1+1' },
   });
-  expect((await sup.request('POST', `/api/tickets/${left.body.id}/cancel`, { reason: 'se fue' })).status).toBe(200);
+  // The customer leaves from the status page (issue 19: a staff cancellation is not abandonment).
+  expect((await leaveQueue({ db: app.db, temporal: app.client }, left.body.id)).status).toBe('cancelled');
   expect((await sup.request('POST', '/api/tickets', { serviceId: serviceC })).status).toBe(201);
 });
 afterAll(() => app?.closeAll());
@@ -67,8 +69,9 @@ describe('H4 live monitor snapshot', () => {
     ).body.rows as {
       key: string;
       served: number;
-      noShow: number;
-      cancelled: number;
+      leftBeforeCalled: number;
+      noShowTimeout: number;
+      noShowMarked: number;
       called: number;
       withinSla: number;
     }[];
@@ -81,14 +84,15 @@ describe('H4 live monitor snapshot', () => {
     }[]) {
       const r = report.find((x) => x.key === String(s.id)) ?? {
         served: 0,
-        noShow: 0,
-        cancelled: 0,
+        leftBeforeCalled: 0,
+        noShowTimeout: 0,
+        noShowMarked: 0,
         called: 0,
         withinSla: 0,
       };
       expect([s.finished, s.abandoned, s.calledToday, s.withinSla]).toEqual([
         r.served,
-        r.noShow + r.cancelled,
+        r.leftBeforeCalled + r.noShowTimeout + r.noShowMarked,
         r.called,
         r.withinSla,
       ]);
@@ -158,6 +162,7 @@ describe('H3 reports', () => {
       slaPercent: 100,
       leftBeforeCalled: 1,
       cancelled: 1,
+      cancelledByStaff: 0,
       noShow: 0,
     });
     expect(c.avgWalkSeconds).toBeGreaterThanOrEqual(0);
