@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rollPending } from '../../db/reports/rollup.js';
+import { backfillOutcomes } from '../../db/migrations/20261205_046_report_outcomes.js';
 import { GROUP_BYS, type ReportRow } from '../../domain/contracts/resources.js';
 import { createAppStack, type AppStack, type ApiClient } from '../../tests/support/app-stack.js';
 
@@ -484,5 +485,24 @@ describe('issue 19: outcomes split by who ended the ticket', () => {
     expect(await app.db('ticket_facts').where({ ticket_id: lateOne }).first('outcome')).toEqual({
       outcome: 'cancelled_staff',
     });
+  });
+
+  it('migration 046 gives the facts stored before it the outcome the timeline gives', async () => {
+    const stored = () =>
+      app.db('ticket_facts').whereIn('service_day', [d13, d12]).orderBy('ticket_id').select('ticket_id', 'outcome');
+    const before = await stored();
+    expect(new Set(before.map((f) => f.outcome))).toEqual(
+      new Set([
+        'served',
+        'left_before_called',
+        'cancelled_staff',
+        'no_show_timeout',
+        'no_show_marked',
+        'missed_appointment',
+      ]),
+    );
+    await app.db('ticket_facts').whereIn('service_day', [d13, d12]).update({ outcome: null });
+    await backfillOutcomes(app.db);
+    expect(await stored()).toEqual(before);
   });
 });

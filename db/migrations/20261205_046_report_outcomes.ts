@@ -8,9 +8,8 @@ import { outcomeSql } from '../reports/facts.js';
 
 const SPLIT = ['no_show_timeout', 'no_show_marked', 'missed_appointment', 'cancelled_staff'];
 
-export async function up(knex: Knex): Promise<void> {
-  await knex.raw('alter table ticket_facts add column outcome text');
-  // The latest ending step of each stored ticket, in its day's partition.
+/** Gives stored facts without an outcome the one of their latest ending step, in its day's partition. */
+export async function backfillOutcomes(knex: Knex): Promise<void> {
   await knex.raw(`
     update ticket_facts f set outcome = (
       select ${outcomeSql('e.to_status', 'e.actor_type', "e.details->>'reason'")}
@@ -18,7 +17,13 @@ export async function up(knex: Knex): Promise<void> {
       where e.ticket_id = f.ticket_id and e.service_day = f.service_day and e.to_status = f.status
         and e.from_status is distinct from e.to_status
       order by e.seq desc limit 1
-    )`);
+    )
+    where f.outcome is null`);
+}
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.raw('alter table ticket_facts add column outcome text');
+  await backfillOutcomes(knex);
   await knex.schema.alterTable('report_service_days', (t) => {
     for (const c of SPLIT) t.integer(c).notNullable().defaultTo(0);
   });
