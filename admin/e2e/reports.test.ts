@@ -103,7 +103,7 @@ describe('issue 19: reports a supervisor can trust and hand on', () => {
       '1',
       '1',
       '0',
-      '50.0 %',
+      '50,0 %', // the decimal comma
     ]);
     // The range is written dd/mm/aaaa, in the pickers and in the title.
     const [y, m, d] = today().split('-');

@@ -505,4 +505,20 @@ describe('issue 19: outcomes split by who ended the ticket', () => {
     await backfillOutcomes(app.db);
     expect(await stored()).toEqual(before);
   });
+
+  it('a day rolled before the split (an older ROLLUP_VERSION) is read live until rolled again', async () => {
+    const settled = await split();
+    // As migration 046 leaves a day rolled by the old job: no split counts, and an older version.
+    await app.db('report_days').where({ branch_id: centro, day: d12 }).update({ version: 2 });
+    await app
+      .db('report_service_days')
+      .where({ branch_id: centro, day: d12 })
+      .update({ no_show_timeout: 0, cancelled_staff: 0, left_before_called: 0 });
+    expect(await split()).toEqual(settled);
+    expect((await rollPending(app.db)).rolled).toBe(1);
+    expect(await app.db('report_days').where({ branch_id: centro, day: d12 }).first('version')).toEqual({
+      version: 3,
+    });
+    expect(await split()).toEqual(settled);
+  });
 });

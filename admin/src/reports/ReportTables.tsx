@@ -4,9 +4,12 @@
 import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { GroupBy, ReportRow } from '@domain/contracts/resources';
 import { useTranslate } from 'react-admin';
-import { duration, percent } from '../shared/format';
+import { duration } from '../shared/format';
+import { useReportLang } from './ReportDates';
 
-type Column = [field: keyof ReportRow, cell: (r: ReportRow) => string | number];
+/** A percentage as the language writes it: "33,3 %", "33.3 %". */
+type Pct = (v: number | null) => string;
+type Column = [field: keyof ReportRow, cell: (r: ReportRow, pct: Pct) => string | number];
 
 const TIMES: Column[] = [
   ['tickets', (r) => r.tickets],
@@ -14,7 +17,7 @@ const TIMES: Column[] = [
   ['avgWaitSeconds', (r) => duration(r.avgWaitSeconds)],
   ['avgWalkSeconds', (r) => duration(r.avgWalkSeconds)],
   ['avgServiceSeconds', (r) => duration(r.avgServiceSeconds)],
-  ['slaPercent', (r) => `${percent(r.slaPercent)} (${r.withinSla}/${r.called})`],
+  ['slaPercent', (r, pct) => `${pct(r.slaPercent)} (${r.withinSla}/${r.called})`],
   ['idleSeconds', (r) => duration(r.idleSeconds)],
   ['breakSeconds', (r) => duration(r.breakSeconds)],
   ['wrapUpSeconds', (r) => duration(r.wrapUpSeconds)],
@@ -28,13 +31,15 @@ const OUTCOMES: Column[] = [
   ['noShowMarked', (r) => r.noShowMarked],
   ['cancelledByStaff', (r) => r.cancelledByStaff],
   ['missedAppointment', (r) => r.missedAppointment],
-  ['abandonmentPercent', (r) => percent(r.abandonmentPercent)],
+  ['abandonmentPercent', (r, pct) => pct(r.abandonmentPercent)],
 ];
 const AGENT_TIME: (keyof ReportRow)[] = ['idleSeconds', 'breakSeconds', 'wrapUpSeconds'];
 
 function FigureTable(props: { title: string; groupBy: GroupBy; rows: ReportRow[]; columns: Column[]; testId: string }) {
   const translate = useTranslate();
   const t = (k: string) => translate(`ventanilla.reports.${k}`);
+  const digits = new Intl.NumberFormat(useReportLang(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const pct: Pct = (v) => (v === null ? '—' : `${digits.format(v)} %`);
   return (
     <Card variant="outlined" sx={{ mt: 2 }} className="report-table-card">
       <CardContent>
@@ -59,7 +64,7 @@ function FigureTable(props: { title: string; groupBy: GroupBy; rows: ReportRow[]
                 <TableCell sx={{ overflowWrap: 'anywhere' }}>{r.label}</TableCell>
                 {props.columns.map(([k, cell]) => (
                   <TableCell key={k} align="right">
-                    {cell(r)}
+                    {cell(r, pct)}
                   </TableCell>
                 ))}
               </TableRow>
