@@ -429,7 +429,7 @@ describe('back office', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
       expect(download.suggestedFilename()).toMatch(/^ventanilla-service-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
       const csv = fs.readFileSync((await download.path())!, 'utf8');
-      expect(csv).toContain(`${service.id},T · Trámites,1,0,`);
+      expect(csv).toContain(`${service.id};T · Trámites;1;0;`); // issue 19: Spanish CSV (semicolons, decimal comma)
     });
 
     it('B6/H6: books an appointment for an existing customer picked by name', async () => {

@@ -4,7 +4,7 @@ import * as Shift from '../shifts/schemas.js';
 import * as Video from '../video/schemas.js';
 import { CheckInBody, KioskBody, LeaveBody } from '../public/schemas.js';
 import { PUBLIC_RIGHTS } from '../../domain/ticket-rights.js';
-import { ReportQuery } from '../reports/schemas.js';
+import { ReportCsvQuery, ReportQuery } from '../reports/schemas.js';
 import { AgentStateBody, EndShiftBody, ReleaseBody } from '../monitor/schemas.js';
 import type { Operation } from './operations.js';
 import { z } from 'zod';
@@ -212,9 +212,9 @@ export const OTHER_OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/reports/summary.csv',
-    summary: 'H3: attention figures as CSV',
+    summary: 'H3: attention figures as CSV, in the language asked (`lang`, else Accept-Language; Spanish first)',
     tag: 'reports',
-    query: ReportQuery,
+    query: ReportCsvQuery,
     produces: 'text/csv',
     auth: 'supervisor, admin',
   },

@@ -8,6 +8,7 @@ import type { WorkflowLink } from '../temporal-ui/links.js';
 import type { BranchInfo } from './access.js';
 import { iso } from '../../db/dates.js';
 import { readSummary } from '../../db/reports/summary.js';
+import { ABANDONED_OUTCOMES } from '../../domain/report-outcomes.js';
 import type { BranchSnapshot, MonitorAgent, MonitorQueueItem, MonitorService } from '../../domain/contracts/monitor.js';
 import type { AgentState } from '../../domain/agents.js';
 import { HELD_STATUSES, LIVE_STATUSES, type TicketKind, type TicketStatus } from '../../domain/tickets.js';
@@ -196,7 +197,7 @@ export async function branchSnapshot(
       calling: n(s.calling),
       attending: n(s.attending),
       finished: n(f.served as Numeric),
-      abandoned: n(f.no_show as Numeric) + n(f.cancelled as Numeric),
+      abandoned: ABANDONED_OUTCOMES.reduce((sum, o) => sum + n(f[o] as Numeric), 0),
       longestWaitSeconds: secs(s.longest_wait),
       calledToday: n(f.called as Numeric),
       waitingOverSla: n(s.over_sla),

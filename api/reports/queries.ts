@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/sessions.js';
 import { branchesOf } from '../http/reach.js';
 import type { ReportQuery } from './schemas.js';
 import type { ReportRow } from '../../domain/contracts/resources.js';
+import { ABANDONED_OUTCOMES } from '../../domain/report-outcomes.js';
 
 const num = (v: unknown): number => Number(v ?? 0);
 const round = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v)));
@@ -31,7 +32,7 @@ export async function summaryReport(db: Db, u: SessionUser, q: ReportQuery): Pro
   return tickets.map((r) => {
     const t = agentTime.get(String(r.key));
     const total = num(r.tickets);
-    const abandoned = num(r.no_show) + num(r.cancelled);
+    const abandoned = ABANDONED_OUTCOMES.reduce((n, o) => n + num(r[o]), 0);
     return {
       key: (r.key as string | null) ?? null,
       label: (r.label as string | null) ?? (q.groupBy === 'agent' ? '—' : String(r.key)),
@@ -45,7 +46,11 @@ export async function summaryReport(db: Db, u: SessionUser, q: ReportQuery): Pro
       slaPercent: pct(num(r.within_sla), num(r.called)),
       leftBeforeCalled: num(r.left_before_called),
       noShow: num(r.no_show),
+      noShowTimeout: num(r.no_show_timeout),
+      noShowMarked: num(r.no_show_marked),
+      missedAppointment: num(r.missed_appointment),
       cancelled: num(r.cancelled),
+      cancelledByStaff: num(r.cancelled_staff),
       abandonmentPercent: pct(abandoned, total),
       idleSeconds: withAgentTime ? round(t?.idle ?? 0) : null,
       breakSeconds: withAgentTime ? round(t?.brk ?? 0) : null,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppStack, type AppStack, type ApiClient } from '../../tests/support/app-stack.js';
 import { csvField } from './csv.js';
 import { storeLiveFacts } from '../../db/reports/rollup.js';
+import { leaveQueue } from '../public/leave.js';
 
 let app: AppStack;
 let sup: ApiClient;
@@ -32,7 +33,8 @@ beforeAll(async () => {
     serviceId: serviceC,
     customer: { firstName: 'Ana "la, de" =1+1' },
   });
-  expect((await sup.request('POST', `/api/tickets/${left.body.id}/cancel`, { reason: 'se fue' })).status).toBe(200);
+  // The customer leaves from the status page (issue 19: a staff cancellation is not abandonment).
+  expect((await leaveQueue({ db: app.db, temporal: app.client }, left.body.id)).status).toBe('cancelled');
   expect((await sup.request('POST', '/api/tickets', { serviceId: serviceC })).status).toBe(201);
 });
 afterAll(() => app?.closeAll());
@@ -67,8 +69,9 @@ describe('H4 live monitor snapshot', () => {
     ).body.rows as {
       key: string;
       served: number;
-      noShow: number;
-      cancelled: number;
+      leftBeforeCalled: number;
+      noShowTimeout: number;
+      noShowMarked: number;
       called: number;
       withinSla: number;
     }[];
@@ -81,14 +84,15 @@ describe('H4 live monitor snapshot', () => {
     }[]) {
       const r = report.find((x) => x.key === String(s.id)) ?? {
         served: 0,
-        noShow: 0,
-        cancelled: 0,
+        leftBeforeCalled: 0,
+        noShowTimeout: 0,
+        noShowMarked: 0,
         called: 0,
         withinSla: 0,
       };
       expect([s.finished, s.abandoned, s.calledToday, s.withinSla]).toEqual([
         r.served,
-        r.noShow + r.cancelled,
+        r.leftBeforeCalled + r.noShowTimeout + r.noShowMarked,
         r.called,
         r.withinSla,
       ]);
@@ -158,6 +162,7 @@ describe('H3 reports', () => {
       slaPercent: 100,
       leftBeforeCalled: 1,
       cancelled: 1,
+      cancelledByStaff: 0,
       noShow: 0,
     });
     expect(c.avgWalkSeconds).toBeGreaterThanOrEqual(0);
@@ -264,23 +269,44 @@ describe('H3 reports', () => {
     await app.db('shifts').where({ id: shiftId }).delete();
   });
 
-  it('exports CSV with escaping and a file name', async () => {
-    const res = await fetch(`${app.url}/api/reports/summary.csv?from=${today()}&to=${today()}&groupBy=service`, {
-      headers: { cookie: sup.cookie },
-    });
-    expect(res.status).toBe(200);
+  it('exports CSV in the asked language: labelled headers with units, decimals and dates as written there, escaping', async () => {
+    const csv = async (query: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${app.url}/api/reports/summary.csv?from=${today()}&to=${today()}&${query}`, {
+        headers: { cookie: sup.cookie, ...headers },
+      });
+      expect(res.status).toBe(200);
+      const lines = (await res.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      return { res, lines };
+    };
+    const { res, lines } = await csv('groupBy=service&lang=es');
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toBe(
       `attachment; filename="ventanilla-service-${today()}-${today()}.csv"`,
     );
-    const lines = (await res.text())
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
     expect(lines[0]).toBe(
-      'key,label,tickets,served,avgWaitSeconds,avgWalkSeconds,avgServiceSeconds,called,withinSla,slaPercent,leftBeforeCalled,noShow,cancelled,abandonmentPercent,idleSeconds,breakSeconds,wrapUpSeconds',
+      'Id;Servicio;Turnos;Atendidos;Espera media (min);Traslado medio (min);Atención media (min);Llamados;' +
+        'Llamados dentro del SLA;En SLA (%);Se fueron antes del llamado;Cancelados por el personal;' +
+        'No se presentaron (tiempo agotado);No se presentaron (marcado por el asesor);Citas perdidas;' +
+        'No se presentaron (total);Cancelados (total);Abandono (%);Tiempo ocioso (min);Pausas (min);Documentación (min)',
     );
-    expect(lines.some((l) => l.startsWith(`${serviceC},C · Depósitos y retiros,3,1,`))).toBe(true);
+    // C: 3 tickets, 1 served, 1 left (33,3 % abandonment, with the decimal comma), no agent time by service.
+    const c = lines.find((l) => l.startsWith(`${serviceC};`))!.split(';');
+    expect(c.slice(0, 4)).toEqual([String(serviceC), 'C · Depósitos y retiros', '3', '1']);
+    expect(c.slice(10, 18)).toEqual(['1', '0', '0', '0', '0', '0', '1', '33,3']);
+    expect(c.slice(18)).toEqual(['', '', '']);
+    // Without `lang`, the browser's language; English: its headers, the decimal point, commas between fields.
+    const en = await csv('groupBy=day', { 'Accept-Language': 'en-US,en;q=0.9' });
+    expect(en.lines[0]).toMatch(/^Date \(YYYY-MM-DD\),Day,Tickets,Served,Average wait \(min\),/);
+    const [y, m, d] = today().split('-');
+    expect(en.lines[1]).toMatch(new RegExp(`^${today()},${m}/${d}/${y},3,1,`));
+    expect(en.lines[1]).toContain(',33.3,');
+    const es = await csv('groupBy=day');
+    expect(es.lines[1]!.startsWith(`${today()};${d}/${m}/${y};3;1;`)).toBe(true);
+    const fr = await sup.request('GET', `/api/reports/summary.csv?from=${today()}&to=${today()}&lang=fr`);
+    expect([fr.status, Object.keys(fr.body.fields ?? {})]).toEqual([400, ['lang']]);
     expect(csvField('a "b", c')).toBe('"a ""b"", c"');
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField('línea\nnueva')).toBe('"línea\nnueva"');

@@ -4,53 +4,37 @@ import { requireUser } from '../auth/middleware.js';
 import type { ApiDeps } from '../deps.js';
 import { parse } from '../http/validate.js';
 import { loadWatchedBranch, requireBackOffice } from '../monitor/access.js';
-import { toCsv } from './csv.js';
+import { reportCsv } from './csv.js';
 import { summaryReport } from './queries.js';
-import type { Report, ReportRow } from '../../domain/contracts/resources.js';
-import { ReportQuery } from './schemas.js';
-
-const CSV_COLUMNS: (keyof ReportRow)[] = [
-  'key',
-  'label',
-  'tickets',
-  'served',
-  'avgWaitSeconds',
-  'avgWalkSeconds',
-  'avgServiceSeconds',
-  'called',
-  'withinSla',
-  'slaPercent',
-  'leftBeforeCalled',
-  'noShow',
-  'cancelled',
-  'abandonmentPercent',
-  'idleSeconds',
-  'breakSeconds',
-  'wrapUpSeconds',
-];
+import type { Report } from '../../domain/contracts/resources.js';
+import { ReportCsvQuery, ReportQuery } from './schemas.js';
+import { REPORT_LANGS, type ReportLang } from '../../domain/report-columns.js';
 
 export function reportRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.use('/reports', requireUser(deps.db));
-  const run = async (user: Parameters<typeof summaryReport>[1], raw: unknown) => {
-    requireBackOffice(user);
-    const q = parse(ReportQuery, raw);
+  // Callers check the role first: an agent learns nothing from a query's validation.
+  const run = async <Q extends ReportQuery>(user: Parameters<typeof summaryReport>[1], q: Q) => {
     if (q.branchId) await loadWatchedBranch(deps.db, user, q.branchId);
     return { q, rows: await summaryReport(deps.db, user, q) };
   };
 
   r.get('/reports/summary', async (req, res) => {
-    const { q, rows } = await run(res.locals.user, req.query);
+    requireBackOffice(res.locals.user);
+    const { q, rows } = await run(res.locals.user, parse(ReportQuery, req.query));
     const report: Report = { from: q.from, to: q.to, groupBy: q.groupBy, rows };
     res.json(report);
   });
 
   r.get('/reports/summary.csv', async (req, res) => {
-    const { q, rows } = await run(res.locals.user, req.query);
+    requireBackOffice(res.locals.user);
+    const { q, rows } = await run(res.locals.user, parse(ReportCsvQuery, req.query));
+    // The back office names its language; else the browser's, Spanish first.
+    const lang = q.lang ?? ((req.acceptsLanguages(...REPORT_LANGS) || 'es') as ReportLang);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="ventanilla-${q.groupBy}-${q.from}-${q.to}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
-    res.send(toCsv(CSV_COLUMNS, rows));
+    res.send(reportCsv(rows, q.groupBy, lang));
   });
   return r;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GROUP_BYS } from '../../domain/contracts/resources.js';
+import { REPORT_LANGS } from '../../domain/report-columns.js';
 
 export { GROUP_BYS, type GroupBy } from '../../domain/contracts/resources.js';
 export const MAX_RANGE_DAYS = 366;
@@ -7,21 +8,31 @@ export const MAX_RANGE_DAYS = 366;
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 const day = z.string().date('a date as YYYY-MM-DD');
 
+const fields = {
+  from: day,
+  to: day,
+  groupBy: z.enum(GROUP_BYS).default('service'),
+  branchId: id.optional(),
+  departmentId: id.optional(),
+  serviceId: id.optional(),
+  agentId: id.optional(),
+};
+/** A range of service days, in order, of at most MAX_RANGE_DAYS. */
+const ranged = <S extends z.ZodType<{ from: string; to: string }>>(s: S) =>
+  s
+    .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
+    .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_RANGE_DAYS, {
+      message: `at most ${MAX_RANGE_DAYS} days`,
+      path: ['to'],
+    });
+
 /** H3 report query: a date range of service days (≤ 366), a grouping, optional narrowing. */
-export const ReportQuery = z
-  .object({
-    from: day,
-    to: day,
-    groupBy: z.enum(GROUP_BYS).default('service'),
-    branchId: id.optional(),
-    departmentId: id.optional(),
-    serviceId: id.optional(),
-    agentId: id.optional(),
-  })
-  .strict()
-  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_RANGE_DAYS, {
-    message: `at most ${MAX_RANGE_DAYS} days`,
-    path: ['to'],
-  });
+export const ReportQuery = ranged(z.object(fields).strict());
 export type ReportQuery = z.infer<typeof ReportQuery>;
+
+/**
+ * The CSV export's query (issue 19): the report's, and the language of its headers, decimals and
+ * dates — the back office sends its own; without it, the browser's (Accept-Language), Spanish first.
+ */
+export const ReportCsvQuery = ranged(z.object({ ...fields, lang: z.enum(REPORT_LANGS).optional() }).strict());
+export type ReportCsvQuery = z.infer<typeof ReportCsvQuery>;

@@ -26,6 +26,7 @@ import * as ticketFacts from './20261204_031_ticket_facts.js';
 import * as liveTicketIndexes from './20261204_032_live_ticket_indexes.js';
 import * as appointmentGrace from './20261204_033_appointment_grace.js';
 import * as configAudit from './20261204_040_config_audit.js';
+import * as reportOutcomes from './20261205_046_report_outcomes.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -54,6 +55,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261204_032_live_ticket_indexes', liveTicketIndexes],
   ['20261204_033_appointment_grace', appointmentGrace],
   ['20261204_040_config_audit', configAudit],
+  ['20261205_046_report_outcomes', reportOutcomes],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

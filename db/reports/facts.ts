@@ -2,6 +2,7 @@
 // from (sums.ts): computed from the timeline's status-changing events (each status lasts until the
 // ticket's next one), or read from ticket_facts once the ticket has ended.
 import { ENDED_STATUSES, HELD_STATUSES, OPEN_STATUSES } from '../../domain/tickets.js';
+import { MISSED_REASON } from '../../workflows/tickets/state.js';
 
 /** Narrowing a report applies to the raw rows; fixed SQL with named bindings, never input. */
 export interface SumsFilter {
@@ -21,6 +22,19 @@ export const pgArray = (values: readonly (number | string)[]): string => `{${val
 
 /** Bindings: :branchIds (int[]) and :days (date[]) pair up element by element (pgArray literals). */
 export const PAIRS = `select * from unnest(cast(:branchIds as integer[]), cast(:days as date[]))`;
+
+/**
+ * The outcome (domain/report-outcomes.ts) of a ticket's ending step, as SQL over that step's
+ * to_status, actor_type and details->>'reason'; null for a step that ends nothing.
+ */
+export const outcomeSql = (status: string, actor: string, reason: string): string => `case
+    when ${status} = 'finished' then 'served'
+    when ${status} = 'no_show' and ${reason} is not distinct from '${MISSED_REASON}' then 'missed_appointment'
+    when ${status} = 'no_show' and ${actor} = 'user' then 'no_show_marked'
+    when ${status} = 'no_show' then 'no_show_timeout'
+    when ${status} = 'cancelled' and ${actor} = 'customer' then 'left_before_called'
+    when ${status} = 'cancelled' then 'cancelled_staff'
+  end`;
 
 /** Which tickets: those of the (branch, day) pairs, or those an agent last called in a window (a shift). */
 type TicketSource = 'pairs' | 'agentCalls';
@@ -59,6 +73,7 @@ export const FACT_COLUMNS = [
   'first_wait_s',
   'was_called',
   'cancelled_waiting',
+  'outcome',
 ] as const;
 
 /** Per ticket: who served it, its waits and outcome. */
@@ -75,6 +90,7 @@ export const ticketFactsSql = (f: SumsFilter = {}, source: TicketSource = 'pairs
     ),
     ch0 as (
       select e.ticket_id, e.seq, e.type, e.from_status, e.to_status, e.at,
+        ${outcomeSql('e.to_status', 'e.actor_type', "e.details->>'reason'")} as outcome,
         lead(e.at) over w as next_at, lead(e.to_status) over w as next_status,
         -- The agent of the latest call so far (a window, not a lookup per event).
         (array_agg(cast(e.details->>'agentId' as integer)) filter (where e.type = 'called') over w) as called_agents
@@ -98,7 +114,9 @@ export const ticketFactsSql = (f: SumsFilter = {}, source: TicketSource = 'pairs
         sum(extract(epoch from ch.next_at - ch.at)) filter (where ch.to_status = 'attending' and ch.next_at is not null) as service_s,
         extract(epoch from min(ch.at) filter (where ch.type = 'called') - min(ch.at) filter (where ch.to_status = 'waiting')) as first_wait_s,
         coalesce(bool_or(ch.type = 'called'), false) as was_called,
-        coalesce(bool_or(ch.type = 'cancelled' and ch.from_status = 'waiting'), false) as cancelled_waiting
+        coalesce(bool_or(ch.type = 'cancelled' and ch.from_status = 'waiting'), false) as cancelled_waiting,
+        -- How it ended, by who ended it: its latest ending step (an open ticket: null).
+        (array_agg(ch.outcome order by ch.seq desc) filter (where ch.outcome is not null and t.status in (${quoted(ENDED_STATUSES)})))[1] as outcome
       from t left join ch on ch.ticket_id = t.id
       where not t.has_facts
       group by t.id, t.entity_id, t.branch_id, t.service_id, t.department_id, t.service_day, t.status, t.sla_target_seconds, t.hour

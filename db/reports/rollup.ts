@@ -17,8 +17,11 @@ import {
 } from './sums.js';
 import { OPEN, pgArray, storeFactsSql } from './facts.js';
 
-/** The grains a rolled day holds; a day rolled with fewer (report_days.version) is rolled again. 2: hours and topics. */
-export const ROLLUP_VERSION = 2;
+/**
+ * The grains a rolled day holds; a day rolled with fewer (report_days.version) is rolled again.
+ * 2: hours and topics. 3: outcomes by who ended the ticket (left_before_called: the customer only).
+ */
+export const ROLLUP_VERSION = 3;
 
 export interface DayRef {
   branchId: number;

@@ -6,6 +6,7 @@ import type { GroupBy } from '../../domain/contracts/resources.js';
 import type { Db } from '../knex.js';
 import { AGENT_DAY_COLUMNS, SERVICE_DAY_COLUMNS, agentSumsSql, ticketSumsSql } from './sums.js';
 import { pgArray, type SumsFilter } from './facts.js';
+import { ROLLUP_VERSION } from './rollup.js';
 
 /** The branches (already within the caller's reach: the entity follows from them) and the days. */
 export interface SummaryScope {
@@ -56,6 +57,9 @@ async function livePairs(db: Db, s: SummaryScope): Promise<{ branchIds: number[]
             .whereIn('branch_id', s.branchIds)
             .whereBetween('day', [s.from, s.to])
             .where('dirty', false)
+            // A day rolled before the rollups held every figure read here (ROLLUP_VERSION: e.g.
+            // the outcome split) is computed live until the job's next pass rolls it again.
+            .where('version', '>=', ROLLUP_VERSION)
             .select('branch_id', db.raw(`to_char(day, 'YYYY-MM-DD') as day`))) as { branch_id: number; day: string }[]
         ).map((r) => `${r.branch_id}/${r.day}`),
   );

@@ -2,6 +2,11 @@
 // the rollup job stores them per day, and reports compute today (and any day not yet rolled) with
 // the same SQL, so a rolled day and a live one can never disagree.
 import { HELD, PAIRS, ticketFactsSql, type SumsFilter } from './facts.js';
+import { OUTCOMES } from '../../domain/report-outcomes.js';
+
+/** The outcome counts (domain/report-outcomes.ts) besides `served`, one column each, named by the outcome. */
+const SPLIT = OUTCOMES.filter((o) => o !== 'served');
+const splitCounts = SPLIT.map((o) => `count(*) filter (where pt.outcome = '${o}') as ${o}`).join(',\n      ');
 
 /** Ticket sums per branch, department, service, agent (0: never called) and day — the columns of report_service_days. */
 export const ticketSumsSql = (f: SumsFilter = {}): string => `
@@ -14,9 +19,9 @@ export const ticketSumsSql = (f: SumsFilter = {}): string => `
       coalesce(sum(pt.service_s), 0) as service_sum, count(pt.service_s) as service_n,
       count(*) filter (where pt.was_called) as called,
       count(*) filter (where pt.was_called and pt.first_wait_s <= pt.sla_target_seconds) as within_sla,
-      count(*) filter (where pt.cancelled_waiting and not pt.was_called) as left_before_called,
       count(*) filter (where pt.status = 'no_show') as no_show,
-      count(*) filter (where pt.status = 'cancelled') as cancelled
+      count(*) filter (where pt.status = 'cancelled') as cancelled,
+      ${splitCounts}
     from pt${f.agentId ? ' where pt.agent_id = :agentId' : ''}
     group by pt.branch_id, pt.service_day, pt.service_id, coalesce(pt.agent_id, 0), pt.entity_id, pt.department_id`;
 
@@ -28,7 +33,7 @@ export const hourSumsSql = (f: SumsFilter = {}): string => `
       coalesce(sum(pt.wait_s), 0) as wait_sum, count(pt.wait_s) as wait_n,
       count(*) filter (where pt.was_called) as called,
       count(*) filter (where pt.was_called and pt.first_wait_s <= pt.sla_target_seconds) as within_sla,
-      count(*) filter (where pt.cancelled_waiting and not pt.was_called) as left_before_called
+      count(*) filter (where pt.outcome = 'left_before_called') as left_before_called
     from pt${f.agentId ? ' where pt.agent_id = :agentId' : ''}
     group by pt.branch_id, pt.service_day, pt.hour, pt.service_id, pt.entity_id, pt.department_id`;
 
@@ -114,9 +119,9 @@ export const SERVICE_DAY_COLUMNS = [
   'service_n',
   'called',
   'within_sla',
-  'left_before_called',
   'no_show',
   'cancelled',
+  ...SPLIT,
 ] as const;
 export const AGENT_DAY_COLUMNS = ['online_s', 'busy_s', 'idle_s', 'break_s', 'wrap_s'] as const;
 export const SERVICE_HOUR_COLUMNS = [

@@ -252,9 +252,17 @@ export const ReportRow = z
     called: z.number().int(),
     withinSla: z.number().int(),
     slaPercent: percent,
+    /** Issue 19: outcomes by who ended the ticket (domain/report-outcomes.ts). The customer left the queue. */
     leftBeforeCalled: z.number().int(),
+    /** Every no-show: noShowTimeout + noShowMarked + missedAppointment. */
     noShow: z.number().int(),
+    noShowTimeout: z.number().int(),
+    noShowMarked: z.number().int(),
+    missedAppointment: z.number().int(),
+    /** Every cancellation: cancelledByStaff + leftBeforeCalled. */
     cancelled: z.number().int(),
+    cancelledByStaff: z.number().int(),
+    /** Left or did not come when called (ABANDONED_OUTCOMES), over the tickets. */
     abandonmentPercent: percent,
     /** From the shift state periods: per agent, or summed over the group's agents. */
     idleSeconds: seconds,

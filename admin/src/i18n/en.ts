@@ -4,6 +4,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { NEXT_EN, REFUSALS_EN } from '../../../domain/i18n/refusals-en';
 import { TIMELINE_EN } from '../../../domain/i18n/timeline-en';
+import { columnLabels } from '../../../domain/report-columns';
 import { polyglot } from './placeholders';
 
 const en: TranslationMessages = {
@@ -404,6 +405,16 @@ const en: TranslationMessages = {
       abandon_chart: 'Abandonment',
       empty: 'No data in this range.',
       agent_time: 'Agent time (min)',
+      // Issue 19: one label per column (domain/report-columns.ts, shared with the CSV export).
+      columns: columnLabels('en'),
+      times_title: 'Times and service level',
+      outcomes_title: 'How tickets ended',
+      outcomes_chart: 'How tickets ended (besides served)',
+      print: 'Print',
+      range: 'From %{from} to %{to}',
+      all_branches: 'All branches',
+      printed_branch: 'Branch: %{branch}',
+      grouped_by: 'Grouped by %{group}',
     },
     shifts: { temporal: 'Workflow' },
     webhooks: {

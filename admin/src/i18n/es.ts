@@ -4,6 +4,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { NEXT_ES, REFUSALS_ES } from '../../../domain/i18n/refusals-es';
 import { TIMELINE_ES } from '../../../domain/i18n/timeline-es';
+import { columnLabels } from '../../../domain/report-columns';
 import { polyglot } from './placeholders';
 import { raSpanish } from './ra-es';
 
@@ -427,6 +428,16 @@ const es: TranslationMessages = {
       abandon_chart: 'Abandono',
       empty: 'No hay datos en este rango.',
       agent_time: 'Tiempo de asesores (min)',
+      // Issue 19: one label per column (domain/report-columns.ts, shared with the CSV export).
+      columns: columnLabels('es'),
+      times_title: 'Tiempos y nivel de servicio',
+      outcomes_title: 'Cómo terminaron los turnos',
+      outcomes_chart: 'Cómo terminaron los turnos (sin los atendidos)',
+      print: 'Imprimir',
+      range: 'Del %{from} al %{to}',
+      all_branches: 'Todas las sucursales',
+      printed_branch: 'Sucursal: %{branch}',
+      grouped_by: 'Agrupado por %{group}',
     },
     shifts: { temporal: 'Workflow' },
     webhooks: {

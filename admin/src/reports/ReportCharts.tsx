@@ -1,4 +1,4 @@
-// H3 charts: average times, SLA and abandonment per group, and agent time when it applies.
+// H3 charts: average times, SLA and how tickets ended (issue 19: by who ended them) per group, and agent time when it applies.
 import { Card, CardContent, Grid, Typography } from '@mui/material';
 import type { ReactElement } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -31,8 +31,10 @@ export function ReportCharts({ rows }: { rows: ReportRow[] }) {
     service: minutes(r.avgServiceSeconds),
     sla: r.slaPercent,
     left: r.leftBeforeCalled,
-    noShow: r.noShow,
-    cancelled: r.cancelled - r.leftBeforeCalled,
+    noShowTimeout: r.noShowTimeout,
+    noShowMarked: r.noShowMarked,
+    staff: r.cancelledByStaff,
+    missed: r.missedAppointment,
     idle: minutes(r.idleSeconds),
     brk: minutes(r.breakSeconds),
     wrap: minutes(r.wrapUpSeconds),
@@ -48,9 +50,9 @@ export function ReportCharts({ rows }: { rows: ReportRow[] }) {
             <YAxis />
             <Tooltip />
             <Legend />
-            <Bar isAnimationActive={false} dataKey="wait" name={t('avg_wait')} fill="#1976d2" />
-            <Bar isAnimationActive={false} dataKey="walk" name={t('avg_walk')} fill="#9c27b0" />
-            <Bar isAnimationActive={false} dataKey="service" name={t('avg_service')} fill="#2e7d32" />
+            <Bar isAnimationActive={false} dataKey="wait" name={t('columns.avgWaitSeconds')} fill="#1976d2" />
+            <Bar isAnimationActive={false} dataKey="walk" name={t('columns.avgWalkSeconds')} fill="#9c27b0" />
+            <Bar isAnimationActive={false} dataKey="service" name={t('columns.avgServiceSeconds')} fill="#2e7d32" />
           </BarChart>
         </ChartCard>
       </Grid>
@@ -61,21 +63,54 @@ export function ReportCharts({ rows }: { rows: ReportRow[] }) {
             <XAxis dataKey="label" />
             <YAxis domain={[0, 100]} />
             <Tooltip />
-            <Bar isAnimationActive={false} dataKey="sla" name={t('sla')} fill="#0288d1" />
+            <Bar isAnimationActive={false} dataKey="sla" name={t('columns.slaPercent')} fill="#0288d1" />
           </BarChart>
         </ChartCard>
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
-        <ChartCard title={t('abandon_chart')}>
+        <ChartCard title={t('outcomes_chart')}>
           <BarChart data={data}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="label" />
             <YAxis allowDecimals={false} />
             <Tooltip />
             <Legend />
-            <Bar isAnimationActive={false} dataKey="left" stackId="a" name={t('left')} fill="#ed6c02" />
-            <Bar isAnimationActive={false} dataKey="noShow" stackId="a" name={t('no_show')} fill="#d32f2f" />
-            <Bar isAnimationActive={false} dataKey="cancelled" stackId="a" name={t('cancelled')} fill="#757575" />
+            {/* The customer's doing first (abandonment), then the rest. */}
+            <Bar
+              isAnimationActive={false}
+              dataKey="left"
+              stackId="a"
+              name={t('columns.leftBeforeCalled')}
+              fill="#ed6c02"
+            />
+            <Bar
+              isAnimationActive={false}
+              dataKey="noShowTimeout"
+              stackId="a"
+              name={t('columns.noShowTimeout')}
+              fill="#d32f2f"
+            />
+            <Bar
+              isAnimationActive={false}
+              dataKey="noShowMarked"
+              stackId="a"
+              name={t('columns.noShowMarked')}
+              fill="#8e24aa"
+            />
+            <Bar
+              isAnimationActive={false}
+              dataKey="staff"
+              stackId="a"
+              name={t('columns.cancelledByStaff')}
+              fill="#757575"
+            />
+            <Bar
+              isAnimationActive={false}
+              dataKey="missed"
+              stackId="a"
+              name={t('columns.missedAppointment')}
+              fill="#5d4037"
+            />
           </BarChart>
         </ChartCard>
       </Grid>
@@ -88,9 +123,27 @@ export function ReportCharts({ rows }: { rows: ReportRow[] }) {
               <YAxis />
               <Tooltip />
               <Legend />
-              <Bar isAnimationActive={false} dataKey="idle" stackId="b" name={t('idle')} fill="#90caf9" />
-              <Bar isAnimationActive={false} dataKey="brk" stackId="b" name={t('break')} fill="#ffb74d" />
-              <Bar isAnimationActive={false} dataKey="wrap" stackId="b" name={t('wrap_up')} fill="#ce93d8" />
+              <Bar
+                isAnimationActive={false}
+                dataKey="idle"
+                stackId="b"
+                name={t('columns.idleSeconds')}
+                fill="#90caf9"
+              />
+              <Bar
+                isAnimationActive={false}
+                dataKey="brk"
+                stackId="b"
+                name={t('columns.breakSeconds')}
+                fill="#ffb74d"
+              />
+              <Bar
+                isAnimationActive={false}
+                dataKey="wrap"
+                stackId="b"
+                name={t('columns.wrapUpSeconds')}
+                fill="#ce93d8"
+              />
             </BarChart>
           </ChartCard>
         </Grid>

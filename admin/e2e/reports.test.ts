@@ -1,0 +1,163 @@
+// Issue 19 in the back office's reports: how the day's tickets ended, by who ended them, at
+// 1440×900 without sideways scrolling (the agent table's wrap-up column in view), date pickers
+// written as Spanish writes dates, a CSV export with Spanish headers and units, and a printable
+// view (no navigation, the range and branch at the top). axe finds nothing blocking.
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../db/seed/demo.js';
+import { leaveQueue } from '../../api/public/leave.js';
+import { createAppStack, type AppStack, type ApiClient } from '../../tests/support/app-stack.js';
+import { axeReport, blocking } from '../../tests/support/axe.js';
+import { launchBrowser, screenshot } from '../../tests/support/browser.js';
+import { ensureAdminBuilt } from './build.js';
+
+let app: AppStack;
+let browser: Browser;
+let page: Page;
+let branchName: string;
+const today = () => new Date().toLocaleDateString('en-CA', { timeZone: 'America/Bogota' });
+
+/** Today in service C of Centro: served, left from the status page, cancelled by the supervisor, marked absent. */
+async function scriptDay(sup: ApiClient): Promise<void> {
+  const centro = await app.db('branches').where({ code: 'CEN' }).first('id', 'name');
+  branchName = centro.name;
+  const serviceC = (await app.db('services').where({ branch_id: centro.id, label: 'C' }).first('id')).id;
+  const ana = (await app.db('users').where({ email: 'ana@andino.demo' }).first('id')).id;
+  const desk = (await app.db('desks').where({ branch_id: centro.id }).orderBy('id').first('id')).id;
+  const ticket = async () => (await sup.request('POST', '/api/tickets', { serviceId: serviceC })).body.id as string;
+  const act = async (id: string, action: string, body: object = {}) =>
+    expect((await sup.request('POST', `/api/tickets/${id}/${action}`, body)).status).toBe(200);
+  const served = await ticket();
+  await act(served, 'call', { agentId: ana, deskId: desk });
+  await act(served, 'attend');
+  await act(served, 'finish');
+  expect((await leaveQueue({ db: app.db, temporal: app.client }, await ticket())).status).toBe('cancelled');
+  await act(await ticket(), 'cancel', { reason: 'duplicado' });
+  const absent = await ticket();
+  await act(absent, 'call', { agentId: ana, deskId: desk });
+  await act(absent, 'no-show', { reason: 'no vino' });
+}
+
+beforeAll(async () => {
+  ensureAdminBuilt();
+  [app, browser] = await Promise.all([createAppStack(), launchBrowser()]);
+  await scriptDay(await app.login('supervisor@andino.demo'));
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'es-CO',
+    timezoneId: 'America/Bogota',
+    acceptDownloads: true,
+  });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${app.url}/admin/`);
+  await page.locator('input[name="username"]').fill('supervisor@andino.demo');
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('monitor').waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.closeAll();
+});
+
+/** Neither the page nor any table scrolls sideways. */
+const fits = (p: Page) =>
+  p.evaluate(
+    () =>
+      document.documentElement.scrollWidth <= window.innerWidth &&
+      [...document.querySelectorAll('table')].every((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0)),
+  );
+/** A table's cells by row, as text. */
+const cells = (p: Page, testId: string) =>
+  p
+    .getByTestId(testId)
+    .locator('tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim())));
+
+describe('issue 19: reports a supervisor can trust and hand on', () => {
+  it('shows how tickets ended, by who ended them, in Spanish and within 1440 px', async () => {
+    await page.goto(`${app.url}/admin/#/reports`);
+    const outcomes = page.getByTestId('report-outcomes');
+    await outcomes.getByText('C · Depósitos y retiros').waitFor();
+    const [head, ...rows] = await cells(page, 'report-outcomes');
+    expect(head).toEqual([
+      'Servicio',
+      'Turnos',
+      'Atendidos',
+      'Se fueron antes del llamado',
+      'No se presentaron (tiempo agotado)',
+      'No se presentaron (marcado por el asesor)',
+      'Cancelados por el personal',
+      'Citas perdidas',
+      'Abandono',
+    ]);
+    // 4 tickets: 1 served, 1 left, 1 marked absent, 1 cancelled by staff — abandonment 2 of 4.
+    expect(rows.find((r) => r[0] === 'C · Depósitos y retiros')).toEqual([
+      'C · Depósitos y retiros',
+      '4',
+      '1',
+      '1',
+      '0',
+      '1',
+      '1',
+      '0',
+      '50,0 %', // the decimal comma
+    ]);
+    // The range is written dd/mm/aaaa, in the pickers and in the title.
+    const [y, m, d] = today().split('-');
+    const shown = (i: number) =>
+      page
+        .locator('.MuiPickersSectionList-root')
+        .nth(i)
+        .textContent()
+        .then((t) => t?.replace(/[\u2066-\u2069\u200e]/g, ''));
+    await expect.poll(() => shown(1)).toBe(`${d}/${m}/${y}`);
+    expect(await shown(0)).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(await page.getByTestId('report-scope').textContent()).toContain(`al ${d}/${m}/${y}`);
+    expect(await fits(page)).toBe(true);
+    await screenshot(page, 'admin19-reports-outcomes-1440');
+    expect(blocking((await axeReport(page)).violations)).toEqual([]);
+  });
+
+  it('per agent: every column, wrap-up included, in view at 1440×900', async () => {
+    await page.getByTestId('group-by').click();
+    await page.getByRole('option', { name: 'Asesor' }).click();
+    const table = page.getByTestId('report-table');
+    const wrapUp = table.getByRole('columnheader', { name: 'Documentación' });
+    await wrapUp.waitFor();
+    // Its header in its cell and the cell inside the table's card: not cut off, not overlapping the edge.
+    const [cell, card] = await Promise.all([wrapUp.boundingBox(), table.locator('..').boundingBox()]);
+    expect(cell!.x + cell!.width).toBeLessThanOrEqual(card!.x + card!.width);
+    expect(await wrapUp.evaluate((th) => th.scrollWidth <= th.clientWidth)).toBe(true);
+    expect(await fits(page)).toBe(true);
+    await screenshot(page, 'admin19-reports-agents-1440');
+    expect(blocking((await axeReport(page)).violations)).toEqual([]);
+  });
+
+  it('exports the CSV with Spanish headers and units', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const [header] = csv.split('\r\n');
+    expect(header).toMatch(/^Id;Asesor;Turnos;Atendidos;Espera media \(min\);.*;Documentación \(min\)$/);
+    expect(header).toContain(';Se fueron antes del llamado;Cancelados por el personal;');
+  });
+
+  it('prints the report alone: no navigation, the range and branch named at the top, tables whole', async () => {
+    await page.getByRole('combobox', { name: 'Sucursal' }).click();
+    await page.getByRole('option', { name: branchName }).click();
+    await page.getByTestId('report-scope').getByText(`Sucursal: ${branchName}`).waitFor();
+    await page.getByRole('button', { name: 'Imprimir' }).waitFor();
+    await page.mouse.move(0, 0); // no chart's hover highlight on paper
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header').first().isVisible()).toBe(false);
+    expect(await page.getByTestId('group-by').isVisible()).toBe(false);
+    expect(await page.getByRole('menuitem', { name: 'Reportes' }).isVisible()).toBe(false);
+    expect(await page.getByTestId('report-scope').isVisible()).toBe(true);
+    expect(await page.getByTestId('report-outcomes').isVisible()).toBe(true);
+    expect(await fits(page)).toBe(true);
+    await screenshot(page, 'admin19-reports-print');
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
