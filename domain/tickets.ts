@@ -104,6 +104,9 @@ export const saidOnTheWay = (types: readonly string[]): boolean =>
 export const formatTicketNumber = (label: string, seq: number): string => `${label}-${String(seq).padStart(3, '0')}`;
 
 /** Workflow ids derive from the ticket id so the API, ops and the DB agree on one name. */
+/** The reason on a missed appointment's no-show (issue 16): a code, worded by each UI and counted by the reports. */
+export const MISSED_REASON = 'not_checked_in';
+
 export const ticketWorkflowId = (ticketId: string): string => `ticket-${ticketId}`;
 
 /** What an appointment (H6) is at: its ticket's end decides the last three (issue 16: never left "booked"). */

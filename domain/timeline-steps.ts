@@ -4,7 +4,13 @@
 // module does not know is left out rather than shown raw. No I/O, no wording here: the words
 // are in domain/i18n/timeline-es.ts and timeline-en.ts.
 import type { TimelineEvent } from './contracts/tickets.js';
-import { machineActorOf, type MachineActor, type TicketStatus, type TimelineEventType } from './tickets.js';
+import {
+  machineActorOf,
+  MISSED_REASON,
+  type MachineActor,
+  type TicketStatus,
+  type TimelineEventType,
+} from './tickets.js';
 
 /** The customer's fields a customer edit may change (CustomerFields), as the facts name them. */
 export const CUSTOMER_FIELDS = ['firstName', 'lastName', 'idNumber', 'email', 'phone'] as const;
@@ -89,7 +95,7 @@ export function actorOfStep(a: TimelineEvent['actor']): StepActor {
 function reasonFacts(d: Record<string, unknown>): StepFact[] {
   if (d.reason === 'no_answer') return [{ key: 'noAnswer', params: { count: num(d.noAnswerCount) ?? 1 } }];
   // An appointment whose customer never checked in (the ticket workflow's grace timer).
-  if (d.reason === 'not_checked_in') return [{ key: 'notCheckedIn', params: {} }];
+  if (d.reason === MISSED_REASON) return [{ key: 'notCheckedIn', params: {} }];
   const reason = str(d.reason);
   return reason ? [{ key: 'reason', params: { reason: clip(reason) } }] : [];
 }
@@ -139,7 +145,7 @@ function factsOf(e: TimelineEvent): StepFact[] {
       return reasonFacts(d);
     case 'no_show':
       // The call time-out's no-show carries only its count; a missed appointment and a person's, their reason.
-      return e.actor.type === 'system' && d.reason !== 'not_checked_in'
+      return e.actor.type === 'system' && d.reason !== MISSED_REASON
         ? [{ key: 'noAnswer', params: { count: num(d.noAnswerCount) ?? 1 } }]
         : reasonFacts(d);
     case 'note':

@@ -2,7 +2,7 @@
 // from (sums.ts): computed from the timeline's status-changing events (each status lasts until the
 // ticket's next one), or read from ticket_facts once the ticket has ended.
 import { ENDED_STATUSES, HELD_STATUSES, OPEN_STATUSES } from '../../domain/tickets.js';
-import { MISSED_REASON } from '../../workflows/tickets/state.js';
+import { MISSED_REASON } from '../../domain/tickets.js';
 
 /** Narrowing a report applies to the raw rows; fixed SQL with named bindings, never input. */
 export interface SumsFilter {

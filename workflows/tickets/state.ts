@@ -19,6 +19,7 @@ import type {
 } from '../../domain/ticket-messages.js';
 import { NOTE_MAX_LENGTH } from '../../domain/ticket-messages.js';
 import {
+  MISSED_REASON,
   APPOINTMENT_PRIORITY,
   HELD_STATUSES,
   SYSTEM,
@@ -48,9 +49,6 @@ export interface TicketData {
 
 /** Refusals carry a stable code and params (domain/errors.ts); the message is English for logs. */
 export const illegal = refusal;
-
-/** The reason on a missed appointment's no-show: a code, worded by each UI. */
-export const MISSED_REASON = 'not_checked_in';
 
 const addSeconds = (iso: string, s: number): string => new Date(Date.parse(iso) + s * 1000).toISOString();
 
