@@ -217,6 +217,8 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
     const day = await today();
     await api.call(sup, 'get', '/reports/summary', { query: { from: day, to: day, groupBy: 'agent' } });
     await api.call(sup, 'get', '/reports/summary.csv', { query: { from: day, to: day } });
+    await api.call(sup, 'get', '/reports/topics', { query: { from: day, to: day } });
+    await api.call(sup, 'get', '/reports/hours', { query: { from: day, to: day } });
   });
 
   it('the kiosk, the display and the customer status page', async () => {

@@ -4,7 +4,7 @@ import * as Shift from '../shifts/schemas.js';
 import * as Video from '../video/schemas.js';
 import { CheckInBody, KioskBody, LeaveBody } from '../public/schemas.js';
 import { PUBLIC_RIGHTS } from '../../domain/ticket-rights.js';
-import { ReportCsvQuery, ReportQuery } from '../reports/schemas.js';
+import { HourQuery, ReportCsvQuery, ReportQuery, TopicQuery } from '../reports/schemas.js';
 import { AgentStateBody, EndShiftBody, ReleaseBody } from '../monitor/schemas.js';
 import type { Operation } from './operations.js';
 import { z } from 'zod';
@@ -216,6 +216,25 @@ export const OTHER_OPERATIONS: Operation[] = [
     tag: 'reports',
     query: ReportCsvQuery,
     produces: 'text/csv',
+    auth: 'supervisor, admin',
+  },
+  {
+    method: 'get',
+    path: '/reports/topics',
+    summary:
+      'Issue 19: tickets, served and mean service time per topic and service (a ticket with two topics counts under each)',
+    tag: 'reports',
+    query: TopicQuery,
+    response: C.TopicReport,
+    auth: 'supervisor, admin',
+  },
+  {
+    method: 'get',
+    path: '/reports/hours',
+    summary: "Issue 19: the heat map — arrivals and mean wait per ISO weekday and hour of arrival (branch's clock)",
+    tag: 'reports',
+    query: HourQuery,
+    response: C.HourReport,
     auth: 'supervisor, admin',
   },
   {

@@ -4,8 +4,10 @@ import type { Db } from '../../db/knex.js';
 import { readSummary } from '../../db/reports/summary.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { branchesOf } from '../http/reach.js';
-import type { ReportQuery } from './schemas.js';
-import type { ReportRow } from '../../domain/contracts/resources.js';
+import type { HourQuery, ReportQuery, TopicQuery } from './schemas.js';
+import type { HourReportCell, ReportRow, TopicReportRow } from '../../domain/contracts/resources.js';
+import { readHourSums, readTopicSums } from '../../db/reports/breakdowns.js';
+import type { SummaryScope } from '../../db/reports/summary.js';
 import { ABANDONED_OUTCOMES } from '../../domain/report-outcomes.js';
 
 const num = (v: unknown): number => Number(v ?? 0);
@@ -13,12 +15,17 @@ const round = (v: unknown): number | null => (v === null || v === undefined ? nu
 const pct = (part: number, whole: number): number | null => (whole ? Math.round((1000 * part) / whole) / 10 : null);
 const avg = (sum: unknown, n: unknown): number | null => (num(n) ? Math.round(num(sum) / num(n)) : null);
 
-export async function summaryReport(db: Db, u: SessionUser, q: ReportQuery): Promise<ReportRow[]> {
+/** The branches the user reaches (narrowed to the asked one), the range and the narrowing. */
+async function scopeOf(db: Db, u: SessionUser, q: TopicQuery): Promise<SummaryScope> {
   const reach = branchesOf(db, u);
   if (q.branchId) reach.where('id', q.branchId);
   const branchIds = ((await reach.orderBy('id')) as { id: number }[]).map((b) => b.id);
   const filter = { serviceId: q.serviceId, departmentId: q.departmentId, agentId: q.agentId };
-  const { tickets, agentTime: time } = await readSummary(db, { branchIds, from: q.from, to: q.to, filter }, q.groupBy);
+  return { branchIds, from: q.from, to: q.to, filter };
+}
+
+export async function summaryReport(db: Db, u: SessionUser, q: ReportQuery): Promise<ReportRow[]> {
+  const { tickets, agentTime: time } = await readSummary(db, await scopeOf(db, u, q), q.groupBy);
 
   const agentTime = new Map<string, { idle: number; brk: number; wrap: number }>();
   const withAgentTime = time !== null;
@@ -57,4 +64,30 @@ export async function summaryReport(db: Db, u: SessionUser, q: ReportQuery): Pro
       wrapUpSeconds: withAgentTime ? round(t?.wrap ?? 0) : null,
     };
   });
+}
+
+/** Issue 19: per topic and service. */
+export async function topicReport(db: Db, u: SessionUser, q: TopicQuery): Promise<TopicReportRow[]> {
+  return (await readTopicSums(db, await scopeOf(db, u, q))).map((r) => ({
+    topicId: num(r.topic_id),
+    topic: String(r.topic),
+    serviceId: num(r.service_id),
+    service: String(r.service),
+    tickets: num(r.tickets),
+    served: num(r.served),
+    avgServiceSeconds: avg(r.service_sum, r.service_n),
+  }));
+}
+
+/** Issue 19: the heat map's cells with arrivals, per weekday and hour. */
+export async function hourReport(db: Db, u: SessionUser, q: HourQuery): Promise<HourReportCell[]> {
+  return (await readHourSums(db, await scopeOf(db, u, q))).map((r) => ({
+    weekday: num(r.weekday),
+    hour: num(r.hour),
+    tickets: num(r.tickets),
+    avgWaitSeconds: avg(r.wait_sum, r.wait_n),
+    called: num(r.called),
+    withinSla: num(r.within_sla),
+    leftBeforeCalled: num(r.left_before_called),
+  }));
 }

@@ -5,9 +5,9 @@ import type { ApiDeps } from '../deps.js';
 import { parse } from '../http/validate.js';
 import { loadWatchedBranch, requireBackOffice } from '../monitor/access.js';
 import { reportCsv } from './csv.js';
-import { summaryReport } from './queries.js';
-import type { Report } from '../../domain/contracts/resources.js';
-import { ReportCsvQuery, ReportQuery } from './schemas.js';
+import { hourReport, summaryReport, topicReport } from './queries.js';
+import type { HourReport, Report, TopicReport } from '../../domain/contracts/resources.js';
+import { HourQuery, ReportCsvQuery, ReportQuery, TopicQuery } from './schemas.js';
 import { REPORT_LANGS, type ReportLang } from '../../domain/report-columns.js';
 
 export function reportRoutes(deps: ApiDeps): Router {
@@ -35,6 +35,23 @@ export function reportRoutes(deps: ApiDeps): Router {
     res.setHeader('Content-Disposition', `attachment; filename="ventanilla-${q.groupBy}-${q.from}-${q.to}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
     res.send(reportCsv(rows, q.groupBy, lang));
+  });
+
+  // Issue 19: by topic, and by hour of day (the heat map).
+  r.get('/reports/topics', async (req, res) => {
+    requireBackOffice(res.locals.user);
+    const q = parse(TopicQuery, req.query);
+    if (q.branchId) await loadWatchedBranch(deps.db, res.locals.user, q.branchId);
+    const report: TopicReport = { from: q.from, to: q.to, rows: await topicReport(deps.db, res.locals.user, q) };
+    res.json(report);
+  });
+
+  r.get('/reports/hours', async (req, res) => {
+    requireBackOffice(res.locals.user);
+    const q = parse(HourQuery, req.query);
+    if (q.branchId) await loadWatchedBranch(deps.db, res.locals.user, q.branchId);
+    const report: HourReport = { from: q.from, to: q.to, cells: await hourReport(deps.db, res.locals.user, q) };
+    res.json(report);
   });
   return r;
 }

@@ -36,3 +36,12 @@ export type ReportQuery = z.infer<typeof ReportQuery>;
  */
 export const ReportCsvQuery = ranged(z.object({ ...fields, lang: z.enum(REPORT_LANGS).optional() }).strict());
 export type ReportCsvQuery = z.infer<typeof ReportCsvQuery>;
+
+/** Issue 19: the report by topic — the summary's range and narrowing, no grouping (always per topic). */
+const { groupBy: _g, ...narrowing } = fields;
+export const TopicQuery = ranged(z.object(narrowing).strict());
+export type TopicQuery = z.infer<typeof TopicQuery>;
+/** Issue 19: the heat map — no agent narrowing (arrivals by hour belong to no agent). */
+const { agentId: _a, ...hourFields } = narrowing;
+export const HourQuery = ranged(z.object(hourFields).strict());
+export type HourQuery = z.infer<typeof HourQuery>;

@@ -48,7 +48,7 @@ const KEYS: Record<GroupBy, { key: string; label: string; agentTime: boolean }> 
 };
 
 /** The (branch, day) pairs of the scope that are not clean in the rollups: computed live. */
-async function livePairs(db: Db, s: SummaryScope): Promise<{ branchIds: number[]; days: string[] }> {
+export async function livePairs(db: Db, s: SummaryScope): Promise<{ branchIds: number[]; days: string[] }> {
   const clean = new Set(
     s.allLive
       ? []
@@ -76,7 +76,8 @@ async function livePairs(db: Db, s: SummaryScope): Promise<{ branchIds: number[]
   return out;
 }
 
-function rolledWhere(f: SumsFilter, agentTime: boolean): string {
+/** Rollup rows `r` of the scope not computed live; `agentTime`: a grain with no service (agents' time). */
+export function rolledWhere(f: SumsFilter, agentTime: boolean): string {
   const w = [
     'r.branch_id = any(cast(:scopeBranches as integer[]))',
     'r.day between cast(:from as date) and cast(:to as date)',

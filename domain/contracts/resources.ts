@@ -277,3 +277,41 @@ export type GroupBy = (typeof GROUP_BYS)[number];
 /** GET /api/reports/summary: the asked range and grouping, and its rows. */
 export const Report = z.object({ from: Day, to: Day, groupBy: z.enum(GROUP_BYS), rows: z.array(ReportRow) }).strict();
 export type Report = z.infer<typeof Report>;
+
+/** Issue 19: one topic of one service over the range (a ticket with two topics counts under each). */
+export const TopicReportRow = z
+  .object({
+    topicId: Id,
+    topic: text,
+    serviceId: Id,
+    service: text,
+    tickets: z.number().int(),
+    served: z.number().int(),
+    avgServiceSeconds: seconds,
+  })
+  .strict();
+export type TopicReportRow = z.infer<typeof TopicReportRow>;
+/** GET /api/reports/topics. */
+export const TopicReport = z.object({ from: Day, to: Day, rows: z.array(TopicReportRow) }).strict();
+export type TopicReport = z.infer<typeof TopicReport>;
+
+/**
+ * Issue 19: the heat map's cell — arrivals in one hour of the day (on the branch's clock) on one
+ * ISO weekday (1 Monday … 7 Sunday) of the range. By weekday, whatever the range's length: the
+ * same grid reads for a day (one row filled), a week and a year.
+ */
+export const HourReportCell = z
+  .object({
+    weekday: z.number().int().min(1).max(7),
+    hour: z.number().int().min(0).max(23),
+    tickets: z.number().int(),
+    avgWaitSeconds: seconds,
+    called: z.number().int(),
+    withinSla: z.number().int(),
+    leftBeforeCalled: z.number().int(),
+  })
+  .strict();
+export type HourReportCell = z.infer<typeof HourReportCell>;
+/** GET /api/reports/hours: only the cells with arrivals. */
+export const HourReport = z.object({ from: Day, to: Day, cells: z.array(HourReportCell) }).strict();
+export type HourReport = z.infer<typeof HourReport>;
