@@ -31,7 +31,9 @@ async function scriptDay(sup: ApiClient): Promise<void> {
   const served = await ticket();
   await act(served, 'call', { agentId: ana, deskId: desk });
   await act(served, 'attend');
-  await act(served, 'finish');
+  // Issue 19: two topics (the report by topic counts it under each).
+  const topic = async (name: string) => (await app.db('topics').where({ service_id: serviceC, name }).first('id')).id;
+  await act(served, 'finish', { topicIds: [await topic('Depósito'), await topic('Retiro')] });
   expect((await leaveQueue({ db: app.db, temporal: app.client }, await ticket())).status).toBe('cancelled');
   await act(await ticket(), 'cancel', { reason: 'duplicado' });
   const absent = await ticket();
@@ -118,6 +120,46 @@ describe('issue 19: reports a supervisor can trust and hand on', () => {
     expect(await page.getByTestId('report-scope').textContent()).toContain(`al ${d}/${m}/${y}`);
     expect(await fits(page)).toBe(true);
     await screenshot(page, 'admin19-reports-outcomes-1440');
+    expect(blocking((await axeReport(page)).violations)).toEqual([]);
+  });
+
+  it('by topic and by hour of day (the heat map): the scripted figures, in Spanish, within 1440 px', async () => {
+    // The script's one served ticket had two topics: one ticket, served, under each.
+    const topics = page.getByTestId('report-topics');
+    await topics.getByText('Retiro', { exact: true }).waitFor();
+    const [head, ...rows] = await cells(page, 'report-topics');
+    expect(head).toEqual(['Tema', 'Servicio', 'Turnos', 'Atendidos', 'Atención media']);
+    for (const name of ['Depósito', 'Retiro']) {
+      const row = rows.find((r) => r[0] === name)!;
+      expect(row.slice(0, 4)).toEqual([name, 'C · Depósitos y retiros', '1', '1']);
+      expect(row[4]).toMatch(/^\d+ s$/); // served within the script's few seconds
+    }
+    expect(rows).toHaveLength(2);
+    // The heat map: the script's tickets by the weekday and hour (Bogotá's clock) they arrived.
+    const arrivals = (await app.db('tickets').select('arrival_at')) as { arrival_at: Date }[];
+    const expected = new Map<string, number>();
+    for (const { arrival_at } of arrivals) {
+      const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone: 'America/Bogota',
+        weekday: 'short',
+        hour: 'numeric',
+        hourCycle: 'h23',
+      }).formatToParts(arrival_at);
+      const weekday =
+        ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.find((p) => p.type === 'weekday')!.value) + 1;
+      const key = `${weekday}-${Number(parts.find((p) => p.type === 'hour')!.value)}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    expect([...expected.values()].reduce((a, b) => a + b, 0)).toBe(4);
+    const heat = page.getByTestId('report-hours');
+    for (const [key, n] of expected) {
+      const cell = heat.getByTestId(`hour-${key}`);
+      await expect.poll(() => cell.textContent()).toMatch(new RegExp(`^${n} llegadas?\\d`));
+    }
+    const [hoursHead] = await cells(page, 'report-hours');
+    expect(hoursHead).toEqual(['Hora', 'lun', 'mar', 'mié', 'jue', 'vie', 'sáb', 'dom']);
+    expect(await fits(page)).toBe(true);
+    await screenshot(page, 'admin19-reports-topics-hours-1440');
     expect(blocking((await axeReport(page)).violations)).toEqual([]);
   });
 

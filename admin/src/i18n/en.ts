@@ -415,6 +415,16 @@ const en: TranslationMessages = {
       all_branches: 'All branches',
       printed_branch: 'Branch: %{branch}',
       grouped_by: 'Grouped by %{group}',
+      // Issue 19: by topic and by hour of day.
+      topics_title: 'By topic',
+      topics_empty: 'No ticket in this range has a topic.',
+      topics_note: 'A ticket with two topics counts under each: the topics do not add up to the tickets.',
+      topic: 'Topic',
+      hours_title: 'By hour of day: arrivals and mean wait',
+      hours_note:
+        "Each cell: tickets that arrived in that hour (the branch's clock) on that weekday, and their mean wait; the shade repeats the arrivals.",
+      hour: 'Hour',
+      arrivals: '%{smart_count} arrival |||| %{smart_count} arrivals',
     },
     shifts: { temporal: 'Workflow' },
     webhooks: {

@@ -438,6 +438,16 @@ const es: TranslationMessages = {
       all_branches: 'Todas las sucursales',
       printed_branch: 'Sucursal: %{branch}',
       grouped_by: 'Agrupado por %{group}',
+      // Issue 19: by topic and by hour of day.
+      topics_title: 'Por tema',
+      topics_empty: 'Ningún turno de este rango tiene tema.',
+      topics_note: 'Un turno con dos temas cuenta en cada uno: la suma de los temas no es el total de turnos.',
+      topic: 'Tema',
+      hours_title: 'Por hora del día: llegadas y espera promedio',
+      hours_note:
+        'Cada celda: turnos que llegaron en esa hora (reloj de la sucursal) ese día de la semana, y su espera promedio; el tono repite las llegadas.',
+      hour: 'Hora',
+      arrivals: '%{smart_count} llegada |||| %{smart_count} llegadas',
     },
     shifts: { temporal: 'Workflow' },
     webhooks: {

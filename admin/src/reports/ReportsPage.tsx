@@ -15,6 +15,7 @@ import { queryKeys } from '../shared/queryKeys';
 import { ReportCharts } from './ReportCharts';
 import { DayPicker, ReportDatesProvider, useReportLang, writtenDay } from './ReportDates';
 import { ReportTables } from './ReportTables';
+import { HourHeatMap, TopicTable } from './ReportBreakdowns';
 
 /** The groupings offered, the default (per service) first. */
 const GROUPS: GroupBy[] = ['service', 'department', 'branch', 'agent', 'day'];
@@ -124,6 +125,9 @@ export function ReportsPage() {
             <ReportTables rows={report.rows} groupBy={report.groupBy} />
           </>
         )}
+        {/* Issue 19: the same range and branch by topic, and by hour of day. */}
+        <TopicTable query={{ from, to, ...(branchId ? { branchId: Number(branchId) } : {}) }} />
+        <HourHeatMap query={{ from, to, ...(branchId ? { branchId: Number(branchId) } : {}) }} />
       </Box>
     </ReportDatesProvider>
   );
