@@ -46,6 +46,7 @@ export const REPORT_COLUMNS: readonly ReportColumn[] = [
   { field: 'noShow', unit: 'count', label: { es: 'No se presentaron (total)', en: 'No-shows (total)' } },
   { field: 'cancelled', unit: 'count', label: { es: 'Cancelados (total)', en: 'Cancelled (total)' } },
   { field: 'abandonmentPercent', unit: '%', label: { es: 'Abandono', en: 'Abandonment' } },
+  { field: 'occupancyPercent', unit: '%', label: { es: 'Ocupación', en: 'Occupancy' } },
   { field: 'idleSeconds', unit: 'min', label: { es: 'Tiempo ocioso', en: 'Idle time' } },
   { field: 'breakSeconds', unit: 'min', label: { es: 'Pausas', en: 'Breaks' } },
   { field: 'wrapUpSeconds', unit: 'min', label: { es: 'Documentación', en: 'Wrap-up' } },

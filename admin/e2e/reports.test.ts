@@ -173,6 +173,12 @@ describe('issue 19: reports a supervisor can trust and hand on', () => {
     const [cell, card] = await Promise.all([wrapUp.boundingBox(), table.locator('..').boundingBox()]);
     expect(cell!.x + cell!.width).toBeLessThanOrEqual(card!.x + card!.width);
     expect(await wrapUp.evaluate((th) => th.scrollWidth <= th.clientWidth)).toBe(true);
+    // Occupancy (issue 19) sits with the agent time; Ana never logged in (the script called for
+    // her), so she has no logged-in time to divide by: a dash, not 0 %.
+    const [head, ...rows] = await cells(page, 'report-table');
+    const occupancy = head!.indexOf('Ocupación');
+    expect(occupancy).toBeGreaterThan(0);
+    expect(rows.find((r) => r[0] === 'Ana Restrepo')![occupancy]).toBe('—');
     expect(await fits(page)).toBe(true);
     await screenshot(page, 'admin19-reports-agents-1440');
     expect(blocking((await axeReport(page)).violations)).toEqual([]);

@@ -267,4 +267,66 @@ describe('issue 19: reports by topic and by hour of day', () => {
     const entity = await topics(admin, d2, today);
     expect(entity.filter((r) => r.topic === 'Depósito').map((r) => r.tickets)).toEqual([3, 1]);
   });
+
+  it('agent occupancy: serving time over logged-in time less breaks, live and rolled', async () => {
+    // Ana's shift two days ago, by state (local times): online, lunch, wrap-up, online again.
+    const periods = [
+      { state: 'online', from: '08:50', to: '10:00' },
+      { state: 'lunch', from: '10:00', to: '10:30' },
+      { state: 'documenting', from: '10:30', to: '10:40' },
+      { state: 'online', from: '10:40', to: '11:20' },
+    ];
+    const ana = (await app.db('users').where({ email: 'ana@andino.demo' }).first('id')).id;
+    const desk = (await app.db('desks').where({ branch_id: centro }).orderBy('id').first('id')).id;
+    const at = (t: string) => app.db.raw(`(cast(? as date) + cast(? as time)) at time zone '${TZ}'`, [d2, t]);
+    const shiftId = randomUUID();
+    await app.db('shifts').insert({
+      id: shiftId,
+      user_id: ana,
+      branch_id: centro,
+      desk_id: desk,
+      state: 'offline',
+      state_since: at('11:20'),
+      started_at: at('08:50'),
+      ended_at: at('11:20'),
+      workflow_id: `shift-${ana}-${shiftId}`,
+    });
+    await app.db('shift_state_periods').insert(
+      periods.map((p, i) => ({
+        shift_id: shiftId,
+        seq: i + 1,
+        state: p.state,
+        started_at: at(p.from),
+        ended_at: at(p.to),
+      })),
+    );
+    // Worked out from the script: her tickets of that day held from the call to the end.
+    const serving = SCRIPT.filter((x) => x.agent === 'ana' && x.day === d2).reduce(
+      (n, x) => n + secs(x.called!, x.finished!),
+      0,
+    );
+    const loggedInLessBreaks = periods
+      .filter((p) => p.state === 'online' || p.state === 'documenting')
+      .reduce((n, p) => n + secs(p.from, p.to), 0);
+    const expected = Math.round((1000 * serving) / loggedInLessBreaks) / 10;
+    expect(expected).toBe(12.5); // 900 s over 120 min
+    const occupancy = async () => {
+      const res = await sup.request('GET', `/api/reports/summary?from=${d2}&to=${d2}&groupBy=agent`);
+      return (res.body.rows as { key: string; occupancyPercent: number | null }[]).find((r) => r.key === String(ana))
+        ?.occupancyPercent;
+    };
+    // The day was rolled before the shift was written: marked dirty, it is read live.
+    await app.db('report_days').where({ branch_id: centro, day: d2 }).update({ dirty: true });
+    expect(await occupancy()).toBe(expected);
+    await rollPending(app.db);
+    expect(await app.db('report_days').where({ branch_id: centro, day: d2 }).first('dirty')).toEqual({ dirty: false });
+    expect(await occupancy()).toBe(expected);
+    // Narrowed to a service, shift time (and so occupancy) is left out.
+    const serviceC = (await app.db('services').where({ branch_id: centro, label: 'C' }).first('id')).id;
+    const narrowed = await sup.request(
+      'GET',
+      `/api/reports/summary?from=${d2}&to=${d2}&groupBy=agent&serviceId=${serviceC}`,
+    );
+    expect(narrowed.body.rows.every((r: { occupancyPercent: unknown }) => r.occupancyPercent === null)).toBe(true);
+  });
 });

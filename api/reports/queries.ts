@@ -27,10 +27,16 @@ async function scopeOf(db: Db, u: SessionUser, q: TopicQuery): Promise<SummarySc
 export async function summaryReport(db: Db, u: SessionUser, q: ReportQuery): Promise<ReportRow[]> {
   const { tickets, agentTime: time } = await readSummary(db, await scopeOf(db, u, q), q.groupBy);
 
-  const agentTime = new Map<string, { idle: number; brk: number; wrap: number }>();
+  const agentTime = new Map<string, { idle: number; brk: number; wrap: number; busy: number; online: number }>();
   const withAgentTime = time !== null;
   for (const r of time ?? []) {
-    agentTime.set(String(r.key), { idle: num(r.idle_s), brk: num(r.break_s), wrap: num(r.wrap_s) });
+    agentTime.set(String(r.key), {
+      idle: num(r.idle_s),
+      brk: num(r.break_s),
+      wrap: num(r.wrap_s),
+      busy: num(r.busy_s),
+      online: num(r.online_s),
+    });
     // Agents who served nothing still worked: their time gets a row of its own.
     if (!tickets.some((t) => String(t.key) === String(r.key))) tickets.push({ key: r.key, label: r.label, tickets: 0 });
   }
@@ -59,6 +65,8 @@ export async function summaryReport(db: Db, u: SessionUser, q: ReportQuery): Pro
       cancelled: num(r.cancelled),
       cancelledByStaff: num(r.cancelled_staff),
       abandonmentPercent: pct(abandoned, total),
+      // Logged in less breaks: online and wrap-up (resting and lunch are the breaks).
+      occupancyPercent: withAgentTime && t ? pct(t.busy, t.online + t.wrap) : null,
       idleSeconds: withAgentTime ? round(t?.idle ?? 0) : null,
       breakSeconds: withAgentTime ? round(t?.brk ?? 0) : null,
       wrapUpSeconds: withAgentTime ? round(t?.wrap ?? 0) : null,

@@ -264,6 +264,11 @@ export const ReportRow = z
     cancelledByStaff: z.number().int(),
     /** Left or did not come when called (ABANDONED_OUTCOMES), over the tickets. */
     abandonmentPercent: percent,
+    /**
+     * Issue 19: serving time (a ticket called or in attention) over logged-in time less breaks
+     * (online + wrap-up); null without agents' time or with no such time.
+     */
+    occupancyPercent: percent,
     /** From the shift state periods: per agent, or summed over the group's agents. */
     idleSeconds: seconds,
     breakSeconds: seconds,

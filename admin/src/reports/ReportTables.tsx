@@ -18,6 +18,7 @@ const TIMES: Column[] = [
   ['avgWalkSeconds', (r) => duration(r.avgWalkSeconds)],
   ['avgServiceSeconds', (r) => duration(r.avgServiceSeconds)],
   ['slaPercent', (r, pct) => `${pct(r.slaPercent)} (${r.withinSla}/${r.called})`],
+  ['occupancyPercent', (r, pct) => pct(r.occupancyPercent)],
   ['idleSeconds', (r) => duration(r.idleSeconds)],
   ['breakSeconds', (r) => duration(r.breakSeconds)],
   ['wrapUpSeconds', (r) => duration(r.wrapUpSeconds)],
@@ -33,7 +34,7 @@ const OUTCOMES: Column[] = [
   ['missedAppointment', (r) => r.missedAppointment],
   ['abandonmentPercent', (r, pct) => pct(r.abandonmentPercent)],
 ];
-const AGENT_TIME: (keyof ReportRow)[] = ['idleSeconds', 'breakSeconds', 'wrapUpSeconds'];
+const AGENT_TIME: (keyof ReportRow)[] = ['occupancyPercent', 'idleSeconds', 'breakSeconds', 'wrapUpSeconds'];
 
 function FigureTable(props: { title: string; groupBy: GroupBy; rows: ReportRow[]; columns: Column[]; testId: string }) {
   const translate = useTranslate();
