@@ -33,7 +33,7 @@ const ok = (check: boolean, what: string) => {
   if (!check) throw new Error(`unexpected answer: ${what}`);
 };
 
-/** GET /api/reports/summary for every grouping × scope, and the CSV (by service) per scope, for one range. */
+/** GET /api/reports/summary for every grouping × scope, by topic and by hour per scope, and the CSV (by service) per scope, for one range. */
 export function reportCases(admin: Http, scopes: Scope[], range: Range): Case[] {
   const cases: Case[] = [];
   for (const groupBy of GROUP_BYS) {
@@ -48,6 +48,27 @@ export function reportCases(admin: Http, scopes: Scope[], range: Range): Case[] 
         run: async () => {
           const r = await admin.get(path);
           ok(Array.isArray((JSON.parse(r.text) as { rows?: unknown }).rows), `${path} has no rows`);
+          return r.ms;
+        },
+      });
+    }
+  }
+  // Issue 19's report kinds, on the same model: by topic, and the heat map (hour × weekday).
+  for (const [name, resource, list] of [
+    ['by topic', 'topics', 'rows'],
+    ['by hour (heat map)', 'hours', 'cells'],
+  ] as const) {
+    for (const scope of scopes) {
+      const path = `/api/reports/${resource}${query({ from: range.from, to: range.to, branchId: scope.branchId ? String(scope.branchId) : undefined })}`;
+      cases.push({
+        group: 'report',
+        name,
+        scope: scope.name,
+        range: range.name,
+        targetMs: REPORT_TARGET_MS,
+        run: async () => {
+          const r = await admin.get(path);
+          ok(Array.isArray((JSON.parse(r.text) as Record<string, unknown>)[list]), `${path} has no ${list}`);
           return r.ms;
         },
       });
