@@ -4,11 +4,11 @@
 // pages fit 1440×900 without sideways scrolling.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../db/seed/demo.js';
 import { createAppStack, type AppStack } from '../../tests/support/app-stack.js';
 import { axeReport, blocking } from '../../tests/support/axe.js';
 import { launchBrowser, screenshot } from '../../tests/support/browser.js';
 import { ensureAdminBuilt } from './build.js';
+import { signIn as signInAs } from './sign-in.js';
 
 let app: AppStack;
 let browser: Browser;
@@ -21,21 +21,7 @@ afterAll(async () => {
   await app?.closeAll();
 });
 
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'es-CO',
-    timezoneId: 'America/Bogota',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${app.url}/admin/`);
-  await page.locator('input[name="username"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.getByTestId('monitor').waitFor();
-  return page;
-}
+const signIn = (email: string): Promise<Page> => signInAs(browser, app.url, email);
 
 const fits = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 

@@ -5,61 +5,28 @@
 import type { MonitorAgent } from '@domain/contracts/monitor';
 import type { ShiftView } from '@domain/contracts/shifts';
 import { AGENT_STATES, type AgentState } from '@domain/agents';
-import MoreVertIcon from '@mui/icons-material/MoreVert';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  IconButton,
-  Menu,
-  MenuItem,
-  TextField,
-} from '@mui/material';
+import { MenuItem, TextField } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { VentanillaDataProvider } from '../dataProvider';
-import { useErrorText } from '../shared/errors';
 import { queryKeys } from '../shared/queryKeys';
+import { ActionDialog, ActionMenu } from './ActionDialog';
 
 type AgentAction = 'state' | 'end';
 
 export function AgentActions({ agent, branchId }: { agent: MonitorAgent; branchId: number }) {
   const translate = useTranslate();
-  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const [open, setOpen] = useState<AgentAction | null>(null);
   if (!agent.shiftId) return null;
   return (
-    <>
-      <IconButton
-        size="small"
-        aria-label={translate('ventanilla.monitor.agent_act.menu', { name: agent.name })}
-        aria-haspopup="menu"
-        onClick={(e) => setAnchor(e.currentTarget)}
-        data-testid={`agent-actions-${agent.userId}`}
-      >
-        <MoreVertIcon fontSize="small" />
-      </IconButton>
-      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        {(['state', 'end'] as const).map((a) => (
-          <MenuItem
-            key={a}
-            data-testid={`agent-act-${a}`}
-            onClick={() => {
-              setAnchor(null);
-              setOpen(a);
-            }}
-          >
-            {translate(`ventanilla.monitor.agent_act.${a}.menu`)}
-          </MenuItem>
-        ))}
-      </Menu>
-      {open && <AgentDialog action={open} agent={agent} branchId={branchId} onClose={() => setOpen(null)} />}
-    </>
+    <ActionMenu<AgentAction>
+      label={translate('ventanilla.monitor.agent_act.menu', { name: agent.name })}
+      testId={`agent-actions-${agent.userId}`}
+      itemTestId={(a) => `agent-act-${a}`}
+      actions={['state', 'end']}
+      itemLabel={(a) => translate(`ventanilla.monitor.agent_act.${a}.menu`)}
+      dialog={(action, close) => <AgentDialog action={action} agent={agent} branchId={branchId} onClose={close} />}
+    />
   );
 }
 
@@ -79,8 +46,6 @@ function AgentDialog({
   const dp = useDataProvider<VentanillaDataProvider>();
   const queryClient = useQueryClient();
   const notify = useNotify();
-  const errorText = useErrorText();
-  const titleId = useId();
   const [state, setState] = useState<AgentState>(agent.state);
   const [reason, setReason] = useState('');
   const shift = `/monitor/shifts/${encodeURIComponent(agent.shiftId!)}`;
@@ -100,55 +65,46 @@ function AgentDialog({
     },
   });
   return (
-    <Dialog open onClose={onClose} aria-labelledby={titleId} fullWidth maxWidth="xs" data-testid="monitor-agent-dialog">
-      <DialogTitle id={titleId}>{t('title')}</DialogTitle>
-      <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>{t('content')}</DialogContentText>
-        {action === 'state' ? (
-          <TextField
-            select
-            fullWidth
-            size="small"
-            margin="dense"
-            label={translate('ventanilla.monitor.state')}
-            value={state}
-            onChange={(e) => setState(e.target.value as AgentState)}
-            data-testid="agent-act-state-field"
-          >
-            {AGENT_STATES.map((s) => (
-              <MenuItem key={s} value={s}>
-                {translate(`ventanilla.state.${s}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-        ) : (
-          <TextField
-            fullWidth
-            size="small"
-            margin="dense"
-            label={translate('ventanilla.monitor.act.fields.reason')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            slotProps={{ htmlInput: { maxLength: 300 } }}
-          />
-        )}
-        {step.error && (
-          <Alert severity="error" sx={{ mt: 2 }} data-testid="agent-act-error">
-            {errorText(step.error)}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('no')}</Button>
-        <Button
-          variant="contained"
-          color={action === 'end' ? 'error' : 'primary'}
-          disabled={step.isPending || (action === 'state' && state === agent.state)}
-          onClick={() => step.mutate()}
+    <ActionDialog
+      title={t('title')}
+      content={t('content')}
+      error={step.error}
+      no={t('no')}
+      yes={t('yes')}
+      danger={action === 'end'}
+      disabled={step.isPending || (action === 'state' && state === agent.state)}
+      onYes={() => step.mutate()}
+      onClose={onClose}
+      testIds={{ dialog: 'monitor-agent-dialog', error: 'agent-act-error' }}
+    >
+      {action === 'state' ? (
+        <TextField
+          select
+          fullWidth
+          size="small"
+          margin="dense"
+          label={translate('ventanilla.monitor.state')}
+          value={state}
+          onChange={(e) => setState(e.target.value as AgentState)}
+          data-testid="agent-act-state-field"
         >
-          {t('yes')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+          {AGENT_STATES.map((s) => (
+            <MenuItem key={s} value={s}>
+              {translate(`ventanilla.state.${s}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+      ) : (
+        <TextField
+          fullWidth
+          size="small"
+          margin="dense"
+          label={translate('ventanilla.monitor.act.fields.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          slotProps={{ htmlInput: { maxLength: 300 } }}
+        />
+      )}
+    </ActionDialog>
   );
 }
