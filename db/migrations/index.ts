@@ -27,6 +27,7 @@ import * as liveTicketIndexes from './20261204_032_live_ticket_indexes.js';
 import * as appointmentGrace from './20261204_033_appointment_grace.js';
 import * as configAudit from './20261204_040_config_audit.js';
 import * as reportOutcomes from './20261205_046_report_outcomes.js';
+import * as customerConsent from './20261206_049_customer_consent.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -56,6 +57,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261204_033_appointment_grace', appointmentGrace],
   ['20261204_040_config_audit', configAudit],
   ['20261205_046_report_outcomes', reportOutcomes],
+  ['20261206_049_customer_consent', customerConsent],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -10,5 +10,9 @@ export class Customer extends TimestampedModel {
   declare email: string | null;
   declare idNumber: string | null;
   declare phone: string | null;
+  declare notifyEmail: boolean;
+  declare notifySms: boolean;
+  declare notifyWhatsapp: boolean;
+  declare lang: 'es' | 'en' | null;
   declare anonymisedAt: Date | null;
 }

@@ -96,6 +96,12 @@ export const Customer = z
     email: optionalText,
     idNumber: optionalText,
     phone: optionalText,
+    /** Issue 20: the channels she agreed to be told on (an opt-out clears one). */
+    notifyEmail: z.boolean(),
+    notifySms: z.boolean(),
+    notifyWhatsapp: z.boolean(),
+    /** Issue 20: the language of her messages; null: the entity's first. */
+    lang: z.enum(['es', 'en']).nullable(),
     /** When the entity's retention removed this customer's data (issue 18); null: kept. */
     anonymisedAt: Instant.nullable(),
     ...stamps,
