@@ -28,6 +28,7 @@ import { useLiveConnected } from '../shared/live';
 import { queryKeys } from '../shared/queryKeys';
 import { StateChip } from '../shared/StatusChip';
 import { TemporalLink } from '../shared/TemporalLink';
+import { OpenAlerts } from './OpenAlerts';
 import { StuckWork } from './StuckWork';
 import { TemporalLists } from './TemporalLists';
 import { AgentActions } from './AgentActions';
@@ -143,6 +144,7 @@ export function MonitorPage() {
       )}
       {snap && (
         <>
+          <OpenAlerts snap={snap} clock={clock} />
           <TemporalLists branchId={snap.branch.id} />
           <StuckWork items={snap.stuck} generatedAt={snap.generatedAt} clock={clock} />
           <Grid container spacing={2} sx={{ mb: 2 }}>
