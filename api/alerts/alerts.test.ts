@@ -11,7 +11,7 @@ import { sweepClosedWorkflows } from '../../activities/stuck/sweep.js';
 import { createLogger } from '../../platform/logger.js';
 import { parseAllowList } from '../../platform/outbound/index.js';
 import type { Periodic } from '../../platform/periodic.js';
-import type { Alert, AlertKind } from '../../domain/alerts.js';
+import type { Alert, AlertKind, AlertThresholds } from '../../domain/alerts.js';
 
 let app: AppStack;
 let sup: ApiClient;
@@ -21,7 +21,7 @@ let centro: number;
 let norte: number;
 const svc: Record<string, number> = {};
 
-const QUIET = {
+const QUIET: AlertThresholds = {
   slaBreach: false,
   queueLengthMax: null,
   unservedAfterSeconds: null,
@@ -29,7 +29,7 @@ const QUIET = {
   stuckWork: false,
 };
 
-async function rule(serviceId: number, over: Partial<typeof QUIET>, who = sup): Promise<number> {
+async function rule(serviceId: number, over: Partial<AlertThresholds>, who = sup): Promise<number> {
   const res = await who.request('POST', '/api/alert_rules', { serviceId, ...QUIET, ...over });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id as number;

@@ -28,6 +28,7 @@ interface ServiceRow {
   branch_id: number;
   entity_id: number;
   label: string;
+  name: string;
   sla_target_seconds: number;
   waiting: Numeric;
   over_sla: Numeric;
@@ -53,6 +54,7 @@ async function serviceConditions(db: Db, rules: RuleBook): Promise<Condition[]> 
       's.branch_id',
       'b.entity_id',
       's.label',
+      's.name',
       's.sla_target_seconds',
       db.raw('count(t.id) as waiting'),
       // The monitor's own definition (api/monitor/snapshot.ts): never called, waited past the target.
@@ -81,12 +83,13 @@ async function serviceConditions(db: Db, rules: RuleBook): Promise<Condition[]> 
       ticketId: null,
     };
     const waiting = n(r.waiting);
+    const service = `${r.label} · ${r.name}`;
     if (rule.slaBreach && n(r.over_sla) > 0)
       out.push({
         ...base,
         kind: 'sla_breach',
         params: {
-          service: r.label,
+          service,
           count: n(r.over_sla),
           targetSeconds: r.sla_target_seconds,
           longestWaitSeconds: n(r.longest_first_wait),
@@ -96,7 +99,7 @@ async function serviceConditions(db: Db, rules: RuleBook): Promise<Condition[]> 
       out.push({
         ...base,
         kind: 'queue_length',
-        params: { service: r.label, count: waiting, max: rule.queueLengthMax },
+        params: { service, count: waiting, max: rule.queueLengthMax },
       });
     if (
       rule.unservedAfterSeconds !== null &&
@@ -106,7 +109,7 @@ async function serviceConditions(db: Db, rules: RuleBook): Promise<Condition[]> 
       out.push({
         ...base,
         kind: 'unserved_queue',
-        params: { service: r.label, count: waiting, afterSeconds: rule.unservedAfterSeconds },
+        params: { service, count: waiting, afterSeconds: rule.unservedAfterSeconds },
       });
   }
   return out;

@@ -28,7 +28,7 @@ export function AlertBell() {
   const anchor = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
   const [said, setSaid] = useState('');
-  const now = useNow(open ? 1000 : 30_000);
+  const now = useNow();
   const { data = [], total } = useGetList<Alert & { id: number }>(
     'alerts',
     { filter: { open: true }, pagination: { page: 1, perPage: 50 }, sort: { field: 'raisedAt', order: 'ASC' } },

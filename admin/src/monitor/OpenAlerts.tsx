@@ -41,3 +41,23 @@ export function OpenAlerts({
     </MuiAlert>
   );
 }
+
+/** The alerts on one service or agent, as small chips beside it (the list above says the rest). */
+export function AlertChips({ alerts }: { alerts: BranchSnapshot['alerts'] }) {
+  const translate = useTranslate();
+  if (!alerts.length) return null;
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', gap: 0.5, ml: 1, flexWrap: 'wrap' }}>
+      {alerts.map((a) => (
+        <Chip
+          key={a.id}
+          size="small"
+          color="error"
+          variant="outlined"
+          label={translate(`ventanilla.alerts.kind.${a.kind}`)}
+          data-testid={`chip-alert-${a.kind}`}
+        />
+      ))}
+    </Box>
+  );
+}
