@@ -69,7 +69,10 @@ async function main(): Promise<void> {
   const sweeper = startSweeper({ db, temporal, log: createLogger('sweeper') }, config.STUCK_SWEEP_SECONDS * 1000);
   const rollups = startReportRollups({ db, log: createLogger('report-rollups') }, config.REPORT_ROLLUP_SECONDS * 1000);
   // Issue 19: alerts raised and cleared as their conditions start and end.
-  const alerts = startAlertEvaluator({ db, log: createLogger('alerts') }, config.ALERT_EVAL_SECONDS * 1000);
+  const alerts = startAlertEvaluator(
+    { db, log: createLogger('alerts'), dbUrl: config.DATABASE_URL },
+    config.ALERT_EVAL_SECONDS * 1000,
+  );
   // The SDK's Runtime already shuts workers down on SIGINT/SIGTERM (and Ctrl-C reaches this
   // child too): run() resolves once in-flight tasks are done.
   await worker.run();

@@ -37,7 +37,7 @@ beforeAll(async () => {
   sup = await app.login('supervisor@andino.demo');
   admin = await app.login('admin@andino.demo');
   // The worker's evaluator, every second (ALERT_EVAL_SECONDS=1).
-  evaluator = startAlertEvaluator({ db: app.db, log: createLogger('alerts-e2e', 'silent') }, 1000);
+  evaluator = startAlertEvaluator({ db: app.db, dbUrl: app.dbUrl, log: createLogger('alerts-e2e', 'silent') }, 1000);
 }, 180_000);
 afterAll(async () => {
   await evaluator?.stop();

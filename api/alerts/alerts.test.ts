@@ -89,7 +89,7 @@ beforeAll(async () => {
     stuckWork: true,
   });
   expect(centroRule.status, JSON.stringify(centroRule.body)).toBe(201);
-  evaluator = startAlertEvaluator({ db: app.db, log: createLogger('alerts-test', 'silent') }, 1000);
+  evaluator = startAlertEvaluator({ db: app.db, dbUrl: app.dbUrl, log: createLogger('alerts-test', 'silent') }, 1000);
 }, 120_000);
 afterAll(async () => {
   await evaluator?.stop();
@@ -246,5 +246,21 @@ describe('issue 19: alerts raise while their condition holds and clear when it e
     expect((audit.body as { action: string }[]).filter((e) => e.action === 'create').length).toBeGreaterThanOrEqual(6);
     await cancel(t, admin);
     await until('Norte alert cleared', async () => (await list(admin, { open: false })).find((a) => a.id === seen.id));
+  });
+
+  it('a ticket or shift change is evaluated when announced, not only on the next tick', async () => {
+    await evaluator.stop();
+    // A tick far away: only the change announcements can raise and clear here.
+    evaluator = startAlertEvaluator(
+      { db: app.db, dbUrl: app.dbUrl, log: createLogger('alerts-test', 'silent') },
+      3_600_000,
+    );
+    await new Promise((r) => setTimeout(r, 500)); // its LISTEN connection is up
+    const first = await ticket(svc.P!);
+    const second = await ticket(svc.P!);
+    const raised = await openOf('queue_length', `service:${svc.P}`);
+    await cancel(second);
+    await clearedOf(raised.id);
+    await cancel(first);
   });
 });
