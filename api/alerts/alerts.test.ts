@@ -9,6 +9,9 @@ import { until } from '../../tests/support/until.js';
 import { evaluateAlerts, startAlertEvaluator } from '../../activities/alerts/evaluate.js';
 import { sweepClosedWorkflows } from '../../activities/stuck/sweep.js';
 import { createLogger } from '../../platform/logger.js';
+import { hashPassword } from '../../platform/passwords.js';
+import { DEMO_PASSWORD } from '../../db/seed/demo.js';
+import { createOrg } from '../../tests/support/fixtures.js';
 import { parseAllowList } from '../../platform/outbound/index.js';
 import type { Periodic } from '../../platform/periodic.js';
 import type { Alert, AlertKind, AlertThresholds } from '../../domain/alerts.js';
@@ -230,6 +233,22 @@ describe('issue 19: alerts raise while their condition holds and clear when it e
     const ana = await app.login('ana@andino.demo');
     expect((await ana.request('GET', '/api/alerts')).status).toBe(403);
     expect((await admin.request('DELETE', `/api/alerts/${seen.id}`)).status).toBe(403);
+
+    // Another entity's admin sees none of Banco Andino's alerts or thresholds.
+    const otherOrg = await createOrg(app.db);
+    await app.db('users').insert({
+      entity_id: otherOrg.entityId,
+      branch_id: null,
+      email: 'root@alerts-other.test',
+      password_hash: await hashPassword(DEMO_PASSWORD),
+      role: 'admin',
+      first_name: 'Root',
+      last_name: 'Other',
+    });
+    const stranger = await app.login('root@alerts-other.test');
+    expect(await list(stranger, {})).toEqual([]);
+    expect((await stranger.request('GET', `/api/alerts/${seen.id}`)).status).toBe(404);
+    expect((await stranger.request('GET', '/api/alert_rules')).body).toEqual([]);
 
     // Thresholds: another branch's service is unknown to the supervisor; entity-wide needs entity rights.
     const other = await sup.request('POST', '/api/alert_rules', { serviceId: svc.norte, ...QUIET });
