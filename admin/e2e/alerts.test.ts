@@ -145,6 +145,13 @@ describe('issue 19: alerts on the monitor and in the bell', () => {
     expect(await fits(page)).toBe(true);
     await screenshot(page, 'admin19-alerts-history-1440');
     expect(blocking((await axeReport(page)).violations)).toEqual([]);
+    // The same history and bell in English.
+    await page.getByRole('button', { name: /Español/i }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByText('C · Depósitos y retiros: 1 customer waiting past the 2 s target').waitFor();
+    await page.getByText('Carla Montoya: Resting over its 15 min cap').waitFor();
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('Open alerts: 0');
+    await screenshot(page, 'admin19-alerts-history-en-1440');
     await post(sup, `/api/tickets/${waitingA.id}/cancel`, { reason: 'prueba' });
   });
 });
