@@ -152,6 +152,17 @@ describe('issue 19: alerts on the monitor and in the bell', () => {
     await page.getByText('Carla Montoya: Resting over its 15 min cap').waitFor();
     await expect.poll(() => bell.getAttribute('aria-label')).toBe('Open alerts: 0');
     await screenshot(page, 'admin19-alerts-history-en-1440');
+
+    // The thresholds: the four rules above, and the form for a new one.
+    await page.goto(`${app.url}/admin/#/alert_rules`);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(4);
+    expect(await fits(page)).toBe(true);
+    await screenshot(page, 'admin19-alert-rules-en-1440');
+    const onRules = blocking((await axeReport(page)).violations);
+    await page.goto(`${app.url}/admin/#/alert_rules/create`);
+    await page.getByLabel('Most people waiting (empty = no alert)').waitFor();
+    await screenshot(page, 'admin19-alert-rules-create-en-1440');
+    expect({ onRules, onCreate: blocking((await axeReport(page)).violations) }).toEqual({ onRules: [], onCreate: [] });
     await post(sup, `/api/tickets/${waitingA.id}/cancel`, { reason: 'prueba' });
   });
 });

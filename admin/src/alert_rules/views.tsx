@@ -11,8 +11,10 @@ import {
   NumberInput,
   ReferenceField,
   ReferenceInput,
+  SaveButton,
   SelectInput,
   TextField,
+  Toolbar,
   maxValue,
   minValue,
   useTranslate,
@@ -79,7 +81,15 @@ export default {
   ),
   create: () => (
     <Create redirect="list">
-      <RecordForm defaultValues={{ ...ALERT_DEFAULTS, branchId: null, serviceId: null }}>
+      {/* The defaults as they stand are a rule worth saving (e.g. the entity's own): Save is on from the start. */}
+      <RecordForm
+        defaultValues={{ ...ALERT_DEFAULTS, branchId: null, serviceId: null }}
+        toolbar={
+          <Toolbar>
+            <SaveButton alwaysEnable />
+          </Toolbar>
+        }
+      >
         <Scope />
         <Thresholds />
       </RecordForm>
