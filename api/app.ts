@@ -32,6 +32,8 @@ import { appointmentRoutes } from './appointments/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { breakCapRoutes } from './break_caps/routes.js';
+import { alertRoutes } from './alerts/routes.js';
+import { alertRuleRoutes } from './alert_rules/routes.js';
 import { configAuditRoutes } from './config_audit/routes.js';
 import { profileRoutes } from './profile/routes.js';
 import { docsRoutes } from './docs/routes.js';
@@ -84,6 +86,8 @@ export function createApp(deps: ApiDeps, metrics: ApiMetrics = createApiMetrics(
   api.use(notificationRoutes(deps));
   api.use(webhookRoutes(deps));
   api.use(breakCapRoutes(deps));
+  api.use(alertRoutes(deps));
+  api.use(alertRuleRoutes(deps));
   api.use(configAuditRoutes(deps));
   api.use(profileRoutes(deps));
   api.use(docsRoutes());

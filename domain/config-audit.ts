@@ -16,6 +16,7 @@ export const AUDITED_RESOURCES = [
   'service_assignments',
   'break_caps',
   'webhooks',
+  'alert_rules',
 ] as const;
 export type AuditedResource = (typeof AUDITED_RESOURCES)[number];
 

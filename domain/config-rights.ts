@@ -31,6 +31,9 @@ export const WRITE_RIGHTS = {
   break_caps: all('entity'),
   webhooks: all('admin'),
   config_audit: all('nobody'),
+  /** Issue 19: a branch's or service's thresholds; entity-wide ones need entity rights (api/alert_rules). */
+  alert_rules: all('configures'),
+  alerts: all('nobody'),
 } as const satisfies Record<string, Record<WriteOp, Who>>;
 export type RightsResource = keyof typeof WRITE_RIGHTS;
 

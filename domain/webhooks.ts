@@ -18,4 +18,7 @@ export const WEBHOOK_EVENTS = [
   'ticket.confirmed',
   'ticket.on_my_way',
   'shift.state',
+  // Issue 19: alerts (domain/alerts.ts ALERT_WEBHOOK_EVENTS).
+  'alert.raised',
+  'alert.cleared',
 ] as const;

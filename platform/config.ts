@@ -31,6 +31,8 @@ const schema = z.object({
   STUCK_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
   /** How often the worker rolls finished days into the report rollups (issue 18); reports stay exact in between. */
   REPORT_ROLLUP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** How often the worker raises and clears alerts (issue 19): the longest an alert can lag its condition. */
+  ALERT_EVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   /** How often the API creates the timeline's coming months and anonymises data past its retention (issue 18). */
   HISTORY_UPKEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   /** Prometheus metrics (issue 15): the worker's listener; 0 turns it off. The API serves /metrics on API_PORT. */

@@ -3,6 +3,8 @@ import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { createAuthProvider } from './authProvider';
+import alert_rules from './alert_rules';
+import alerts from './alerts';
 import branches from './branches';
 import break_caps from './break_caps';
 import config_audit from './config_audit';
@@ -58,6 +60,8 @@ export const App = () => (
     <Resource name="break_caps" {...break_caps} />
     <Resource name="webhooks" {...webhooks} recordRepresentation="url" />
     <Resource name="config_audit" {...config_audit} />
+    <Resource name="alerts" {...alerts} />
+    <Resource name="alert_rules" {...alert_rules} />
     <CustomRoutes>
       <Route path="/monitor" element={<MonitorPage />} />
       <Route path="/reports" element={<ReportsPage />} />

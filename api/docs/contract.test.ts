@@ -20,6 +20,7 @@ import {
 } from '../../tests/support/contract-crud.js';
 import { inHours, zoneWithRoomToday } from '../../tests/support/today.js';
 import { issueStatusToken } from '../public/tokens.js';
+import { reconcileAlerts } from '../../db/alerts/record.js';
 
 let app: AppStack;
 let api: ContractDriver;
@@ -129,6 +130,26 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
     const id = num(entries, '0.id');
     await api.call(admin, 'get', '/config_audit/:id', { params: { id } });
     await api.call(admin, 'delete', '/config_audit/:id', { params: { id } });
+  });
+
+  it('alerts (issue 19): the list, one of them, and no deleting them', async () => {
+    // Written as the evaluator writes them (activities/alerts), from one condition.
+    const { raised } = await reconcileAlerts(app.db, [
+      {
+        kind: 'queue_length',
+        subject: `service:${ids.C}`,
+        entityId: ids.entityId,
+        branchId: ids.centro,
+        serviceId: ids.C,
+        userId: null,
+        shiftId: null,
+        ticketId: null,
+        params: { service: 'C', count: 11, max: 10 },
+      },
+    ]);
+    await api.call(admin, 'get', '/alerts', { query: { filter: { open: true } } });
+    await api.call(admin, 'get', '/alerts/:id', { params: { id: raised[0]!.id } });
+    await api.call(admin, 'delete', '/alerts/:id', { params: { id: raised[0]!.id } });
   });
 
   it("an agent's shift, and every ticket action answering the one ticket shape", async () => {

@@ -26,6 +26,8 @@ import { AppointmentCreate, AppointmentFilter } from '../appointments/schemas.js
 import { NotificationFilter, NotificationUpdate } from '../notifications/schemas.js';
 import { WebhookCreate, WebhookFilter, WebhookUpdate } from '../webhooks/schemas.js';
 import { BreakCapCreate, BreakCapFilter, BreakCapUpdate } from '../break_caps/schemas.js';
+import { AlertFilter } from '../alerts/schemas.js';
+import { AlertRuleCreate, AlertRuleFilter, AlertRuleUpdate } from '../alert_rules/schemas.js';
 import { PasswordChange, ProfileUpdate } from '../profile/schemas.js';
 import { OTHER_OPERATIONS } from './others.js';
 import { TICKET_RIGHTS_DOC } from '../../domain/ticket-rights.js';
@@ -147,6 +149,19 @@ const CRUD: CrudDoc[] = [
     create: BreakCapCreate,
     update: BreakCapUpdate,
     who: 'read: staff; write: admin, entity supervisor',
+  },
+  {
+    name: 'alerts',
+    filter: AlertFilter,
+    who: 'read: supervisor (their branch), admin; written by the system',
+    undeletable: 'NotWritable',
+  },
+  {
+    name: 'alert_rules',
+    filter: AlertRuleFilter,
+    create: AlertRuleCreate,
+    update: AlertRuleUpdate,
+    who: 'read: staff; write: supervisor (their branch), admin; entity-wide: admin, entity supervisor',
   },
 ];
 

@@ -3,6 +3,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { actorOf, requireUser } from '../auth/middleware.js';
 import { listStuck } from '../../db/stuck/list.js';
+import { openAlerts } from '../../db/alerts/list.js';
 import { DomainError } from '../../domain/errors.js';
 import { releaseShift, releaseTicket } from './release.js';
 import { AgentStateBody, EndShiftBody, ReleaseBody } from './schemas.js';
@@ -32,11 +33,16 @@ export function monitorRoutes(deps: ApiDeps): Router {
     const branch = await loadWatchedBranch(deps.db, res.locals.user, id);
     res.setHeader('Cache-Control', 'no-store');
     const link = workflowLinkFor(deps.config, res.locals.user);
-    const [snapshot, stuck] = await Promise.all([
+    const [snapshot, stuck, alerts] = await Promise.all([
       branchSnapshot(deps.db, link, branch),
       listStuck(deps.db, { branchId: branch.id }),
+      openAlerts(deps.db, branch.id),
     ]);
-    const body: BranchSnapshot = { ...snapshot, stuck: stuck.map((s) => ({ ...s, temporalUrl: link(s.workflowId) })) };
+    const body: BranchSnapshot = {
+      ...snapshot,
+      stuck: stuck.map((s) => ({ ...s, temporalUrl: link(s.workflowId) })),
+      alerts,
+    };
     res.json(body);
   });
   // Issue 12 item 5: a supervisor releases stuck work of a branch they watch.

@@ -71,7 +71,7 @@ export async function branchSnapshot(
   db: Db,
   temporalLink: WorkflowLink,
   branch: BranchInfo,
-): Promise<Omit<BranchSnapshot, 'stuck'>> {
+): Promise<Omit<BranchSnapshot, 'stuck' | 'alerts'>> {
   const today = db.raw(`(now() at time zone ?)::date`, [branch.timezone]);
   // The reads below are independent: they run at once, each on a connection of its own.
   // The queue as it stands now, per service.

@@ -108,6 +108,10 @@ export function createSocketServer(http: HttpServer, db: Db, log: Logger, own: O
           serviceId: e.serviceId,
         });
         break;
+      case 'alert':
+        // Issue 19: the branch's monitors and bells, and whoever watches the whole entity.
+        staff.to(rooms.branch(e.branchId)).to(rooms.entityWide(e.entityId)).emit('alert', e);
+        break;
       case 'notification':
         staff.to(rooms.user(e.userId)).emit('notification', e);
         break;

@@ -1,6 +1,7 @@
 // H4: the supervisor's live view of a branch, and the stuck work listed with it (issue 12 item 5).
 import { z } from 'zod';
 import { AGENT_STATES } from '../agents.js';
+import { Alert } from '../alerts.js';
 import { ORDERING_POLICIES } from '../ordering.js';
 import { STUCK_REASONS, type StuckItem as StuckItemType } from '../stuck.js';
 import { TICKET_KINDS, TICKET_STATUSES } from '../tickets.js';
@@ -134,6 +135,8 @@ export const BranchSnapshot = z
     /** Waiting, calling and attending tickets, at most 100, attending first. */
     queue: z.array(MonitorQueueItem),
     stuck: z.array(StuckItem.extend({ temporalUrl }).strict()),
+    /** Issue 19: the branch's open alerts, oldest first (db/alerts). */
+    alerts: z.array(Alert),
   })
   .strict();
 export type BranchSnapshot = z.infer<typeof BranchSnapshot>;

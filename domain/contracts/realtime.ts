@@ -5,6 +5,7 @@
 // api/auth/sessions.ts — all through db/announce.ts.
 import { z } from 'zod';
 import { AGENT_STATES } from '../agents.js';
+import { ALERT_KINDS } from '../alerts.js';
 import { TICKET_STATUSES, TIMELINE_EVENT_TYPES } from '../tickets.js';
 import { Id, Instant } from './common.js';
 
@@ -71,8 +72,22 @@ export type SessionEndedEvent = z.infer<typeof SessionEndedEvent>;
 export const UserChangedEvent = z.object({ kind: z.literal('user_changed'), userId: Id });
 export type UserChangedEvent = z.infer<typeof UserChangedEvent>;
 
+/** Issue 19: an alert raised or cleared, for its branch's monitors and bells (domain/alerts.ts). */
+export const AlertEvent = z.object({
+  kind: z.literal('alert'),
+  entityId: Id,
+  branchId: Id,
+  alertId: Id,
+  alertKind: z.enum(ALERT_KINDS),
+  state: z.enum(['raised', 'cleared']),
+  /** When it was raised or cleared, so listeners can measure their delay (bench/alert-delay.ts). */
+  at: Instant,
+});
+export type AlertEvent = z.infer<typeof AlertEvent>;
+
 export const KnownEvent = z.discriminatedUnion('kind', [
   TicketEvent,
+  AlertEvent,
   ShiftEvent,
   NotificationEvent,
   VideoEvent,

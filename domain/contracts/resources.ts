@@ -6,6 +6,7 @@ import { AGENT_STATES, ASSIGNMENT_KINDS, ROLES } from '../agents.js';
 import { ORDERING_POLICIES } from '../ordering.js';
 import { APPOINTMENT_ENTRIES, APPOINTMENT_STATUSES } from '../tickets.js';
 import { AUDIT_ACTIONS, AUDITED_RESOURCES } from '../config-audit.js';
+import { Alert, AlertRuleScope, AlertThresholds } from '../alerts.js';
 import { Day, Id, Instant, Uuid } from './common.js';
 
 const stamps = { createdAt: Instant, updatedAt: Instant };
@@ -171,6 +172,10 @@ export const WebhookDelivery = z
 export const BreakCap = z
   .object({ id: Id, entityId: Id, state: z.enum(AGENT_STATES), maxMinutes: z.number().int() })
   .strict();
+/** Issue 19: alert thresholds of the entity (no branch), a branch or a service (domain/alerts.ts). */
+export const AlertRule = z
+  .object({ id: Id, entityId: Id, ...AlertRuleScope, ...AlertThresholds.shape, ...stamps })
+  .strict();
 /** Issue 19: one change of configuration, the record as the API showed it before and after (no credentials). */
 export const ConfigAuditEntry = z
   .object({
@@ -208,6 +213,8 @@ export const RESOURCES = {
   webhook_deliveries: WebhookDelivery,
   break_caps: BreakCap,
   config_audit: ConfigAuditEntry,
+  alerts: Alert,
+  alert_rules: AlertRule,
 } as const;
 export type ResourceName = keyof typeof RESOURCES;
 export type ResourceRecord<R extends ResourceName> = z.infer<(typeof RESOURCES)[R]>;

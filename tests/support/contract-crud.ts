@@ -58,7 +58,8 @@ export type DemoIds = Awaited<ReturnType<typeof demoIds>>;
 
 /** What each resource is created and updated with (fresh names: the demo data stays as it is). */
 /** Webhooks and their deliveries are driven by the webhook scene (a real receiver answers). */
-export type PlainResource = Exclude<ResourceName, 'webhooks' | 'webhook_deliveries' | 'config_audit'>;
+/** Alerts are raised by the evaluator, not the API: api/alerts/alerts.test.ts drives them. */
+export type PlainResource = Exclude<ResourceName, 'webhooks' | 'webhook_deliveries' | 'config_audit' | 'alerts'>;
 
 export function crudPlans(ids: DemoIds, notificationId: number): Record<PlainResource, CrudPlan> {
   return {
@@ -93,5 +94,16 @@ export function crudPlans(ids: DemoIds, notificationId: number): Record<PlainRes
     },
     notifications: { existingId: notificationId, update: { readAt: null } },
     break_caps: { create: { state: 'documenting', maxMinutes: 30 }, update: { maxMinutes: 45 } },
+    alert_rules: {
+      create: {
+        serviceId: ids.C,
+        slaBreach: true,
+        queueLengthMax: 8,
+        unservedAfterSeconds: 120,
+        breakOverCap: true,
+        stuckWork: true,
+      },
+      update: { queueLengthMax: 12 },
+    },
   };
 }

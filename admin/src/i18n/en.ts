@@ -69,6 +69,32 @@ const en: TranslationMessages = {
       fields: { userId: 'Agent', serviceId: 'Service', kind: 'Kind' },
     },
     break_caps: { name: 'Break cap |||| Break caps', fields: { state: 'State', maxMinutes: 'Maximum (min)' } },
+    // Issue 19: alerts and their thresholds.
+    alerts: {
+      name: 'Alert |||| Alerts',
+      fields: {
+        kind: 'Kind',
+        branchId: 'Branch',
+        serviceId: 'Service',
+        raisedAt: 'Started',
+        clearedAt: 'Ended',
+        open: 'Open',
+        what: 'What is happening',
+        lasted: 'Lasted',
+      },
+    },
+    alert_rules: {
+      name: 'Alert threshold |||| Alert thresholds',
+      fields: {
+        branchId: 'Branch (empty = whole entity)',
+        serviceId: 'Service (empty = whole branch)',
+        slaBreach: 'Wait over the SLA target',
+        queueLengthMax: 'Most people waiting (empty = no alert)',
+        unservedAfterSeconds: 'Queue with no agent online after (s) (empty = no alert)',
+        breakOverCap: 'Break over its cap',
+        stuckWork: 'Stuck work',
+      },
+    },
     config_audit: {
       name: 'Configuration change |||| Audit log',
       fields: {
@@ -427,6 +453,35 @@ const en: TranslationMessages = {
       arrivals: '%{smart_count} arrival |||| %{smart_count} arrivals',
     },
     shifts: { temporal: 'Workflow' },
+    // Issue 19: alerts on the monitor, in the bell and in their history.
+    alerts: {
+      bell: 'Open alerts: %{smart_count}',
+      bell_title: 'Alerts',
+      none: 'No open alerts.',
+      history: 'See alert history',
+      thresholds: 'Thresholds',
+      raised: 'New alert: %{text}',
+      cleared: 'Alert resolved',
+      on_monitor: 'Open alerts (%{smart_count})',
+      since: '%{time} ago',
+      open: 'Open',
+      everywhere: 'All',
+      kind: {
+        sla_breach: 'Wait over SLA',
+        queue_length: 'Long queue',
+        unserved_queue: 'Queue with no agent',
+        break_over_cap: 'Break over cap',
+        stuck_work: 'Needs attention',
+      },
+      text: {
+        sla_breach:
+          '%{service}: %{smart_count} customer waiting past the %{target} target |||| %{service}: %{smart_count} customers waiting past the %{target} target',
+        queue_length: '%{service}: %{smart_count} waiting (most %{max})',
+        unserved_queue: '%{service}: %{smart_count} waiting and no agent online who may serve them',
+        break_over_cap: '%{agent}: %{state} over its %{capMinutes} min cap',
+        stuck_work: '%{number}: %{reason}',
+      },
+    },
     webhooks: {
       deliveries: 'Deliveries',
       send_test: 'Send test',

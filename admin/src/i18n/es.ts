@@ -73,6 +73,32 @@ const es: TranslationMessages = {
       name: 'Límite de pausa |||| Límites de pausa',
       fields: { state: 'Estado', maxMinutes: 'Máximo (min)' },
     },
+    // Issue 19: alerts and their thresholds.
+    alerts: {
+      name: 'Alerta |||| Alertas',
+      fields: {
+        kind: 'Tipo',
+        branchId: 'Sucursal',
+        serviceId: 'Servicio',
+        raisedAt: 'Inicio',
+        clearedAt: 'Fin',
+        open: 'Abiertas',
+        what: 'Qué pasa',
+        lasted: 'Duración',
+      },
+    },
+    alert_rules: {
+      name: 'Umbral de alerta |||| Umbrales de alerta',
+      fields: {
+        branchId: 'Sucursal (vacío = toda la entidad)',
+        serviceId: 'Servicio (vacío = toda la sucursal)',
+        slaBreach: 'Espera sobre la meta de SLA',
+        queueLengthMax: 'Máximo de personas en espera (vacío = sin alerta)',
+        unservedAfterSeconds: 'Fila sin asesor en línea tras (s) (vacío = sin alerta)',
+        breakOverCap: 'Pausa sobre su límite',
+        stuckWork: 'Trabajo detenido',
+      },
+    },
     config_audit: {
       name: 'Cambio de configuración |||| Auditoría',
       fields: {
@@ -450,6 +476,35 @@ const es: TranslationMessages = {
       arrivals: '%{smart_count} llegada |||| %{smart_count} llegadas',
     },
     shifts: { temporal: 'Workflow' },
+    // Issue 19: alerts on the monitor, in the bell and in their history.
+    alerts: {
+      bell: 'Alertas abiertas: %{smart_count}',
+      bell_title: 'Alertas',
+      none: 'No hay alertas abiertas.',
+      history: 'Ver historial de alertas',
+      thresholds: 'Umbrales',
+      raised: 'Nueva alerta: %{text}',
+      cleared: 'Alerta resuelta',
+      on_monitor: 'Alertas abiertas (%{smart_count})',
+      since: 'hace %{time}',
+      open: 'Abierta',
+      everywhere: 'Todas',
+      kind: {
+        sla_breach: 'Espera sobre el SLA',
+        queue_length: 'Fila larga',
+        unserved_queue: 'Fila sin asesor',
+        break_over_cap: 'Pausa excedida',
+        stuck_work: 'Requiere atención',
+      },
+      text: {
+        sla_breach:
+          '%{service}: %{smart_count} cliente espera más que la meta de %{target} |||| %{service}: %{smart_count} clientes esperan más que la meta de %{target}',
+        queue_length: '%{service}: %{smart_count} en espera (máximo %{max})',
+        unserved_queue: '%{service}: %{smart_count} en espera y ningún asesor en línea que pueda atender',
+        break_over_cap: '%{agent}: %{state} pasó su límite de %{capMinutes} min',
+        stuck_work: '%{number}: %{reason}',
+      },
+    },
     webhooks: {
       deliveries: 'Entregas',
       send_test: 'Enviar prueba',

@@ -16,6 +16,7 @@ const CONFIG = [
   'users',
   'service_assignments',
   'break_caps',
+  'alert_rules',
 ];
 
 export function AppMenu() {
@@ -28,6 +29,7 @@ export function AppMenu() {
       <Menu.ResourceItem name="tickets" />
       <Menu.ResourceItem name="customers" />
       <Menu.ResourceItem name="shifts" />
+      <Menu.ResourceItem name="alerts" />
       <Divider />
       {admin && <Menu.ResourceItem name="entities" />}
       {CONFIG.map((name) => (

@@ -28,6 +28,7 @@ import { useLiveConnected } from '../shared/live';
 import { queryKeys } from '../shared/queryKeys';
 import { StateChip } from '../shared/StatusChip';
 import { TemporalLink } from '../shared/TemporalLink';
+import { AlertChips, OpenAlerts } from './OpenAlerts';
 import { StuckWork } from './StuckWork';
 import { TemporalLists } from './TemporalLists';
 import { AgentActions } from './AgentActions';
@@ -143,6 +144,7 @@ export function MonitorPage() {
       )}
       {snap && (
         <>
+          <OpenAlerts snap={snap} clock={clock} />
           <TemporalLists branchId={snap.branch.id} />
           <StuckWork items={snap.stuck} generatedAt={snap.generatedAt} clock={clock} />
           <Grid container spacing={2} sx={{ mb: 2 }}>
@@ -198,6 +200,7 @@ export function MonitorPage() {
                         <TableRow key={s.id} data-testid={`service-${s.label}`}>
                           <TableCell sx={{ whiteSpace: 'nowrap' }}>
                             {`${s.label} · ${s.name}`}
+                            <AlertChips alerts={snap.alerts.filter((a) => a.serviceId === s.id)} />
                             <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
                               {s.departmentName}
                             </Typography>
@@ -305,7 +308,12 @@ export function MonitorPage() {
                     <TableBody>
                       {snap.agents.map((a) => (
                         <TableRow key={a.userId} data-testid={`agent-${a.userId}`}>
-                          <TableCell>{a.name}</TableCell>
+                          <TableCell>
+                            {a.name}
+                            <AlertChips
+                              alerts={snap.alerts.filter((x) => x.kind === 'break_over_cap' && x.userId === a.userId)}
+                            />
+                          </TableCell>
                           <TableCell data-testid="agent-activity">
                             <AgentStatus agent={a} />
                           </TableCell>

@@ -8,6 +8,8 @@ import { queryKeys } from './queryKeys';
 
 /** What an event makes stale. react-admin's keys are [resource, method, params]; params match partially. */
 function staleBy(e: LiveEvent): QueryKey[] {
+  // Issue 19: the bell, the alerts list and the branch's monitor.
+  if (e.kind === 'alert') return [['alerts'], queryKeys.snapshot(e.branchId)];
   if (e.kind === 'shift') return [['shifts'], queryKeys.snapshot(e.branchId)];
   const keys: QueryKey[] = [
     ['tickets', 'getList'],

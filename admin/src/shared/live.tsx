@@ -2,7 +2,7 @@
 // connection per signed-in session, owned by <LiveProvider> in the layout — which react-admin
 // renders only while someone is logged in — so it opens after log-in and closes on log-out (the
 // next user connects with their own cookie). Components read it through the hooks below.
-import type { ShiftEvent, TicketEvent } from '@domain/contracts/realtime';
+import type { AlertEvent, ShiftEvent, TicketEvent } from '@domain/contracts/realtime';
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 
@@ -10,8 +10,10 @@ import { io, type Socket } from 'socket.io-client';
 interface LiveEvents {
   ticket: (e: TicketEvent) => void;
   shift: (e: ShiftEvent) => void;
+  /** Issue 19: an alert of a branch this user watches was raised or cleared. */
+  alert: (e: AlertEvent) => void;
 }
-export type LiveEvent = TicketEvent | ShiftEvent;
+export type LiveEvent = TicketEvent | ShiftEvent | AlertEvent;
 /** What the back office asks of it: B7 "follow the ticket" joins that ticket's room. */
 interface LiveRequests {
   follow: (ticketId: string) => void;
@@ -47,7 +49,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
 /** Whether the live connection is up (the monitor's "live" chip). */
 export const useLiveConnected = (): boolean => useContext(LiveContext).connected;
 
-/** Calls `onEvent` for each ticket and shift event (told apart by `kind`), always the latest `onEvent`, without resubscribing. */
+/** Calls `onEvent` for each ticket, shift and alert event (told apart by `kind`), always the latest `onEvent`, without resubscribing. */
 export function useLiveEvents(onEvent: (e: LiveEvent) => void): void {
   const { socket } = useContext(LiveContext);
   const handler = useRef(onEvent);
@@ -57,9 +59,9 @@ export function useLiveEvents(onEvent: (e: LiveEvent) => void): void {
   useEffect(() => {
     if (!socket) return;
     const listener = (e: LiveEvent) => handler.current(e);
-    socket.on('ticket', listener).on('shift', listener);
+    socket.on('ticket', listener).on('shift', listener).on('alert', listener);
     return () => {
-      socket.off('ticket', listener).off('shift', listener);
+      socket.off('ticket', listener).off('shift', listener).off('alert', listener);
     };
   }, [socket]);
 }
