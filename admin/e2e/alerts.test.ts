@@ -118,6 +118,11 @@ describe('issue 19: alerts on the monitor and in the bell', () => {
     await list.waitFor();
     for (const kind of ['sla_breach', 'unserved_queue', 'break_over_cap'])
       await list.getByTestId(`bell-alert-${kind}`).waitFor();
+    // The popover grows in: shoot (and check contrast) once it is opaque, not half-faded over the page.
+    await page.waitForFunction(() => {
+      const paper = document.querySelector('[data-testid="alert-bell-list"]')?.closest('.MuiPaper-root');
+      return paper !== null && paper !== undefined && getComputedStyle(paper).opacity === '1';
+    });
     await screenshot(page, 'admin19-alerts-bell-1440');
     const onBell = blocking((await axeReport(page)).violations);
     expect({ onMonitor, onBell }).toEqual({ onMonitor: [], onBell: [] });
