@@ -1,9 +1,11 @@
 // Issue 19: the report by topic ("Por tema") and the heat map of arrivals and waits by hour of
 // day and weekday, for the page's range and branch. The heat map is a table: each cell writes its
 // arrivals and mean wait, and its shade only repeats the arrivals (colour is never the sole cue).
+import DownloadIcon from '@mui/icons-material/Download';
 import {
   Alert,
   Box,
+  Button,
   Card,
   CardContent,
   Table,
@@ -40,13 +42,28 @@ function useBreakdown<T>(path: 'topics' | 'hours', q: BreakdownQuery) {
   });
 }
 
-function Section(props: { title: string; testId: string; children: React.ReactNode }) {
+/** A report section; `csv`: its export (issue 19), the same query in the page's language. */
+function Section(props: { title: string; testId: string; csv: string; children: React.ReactNode }) {
+  const translate = useTranslate();
   return (
     <Card variant="outlined" sx={{ mt: 2 }} className="report-table-card">
       <CardContent>
-        <Typography variant="subtitle1" component="h2">
-          {props.title}
-        </Typography>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+          <Typography variant="subtitle1" component="h2" sx={{ flex: 1 }}>
+            {props.title}
+          </Typography>
+          <Button
+            size="small"
+            variant="outlined"
+            startIcon={<DownloadIcon />}
+            href={props.csv}
+            download
+            className="report-filters"
+            data-testid={`${props.testId}-csv`}
+          >
+            {translate('ventanilla.report_trends.export')}
+          </Button>
+        </Box>
         <Box data-testid={props.testId}>{props.children}</Box>
       </CardContent>
     </Card>
@@ -58,8 +75,10 @@ export function TopicTable({ query }: { query: BreakdownQuery }) {
   const t = (k: string) => translate(`ventanilla.reports.${k}`);
   const errorText = useErrorText();
   const { data, error } = useBreakdown<TopicReport>('topics', query);
+  const lang = useReportLang();
+  const csv = `${API}/reports/topics.csv?${search(query)}&lang=${lang}`;
   return (
-    <Section title={t('topics_title')} testId="report-topics">
+    <Section title={t('topics_title')} testId="report-topics" csv={csv}>
       {error ? (
         <Alert severity="error">{errorText(error)}</Alert>
       ) : data && data.rows.length === 0 ? (
@@ -119,7 +138,11 @@ export function HourHeatMap({ query }: { query: BreakdownQuery }) {
     : [];
   const names = weekdayNames(lang);
   return (
-    <Section title={t('hours_title')} testId="report-hours">
+    <Section
+      title={t('hours_title')}
+      testId="report-hours"
+      csv={`${API}/reports/hours.csv?${search(query)}&lang=${lang}`}
+    >
       {error ? (
         <Alert severity="error">{errorText(error)}</Alert>
       ) : data && cells.length === 0 ? (

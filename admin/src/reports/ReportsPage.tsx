@@ -16,6 +16,7 @@ import { ReportCharts } from './ReportCharts';
 import { DayPicker, ReportDatesProvider, useReportLang, writtenDay } from './ReportDates';
 import { ReportTables } from './ReportTables';
 import { HourHeatMap, TopicTable } from './ReportBreakdowns';
+import { ReportTrends } from './ReportTrends';
 
 /** The groupings offered, the default (per service) first. */
 const GROUPS: GroupBy[] = ['service', 'department', 'branch', 'agent', 'day'];
@@ -125,7 +126,8 @@ export function ReportsPage() {
             <ReportTables rows={report.rows} groupBy={report.groupBy} />
           </>
         )}
-        {/* Issue 19: the same range and branch by topic, and by hour of day. */}
+        {/* Issue 19: the same range and branch over time, by topic, and by hour of day. */}
+        <ReportTrends query={{ from, to, ...(branchId ? { branchId: Number(branchId) } : {}) }} />
         <TopicTable query={{ from, to, ...(branchId ? { branchId: Number(branchId) } : {}) }} />
         <HourHeatMap query={{ from, to, ...(branchId ? { branchId: Number(branchId) } : {}) }} />
       </Box>
