@@ -447,7 +447,7 @@ const en: TranslationMessages = {
       event: 'Event',
       by: 'Who',
       reason: 'Reason',
-      type: { started: 'Logged in as %{state}', state_changed: 'Changed to %{state}', ended: 'Logged out' },
+      type: { started: 'Logged in (%{state})', state_changed: 'Changed to %{state}', ended: 'Logged out' },
       agent_self: '%{name} (the agent)',
     },
     shifts: { temporal: 'Workflow' },

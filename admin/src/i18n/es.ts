@@ -471,7 +471,7 @@ const es: TranslationMessages = {
       event: 'Evento',
       by: 'Quién',
       reason: 'Motivo',
-      type: { started: 'Inició sesión en %{state}', state_changed: 'Pasó a %{state}', ended: 'Cerró sesión' },
+      type: { started: 'Inició sesión (%{state})', state_changed: 'Pasó a %{state}', ended: 'Cerró sesión' },
       agent_self: '%{name} (el asesor)',
     },
     shifts: { temporal: 'Workflow' },

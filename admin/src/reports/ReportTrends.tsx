@@ -234,11 +234,15 @@ export function ReportTrends({ query }: { query: BreakdownQuery }) {
                     <TableCell align="right">{r.served}</TableCell>
                     <TableCell align="right">{duration(r.avgWaitSeconds)}</TableCell>
                     <TableCell align="right">{duration(r.avgServiceSeconds)}</TableCell>
-                    <TableCell align="right">{pct(r.slaPercent)}</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {pct(r.slaPercent)}
+                    </TableCell>
                     <TableCell align="right">{r.leftBeforeCalled}</TableCell>
                     <TableCell align="right">{r.noShow}</TableCell>
                     <TableCell align="right">{r.cancelledByStaff}</TableCell>
-                    <TableCell align="right">{pct(r.abandonmentPercent)}</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {pct(r.abandonmentPercent)}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
