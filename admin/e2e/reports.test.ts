@@ -298,4 +298,31 @@ describe('issue 19: reports a supervisor can trust and hand on', () => {
     await screenshot(page, 'admin19-shift-timeline-1440');
     expect(blocking((await axeReport(page)).violations)).toEqual([]);
   });
+
+  it('in English too: the trend and the shift timeline', async () => {
+    await page.getByRole('button', { name: /Español/i }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    const timeline = page.getByTestId('shift-timeline');
+    await timeline.getByText('Logged out').waitFor();
+    expect((await cells(page, 'shift-timeline')).map((r) => r.slice(1))).toEqual([
+      ['Event', 'Who', 'Reason'],
+      ['Logged in (Offline)', 'Bruno Cárdenas (the agent)', '—'],
+      ['Changed to Resting', 'Sara Molina', '—'],
+      ['Logged out', 'Sara Molina', 'Olvidó cerrar sesión'],
+    ]);
+    await page.goto(`${app.url}/admin/#/reports`);
+    const trends = page.getByTestId('report-trends');
+    await trends.getByText('Trend', { exact: true }).waitFor();
+    await page.getByTestId('trend-week').click();
+    await expect
+      .poll(async () => (await cells(page, 'report-trends-table'))[1]?.[0])
+      .toMatch(/^\d{4}-W\d{2} \(from Monday \d{2}\/\d{2}\/\d{4}\)$/);
+    const [head] = await cells(page, 'report-trends-table');
+    expect(head!.slice(0, 3)).toEqual(['Week', 'Tickets', 'Served']);
+    expect(await trends.locator('[role="img"]').first().getAttribute('aria-label')).toBe('Arrivals and served');
+    expect(await fits(page)).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'admin19-reports-trends-week-en-1440');
+    expect(blocking((await axeReport(page)).violations)).toEqual([]);
+  });
 });

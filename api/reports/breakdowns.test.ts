@@ -257,7 +257,11 @@ describe('issue 19: reports by topic and by hour of day', () => {
     const all = [d2, localDay(-1), today];
     const c = await app.db('services').where({ branch_id: centro, label: 'C' }).first('id', 'department_id');
     const other = await app.db('services').where({ branch_id: centro }).whereNot({ label: 'C' }).first('id');
-    const otherDept = await app.db('departments').where({ branch_id: centro }).whereNot({ id: c.department_id }).first('id');
+    const otherDept = await app
+      .db('departments')
+      .where({ branch_id: centro })
+      .whereNot({ id: c.department_id })
+      .first('id');
     expect(await hours(d2, today, `&serviceId=${c.id}`)).toEqual(expectedHours(all));
     expect(await hours(d2, today, `&departmentId=${c.department_id}`)).toEqual(expectedHours(all));
     expect(await hours(d2, today, `&serviceId=${other.id}`)).toEqual([]);
