@@ -194,6 +194,7 @@ describe('issue 19: reports a supervisor can trust and hand on', () => {
     );
     expect(await trends.locator('.recharts-wrapper').count()).toBe(2);
     expect(await fits(page)).toBe(true);
+    await page.mouse.move(0, 0); // no chart's hover tooltip in the picture or for axe
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'admin19-reports-trends-day-1440');
     expect(blocking((await axeReport(page)).violations)).toEqual([]);
@@ -205,6 +206,7 @@ describe('issue 19: reports a supervisor can trust and hand on', () => {
     const weeks = (await cells(page, 'report-trends-table')).slice(1);
     expect(weeks.reduce((n, r) => n + Number(r[1]), 0)).toBe(4);
     expect(await fits(page)).toBe(true);
+    await page.mouse.move(0, 0);
     await page.evaluate(() => window.scrollTo(0, 0)); // the app bar in the full-page picture
     await screenshot(page, 'admin19-reports-trends-week-1440');
     expect(blocking((await axeReport(page)).violations)).toEqual([]);
@@ -218,6 +220,32 @@ describe('issue 19: reports a supervisor can trust and hand on', () => {
       /^Semana desde el lunes \(AAAA-MM-DD\);Semana ISO;Turnos;Atendidos;Espera media \(min\);/,
     );
     await page.getByTestId('trend-day').click();
+  });
+
+  it('narrowed to an agent, the heat map and the trend count only the customers she was called for', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('report-agent').click();
+    await page.getByRole('option', { name: 'Ana Restrepo' }).click();
+    await page
+      .getByTestId('report-scope')
+      .getByText(/· Ana Restrepo$/)
+      .waitFor();
+    // The script called Ana for two of its four customers (the served one and the absent one).
+    const heat = page.getByTestId('report-hours');
+    await expect
+      .poll(() => heat.locator('[data-testid^="hour-"]').allTextContents())
+      .toContainEqual(expect.stringMatching(/^2 llegadas/));
+    const [d, m, y] = today().split('-').reverse();
+    await expect
+      .poll(async () => (await cells(page, 'report-trends-table')).find((r) => r[0] === `${d}/${m}/${y}`)?.slice(1, 3))
+      .toEqual(['2', '1']);
+    expect(await fits(page)).toBe(true);
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'admin19-reports-narrowed-agent-1440');
+    expect(blocking((await axeReport(page)).violations)).toEqual([]);
+    await page.getByTestId('report-agent').click();
+    await page.getByRole('option', { name: 'Todos' }).click();
+    await expect.poll(() => page.getByTestId('report-scope').textContent()).not.toContain('Ana Restrepo');
   });
 
   it('per agent: every column, wrap-up included, in view at 1440×900', async () => {
@@ -321,6 +349,7 @@ describe('issue 19: reports a supervisor can trust and hand on', () => {
     expect(head!.slice(0, 3)).toEqual(['Week', 'Tickets', 'Served']);
     expect(await trends.locator('[role="img"]').first().getAttribute('aria-label')).toBe('Arrivals and served');
     expect(await fits(page)).toBe(true);
+    await page.mouse.move(0, 0);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'admin19-reports-trends-week-en-1440');
     expect(blocking((await axeReport(page)).violations)).toEqual([]);

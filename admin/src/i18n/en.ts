@@ -428,6 +428,7 @@ const en: TranslationMessages = {
     },
     // Issue 19: trends by day and week (admin/src/reports/ReportTrends.tsx), the shift's timeline (admin/src/shifts).
     report_trends: {
+      all: 'All',
       title: 'Trend',
       grain: 'Period',
       by_day: 'By day',

@@ -451,6 +451,7 @@ const es: TranslationMessages = {
     },
     // Issue 19: trends by day and week (admin/src/reports/ReportTrends.tsx), the shift's timeline (admin/src/shifts).
     report_trends: {
+      all: 'Todos',
       title: 'Tendencia',
       grain: 'Periodo',
       by_day: 'Por día',

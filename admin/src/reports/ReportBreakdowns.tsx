@@ -28,9 +28,21 @@ export interface BreakdownQuery {
   from: string;
   to: string;
   branchId?: number;
+  departmentId?: number;
+  serviceId?: number;
+  agentId?: number;
 }
-const search = (q: BreakdownQuery) =>
-  new URLSearchParams({ from: q.from, to: q.to, ...(q.branchId ? { branchId: String(q.branchId) } : {}) }).toString();
+/** The range and every narrowing asked (issue 19: the heat map and trends honour them all). */
+export const breakdownSearch = (q: BreakdownQuery, extra: Record<string, string> = {}) =>
+  new URLSearchParams({
+    from: q.from,
+    to: q.to,
+    ...extra,
+    ...Object.fromEntries(
+      (['branchId', 'departmentId', 'serviceId', 'agentId'] as const).filter((k) => q[k]).map((k) => [k, String(q[k])]),
+    ),
+  }).toString();
+const search = (q: BreakdownQuery) => breakdownSearch(q);
 
 /** One read per report, keyed by every parameter (as the summary's, shared/queryKeys.ts). */
 function useBreakdown<T>(path: 'topics' | 'hours', q: BreakdownQuery) {

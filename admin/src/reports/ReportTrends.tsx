@@ -37,16 +37,10 @@ import {
 import { API, httpClient } from '../dataProvider';
 import { retryUnlessRefused, useErrorText } from '../shared/errors';
 import { duration, minutes } from '../shared/format';
-import type { BreakdownQuery } from './ReportBreakdowns';
+import { breakdownSearch, type BreakdownQuery } from './ReportBreakdowns';
 import { useReportLang, writtenDay } from './ReportDates';
 
-const search = (q: BreakdownQuery, grain: TrendGrain) =>
-  new URLSearchParams({
-    from: q.from,
-    to: q.to,
-    grain,
-    ...(q.branchId ? { branchId: String(q.branchId) } : {}),
-  }).toString();
+const search = (q: BreakdownQuery, grain: TrendGrain) => breakdownSearch(q, { grain });
 
 function TrendChart(props: { title: string; describedBy: string; children: ReactElement }) {
   return (
