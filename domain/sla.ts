@@ -11,3 +11,13 @@ export function slaLevel(waitedMs: number, targetSeconds: number): SlaLevel {
   if (waitedMs > target) return 'over';
   return waitedMs >= target * SLA_NEAR_SHARE ? 'near' : 'within';
 }
+
+/**
+ * Issue 19: the share of customers served within the target, as the monitor and the reports both
+ * count it — customers called within the target over those called plus those still waiting past
+ * it and not yet called (a miss already, not only once called). Null with nobody to count.
+ */
+export function slaPercent(withinSla: number, called: number, waitingOverSla: number): number | null {
+  const whole = called + waitingOverSla;
+  return whole ? Math.round((1000 * withinSla) / whole) / 10 : null;
+}

@@ -163,6 +163,91 @@ describe('issue 19: reports a supervisor can trust and hand on', () => {
     expect(blocking((await axeReport(page)).violations)).toEqual([]);
   });
 
+  it('trends by day and by ISO week: charts named by a table with the scripted figures, within 1440 px', async () => {
+    const trends = page.getByTestId('report-trends');
+    await trends.scrollIntoViewIfNeeded();
+    const [d, m, y] = today().split('-').reverse();
+    const todayRow = async () => (await cells(page, 'report-trends-table')).find((r) => r[0] === `${d}/${m}/${y}`);
+    await expect.poll(async () => (await todayRow())?.slice(1, 3)).toEqual(['4', '1']);
+    const [head, ...rows] = await cells(page, 'report-trends-table');
+    expect(head).toEqual([
+      'Día',
+      'Turnos',
+      'Atendidos',
+      'Espera media',
+      'Atención media',
+      'En SLA',
+      'Se fueron antes del llamado',
+      'No se presentaron (total)',
+      'Cancelados por el personal',
+      'Abandono',
+    ]);
+    // The page's default range is the last seven days: a row each, today the script's day.
+    expect(rows).toHaveLength(7);
+    expect((await todayRow())!.slice(6)).toEqual(['1', '1', '1', '50,0 %']);
+    expect(rows.filter((r) => r[0] !== `${d}/${m}/${y}`).every((r) => r[1] === '0')).toBe(true);
+    // Each chart is a picture of that table, and says so.
+    const charts = trends.locator('[role="img"][aria-describedby="report-trends-table"]');
+    expect(await charts.count()).toBe(2);
+    expect(await charts.nth(1).getAttribute('aria-label')).toBe(
+      'Espera y atención promedio (min) y dentro del SLA (%)',
+    );
+    expect(await trends.locator('.recharts-wrapper').count()).toBe(2);
+    expect(await fits(page)).toBe(true);
+    await page.mouse.move(0, 0); // no chart's hover tooltip in the picture or for axe
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'admin19-reports-trends-day-1440');
+    expect(blocking((await axeReport(page)).violations)).toEqual([]);
+    // By ISO week: the rows are named by the week and its Monday.
+    await page.getByTestId('trend-week').click();
+    await expect
+      .poll(async () => (await cells(page, 'report-trends-table'))[1]?.[0])
+      .toMatch(/^\d{4}-W\d{2} \(desde el lunes \d{2}\/\d{2}\/\d{4}\)$/);
+    const weeks = (await cells(page, 'report-trends-table')).slice(1);
+    expect(weeks.reduce((n, r) => n + Number(r[1]), 0)).toBe(4);
+    expect(await fits(page)).toBe(true);
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0)); // the app bar in the full-page picture
+    await screenshot(page, 'admin19-reports-trends-week-1440');
+    expect(blocking((await axeReport(page)).violations)).toEqual([]);
+    // Its CSV, in Spanish.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-trends-csv').click(),
+    ]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    expect(csv.split('\r\n')[0]).toMatch(
+      /^Semana desde el lunes \(AAAA-MM-DD\);Semana ISO;Turnos;Atendidos;Espera media \(min\);/,
+    );
+    await page.getByTestId('trend-day').click();
+  });
+
+  it('narrowed to an agent, the heat map and the trend count only the customers she was called for', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('report-agent').click();
+    await page.getByRole('option', { name: 'Ana Restrepo' }).click();
+    await page
+      .getByTestId('report-scope')
+      .getByText(/· Ana Restrepo$/)
+      .waitFor();
+    // The script called Ana for two of its four customers (the served one and the absent one).
+    const heat = page.getByTestId('report-hours');
+    await expect
+      .poll(() => heat.locator('[data-testid^="hour-"]').allTextContents())
+      .toContainEqual(expect.stringMatching(/^2 llegadas/));
+    const [d, m, y] = today().split('-').reverse();
+    await expect
+      .poll(async () => (await cells(page, 'report-trends-table')).find((r) => r[0] === `${d}/${m}/${y}`)?.slice(1, 3))
+      .toEqual(['2', '1']);
+    expect(await fits(page)).toBe(true);
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'admin19-reports-narrowed-agent-1440');
+    expect(blocking((await axeReport(page)).violations)).toEqual([]);
+    await page.getByTestId('report-agent').click();
+    await page.getByRole('option', { name: 'Todos' }).click();
+    await expect.poll(() => page.getByTestId('report-scope').textContent()).not.toContain('Ana Restrepo');
+  });
+
   it('per agent: every column, wrap-up included, in view at 1440×900', async () => {
     await page.getByTestId('group-by').click();
     await page.getByRole('option', { name: 'Asesor' }).click();
@@ -204,8 +289,69 @@ describe('issue 19: reports a supervisor can trust and hand on', () => {
     expect(await page.getByRole('menuitem', { name: 'Reportes' }).isVisible()).toBe(false);
     expect(await page.getByTestId('report-scope').isVisible()).toBe(true);
     expect(await page.getByTestId('report-outcomes').isVisible()).toBe(true);
+    // The trend prints too (its charts and table), without its day/week switch and CSV button.
+    expect(await page.getByTestId('report-trends-table').isVisible()).toBe(true);
+    expect(await page.getByTestId('trend-week').isVisible()).toBe(false);
+    expect(await page.getByTestId('export-trends-csv').isVisible()).toBe(false);
     expect(await fits(page)).toBe(true);
     await screenshot(page, 'admin19-reports-print');
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it("a shift's page shows its timeline: the supervisor who ended it and the reason", async () => {
+    const sup = await app.login('supervisor@andino.demo');
+    const agent = await app.login('bruno@andino.demo');
+    const centro = (await app.db('branches').where({ code: 'CEN' }).first('id')).id;
+    const desk = (await app.db('desks').where({ branch_id: centro }).orderBy('id', 'desc').first('id')).id;
+    const opened = await agent.request('POST', '/api/shifts', { deskId: desk, state: 'offline' });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    expect(
+      (await sup.request('POST', `/api/monitor/shifts/${opened.body.id}/state`, { state: 'resting' })).status,
+    ).toBe(200);
+    const ended = await sup.request('POST', `/api/monitor/shifts/${opened.body.id}/end`, {
+      reason: 'Olvidó cerrar sesión',
+    });
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    await page.goto(`${app.url}/admin/#/shifts/${opened.body.id}/show`);
+    const timeline = page.getByTestId('shift-timeline');
+    await timeline.getByText('Cerró sesión').waitFor();
+    const [head, ...rows] = await cells(page, 'shift-timeline');
+    expect(head).toEqual(['Hora', 'Evento', 'Quién', 'Motivo']);
+    expect(rows.map((r) => r.slice(1))).toEqual([
+      ['Inició sesión (Desconectado)', 'Bruno Cárdenas (el asesor)', '—'],
+      ['Pasó a Descanso', 'Sara Molina', '—'],
+      ['Cerró sesión', 'Sara Molina', 'Olvidó cerrar sesión'],
+    ]);
+    expect(await fits(page)).toBe(true);
+    await screenshot(page, 'admin19-shift-timeline-1440');
+    expect(blocking((await axeReport(page)).violations)).toEqual([]);
+  });
+
+  it('in English too: the trend and the shift timeline', async () => {
+    await page.getByRole('button', { name: /Español/i }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    const timeline = page.getByTestId('shift-timeline');
+    await timeline.getByText('Logged out').waitFor();
+    expect((await cells(page, 'shift-timeline')).map((r) => r.slice(1))).toEqual([
+      ['Event', 'Who', 'Reason'],
+      ['Logged in (Offline)', 'Bruno Cárdenas (the agent)', '—'],
+      ['Changed to Resting', 'Sara Molina', '—'],
+      ['Logged out', 'Sara Molina', 'Olvidó cerrar sesión'],
+    ]);
+    await page.goto(`${app.url}/admin/#/reports`);
+    const trends = page.getByTestId('report-trends');
+    await trends.getByText('Trend', { exact: true }).waitFor();
+    await page.getByTestId('trend-week').click();
+    await expect
+      .poll(async () => (await cells(page, 'report-trends-table'))[1]?.[0])
+      .toMatch(/^\d{4}-W\d{2} \(from Monday \d{2}\/\d{2}\/\d{4}\)$/);
+    const [head] = await cells(page, 'report-trends-table');
+    expect(head!.slice(0, 3)).toEqual(['Week', 'Tickets', 'Served']);
+    expect(await trends.locator('[role="img"]').first().getAttribute('aria-label')).toBe('Arrivals and served');
+    expect(await fits(page)).toBe(true);
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'admin19-reports-trends-week-en-1440');
+    expect(blocking((await axeReport(page)).violations)).toEqual([]);
   });
 });

@@ -61,6 +61,10 @@ export interface ReportQuery {
   to: string;
   groupBy: GroupBy;
   branchId?: number;
+  /** Issue 19: narrowing to a department, a service or an agent (the API's own filters). */
+  departmentId?: number;
+  serviceId?: number;
+  agentId?: number;
 }
 export const reportSearch = (q: ReportQuery): string =>
   new URLSearchParams({
@@ -68,6 +72,9 @@ export const reportSearch = (q: ReportQuery): string =>
     to: q.to,
     groupBy: q.groupBy,
     ...(q.branchId ? { branchId: String(q.branchId) } : {}),
+    ...(q.departmentId ? { departmentId: String(q.departmentId) } : {}),
+    ...(q.serviceId ? { serviceId: String(q.serviceId) } : {}),
+    ...(q.agentId ? { agentId: String(q.agentId) } : {}),
   }).toString();
 
 /** Issue 19: what the live monitor does to a ticket (the routes the desk uses, api/tickets). */

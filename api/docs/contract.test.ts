@@ -222,6 +222,7 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
     await api.call(sup, 'get', '/shifts');
     await api.call(sup, 'get', '/shifts/:id', { params: { id: shift } });
     await api.call(sup, 'get', '/shifts/:id/figures', { params: { id: shift } });
+    await api.call(sup, 'get', '/shifts/:id/events', { params: { id: shift } });
     await api.call(sup, 'post', '/monitor/shifts/:id/state', { params: { id: shift }, body: { state: 'resting' } });
     await api.call(ana, 'post', '/shifts/current/end', { body: {} });
     // Issue 19: a supervisor ends a shift from the monitor.
@@ -240,6 +241,9 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
     await api.call(sup, 'get', '/reports/summary.csv', { query: { from: day, to: day } });
     await api.call(sup, 'get', '/reports/topics', { query: { from: day, to: day } });
     await api.call(sup, 'get', '/reports/hours', { query: { from: day, to: day } });
+    await api.call(sup, 'get', '/reports/trends', { query: { from: day, to: day, grain: 'week' } });
+    for (const csv of ['/reports/trends.csv', '/reports/topics.csv', '/reports/hours.csv'])
+      await api.call(sup, 'get', csv, { query: { from: day, to: day, lang: 'en' } });
   });
 
   it('the kiosk, the display and the customer status page', async () => {

@@ -4,7 +4,16 @@ import * as Shift from '../shifts/schemas.js';
 import * as Video from '../video/schemas.js';
 import { CheckInBody, KioskBody, LeaveBody } from '../public/schemas.js';
 import { PUBLIC_RIGHTS } from '../../domain/ticket-rights.js';
-import { HourQuery, ReportCsvQuery, ReportQuery, TopicQuery } from '../reports/schemas.js';
+import {
+  HourCsvQuery,
+  HourQuery,
+  ReportCsvQuery,
+  ReportQuery,
+  TopicCsvQuery,
+  TopicQuery,
+  TrendCsvQuery,
+  TrendQuery,
+} from '../reports/schemas.js';
 import { AgentStateBody, EndShiftBody, ReleaseBody } from '../monitor/schemas.js';
 import type { Operation } from './operations.js';
 import { z } from 'zod';
@@ -202,6 +211,14 @@ export const OTHER_OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/shifts/:id/events',
+    summary: "Issue 19: the shift's timeline — started, each state change, ended — with who acted and their reason",
+    tag: 'shifts',
+    response: z.array(C.ShiftTimelineEntry),
+    auth: shiftReaders,
+  },
+  {
+    method: 'get',
     path: '/reports/summary',
     summary: 'H3: attention figures',
     tag: 'reports',
@@ -237,6 +254,31 @@ export const OTHER_OPERATIONS: Operation[] = [
     response: C.HourReport,
     auth: 'supervisor, admin',
   },
+  {
+    method: 'get',
+    path: '/reports/trends',
+    summary:
+      "Issue 19: the figures per service day or ISO week (Monday to Sunday, the branch's service days), every period present",
+    tag: 'reports',
+    query: TrendQuery,
+    response: C.TrendReport,
+    auth: 'supervisor, admin',
+  },
+  ...(
+    [
+      ['trends.csv', TrendCsvQuery, 'the trends'],
+      ['topics.csv', TopicCsvQuery, 'the report by topic'],
+      ['hours.csv', HourCsvQuery, 'the heat map'],
+    ] as const
+  ).map(([path, query, what]) => ({
+    method: 'get' as const,
+    path: `/reports/${path}`,
+    summary: `Issue 19: ${what} as CSV, in the language asked (\`lang\`, else Accept-Language; Spanish first)`,
+    tag: 'reports',
+    query,
+    produces: 'text/csv',
+    auth: 'supervisor, admin',
+  })),
   {
     method: 'get',
     path: '/monitor/branches/:id',

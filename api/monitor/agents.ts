@@ -17,6 +17,7 @@ import type { SessionUser } from '../auth/sessions.js';
 import { updateShift, updateShiftWith } from '../../workflows/shifts/client.js';
 import { updateTicket } from '../../workflows/tickets/client.js';
 import { loadWatchedBranch } from './access.js';
+import { lastShiftEventSeq, nameShiftEvents } from '../../db/shifts/events.js';
 
 type Deps = { db: Db; temporal: Client };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,7 +41,9 @@ export async function setAgentState(
   state: AgentState,
 ): Promise<ShiftView> {
   const row = await watchedOpenShift(d.db, user, shiftId);
+  const seq = await lastShiftEventSeq(d.db, row.id);
   await updateShiftWith(d.temporal, row.workflow_id, shiftMsg.setState, { state });
+  await nameShiftEvents(d.db, row.id, seq, user, undefined); // on the shift's timeline
   return shiftView(d.db, row.id);
 }
 
@@ -76,6 +79,8 @@ export async function endAgentShift(
     while ((await handle.query(shiftMsg.getShift)).currentTicketId !== null && Date.now() < until)
       await new Promise((r) => setTimeout(r, 100));
   }
+  const seq = await lastShiftEventSeq(d.db, row.id);
   await updateShift(d.temporal, row.workflow_id, shiftMsg.endShift);
+  await nameShiftEvents(d.db, row.id, seq, user, reason); // on the shift's timeline, with the reason
   return shiftView(d.db, row.id);
 }

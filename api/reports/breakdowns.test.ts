@@ -168,9 +168,9 @@ function expectedTopics(branch: Scripted['branch'], days: string[]) {
 }
 
 /** The heat map, worked out from the script. */
-function expectedHours(days: string[]): HourReportCell[] {
+function expectedHours(days: string[], only: (s: Scripted) => boolean = () => true): HourReportCell[] {
   const by = new Map<string, { waits: number[]; called: number; within: number; left: number }>();
-  for (const s of SCRIPT.filter((x) => x.branch === 'centro' && days.includes(x.day))) {
+  for (const s of SCRIPT.filter((x) => x.branch === 'centro' && days.includes(x.day) && only(x))) {
     const key = `${isoWeekday(s.day)}/${Number(s.arrive.slice(0, 2))}`;
     const c = by.get(key) ?? { waits: [], called: 0, within: 0, left: 0 };
     const wait = secs(s.arrive, s.called ?? s.left!);
@@ -201,8 +201,8 @@ const topics = async (who: ApiClient, from: string, to: string, extra = '') => {
     .map(({ topic, tickets, served, avgServiceSeconds }) => ({ topic, tickets, served, avgServiceSeconds }))
     .sort((a, b) => a.topic.localeCompare(b.topic));
 };
-const hours = async (from: string, to: string) => {
-  const res = await sup.request('GET', `/api/reports/hours?from=${from}&to=${to}`);
+const hours = async (from: string, to: string, extra = '') => {
+  const res = await sup.request('GET', `/api/reports/hours?from=${from}&to=${to}${extra}`);
   expect(res.status).toBe(200);
   return res.body.cells as HourReportCell[];
 };
@@ -253,6 +253,27 @@ describe('issue 19: reports by topic and by hour of day', () => {
     );
   });
 
+  it('the heat map honours the service, department and agent narrowing, rolled and live', async () => {
+    const all = [d2, localDay(-1), today];
+    const c = await app.db('services').where({ branch_id: centro, label: 'C' }).first('id', 'department_id');
+    const other = await app.db('services').where({ branch_id: centro }).whereNot({ label: 'C' }).first('id');
+    const otherDept = await app
+      .db('departments')
+      .where({ branch_id: centro })
+      .whereNot({ id: c.department_id })
+      .first('id');
+    expect(await hours(d2, today, `&serviceId=${c.id}`)).toEqual(expectedHours(all));
+    expect(await hours(d2, today, `&departmentId=${c.department_id}`)).toEqual(expectedHours(all));
+    expect(await hours(d2, today, `&serviceId=${other.id}`)).toEqual([]);
+    if (otherDept) expect(await hours(d2, today, `&departmentId=${otherDept.id}`)).toEqual([]);
+    const ana = (await app.db('users').where({ email: 'ana@andino.demo' }).first('id')).id;
+    const bruno = (await app.db('users').where({ email: 'bruno@andino.demo' }).first('id')).id;
+    // d2 is rolled (by agent, ROLLUP_VERSION 4), today is live: both narrowed to the agent.
+    expect(await hours(d2, today, `&agentId=${ana}`)).toEqual(expectedHours(all, (s) => s.agent === 'ana'));
+    expect(await hours(d2, today, `&agentId=${bruno}`)).toEqual(expectedHours(all, (s) => s.agent === 'bruno'));
+    expect(expectedHours(all, (s) => s.agent === 'bruno')).toHaveLength(1);
+  });
+
   it("a supervisor sees their branch only; an admin the entity's", async () => {
     for (const path of ['topics', 'hours']) {
       const other = await sup.request('GET', `/api/reports/${path}?from=${d2}&to=${today}&branchId=${norte}`);
@@ -261,7 +282,6 @@ describe('issue 19: reports by topic and by hour of day', () => {
       expect((await agent.request('GET', `/api/reports/${path}?from=${d2}&to=${today}`)).status).toBe(403);
       expect((await sup.request('GET', `/api/reports/${path}?from=${today}&to=${d2}`)).status).toBe(400);
     }
-    expect((await sup.request('GET', `/api/reports/hours?from=${d2}&to=${today}&agentId=1`)).status).toBe(400);
     expect(await topics(admin, d2, today, `&branchId=${norte}`)).toEqual(expectedTopics('norte', [d2]));
     // The admin's entity-wide Depósito adds Norte's ticket to Centro's (each branch's service C has its own topic).
     const entity = await topics(admin, d2, today);

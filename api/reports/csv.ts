@@ -3,13 +3,20 @@
 // Issue 19: the report's export speaks the requester's language (domain/report-columns.ts).
 import {
   GROUP_LABELS,
+  HOUR_COLUMNS,
   KEY_LABELS,
   REPORT_COLUMNS,
+  TOPIC_COLUMNS,
+  TREND_KEY_LABELS,
+  WEEKDAY_LABEL,
+  WEEKDAY_NAMES,
   columnHeader,
+  type CsvColumn,
   type ReportLang,
   type ReportUnit,
 } from '../../domain/report-columns.js';
-import type { GroupBy, ReportRow } from '../../domain/contracts/resources.js';
+import type { GroupBy, HourReportCell, ReportRow, TopicReportRow } from '../../domain/contracts/resources.js';
+import type { TrendGrain } from '../../domain/report-periods.js';
 
 export function csvField(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -43,19 +50,78 @@ export const localDay = (day: string, lang: ReportLang): string =>
     year: 'numeric',
   }).format(new Date(`${day}T00:00:00Z`));
 
+/** Header, lines, BOM: spreadsheets then read UTF-8 (tildes, ñ). */
+function csv(lang: ReportLang, header: string[], lines: string[][]): string {
+  const { sep } = FORMAT[lang];
+  return `\uFEFF${[header.map((h) => csvField(h)), ...lines].map((l) => l.join(sep)).join('\r\n')}\r\n`;
+}
+
+/** The report's rows under a key and label column: the figures in REPORT_COLUMNS' order. */
+function rowsCsv(rows: ReportRow[], key: string, label: string, labelOf: (r: ReportRow) => string, lang: ReportLang) {
+  return csv(
+    lang,
+    [key, label, ...REPORT_COLUMNS.map((c) => columnHeader(c, lang))],
+    rows.map((r) => [
+      csvField(r.key),
+      csvField(labelOf(r)),
+      ...REPORT_COLUMNS.map((c) => figure(r[c.field], c.unit, lang)),
+    ]),
+  );
+}
+
 /** The report as CSV: the group's id (a day: ISO), its name (a day: as the language writes it), the figures. */
 export function reportCsv(rows: ReportRow[], groupBy: GroupBy, lang: ReportLang): string {
-  const { sep } = FORMAT[lang];
-  const header = [
-    (groupBy === 'day' ? KEY_LABELS.day : KEY_LABELS.id)[lang],
+  const key = (groupBy === 'day' ? KEY_LABELS.day : KEY_LABELS.id)[lang];
+  return rowsCsv(
+    rows,
+    key,
     GROUP_LABELS[groupBy][lang],
-    ...REPORT_COLUMNS.map((c) => columnHeader(c, lang)),
-  ];
-  const lines = [header.map((h) => csvField(h)).join(sep)];
-  for (const r of rows) {
-    const label = groupBy === 'day' && r.key ? localDay(r.key, lang) : r.label;
-    const cells = [csvField(r.key), csvField(label), ...REPORT_COLUMNS.map((c) => figure(r[c.field], c.unit, lang))];
-    lines.push(cells.join(sep));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`; // BOM: spreadsheets then read UTF-8 (tildes, ñ)
+    (r) => (groupBy === 'day' && r.key ? localDay(r.key, lang) : r.label),
+    lang,
+  );
+}
+
+/** Issue 19: the trends as CSV — the period's first day (ISO), its name (a day as the language writes it; an ISO week), the figures. */
+export function trendCsv(periods: ReportRow[], grain: TrendGrain, lang: ReportLang): string {
+  const h = TREND_KEY_LABELS[grain];
+  return rowsCsv(
+    periods,
+    h.key[lang],
+    h.label[lang],
+    (r) => (grain === 'day' && r.key ? localDay(r.key, lang) : r.label),
+    lang,
+  );
+}
+
+/** A list of rows by its columns: text as it is, figures in their unit and the language's decimals. */
+function columnsCsv<R>(rows: R[], columns: readonly CsvColumn<R>[], lang: ReportLang): string[][] {
+  return rows.map((r) =>
+    columns.map((c) => {
+      const v = r[c.field];
+      return typeof v === 'number' || v === null ? figure(v as number | null, c.unit, lang) : csvField(v);
+    }),
+  );
+}
+
+/** Issue 19: the report by topic as CSV. */
+export const topicCsv = (rows: TopicReportRow[], lang: ReportLang): string =>
+  csv(
+    lang,
+    TOPIC_COLUMNS.map((c) => columnHeader(c, lang)),
+    columnsCsv(rows, TOPIC_COLUMNS, lang),
+  );
+
+/** Issue 19: the heat map as CSV, a line per weekday and hour with arrivals; the weekday also by name. */
+export function hourCsv(cells: HourReportCell[], lang: ReportLang): string {
+  const [weekday, ...rest] = HOUR_COLUMNS;
+  const lines = columnsCsv(cells, HOUR_COLUMNS, lang).map((l, i) => [
+    l[0]!,
+    csvField(WEEKDAY_NAMES[lang][cells[i]!.weekday - 1]),
+    ...l.slice(1),
+  ]);
+  return csv(
+    lang,
+    [columnHeader(weekday!, lang), WEEKDAY_LABEL[lang], ...rest.map((c) => columnHeader(c, lang))],
+    lines,
+  );
 }

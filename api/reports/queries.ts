@@ -4,10 +4,12 @@ import type { Db } from '../../db/knex.js';
 import { readSummary } from '../../db/reports/summary.js';
 import type { SessionUser } from '../auth/sessions.js';
 import { branchesOf } from '../http/reach.js';
-import type { HourQuery, ReportQuery, TopicQuery } from './schemas.js';
+import type { HourQuery, ReportQuery, TopicQuery, TrendQuery } from './schemas.js';
 import type { HourReportCell, ReportRow, TopicReportRow } from '../../domain/contracts/resources.js';
 import { readHourSums, readTopicSums } from '../../db/reports/breakdowns.js';
-import type { SummaryScope } from '../../db/reports/summary.js';
+import type { Sums, SummaryScope } from '../../db/reports/summary.js';
+import { periodOf, periodsBetween } from '../../domain/report-periods.js';
+import { slaPercent } from '../../domain/sla.js';
 import { ABANDONED_OUTCOMES } from '../../domain/report-outcomes.js';
 
 const num = (v: unknown): number => Number(v ?? 0);
@@ -25,8 +27,32 @@ async function scopeOf(db: Db, u: SessionUser, q: TopicQuery): Promise<SummarySc
 }
 
 export async function summaryReport(db: Db, u: SessionUser, q: ReportQuery): Promise<ReportRow[]> {
-  const { tickets, agentTime: time } = await readSummary(db, await scopeOf(db, u, q), q.groupBy);
+  const { tickets, agentTime } = await readSummary(db, await scopeOf(db, u, q), q.groupBy);
+  return rowsOf(tickets, agentTime, q.groupBy === 'agent' ? '—' : null);
+}
 
+/**
+ * Issue 19: the figures per service day or ISO week — the summary per day (rollups and today's
+ * live part) folded into periods as sums, so every average and percentage is exact per period.
+ */
+export async function trendReport(db: Db, u: SessionUser, q: TrendQuery): Promise<ReportRow[]> {
+  const { tickets, agentTime } = await readSummary(db, await scopeOf(db, u, q), 'day');
+  const periods = periodsBetween(q.from, q.to, q.grain);
+  const fold = (rows: Sums[], all: boolean): Sums[] => {
+    const by = new Map<string, Sums>(all ? periods.map((p) => [p.key, { ...p }]) : []);
+    for (const r of rows) {
+      const p = periodOf(String(r.key), q.grain);
+      const sum = by.get(p.key) ?? { ...p };
+      for (const [k, v] of Object.entries(r)) if (k !== 'key' && k !== 'label') sum[k] = num(sum[k]) + num(v);
+      by.set(p.key, sum);
+    }
+    return [...by.values()];
+  };
+  return rowsOf(fold(tickets, true), agentTime && fold(agentTime, false), null);
+}
+
+/** Report rows from the sums per group key (and agents' time per key, when the grouping has it). */
+function rowsOf(tickets: Sums[], time: Sums[] | null, noLabel: string | null): ReportRow[] {
   const agentTime = new Map<string, { idle: number; brk: number; wrap: number; busy: number; online: number }>();
   const withAgentTime = time !== null;
   for (const r of time ?? []) {
@@ -48,7 +74,7 @@ export async function summaryReport(db: Db, u: SessionUser, q: ReportQuery): Pro
     const abandoned = ABANDONED_OUTCOMES.reduce((n, o) => n + num(r[o]), 0);
     return {
       key: (r.key as string | null) ?? null,
-      label: (r.label as string | null) ?? (q.groupBy === 'agent' ? '—' : String(r.key)),
+      label: (r.label as string | null) ?? noLabel ?? String(r.key),
       tickets: total,
       served: num(r.served),
       avgWaitSeconds: avg(r.wait_sum, r.wait_n),
@@ -56,7 +82,9 @@ export async function summaryReport(db: Db, u: SessionUser, q: ReportQuery): Pro
       avgServiceSeconds: avg(r.service_sum, r.service_n),
       called: num(r.called),
       withinSla: num(r.within_sla),
-      slaPercent: pct(num(r.within_sla), num(r.called)),
+      waitingOverSla: num(r.waiting_over_sla),
+      // The monitor's definition: a customer still waiting past the target is a miss already.
+      slaPercent: slaPercent(num(r.within_sla), num(r.called), num(r.waiting_over_sla)),
       leftBeforeCalled: num(r.left_before_called),
       noShow: num(r.no_show),
       noShowTimeout: num(r.no_show_timeout),

@@ -288,15 +288,15 @@ describe('H3 reports', () => {
     );
     expect(lines[0]).toBe(
       'Id;Servicio;Turnos;Atendidos;Espera media (min);Traslado medio (min);Atención media (min);Llamados;' +
-        'Llamados dentro del SLA;En SLA (%);Se fueron antes del llamado;Cancelados por el personal;' +
+        'Llamados dentro del SLA;Esperando fuera del SLA;En SLA (%);Se fueron antes del llamado;Cancelados por el personal;' +
         'No se presentaron (tiempo agotado);No se presentaron (marcado por el asesor);Citas perdidas;' +
         'No se presentaron (total);Cancelados (total);Abandono (%);Ocupación (%);Tiempo ocioso (min);Pausas (min);Documentación (min)',
     );
     // C: 3 tickets, 1 served, 1 left (33,3 % abandonment, with the decimal comma), no agent time by service.
     const c = lines.find((l) => l.startsWith(`${serviceC};`))!.split(';');
     expect(c.slice(0, 4)).toEqual([String(serviceC), 'C · Depósitos y retiros', '3', '1']);
-    expect(c.slice(10, 18)).toEqual(['1', '0', '0', '0', '0', '0', '1', '33,3']);
-    expect(c.slice(18)).toEqual(['', '', '', '']); // occupancy and agent time: none by service
+    expect(c.slice(11, 19)).toEqual(['1', '0', '0', '0', '0', '0', '1', '33,3']);
+    expect(c.slice(19)).toEqual(['', '', '', '']); // occupancy and agent time: none by service
     // Without `lang`, the browser's language; English: its headers, the decimal point, commas between fields.
     const en = await csv('groupBy=day', { 'Accept-Language': 'en-US,en;q=0.9' });
     expect(en.lines[0]).toMatch(/^Date \(YYYY-MM-DD\),Day,Tickets,Served,Average wait \(min\),/);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GROUP_BYS } from '../../domain/contracts/resources.js';
+import { GROUP_BYS, TREND_GRAINS } from '../../domain/contracts/resources.js';
 import { REPORT_LANGS } from '../../domain/report-columns.js';
 
 export { GROUP_BYS, type GroupBy } from '../../domain/contracts/resources.js';
@@ -41,7 +41,17 @@ export type ReportCsvQuery = z.infer<typeof ReportCsvQuery>;
 const { groupBy: _g, ...narrowing } = fields;
 export const TopicQuery = ranged(z.object(narrowing).strict());
 export type TopicQuery = z.infer<typeof TopicQuery>;
-/** Issue 19: the heat map — no agent narrowing (arrivals by hour belong to no agent). */
-const { agentId: _a, ...hourFields } = narrowing;
-export const HourQuery = ranged(z.object(hourFields).strict());
+/** Issue 19: the heat map — narrowed like the others (an agent: the customers they last called). */
+export const HourQuery = ranged(z.object(narrowing).strict());
 export type HourQuery = z.infer<typeof HourQuery>;
+/** Issue 19: trends per service day or ISO week. */
+export const TrendQuery = ranged(z.object({ ...narrowing, grain: z.enum(TREND_GRAINS).default('day') }).strict());
+export type TrendQuery = z.infer<typeof TrendQuery>;
+
+/** The CSV exports of the topic, hour and trend reports: their query and the language (as ReportCsvQuery). */
+const lang = { lang: z.enum(REPORT_LANGS).optional() };
+export const TopicCsvQuery = ranged(z.object({ ...narrowing, ...lang }).strict());
+export const HourCsvQuery = TopicCsvQuery;
+export const TrendCsvQuery = ranged(
+  z.object({ ...narrowing, grain: z.enum(TREND_GRAINS).default('day'), ...lang }).strict(),
+);

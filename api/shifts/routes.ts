@@ -10,6 +10,7 @@ import * as S from './schemas.js';
 import { serviceRefsOf, shiftView, toShiftView } from '../../db/shifts/row.js';
 import { waitingFor } from './waiting.js';
 import { DomainError } from '../../domain/errors.js';
+import { shiftEvents } from '../../db/shifts/events.js';
 
 export function shiftRoutes(deps: ApiDeps): Router {
   const r = Router();
@@ -60,6 +61,11 @@ export function shiftRoutes(deps: ApiDeps): Router {
   r.get('/shifts/:id', async (req, res) => {
     const row = await loadShiftFor(deps.db, res.locals.user, req.params.id);
     res.json(toShiftView(row, await serviceRefsOf(deps.db, row.user_id)));
+  });
+  // Issue 19: the shift's timeline, to whoever may see the shift.
+  r.get('/shifts/:id/events', async (req, res) => {
+    const row = await loadShiftFor(deps.db, res.locals.user, req.params.id);
+    res.json(await shiftEvents(deps.db, row.id));
   });
   r.get('/shifts/:id/figures', async (req, res) => {
     await loadShiftFor(deps.db, res.locals.user, req.params.id);

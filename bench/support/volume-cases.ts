@@ -53,13 +53,16 @@ export function reportCases(admin: Http, scopes: Scope[], range: Range): Case[] 
       });
     }
   }
-  // Issue 19's report kinds, on the same model: by topic, and the heat map (hour × weekday).
-  for (const [name, resource, list] of [
-    ['by topic', 'topics', 'rows'],
-    ['by hour (heat map)', 'hours', 'cells'],
+  // Issue 19's report kinds, on the same model: by topic, the heat map (hour × weekday), and the
+  // trends per day and per ISO week (from the day rollups).
+  for (const [name, resource, list, grain] of [
+    ['by topic', 'topics', 'rows', undefined],
+    ['by hour (heat map)', 'hours', 'cells', undefined],
+    ['trend by day', 'trends', 'periods', 'day'],
+    ['trend by week', 'trends', 'periods', 'week'],
   ] as const) {
     for (const scope of scopes) {
-      const path = `/api/reports/${resource}${query({ from: range.from, to: range.to, branchId: scope.branchId ? String(scope.branchId) : undefined })}`;
+      const path = `/api/reports/${resource}${query({ from: range.from, to: range.to, grain, branchId: scope.branchId ? String(scope.branchId) : undefined })}`;
       cases.push({
         group: 'report',
         name,

@@ -43,14 +43,14 @@ export async function readTopicSums(db: Db, s: SummaryScope): Promise<Row[]> {
 
 /**
  * Sums per ISO weekday (1 Monday … 7 Sunday) of the service day and hour of arrival on the
- * branch's clock (0–23): the heat map. The hour grain holds no agent, so there is no agent filter.
+ * branch's clock (0–23): the heat map, narrowed like the others (an agent: the tickets they last called).
  */
 export async function readHourSums(db: Db, s: SummaryScope): Promise<Row[]> {
   if (s.branchIds.length === 0) return [];
   const { live, b } = await bindings(db, s);
   const cols = SERVICE_HOUR_COLUMNS;
   const pick = `day, hour, ${cols.join(', ')}`;
-  const filter = { ...s.filter, agentId: undefined };
+  const filter = s.filter;
   const sql = `
     with u as (
       select ${pick} from report_service_hours r where ${rolledWhere(filter, false)}

@@ -20,8 +20,9 @@ import { OPEN, pgArray, storeFactsSql } from './facts.js';
 /**
  * The grains a rolled day holds; a day rolled with fewer (report_days.version) is rolled again.
  * 2: hours and topics. 3: outcomes by who ended the ticket (left_before_called: the customer only).
+ * 4: hours by agent (the heat map's agent filter).
  */
-export const ROLLUP_VERSION = 3;
+export const ROLLUP_VERSION = 4;
 
 export interface DayRef {
   branchId: number;
@@ -51,7 +52,7 @@ export async function rollDay(db: Db, { branchId, day }: DayRef, since?: Date): 
     );
     await trx('report_service_hours').where({ branch_id: branchId, day }).delete();
     await trx.raw(
-      `insert into report_service_hours (branch_id, day, hour, service_id, entity_id, department_id, ${SERVICE_HOUR_COLUMNS.join(', ')}) ${hourSumsSql()}`,
+      `insert into report_service_hours (branch_id, day, hour, service_id, agent_id, entity_id, department_id, ${SERVICE_HOUR_COLUMNS.join(', ')}) ${hourSumsSql()}`,
       b,
     );
     await trx('report_topic_days').where({ branch_id: branchId, day }).delete();

@@ -4,7 +4,13 @@
 // every ticket and event of the year.
 import type { GroupBy } from '../../domain/contracts/resources.js';
 import type { Db } from '../knex.js';
-import { AGENT_DAY_COLUMNS, SERVICE_DAY_COLUMNS, agentSumsSql, ticketSumsSql } from './sums.js';
+import {
+  AGENT_DAY_COLUMNS,
+  LIVE_SERVICE_DAY_COLUMNS,
+  SERVICE_DAY_COLUMNS,
+  agentSumsSql,
+  ticketSumsSql,
+} from './sums.js';
 import { pgArray, type SumsFilter } from './facts.js';
 import { ROLLUP_VERSION } from './rollup.js';
 
@@ -109,11 +115,12 @@ export async function readSummary(
     to: s.to,
   };
   const { key, label } = KEYS[groupBy];
-  const cols = SERVICE_DAY_COLUMNS;
+  const cols = LIVE_SERVICE_DAY_COLUMNS;
   const ticketSql = `
     with u as (
-      select branch_id, day, service_id, agent_id, department_id, ${cols.join(', ')} from report_service_days r where ${rolledWhere(s.filter, false)}
-      ${live.days.length ? `union all select branch_id, day, service_id, agent_id, department_id, ${cols.join(', ')} from (${ticketSumsSql(s.filter)}) l` : ''}
+      select branch_id, day, service_id, agent_id, department_id, ${SERVICE_DAY_COLUMNS.join(', ')}, 0 as waiting_over_sla
+      from report_service_days r where ${rolledWhere(s.filter, false)}
+      ${live.days.length ? `union all select branch_id, day, service_id, agent_id, department_id, ${cols.join(', ')} from (${ticketSumsSql(s.filter, true)}) l` : ''}
     ),
     k as (select cast(${key} as text) as key, ${cols.map((c) => `sum(u.${c}) as ${c}`).join(', ')} from u group by 1)
     select k.*, ${label} as label from k order by k.key`;

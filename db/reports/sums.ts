@@ -8,8 +8,20 @@ import { OUTCOMES } from '../../domain/report-outcomes.js';
 const SPLIT = OUTCOMES.filter((o) => o !== 'served');
 const splitCounts = SPLIT.map((o) => `count(*) filter (where pt.outcome = '${o}') as ${o}`).join(',\n      ');
 
-/** Ticket sums per branch, department, service, agent (0: never called) and day — the columns of report_service_days. */
-export const ticketSumsSql = (f: SumsFilter = {}): string => `
+/**
+ * Issue 19: customers not yet called and waiting past the target right now — the monitor's own
+ * rule (arrival kept across a transfer). Only a day still open has any, so rolled (clean) days
+ * hold none and this column is computed live only.
+ */
+const WAITING_OVER_SLA = `count(*) filter (where pt.status = 'waiting' and not pt.was_called and exists (
+        select 1 from tickets x where x.id = pt.id and x.called_at is null
+          and now() - x.arrival_at > make_interval(secs => pt.sla_target_seconds))) as waiting_over_sla`;
+
+/**
+ * Ticket sums per branch, department, service, agent (0: never called) and day — the columns of
+ * report_service_days; `live`: with waiting_over_sla too (LIVE_SERVICE_DAY_COLUMNS).
+ */
+export const ticketSumsSql = (f: SumsFilter = {}, live = false): string => `
     with ${ticketFactsSql(f)}
     select pt.branch_id, pt.service_day as day, pt.service_id, coalesce(pt.agent_id, 0) as agent_id, pt.entity_id, pt.department_id,
       count(*) as tickets,
@@ -21,21 +33,24 @@ export const ticketSumsSql = (f: SumsFilter = {}): string => `
       count(*) filter (where pt.was_called and pt.first_wait_s <= pt.sla_target_seconds) as within_sla,
       count(*) filter (where pt.status = 'no_show') as no_show,
       count(*) filter (where pt.status = 'cancelled') as cancelled,
-      ${splitCounts}
+      ${splitCounts}${live ? `,\n      ${WAITING_OVER_SLA}` : ''}
     from pt${f.agentId ? ' where pt.agent_id = :agentId' : ''}
     group by pt.branch_id, pt.service_day, pt.service_id, coalesce(pt.agent_id, 0), pt.entity_id, pt.department_id`;
 
-/** Arrivals and waits per branch, day, hour of arrival and service — the columns of report_service_hours (the heat map). */
+/**
+ * Arrivals and waits per branch, day, hour of arrival, service and agent (0: never called) — the
+ * columns of report_service_hours (the heat map; by agent since issue 19's agent filter).
+ */
 export const hourSumsSql = (f: SumsFilter = {}): string => `
     with ${ticketFactsSql(f)}
-    select pt.branch_id, pt.service_day as day, pt.hour, pt.service_id, pt.entity_id, pt.department_id,
+    select pt.branch_id, pt.service_day as day, pt.hour, pt.service_id, coalesce(pt.agent_id, 0) as agent_id, pt.entity_id, pt.department_id,
       count(*) as tickets,
       coalesce(sum(pt.wait_s), 0) as wait_sum, count(pt.wait_s) as wait_n,
       count(*) filter (where pt.was_called) as called,
       count(*) filter (where pt.was_called and pt.first_wait_s <= pt.sla_target_seconds) as within_sla,
       count(*) filter (where pt.outcome = 'left_before_called') as left_before_called
     from pt${f.agentId ? ' where pt.agent_id = :agentId' : ''}
-    group by pt.branch_id, pt.service_day, pt.hour, pt.service_id, pt.entity_id, pt.department_id`;
+    group by pt.branch_id, pt.service_day, pt.hour, pt.service_id, coalesce(pt.agent_id, 0), pt.entity_id, pt.department_id`;
 
 /**
  * Tickets per branch, day, topic, service and agent — the columns of report_topic_days. A ticket
@@ -123,6 +138,8 @@ export const SERVICE_DAY_COLUMNS = [
   'cancelled',
   ...SPLIT,
 ] as const;
+/** The service-day sums a report reads: the rolled ones, and waiting_over_sla (live only; 0 on a rolled day). */
+export const LIVE_SERVICE_DAY_COLUMNS = [...SERVICE_DAY_COLUMNS, 'waiting_over_sla'] as const;
 export const AGENT_DAY_COLUMNS = ['online_s', 'busy_s', 'idle_s', 'break_s', 'wrap_s'] as const;
 export const SERVICE_HOUR_COLUMNS = [
   'tickets',

@@ -9,6 +9,7 @@ import type { ShiftStep } from '../../domain/shift-steps.js';
 import { HELD_STATUSES } from '../../domain/tickets.js';
 import { notifyShift, type ShiftRow } from './row.js';
 import { returned } from '../returned.js';
+import { writeShiftEvent } from './events.js';
 
 /** The attention that keeps an agent busy: a ticket they call or attend, or one dispatch reserved for them. */
 export async function openAttention(
@@ -57,6 +58,7 @@ export async function applyShiftStep(db: Db, step: ShiftStep): Promise<void> {
         .ignore();
     }
 
+    await writeShiftEvent(trx, step); // issue 19: the shift's timeline
     const p = step.patch;
     const update: Record<string, unknown> = { last_step_seq: step.stepSeq };
     if (p.state !== undefined) update.state = p.state;

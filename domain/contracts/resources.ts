@@ -8,6 +8,7 @@ import { APPOINTMENT_ENTRIES, APPOINTMENT_STATUSES } from '../tickets.js';
 import { AUDIT_ACTIONS, AUDITED_RESOURCES } from '../config-audit.js';
 import { Alert, AlertRuleScope, AlertThresholds } from '../alerts.js';
 import { Day, Id, Instant, Uuid } from './common.js';
+import { TREND_GRAINS } from '../report-periods.js';
 
 const stamps = { createdAt: Instant, updatedAt: Instant };
 const text = z.string();
@@ -264,6 +265,11 @@ export const ReportRow = z
     avgServiceSeconds: seconds,
     called: z.number().int(),
     withinSla: z.number().int(),
+    /**
+     * Issue 19: customers not yet called and already waiting past the target (only a day still
+     * open has any): a miss, as the monitor counts it (domain/sla.ts slaPercent).
+     */
+    waitingOverSla: z.number().int(),
     slaPercent: percent,
     /** Issue 19: outcomes by who ended the ticket (domain/report-outcomes.ts). The customer left the queue. */
     leftBeforeCalled: z.number().int(),
@@ -295,6 +301,17 @@ export type GroupBy = (typeof GROUP_BYS)[number];
 /** GET /api/reports/summary: the asked range and grouping, and its rows. */
 export const Report = z.object({ from: Day, to: Day, groupBy: z.enum(GROUP_BYS), rows: z.array(ReportRow) }).strict();
 export type Report = z.infer<typeof Report>;
+
+export { TREND_GRAINS, type TrendGrain } from '../report-periods.js';
+/**
+ * Issue 19, GET /api/reports/trends: the figures per service day or ISO week (domain/report-periods.ts)
+ * of the range, every period present (an empty one has zeros); a row's key is the period's first
+ * day (a week's Monday, even when the range starts later), its label the day or the week's name.
+ */
+export const TrendReport = z
+  .object({ from: Day, to: Day, grain: z.enum(TREND_GRAINS), periods: z.array(ReportRow) })
+  .strict();
+export type TrendReport = z.infer<typeof TrendReport>;
 
 /** Issue 19: one topic of one service over the range (a ticket with two topics counts under each). */
 export const TopicReportRow = z

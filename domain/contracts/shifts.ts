@@ -60,3 +60,21 @@ export const ShiftFigures = z
   })
   .strict();
 export type ShiftFigures = z.infer<typeof ShiftFigures>;
+
+/** Issue 19: one entry of a shift's timeline (GET /api/shifts/:id/events), oldest first. */
+export const SHIFT_TIMELINE_TYPES = ['started', 'state_changed', 'ended'] as const;
+export const ShiftTimelineEntry = z
+  .object({
+    id: z.number().int(),
+    type: z.enum(SHIFT_TIMELINE_TYPES),
+    /** The state the step put the agent in (started, state_changed). */
+    state: State.nullable(),
+    /** agent: the shift's agent or its own rules; user: a supervisor or admin, named, with a reason. */
+    actorType: z.enum(['agent', 'user']),
+    actorId: Id.nullable(),
+    actorName: z.string().nullable(),
+    reason: z.string().nullable(),
+    at: Instant,
+  })
+  .strict();
+export type ShiftTimelineEntry = z.infer<typeof ShiftTimelineEntry>;

@@ -452,6 +452,31 @@ const en: TranslationMessages = {
       hour: 'Hour',
       arrivals: '%{smart_count} arrival |||| %{smart_count} arrivals',
     },
+    // Issue 19: trends by day and week (admin/src/reports/ReportTrends.tsx), the shift's timeline (admin/src/shifts).
+    report_trends: {
+      all: 'All',
+      title: 'Trend',
+      grain: 'Period',
+      by_day: 'By day',
+      by_week: 'By week',
+      export: 'CSV',
+      day: 'Day',
+      week: 'Week',
+      week_of: '%{week} (from Monday %{day})',
+      volume_chart: 'Arrivals and served',
+      quality_chart: 'Average wait and service (min) and within SLA (%)',
+      table_caption: "The charts' figures, per period (ISO weeks, Monday to Sunday, on the branch's service day).",
+    },
+    shift_timeline: {
+      title: 'Shift timeline',
+      empty: 'No events.',
+      at: 'Time',
+      event: 'Event',
+      by: 'Who',
+      reason: 'Reason',
+      type: { started: 'Logged in (%{state})', state_changed: 'Changed to %{state}', ended: 'Logged out' },
+      agent_self: '%{name} (the agent)',
+    },
     shifts: { temporal: 'Workflow' },
     // Issue 19: alerts on the monitor, in the bell and in their history.
     alerts: {

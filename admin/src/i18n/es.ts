@@ -475,6 +475,32 @@ const es: TranslationMessages = {
       hour: 'Hora',
       arrivals: '%{smart_count} llegada |||| %{smart_count} llegadas',
     },
+    // Issue 19: trends by day and week (admin/src/reports/ReportTrends.tsx), the shift's timeline (admin/src/shifts).
+    report_trends: {
+      all: 'Todos',
+      title: 'Tendencia',
+      grain: 'Periodo',
+      by_day: 'Por día',
+      by_week: 'Por semana',
+      export: 'CSV',
+      day: 'Día',
+      week: 'Semana',
+      week_of: '%{week} (desde el lunes %{day})',
+      volume_chart: 'Llegadas y atendidos',
+      quality_chart: 'Espera y atención promedio (min) y dentro del SLA (%)',
+      table_caption:
+        'Las cifras de los gráficos, por periodo (semanas ISO, de lunes a domingo, en el día de servicio de la sucursal).',
+    },
+    shift_timeline: {
+      title: 'Línea de tiempo del turno',
+      empty: 'Sin eventos.',
+      at: 'Hora',
+      event: 'Evento',
+      by: 'Quién',
+      reason: 'Motivo',
+      type: { started: 'Inició sesión (%{state})', state_changed: 'Pasó a %{state}', ended: 'Cerró sesión' },
+      agent_self: '%{name} (el asesor)',
+    },
     shifts: { temporal: 'Workflow' },
     // Issue 19: alerts on the monitor, in the bell and in their history.
     alerts: {

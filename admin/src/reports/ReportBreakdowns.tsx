@@ -1,9 +1,11 @@
 // Issue 19: the report by topic ("Por tema") and the heat map of arrivals and waits by hour of
 // day and weekday, for the page's range and branch. The heat map is a table: each cell writes its
 // arrivals and mean wait, and its shade only repeats the arrivals (colour is never the sole cue).
+import DownloadIcon from '@mui/icons-material/Download';
 import {
   Alert,
   Box,
+  Button,
   Card,
   CardContent,
   Table,
@@ -26,9 +28,21 @@ export interface BreakdownQuery {
   from: string;
   to: string;
   branchId?: number;
+  departmentId?: number;
+  serviceId?: number;
+  agentId?: number;
 }
-const search = (q: BreakdownQuery) =>
-  new URLSearchParams({ from: q.from, to: q.to, ...(q.branchId ? { branchId: String(q.branchId) } : {}) }).toString();
+/** The range and every narrowing asked (issue 19: the heat map and trends honour them all). */
+export const breakdownSearch = (q: BreakdownQuery, extra: Record<string, string> = {}) =>
+  new URLSearchParams({
+    from: q.from,
+    to: q.to,
+    ...extra,
+    ...Object.fromEntries(
+      (['branchId', 'departmentId', 'serviceId', 'agentId'] as const).filter((k) => q[k]).map((k) => [k, String(q[k])]),
+    ),
+  }).toString();
+const search = (q: BreakdownQuery) => breakdownSearch(q);
 
 /** One read per report, keyed by every parameter (as the summary's, shared/queryKeys.ts). */
 function useBreakdown<T>(path: 'topics' | 'hours', q: BreakdownQuery) {
@@ -40,13 +54,28 @@ function useBreakdown<T>(path: 'topics' | 'hours', q: BreakdownQuery) {
   });
 }
 
-function Section(props: { title: string; testId: string; children: React.ReactNode }) {
+/** A report section; `csv`: its export (issue 19), the same query in the page's language. */
+function Section(props: { title: string; testId: string; csv: string; children: React.ReactNode }) {
+  const translate = useTranslate();
   return (
     <Card variant="outlined" sx={{ mt: 2 }} className="report-table-card">
       <CardContent>
-        <Typography variant="subtitle1" component="h2">
-          {props.title}
-        </Typography>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+          <Typography variant="subtitle1" component="h2" sx={{ flex: 1 }}>
+            {props.title}
+          </Typography>
+          <Button
+            size="small"
+            variant="outlined"
+            startIcon={<DownloadIcon />}
+            href={props.csv}
+            download
+            className="report-filters"
+            data-testid={`${props.testId}-csv`}
+          >
+            {translate('ventanilla.report_trends.export')}
+          </Button>
+        </Box>
         <Box data-testid={props.testId}>{props.children}</Box>
       </CardContent>
     </Card>
@@ -58,8 +87,10 @@ export function TopicTable({ query }: { query: BreakdownQuery }) {
   const t = (k: string) => translate(`ventanilla.reports.${k}`);
   const errorText = useErrorText();
   const { data, error } = useBreakdown<TopicReport>('topics', query);
+  const lang = useReportLang();
+  const csv = `${API}/reports/topics.csv?${search(query)}&lang=${lang}`;
   return (
-    <Section title={t('topics_title')} testId="report-topics">
+    <Section title={t('topics_title')} testId="report-topics" csv={csv}>
       {error ? (
         <Alert severity="error">{errorText(error)}</Alert>
       ) : data && data.rows.length === 0 ? (
@@ -119,7 +150,11 @@ export function HourHeatMap({ query }: { query: BreakdownQuery }) {
     : [];
   const names = weekdayNames(lang);
   return (
-    <Section title={t('hours_title')} testId="report-hours">
+    <Section
+      title={t('hours_title')}
+      testId="report-hours"
+      csv={`${API}/reports/hours.csv?${search(query)}&lang=${lang}`}
+    >
       {error ? (
         <Alert severity="error">{errorText(error)}</Alert>
       ) : data && cells.length === 0 ? (

@@ -17,7 +17,8 @@ const TIMES: Column[] = [
   ['avgWaitSeconds', (r) => duration(r.avgWaitSeconds)],
   ['avgWalkSeconds', (r) => duration(r.avgWalkSeconds)],
   ['avgServiceSeconds', (r) => duration(r.avgServiceSeconds)],
-  ['slaPercent', (r, pct) => `${pct(r.slaPercent)} (${r.withinSla}/${r.called})`],
+  // Issue 19: over the called and those still waiting past the target (the monitor's SLA).
+  ['slaPercent', (r, pct) => `${pct(r.slaPercent)} (${r.withinSla}/${r.called + r.waitingOverSla})`],
   ['occupancyPercent', (r, pct) => pct(r.occupancyPercent)],
   ['idleSeconds', (r) => duration(r.idleSeconds)],
   ['breakSeconds', (r) => duration(r.breakSeconds)],

@@ -16,6 +16,8 @@ import { ReportCharts } from './ReportCharts';
 import { DayPicker, ReportDatesProvider, useReportLang, writtenDay } from './ReportDates';
 import { ReportTables } from './ReportTables';
 import { HourHeatMap, TopicTable } from './ReportBreakdowns';
+import { ReportTrends } from './ReportTrends';
+import { NO_NARROWING, ReportNarrowing, narrowingQuery, type Narrowing } from './ReportNarrowing';
 
 /** The groupings offered, the default (per service) first. */
 const GROUPS: GroupBy[] = ['service', 'department', 'branch', 'agent', 'day'];
@@ -32,10 +34,12 @@ export function ReportsPage() {
   const [to, setTo] = useState(() => isoDay(new Date()));
   const [groupBy, setGroupBy] = useState<GroupBy>('service');
   const [branchId, setBranchId] = useState<string>('');
+  const [narrowing, setNarrowing] = useState<Narrowing>(NO_NARROWING);
   const errorText = useErrorText();
   const lang = useReportLang();
 
-  const query: ReportQuery = { from, to, groupBy, ...(branchId ? { branchId: Number(branchId) } : {}) };
+  const scope = { from, to, ...(branchId ? { branchId: Number(branchId) } : {}), ...narrowingQuery(narrowing) };
+  const query: ReportQuery = { ...scope, groupBy };
   // Keyed by every parameter: each answer lands under its own question, so a slow older one
   // never replaces a newer one. The last report stays on screen while the next one loads.
   const { data, error } = useQuery({
@@ -77,7 +81,10 @@ export function ReportsPage() {
             size="small"
             label={t('branch')}
             value={branchId}
-            onChange={(e) => setBranchId(e.target.value)}
+            onChange={(e) => {
+              setBranchId(e.target.value);
+              setNarrowing(NO_NARROWING); // another branch's departments, services and agents
+            }}
             sx={{ minWidth: 200 }}
           >
             <MenuItem value="">{t('all_branches')}</MenuItem>
@@ -87,6 +94,7 @@ export function ReportsPage() {
               </MenuItem>
             ))}
           </TextField>
+          <ReportNarrowing branchId={branchId} value={narrowing} onChange={setNarrowing} />
           <Box sx={{ flex: 1 }} />
           <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()} data-testid="print">
             {t('print')}
@@ -115,7 +123,7 @@ export function ReportsPage() {
             })} · ${branchName ? translate('ventanilla.reports.printed_branch', { branch: String(branchName) }) : t('all_branches')} · ${translate(
               'ventanilla.reports.grouped_by',
               { group: t(report.groupBy).toLowerCase() },
-            )}`}
+            )}${narrowing.names.map((n) => ` · ${n}`).join('')}`}
           </Typography>
         )}
         {report && report.rows.length === 0 && <Alert severity="info">{t('empty')}</Alert>}
@@ -125,9 +133,10 @@ export function ReportsPage() {
             <ReportTables rows={report.rows} groupBy={report.groupBy} />
           </>
         )}
-        {/* Issue 19: the same range and branch by topic, and by hour of day. */}
-        <TopicTable query={{ from, to, ...(branchId ? { branchId: Number(branchId) } : {}) }} />
-        <HourHeatMap query={{ from, to, ...(branchId ? { branchId: Number(branchId) } : {}) }} />
+        {/* Issue 19: the same range and branch over time, by topic, and by hour of day. */}
+        <ReportTrends query={scope} />
+        <TopicTable query={scope} />
+        <HourHeatMap query={scope} />
       </Box>
     </ReportDatesProvider>
   );

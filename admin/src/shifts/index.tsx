@@ -2,4 +2,4 @@
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import { lazyViews } from '../shared/lazyViews';
 
-export default { icon: ScheduleIcon, ...lazyViews(async () => (await import('./views')).default, ['list']) };
+export default { icon: ScheduleIcon, ...lazyViews(async () => (await import('./views')).default, ['list', 'show']) };

@@ -8,9 +8,12 @@ import {
   List,
   ReferenceInput,
   SelectInput,
+  Show,
+  SimpleShowLayout,
   TextField,
   usePermissions,
 } from 'react-admin';
+import { ShiftTimeline } from './ShiftTimeline';
 import { stateChoices } from '../shared/choices';
 import { StatusField } from '../shared/StatusChip';
 import { TemporalLink } from '../shared/TemporalLink';
@@ -44,7 +47,7 @@ function ShiftList() {
   const { permissions } = usePermissions<string>();
   return (
     <List exporter={false} filters={filters} sort={{ field: 'startedAt', order: 'DESC' }}>
-      <Datagrid bulkActionButtons={false} rowClick={false}>
+      <Datagrid bulkActionButtons={false} rowClick="show">
         <TextField source="userName" label="resources.shifts.fields.userId" />
         <TextField source="branchName" label="resources.shifts.fields.branchId" sortable={false} />
         <TextField source="deskName" label="resources.shifts.fields.deskId" sortable={false} />
@@ -58,4 +61,21 @@ function ShiftList() {
   );
 }
 
-export default { list: ShiftList };
+/** Issue 19: one shift, and its timeline. */
+function ShiftShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="userName" label="resources.shifts.fields.userId" />
+        <TextField source="branchName" label="resources.shifts.fields.branchId" />
+        <TextField source="deskName" label="resources.shifts.fields.deskId" />
+        <StatusField source="state" vocabulary="state" label="resources.shifts.fields.state" />
+        <DateField source="startedAt" showTime />
+        <DateField source="endedAt" showTime emptyText="—" />
+      </SimpleShowLayout>
+      <ShiftTimeline />
+    </Show>
+  );
+}
+
+export default { list: ShiftList, show: ShiftShow };
