@@ -9,6 +9,7 @@ import type { BranchInfo } from './access.js';
 import { iso } from '../../db/dates.js';
 import { readSummary } from '../../db/reports/summary.js';
 import { ABANDONED_OUTCOMES } from '../../domain/report-outcomes.js';
+import { slaPercent } from '../../domain/sla.js';
 import type { BranchSnapshot, MonitorAgent, MonitorQueueItem, MonitorService } from '../../domain/contracts/monitor.js';
 import type { AgentState } from '../../domain/agents.js';
 import { HELD_STATUSES, LIVE_STATUSES, type TicketKind, type TicketStatus } from '../../domain/tickets.js';
@@ -17,8 +18,6 @@ import { HELD_STATUSES, LIVE_STATUSES, type TicketKind, type TicketStatus } from
 type Numeric = string | number | null;
 const n = (v: Numeric): number => Number(v ?? 0);
 const secs = (v: Numeric): number | null => (v === null || v === undefined ? null : Math.max(0, Math.round(Number(v))));
-const pct = (part: number, whole: number): number | null => (whole ? Math.round((1000 * part) / whole) / 10 : null);
-
 interface ServiceRow {
   id: number;
   name: string;
@@ -202,7 +201,7 @@ export async function branchSnapshot(
       calledToday: n(f.called as Numeric),
       waitingOverSla: n(s.over_sla),
       withinSla: n(f.within_sla as Numeric),
-      slaPercent: pct(n(f.within_sla as Numeric), n(f.called as Numeric) + n(s.over_sla)),
+      slaPercent: slaPercent(n(f.within_sla as Numeric), n(f.called as Numeric), n(s.over_sla)),
       next: explainNext(waitingBy.get(s.id) ?? [], policy, now, recent),
     };
   });
@@ -247,7 +246,7 @@ export async function branchSnapshot(
       calledToday: called,
       waitingOverSla: overSla,
       withinSla: within,
-      slaPercent: pct(within, called + overSla),
+      slaPercent: slaPercent(within, called, overSla),
     },
     services: serviceRows,
     agents: agentRows,

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLLUP_VERSION, rollPending } from '../../db/reports/rollup.js';
+import { livePairs } from '../../db/reports/summary.js';
 import { backfillOutcomes } from '../../db/migrations/20261205_046_report_outcomes.js';
 import { GROUP_BYS, type ReportRow } from '../../domain/contracts/resources.js';
 import { createAppStack, type AppStack, type ApiClient } from '../../tests/support/app-stack.js';
@@ -520,5 +521,28 @@ describe('issue 19: outcomes split by who ended the ticket', () => {
       version: ROLLUP_VERSION,
     });
     expect(await split()).toEqual(settled);
+  });
+});
+
+describe('a range reaching before anything happened', () => {
+  it('reads no day before the branch could hold one, rolled or live (a year of a new branch was computed live)', async () => {
+    const from = localDay(-365);
+    const [{ first }] = (
+      await app.db.raw<{ rows: { first: string }[] }>(
+        `select to_char(least(
+           (select min(t.service_day) from tickets t join branches b on b.id = t.branch_id where b.entity_id = ?),
+           (select cast(created_at at time zone timezone as date) from branches where id = ?)), 'YYYY-MM-DD') as first`,
+        [entity, centro],
+      )
+    ).rows as [{ first: string }];
+    expect(first > from).toBe(true);
+    const live = await livePairs(app.db, { branchIds: [centro], from, to: today, filter: {} });
+    expect(live.days.length).toBeGreaterThan(0); // today, at least
+    expect(live.days.filter((d) => d < first)).toEqual([]);
+    // The answer is the same as over the branch's own days only.
+    const whole = await sup.request('GET', `/api/reports/summary?from=${from}&to=${today}&groupBy=agent`);
+    const own = await sup.request('GET', `/api/reports/summary?from=${first}&to=${today}&groupBy=agent`);
+    expect(whole.status).toBe(200);
+    expect(whole.body.rows).toEqual(own.body.rows);
   });
 });

@@ -77,6 +77,16 @@ export async function rollDay(db: Db, { branchId, day }: DayRef, since?: Date): 
 }
 
 /**
+ * A branch's first day that can hold anything (`br`: its alias): its entity's first day with
+ * tickets, or its own opening if earlier. Nothing happened before it, so the rollups start there
+ * and reports read no day before it, rolled or live (history imported older moves it back).
+ */
+export const firstDaySql = (br: string): string => `least(cast(${br}.created_at at time zone ${br}.timezone as date), (
+          select min(first.day) from branches sib
+          cross join lateral (select min(t.service_day) as day from tickets t where t.branch_id = sib.id) first
+          where sib.entity_id = ${br}.entity_id))`;
+
+/**
  * Days to roll: every dirty day or one rolled with fewer grains, each branch's finished days
  * (before its local today) never rolled since its entity's first ticket (or its own opening), and
  * days with shift time after the last day it rolled. Oldest first.
@@ -88,10 +98,7 @@ export async function pendingDays(db: Db): Promise<DayRef[]> {
         (select max(d.day) from report_days d where d.branch_id = br.id) as last_rolled,
         -- The entity's first day with tickets (or the branch's opening): a branch opened later has
         -- nothing before, and those empty days are rolled too, so an entity-wide range reads rollups.
-        least(cast(br.created_at at time zone br.timezone as date), (
-          select min(first.day) from branches sib
-          cross join lateral (select min(t.service_day) as day from tickets t where t.branch_id = sib.id) first
-          where sib.entity_id = br.entity_id)) as first_day
+        ${firstDaySql('br')} as first_day
       from branches br
     )
     select branch_id, to_char(day, 'YYYY-MM-DD') as day from (
