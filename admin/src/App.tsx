@@ -47,7 +47,12 @@ export const App = () => (
   >
     <Resource name="tickets" {...tickets} recordRepresentation="number" />
     <Resource name="customers" {...customers} recordRepresentation={(c) => `${c.firstName} ${c.lastName}`} />
-    <Resource name="shifts" {...shifts} />
+    <Resource
+      name="shifts"
+      {...shifts}
+      // A shift is its agent and its day, not its id (the show page's title).
+      recordRepresentation={(s) => `${s.userName} · ${new Date(s.startedAt).toLocaleDateString()}`}
+    />
     <Resource name="entities" {...entities} recordRepresentation="name" />
     <Resource name="branches" {...branches} recordRepresentation="name" />
     <Resource name="departments" {...departments} recordRepresentation="name" />

@@ -492,7 +492,7 @@ const es: TranslationMessages = {
         'Las cifras de los gráficos, por periodo (semanas ISO, de lunes a domingo, en el día de servicio de la sucursal).',
     },
     shift_timeline: {
-      title: 'Línea de tiempo del turno',
+      title: 'Línea de tiempo de la jornada',
       empty: 'Sin eventos.',
       at: 'Hora',
       event: 'Evento',
