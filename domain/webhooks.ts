@@ -18,4 +18,5 @@ export const WEBHOOK_EVENTS = [
   'ticket.confirmed',
   'ticket.on_my_way',
   'shift.state',
+  'survey.answered', // issue 20: a customer's satisfaction answer (api/public/survey.ts)
 ] as const;

@@ -1,0 +1,34 @@
+// Issue 20: the satisfaction survey's rules, shared by the API, the public page and the tests.
+import { z } from 'zod';
+import { text } from './text.js';
+
+/** A finished ticket can be rated for this many days after it ended. */
+export const SURVEY_DAYS = 7;
+/** An answer at or below this score alerts the branch's supervisors (and counts as "low" in reports). */
+export const LOW_SCORE = 2;
+export const SCORES = [1, 2, 3, 4, 5] as const;
+export const SURVEY_COMMENT_MAX = 500;
+
+/** The public page's answer; sending it again while the survey is open changes it. */
+export const SurveyBody = z
+  .object({
+    score: z.number().int().min(1).max(5),
+    comment: text({ max: SURVEY_COMMENT_MAX, multiline: true }).nullish(),
+  })
+  .strict();
+export type SurveyBody = z.infer<typeof SurveyBody>;
+
+/** How the reports group answers. */
+export const SURVEY_GROUP_BYS = ['agent', 'service', 'topic'] as const;
+export type SurveyGroupBy = (typeof SURVEY_GROUP_BYS)[number];
+
+/** The notification type a low score writes (A2). */
+export const LOW_SCORE_NOTIFICATION = 'survey_low_score';
+
+export type SurveyState = 'open' | 'notFinished' | 'closed';
+
+/** Only a finished ticket is rated (not a cancelled one, nor a no-show), for SURVEY_DAYS after it ended. */
+export function surveyState(status: string, endedAt: Date | null, now: Date): SurveyState {
+  if (status !== 'finished' || !endedAt) return 'notFinished';
+  return now.getTime() - endedAt.getTime() > SURVEY_DAYS * 86_400_000 ? 'closed' : 'open';
+}
