@@ -1,6 +1,6 @@
 // Issue 20: the satisfaction survey's rules, shared by the API, the public page and the tests.
-import { z } from 'zod';
-import { text } from './text.js';
+// No zod here: the public survey page imports these (issue 17, the public build stays light); the
+// API's schema of the answer is api/public/schemas.ts SurveyBody.
 
 /** A finished ticket can be rated for this many days after it ended. */
 export const SURVEY_DAYS = 7;
@@ -8,15 +8,6 @@ export const SURVEY_DAYS = 7;
 export const LOW_SCORE = 2;
 export const SCORES = [1, 2, 3, 4, 5] as const;
 export const SURVEY_COMMENT_MAX = 500;
-
-/** The public page's answer; sending it again while the survey is open changes it. */
-export const SurveyBody = z
-  .object({
-    score: z.number().int().min(1).max(5),
-    comment: text({ max: SURVEY_COMMENT_MAX, multiline: true }).nullish(),
-  })
-  .strict();
-export type SurveyBody = z.infer<typeof SurveyBody>;
 
 /** How the reports group answers. */
 export const SURVEY_GROUP_BYS = ['agent', 'service', 'topic'] as const;

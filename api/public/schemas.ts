@@ -1,6 +1,7 @@
 // Request bodies of the public pages: validated here, documented from the same schemas (OpenAPI).
 import { z } from 'zod';
-import { SurveyBody } from '../../domain/surveys.js';
+import { SURVEY_COMMENT_MAX } from '../../domain/surveys.js';
+import { text } from '../../domain/text.js';
 import { CustomerBody, IdNumber } from '../tickets/schemas.js';
 
 const id = z.number().int().positive().max(2_147_483_647);
@@ -37,4 +38,11 @@ export const KioskBody = z
 /** What a customer can type at a kiosk to find today's appointment: the ID number it was booked with. */
 export const CheckInBody = z.object({ idNumber: IdNumber }).strict();
 export const LeaveBody = z.object({}).strict();
-export { SurveyBody };
+/** Issue 20: the survey page's answer; sending it again while the survey is open changes it. */
+export const SurveyBody = z
+  .object({
+    score: z.number().int().min(1).max(5),
+    comment: text({ max: SURVEY_COMMENT_MAX, multiline: true }).nullish(),
+  })
+  .strict();
+export type SurveyBody = z.infer<typeof SurveyBody>;

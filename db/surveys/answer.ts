@@ -6,7 +6,13 @@
 import type { Knex } from 'knex';
 import type { PublicSurvey } from '../../domain/contracts/public.js';
 import { DomainError } from '../../domain/errors.js';
-import { LOW_SCORE, SURVEY_DAYS, surveyState, type SurveyBody } from '../../domain/surveys.js';
+import { LOW_SCORE, SURVEY_DAYS, surveyState } from '../../domain/surveys.js';
+
+/** The answer as the API validated it (api/public/schemas.ts SurveyBody). */
+export interface SurveyAnswer {
+  score: number;
+  comment?: string | null;
+}
 import type { Db } from '../knex.js';
 import { raiseLowScore } from './low-score.js';
 
@@ -69,7 +75,7 @@ export async function surveyOf(db: Db, ticketId: string, now = new Date()): Prom
 export async function answerSurvey(
   db: Db,
   ticketId: string,
-  body: SurveyBody,
+  body: SurveyAnswer,
   now = new Date(),
 ): Promise<PublicSurvey> {
   return db.transaction(async (trx) => {
