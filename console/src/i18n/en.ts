@@ -418,7 +418,6 @@ export const en: Dictionary = {
     title: 'How did we do?',
     question: 'Rate your visit for {service}: tap a number.',
     scoresLabel: 'Rating from 1 to 5',
-    score: { 1: '1: very poor', 2: '2: poor', 3: '3: fair', 4: '4: good', 5: '5: excellent' },
     scoreShort: { 1: 'Very poor', 2: 'Poor', 3: 'Fair', 4: 'Good', 5: 'Excellent' },
     thanks: 'Thank you! Your rating is saved. Tell us more if you like.',
     thanksComment: 'Thank you for your comment!',

@@ -430,7 +430,6 @@ export const es = {
     title: '¿Cómo le atendimos?',
     question: 'Califique su atención en {service}: toque un número.',
     scoresLabel: 'Calificación de 1 a 5',
-    score: { 1: '1: muy mala', 2: '2: mala', 3: '3: regular', 4: '4: buena', 5: '5: excelente' },
     scoreShort: { 1: 'Muy mala', 2: 'Mala', 3: 'Regular', 4: 'Buena', 5: 'Excelente' },
     thanks: '¡Gracias! Su calificación quedó registrada. Si quiere, cuéntenos más.',
     thanksComment: '¡Gracias por su comentario!',

@@ -61,7 +61,6 @@ export function SurveyScreen({ token }: { token: string }) {
                   type="button"
                   className={`survey-score${score === n ? ' survey-score-on' : ''}`}
                   aria-pressed={score === n}
-                  aria-label={t.survey.score[n]}
                   data-testid={`survey-score-${n}`}
                   disabled={send.isPending}
                   onClick={() => {
@@ -69,12 +68,9 @@ export function SurveyScreen({ token }: { token: string }) {
                     send.mutate({ score: n, ...(comment.trim() ? { comment: comment.trim() } : {}) });
                   }}
                 >
-                  <span className="survey-score-n" aria-hidden="true">
-                    {n}
-                  </span>
-                  <span className="survey-score-word" aria-hidden="true">
-                    {t.survey.scoreShort[n]}
-                  </span>
+                  {/* Its name is what it shows: "1 Muy mala" (WCAG 2.5.3). */}
+                  <span className="survey-score-n">{n}</span>{' '}
+                  <span className="survey-score-word">{t.survey.scoreShort[n]}</span>
                 </button>
               ))}
             </div>
