@@ -21,6 +21,7 @@ import services from './services';
 import shifts from './shifts';
 import tickets from './tickets';
 import topics from './topics';
+import surveys from './surveys';
 import users from './users';
 import webhooks from './webhooks';
 
@@ -58,6 +59,7 @@ export const App = () => (
     <Resource name="break_caps" {...break_caps} />
     <Resource name="webhooks" {...webhooks} recordRepresentation="url" />
     <Resource name="config_audit" {...config_audit} />
+    <Resource name="surveys" {...surveys} />
     <CustomRoutes>
       <Route path="/monitor" element={<MonitorPage />} />
       <Route path="/reports" element={<ReportsPage />} />

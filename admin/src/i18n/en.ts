@@ -69,6 +69,19 @@ const en: TranslationMessages = {
       fields: { userId: 'Agent', serviceId: 'Service', kind: 'Kind' },
     },
     break_caps: { name: 'Break cap |||| Break caps', fields: { state: 'State', maxMinutes: 'Maximum (min)' } },
+    // Issue 20.
+    surveys: {
+      name: 'Satisfaction survey |||| Satisfaction',
+      fields: {
+        answeredAt: 'Answered',
+        number: 'Ticket',
+        serviceName: 'Service',
+        agentName: 'Agent',
+        topics: 'Topics',
+        score: 'Score',
+        comment: 'Comment',
+      },
+    },
     config_audit: {
       name: 'Configuration change |||| Audit log',
       fields: {
@@ -143,6 +156,18 @@ const en: TranslationMessages = {
     },
   },
   ventanilla: {
+    // Issue 20.
+    surveys: {
+      summary: 'Satisfaction by group',
+      from: 'From',
+      to: 'To',
+      groupBy: 'Group by',
+      by: { agent: 'Agent', service: 'Service', topic: 'Topic' },
+      answers: 'Answers',
+      avg: 'Average (1–5)',
+      low: 'Scores 1–2',
+      none: 'No answers in these dates.',
+    },
     audit: {
       actions: { create: 'Created', update: 'Changed', delete: 'Deleted' },
       whole: { create: 'New record', delete: 'Record deleted' },
