@@ -4,9 +4,17 @@
 // blocking. A visit not over yet cannot be rated.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeReport, blocking } from '../../tests/support/axe.js';
-import { ticketOfToken } from '../../api/public/tokens.js';
+import { issueStatusToken, ticketOfToken } from '../../api/public/tokens.js';
 import { LOW_SCORE_NOTIFICATION } from '../../domain/surveys.js';
-import { kioskTicket, publicPage, screenshot, startHarness, type ConsoleHarness } from './support.js';
+import {
+  kioskTicket,
+  loggedInPage,
+  publicPage,
+  screenshot,
+  startHarness,
+  takeDesk,
+  type ConsoleHarness,
+} from './support.js';
 
 const PHONE = { width: 390, height: 844 };
 let h: ConsoleHarness;
@@ -103,6 +111,49 @@ describe('issue 20: the satisfaction survey page', () => {
     await page.getByTestId('survey-closed').getByText('cuando su atención haya terminado').waitFor();
     expect(await page.getByRole('button', { name: /Muy mala/ }).count()).toBe(0);
     await screenshot(page, 'survey-not-finished');
+    await context.close();
+  });
+
+  it("the desk's customer panel shows her past score and comment", async () => {
+    const sup = await h.stack.login('supervisor@andino.demo');
+    const customer = await h.stack.db('customers').where({ id_number: '1020304050' }).first('id');
+    const c = await h.stack.db('services').where({ branch_id: h.branchId, label: 'C' }).first('id');
+    const carla = await h.stack.db('users').where({ email: 'carla@andino.demo' }).first('id');
+    const desk3 = await h.stack.db('desks').where({ branch_id: h.branchId, name: 'Módulo 3' }).first('id');
+    const past = (await sup.request('POST', '/api/tickets', { serviceId: c.id, customerId: customer.id })).body;
+    for (const [path, body] of [
+      ['call', { agentId: carla.id, deskId: desk3.id }],
+      ['attend', {}],
+      ['finish', {}],
+    ] as const)
+      expect((await sup.request('POST', `/api/tickets/${past.id}/${path}`, body)).status, path).toBe(200);
+    await h.stack.db('ticket_status_tokens').where({ ticket_id: past.id }).del();
+    const token = await issueStatusToken(h.stack.db, past.id);
+    const answered = await fetch(`${h.stack.url}/api/public/tickets/${token}/survey`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ score: 2, comment: 'Faltaba información' }),
+    });
+    expect(answered.status).toBe(200);
+
+    const { context, page } = await loggedInPage(h, 'bruno@andino.demo');
+    await takeDesk(page, 'Módulo 2');
+    const now = (await sup.request('POST', '/api/tickets', { serviceId: c.id, customerId: customer.id })).body;
+    // Online in automatic mode, the ticket may come to Bruno by itself; else he takes it from the list.
+    const attention = page.getByTestId('attention');
+    const take = page
+      .getByTestId('waiting-list')
+      .locator(`tr[data-number="${now.number}"]`)
+      .getByRole('button', { name: 'Atender' });
+    await attention.or(take).first().waitFor();
+    if (await take.isVisible()) await take.click();
+    await attention.waitFor();
+    const visits = page.getByTestId('customer-visits');
+    await visits.getByTestId('visit-score').waitFor();
+    expect(await visits.getByTestId('visit-score').textContent()).toBe('Calificó 2 de 5Faltaba información');
+    expect(await visits.getByTestId('customer-scores').textContent()).toBe('Satisfacción: 2 de 5 (1)');
+    await visits.scrollIntoViewIfNeeded();
+    await screenshot(page, 'desk20-customer-panel-scores');
     await context.close();
   });
 });
