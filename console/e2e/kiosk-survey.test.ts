@@ -136,6 +136,9 @@ describe('issue 20: the satisfaction survey page', () => {
     });
     expect(answered.status).toBe(200);
 
+    // Earlier tests left tickets waiting: gone, so the one Bruno serves is hers.
+    for (const id of await h.stack.db('tickets').where({ branch_id: h.branchId, status: 'waiting' }).pluck('id'))
+      expect((await sup.request('POST', `/api/tickets/${id}/cancel`, {})).status).toBe(200);
     const { context, page } = await loggedInPage(h, 'bruno@andino.demo');
     await takeDesk(page, 'Módulo 2');
     const now = (await sup.request('POST', '/api/tickets', { serviceId: c.id, customerId: customer.id })).body;
