@@ -38,6 +38,7 @@ import { configAuditRoutes } from './config_audit/routes.js';
 import { profileRoutes } from './profile/routes.js';
 import { docsRoutes } from './docs/routes.js';
 import { publicRoutes } from './public/routes.js';
+import { surveyRoutes } from './surveys/routes.js';
 import { videoRoutes } from './video/routes.js';
 import { TEMPORAL_CODEC_PATH, temporalCodecRoutes } from './temporal-codec/routes.js';
 import { createApiMetrics, type ApiMetrics } from './metrics/metrics.js';
@@ -92,6 +93,7 @@ export function createApp(deps: ApiDeps, metrics: ApiMetrics = createApiMetrics(
   api.use(profileRoutes(deps));
   api.use(docsRoutes());
   api.use(publicRoutes(deps));
+  api.use(surveyRoutes(deps)); // issue 20
   api.use(videoRoutes(deps));
   api.use((_req, res) =>
     res

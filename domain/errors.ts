@@ -74,6 +74,9 @@ export const ERROR_CODES = {
   NoAppointmentToday: 'NotFound',
   AlreadyCheckedIn: 'IllegalTransition',
   AlreadyOnTheWay: 'IllegalTransition', // { number }
+  // Issue 20, the satisfaction survey: only a finished ticket, for SURVEY_DAYS after it ended.
+  SurveyNotOpen: 'IllegalTransition',
+  SurveyClosed: 'Conflict', // { days }
   StepRefused: 'Validation', // a step the database refused (a value it cannot store)
   // Shifts and desks.
   ShiftOpening: 'IllegalTransition',

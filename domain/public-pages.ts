@@ -3,7 +3,7 @@
 // navigates. Issue 17: they are a build of their own (console/public.html, on Preact), so the
 // API sends that page for these addresses and the agent console's page for every other one.
 
-export const PUBLIC_PAGES = ['display', 'kiosk', 'status', 'join'] as const;
+export const PUBLIC_PAGES = ['display', 'kiosk', 'status', 'join', 'survey'] as const;
 export type PublicPageName = (typeof PUBLIC_PAGES)[number];
 
 const PUBLIC_PAGE_PATH = new RegExp(`^/(${PUBLIC_PAGES.join('|')})/([^/]+)/?$`);
@@ -30,6 +30,8 @@ export const publicData = {
   branch: (branchId: number) => `/public/branches/${branchId}`,
   display: (branchId: number) => `/public/branches/${branchId}/display`,
   ticket: (token: string) => `/public/tickets/${encodeURIComponent(token)}`,
+  /** Issue 20: the satisfaction survey of the ticket the status token names. */
+  survey: (token: string) => `/public/tickets/${encodeURIComponent(token)}/survey`,
 };
 
 /**
@@ -48,5 +50,7 @@ export function firstDataOf(page: PublicPageName, param: string): string | undef
       return publicData.ticket(param);
     case 'join':
       return undefined;
+    case 'survey':
+      return publicData.survey(param);
   }
 }

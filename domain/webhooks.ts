@@ -21,4 +21,5 @@ export const WEBHOOK_EVENTS = [
   // Issue 19: alerts (domain/alerts.ts ALERT_WEBHOOK_EVENTS).
   'alert.raised',
   'alert.cleared',
+  'survey.answered', // issue 20: a customer's satisfaction answer (api/public/survey.ts)
 ] as const;

@@ -23,6 +23,7 @@ import services from './services';
 import shifts from './shifts';
 import tickets from './tickets';
 import topics from './topics';
+import surveys from './surveys';
 import users from './users';
 import webhooks from './webhooks';
 
@@ -67,6 +68,7 @@ export const App = () => (
     <Resource name="config_audit" {...config_audit} />
     <Resource name="alerts" {...alerts} />
     <Resource name="alert_rules" {...alert_rules} />
+    <Resource name="surveys" {...surveys} />
     <CustomRoutes>
       <Route path="/monitor" element={<MonitorPage />} />
       <Route path="/reports" element={<ReportsPage />} />

@@ -218,6 +218,15 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
     await api.call(sup, 'get', '/tickets/:id/chat', { params: { id: first } });
     const appointmentCustomer = (await app.db('tickets').where({ id: appointment }).first('customer_id')).customer_id;
     await api.call(sup, 'get', '/customers/:id/visits', { params: { id: appointmentCustomer }, query: { limit: 5 } });
+    // Issue 20: the finished ticket's satisfaction survey, and the back office's reads of it.
+    // (The link the customer got is stored as a hash: the test gives the ticket a fresh one.)
+    await app.db('ticket_status_tokens').where({ ticket_id: first }).del();
+    const rated = { token: await issueStatusToken(app.db, first) };
+    await api.call(ANONYMOUS, 'get', '/public/tickets/:token/survey', { params: rated });
+    await api.call(ANONYMOUS, 'post', '/public/tickets/:token/survey', { params: rated, body: { score: 4 } });
+    await api.call(sup, 'get', '/surveys', { query: { range: [0, 9] } });
+    const surveyDay = await today();
+    await api.call(sup, 'get', '/surveys/summary', { query: { from: surveyDay, to: surveyDay, groupBy: 'topic' } });
     await api.call(ana, 'get', '/shifts/current/figures');
     await api.call(sup, 'get', '/shifts');
     await api.call(sup, 'get', '/shifts/:id', { params: { id: shift } });

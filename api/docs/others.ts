@@ -2,7 +2,9 @@
 // described from their own schemas. Routes not listed anywhere still appear via discover.ts.
 import * as Shift from '../shifts/schemas.js';
 import * as Video from '../video/schemas.js';
-import { CheckInBody, KioskBody, LeaveBody } from '../public/schemas.js';
+import { CheckInBody, KioskBody, LeaveBody, SurveyBody } from '../public/schemas.js';
+import { SurveySummaryQuery } from '../surveys/schemas.js';
+import { SURVEY_DAYS } from '../../domain/surveys.js';
 import { PUBLIC_RIGHTS } from '../../domain/ticket-rights.js';
 import {
   HourCsvQuery,
@@ -330,14 +332,15 @@ export const OTHER_OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/public/branches/:id',
-    summary: 'H5: kiosk — branch name and its services',
+    summary: 'H5: kiosk — branch name, its services and the priorities it offers (issue 20)',
     tag: 'public',
     response: C.PublicBranch,
   },
   {
     method: 'post',
     path: '/public/branches/:id/tickets',
-    summary: 'H5: kiosk — take a ticket (30 a minute per address); returns a status-page link',
+    summary:
+      "H5: kiosk — take a ticket (30 a minute per address), optionally with a priority the kiosk offers and the customer's ID number, phone or e-mail with her consent per channel (issue 20: linked, never shown); returns a status-page link",
     tag: 'public',
     body: KioskBody,
     response: C.KioskTicket,
@@ -382,6 +385,42 @@ export const OTHER_OPERATIONS: Operation[] = [
     body: LeaveBody,
     response: C.PublicStatus,
     ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/public/tickets/:token/survey',
+    summary: `Issue 20: satisfaction survey page — the ticket's number, service and branch, whether it can be answered (open: finished, up to ${SURVEY_DAYS} days after it ended) and the answer so far`,
+    tag: 'public',
+    response: C.PublicSurvey,
+  },
+  {
+    method: 'post',
+    path: '/public/tickets/:token/survey',
+    summary: `Issue 20: answer the survey (score 1–5, optional comment); answering again while open changes the answer (30 a minute per address). Not finished: 409 SurveyNotOpen; after ${SURVEY_DAYS} days: 409 SurveyClosed. A score of 1–2 notifies the branch's supervisors; every answer is the webhook event survey.answered`,
+    tag: 'public',
+    body: SurveyBody,
+    response: C.PublicSurvey,
+    ok: 200,
+  },
+  {
+    method: 'get',
+    path: '/surveys',
+    summary:
+      'Issue 20: satisfaction answers, newest first, with the ticket, service, agent and topics (react-admin list). filter = branchId, serviceId, agentId, from, to, score',
+    tag: 'surveys',
+    query: ListQuery,
+    response: z.array(C.Survey),
+    auth: 'supervisor (their branch), admin',
+  },
+  {
+    method: 'get',
+    path: '/surveys/summary',
+    summary:
+      'Issue 20: satisfaction per agent, service or topic over a range of service days: answers, average score, percent of 1–2',
+    tag: 'surveys',
+    query: SurveySummaryQuery,
+    response: C.SurveySummary,
+    auth: 'supervisor (their branch), admin',
   },
   {
     method: 'post',

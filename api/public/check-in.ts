@@ -55,5 +55,10 @@ export async function kioskCheckIn(
     if (err instanceof DomainError && err.code === 'TicketEnded') throw new DomainError('NoAppointmentToday');
     throw err;
   }
-  return { number: t.number, serviceName: t.service_name, ...(await statusLink(d.db, t.id)) };
+  return {
+    number: t.number,
+    serviceName: t.service_name,
+    issuedAt: new Date().toISOString(),
+    ...(await statusLink(d.db, t.id)),
+  };
 }

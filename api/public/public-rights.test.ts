@@ -205,7 +205,7 @@ describe("the kiosk checks in today's appointments of its branch", () => {
     const ticketId = await appointment(centro, inHours(2), '52.123.456');
     const res = await post(`/public/branches/${centro.id}/check-in`, { idNumber: '52123456' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(Object.keys(res.body).sort()).toEqual(['number', 'serviceName', 'statusUrl', 'token']);
+    expect(Object.keys(res.body).sort()).toEqual(['issuedAt', 'number', 'serviceName', 'statusUrl', 'token']);
     expect(res.body.statusUrl).toBe(`/status/${res.body.token as string}`);
     expect(await statusOf(ticketId)).toBe('waiting');
     expect((await eventsOf(ticketId)).at(-1)).toMatchObject({

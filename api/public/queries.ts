@@ -2,7 +2,7 @@
 // numbers and desks, never customers: a display or a status page is seen by strangers.
 import { iso } from '../../db/dates.js';
 import type { Db } from '../../db/knex.js';
-import type { CalledTicket, DisplayView, PublicStatus } from '../../domain/contracts/public.js';
+import type { CalledTicket, DisplayView, KioskPriority, PublicStatus } from '../../domain/contracts/public.js';
 import type { ServiceRef } from '../../domain/contracts/shifts.js';
 import { DomainError } from '../../domain/errors.js';
 import { CALL_CLOCK_STEPS, saidOnTheWay, type TicketStatus } from '../../domain/tickets.js';
@@ -31,6 +31,15 @@ export async function kioskServices(db: Db, branchId: number): Promise<ServiceRe
     .orderBy('label')
     .select('id', 'name', 'label');
   return rows.map(({ id, name, label }) => ({ id, name, label }));
+}
+
+/** Issue 20: the priorities the kiosk offers — the entity's levels above normal, highest first. */
+export async function kioskPriorities(db: Db, entityId: number): Promise<KioskPriority[]> {
+  return db('priorities')
+    .where({ entity_id: entityId })
+    .where('level', '>', 0)
+    .orderBy([{ column: 'level', order: 'desc' }, 'name'])
+    .select('id', 'name');
 }
 
 interface CalledRow {

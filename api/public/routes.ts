@@ -7,16 +7,18 @@ import { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
 import type { ApiDeps } from '../deps.js';
 import { parse } from '../http/validate.js';
-import { createTicket } from '../tickets/create.js';
-import { KIOSK, kioskCheckIn } from './check-in.js';
+import { kioskCheckIn } from './check-in.js';
 import { leaveQueue } from './leave.js';
 import { onMyWay } from './on-my-way.js';
-import { activeBranch, displayOf, kioskServices, statusOf } from './queries.js';
-import { CheckInBody, KioskBody, LeaveBody } from './schemas.js';
-import { statusLink, ticketOfToken } from './tokens.js';
-import type { DisplayView, KioskTicket, PublicBranch } from '../../domain/contracts/public.js';
+import { activeBranch, displayOf, kioskPriorities, kioskServices, statusOf } from './queries.js';
+import { issueKioskTicket } from './kiosk.js';
+import { answerSurvey, surveyOf } from '../../db/surveys/answer.js';
+import { CheckInBody, KioskBody, LeaveBody, SurveyBody } from './schemas.js';
+import { ticketOfToken } from './tokens.js';
+import type { DisplayView, PublicBranch } from '../../domain/contracts/public.js';
 
 const BranchParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const TokenParams = z.object({ token: z.string().max(100) });
 
 /** 30 a minute per address: a busy kiosk's pace, far below what guessing needs. Each write has its own budget. */
 const perKiosk = (what: string) =>
@@ -39,41 +41,23 @@ export function publicRoutes(deps: ApiDeps): Router {
   const r = Router();
   const issueLimit = perKiosk('tickets');
   const checkInLimit = perKiosk('check-ins');
+  const surveyLimit = perKiosk('survey answers');
 
   r.get('/public/branches/:id', async (req, res) => {
     const { id } = parse(BranchParams, req.params);
     const branch = await activeBranch(deps.db, id);
-    const page: PublicBranch = { id: branch.id, name: branch.name, services: await kioskServices(deps.db, id) };
+    const page: PublicBranch = {
+      id: branch.id,
+      name: branch.name,
+      services: await kioskServices(deps.db, id),
+      priorities: await kioskPriorities(deps.db, branch.entityId),
+    };
     res.json(page);
   });
 
   r.post('/public/branches/:id/tickets', issueLimit, async (req, res) => {
     const { id } = parse(BranchParams, req.params);
-    const { serviceId } = parse(KioskBody, req.body);
-    const branch = await activeBranch(deps.db, id);
-    const service: { id: number; name: string; active: boolean; virtual_enabled: boolean } | undefined = await deps
-      .db('services')
-      .where({ id: serviceId, branch_id: id })
-      .first('id', 'name', 'active', 'virtual_enabled');
-    if (!service) throw new DomainError('Validation', {}, { fields: { serviceId: { code: 'unknown_reference' } } });
-    const view = await createTicket(
-      deps,
-      {
-        entityId: branch.entityId,
-        branchId: id,
-        serviceId,
-        virtualEnabled: service.virtual_enabled,
-        active: service.active,
-      },
-      { serviceId, kind: 'turn' },
-      KIOSK,
-    );
-    const ticket: KioskTicket = {
-      number: view.number,
-      serviceName: service.name,
-      ...(await statusLink(deps.db, view.id)),
-    };
-    res.status(201).json(ticket);
+    res.status(201).json(await issueKioskTicket(deps, id, parse(KioskBody, req.body)));
   });
 
   r.post('/public/branches/:id/check-in', checkInLimit, async (req, res) => {
@@ -108,6 +92,20 @@ export function publicRoutes(deps: ApiDeps): Router {
     const ticketId = await ticketOfToken(deps.db, req.params.token);
     if (!ticketId) throw new DomainError('LinkInvalid');
     res.json(await onMyWay(deps, ticketId));
+  });
+
+  // Issue 20: the satisfaction survey of a finished ticket, opened with its status-page token.
+  r.get('/public/tickets/:token/survey', async (req, res) => {
+    const ticketId = await ticketOfToken(deps.db, req.params.token);
+    if (!ticketId) throw new DomainError('LinkInvalid');
+    res.json(await surveyOf(deps.db, ticketId));
+  });
+
+  r.post('/public/tickets/:token/survey', surveyLimit, async (req, res) => {
+    const body = parse(SurveyBody, req.body);
+    const ticketId = await ticketOfToken(deps.db, parse(TokenParams, req.params).token);
+    if (!ticketId) throw new DomainError('LinkInvalid');
+    res.json(await answerSurvey(deps.db, ticketId, body));
   });
   return r;
 }

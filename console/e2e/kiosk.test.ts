@@ -152,7 +152,7 @@ describe('issue 17: the appointment check-in and the language on the kiosk', () 
     await screenshot(page, 'kiosk-home-en');
 
     await takeTicket(page);
-    await page.getByText('Your ticket').waitFor();
+    await page.getByText('Your ticket', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Take another ticket' }).click();
     await page.getByRole('heading', { name: 'Bienvenido' }).waitFor();
     expect(await lang()).toBe('es');

@@ -7,13 +7,15 @@
 // mediasoup and all, loads when its address is opened.
 import { publicPageOf, type PublicPageName } from '@domain/public-pages';
 import { lazy, type ReactElement } from 'react';
-import { displayQuery, publicBranchQuery, publicStatusQuery, queryClient } from './api/queries';
+import { displayQuery, publicBranchQuery, publicStatusQuery, publicSurveyQuery, queryClient } from './api/queries';
 import { DisplayRoute } from './display/DisplayScreen';
 import { KioskRoute } from './kiosk/KioskScreen';
 import { StatusRoute } from './status/StatusScreen';
 
 const loadJoin = () => import('./join');
 const JoinRoute = lazy(async () => ({ default: (await loadJoin()).JoinRoute }));
+const loadSurvey = () => import('./survey/SurveyScreen');
+const SurveyRoute = lazy(async () => ({ default: (await loadSurvey()).SurveyRoute }));
 
 // Each page asks for its first data at once, while the rest of its code may still be on the way
 // (the API named it in the page's answer, a preload: domain firstDataOf). A refusal lands in the
@@ -41,6 +43,12 @@ const PAGES: Record<PublicPageName, Page> = {
     data: (token) => queryClient.prefetchQuery(publicStatusQuery(token)),
   },
   join: { code: loadJoin, render: (token) => <JoinRoute token={token} /> },
+  // Issue 20: opened from a message once the visit is over; not in the first download.
+  survey: {
+    code: loadSurvey,
+    render: (token) => <SurveyRoute token={token} />,
+    data: (token) => queryClient.prefetchQuery(publicSurveyQuery(token)),
+  },
 };
 
 /**

@@ -1,5 +1,6 @@
 // Issue 16: a customer's past visits for the customer panel at the desk — the latest ended
-// tickets of that customer in the entity (date, branch, service, agent, topics and notes). One
+// tickets of that customer in the entity (date, branch, service, agent, topics and notes; issue 20,
+// her satisfaction answer to each, and the average of all of them). One
 // statement; the notes are read from each ticket's own timeline partition (its service day).
 import type { CustomerVisits } from '../../domain/contracts/tickets.js';
 import { ENDED_STATUSES, type TicketKind, type TicketStatus } from '../../domain/tickets.js';
@@ -17,6 +18,8 @@ interface VisitRow {
   agent_name: string | null;
   topics: string[];
   notes: string[];
+  score: number | null;
+  comment: string | null;
   total: string;
 }
 
@@ -31,6 +34,7 @@ export async function customerVisits(
     .join('services as s', 's.id', 't.service_id')
     .join('branches as b', 'b.id', 't.branch_id')
     .leftJoin('users as u', 'u.id', 't.agent_id')
+    .leftJoin('surveys as sv', 'sv.ticket_id', 't.id')
     .where({ 't.customer_id': customerId, 't.entity_id': entityId })
     .whereIn('t.status', ENDED_STATUSES)
     .orderBy('t.arrival_at', 'desc')
@@ -53,8 +57,14 @@ export async function customerVisits(
                 where e.ticket_id = t.id and e.service_day = t.service_day and e.type = 'note'
                   and e.details->>'text' is not null order by e.seq) as notes`,
       ),
+      'sv.score',
+      'sv.comment',
       db.raw('count(*) over () as total'),
     );
+  // Issue 20: her answers over every visit of the entity, not only this page's.
+  const answered: { answers: string; avg: string | null } | undefined = await db('surveys')
+    .where({ customer_id: customerId, entity_id: entityId })
+    .first(db.raw('count(*) as answers'), db.raw('avg(score) as avg'));
   return {
     // A window count is taken before the limit: every ended visit, not just this page's.
     total: rows.length ? Number(rows[0]?.total) : 0,
@@ -69,6 +79,11 @@ export async function customerVisits(
       agentName: r.agent_name,
       topics: r.topics,
       notes: r.notes,
+      survey: r.score === null ? null : { score: r.score, comment: r.comment },
     })),
+    surveys: {
+      answers: Number(answered?.answers ?? 0),
+      avgScore: answered?.avg == null ? null : Math.round(Number(answered.avg) * 10) / 10,
+    },
   };
 }

@@ -121,6 +121,19 @@ async function served(o: Org, day: string, customerId: number, status = 'finishe
     { room_id: room, sender_type: 'customer', body: 'Aquí está', file_id: file },
   ]);
   await db('tags').insert({ room_id: room, author_id: agent.id, offset_ms: 1000, body: 'Ana mostró su cédula' });
+  // Issue 20: her satisfaction answer — the score is a figure, the comment is what she said.
+  if (status === 'finished')
+    await db('surveys').insert({
+      ticket_id: id,
+      entity_id: o.entityId,
+      branch_id: o.branchId,
+      service_id: service.id,
+      agent_id: agent.id,
+      customer_id: customerId,
+      service_day: day,
+      score: 2,
+      comment: 'Me atendió Agent0, esperé mucho',
+    });
   return id;
 }
 
@@ -194,6 +207,13 @@ describe('retention of customer data', () => {
     expect(await db('tags').whereIn('room_id', room).pluck('body')).toEqual(['']);
     expect(await db('files').whereIn('room_id', room).pluck('name')).toEqual(['']);
     await expect(fs.access(path.join(filesDir, anaFile))).rejects.toThrow();
+    expect(await db('surveys').where({ ticket_id: anaOld }).first('score', 'comment')).toEqual({
+      score: 2,
+      comment: null,
+    });
+    expect(await db('surveys').where({ ticket_id: beaRecent }).first('comment')).toEqual({
+      comment: 'Me atendió Agent0, esperé mucho',
+    });
     // Untouched: a ticket of the retained months, another entity's, and one still open.
     for (const t of [beaRecent, carlOld, open]) {
       expect((await events(t))[0]).toMatchObject({ actor_name: 'Ana Pérez' });

@@ -106,6 +106,8 @@ async function anonymiseTickets(
     await trx('chat_messages').whereIn('room_id', rooms).whereNotNull('file_id').update({ body: null });
     await trx('chat_messages').whereIn('room_id', rooms).whereNull('file_id').update({ body: '' });
     await trx('tags').whereIn('room_id', rooms).update({ body: '' });
+    // Issue 20: her satisfaction comment goes; the score stays (a figure of the reports).
+    await trx('surveys').whereIn('ticket_id', ids).whereNotNull('comment').update({ comment: null });
     const files: { storage_key: string }[] = await trx('files')
       .whereIn('room_id', rooms)
       .whereNot('name', '')

@@ -30,6 +30,7 @@ import * as reportOutcomes from './20261205_046_report_outcomes.js';
 import * as customerConsent from './20261206_049_customer_consent.js';
 import * as alerts from './20261206_050_alerts.js';
 import * as shiftEventsHourAgents from './20261206_055_shift_events_hour_agents.js';
+import * as surveys from './20261206_065_surveys.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -62,6 +63,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261206_049_customer_consent', customerConsent],
   ['20261206_050_alerts', alerts],
   ['20261206_055_shift_events_hour_agents', shiftEventsHourAgents],
+  ['20261206_065_surveys', surveys],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -9,3 +9,4 @@ export * from './monitor.js';
 export * from './resources.js';
 export * from './video.js';
 export * from './system.js';
+export * from './surveys.js';

@@ -5,13 +5,26 @@ import { TICKET_STATUSES } from '../tickets.js';
 import { Id, Instant, Uuid } from './common.js';
 import { ServiceRef } from './shifts.js';
 
-/** The kiosk's branch: its name and the services it issues tickets for. */
-export const PublicBranch = z.object({ id: Id, name: z.string(), services: z.array(ServiceRef) }).strict();
+/** Issue 20: a priority the kiosk offers (elderly, pregnant…): the entity's levels above normal. */
+export const KioskPriority = z.object({ id: Id, name: z.string() }).strict();
+export type KioskPriority = z.infer<typeof KioskPriority>;
+
+/** The kiosk's branch: its name, the services it issues tickets for and the priorities it offers. */
+export const PublicBranch = z
+  .object({ id: Id, name: z.string(), services: z.array(ServiceRef), priorities: z.array(KioskPriority) })
+  .strict();
 export type PublicBranch = z.infer<typeof PublicBranch>;
 
 /** A ticket taken or an appointment checked in at the kiosk, with its status-page link. */
 export const KioskTicket = z
-  .object({ number: z.string(), serviceName: z.string(), token: z.string(), statusUrl: z.string() })
+  .object({
+    number: z.string(),
+    serviceName: z.string(),
+    token: z.string(),
+    statusUrl: z.string(),
+    /** When it was issued (or checked in): printed on the paper ticket (issue 20). */
+    issuedAt: Instant,
+  })
   .strict();
 export type KioskTicket = z.infer<typeof KioskTicket>;
 
@@ -53,3 +66,22 @@ export const PublicStatus = z
   })
   .strict();
 export type PublicStatus = z.infer<typeof PublicStatus>;
+
+/**
+ * Issue 20: the satisfaction survey of a ticket, as its status-page token opens it. `state`: open
+ * (finished, within SURVEY_DAYS of its end), notFinished (nothing to rate yet, or cancelled),
+ * closed (too late). `answer`: what this link already answered (it may be changed while open).
+ */
+export const PublicSurvey = z
+  .object({
+    number: z.string(),
+    serviceName: z.string(),
+    branchName: z.string(),
+    state: z.enum(['open', 'notFinished', 'closed']),
+    answer: z
+      .object({ score: z.number().int().min(1).max(5), comment: z.string().nullable() })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type PublicSurvey = z.infer<typeof PublicSurvey>;

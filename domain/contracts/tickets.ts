@@ -151,9 +151,21 @@ export const CustomerVisit = z
     agentName: z.string().nullable(),
     topics: z.array(z.string()),
     notes: z.array(z.string()),
+    /** Issue 20: what she answered to this visit's satisfaction survey; null: no answer. */
+    survey: z
+      .object({ score: z.number().int().min(1).max(5), comment: z.string().nullable() })
+      .strict()
+      .nullable(),
   })
   .strict();
 export type CustomerVisit = z.infer<typeof CustomerVisit>;
 /** The latest visits (newest first, at most `limit`) and how many there are in all. */
-export const CustomerVisits = z.object({ total: count, visits: z.array(CustomerVisit) }).strict();
+export const CustomerVisits = z
+  .object({
+    total: count,
+    visits: z.array(CustomerVisit),
+    /** Issue 20: her satisfaction answers over all visits of the entity: how many, and their average. */
+    surveys: z.object({ answers: count, avgScore: z.number().nullable() }).strict(),
+  })
+  .strict();
 export type CustomerVisits = z.infer<typeof CustomerVisits>;

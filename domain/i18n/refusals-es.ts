@@ -49,6 +49,8 @@ export const REFUSALS_ES = {
     'No encontramos una cita para hoy en esta sucursal con ese número. Revíselo o pregunte en información.',
   AlreadyCheckedIn: 'Esa cita ya tiene la llegada registrada: esté atento a la pantalla de llamados.',
   AlreadyOnTheWay: 'Ya avisó que va en camino al turno {number}: le esperamos en el módulo.',
+  SurveyNotOpen: 'Esta encuesta se abre cuando su atención haya terminado.',
+  SurveyClosed: 'Esta encuesta ya cerró: se responde hasta {days} días después de la atención.',
   StepRefused: 'No se pudo guardar este paso: revise los datos.',
   ShiftOpening: 'Su jornada aún se está abriendo: intente de nuevo en un momento.',
   ShiftEnded: 'Su jornada terminó: ingrese de nuevo a un módulo.',

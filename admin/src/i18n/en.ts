@@ -95,6 +95,19 @@ const en: TranslationMessages = {
         stuckWork: 'Stuck work',
       },
     },
+    // Issue 20.
+    surveys: {
+      name: 'Satisfaction survey |||| Satisfaction',
+      fields: {
+        answeredAt: 'Answered',
+        number: 'Ticket',
+        serviceName: 'Service',
+        agentName: 'Agent',
+        topics: 'Topics',
+        score: 'Score',
+        comment: 'Comment',
+      },
+    },
     config_audit: {
       name: 'Configuration change |||| Audit log',
       fields: {
@@ -169,6 +182,18 @@ const en: TranslationMessages = {
     },
   },
   ventanilla: {
+    // Issue 20.
+    surveys: {
+      summary: 'Satisfaction by group',
+      from: 'From',
+      to: 'To',
+      groupBy: 'Group by',
+      by: { agent: 'Agent', service: 'Service', topic: 'Topic' },
+      answers: 'Answers',
+      avg: 'Average (1–5)',
+      low: 'Scores 1–2',
+      none: 'No answers in these dates.',
+    },
     audit: {
       actions: { create: 'Created', update: 'Changed', delete: 'Deleted' },
       whole: { create: 'New record', delete: 'Record deleted' },

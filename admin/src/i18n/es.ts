@@ -99,6 +99,19 @@ const es: TranslationMessages = {
         stuckWork: 'Trabajo detenido',
       },
     },
+    // Issue 20.
+    surveys: {
+      name: 'Encuesta de satisfacción |||| Satisfacción',
+      fields: {
+        answeredAt: 'Respondida',
+        number: 'Turno',
+        serviceName: 'Servicio',
+        agentName: 'Asesor',
+        topics: 'Temas',
+        score: 'Calificación',
+        comment: 'Comentario',
+      },
+    },
     config_audit: {
       name: 'Cambio de configuración |||| Auditoría',
       fields: {
@@ -173,6 +186,18 @@ const es: TranslationMessages = {
     },
   },
   ventanilla: {
+    // Issue 20.
+    surveys: {
+      summary: 'Satisfacción por grupo',
+      from: 'Desde',
+      to: 'Hasta',
+      groupBy: 'Agrupar por',
+      by: { agent: 'Asesor', service: 'Servicio', topic: 'Tema' },
+      answers: 'Respuestas',
+      avg: 'Promedio (1–5)',
+      low: 'Calificaciones 1–2',
+      none: 'No hay respuestas en estas fechas.',
+    },
     audit: {
       actions: { create: 'Creó', update: 'Modificó', delete: 'Eliminó' },
       whole: { create: 'Registro nuevo', delete: 'Registro eliminado' },

@@ -30,6 +30,7 @@ export function AppMenu() {
       <Menu.ResourceItem name="customers" />
       <Menu.ResourceItem name="shifts" />
       <Menu.ResourceItem name="alerts" />
+      <Menu.ResourceItem name="surveys" />
       <Divider />
       {admin && <Menu.ResourceItem name="entities" />}
       {CONFIG.map((name) => (

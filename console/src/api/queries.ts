@@ -1,6 +1,6 @@
 // Server state, one query per fact: its key (what a socket event or a mutation invalidates) and
 // how it is fetched. Screens share these; TanStack Query keeps one copy and one request in flight.
-import type { PublicStatus, DisplayView, PublicBranch } from '@domain/contracts/public';
+import type { PublicStatus, DisplayView, PublicBranch, PublicSurvey } from '@domain/contracts/public';
 import { publicData } from '@domain/public-pages';
 import type { ResourceName, ResourceRecord, SessionUser, Profile } from '@domain/contracts/resources';
 import type { ShiftView } from '@domain/contracts/shifts';
@@ -122,6 +122,13 @@ export const displayQuery = (branchId: number) =>
   queryOptions({
     queryKey: [...keys.public, 'display', branchId],
     queryFn: () => api.get<DisplayView>(publicData.display(branchId)),
+    staleTime: PUBLIC_FRESH_MS,
+  });
+/** Issue 20: the satisfaction survey of the status token's ticket. */
+export const publicSurveyQuery = (token: string) =>
+  queryOptions({
+    queryKey: [...keys.public, 'survey', token],
+    queryFn: () => api.get<PublicSurvey>(publicData.survey(token)),
     staleTime: PUBLIC_FRESH_MS,
   });
 export const publicStatusQuery = (token: string) =>

@@ -1,5 +1,6 @@
 // Issue 16: the customer panel — who is in front of the agent: their latest visits (date, service,
-// agent, topics, notes), from GET /customers/:id/visits (this entity's customers only).
+// agent, topics, notes; issue 20: her satisfaction answer to each and their average), from
+// GET /customers/:id/visits (this entity's customers only).
 import type { CustomerVisits as Visits } from '@domain/contracts/tickets';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
@@ -9,6 +10,8 @@ import { StatusBadge } from '../common/Badge';
 import { Notice } from '../common/Notice';
 import { formatDateTime } from '../common/time';
 import { fill, plural, useI18n } from '../i18n';
+import { LOW_SCORE } from '@domain/surveys';
+import './visit-scores.css';
 
 const SHOWN = 10;
 
@@ -26,6 +29,14 @@ export function CustomerVisits({ customerId }: { customerId: number }) {
         {t.visits.title}
         {data && data.total > 0 && <span className="muted"> · {plural(t.visits.count, data.total, locale)}</span>}
       </h3>
+      {data && data.surveys.answers > 0 && (
+        <p className="visit-scores" data-testid="customer-scores">
+          {fill(t.visits.surveyAvg, {
+            avg: data.surveys.avgScore?.toLocaleString(locale, { maximumFractionDigits: 1 }) ?? '',
+            n: data.surveys.answers,
+          })}
+        </p>
+      )}
       <Notice kind="error" text={error} />
       {!data && !error && <p className="muted">{t.app.loading}</p>}
       {data && data.total === 0 && <p className="muted">{t.visits.none}</p>}
@@ -52,6 +63,14 @@ export function CustomerVisits({ customerId }: { customerId: number }) {
                       {name}
                     </span>
                   ))}
+                </div>
+              )}
+              {v.survey && (
+                <div className="visit-score" data-testid="visit-score">
+                  <span className={v.survey.score <= LOW_SCORE ? 'badge badge-low-score' : 'badge'}>
+                    {fill(t.visits.survey, { score: v.survey.score })}
+                  </span>
+                  {v.survey.comment && <q className="visit-score-comment">{v.survey.comment}</q>}
                 </div>
               )}
               {v.notes.length > 0 && (

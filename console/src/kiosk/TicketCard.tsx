@@ -20,7 +20,7 @@ export function TicketCard({
   done: string;
   onDone(): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const address = `${window.location.origin}${ticket.statusUrl}`;
   const { secondsLeft, keep } = useResetCountdown(onDone);
   // The ticket is what changed: say it (its heading takes the focus) and come back to it on "keep".
@@ -35,18 +35,37 @@ export function TicketCard({
         </span>
       </h1>
       <span className="kiosk-service">{ticket.serviceName}</span>
+      {/* Issue 20: on paper (80 mm, kiosk.css @media print) the time it was issued, and what the QR is for. */}
+      <p className="kiosk-print-only kiosk-print-time" data-testid="kiosk-issued-at">
+        {t.kiosk.issuedAt}:{' '}
+        {new Date(ticket.issuedAt).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}
+      </p>
       <div className="kiosk-follow">
         <LinkQr url={address} label={t.kiosk.qr} />
         <div className="kiosk-follow-text">
-          <p>{t.kiosk.follow}</p>
+          <p className="kiosk-screen-only">{t.kiosk.follow}</p>
+          <p className="kiosk-print-only">{t.kiosk.printFollow}</p>
           <p className="kiosk-address mono" data-testid="kiosk-status-address">
             {address}
           </p>
         </div>
       </div>
-      <button type="button" className="btn kiosk-big-btn" onClick={onDone}>
-        {done}
-      </button>
+      <div className="kiosk-ticket-actions">
+        <button
+          type="button"
+          className="btn btn-primary kiosk-big-btn"
+          data-testid="kiosk-print"
+          onClick={() => {
+            keep();
+            window.print();
+          }}
+        >
+          {t.kiosk.print}
+        </button>
+        <button type="button" className="btn kiosk-big-btn" onClick={onDone}>
+          {done}
+        </button>
+      </div>
       <ResetWarning
         secondsLeft={secondsLeft}
         onKeep={() => {

@@ -11,6 +11,7 @@ import { LeaveQueue } from './LeaveQueue';
 import './status.css';
 import { waitText } from './wait';
 import { OnMyWay } from './OnMyWay';
+import { SurveyLink } from './SurveyLink';
 
 function Message({ s }: { s: PublicStatus }) {
   const { t } = useI18n();
@@ -79,6 +80,7 @@ export function StatusScreen({ token }: { token: string }) {
             <CallAlert s={s} />
             <OnMyWay token={token} status={s} />
             <LeaveQueue token={token} status={s.status} />
+            <SurveyLink token={token} status={s.status} />
             <span className="live-dot">{t.status.live}</span>
           </>
         )}
