@@ -147,6 +147,8 @@ describe('issue 20: priorities at the kiosk come from the configuration', () => 
     const names = (branch.priorities as { name: string }[]).map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(['Adulto mayor', 'Embarazada', 'Persona con discapacidad']));
     expect(names).not.toContain('Normal');
+    // An appointment's level is given by the booking, not chosen at the kiosk.
+    expect(names).not.toContain('Cita');
     const elderly = await app.db('priorities').where({ name: 'Adulto mayor' }).first('id', 'level');
     const res = await take({ priorityId: elderly.id });
     expect(res.status, res.text).toBe(201);
@@ -160,7 +162,8 @@ describe('issue 20: priorities at the kiosk come from the configuration', () => 
       .insert({ entity_id: other.entityId, name: 'Ajena', level: 3 })
       .returning('id');
     const normal = await app.db('priorities').where({ name: 'Normal' }).first('id');
-    for (const priorityId of [foreign.id, normal.id, 999_999]) {
+    const booked = await app.db('priorities').where({ name: 'Cita' }).first('id');
+    for (const priorityId of [foreign.id, normal.id, booked.id, 999_999]) {
       const res = await take({ priorityId });
       expect(res.status, res.text).toBe(400);
       expect(res.body.fields).toEqual({ priorityId: { code: 'unknown_reference' } });

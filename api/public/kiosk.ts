@@ -26,10 +26,10 @@ export async function issueKioskTicket(
     .first('id', 'name', 'active', 'virtual_enabled');
   if (!service) throw new DomainError('Validation', {}, { fields: { serviceId: { code: 'unknown_reference' } } });
   if (body.priorityId) {
-    // The kiosk offers the entity's levels above normal (queries.ts kioskPriorities); nothing else is taken.
+    // The kiosk offers the entity's levels above normal marked for it (queries.ts kioskPriorities); nothing else is taken.
     const p = await deps
       .db('priorities')
-      .where({ id: body.priorityId, entity_id: branch.entityId })
+      .where({ id: body.priorityId, entity_id: branch.entityId, at_kiosk: true })
       .where('level', '>', 0)
       .first('id');
     if (!p) throw fieldRefusal('priorityId', 'unknown_reference', 'Not a priority this kiosk offers.');

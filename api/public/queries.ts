@@ -33,10 +33,10 @@ export async function kioskServices(db: Db, branchId: number): Promise<ServiceRe
   return rows.map(({ id, name, label }) => ({ id, name, label }));
 }
 
-/** Issue 20: the priorities the kiosk offers — the entity's levels above normal, highest first. */
+/** Issue 20: the priorities the kiosk offers — the entity's levels above normal marked for it, highest first. */
 export async function kioskPriorities(db: Db, entityId: number): Promise<KioskPriority[]> {
   return db('priorities')
-    .where({ entity_id: entityId })
+    .where({ entity_id: entityId, at_kiosk: true })
     .where('level', '>', 0)
     .orderBy([{ column: 'level', order: 'desc' }, 'name'])
     .select('id', 'name');

@@ -7,4 +7,5 @@ export class Priority extends BaseModel {
   declare entityId: number;
   declare name: string;
   declare level: number;
+  declare atKiosk: boolean;
 }

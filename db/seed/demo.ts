@@ -88,7 +88,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const [{ id: entityId }] = await trx('entities').insert({ name: 'Banco Andino', slug: 'andino' }).returning('id');
     await trx('priorities').insert([
       { entity_id: entityId, name: 'Normal', level: 0 },
-      { entity_id: entityId, name: 'Cita', level: 1 },
+      // Given by the booking, never chosen at the kiosk.
+      { entity_id: entityId, name: 'Cita', level: 1, at_kiosk: false },
       { entity_id: entityId, name: 'Adulto mayor', level: 2 },
       { entity_id: entityId, name: 'Embarazada', level: 2 },
       { entity_id: entityId, name: 'Persona con discapacidad', level: 2 },

@@ -57,7 +57,16 @@ export const Service = z
   })
   .strict();
 export const Topic = z.object({ id: Id, serviceId: Id, name: text }).strict();
-export const Priority = z.object({ id: Id, entityId: Id, name: text, level: z.number().int() }).strict();
+export const Priority = z
+  .object({
+    id: Id,
+    entityId: Id,
+    name: text,
+    level: z.number().int(),
+    /** Issue 20: a customer may choose it herself at the kiosk (not an appointment's or staff's level). */
+    atKiosk: z.boolean(),
+  })
+  .strict();
 export const Desk = z
   .object({
     id: Id,

@@ -48,7 +48,10 @@ const en: TranslationMessages = {
       },
     },
     topics: { name: 'Topic |||| Topics', fields: { name: 'Name', serviceId: 'Service' } },
-    priorities: { name: 'Priority |||| Priorities', fields: { name: 'Name', level: 'Level (0 = normal)' } },
+    priorities: {
+      name: 'Priority |||| Priorities',
+      fields: { name: 'Name', level: 'Level (0 = normal)', atKiosk: 'Customers choose it at the kiosk' },
+    },
     desks: { name: 'Desk |||| Desks', fields: { name: 'Name', branchId: 'Branch' } },
     users: {
       name: 'User |||| Users',

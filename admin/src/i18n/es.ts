@@ -49,7 +49,10 @@ const es: TranslationMessages = {
       },
     },
     topics: { name: 'Tema |||| Temas', fields: { name: 'Nombre', serviceId: 'Servicio' } },
-    priorities: { name: 'Prioridad |||| Prioridades', fields: { name: 'Nombre', level: 'Nivel (0 = normal)' } },
+    priorities: {
+      name: 'Prioridad |||| Prioridades',
+      fields: { name: 'Nombre', level: 'Nivel (0 = normal)', atKiosk: 'La elige el cliente en el kiosco' },
+    },
     desks: { name: 'Módulo |||| Módulos', fields: { name: 'Nombre', branchId: 'Sucursal' } },
     users: {
       name: 'Usuario |||| Usuarios',

@@ -2,6 +2,8 @@ import {
   Create,
   Datagrid,
   List,
+  BooleanField,
+  BooleanInput,
   NumberField,
   NumberInput,
   TextField,
@@ -18,6 +20,7 @@ const PriorityList = () => (
     <Datagrid rowClick="edit" bulkActionButtons={false}>
       <TextField source="name" />
       <NumberField source="level" />
+      <BooleanField source="atKiosk" />
     </Datagrid>
   </List>
 );
@@ -26,6 +29,7 @@ const PriorityForm = () => (
   <RecordForm>
     <TextInput source="name" validate={required()} />
     <NumberInput source="level" validate={[required(), minValue(0), maxValue(9)]} />
+    <BooleanInput source="atKiosk" defaultValue={true} />
   </RecordForm>
 );
 
