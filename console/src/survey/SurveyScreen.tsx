@@ -44,7 +44,15 @@ export function SurveyScreen({ token }: { token: string }) {
     <main className="center-page">
       <section className="card survey-card" data-testid="survey" aria-labelledby="survey-title">
         <div className="survey-head">
-          <span className="eyebrow">{s ? `${s.branchName} · ${s.number}` : ''}</span>
+          <span className="eyebrow">
+            {s ? (
+              <>
+                {s.branchName} · <span className="nowrap">{s.number}</span>
+              </>
+            ) : (
+              ''
+            )}
+          </span>
           <LangSwitch />
         </div>
         <h1 id="survey-title">{t.survey.title}</h1>
