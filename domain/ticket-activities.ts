@@ -13,6 +13,8 @@ export interface Registered {
   view: TicketView;
   rules: ServiceRules;
   customerName: string | null;
+  /** Issue 20: whether the customer can be sent messages (a consented channel with its contact). */
+  notify?: boolean;
 }
 
 export interface StepEffects {
@@ -24,6 +26,8 @@ export interface StepEffects {
 
 export interface StepResult {
   customerId: number | null;
+  /** Issue 20: after a customer edit, whether the ticket's customer can now be sent messages. */
+  notify?: boolean;
 }
 
 export interface TicketActivities {

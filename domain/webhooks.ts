@@ -17,5 +17,7 @@ export const WEBHOOK_EVENTS = [
   'ticket.customer_edited',
   'ticket.confirmed',
   'ticket.on_my_way',
+  'ticket.message_sent',
+  'ticket.message_failed',
   'shift.state',
 ] as const;

@@ -11,6 +11,7 @@ import { upsertCustomer } from '../../db/tickets/customers.js';
 import { notifyChange } from '../../db/tickets/notify.js';
 import { topicIdsOf, toView, type TicketRow } from '../../db/tickets/row.js';
 import { returned } from '../../db/returned.js';
+import { customerReachable } from '../../db/messages/reach.js';
 
 export async function registerTicket(db: Db, input: TicketInput, plan: RegisterPlan): Promise<Registered> {
   return db.transaction(async (trx) => {
@@ -30,6 +31,7 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
         view: toView(existing, await topicIdsOf(trx, input.ticketId)),
         rules,
         customerName: await customerName(trx, existing.customer_id),
+        notify: await customerReachable(trx, existing.customer_id),
       };
 
     const service = await trx('services as s')
@@ -132,7 +134,7 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
       at: plan.at,
     });
     await notifyChange(trx, inserted, 'created');
-    return { view: toView(inserted, []), rules, customerName: name };
+    return { view: toView(inserted, []), rules, customerName: name, notify: await customerReachable(trx, customerId) };
   });
 }
 

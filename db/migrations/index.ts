@@ -28,6 +28,7 @@ import * as appointmentGrace from './20261204_033_appointment_grace.js';
 import * as configAudit from './20261204_040_config_audit.js';
 import * as reportOutcomes from './20261205_046_report_outcomes.js';
 import * as customerConsent from './20261206_049_customer_consent.js';
+import * as messages from './20261206_060_messages.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -58,6 +59,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261204_040_config_audit', configAudit],
   ['20261205_046_report_outcomes', reportOutcomes],
   ['20261206_049_customer_consent', customerConsent],
+  ['20261206_060_messages', messages],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
