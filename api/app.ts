@@ -32,6 +32,8 @@ import { appointmentRoutes } from './appointments/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { breakCapRoutes } from './break_caps/routes.js';
+import { messageRoutes } from './messages/routes.js';
+import { messageTemplateRoutes } from './message_templates/routes.js';
 import { configAuditRoutes } from './config_audit/routes.js';
 import { profileRoutes } from './profile/routes.js';
 import { docsRoutes } from './docs/routes.js';
@@ -85,6 +87,8 @@ export function createApp(deps: ApiDeps, metrics: ApiMetrics = createApiMetrics(
   api.use(webhookRoutes(deps));
   api.use(breakCapRoutes(deps));
   api.use(configAuditRoutes(deps));
+  api.use(messageRoutes(deps)); // issue 20: the outbox
+  api.use(messageTemplateRoutes(deps));
   api.use(profileRoutes(deps));
   api.use(docsRoutes());
   api.use(publicRoutes(deps));

@@ -16,6 +16,7 @@ export const AUDITED_RESOURCES = [
   'service_assignments',
   'break_caps',
   'webhooks',
+  'message_templates',
 ] as const;
 export type AuditedResource = (typeof AUDITED_RESOURCES)[number];
 

@@ -31,6 +31,9 @@ export const WRITE_RIGHTS = {
   break_caps: all('entity'),
   webhooks: all('admin'),
   config_audit: all('nobody'),
+  // Issue 20: an entity's message wording; the outbox is written by tickets only.
+  message_templates: all('entity'),
+  messages: all('nobody'),
 } as const satisfies Record<string, Record<WriteOp, Who>>;
 export type RightsResource = keyof typeof WRITE_RIGHTS;
 

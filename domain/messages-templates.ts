@@ -53,11 +53,11 @@ export const DEFAULT_TEMPLATES: Record<MessageLang, Record<MessageKind, MessageT
     },
     booked: {
       subject: 'Cita agendada: {service}, {scheduledAt}',
-      body: 'Hola {name}: su cita de {service} en {branch} es el {scheduledAt}. Confírmela con un toque: {confirmUrl}',
+      body: 'Hola {name}: su cita de {service} en {branch} es el {scheduledAt}\nConfírmela con un toque: {confirmUrl}',
     },
     reminder: {
       subject: 'Recordatorio de su cita: {scheduledAt}',
-      body: 'Hola {name}: le recordamos su cita de {service} en {branch} el {scheduledAt}. Confírmela aquí: {confirmUrl}',
+      body: 'Hola {name}: le recordamos su cita de {service} en {branch} el {scheduledAt}\nConfírmela aquí: {confirmUrl}',
     },
     survey: {
       subject: '¿Cómo le atendimos? Turno {number}',
@@ -91,11 +91,11 @@ export const DEFAULT_TEMPLATES: Record<MessageLang, Record<MessageKind, MessageT
     },
     booked: {
       subject: 'Appointment booked: {service}, {scheduledAt}',
-      body: 'Hello {name}: your {service} appointment at {branch} is on {scheduledAt}. Confirm it with one tap: {confirmUrl}',
+      body: 'Hello {name}: your {service} appointment at {branch} is on {scheduledAt}\nConfirm it with one tap: {confirmUrl}',
     },
     reminder: {
       subject: 'Reminder of your appointment: {scheduledAt}',
-      body: 'Hello {name}: a reminder of your {service} appointment at {branch} on {scheduledAt}. Confirm it here: {confirmUrl}',
+      body: 'Hello {name}: a reminder of your {service} appointment at {branch} on {scheduledAt}\nConfirm it here: {confirmUrl}',
     },
     survey: {
       subject: 'How did we do? Ticket {number}',

@@ -23,6 +23,8 @@ import tickets from './tickets';
 import topics from './topics';
 import users from './users';
 import webhooks from './webhooks';
+import messages from './messages';
+import message_templates from './message_templates';
 
 const authProvider = createAuthProvider();
 // Issue 17: the two pages with charts and live panels (recharts alone is a third of the back
@@ -58,6 +60,8 @@ export const App = () => (
     <Resource name="break_caps" {...break_caps} />
     <Resource name="webhooks" {...webhooks} recordRepresentation="url" />
     <Resource name="config_audit" {...config_audit} />
+    <Resource name="messages" {...messages} />
+    <Resource name="message_templates" {...message_templates} />
     <CustomRoutes>
       <Route path="/monitor" element={<MonitorPage />} />
       <Route path="/reports" element={<ReportsPage />} />

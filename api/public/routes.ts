@@ -11,6 +11,7 @@ import { createTicket } from '../tickets/create.js';
 import { KIOSK, kioskCheckIn } from './check-in.js';
 import { leaveQueue } from './leave.js';
 import { onMyWay } from './on-my-way.js';
+import { messageLinkRoutes } from './messages.js';
 import { activeBranch, displayOf, kioskServices, statusOf } from './queries.js';
 import { CheckInBody, KioskBody, LeaveBody } from './schemas.js';
 import { statusLink, ticketOfToken } from './tokens.js';
@@ -37,6 +38,7 @@ const perKiosk = (what: string) =>
 
 export function publicRoutes(deps: ApiDeps): Router {
   const r = Router();
+  r.use(messageLinkRoutes(deps)); // issue 20: a message's opt-out and confirm links
   const issueLimit = perKiosk('tickets');
   const checkInLimit = perKiosk('check-ins');
 

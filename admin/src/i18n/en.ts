@@ -84,6 +84,43 @@ const en: TranslationMessages = {
       name: 'Webhook |||| Webhooks',
       fields: { url: 'URL', secret: 'Secret (HMAC signature)', events: 'Events (none = all)', active: 'Active' },
     },
+    // Issue 20: the outbox of customer messages and their templates.
+    messages: {
+      name: 'Sent message |||| Sent messages',
+      search: 'Search by recipient or ticket',
+      fields: {
+        createdAt: 'Date',
+        ticketId: 'Ticket',
+        kind: 'Message',
+        channel: 'Channel',
+        recipient: 'Recipient',
+        subject: 'Subject',
+        status: 'Status',
+        attempts: 'Attempts',
+        sentAt: 'Accepted',
+        providerId: 'Accepted id',
+        error: 'Error',
+      },
+      kinds: {
+        issued: 'Ticket issued',
+        ahead: 'People ahead of you',
+        next: 'You are next',
+        called: 'Called to the desk',
+        video_link: 'Video call link',
+        please_return: 'Please come back',
+        booked: 'Appointment booked',
+        reminder: 'Appointment reminder',
+        survey: 'Satisfaction survey',
+      },
+      channels: { email: 'E-mail', sms: 'SMS', whatsapp: 'WhatsApp' },
+      statuses: { pending: 'Pending', sending: 'Sending', sent: 'Sent', failed: 'Failed' },
+    },
+    message_templates: {
+      name: 'Message template |||| Message templates',
+      fields: { kind: 'Message', lang: 'Language', subject: 'Subject', body: 'Text' },
+      langs: { es: 'Spanish', en: 'English' },
+      placeholders: 'Available placeholders:',
+    },
     customers: {
       name: 'Customer |||| Customers',
       fields: {

@@ -88,6 +88,43 @@ const es: TranslationMessages = {
       name: 'Webhook |||| Webhooks',
       fields: { url: 'URL', secret: 'Secreto (firma HMAC)', events: 'Eventos (vacío = todos)', active: 'Activo' },
     },
+    // Issue 20: the outbox of customer messages and their templates.
+    messages: {
+      name: 'Mensaje enviado |||| Mensajes enviados',
+      search: 'Buscar por destinatario o turno',
+      fields: {
+        createdAt: 'Fecha',
+        ticketId: 'Turno',
+        kind: 'Mensaje',
+        channel: 'Canal',
+        recipient: 'Destinatario',
+        subject: 'Asunto',
+        status: 'Estado',
+        attempts: 'Intentos',
+        sentAt: 'Aceptado',
+        providerId: 'Identificador aceptado',
+        error: 'Error',
+      },
+      kinds: {
+        issued: 'Turno emitido',
+        ahead: 'Personas antes que usted',
+        next: 'Es el siguiente',
+        called: 'Llamado al módulo',
+        video_link: 'Enlace de la videollamada',
+        please_return: 'Vuelva a la fila',
+        booked: 'Cita agendada',
+        reminder: 'Recordatorio de la cita',
+        survey: 'Encuesta de satisfacción',
+      },
+      channels: { email: 'Correo', sms: 'SMS', whatsapp: 'WhatsApp' },
+      statuses: { pending: 'Pendiente', sending: 'Enviando', sent: 'Enviado', failed: 'Fallido' },
+    },
+    message_templates: {
+      name: 'Plantilla de mensaje |||| Plantillas de mensajes',
+      fields: { kind: 'Mensaje', lang: 'Idioma', subject: 'Asunto', body: 'Texto' },
+      langs: { es: 'Español', en: 'Inglés' },
+      placeholders: 'Marcadores disponibles:',
+    },
     customers: {
       name: 'Cliente |||| Clientes',
       fields: {
