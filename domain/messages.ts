@@ -89,3 +89,4 @@ export const MESSAGE_RETRY = {
   maximumInterval: '10m',
   maximumAttempts: 12,
 } as const;
+

@@ -13,6 +13,7 @@ import { createWorker } from './worker-factory.js';
 import { startWorkerMetrics } from './worker-metrics.js';
 import { startSweeper } from '../activities/stuck/sweep.js';
 import { startReportRollups } from '../activities/reports/rollups.js';
+import { startPositionWatcher } from '../activities/messages/positions.js';
 
 const log = createLogger('worker');
 
@@ -67,11 +68,17 @@ async function main(): Promise<void> {
   // Workflows that closed with their rows open free their agents and are flagged for release.
   const sweeper = startSweeper({ db, temporal, log: createLogger('sweeper') }, config.STUCK_SWEEP_SECONDS * 1000);
   const rollups = startReportRollups({ db, log: createLogger('report-rollups') }, config.REPORT_ROLLUP_SECONDS * 1000);
+  // Issue 20: waiting customers who can be told hear "N ahead of you" and "you are next".
+  const positions = startPositionWatcher(
+    { db, temporal, log: createLogger('message-positions') },
+    config.MESSAGE_POSITIONS_SECONDS * 1000,
+  );
   // The SDK's Runtime already shuts workers down on SIGINT/SIGTERM (and Ctrl-C reaches this
   // child too): run() resolves once in-flight tasks are done.
   await worker.run();
   await sweeper.stop();
   await rollups.stop();
+  await positions.stop();
   await metrics?.close();
   await connection.close();
   await clientConnection.close();

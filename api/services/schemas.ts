@@ -23,6 +23,8 @@ const ServiceFields = z
     appointmentEntry: z.enum(APPOINTMENT_ENTRIES),
     virtualEnabled: z.boolean(),
     active: z.boolean(),
+    /** Issue 20: "N ahead of you" from this many ahead, and "you are next"; null: neither. */
+    notifyAhead: z.number().int().min(0).max(50).nullable(),
   })
   .strict();
 
@@ -34,6 +36,7 @@ export const ServiceCreate = ServiceFields.extend({
   appointmentEntry: ServiceFields.shape.appointmentEntry.default('check_in'),
   virtualEnabled: ServiceFields.shape.virtualEnabled.default(false),
   active: ServiceFields.shape.active.default(true),
+  notifyAhead: ServiceFields.shape.notifyAhead.default(3),
 }).strict();
 export const ServiceUpdate = ServiceFields.partial().strict();
 export const ServiceFilter = z

@@ -29,6 +29,7 @@ import * as configAudit from './20261204_040_config_audit.js';
 import * as reportOutcomes from './20261205_046_report_outcomes.js';
 import * as customerConsent from './20261206_049_customer_consent.js';
 import * as messages from './20261206_060_messages.js';
+import * as notifyAhead from './20261206_061_notify_ahead.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -60,6 +61,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261205_046_report_outcomes', reportOutcomes],
   ['20261206_049_customer_consent', customerConsent],
   ['20261206_060_messages', messages],
+  ['20261206_061_notify_ahead', notifyAhead],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -11,6 +11,7 @@ export class Service extends BaseModel {
   declare label: string;
   declare callTimeoutSeconds: number;
   declare maxAutoRequeues: number;
+  declare notifyAhead: number | null;
   declare slaTargetSeconds: number;
   declare appointmentEntry: AppointmentEntry;
   declare virtualEnabled: boolean;

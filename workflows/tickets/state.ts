@@ -51,6 +51,8 @@ export interface TicketData {
    * messages. Only whether — her contact stays in the database. Absent in runs before messages.
    */
   notify?: boolean;
+  /** Issue 20: the position news already sent, as `kind:occasion` (the latest few). */
+  told?: string[];
 }
 
 /** Refusals carry a stable code and params (domain/errors.ts); the message is English for logs. */

@@ -29,6 +29,7 @@ import { effectsOf } from '../shifts/ticket-effects.js';
 import { createStuckFlag } from '../stuck.js';
 import { createSearchChanges } from '../search-changes.js';
 import { refusalOf } from '../refusal.js';
+import { positionReached } from '../../domain/message-signals.js';
 import {
   MESSAGE_RETRY,
   messageOfStep,
@@ -230,6 +231,16 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     if (r.reason === 'attention_overdue' && machine?.status !== 'attending') return;
     if (r.reason === 'call_overdue' && machine?.status !== 'calling') return;
     stuck.report(r);
+  });
+  // Issue 20: the position watcher's news; sent once per kind and stay in the queue, only while waiting.
+  setHandler(positionReached, (p) => {
+    const m = machine;
+    if (!m || m.status !== 'waiting') return;
+    const kind = p.ahead === 0 ? 'next' : 'ahead';
+    const key = `${kind}:${p.occasion}`;
+    if (m.data.told?.includes(key)) return;
+    m.data.told = [...(m.data.told ?? []), key].slice(-4);
+    send(m, { kind, occasion: p.occasion, ahead: p.ahead });
   });
   wire(msg.callTicket, (m, a, at) => m.planCall(a, at));
   wire(msg.recallTicket, (m, a, at) => m.planRecall(a, at));

@@ -39,6 +39,7 @@ const en: TranslationMessages = {
         branchId: 'Branch',
         callTimeoutSeconds: 'Call time-out (s)',
         maxAutoRequeues: 'Automatic requeues',
+        notifyAhead: 'Tell the customer when N are ahead (empty: never)',
         slaTargetSeconds: 'SLA wait target (s)',
         maxAttentionMinutes: 'Maximum attention (min)',
         appointmentEntry: 'Appointments join the queue',

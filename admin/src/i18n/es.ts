@@ -40,6 +40,7 @@ const es: TranslationMessages = {
         branchId: 'Sucursal',
         callTimeoutSeconds: 'Tiempo de llamado (s)',
         maxAutoRequeues: 'Reencolamientos automáticos',
+        notifyAhead: 'Avisar al cliente con N personas antes (vacío: no avisar)',
         slaTargetSeconds: 'Meta de espera SLA (s)',
         maxAttentionMinutes: 'Atención máxima (min)',
         appointmentEntry: 'Las citas entran a la fila',
