@@ -89,4 +89,3 @@ export const MESSAGE_RETRY = {
   maximumInterval: '10m',
   maximumAttempts: 12,
 } as const;
-

@@ -15,6 +15,8 @@ export interface Registered {
   customerName: string | null;
   /** Issue 20: whether the customer can be sent messages (a consented channel with its contact). */
   notify?: boolean;
+  /** Issue 20: when an appointment's reminder is due (its service's lead time before it); absent: none. */
+  remindAt?: string;
 }
 
 export interface StepEffects {

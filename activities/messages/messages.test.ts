@@ -164,4 +164,27 @@ describe('issue 20: customer messages by e-mail', () => {
     expect(row).toMatchObject({ status: 'failed', attempts: 1 });
     await updateTicket(s.client, input.ticketId, msg.cancelTicket, { actor: org.supervisor });
   });
+
+  it('an appointment gets its .ics when booked and its reminder at the set time (a timer of its workflow)', async () => {
+    const service = org.services[0]!.id;
+    await s.db('services').where({ id: service }).update({ remind_before_minutes: 1 });
+    const input = ticketInput(org, {
+      kind: 'appointment',
+      customerId: await customer(),
+      scheduledAt: new Date(Date.now() + 63_000).toISOString(), // the reminder is due in 3 s
+    });
+    const view = await startTicket(s.client, s.taskQueue, input);
+    expect(view.status).toBe('scheduled');
+    const booked = await until('booked', async () => mail.ofKind('booked')[0]);
+    expect(booked.raw).toMatch(/name=cita\.ics/);
+    expect(mail.ofKind('reminder')).toHaveLength(0);
+    const reminder = await until('reminder', async () => mail.ofKind('reminder')[0], 15_000);
+    const sentAt = Date.now();
+    expect(sentAt).toBeGreaterThanOrEqual(Date.parse(input.scheduledAt!) - 60_000 - 1000);
+    expect(bodyOf(reminder)).toMatch(/\/api\/public\/messages\/\d+\.[A-Za-z0-9_-]{32}\/confirm/);
+    await updateTicket(s.client, input.ticketId, msg.cancelTicket, { actor: org.supervisor });
+    await s.client.workflow.getHandle(`ticket-${input.ticketId}`).result();
+    expect(mail.ofKind('reminder')).toHaveLength(1);
+    await s.db('services').where({ id: service }).update({ remind_before_minutes: 1440 });
+  });
 });

@@ -32,6 +32,7 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
         rules,
         customerName: await customerName(trx, existing.customer_id),
         notify: await customerReachable(trx, existing.customer_id),
+        ...(await reminderOf(trx, existing.service_id, existing.scheduled_at)),
       };
 
     const service = await trx('services as s')
@@ -134,7 +135,13 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
       at: plan.at,
     });
     await notifyChange(trx, inserted, 'created');
-    return { view: toView(inserted, []), rules, customerName: name, notify: await customerReachable(trx, customerId) };
+    return {
+      view: toView(inserted, []),
+      rules,
+      customerName: name,
+      notify: await customerReachable(trx, customerId),
+      ...(await reminderOf(trx, input.serviceId, input.scheduledAt ?? null)),
+    };
   });
 }
 
@@ -142,4 +149,18 @@ async function customerName(db: Db, id: number | null): Promise<string | null> {
   if (id === null) return null;
   const c = await db('customers').where({ id }).first('first_name', 'last_name');
   return c ? `${c.first_name} ${c.last_name}`.trim() : null;
+}
+
+/** Issue 20: when an appointment's reminder is due, from its service's lead time. */
+async function reminderOf(
+  db: Db,
+  serviceId: number,
+  scheduledAt: string | Date | null,
+): Promise<{ remindAt?: string }> {
+  if (scheduledAt === null) return {};
+  const s: { remind_before_minutes: number | null } | undefined = await db('services')
+    .where({ id: serviceId })
+    .first('remind_before_minutes');
+  if (!s?.remind_before_minutes) return {};
+  return { remindAt: new Date(new Date(scheduledAt).getTime() - s.remind_before_minutes * 60_000).toISOString() };
 }

@@ -30,6 +30,7 @@ import * as reportOutcomes from './20261205_046_report_outcomes.js';
 import * as customerConsent from './20261206_049_customer_consent.js';
 import * as messages from './20261206_060_messages.js';
 import * as notifyAhead from './20261206_061_notify_ahead.js';
+import * as appointmentReminder from './20261206_062_appointment_reminder.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -62,6 +63,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261206_049_customer_consent', customerConsent],
   ['20261206_060_messages', messages],
   ['20261206_061_notify_ahead', notifyAhead],
+  ['20261206_062_appointment_reminder', appointmentReminder],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

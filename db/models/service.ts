@@ -12,6 +12,7 @@ export class Service extends BaseModel {
   declare callTimeoutSeconds: number;
   declare maxAutoRequeues: number;
   declare notifyAhead: number | null;
+  declare remindBeforeMinutes: number | null;
   declare slaTargetSeconds: number;
   declare appointmentEntry: AppointmentEntry;
   declare virtualEnabled: boolean;

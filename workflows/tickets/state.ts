@@ -53,6 +53,8 @@ export interface TicketData {
   notify?: boolean;
   /** Issue 20: the position news already sent, as `kind:occasion` (the latest few). */
   told?: string[];
+  /** Issue 20: an appointment's reminder, while not yet sent (only for customers who can be told). */
+  remindAt?: string | null;
 }
 
 /** Refusals carry a stable code and params (domain/errors.ts); the message is English for logs. */

@@ -301,6 +301,10 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
       // …but is given up once its grace time is over (issue 16).
       missedAt: scheduledAt ? missedAt(scheduledAt, reg.rules) : null,
       ...(reg.notify ? { notify: true } : {}),
+      // A reminder already due when booked would only repeat the booking's message.
+      ...(reg.notify && reg.remindAt && scheduledAt && Date.parse(reg.remindAt) > Date.parse(now())
+        ? { remindAt: reg.remindAt }
+        : {}),
     });
     publish(machine, reg.customerName);
     send(machine, { kind: reg.view.status === 'scheduled' ? 'booked' : 'issued', occasion: 1 });
@@ -326,6 +330,19 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     }
     const seq = m.data.seq;
     const changed = () => m.data.seq !== seq || pending.length > 0;
+    // Issue 20: an appointment's reminder is a timer of its own, before whatever the scheduled
+    // ticket waits for next (only tickets whose customer can be told have one: new runs only).
+    const remindAt = m.status === 'scheduled' ? m.data.remindAt : null;
+    if (remindAt) {
+      const upTo = m.data.checkInAt ?? missedDeadline(m);
+      if (!upTo || Date.parse(remindAt) < Date.parse(upTo)) {
+        const ms = Date.parse(remindAt) - Date.now();
+        if (ms > 0 && (await condition(changed, ms))) continue;
+        if (m.status === 'scheduled' && m.data.remindAt) send(m, { kind: 'reminder', occasion: 1 });
+        m.data.remindAt = null;
+        continue;
+      }
+    }
     // Timers run to absolute deadlines kept in state, so re-entering the loop (after a note,
     // or after continue-as-new) never restarts them.
     const deadline =

@@ -40,6 +40,7 @@ const en: TranslationMessages = {
         callTimeoutSeconds: 'Call time-out (s)',
         maxAutoRequeues: 'Automatic requeues',
         notifyAhead: 'Tell the customer when N are ahead (empty: never)',
+        remindBeforeMinutes: 'Remind of an appointment N minutes before (empty: never)',
         slaTargetSeconds: 'SLA wait target (s)',
         maxAttentionMinutes: 'Maximum attention (min)',
         appointmentEntry: 'Appointments join the queue',

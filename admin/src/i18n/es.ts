@@ -41,6 +41,7 @@ const es: TranslationMessages = {
         callTimeoutSeconds: 'Tiempo de llamado (s)',
         maxAutoRequeues: 'Reencolamientos automáticos',
         notifyAhead: 'Avisar al cliente con N personas antes (vacío: no avisar)',
+        remindBeforeMinutes: 'Recordar la cita N minutos antes (vacío: no recordar)',
         slaTargetSeconds: 'Meta de espera SLA (s)',
         maxAttentionMinutes: 'Atención máxima (min)',
         appointmentEntry: 'Las citas entran a la fila',
