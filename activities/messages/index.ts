@@ -10,7 +10,10 @@ import { mailRelayOf } from '../../platform/mail/relay.js';
 import { outboundPolicy } from '../../platform/outbound/policy.js';
 import { sendTicketMessage, type MessagingDeps } from './send.js';
 
-export type MessagingOptions = Omit<MessagingDeps, 'db' | 'attempt' | 'maxAttempts'>;
+export type MessagingOptions = Omit<MessagingDeps, 'db' | 'attempt' | 'maxAttempts' | 'policy'> & {
+  /** SMS/WhatsApp providers' policy; the configuration's OUTBOUND_ALLOW when not given. */
+  policy?: MessagingDeps['policy'];
+};
 
 /** The mail relay, links and secret from the configuration (the worker's way; tests pass their own). */
 export function messagingFromConfig(env: NodeJS.ProcessEnv = process.env): MessagingOptions {
@@ -20,6 +23,7 @@ export function messagingFromConfig(env: NodeJS.ProcessEnv = process.env): Messa
     mailer: createMailer({ relayUrl: relay.url, from: c.MAIL_FROM, policy: outboundPolicy(relay.allow) }),
     publicUrl: c.publicUrl,
     secret: c.SESSION_SECRET,
+    policy: outboundPolicy(c.OUTBOUND_ALLOW),
   };
 }
 
@@ -27,6 +31,7 @@ export function createMessageActivities(deps: { db: Db; messaging?: MessagingOpt
   const options = deps.messaging ?? messagingFromConfig();
   const full: MessagingDeps = {
     ...options,
+    policy: options.policy ?? outboundPolicy([]),
     db: deps.db,
     attempt: () => Context.current().info.attempt,
     maxAttempts: MESSAGE_RETRY.maximumAttempts,

@@ -18,6 +18,8 @@ import {
 } from '../../domain/messages-templates.js';
 import { appointmentIcs } from '../../domain/ics.js';
 import { MailRefused, type Mailer, type OutgoingMail } from '../../platform/mail/mailer.js';
+import { ProviderRefused, sendViaProvider } from '../../platform/sms/provider.js';
+import type { OutboundPolicy } from '../../platform/outbound/policy.js';
 import { createHash } from 'node:crypto';
 
 export interface MessagingDeps {
@@ -29,6 +31,8 @@ export interface MessagingDeps {
   secret: string;
   /** The activity's attempt number (Temporal's), to give up on the last one. */
   attempt: () => number;
+  /** Where SMS and WhatsApp providers may be reached (OUTBOUND_ALLOW's policy, as for webhooks). */
+  policy: OutboundPolicy;
   /** The retry policy's last attempt: a failure then is recorded as given up. */
   maxAttempts: number;
   /** Tests: runs after the relay accepted a message and before the acceptance is recorded (a crash there). */
@@ -74,16 +78,57 @@ async function sendOn(
   const done = { channel, messageId: row.id };
   if (row.status === 'sent') return { ...done, status: 'sent', providerId: row.provider_id ?? undefined };
   if (row.status === 'failed') return { ...done, status: 'failed', error: row.error ?? undefined };
-  if (channel !== 'email') {
-    // SMS and WhatsApp need the entity's provider (issue 20, part 5): not wired yet.
-    await markError(deps.db, row.id, 'no provider configured for this channel', true);
-    return { ...done, status: 'failed', error: 'no provider configured for this channel' };
-  }
   const template =
     (await templateOverride(deps.db, ctx.ticket.entityId, req.kind, row.lang)) ?? DEFAULT_TEMPLATES[row.lang][req.kind];
   const values = await placeholders(deps, ctx, customer, row, req, template);
   const { subject, body } = renderMessage(template, row.lang, values);
-  const mail: OutgoingMail = {
+  const deliver = channel === 'email' ? byMail(deps, ctx, customer, row, req, values, subject, body) : undefined;
+  const provider =
+    channel === 'email'
+      ? undefined
+      : await deps.db('message_providers').where({ entity_id: ctx.ticket.entityId }).first('url', 'token');
+  if (channel !== 'email' && !provider) {
+    await markError(deps.db, row.id, 'no SMS/WhatsApp provider configured for this entity', true);
+    return { ...done, status: 'failed', error: 'no SMS/WhatsApp provider configured for this entity' };
+  }
+  const recipient = channel === 'email' ? (customer.email as string) : (customer.phone as string);
+  // A text message carries its body only: the subject is for e-mail.
+  await markSending(deps.db, row.id, { recipient, subject, body });
+  let accepted: string;
+  try {
+    accepted = deliver
+      ? (await deps.mailer.send(deliver)).messageId
+      : (
+          await sendViaProvider(deps.policy, provider as { url: string; token: string }, {
+            channel: channel as 'sms' | 'whatsapp',
+            to: recipient,
+            text: body,
+            reference: `message-${row.id}`,
+          })
+        ).id;
+  } catch (err) {
+    const givenUp = err instanceof MailRefused || err instanceof ProviderRefused || deps.attempt() >= deps.maxAttempts;
+    await markError(deps.db, row.id, (err as Error).message, givenUp);
+    if (givenUp) return { ...done, status: 'failed', error: (err as Error).message };
+    throw err; // Temporal retries with back-off
+  }
+  await deps.afterAccept?.(row);
+  await markSent(deps.db, row.id, accepted);
+  return { ...done, status: 'sent', providerId: accepted };
+}
+
+/** The e-mail of a message: the same Message-ID on every attempt, an .ics for a booked appointment. */
+function byMail(
+  deps: MessagingDeps,
+  ctx: MessageContext,
+  customer: Customer,
+  row: MessageRow,
+  req: SendRequest,
+  values: PlaceholderValues,
+  subject: string,
+  body: string,
+): OutgoingMail {
+  return {
     to: customer.email as string,
     subject,
     text: body,
@@ -109,19 +154,6 @@ async function sendOn(
         }
       : {}),
   };
-  await markSending(deps.db, row.id, { recipient: mail.to, subject, body });
-  let accepted;
-  try {
-    accepted = await deps.mailer.send(mail);
-  } catch (err) {
-    const givenUp = err instanceof MailRefused || deps.attempt() >= deps.maxAttempts;
-    await markError(deps.db, row.id, (err as Error).message, givenUp);
-    if (givenUp) return { ...done, status: 'failed', error: (err as Error).message };
-    throw err; // Temporal retries with back-off
-  }
-  await deps.afterAccept?.(row);
-  await markSent(deps.db, row.id, accepted.messageId);
-  return { ...done, status: 'sent', providerId: accepted.messageId };
 }
 
 const uses = (t: MessageTemplate, key: Placeholder) => t.subject.includes(`{${key}}`) || t.body.includes(`{${key}}`);

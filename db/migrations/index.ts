@@ -31,6 +31,7 @@ import * as customerConsent from './20261206_049_customer_consent.js';
 import * as messages from './20261206_060_messages.js';
 import * as notifyAhead from './20261206_061_notify_ahead.js';
 import * as appointmentReminder from './20261206_062_appointment_reminder.js';
+import * as messageProvider from './20261206_063_message_provider.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -64,6 +65,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261206_060_messages', messages],
   ['20261206_061_notify_ahead', notifyAhead],
   ['20261206_062_appointment_reminder', appointmentReminder],
+  ['20261206_063_message_provider', messageProvider],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
