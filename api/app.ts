@@ -34,6 +34,8 @@ import { webhookRoutes } from './webhooks/routes.js';
 import { breakCapRoutes } from './break_caps/routes.js';
 import { alertRoutes } from './alerts/routes.js';
 import { alertRuleRoutes } from './alert_rules/routes.js';
+import { messageRoutes } from './messages/routes.js';
+import { messageTemplateRoutes } from './message_templates/routes.js';
 import { configAuditRoutes } from './config_audit/routes.js';
 import { profileRoutes } from './profile/routes.js';
 import { docsRoutes } from './docs/routes.js';
@@ -90,6 +92,8 @@ export function createApp(deps: ApiDeps, metrics: ApiMetrics = createApiMetrics(
   api.use(alertRoutes(deps));
   api.use(alertRuleRoutes(deps));
   api.use(configAuditRoutes(deps));
+  api.use(messageRoutes(deps)); // issue 20: the outbox
+  api.use(messageTemplateRoutes(deps));
   api.use(profileRoutes(deps));
   api.use(docsRoutes());
   api.use(publicRoutes(deps));

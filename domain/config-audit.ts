@@ -17,6 +17,7 @@ export const AUDITED_RESOURCES = [
   'break_caps',
   'webhooks',
   'alert_rules',
+  'message_templates',
 ] as const;
 export type AuditedResource = (typeof AUDITED_RESOURCES)[number];
 

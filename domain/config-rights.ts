@@ -34,6 +34,9 @@ export const WRITE_RIGHTS = {
   /** Issue 19: a branch's or service's thresholds; entity-wide ones need entity rights (api/alert_rules). */
   alert_rules: all('configures'),
   alerts: all('nobody'),
+  // Issue 20: an entity's message wording; the outbox is written by tickets only.
+  message_templates: all('entity'),
+  messages: all('nobody'),
 } as const satisfies Record<string, Record<WriteOp, Who>>;
 export type RightsResource = keyof typeof WRITE_RIGHTS;
 

@@ -13,6 +13,10 @@ export interface Registered {
   view: TicketView;
   rules: ServiceRules;
   customerName: string | null;
+  /** Issue 20: whether the customer can be sent messages (a consented channel with its contact). */
+  notify?: boolean;
+  /** Issue 20: when an appointment's reminder is due (its service's lead time before it); absent: none. */
+  remindAt?: string;
 }
 
 export interface StepEffects {
@@ -24,6 +28,8 @@ export interface StepEffects {
 
 export interface StepResult {
   customerId: number | null;
+  /** Issue 20: after a customer edit, whether the ticket's customer can now be sent messages. */
+  notify?: boolean;
 }
 
 export interface TicketActivities {

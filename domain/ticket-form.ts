@@ -25,6 +25,11 @@ export const CustomerBody = z
     phone: text({ max: 30 })
       .pipe(z.string().regex(/^\+?[0-9 ()-]{5,30}$/, 'invalid_phone'))
       .nullish(),
+    // Issue 20: consent per channel, asked where the contact is taken; and her messages' language.
+    notifyEmail: z.boolean().optional(),
+    notifySms: z.boolean().optional(),
+    notifyWhatsapp: z.boolean().optional(),
+    lang: z.enum(['es', 'en']).nullish(),
   })
   .strict();
 
@@ -92,7 +97,7 @@ export function ticketFormBody(v: TicketFormValues): CreateTicketBody {
       const value = v.customer?.[k]?.trim();
       return value ? [[k, value] as const] : [];
     });
-    if (typed.length) body.customer = Object.fromEntries(typed) as CreateTicketBody['customer'];
+    if (typed.length) body.customer = Object.fromEntries(typed) as unknown as CreateTicketBody['customer'];
   }
   return body;
 }

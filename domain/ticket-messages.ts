@@ -24,6 +24,11 @@ export interface CustomerFields {
   email?: string | null;
   idNumber?: string | null;
   phone?: string | null;
+  /** Issue 20: her consent per channel, captured where her contact is taken, and her messages' language. */
+  notifyEmail?: boolean;
+  notifySms?: boolean;
+  notifyWhatsapp?: boolean;
+  lang?: 'es' | 'en' | null;
 }
 
 /** The read model a caller gets back from every update. */

@@ -89,6 +89,9 @@ export const TIMELINE_EVENT_TYPES = [
   'confirmed',
   /** The customer, called, said from the status page they are coming: the call waits once more (issue 17). */
   'on_my_way',
+  /** Issue 20: a message to the customer was accepted by its relay or provider, or given up (domain/messages.ts). */
+  'message_sent',
+  'message_failed',
   ...CALL_EVENT_TYPES,
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];

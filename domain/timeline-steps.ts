@@ -4,6 +4,7 @@
 // module does not know is left out rather than shown raw. No I/O, no wording here: the words
 // are in domain/i18n/timeline-es.ts and timeline-en.ts.
 import type { TimelineEvent } from './contracts/tickets.js';
+import { MESSAGE_CHANNELS, MESSAGE_KINDS, type MessageChannel, type MessageKind } from './messages.js';
 import {
   machineActorOf,
   MISSED_REASON,
@@ -43,6 +44,10 @@ export const FACT_KEYS = [
   'windowOpened',
   ...CUSTOMER_FIELDS.map((f) => `changed_${f}` as const),
   ...CUSTOMER_FIELDS.map((f) => `edited_${f}` as const),
+  // Issue 20: what a message step was about, and on which channel.
+  ...MESSAGE_KINDS.map((k) => `message_${k}` as const),
+  ...MESSAGE_CHANNELS.map((c) => `channel_${c}` as const),
+  'messageError',
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 
@@ -114,6 +119,18 @@ function customerEditFacts(e: TimelineEvent): StepFact[] {
   return (Array.isArray(d.fields) ? d.fields : []).filter(known).map((f) => ({ key: `edited_${f}`, params: {} }));
 }
 
+/** A message step: its kind, its channel and, when given up, why. */
+function messageFacts(d: Record<string, unknown>): StepFact[] {
+  const kind = (MESSAGE_KINDS as readonly unknown[]).includes(d.kind) ? (d.kind as MessageKind) : null;
+  const channel = (MESSAGE_CHANNELS as readonly unknown[]).includes(d.channel) ? (d.channel as MessageChannel) : null;
+  const error = str(d.error);
+  return [
+    ...(kind ? [{ key: `message_${kind}` as const, params: {} }] : []),
+    ...(channel ? [{ key: `channel_${channel}` as const, params: {} }] : []),
+    ...(error ? [{ key: 'messageError' as const, params: { error: clip(error) } }] : []),
+  ];
+}
+
 function factsOf(e: TimelineEvent): StepFact[] {
   const d = e.details;
   const n = e.names ?? {};
@@ -171,6 +188,9 @@ function factsOf(e: TimelineEvent): StepFact[] {
       const offset = num(d.offsetMs);
       return text ? [{ key: 'tag', params: { text: clip(text), offset: formatOffset(offset ?? 0) } }] : [];
     }
+    case 'message_sent':
+    case 'message_failed':
+      return messageFacts(d);
     case 'video_joined':
     case 'video_left':
       return named(d.role === 'agent' ? 'videoAgent' : 'videoGuest', str(d.name) ?? undefined);

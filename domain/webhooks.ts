@@ -17,6 +17,8 @@ export const WEBHOOK_EVENTS = [
   'ticket.customer_edited',
   'ticket.confirmed',
   'ticket.on_my_way',
+  'ticket.message_sent',
+  'ticket.message_failed',
   'shift.state',
   // Issue 19: alerts (domain/alerts.ts ALERT_WEBHOOK_EVENTS).
   'alert.raised',

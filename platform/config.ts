@@ -59,6 +59,14 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  /** Issue 20: the SMTP relay for customer e-mail (smtp:// or smtps://, credentials in the URL); unset: the embedded receiver. */
+  SMTP_URL: unsetIfEmpty(z.string().url().optional()),
+  /** The embedded SMTP receiver's port (`./ventanilla start` runs it when SMTP_URL is unset). */
+  SMTP_PORT: port.default(2525),
+  /** How often the worker looks for waiting customers to tell "N ahead of you" or "you are next". */
+  MESSAGE_POSITIONS_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** The sender of customer e-mail. */
+  MAIL_FROM: z.string().min(3).default('Ventanilla <no-reply@ventanilla.localhost>'),
   // The Temporal payload codec (issue 13, platform/codec/). Empty counts as unset (docker-compose).
   /** Encrypts personal data in Temporal: base64 of 32 random bytes. Required in production. */
   TEMPORAL_CODEC_KEY: unsetIfEmpty(Base64Key.optional()),

@@ -9,6 +9,7 @@ import { startApi } from '../api/server.js';
 import { loadConfig, REPO_ROOT } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
 import { ensureDatabase, startPostgres } from './postgres.js';
+import { startMailReceiver } from '../platform/mail/receiver.js';
 import { startTemporal, stopProcess } from './temporal-server.js';
 
 const log = createLogger('start');
@@ -52,6 +53,16 @@ async function main(signal: AbortSignal): Promise<void> {
   log.info({ migrations: applied.length, demoData: seeded ? 'loaded' : 'kept' }, 'database ready');
   signal.throwIfAborted();
 
+  // Issue 20: without a relay (SMTP_URL), customer e-mail goes to this embedded receiver: the
+  // back office's outbox shows it and each message is kept as an .eml file under DATA_DIR/mail.
+  let mailNote = `relay ${config.SMTP_URL ? new URL(config.SMTP_URL).host : ''}`;
+  if (!config.SMTP_URL) {
+    const dir = path.join(config.DATA_DIR, 'mail');
+    const mail = await startMailReceiver({ port: config.SMTP_PORT, dir });
+    started('mail receiver', () => mail.close());
+    mailNote = `embedded receiver on port ${mail.port}, messages in ${dir}`;
+  }
+
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address };
   const worker = spawnChild('worker', ['--import', 'tsx', path.join(REPO_ROOT, 'runtime/worker.ts')], env);
   started('worker', () => stopProcess(worker, 15_000));
@@ -77,7 +88,8 @@ async function main(signal: AbortSignal): Promise<void> {
       `  Agent console    ${config.publicUrl}/`,
       `  Public display   ${config.publicUrl}/display/1  ·  Kiosk ${config.publicUrl}/kiosk/1  (branch 1: Sucursal Centro)`,
       `  Video SFU        ${config.sfuPublicUrl}`,
-      `  Back office      ${config.publicUrl}/admin/`,
+      `  Back office      ${config.publicUrl}/admin/  ·  Outbox ${config.publicUrl}/admin/#/messages`,
+      `  Customer e-mail  ${mailNote}`,
       `  API health       ${config.publicUrl}/api/health  ·  API docs ${config.publicUrl}/api/docs`,
       `  Temporal Web UI  ${ui}`,
       `  Demo logins (password "${DEMO_PASSWORD}"): ${DEMO_LOGINS.map((l) => `${l.email} — ${l.role}`).join('; ')}`,

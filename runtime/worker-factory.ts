@@ -7,6 +7,7 @@ import type { Duration } from '@temporalio/common';
 import { createDispatchActivities } from '../activities/dispatch/index.js';
 import { createShiftActivities } from '../activities/shifts/index.js';
 import { createTicketActivities } from '../activities/tickets/index.js';
+import { createMessageActivities, type MessagingOptions } from '../activities/messages/index.js';
 import { guardAll } from '../activities/failures.js';
 import { createStuckReporter } from '../activities/stuck/report.js';
 import type { Db } from '../db/knex.js';
@@ -21,12 +22,21 @@ export const WORKFLOWS_PATH = path.join(REPO_ROOT, 'workflows/index.ts');
  * `temporal` lets dispatch call tickets and signal shifts; without it only SQL-side work runs.
  * Every activity runs behind the failure taxonomy (activities/failures.ts).
  */
-export function createActivities(deps: { db: Db; temporal?: Client; taskQueue?: string }) {
+export function createActivities(deps: {
+  db: Db;
+  temporal?: Client;
+  taskQueue?: string;
+  /** Issue 20: the mail relay and links; from the configuration when not given. */
+  messaging?: MessagingOptions;
+}) {
   const stuck = createStuckReporter(deps.db, createLogger('activities'), deps.temporal);
-  return guardAll(
-    { ...createTicketActivities(deps), ...createShiftActivities(deps), ...createDispatchActivities(deps) },
-    stuck,
-  );
+  return {
+    ...guardAll(
+      { ...createTicketActivities(deps), ...createShiftActivities(deps), ...createDispatchActivities(deps) },
+      stuck,
+    ),
+    ...createMessageActivities(deps),
+  };
 }
 
 export async function createWorker(opts: {

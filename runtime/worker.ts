@@ -14,6 +14,7 @@ import { startWorkerMetrics } from './worker-metrics.js';
 import { startSweeper } from '../activities/stuck/sweep.js';
 import { startReportRollups } from '../activities/reports/rollups.js';
 import { startAlertEvaluator } from '../activities/alerts/evaluate.js';
+import { startPositionWatcher } from '../activities/messages/positions.js';
 
 const log = createLogger('worker');
 
@@ -73,12 +74,18 @@ async function main(): Promise<void> {
     { db, log: createLogger('alerts'), dbUrl: config.DATABASE_URL },
     config.ALERT_EVAL_SECONDS * 1000,
   );
+  // Issue 20: waiting customers who can be told hear "N ahead of you" and "you are next".
+  const positions = startPositionWatcher(
+    { db, temporal, log: createLogger('message-positions') },
+    config.MESSAGE_POSITIONS_SECONDS * 1000,
+  );
   // The SDK's Runtime already shuts workers down on SIGINT/SIGTERM (and Ctrl-C reaches this
   // child too): run() resolves once in-flight tasks are done.
   await worker.run();
   await sweeper.stop();
   await rollups.stop();
   await alerts.stop();
+  await positions.stop();
   await metrics?.close();
   await connection.close();
   await clientConnection.close();

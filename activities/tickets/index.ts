@@ -5,12 +5,19 @@ import type { TicketActivities } from '../../domain/ticket-activities.js';
 import { registerTicket } from './register.js';
 import { loadServiceRules } from '../../db/tickets/rules.js';
 import { applyStep } from '../../db/tickets/steps.js';
+import { customerReachable } from '../../db/messages/reach.js';
 
 export function createTicketActivities(deps: { db: Db }) {
   const { db } = deps;
   return {
     registerTicket: (input, plan) => registerTicket(db, input, plan),
-    applyTicketStep: (step, effects) => applyStep(db, step, effects),
+    applyTicketStep: async (step, effects) => {
+      const result = await applyStep(db, step, effects);
+      // A customer edit may add a contact or a consent: the workflow learns whether it may send now.
+      return step.type === 'customer_edited'
+        ? { ...result, notify: await customerReachable(db, result.customerId) }
+        : result;
+    },
     loadServiceRules: (serviceId, branchId) => loadServiceRules(db, serviceId, branchId),
   } satisfies TicketActivities;
 }

@@ -11,6 +11,7 @@ import { upsertCustomer } from '../../db/tickets/customers.js';
 import { notifyChange } from '../../db/tickets/notify.js';
 import { topicIdsOf, toView, type TicketRow } from '../../db/tickets/row.js';
 import { returned } from '../../db/returned.js';
+import { customerReachable } from '../../db/messages/reach.js';
 
 export async function registerTicket(db: Db, input: TicketInput, plan: RegisterPlan): Promise<Registered> {
   return db.transaction(async (trx) => {
@@ -30,6 +31,8 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
         view: toView(existing, await topicIdsOf(trx, input.ticketId)),
         rules,
         customerName: await customerName(trx, existing.customer_id),
+        notify: await customerReachable(trx, existing.customer_id),
+        ...(await reminderOf(trx, existing.service_id, existing.scheduled_at)),
       };
 
     const service = await trx('services as s')
@@ -132,7 +135,13 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
       at: plan.at,
     });
     await notifyChange(trx, inserted, 'created');
-    return { view: toView(inserted, []), rules, customerName: name };
+    return {
+      view: toView(inserted, []),
+      rules,
+      customerName: name,
+      notify: await customerReachable(trx, customerId),
+      ...(await reminderOf(trx, input.serviceId, input.scheduledAt ?? null)),
+    };
   });
 }
 
@@ -140,4 +149,18 @@ async function customerName(db: Db, id: number | null): Promise<string | null> {
   if (id === null) return null;
   const c = await db('customers').where({ id }).first('first_name', 'last_name');
   return c ? `${c.first_name} ${c.last_name}`.trim() : null;
+}
+
+/** Issue 20: when an appointment's reminder is due, from its service's lead time. */
+async function reminderOf(
+  db: Db,
+  serviceId: number,
+  scheduledAt: string | Date | null,
+): Promise<{ remindAt?: string }> {
+  if (scheduledAt === null) return {};
+  const s: { remind_before_minutes: number | null } | undefined = await db('services')
+    .where({ id: serviceId })
+    .first('remind_before_minutes');
+  if (!s?.remind_before_minutes) return {};
+  return { remindAt: new Date(new Date(scheduledAt).getTime() - s.remind_before_minutes * 60_000).toISOString() };
 }

@@ -26,6 +26,8 @@ import topics from './topics';
 import surveys from './surveys';
 import users from './users';
 import webhooks from './webhooks';
+import messages from './messages';
+import message_templates from './message_templates';
 
 const authProvider = createAuthProvider();
 // Issue 17: the two pages with charts and live panels (recharts alone is a third of the back
@@ -69,6 +71,8 @@ export const App = () => (
     <Resource name="alerts" {...alerts} />
     <Resource name="alert_rules" {...alert_rules} />
     <Resource name="surveys" {...surveys} />
+    <Resource name="messages" {...messages} />
+    <Resource name="message_templates" {...message_templates} />
     <CustomRoutes>
       <Route path="/monitor" element={<MonitorPage />} />
       <Route path="/reports" element={<ReportsPage />} />

@@ -10,6 +10,7 @@ import { parse } from '../http/validate.js';
 import { kioskCheckIn } from './check-in.js';
 import { leaveQueue } from './leave.js';
 import { onMyWay } from './on-my-way.js';
+import { messageLinkRoutes } from './messages.js';
 import { activeBranch, displayOf, kioskPriorities, kioskServices, statusOf } from './queries.js';
 import { issueKioskTicket } from './kiosk.js';
 import { answerSurvey, surveyOf } from '../../db/surveys/answer.js';
@@ -39,6 +40,7 @@ const perKiosk = (what: string) =>
 
 export function publicRoutes(deps: ApiDeps): Router {
   const r = Router();
+  r.use(messageLinkRoutes(deps)); // issue 20: a message's opt-out and confirm links
   const issueLimit = perKiosk('tickets');
   const checkInLimit = perKiosk('check-ins');
   const surveyLimit = perKiosk('survey answers');

@@ -23,6 +23,10 @@ const ServiceFields = z
     appointmentEntry: z.enum(APPOINTMENT_ENTRIES),
     virtualEnabled: z.boolean(),
     active: z.boolean(),
+    /** Issue 20: "N ahead of you" from this many ahead, and "you are next"; null: neither. */
+    notifyAhead: z.number().int().min(0).max(50).nullable(),
+    /** Issue 20: an appointment's reminder this many minutes before it (up to 14 days); null: none. */
+    remindBeforeMinutes: z.number().int().min(1).max(20_160).nullable(),
   })
   .strict();
 
@@ -34,6 +38,8 @@ export const ServiceCreate = ServiceFields.extend({
   appointmentEntry: ServiceFields.shape.appointmentEntry.default('check_in'),
   virtualEnabled: ServiceFields.shape.virtualEnabled.default(false),
   active: ServiceFields.shape.active.default(true),
+  notifyAhead: ServiceFields.shape.notifyAhead.default(3),
+  remindBeforeMinutes: ServiceFields.shape.remindBeforeMinutes.default(1440),
 }).strict();
 export const ServiceUpdate = ServiceFields.partial().strict();
 export const ServiceFilter = z

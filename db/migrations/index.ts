@@ -32,6 +32,10 @@ import * as alerts from './20261206_050_alerts.js';
 import * as shiftEventsHourAgents from './20261206_055_shift_events_hour_agents.js';
 import * as surveys from './20261206_065_surveys.js';
 import * as priorityAtKiosk from './20261206_066_priority_at_kiosk.js';
+import * as messages from './20261206_060_messages.js';
+import * as notifyAhead from './20261206_061_notify_ahead.js';
+import * as appointmentReminder from './20261206_062_appointment_reminder.js';
+import * as messageProvider from './20261206_063_message_provider.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -66,6 +70,10 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261206_055_shift_events_hour_agents', shiftEventsHourAgents],
   ['20261206_065_surveys', surveys],
   ['20261206_066_priority_at_kiosk', priorityAtKiosk],
+  ['20261206_060_messages', messages],
+  ['20261206_061_notify_ahead', notifyAhead],
+  ['20261206_062_appointment_reminder', appointmentReminder],
+  ['20261206_063_message_provider', messageProvider],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -11,6 +11,8 @@ export class Service extends BaseModel {
   declare label: string;
   declare callTimeoutSeconds: number;
   declare maxAutoRequeues: number;
+  declare notifyAhead: number | null;
+  declare remindBeforeMinutes: number | null;
   declare slaTargetSeconds: number;
   declare appointmentEntry: AppointmentEntry;
   declare virtualEnabled: boolean;

@@ -2,12 +2,17 @@ import type { Knex } from 'knex';
 import type { CustomerFields } from '../../domain/ticket-messages.js';
 
 const columns = (c: CustomerFields) => {
-  const out: Record<string, string | null> = {};
+  const out: Record<string, string | boolean | null> = {};
   if (c.firstName !== undefined) out.first_name = c.firstName;
   if (c.lastName !== undefined) out.last_name = c.lastName;
   if (c.email !== undefined) out.email = c.email;
   if (c.idNumber !== undefined) out.id_number = c.idNumber;
   if (c.phone !== undefined) out.phone = c.phone;
+  // Issue 20: consent and language, when the form that took her contact asked.
+  if (c.notifyEmail !== undefined) out.notify_email = c.notifyEmail;
+  if (c.notifySms !== undefined) out.notify_sms = c.notifySms;
+  if (c.notifyWhatsapp !== undefined) out.notify_whatsapp = c.notifyWhatsapp;
+  if (c.lang !== undefined) out.lang = c.lang;
   return out;
 };
 

@@ -54,6 +54,10 @@ export const Service = z
     appointmentEntry: z.enum(APPOINTMENT_ENTRIES),
     virtualEnabled: z.boolean(),
     active: z.boolean(),
+    /** Issue 20: "N ahead of you" from this many ahead (and "you are next"); null: neither. */
+    notifyAhead: z.number().int().nullable(),
+    /** Issue 20: an appointment's reminder this many minutes before it; null: none. */
+    remindBeforeMinutes: z.number().int().nullable(),
   })
   .strict();
 export const Topic = z.object({ id: Id, serviceId: Id, name: text }).strict();

@@ -5,6 +5,8 @@ import type { ApiDeps } from '../../api/deps.js';
 import { listen } from '../../api/server.js';
 import { seedDemo, DEMO_PASSWORD } from '../../db/seed/demo.js';
 import { createLogger } from '../../platform/logger.js';
+import { createActivities } from '../../runtime/worker-factory.js';
+import type { MessagingOptions } from '../../activities/messages/index.js';
 
 /** The Temporal Web UI the API trusts, and the operator credential of its codec endpoint (issue 13). */
 export const TEMPORAL_UI_URL = 'http://localhost:8233';
@@ -29,10 +31,19 @@ export interface ApiClient {
 
 /** `config` overrides the API's configuration (e.g. OUTBOUND_ALLOW for a local webhook receiver). */
 export async function createAppStack(
-  opts: { seed?: boolean; config?: Partial<ApiDeps['config']> } = {},
+  opts: {
+    seed?: boolean;
+    config?: Partial<ApiDeps['config']>;
+    /** Issue 20: the worker's mail relay and links (tests/support/mail.ts); the configuration's otherwise. */
+    messaging?: MessagingOptions;
+  } = {},
 ): Promise<AppStack> {
   const s = await createTestStack();
-  await s.startWorker();
+  await s.startWorker(
+    opts.messaging
+      ? createActivities({ db: s.db, temporal: s.client, taskQueue: s.taskQueue, messaging: opts.messaging })
+      : undefined,
+  );
   if (opts.seed ?? true) await seedDemo(s.db);
   const log = createLogger('test-api', process.env.LOG_LEVEL ?? 'silent');
   const server = await listen(

@@ -28,6 +28,7 @@ import {
   type TimelineEventType,
 } from '../../domain/tickets.js';
 import type { ServiceRules, Step, TicketPatch } from '../../domain/ticket-steps.js';
+import type { MessageKind, SendOutcome } from '../../domain/messages.js';
 
 export interface TicketData {
   view: TicketView;
@@ -45,6 +46,15 @@ export interface TicketData {
   missedAt?: string | null;
   /** The call round in which the customer said "on my way" (absent in runs before it existed). */
   onMyWayRound?: number;
+  /**
+   * Issue 20: the customer consented to a channel she has a contact for, so the ticket sends her
+   * messages. Only whether — her contact stays in the database. Absent in runs before messages.
+   */
+  notify?: boolean;
+  /** Issue 20: the position news already sent, as `kind:occasion` (the latest few). */
+  told?: string[];
+  /** Issue 20: an appointment's reminder, while not yet sent (only for customers who can be told). */
+  remindAt?: string | null;
 }
 
 /** Refusals carry a stable code and params (domain/errors.ts); the message is English for logs. */
@@ -101,6 +111,24 @@ export class TicketMachine {
         { topicIds: unknown },
         `Topics ${unknown.join(', ')} are not configured for this service.`,
       );
+  }
+
+  /** Issue 20: a message's delivery, on the timeline; any status, no change to it. */
+  planMessage(kind: MessageKind, o: SendOutcome, at: string): Step {
+    return this.step(
+      o.status === 'sent' ? 'message_sent' : 'message_failed',
+      this.status,
+      SYSTEM,
+      at,
+      {},
+      {
+        kind,
+        channel: o.channel,
+        ...(o.messageId !== undefined ? { messageId: o.messageId } : {}),
+        ...(o.providerId ? { providerId: o.providerId } : {}),
+        ...(o.error ? { error: o.error.slice(0, 300) } : {}),
+      },
+    );
   }
 
   planCall(a: CallArgs, at: string): Step {

@@ -29,6 +29,14 @@ import { effectsOf } from '../shifts/ticket-effects.js';
 import { createStuckFlag } from '../stuck.js';
 import { createSearchChanges } from '../search-changes.js';
 import { refusalOf } from '../refusal.js';
+import { positionReached } from '../../domain/message-signals.js';
+import {
+  MESSAGE_RETRY,
+  messageOfStep,
+  type MessageActivities,
+  type SendOutcome,
+  type SendRequest,
+} from '../../domain/messages.js';
 
 const stepOptions = {
   startToCloseTimeout: '20s',
@@ -49,6 +57,12 @@ const remote = {
   steps: proxyActivities<TicketActivities>(stepOptions),
   effects: proxyActivities<DispatchActivities>(effectOptions),
 };
+/**
+ * Issue 20: a message is sent by an activity of its ticket's workflow, retried with back-off for
+ * hours (a relay that is down delays messages, nothing else); its last attempt records the
+ * message as given up instead of failing. Never local: a send is slow I/O, not a DB step.
+ */
+const messageActs = proxyActivities<MessageActivities>({ startToCloseTimeout: '1m', retry: MESSAGE_RETRY });
 /** Past this, a failing step's retries wait on timers, so the workflow task is not held open meanwhile. */
 const LOCAL_RETRY = '10s';
 /**
@@ -125,6 +139,33 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     if (pairs.length) upsertSearchAttributes(pairs);
     if (customerName !== undefined) upsertMemo({ number: m.data.view.number, customer: customerName ?? '' });
   };
+  // Issue 20: messages in flight. Each runs beside the main loop (a slow relay holds up no step)
+  // and is awaited before the run ends or continues as new.
+  const sends: Promise<void>[] = [];
+  const deliver = async (m: TicketMachine, req: SendRequest) => {
+    let outcomes: SendOutcome[];
+    try {
+      outcomes = await messageActs.sendTicketMessage(req);
+    } catch (err) {
+      // Only a last attempt that timed out gets here (a failing one records its message as given up).
+      outcomes = [{ channel: 'email', status: 'failed', error: (err as Error).message }];
+    }
+    for (const o of outcomes.filter((x) => x.status !== 'skipped')) {
+      try {
+        await lock.run(() => persist(m, m.planMessage(req.kind, o, now())));
+      } catch (err) {
+        log.error('message step refused', { kind: req.kind, error: (err as Error).message });
+      }
+    }
+  };
+  /** Sends only for a customer who can be told anything: the others cost no command at all (issue 15). */
+  const send = (m: TicketMachine, req: Omit<SendRequest, 'ticketId'>) => {
+    if (!m.data.notify || !patched('messages')) return;
+    sends.push(deliver(m, { ...req, ticketId: m.data.view.id }));
+  };
+  const drainSends = async () => {
+    for (let p = sends.shift(); p; p = sends.shift()) await p;
+  };
   const persist = async (m: TicketMachine, step: Step, effects?: StepEffects, rules?: ServiceRules) => {
     // A refused step (non-retryable failure) throws here, before `apply`: the update is
     // rejected with the refusal's code and the ticket stays as it was.
@@ -132,9 +173,12 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
       throw refusalOf(err);
     });
     if (effects?.customer || effects?.linkCustomerId !== undefined) step.patch.customerId = result.customerId;
+    if (result.notify !== undefined) m.data.notify = result.notify;
     const agentBefore = m.data.view.agentId;
     m.apply(step, rules);
     publish(m);
+    const kind = messageOfStep(step.type, m.data.view);
+    if (kind) send(m, { kind, occasion: step.seq });
     // A final step tells the shift before answering, so the workflow closes with its update;
     // the others are queued for the main loop (dispatch may need this ticket's lock).
     if (isEnded(step.to)) for (const e of effectsOf(step, agentBefore)) await runEffect(e);
@@ -187,6 +231,16 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     if (r.reason === 'attention_overdue' && machine?.status !== 'attending') return;
     if (r.reason === 'call_overdue' && machine?.status !== 'calling') return;
     stuck.report(r);
+  });
+  // Issue 20: the position watcher's news; sent once per kind and stay in the queue, only while waiting.
+  setHandler(positionReached, (p) => {
+    const m = machine;
+    if (!m || m.status !== 'waiting') return;
+    const kind = p.ahead === 0 ? 'next' : 'ahead';
+    const key = `${kind}:${p.occasion}`;
+    if (m.data.told?.includes(key)) return;
+    m.data.told = [...(m.data.told ?? []), key].slice(-4);
+    send(m, { kind, occasion: p.occasion, ahead: p.ahead });
   });
   wire(msg.callTicket, (m, a, at) => m.planCall(a, at));
   wire(msg.recallTicket, (m, a, at) => m.planRecall(a, at));
@@ -246,8 +300,14 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
       checkInAt,
       // …but is given up once its grace time is over (issue 16).
       missedAt: scheduledAt ? missedAt(scheduledAt, reg.rules) : null,
+      ...(reg.notify ? { notify: true } : {}),
+      // A reminder already due when booked would only repeat the booking's message.
+      ...(reg.notify && reg.remindAt && scheduledAt && Date.parse(reg.remindAt) > Date.parse(now())
+        ? { remindAt: reg.remindAt }
+        : {}),
     });
     publish(machine, reg.customerName);
+    send(machine, { kind: reg.view.status === 'scheduled' ? 'booked' : 'issued', occasion: 1 });
     if (reg.view.status === 'waiting') pending.push({ kind: 'waiting', ticketId: reg.view.id });
   }
   const m = machine;
@@ -264,11 +324,25 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
       do {
         await condition(() => !lock.held && allHandlersFinished());
         await drainEffects();
-      } while (lock.held || !allHandlersFinished());
+        await drainSends();
+      } while (lock.held || !allHandlersFinished() || sends.length > 0);
       return continueAsNew<typeof ticketWorkflow>({ ...args, carried: m.data, revived: false });
     }
     const seq = m.data.seq;
     const changed = () => m.data.seq !== seq || pending.length > 0;
+    // Issue 20: an appointment's reminder is a timer of its own, before whatever the scheduled
+    // ticket waits for next (only tickets whose customer can be told have one: new runs only).
+    const remindAt = m.status === 'scheduled' ? m.data.remindAt : null;
+    if (remindAt) {
+      const upTo = m.data.checkInAt ?? missedDeadline(m);
+      if (!upTo || Date.parse(remindAt) < Date.parse(upTo)) {
+        const ms = Date.parse(remindAt) - Date.now();
+        if (ms > 0 && (await condition(changed, ms))) continue;
+        if (m.status === 'scheduled' && m.data.remindAt) send(m, { kind: 'reminder', occasion: 1 });
+        m.data.remindAt = null;
+        continue;
+      }
+    }
     // Timers run to absolute deadlines kept in state, so re-entering the loop (after a note,
     // or after continue-as-new) never restarts them.
     const deadline =
@@ -312,6 +386,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     if (refused) await condition(changed);
   }
   await drainEffects();
+  await drainSends(); // the survey request is sent after the finish, before the run ends
   clearOverdue(m); // an ended ticket is not overdue (no command unless it was shown)
   // Let in-flight updates answer before the workflow closes.
   await condition(() => !lock.held && allHandlersFinished());

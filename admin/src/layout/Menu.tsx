@@ -17,6 +17,7 @@ const CONFIG = [
   'service_assignments',
   'break_caps',
   'alert_rules',
+  'message_templates',
 ];
 
 export function AppMenu() {
@@ -31,6 +32,7 @@ export function AppMenu() {
       <Menu.ResourceItem name="shifts" />
       <Menu.ResourceItem name="alerts" />
       <Menu.ResourceItem name="surveys" />
+      <Menu.ResourceItem name="messages" />
       <Divider />
       {admin && <Menu.ResourceItem name="entities" />}
       {CONFIG.map((name) => (

@@ -57,6 +57,8 @@ const ServiceFields = () => (
     <TextInput source="label" validate={[required(), regex(/^[A-Z]{1,4}$/, 'A–Z (1–4)')]} helperText="A → A-001" />
     <NumberInput source="callTimeoutSeconds" defaultValue={120} validate={[minValue(10), maxValue(3600)]} />
     <NumberInput source="maxAutoRequeues" defaultValue={1} validate={[minValue(0), maxValue(10)]} />
+    <NumberInput source="notifyAhead" defaultValue={3} validate={[minValue(0), maxValue(50)]} />
+    <NumberInput source="remindBeforeMinutes" defaultValue={1440} validate={[minValue(1), maxValue(20160)]} />
     <NumberInput source="slaTargetSeconds" defaultValue={900} validate={[minValue(30), maxValue(86400)]} />
     <NumberInput source="maxAttentionMinutes" defaultValue={60} validate={[minValue(1), maxValue(1440)]} />
     <SelectInput

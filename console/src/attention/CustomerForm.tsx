@@ -15,6 +15,10 @@ import { useI18n } from '../i18n';
 const KEYS = ['firstName', 'lastName', 'email', 'idNumber', 'phone'] as const;
 type Form = Record<(typeof KEYS)[number], string>;
 const EMPTY: Form = { firstName: '', lastName: '', email: '', idNumber: '', phone: '' };
+/** Issue 20: her consent per channel, asked here where her contact is taken. */
+const CONSENTS = ['notifyEmail', 'notifySms', 'notifyWhatsapp'] as const;
+type Consent = Record<(typeof CONSENTS)[number], boolean>;
+const NO_CONSENT: Consent = { notifyEmail: false, notifySms: false, notifyWhatsapp: false };
 const TYPES: Record<keyof Form, string> = {
   firstName: 'text',
   lastName: 'text',
@@ -28,6 +32,8 @@ export function CustomerForm({ ticketId, customerId }: { ticketId: string; custo
   const [initial, setInitial] = useState<Form>(EMPTY);
   const [form, setForm] = useState<Form>(EMPTY);
   const [saved, setSaved] = useState(false);
+  const [initialConsent, setInitialConsent] = useState<Consent>(NO_CONSENT);
+  const [consent, setConsent] = useState<Consent>(NO_CONSENT);
   // The ticket's customer as stored; the form starts from it whenever another one is linked.
   const customer = useQuery({ ...customerQuery(customerId ?? 0), enabled: customerId !== null });
   const loadError = useErrorText(customer.error);
@@ -43,14 +49,18 @@ export function CustomerForm({ ticketId, customerId }: { ticketId: string; custo
     };
     setInitial(f);
     setForm(f);
+    const k: Consent = { notifyEmail: c.notifyEmail, notifySms: c.notifySms, notifyWhatsapp: c.notifyWhatsapp };
+    setInitialConsent(k);
+    setConsent(k);
   }, [customer.data]);
   // `sent`: the form as it was sent, which becomes the unchanged state (none when linking another customer).
   const save = useApiMutation(
-    ({ body }: { body: object; sent?: Form }) => api.post(`/tickets/${ticketId}/customer`, body),
+    ({ body }: { body: object; sent?: Form; sentConsent?: Consent }) => api.post(`/tickets/${ticketId}/customer`, body),
     {
       invalidates: [keys.ticket(ticketId)],
-      onSuccess: (_, { sent }) => {
+      onSuccess: (_, { sent, sentConsent }) => {
         if (sent) setInitial(sent);
+        if (sentConsent) setInitialConsent(sentConsent);
         setSaved(true);
       },
     },
@@ -59,15 +69,16 @@ export function CustomerForm({ ticketId, customerId }: { ticketId: string; custo
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (save.isPending) return;
-    const changed = Object.fromEntries(
+    const changed: Record<string, string | boolean | null> = Object.fromEntries(
       KEYS.filter((k) => form[k] !== initial[k]).map((k) => [
         k,
         form[k].trim() === '' && k !== 'firstName' ? null : form[k].trim(),
       ]),
     );
+    for (const k of CONSENTS) if (consent[k] !== initialConsent[k]) changed[k] = consent[k];
     if (Object.keys(changed).length === 0) return;
     setSaved(false);
-    save.mutate({ body: changed, sent: form });
+    save.mutate({ body: changed, sent: form, sentConsent: consent });
   };
   // Links the existing customer as it is; the form reloads it when the ticket's customer changes.
   const linkExisting = (id: number) => {
@@ -95,6 +106,20 @@ export function CustomerForm({ ticketId, customerId }: { ticketId: string; custo
           />
         ))}
       </div>
+      <fieldset className="form-consent">
+        <legend>{t.attention.consent}</legend>
+        {CONSENTS.map((k) => (
+          <label key={k}>
+            <input
+              type="checkbox"
+              name={k}
+              checked={consent[k]}
+              onChange={(e) => setConsent({ ...consent, [k]: e.target.checked })}
+            />
+            {t.attention[k]}
+          </label>
+        ))}
+      </fieldset>
       <div className="form-actions">
         <button className="btn" aria-disabled={save.isPending}>
           {t.attention.saveCustomer}

@@ -105,6 +105,11 @@ export const en: Dictionary = {
     idNumber: 'ID number',
     phone: 'Phone',
     saveCustomer: 'Save customer',
+    // Issue 20: consent per channel.
+    consent: 'Agrees to receive messages',
+    notifyEmail: 'Notices by mail',
+    notifySms: 'Notices by SMS',
+    notifyWhatsapp: 'Notices by WhatsApp',
     notes: 'Notes',
     notePlaceholder: 'Write a note for the timeline…',
     addNote: 'Add note',

@@ -113,6 +113,11 @@ export const es = {
     idNumber: 'Identificación',
     phone: 'Teléfono',
     saveCustomer: 'Guardar cliente',
+    // Issue 20: consent per channel.
+    consent: 'Acepta recibir mensajes',
+    notifyEmail: 'Avisos por mail',
+    notifySms: 'Avisos por SMS',
+    notifyWhatsapp: 'Avisos por WhatsApp',
     notes: 'Notas',
     notePlaceholder: 'Escriba una nota para la cronología…',
     addNote: 'Agregar nota',
