@@ -67,8 +67,18 @@ describe('issue 20: customer messages through the API', () => {
     expect(await asked.text()).toContain('Stop sending me messages');
     const customer = () => app.db('customers').where({ email }).first('notify_email');
     expect(await customer()).toEqual({ notify_email: true });
-    const done = await fetch(optOut, { method: 'POST' });
-    expect(done.status).toBe(200);
+    // On her phone: a page she can read and a button she can hit, in her language; axe finds nothing.
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(optOut);
+    const stop = page.getByRole('button');
+    expect((await stop.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    expect(blocking((await axeReport(page)).violations)).toEqual([]);
+    await screenshot(page, 'message-opt-out-phone');
+    await stop.click();
+    await page.waitForLoadState();
+    expect(await page.locator('h1').count()).toBe(1);
+    await screenshot(page, 'message-opt-out-done-phone');
+    await page.close();
     expect(await customer()).toEqual({ notify_email: false });
     // A forged link is refused.
     expect(

@@ -54,12 +54,24 @@ const TEXT = {
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/**
+ * Read on a phone from a message: large text and a thumb-sized button (48 px), colours at 4.5:1 or
+ * more. Inline (helmet's default CSP allows inline styles) so the page needs nothing else to load.
+ */
+const STYLE = `<style>
+body{margin:0;padding:0 16px;background:#f5f6f8;color:#1b1f27;font:18px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}
+main{max-width:34rem;margin:12vh auto 0;padding:24px;background:#fff;border-radius:16px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+h1{font-size:1.5rem;margin:0 0 12px}
+button{min-height:48px;padding:12px 28px;border:0;border-radius:12px;background:#1d4ed8;color:#fff;font:inherit;font-weight:600;cursor:pointer}
+button:focus-visible{outline:3px solid #1b1f27;outline-offset:3px}
+</style>`;
+
 function page(res: Response, lang: MessageLang, title: string, body: string, status = 200): void {
   res
     .status(status)
     .type('html')
     .send(
-      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`,
+      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>${STYLE}</head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`,
     );
 }
 

@@ -134,6 +134,22 @@ async function served(o: Org, day: string, customerId: number, status = 'finishe
       score: 2,
       comment: 'Me atendió Agent0, esperé mucho',
     });
+  // Issue 20: a message she was sent, to her address and with her name.
+  await db('messages').insert({
+    entity_id: o.entityId,
+    branch_id: o.branchId,
+    ticket_id: id,
+    customer_id: customerId,
+    kind: 'issued',
+    channel: 'email',
+    occasion: 1,
+    lang: 'es',
+    recipient: 'ana.perez@correo.demo',
+    subject: 'Su turno',
+    body: 'Hola Ana Pérez: su turno…',
+    status: 'sent',
+    provider_id: '<m-1@relay>',
+  });
   return id;
 }
 
@@ -210,6 +226,15 @@ describe('retention of customer data', () => {
     expect(await db('surveys').where({ ticket_id: anaOld }).first('score', 'comment')).toEqual({
       score: 2,
       comment: null,
+    });
+    expect(await db('messages').where({ ticket_id: anaOld }).first('recipient', 'subject', 'body', 'status')).toEqual({
+      recipient: null,
+      subject: null,
+      body: null,
+      status: 'sent',
+    });
+    expect(await db('messages').where({ ticket_id: beaRecent }).first('recipient')).toEqual({
+      recipient: 'ana.perez@correo.demo',
     });
     expect(await db('surveys').where({ ticket_id: beaRecent }).first('comment')).toEqual({
       comment: 'Me atendió Agent0, esperé mucho',

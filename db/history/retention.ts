@@ -108,6 +108,8 @@ async function anonymiseTickets(
     await trx('tags').whereIn('room_id', rooms).update({ body: '' });
     // Issue 20: her satisfaction comment goes; the score stays (a figure of the reports).
     await trx('surveys').whereIn('ticket_id', ids).whereNotNull('comment').update({ comment: null });
+    // Issue 20: what she was sent names her and where she was reached; kind, status and dates stay.
+    await trx('messages').whereIn('ticket_id', ids).update({ recipient: null, subject: null, body: null });
     const files: { storage_key: string }[] = await trx('files')
       .whereIn('room_id', rooms)
       .whereNot('name', '')
