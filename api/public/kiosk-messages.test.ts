@@ -7,6 +7,8 @@ import { bodyOf, createTestMailbox, type TestMailbox } from '../../tests/support
 import { until } from '../../tests/support/until.js';
 import { createLogger } from '../../platform/logger.js';
 import { tellPositions } from '../../activities/messages/positions.js';
+import { enqueueNewEvents } from '../webhooks/outbox.js';
+import { parseAllowList } from '../../platform/outbound/allow.js';
 
 let app: AppStack;
 let mail: TestMailbox;
@@ -33,11 +35,21 @@ const act = async (ticketId: string, action: string, body: object = {}) => {
 
 beforeAll(async () => {
   mail = await createTestMailbox();
-  app = await createAppStack({ messaging: mail.messaging() });
+  app = await createAppStack({
+    messaging: mail.messaging(),
+    config: { OUTBOUND_ALLOW: parseAllowList('127.0.0.1:9') },
+  });
   sup = await app.login('supervisor@andino.demo');
   const cen = await app.db('branches').where({ code: 'CEN' }).first('id');
   const service = await app.db('services').where({ branch_id: cen.id, label: 'C' }).first('id');
   centro = { id: cen.id, serviceId: service.id };
+  // Each sent message is a webhook event (H8): enqueued for a webhook of the entity.
+  const admin = await app.login('admin@andino.demo');
+  const hook = await admin.request('POST', '/api/webhooks', {
+    url: 'http://127.0.0.1:9/messages',
+    secret: 'a-long-enough-secret',
+  });
+  expect(hook.status, JSON.stringify(hook.body)).toBe(201);
   // "You are next" only: tell her when nobody is ahead.
   await app.db('services').where({ id: service.id }).update({ notify_ahead: 0 });
 });
@@ -78,6 +90,17 @@ describe('issue 20: a kiosk ticket with an e-mail is told, called and asked, eac
     await new Promise((r) => setTimeout(r, 1500));
     const kinds = mail.received.filter((m) => m.raw.includes(EMAIL)).map((m) => m.headers['x-ventanilla-message']);
     expect(kinds.sort()).toEqual(['called', 'issued', 'next', 'survey']);
+
+    // Each message a webhook event of its own, naming kind and channel, never her address.
+    await enqueueNewEvents(app.db);
+    const events = (await app
+      .db('webhook_deliveries')
+      .where('event', 'ticket.message_sent')
+      .whereRaw(`payload->'ticket'->>'id' = ?`, [hersId])
+      .pluck('payload')) as { message: { kind: string; channel: string; providerId: string } }[];
+    expect(events.map((p) => p.message.kind).sort()).toEqual(['called', 'issued', 'next', 'survey']);
+    expect(events.every((p) => p.message.channel === 'email' && p.message.providerId.length > 0)).toBe(true);
+    expect(JSON.stringify(events)).not.toContain(EMAIL);
 
     const link = /\/survey\/([A-Za-z0-9_-]+)/.exec(bodyOf(mine('survey')[0]!));
     expect(link).not.toBeNull();

@@ -25,14 +25,19 @@ const TICKET_EVENTS: Source = {
   sql: `
     insert into webhook_deliveries (webhook_id, event_key, event, payload, next_attempt_at)
     select w.id, 'ticket:' || e.ticket_id || ':' || e.seq, 'ticket.' || e.type,
-      json_build_object(
+      jsonb_build_object(
         'event', 'ticket.' || e.type, 'key', 'ticket:' || e.ticket_id || ':' || e.seq, 'occurredAt', e.at,
         'entityId', t.entity_id,
         'ticket', json_build_object('id', t.id, 'number', t.number, 'kind', t.kind, 'branchId', t.branch_id, 'serviceId', t.service_id),
         'fromStatus', e.from_status, 'toStatus', e.to_status,
         -- Why a requeue, transfer, cancel or no-show happened (issue 16), as the person gave it.
         'reason', e.details->>'reason',
-        'actor', json_build_object('type', e.actor_type, 'id', e.actor_id)),
+        'actor', json_build_object('type', e.actor_type, 'id', e.actor_id))
+      -- Issue 20: a message's step says which message, on which channel, and the relay's or
+      -- provider's id (never the recipient or the text: those stay in the outbox).
+      || case when e.type in ('message_sent', 'message_failed') then jsonb_build_object('message', jsonb_build_object(
+        'kind', e.details->>'kind', 'channel', e.details->>'channel', 'providerId', e.details->>'providerId'))
+        else '{}'::jsonb end,
       now()
     from ticket_events e
     join tickets t on t.id = e.ticket_id
