@@ -13,6 +13,7 @@ import { seedDemo } from '../db/seed/demo.js';
 import { REPO_ROOT } from '../platform/config.js';
 import { launchBrowser } from '../tests/support/browser.js';
 import { guestLinkPath } from './support/guest-link.js';
+import { surveyPath } from './support/survey-link.js';
 import { measureLoad, SLOW_PHONE, warmUp, type LoadResult, type Surface } from './support/screen-load.js';
 import { fmt, summary } from './support/stats.js';
 import { startSystem } from './support/system.js';
@@ -65,6 +66,18 @@ try {
       async use(page) {
         await page.getByRole('button', { name: 'Salir de la fila' }).click();
         await page.getByRole('button', { name: 'No, seguir en la fila' }).waitFor();
+      },
+    },
+    {
+      // Issue 20: the satisfaction page a message or the status page's QR opens; usable once a
+      // tap on a score is stored and thanked for (a later run edits the same answer).
+      name: 'survey page',
+      path: await surveyPath(sys.db, sys.apiUrl, branchId, service.id),
+      jsTargetBytes: 100 * KB,
+      usableTargetMs: 1_500,
+      async use(page) {
+        await page.getByRole('button', { name: /^5/ }).click();
+        await page.getByText('¡Gracias! Su calificación quedó registrada.', { exact: false }).waitFor();
       },
     },
     {
@@ -170,7 +183,7 @@ try {
         runs,
         screens: results.map(({ surface, first, usable }) => ({
           name: surface.name,
-          path: surface.path.replace(/\/(status|join)\/.*/, '/$1/…'),
+          path: surface.path.replace(/\/(status|join|survey)\/.*/, '/$1/…'),
           jsTargetBytes: surface.jsTargetBytes ?? null,
           usableTargetMs: surface.usableTargetMs ?? null,
           ...first,
