@@ -531,8 +531,10 @@ describe('a range reaching before anything happened', () => {
       await app.db.raw<{ rows: { first: string }[] }>(
         `select to_char(least(
            (select min(t.service_day) from tickets t join branches b on b.id = t.branch_id where b.entity_id = ?),
+           (select min(cast(sh.started_at at time zone b.timezone as date)) from shifts sh
+              join branches b on b.id = sh.branch_id where b.entity_id = ?),
            (select cast(created_at at time zone timezone as date) from branches where id = ?)), 'YYYY-MM-DD') as first`,
-        [entity, centro],
+        [entity, entity, centro],
       )
     ).rows as [{ first: string }];
     expect(first > from).toBe(true);

@@ -77,13 +77,17 @@ export async function rollDay(db: Db, { branchId, day }: DayRef, since?: Date): 
 }
 
 /**
- * A branch's first day that can hold anything (`br`: its alias): its entity's first day with
- * tickets, or its own opening if earlier. Nothing happened before it, so the rollups start there
- * and reports read no day before it, rolled or live (history imported older moves it back).
+ * A branch's first day that can hold anything (`br`: its alias): its entity's first day with a
+ * ticket or a shift, or its own opening if earlier. Nothing happened before it, so the rollups
+ * start there and reports read no day before it, rolled or live (history imported older moves it
+ * back). Both minimums are index lookups (tickets_branch_day_idx, shifts_branch_started).
  */
 export const firstDaySql = (br: string): string => `least(cast(${br}.created_at at time zone ${br}.timezone as date), (
           select min(first.day) from branches sib
-          cross join lateral (select min(t.service_day) as day from tickets t where t.branch_id = sib.id) first
+          cross join lateral (select least(
+            (select min(t.service_day) from tickets t where t.branch_id = sib.id),
+            (select cast(min(sh.started_at) at time zone sib.timezone as date) from shifts sh where sh.branch_id = sib.id)
+          ) as day) first
           where sib.entity_id = ${br}.entity_id))`;
 
 /**
