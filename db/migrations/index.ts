@@ -32,6 +32,7 @@ import * as alerts from './20261206_050_alerts.js';
 import * as shiftEventsHourAgents from './20261206_055_shift_events_hour_agents.js';
 import * as surveys from './20261206_065_surveys.js';
 import * as priorityAtKiosk from './20261206_066_priority_at_kiosk.js';
+import * as lowScoreAlerts from './20261206_070_low_score_alerts.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -66,6 +67,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261206_055_shift_events_hour_agents', shiftEventsHourAgents],
   ['20261206_065_surveys', surveys],
   ['20261206_066_priority_at_kiosk', priorityAtKiosk],
+  ['20261206_070_low_score_alerts', lowScoreAlerts],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

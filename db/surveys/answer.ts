@@ -1,12 +1,12 @@
 // Issue 20: the satisfaction answer of a finished ticket, as its status-page token opens it. One
 // row per ticket: answering again while the survey is open changes the answer (the page sends the
 // score on the first tap and the comment after it). Each answer is offered to the entity's webhooks
-// (survey.answered) and a low one alerts the branch's supervisors (low-score.ts), in the same
+// (survey.answered) and a low one raises a low_score alert (low-score.ts), in the same
 // transaction as the answer.
 import type { Knex } from 'knex';
 import type { PublicSurvey } from '../../domain/contracts/public.js';
 import { DomainError } from '../../domain/errors.js';
-import { LOW_SCORE, SURVEY_DAYS, surveyState } from '../../domain/surveys.js';
+import { SURVEY_DAYS, surveyState } from '../../domain/surveys.js';
 
 /** The answer as the API validated it (api/public/schemas.ts SurveyBody). */
 export interface SurveyAnswer {
@@ -28,6 +28,7 @@ interface TicketRow {
   customer_id: number | null;
   service_day: string;
   branch_name: string;
+  service_label: string;
   service_name: string;
   score: number | null;
   comment: string | null;
@@ -51,6 +52,7 @@ const ticketOf = (db: Db | Knex.Transaction, ticketId: string) =>
       't.customer_id',
       db.raw(`to_char(t.service_day, 'YYYY-MM-DD') as service_day`),
       'b.name as branch_name',
+      's.label as service_label',
       's.name as service_name',
       'sv.score',
       'sv.comment',
@@ -103,17 +105,18 @@ export async function answerSurvey(
       .merge({ score: body.score, comment, updated_at: now })
       .returning(['score', 'comment', trx.raw(`(extract(epoch from updated_at) * 1000)::bigint as version`)]);
     await offerToWebhooks(trx, t, saved!.score, saved!.comment, saved!.version, now);
-    if (saved!.score <= LOW_SCORE)
-      await raiseLowScore(trx, {
-        ticketId: t.id,
-        number: t.number,
-        entityId: t.entity_id,
-        branchId: t.branch_id,
-        serviceName: t.service_name,
-        agentId: t.agent_id,
-        score: saved!.score,
-        comment: saved!.comment,
-      });
+    await raiseLowScore(trx, {
+      ticketId: t.id,
+      number: t.number,
+      entityId: t.entity_id,
+      branchId: t.branch_id,
+      serviceId: t.service_id,
+      serviceLabel: t.service_label,
+      serviceName: t.service_name,
+      agentId: t.agent_id,
+      score: saved!.score,
+      comment: saved!.comment,
+    });
     return { ...view(t, now), answer: { score: saved!.score, comment: saved!.comment } };
   });
 }

@@ -51,6 +51,7 @@ export const REFUSALS_EN = {
   AlreadyOnTheWay: 'You already said you are on your way for ticket {number}: the desk is expecting you.',
   SurveyNotOpen: 'This survey opens once your visit is over.',
   SurveyClosed: 'This survey has closed: it can be answered up to {days} days after your visit.',
+  AlertNotAcknowledgeable: 'This alert clears by itself when its condition ends: it need not be acknowledged.',
   StepRefused: 'This step could not be saved: check the data.',
   ShiftOpening: 'Your shift is still opening: try again in a moment.',
   ShiftEnded: 'Your shift has ended: take a desk again.',

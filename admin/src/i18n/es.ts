@@ -88,6 +88,7 @@ const es: TranslationMessages = {
         open: 'Abiertas',
         what: 'Qué pasa',
         lasted: 'Duración',
+        clearedBy: 'Vista por',
       },
     },
     alert_rules: {
@@ -98,6 +99,7 @@ const es: TranslationMessages = {
         slaBreach: 'Espera sobre la meta de SLA',
         queueLengthMax: 'Máximo de personas en espera (vacío = sin alerta)',
         unservedAfterSeconds: 'Fila sin asesor en línea tras (s) (vacío = sin alerta)',
+        lowScoreMax: 'Calificación baja: alerta con 1 hasta (1–4, vacío = sin alerta)',
         breakOverCap: 'Pausa sobre su límite',
         stuckWork: 'Trabajo detenido',
       },
@@ -549,6 +551,7 @@ const es: TranslationMessages = {
         unserved_queue: 'Fila sin asesor',
         break_over_cap: 'Pausa excedida',
         stuck_work: 'Requiere atención',
+        low_score: 'Calificación baja',
       },
       text: {
         sla_breach:
@@ -557,7 +560,13 @@ const es: TranslationMessages = {
         unserved_queue: '%{service}: %{smart_count} en espera y ningún asesor en línea que pueda atender',
         break_over_cap: '%{agent}: %{state} pasó su límite de %{capMinutes} min',
         stuck_work: '%{number}: %{reason}',
+        low_score: '%{number} calificó %{score} de 5 · %{who}',
+        low_score_comment: '«%{comment}»',
       },
+      // Issue 20: an event alert (a low score) stays open until someone says they saw it.
+      acknowledge: 'Marcar como vista',
+      acknowledge_label: 'Marcar como vista: %{text}',
+      acknowledged: 'Alerta marcada como vista',
     },
     webhooks: {
       deliveries: 'Entregas',
