@@ -89,6 +89,8 @@ export const TIMELINE_EVENT_TYPES = [
   'confirmed',
   /** The customer, called, said from the status page they are coming: the call waits once more (issue 17). */
   'on_my_way',
+  /** Issue 20: the customer answered (or changed) the satisfaction survey: score and whether a comment, not its text. */
+  'survey_answered',
   ...CALL_EVENT_TYPES,
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];

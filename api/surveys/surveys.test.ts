@@ -127,6 +127,24 @@ describe('issue 20: answering the survey', () => {
     }
   });
 
+  it('each answer that changes is a step on the ticket timeline: the customer, the score, whether a comment — not its text', async () => {
+    const t = await serve('CEN', 'carla', 0);
+    expect((await answer(t.token, { score: 3 })).status).toBe(200);
+    expect((await answer(t.token, { score: 3 })).status).toBe(200); // the same again: no step
+    expect((await answer(t.token, { score: 4, comment: 'La cajera fue muy amable' })).status).toBe(200);
+    const timeline = (await sup.request('GET', `/api/tickets/${t.id}/timeline`)).body as Body[];
+    const steps = timeline.filter((e) => e.type === 'survey_answered');
+    expect(steps.map((e) => [e.actor?.type ?? e.actorType, e.details])).toEqual([
+      ['customer', { score: 3, comment: false }],
+      ['customer', { score: 4, comment: true }],
+    ]);
+    expect(JSON.stringify(timeline)).not.toContain('amable');
+    // After the finish, numbered on from it.
+    const types = timeline.map((e) => e.type);
+    expect(types.slice(types.indexOf('finished'))).toEqual(['finished', 'survey_answered', 'survey_answered']);
+    expect(steps.every((e) => e.from === 'finished' && e.to === 'finished')).toBe(true);
+  });
+
   it(`closes ${7} days after the ticket ended`, async () => {
     const t = await serve('CEN', 'carla', 0);
     await app
