@@ -366,7 +366,7 @@ export const OTHER_OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/public/branches/:id/check-in',
-    summary: `H6: kiosk — check in today's appointment (branch time zone) of this branch, found by the customer's ID number, while ${PUBLIC_RIGHTS.kiosk.from.join(' or ')} (30 a minute per address); returns number, service and a status-page link. Any other ID number, branch or day: 404 NoAppointmentToday; already checked in: 409 AlreadyCheckedIn`,
+    summary: `H6: kiosk — check in today's appointment (branch time zone) of this branch, found by the customer's ID number (idNumber) or by what the kiosk's field took — an ID number or the appointment's 8-character check-in code, case, spaces and dashes aside (entry) — while ${PUBLIC_RIGHTS.kiosk.from.join(' or ')} (30 a minute per address); returns number, service and a status-page link. Any other ID number or code, branch or day: 404 NoAppointmentToday; already checked in: 409 AlreadyCheckedIn`,
     tag: 'public',
     body: CheckInBody,
     response: C.KioskTicket,

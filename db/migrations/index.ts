@@ -34,6 +34,7 @@ import * as surveys from './20261206_065_surveys.js';
 import * as priorityAtKiosk from './20261206_066_priority_at_kiosk.js';
 import * as lowScoreAlerts from './20261206_070_low_score_alerts.js';
 import * as surveyStep from './20261206_071_survey_step.js';
+import * as appointmentCode from './20261206_072_appointment_code.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -70,6 +71,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261206_066_priority_at_kiosk', priorityAtKiosk],
   ['20261206_070_low_score_alerts', lowScoreAlerts],
   ['20261206_071_survey_step', surveyStep],
+  ['20261206_072_appointment_code', appointmentCode],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -46,7 +46,7 @@ export const REFUSALS_EN = {
   AppointmentInPast: 'The appointment time has passed.',
   AppointmentNeedsCustomer: 'An appointment needs a customer.',
   NoAppointmentToday:
-    'We found no appointment for today at this branch with that number. Check it or ask at the information desk.',
+    'We found no appointment for today at this branch with that number or code. Check it or ask at the information desk.',
   AlreadyCheckedIn: 'That appointment is already checked in: watch the calls screen.',
   AlreadyOnTheWay: 'You already said you are on your way for ticket {number}: the desk is expecting you.',
   SurveyNotOpen: 'This survey opens once your visit is over.',

@@ -46,7 +46,7 @@ export const REFUSALS_ES = {
   AppointmentInPast: 'La hora de la cita ya pasó.',
   AppointmentNeedsCustomer: 'Una cita necesita un cliente.',
   NoAppointmentToday:
-    'No encontramos una cita para hoy en esta sucursal con ese número. Revíselo o pregunte en información.',
+    'No encontramos una cita para hoy en esta sucursal con ese número o código. Revíselo o pregunte en información.',
   AlreadyCheckedIn: 'Esa cita ya tiene la llegada registrada: esté atento a la pantalla de llamados.',
   AlreadyOnTheWay: 'Ya avisó que va en camino al turno {number}: le esperamos en el módulo.',
   SurveyNotOpen: 'Esta encuesta se abre cuando su atención haya terminado.',

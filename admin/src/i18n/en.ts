@@ -170,6 +170,7 @@ const en: TranslationMessages = {
         deskName: 'Desk',
         arrivalAt: 'Arrival',
         scheduledAt: 'Appointment time',
+        appointmentCode: 'Check-in code',
         calledAt: 'Called',
         attendingAt: 'Attending since',
         endedAt: 'Ended',
@@ -566,7 +567,7 @@ const en: TranslationMessages = {
     // The back office's own wording: its readers are supervisors and administrators.
     RoleRequired: 'Your role does not allow this.',
     OperatorOnly: "Only a platform operator can do this (the operator role and operators' accounts).",
-    NoAppointmentToday: 'There is no appointment for today at this branch with that ID number.',
+    NoAppointmentToday: 'There is no appointment for today at this branch with that ID number or code.',
     AlreadyCheckedIn: 'That appointment is already checked in.',
     AlreadyOnTheWay: 'The customer already said they are on their way for ticket {number}.',
   }),
