@@ -2,6 +2,7 @@
 // their defaults. Shared by the evaluator (activities/alerts), the API, the back office and tests.
 import { z } from 'zod';
 import { Id, Instant, Uuid } from './contracts/common.js';
+import { LOW_SCORE } from './surveys.js';
 
 export const ALERT_KINDS = [
   /** A customer never called yet has waited past the service's SLA target. */
@@ -14,8 +15,17 @@ export const ALERT_KINDS = [
   'break_over_cap',
   /** Stuck work needing a supervisor (the monitor's "needs attention", db/stuck). */
   'stuck_work',
+  /** Issue 20: a satisfaction answer at or below the threshold (subject survey:<ticketId>). */
+  'low_score',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/**
+ * Kinds raised by an event rather than a condition: the evaluator neither finds nor clears them
+ * (db/alerts/record.ts); they stay open until a supervisor acknowledges them.
+ */
+export const EVENT_ALERT_KINDS = ['low_score'] as const satisfies readonly AlertKind[];
+export const isEventAlert = (kind: string): boolean => (EVENT_ALERT_KINDS as readonly string[]).includes(kind);
 
 /** What applies where no alert rule says otherwise. */
 export const ALERT_DEFAULTS = {
@@ -24,6 +34,7 @@ export const ALERT_DEFAULTS = {
   unservedAfterSeconds: 60,
   breakOverCap: true,
   stuckWork: true,
+  lowScoreMax: LOW_SCORE,
 } as const;
 
 /** A threshold set as stored (api/alert_rules): entity-wide (no branch), a branch's, or a service's. */
@@ -39,6 +50,8 @@ export const AlertThresholds = z
     unservedAfterSeconds: z.number().int().min(0).max(86_400).nullable(),
     breakOverCap: z.boolean(),
     stuckWork: z.boolean(),
+    /** Issue 20: a satisfaction answer at or below this score raises low_score; null: none. */
+    lowScoreMax: z.number().int().min(1).max(4).nullable(),
   })
   .strict();
 export type AlertThresholds = z.infer<typeof AlertThresholds>;
@@ -60,6 +73,8 @@ export const Alert = z
     params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
     raisedAt: Instant,
     clearedAt: Instant.nullable(),
+    /** Who acknowledged it (an event alert); null when it cleared by itself or is open. */
+    clearedBy: Id.nullable(),
   })
   .strict();
 export type Alert = z.infer<typeof Alert>;

@@ -77,6 +77,8 @@ export const ERROR_CODES = {
   // Issue 20, the satisfaction survey: only a finished ticket, for SURVEY_DAYS after it ended.
   SurveyNotOpen: 'IllegalTransition',
   SurveyClosed: 'Conflict', // { days }
+  // Issue 20: only an event alert (a low score) is acknowledged; a condition's clears by itself.
+  AlertNotAcknowledgeable: 'Conflict', // { kind }
   StepRefused: 'Validation', // a step the database refused (a value it cannot store)
   // Shifts and desks.
   ShiftOpening: 'IllegalTransition',

@@ -4,7 +4,7 @@
 
 /** A finished ticket can be rated for this many days after it ended. */
 export const SURVEY_DAYS = 7;
-/** An answer at or below this score alerts the branch's supervisors (and counts as "low" in reports). */
+/** An answer at or below this score counts as "low" in reports, and is the low_score alert's default threshold (domain/alerts.ts). */
 export const LOW_SCORE = 2;
 export const SCORES = [1, 2, 3, 4, 5] as const;
 export const SURVEY_COMMENT_MAX = 500;
@@ -12,9 +12,6 @@ export const SURVEY_COMMENT_MAX = 500;
 /** How the reports group answers. */
 export const SURVEY_GROUP_BYS = ['agent', 'service', 'topic'] as const;
 export type SurveyGroupBy = (typeof SURVEY_GROUP_BYS)[number];
-
-/** The notification type a low score writes (A2). */
-export const LOW_SCORE_NOTIFICATION = 'survey_low_score';
 
 export type SurveyState = 'open' | 'notFinished' | 'closed';
 

@@ -92,6 +92,8 @@ export const TIMELINE_EVENT_TYPES = [
   /** Issue 20: a message to the customer was accepted by its relay or provider, or given up (domain/messages.ts). */
   'message_sent',
   'message_failed',
+  /** Issue 20: the customer answered (or changed) the satisfaction survey: score and whether a comment, not its text. */
+  'survey_answered',
   ...CALL_EVENT_TYPES,
 ] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];

@@ -55,6 +55,16 @@ describe('describeStep (issue 16)', () => {
     expect(missed.facts).toEqual([{ key: 'notCheckedIn', params: {} }]);
   });
 
+  it('issue 20: a survey answer says its score and whether she commented, never the text', () => {
+    const said = (details: Record<string, unknown>) =>
+      describeStep(step({ type: 'survey_answered', from: 'finished', to: 'finished', details })).facts;
+    expect(said({ score: 2, comment: true })).toEqual([
+      { key: 'surveyScore', params: { score: 2 } },
+      { key: 'surveyComment', params: {} },
+    ]);
+    expect(said({ score: 5, comment: false })).toEqual([{ key: 'surveyScore', params: { score: 5 } }]);
+  });
+
   it('never shows an id: a step whose names are missing says nothing rather than "Módulo #: 7"', () => {
     const called = describeStep(
       step({ type: 'called', from: 'waiting', to: 'calling', details: { deskId: 7, agentId: 8 } }),

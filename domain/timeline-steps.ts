@@ -42,6 +42,8 @@ export const FACT_KEYS = [
   'linkedCustomer',
   'checkedIn',
   'windowOpened',
+  'surveyScore',
+  'surveyComment',
   ...CUSTOMER_FIELDS.map((f) => `changed_${f}` as const),
   ...CUSTOMER_FIELDS.map((f) => `edited_${f}` as const),
   // Issue 20: what a message step was about, and on which channel.
@@ -175,6 +177,14 @@ function factsOf(e: TimelineEvent): StepFact[] {
       return topics();
     case 'customer_edited':
       return customerEditFacts(e);
+    case 'survey_answered': {
+      // The score and whether she wrote something; the comment itself is read in Satisfacción.
+      const score = num(d.score);
+      return [
+        ...(score === null ? [] : [{ key: 'surveyScore' as const, params: { score } }]),
+        ...(d.comment === true ? [{ key: 'surveyComment' as const, params: {} }] : []),
+      ];
+    }
     case 'terms_sent':
       return named('termsText', str(d.text) ? clip(str(d.text) as string) : undefined, 'text');
     case 'terms_answered':

@@ -3,7 +3,8 @@
 // reload — and clear when their condition ends; the history keeps them with start and end.
 // Thresholds are set short for the test; how fast an alert shows is measured in
 // bench/alert-delay.ts, not asserted here. axe finds nothing blocking; 1440×900 without
-// sideways scrolling.
+// sideways scrolling. Issue 20: a low satisfaction score shows in the bell, in Spanish, and stays
+// until the supervisor marks it as seen from there.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAlertEvaluator } from '../../activities/alerts/evaluate.js';
@@ -13,6 +14,7 @@ import { createAppStack, type ApiClient, type AppStack } from '../../tests/suppo
 import { axeReport, blocking, type AxeViolation } from '../../tests/support/axe.js';
 import { launchBrowser, screenshot } from '../../tests/support/browser.js';
 import { until } from '../../tests/support/until.js';
+import { raiseLowScore } from '../../db/surveys/low-score.js';
 import { ensureAdminBuilt } from './build.js';
 import { signIn } from './sign-in.js';
 
@@ -179,5 +181,73 @@ describe('issue 19: alerts on the monitor and in the bell', () => {
       onCreate: [],
     });
     await post(sup, `/api/tickets/${waitingA.id}/cancel`, { reason: 'prueba' });
+  });
+
+  it('issue 20: a low score shows in the bell in Spanish and is acknowledged from it', async () => {
+    const centro = (await app.db('branches').where({ code: 'CEN' }).first('id', 'entity_id')) as {
+      id: number;
+      entity_id: number;
+    };
+    const c = (await app.db('services').where({ branch_id: centro.id, label: 'C' }).first('id', 'name')) as {
+      id: number;
+      name: string;
+    };
+    const carla = (await app.db('users').where({ email: 'carla@andino.demo' }).first('id')).id;
+    const page = await signIn(browser, app.url, 'supervisor@andino.demo');
+    const bell = page.getByTestId('alert-bell');
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('Alertas abiertas: 0');
+    // As the survey stores a 1 (db/surveys/answer.ts); the evaluator running every second leaves it be.
+    const ticketId = (await app.db.raw('select gen_random_uuid() as id')).rows[0].id as string;
+    const raised = await app.db.transaction((trx) =>
+      raiseLowScore(trx, {
+        ticketId,
+        number: 'C-077',
+        entityId: centro.entity_id,
+        branchId: centro.id,
+        serviceId: c.id,
+        serviceLabel: 'C',
+        serviceName: c.name,
+        agentId: carla,
+        score: 1,
+        comment: 'Esperé demasiado',
+      }),
+    );
+    expect(raised).not.toBeNull();
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('Alertas abiertas: 1');
+    await expect.poll(() => page.getByTestId('alert-bell-said').textContent()).toBe('Nueva alerta: Calificación baja');
+    await page.getByTestId('monitor-alert-low_score').waitFor();
+    await new Promise((r) => setTimeout(r, 2500)); // two evaluator passes: still open
+    expect(await app.db('alerts').where({ id: raised!.id }).first('cleared_at')).toEqual({ cleared_at: null });
+
+    await bell.click();
+    const item = page.getByTestId('alert-bell-list').getByTestId('bell-alert-low_score');
+    await item.waitFor();
+    expect(await item.textContent()).toContain(
+      `C-077 calificó 1 de 5 · C · ${c.name} · Carla Montoya «Esperé demasiado»Calificación baja`,
+    );
+    await page.waitForFunction(() => {
+      const paper = document.querySelector('[data-testid="alert-bell-list"]')?.closest('.MuiPaper-root');
+      return paper !== null && paper !== undefined && getComputedStyle(paper).opacity === '1';
+    });
+    expect(await fits(page)).toBe(true);
+    await screenshot(page, 'admin20-low-score-bell-1440');
+    expect(blocking((await axeReport(page)).violations)).toEqual([]);
+
+    await item.getByRole('button', { name: /^Marcar como vista/ }).click();
+    await item.waitFor({ state: 'detached' });
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('Alertas abiertas: 0');
+    await page.getByText('Alerta marcada como vista').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('monitor-alert-low_score').waitFor({ state: 'detached' });
+    const sara = (await app.db('users').where({ email: 'supervisor@andino.demo' }).first('id')).id;
+    const row = await app.db('alerts').where({ id: raised!.id }).first('cleared_at', 'cleared_by');
+    expect(row.cleared_by).toBe(sara);
+    expect(row.cleared_at).not.toBeNull();
+
+    // The history names who saw it.
+    await page.goto(`${app.url}/admin/#/alerts?filter=${encodeURIComponent(JSON.stringify({ kind: 'low_score' }))}`);
+    await page.locator('tbody tr').getByText('Sara Molina').waitFor();
+    await screenshot(page, 'admin20-low-score-history-1440');
+    await page.context().close();
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AlertThresholds } from '../../domain/alerts.js';
+import { ALERT_DEFAULTS, AlertThresholds } from '../../domain/alerts.js';
 import { baseFilter, intId, oneOrMany } from '../http/filters.js';
 
 /** No branch and no service: entity-wide. A service's rule may leave its branch out (it is the service's). */
@@ -8,6 +8,8 @@ export const AlertRuleCreate = z
     branchId: intId.nullable().default(null),
     serviceId: intId.nullable().default(null),
     ...AlertThresholds.shape,
+    // Issue 20 added it: a client that predates it gets the default.
+    lowScoreMax: AlertThresholds.shape.lowScoreMax.default(ALERT_DEFAULTS.lowScoreMax),
   })
   .strict();
 /** Where a rule applies is fixed at creation: only its thresholds change. */

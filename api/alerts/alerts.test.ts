@@ -15,6 +15,9 @@ import { createOrg } from '../../tests/support/fixtures.js';
 import { parseAllowList } from '../../platform/outbound/index.js';
 import type { Periodic } from '../../platform/periodic.js';
 import type { Alert, AlertKind, AlertThresholds } from '../../domain/alerts.js';
+import { raiseLowScore } from '../../db/surveys/low-score.js';
+import { reconcileAlerts } from '../../db/alerts/record.js';
+import { randomUUID } from 'node:crypto';
 
 let app: AppStack;
 let sup: ApiClient;
@@ -30,6 +33,7 @@ const QUIET: AlertThresholds = {
   unservedAfterSeconds: null,
   breakOverCap: false,
   stuckWork: false,
+  lowScoreMax: null,
 };
 
 async function rule(serviceId: number, over: Partial<AlertThresholds>, who = sup): Promise<number> {
@@ -281,5 +285,108 @@ describe('issue 19: alerts raise while their condition holds and clear when it e
     await cancel(second);
     await clearedOf(raised.id);
     await cancel(first);
+  });
+});
+
+describe('issue 20: a low score is an event alert, open until a supervisor acknowledges it', () => {
+  /** A low answer as the survey stores it (db/surveys/answer.ts), for a ticket of `branchId`. */
+  const lowScore = async (branchId: number, serviceId: number): Promise<Alert> => {
+    const entityId = (await app.db('branches').where({ id: branchId }).first('entity_id')).entity_id;
+    const ticketId = randomUUID();
+    const raised = await app.db.transaction((trx) =>
+      raiseLowScore(trx, {
+        ticketId,
+        number: 'C-901',
+        entityId,
+        branchId,
+        serviceId,
+        serviceLabel: 'C',
+        serviceName: 'Depósitos',
+        agentId: null,
+        score: 1,
+        comment: 'x'.repeat(120),
+      }),
+    );
+    expect(raised).not.toBeNull();
+    expect(String(raised!.params.comment)).toHaveLength(80);
+    return raised!;
+  };
+  /** The service's rule (made above) now alerts on scores of 1–2. */
+  const alertLowScores = async (serviceId: number, who: ApiClient) => {
+    const id = (await app.db('alert_rules').where({ service_id: serviceId }).first('id')).id;
+    const res = await who.request('PUT', `/api/alert_rules/${id}`, { lowScoreMax: 2 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  };
+  const acknowledge = (who: ApiClient, id: number | string) => who.request('POST', `/api/alerts/${id}/acknowledge`, {});
+
+  it('the supervisor of its branch acknowledges it: cleared with them as actor, its notice settled, webhook alert.cleared; again is the same', async () => {
+    // The rules above say lowScoreMax null; Centro's service C says 2 from here on.
+    await alertLowScores(svc.C!, sup);
+    const a = await lowScore(centro, svc.C!);
+    expect(a).toMatchObject({ kind: 'low_score', clearedAt: null, clearedBy: null });
+    expect(await deliveries(a.id)).toEqual(['alert.raised']);
+    // An evaluator's pass leaves it open: no condition ends it.
+    await evaluateAlerts(app.db);
+    expect((await list(sup, { open: true, kind: 'low_score' })).map((x) => x.id)).toContain(a.id);
+
+    const supId = (await app.db('users').where({ email: 'supervisor@andino.demo' }).first('id')).id;
+    const first = await acknowledge(sup, a.id);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body).toMatchObject({ id: a.id, clearedBy: supId });
+    expect(first.body.clearedAt).not.toBeNull();
+    expect(await deliveries(a.id)).toEqual(['alert.cleared', 'alert.raised']);
+    expect((await notified(a.id)).every((n) => n.read_at !== null)).toBe(true);
+    const snap = await sup.request('GET', `/api/monitor/branches/${centro}`);
+    expect((snap.body.alerts as Alert[]).map((x) => x.id)).not.toContain(a.id);
+
+    // Again, by the admin too: the alert as it stands, nothing announced twice.
+    const again = await acknowledge(admin, a.id);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(await deliveries(a.id)).toEqual(['alert.cleared', 'alert.raised']);
+    // Webhook payload of the clear names who.
+    const cleared = await app
+      .db('webhook_deliveries')
+      .where({ event_key: `alert:${a.id}:cleared` })
+      .first('payload');
+    expect(cleared.payload.alert).toMatchObject({ id: a.id, clearedBy: supId });
+  });
+
+  it('others are refused with stable codes: an agent, another branch, another entity, a condition alert, no such alert', async () => {
+    await alertLowScores(svc.norte!, admin);
+    const norteAlert = await lowScore(norte, svc.norte!);
+    const ana = await app.login('ana@andino.demo');
+    const byAgent = await acknowledge(ana, norteAlert.id);
+    expect([byAgent.status, byAgent.body.code]).toEqual([403, 'BackOfficeStaffOnly']);
+    // Centro's supervisor does not reach Norte: the same answer as no alert at all.
+    const other = await acknowledge(sup, norteAlert.id);
+    expect([other.status, other.body.code]).toEqual([404, 'NotFound']);
+    expect([(await acknowledge(sup, 999_999)).status, (await acknowledge(sup, 'x')).status]).toEqual([404, 404]);
+    const stranger = await app.login('root@alerts-other.test');
+    expect((await acknowledge(stranger, norteAlert.id)).status).toBe(404);
+    expect((await app.db('alerts').where({ id: norteAlert.id }).first('cleared_at')).cleared_at).toBeNull();
+    // The entity's admin may.
+    expect((await acknowledge(admin, norteAlert.id)).status).toBe(200);
+
+    // A condition alert clears by itself: not acknowledged.
+    const { raised } = await reconcileAlerts(app.db, [
+      {
+        kind: 'queue_length',
+        subject: `service:${svc.A}:ack-test`,
+        entityId: (await app.db('branches').where({ id: centro }).first('entity_id')).entity_id,
+        branchId: centro,
+        serviceId: svc.A!,
+        userId: null,
+        shiftId: null,
+        ticketId: null,
+        params: { service: 'A', count: 3, max: 1 },
+      },
+    ]);
+    const refused = await acknowledge(sup, raised[0]!.id);
+    expect([refused.status, refused.body.code, refused.body.params]).toEqual([
+      409,
+      'AlertNotAcknowledgeable',
+      { kind: 'queue_length' },
+    ]);
   });
 });

@@ -21,6 +21,7 @@ import {
 import { inHours, zoneWithRoomToday } from '../../tests/support/today.js';
 import { issueStatusToken } from '../public/tokens.js';
 import { reconcileAlerts } from '../../db/alerts/record.js';
+import { raiseLowScore } from '../../db/surveys/low-score.js';
 
 let app: AppStack;
 let api: ContractDriver;
@@ -150,6 +151,22 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
     await api.call(admin, 'get', '/alerts', { query: { filter: { open: true } } });
     await api.call(admin, 'get', '/alerts/:id', { params: { id: raised[0]!.id } });
     await api.call(admin, 'delete', '/alerts/:id', { params: { id: raised[0]!.id } });
+    // Issue 20: an event alert (a low score), acknowledged.
+    const low = await app.db.transaction((trx) =>
+      raiseLowScore(trx, {
+        ticketId: '00000000-0000-4000-8000-000000000020',
+        number: 'C-020',
+        entityId: ids.entityId,
+        branchId: ids.centro,
+        serviceId: ids.C,
+        serviceLabel: 'C',
+        serviceName: 'Caja',
+        agentId: null,
+        score: 1,
+        comment: null,
+      }),
+    );
+    await api.call(admin, 'post', '/alerts/:id/acknowledge', { params: { id: low!.id } });
   });
 
   it("an agent's shift, and every ticket action answering the one ticket shape", async () => {

@@ -291,6 +291,16 @@ export const OTHER_OPERATIONS: Operation[] = [
   },
   {
     method: 'post',
+    path: '/alerts/:id/acknowledge',
+    summary:
+      'Issue 20: acknowledge an event alert (low_score): it clears with the caller as clearedBy (alert.cleared to webhooks); again answers it as it stands. A condition alert (it clears by itself): 409 AlertNotAcknowledgeable; out of reach: 404',
+    tag: 'alerts',
+    response: C.RESOURCES.alerts,
+    ok: 200,
+    auth: 'supervisor of the branch, admin',
+  },
+  {
+    method: 'post',
     path: '/monitor/stuck/release',
     summary: "Release stuck work (listed in the snapshot's `stuck`): requeue or cancel a ticket, end a shift",
     tag: 'monitor',
@@ -356,7 +366,7 @@ export const OTHER_OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/public/branches/:id/check-in',
-    summary: `H6: kiosk — check in today's appointment (branch time zone) of this branch, found by the customer's ID number, while ${PUBLIC_RIGHTS.kiosk.from.join(' or ')} (30 a minute per address); returns number, service and a status-page link. Any other ID number, branch or day: 404 NoAppointmentToday; already checked in: 409 AlreadyCheckedIn`,
+    summary: `H6: kiosk — check in today's appointment (branch time zone) of this branch, found by the customer's ID number (idNumber) or by what the kiosk's field took — an ID number or the appointment's 8-character check-in code, case, spaces and dashes aside (entry) — while ${PUBLIC_RIGHTS.kiosk.from.join(' or ')} (30 a minute per address); returns number, service and a status-page link. Any other ID number or code, branch or day: 404 NoAppointmentToday; already checked in: 409 AlreadyCheckedIn`,
     tag: 'public',
     body: CheckInBody,
     response: C.KioskTicket,
@@ -396,7 +406,7 @@ export const OTHER_OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/public/tickets/:token/survey',
-    summary: `Issue 20: answer the survey (score 1–5, optional comment); answering again while open changes the answer (30 a minute per address). Not finished: 409 SurveyNotOpen; after ${SURVEY_DAYS} days: 409 SurveyClosed. A score of 1–2 notifies the branch's supervisors; every answer is the webhook event survey.answered`,
+    summary: `Issue 20: answer the survey (score 1–5, optional comment); answering again while open changes the answer (30 a minute per address). Not finished: 409 SurveyNotOpen; after ${SURVEY_DAYS} days: 409 SurveyClosed. A score at or below the alert rule's lowScoreMax (default 2) raises a low_score alert (once per ticket); every answer is the webhook event survey.answered`,
     tag: 'public',
     body: SurveyBody,
     response: C.PublicSurvey,

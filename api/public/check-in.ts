@@ -1,7 +1,9 @@
 // H6, issue 13: the kiosk's one step — check in today's appointment of its own branch, found by
-// the customer's ID number. Every miss (unknown number, another branch's or another day's
-// appointment, a cancelled one) is the same NoAppointmentToday, and no answer carries personal
-// data: whoever stands at the kiosk learns nothing about other customers or branches.
+// the customer's ID number or (issue 20) the appointment's check-in code, typed or scanned from its
+// QR; what fits both shapes is looked up as both. Every miss (unknown number or code, another
+// branch's or another day's appointment, a cancelled one) is the same NoAppointmentToday, and no
+// answer carries personal data: whoever stands at the kiosk learns nothing about other customers
+// or branches.
 import type { Db } from '../../db/knex.js';
 import { DomainError } from '../../domain/errors.js';
 import * as msg from '../../domain/ticket-messages.js';
@@ -11,21 +13,41 @@ import type { ApiDeps } from '../deps.js';
 import { updateTicket } from '../../workflows/tickets/client.js';
 import { statusLink } from './tokens.js';
 import type { KioskTicket } from '../../domain/contracts/public.js';
+import { checkInCodeOf } from '../../domain/check-in.js';
+import { IdNumber } from '../tickets/schemas.js';
+import type { CheckInBody } from './schemas.js';
 
 export const KIOSK: Actor = { type: 'customer', name: MACHINE_ACTORS.kiosk };
 
 /** Dots, dashes and case are how people type the same number differently ("1.020.304" = "1020304"). */
 const bare = (idNumber: string): string => idNumber.replace(/[.-]/g, '').toUpperCase();
 
-/** Today's live appointments (branch time zone) of this customer at this branch, earliest first. */
-function appointmentsToday(db: Db, branchId: number, idNumber: string) {
+interface Wanted {
+  idNumber: string | null;
+  code: string | null;
+}
+
+/** What the kiosk's field says: an ID number, a check-in code, or (fitting both shapes) either. */
+function wanted(body: CheckInBody): Wanted {
+  if (body.idNumber !== undefined) return { idNumber: body.idNumber, code: null };
+  const entry = (body.entry ?? '').trim();
+  return { idNumber: IdNumber.safeParse(entry).success ? entry : null, code: checkInCodeOf(entry) };
+}
+
+/** Today's live appointments (branch time zone) of this customer or code at this branch, earliest first. */
+function appointmentsToday(db: Db, branchId: number, { idNumber, code }: Wanted) {
   return db('tickets as t')
     .join('branches as b', 'b.id', 't.branch_id')
+    .join('appointments as a', 'a.id', 't.appointment_id')
     .join('customers as c', 'c.id', 't.customer_id')
     .join('services as s', 's.id', 't.service_id')
     .where({ 't.branch_id': branchId, 't.kind': 'appointment' })
     .whereNotIn('t.status', ['cancelled', 'no_show'])
-    .whereRaw(`regexp_replace(upper(c.id_number), '[.-]', '', 'g') = ?`, [bare(idNumber)])
+    .where((w) => {
+      if (idNumber !== null)
+        void w.orWhereRaw(`regexp_replace(upper(c.id_number), '[.-]', '', 'g') = ?`, [bare(idNumber)]);
+      if (code !== null) void w.orWhere('a.code', code);
+    })
     .whereRaw('(t.scheduled_at at time zone b.timezone)::date = (now() at time zone b.timezone)::date')
     .orderBy('t.scheduled_at')
     .select('t.id', 't.number', 't.status', 's.name as service_name');
@@ -34,12 +56,12 @@ function appointmentsToday(db: Db, branchId: number, idNumber: string) {
 export async function kioskCheckIn(
   d: Pick<ApiDeps, 'db' | 'temporal'>,
   branchId: number,
-  idNumber: string,
+  body: CheckInBody,
 ): Promise<KioskTicket> {
   const rows: { id: string; number: string; status: TicketStatus; service_name: string }[] = await appointmentsToday(
     d.db,
     branchId,
-    idNumber,
+    wanted(body),
   );
   const t = rows.find((r) => !refusedPublic('kiosk', r.status)) ?? rows[0];
   if (!t) throw new DomainError('NoAppointmentToday');

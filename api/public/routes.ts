@@ -64,9 +64,9 @@ export function publicRoutes(deps: ApiDeps): Router {
 
   r.post('/public/branches/:id/check-in', checkInLimit, async (req, res) => {
     const { id } = parse(BranchParams, req.params);
-    const { idNumber } = parse(CheckInBody, req.body);
+    const body = parse(CheckInBody, req.body);
     await activeBranch(deps.db, id);
-    res.json(await kioskCheckIn(deps, id, idNumber));
+    res.json(await kioskCheckIn(deps, id, body));
   });
 
   r.get('/public/branches/:id/display', async (req, res) => {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SURVEY_COMMENT_MAX } from '../../domain/surveys.js';
 import { text } from '../../domain/text.js';
+import { checkInCodeOf } from '../../domain/check-in.js';
 import { CustomerBody, IdNumber } from '../tickets/schemas.js';
 
 const id = z.number().int().positive().max(2_147_483_647);
@@ -36,7 +37,19 @@ export const KioskBody = z
   })
   .strict();
 /** What a customer can type at a kiosk to find today's appointment: the ID number it was booked with. */
-export const CheckInBody = z.object({ idNumber: IdNumber }).strict();
+/** What the kiosk's one field takes: an ID number, or a check-in code typed or scanned from its QR. */
+const CheckInEntry = text({ max: 40 }).refine((v) => checkInCodeOf(v) !== null || IdNumber.safeParse(v).success, {
+  message: 'invalid_format',
+});
+/** H6, issue 20: `entry` is either (the kiosk's field); `idNumber` alone, as before, an ID number only. */
+export const CheckInBody = z
+  .object({ idNumber: IdNumber.optional(), entry: CheckInEntry.optional() })
+  .strict()
+  .refine((b) => (b.idNumber === undefined) !== (b.entry === undefined), {
+    message: 'required',
+    path: ['entry'],
+  });
+export type CheckInBody = z.infer<typeof CheckInBody>;
 export const LeaveBody = z.object({}).strict();
 /** Issue 20: the survey page's answer; sending it again while the survey is open changes it. */
 export const SurveyBody = z

@@ -1,10 +1,12 @@
 // Issue 20, the satisfaction survey over real HTTP on the real stack: only a finished ticket is
 // rated, within SURVEY_DAYS; answering again changes the answer; bad input is refused with field
-// codes; a 1-star answer reaches the branch supervisor's notifications (once); the back office reads
+// codes; a 1-star answer raises one low_score alert (its notification to the branch supervisor, its
+// webhook), which stays open until acknowledged, and an alert rule may turn it off; the back office reads
 // answers within its reach, and the summary per agent, service and topic matches figures computed
 // here from what was answered; the desk's customer panel shows her scores.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOW_SCORE_NOTIFICATION } from '../../domain/surveys.js';
+import { ALERT_NOTIFICATION, type Alert } from '../../domain/alerts.js';
+import { evaluateAlerts } from '../../activities/alerts/evaluate.js';
 import { createAppStack, type ApiClient, type AppStack } from '../../tests/support/app-stack.js';
 import { issueStatusToken } from '../public/tokens.js';
 
@@ -125,6 +127,24 @@ describe('issue 20: answering the survey', () => {
     }
   });
 
+  it('each answer that changes is a step on the ticket timeline: the customer, the score, whether a comment — not its text', async () => {
+    const t = await serve('CEN', 'carla', 0);
+    expect((await answer(t.token, { score: 3 })).status).toBe(200);
+    expect((await answer(t.token, { score: 3 })).status).toBe(200); // the same again: no step
+    expect((await answer(t.token, { score: 4, comment: 'La cajera fue muy amable' })).status).toBe(200);
+    const timeline = (await sup.request('GET', `/api/tickets/${t.id}/timeline`)).body as Body[];
+    const steps = timeline.filter((e) => e.type === 'survey_answered');
+    expect(steps.map((e) => [e.actor?.type ?? e.actorType, e.details])).toEqual([
+      ['customer', { score: 3, comment: false }],
+      ['customer', { score: 4, comment: true }],
+    ]);
+    expect(JSON.stringify(timeline)).not.toContain('amable');
+    // After the finish, numbered on from it.
+    const types = timeline.map((e) => e.type);
+    expect(types.slice(types.indexOf('finished'))).toEqual(['finished', 'survey_answered', 'survey_answered']);
+    expect(steps.every((e) => e.from === 'finished' && e.to === 'finished')).toBe(true);
+  });
+
   it(`closes ${7} days after the ticket ended`, async () => {
     const t = await serve('CEN', 'carla', 0);
     await app
@@ -137,41 +157,132 @@ describe('issue 20: answering the survey', () => {
     expect(res.body).toMatchObject({ code: 'SurveyClosed', params: { days: 7 } });
   });
 
-  it("a 1-star answer reaches the branch supervisor's notifications, once; agents get none; webhooks hear survey.answered", async () => {
+  it('a 1-star answer raises one low_score alert: told to the supervisor (not agents), on the monitor, to webhooks; it stays open until acknowledged', async () => {
     const [hook] = await app
       .db('webhooks')
       .insert({
         entity_id: (await app.db('entities').where({ slug: 'andino' }).first('id')).id,
         url: 'https://hooks.example.org/v',
         secret: 's'.repeat(32),
-        events: ['survey.answered'],
+        events: ['survey.answered', 'alert.raised'],
       })
       .returning('id');
     const t = await serve('CEN', 'carla', 0);
-    expect((await answer(t.token, { score: 1, comment: 'Esperé mucho' })).status).toBe(200);
+    expect((await answer(t.token, { score: 1 })).status).toBe(200);
+    // The page sends the comment after the score: the open alert's figures follow, nothing raises twice.
     expect((await answer(t.token, { score: 1, comment: 'Esperé muchísimo' })).status).toBe(200);
+    const openLow = async (ticketId: string): Promise<Alert[]> =>
+      (
+        (
+          await sup.request(
+            'GET',
+            `/api/alerts?filter=${encodeURIComponent(JSON.stringify({ kind: 'low_score', open: true }))}`,
+          )
+        ).body as Alert[]
+      ).filter((a) => a.subject === `survey:${ticketId}`);
+    const [alert, ...more] = await openLow(t.id);
+    expect(more).toEqual([]);
+    const cen = (await app.db('branches').where({ code: 'CEN' }).first('id')).id;
+    expect(alert).toMatchObject({
+      kind: 'low_score',
+      branchId: cen,
+      serviceId: t.serviceId,
+      userId: t.agentId,
+      ticketId: t.id,
+      clearedAt: null,
+      clearedBy: null,
+      params: { score: 1, agent: 'Carla Montoya', comment: 'Esperé muchísimo' },
+    });
+    expect(String(alert!.params.service)).toMatch(/^C · /);
+    const number = (await app.db('tickets').where({ id: t.id }).first('number')).number;
+    expect(alert!.params.number).toBe(number);
+
+    // The alert's own notification, to Sara (once) and no agent; no English survey notice any more.
     const sara = await app.db('users').where({ email: 'supervisor@andino.demo' }).first('id');
     const notes = await app
       .db('notifications')
-      .where({ type: LOW_SCORE_NOTIFICATION })
-      .whereRaw(`data->>'ticketId' = ?`, [t.id])
-      .select('user_id', 'title', 'data');
+      .where({ type: ALERT_NOTIFICATION, dedupe_key: `alert:${alert!.id}` })
+      .select('user_id', 'data');
     expect(notes.filter((n) => n.user_id === sara.id)).toHaveLength(1);
-    expect(notes[0]!.data).toMatchObject({ ticketId: t.id, score: 1, agentId: t.agentId });
+    expect(notes[0]!.data).toMatchObject({ alertId: alert!.id, kind: 'low_score' });
     const agents = await app.db('users').where({ role: 'agent' }).pluck('id');
     expect(notes.filter((n) => agents.includes(n.user_id))).toEqual([]);
-    // Sara reads it through her own notifications.
+    expect(await app.db('notifications').where({ type: 'survey_low_score' }).first('id')).toBeUndefined();
     const mine = (await sup.request('GET', '/api/notifications')).body as Body[];
-    expect(mine.some((n) => n.type === LOW_SCORE_NOTIFICATION && n.data?.ticketId === t.id)).toBe(true);
+    expect(mine.some((n) => n.type === ALERT_NOTIFICATION && n.data?.alertId === alert!.id)).toBe(true);
+    // The monitor shows it.
+    const snap = await sup.request('GET', `/api/monitor/branches/${cen}`);
+    expect((snap.body.alerts as Alert[]).map((a) => a.id)).toContain(alert!.id);
 
-    const deliveries = await app.db('webhook_deliveries').where({ webhook_id: hook.id }).select('event', 'payload');
-    expect(deliveries).toHaveLength(2);
-    expect(deliveries[0]).toMatchObject({ event: 'survey.answered', payload: { score: 1, ticket: { id: t.id } } });
+    const deliveries = await app
+      .db('webhook_deliveries')
+      .where({ webhook_id: hook.id })
+      .orderBy('id')
+      .select('event', 'payload');
+    expect(deliveries.map((d) => d.event)).toEqual(['survey.answered', 'alert.raised', 'survey.answered']);
+    expect(deliveries[0]).toMatchObject({ payload: { score: 1, ticket: { id: t.id } } });
+    expect(deliveries[1]).toMatchObject({ payload: { alert: { id: alert!.id, kind: 'low_score' } } });
+
+    // The evaluator's pass (a condition's) leaves it open: it is an event, not a condition.
+    await evaluateAlerts(app.db);
+    expect((await openLow(t.id)).map((a) => a.id)).toEqual([alert!.id]);
+
+    // Acknowledged, a changed answer raises nothing again.
+    expect((await sup.request('POST', `/api/alerts/${alert!.id}/acknowledge`, {})).status).toBe(200);
+    expect((await answer(t.token, { score: 2, comment: 'Sigo molesto' })).status).toBe(200);
+    expect(
+      await app
+        .db('alerts')
+        .where({ subject: `survey:${t.id}` })
+        .count({ n: '*' }),
+    ).toEqual([{ n: 1 }]);
 
     // A 4 raises nothing.
     const fine = await serve('CEN', 'carla', 0);
     await answer(fine.token, { score: 4 });
-    expect(await app.db('notifications').whereRaw(`data->>'ticketId' = ?`, [fine.id]).first('id')).toBeUndefined();
+    expect(
+      await app
+        .db('alerts')
+        .where({ subject: `survey:${fine.id}` })
+        .first('id'),
+    ).toBeUndefined();
+  });
+
+  it("an alert rule's lowScoreMax says which scores alert (null: none)", async () => {
+    const t = await serve('CEN', 'carla', 0);
+    const rule = await sup.request('POST', '/api/alert_rules', {
+      serviceId: t.serviceId,
+      slaBreach: false,
+      queueLengthMax: null,
+      unservedAfterSeconds: null,
+      breakOverCap: false,
+      stuckWork: false,
+      lowScoreMax: null,
+    });
+    expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+    expect(rule.body.lowScoreMax).toBeNull();
+    await answer(t.token, { score: 1 });
+    expect(
+      await app
+        .db('alerts')
+        .where({ subject: `survey:${t.id}` })
+        .first('id'),
+    ).toBeUndefined();
+    // Raised to 3: a 3 alerts.
+    const three = await sup.request('PUT', `/api/alert_rules/${rule.body.id}`, { lowScoreMax: 3 });
+    expect(three.status, JSON.stringify(three.body)).toBe(200);
+    const u = await serve('CEN', 'carla', 0);
+    await answer(u.token, { score: 3 });
+    expect(
+      await app
+        .db('alerts')
+        .where({ subject: `survey:${u.id}` })
+        .first('params'),
+    ).toMatchObject({
+      params: { score: 3 },
+    });
+    expect((await sup.request('PUT', `/api/alert_rules/${rule.body.id}`, { lowScoreMax: 5 })).status).toBe(400);
+    expect((await sup.request('DELETE', `/api/alert_rules/${rule.body.id}`)).status).toBeLessThan(300);
   });
 });
 

@@ -1,11 +1,12 @@
 // Issue 20, the satisfaction survey in the browser: a finished visit's status page leads to it; one
-// tap (here by keyboard) records the score — a 1 reaches the branch supervisor's notifications —
+// tap (here by keyboard) records the score — a 1 raises a low_score alert, told to the branch
+// supervisor and to webhooks —
 // and an optional comment follows; the page is in Spanish and English, and axe finds nothing
 // blocking. A visit not over yet cannot be rated.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeReport, blocking } from '../../tests/support/axe.js';
 import { issueStatusToken, ticketOfToken } from '../../api/public/tokens.js';
-import { LOW_SCORE_NOTIFICATION } from '../../domain/surveys.js';
+import { ALERT_NOTIFICATION } from '../../domain/alerts.js';
 import {
   kioskTicket,
   loggedInPage,
@@ -51,6 +52,13 @@ async function finishedVisit(): Promise<{ token: string; ticketId: string; numbe
 describe('issue 20: the satisfaction survey page', () => {
   it('from the status page, a 1 by keyboard is recorded and alerts the supervisor; a comment follows; axe clean', async () => {
     const visit = await finishedVisit();
+    // A webhook listening to alerts (its deliveries are only enqueued here).
+    await h.stack.db('webhooks').insert({
+      entity_id: (await h.stack.db('entities').where({ slug: 'andino' }).first('id')).id,
+      url: 'https://hooks.example.org/alerts',
+      secret: 's'.repeat(32),
+      events: ['alert.raised'],
+    });
     const { context, page } = await publicPage(h, `/status/${visit.token}`, PHONE);
     const link = page.getByRole('link', { name: 'Califique su atención' });
     await link.waitFor();
@@ -70,13 +78,28 @@ describe('issue 20: the satisfaction survey page', () => {
       score: 1,
       comment: null,
     });
+    // An open low_score alert the supervisor reads, her notification of it, its webhook delivery.
     const sara = await h.stack.db('users').where({ email: 'supervisor@andino.demo' }).first('id');
-    const alert = await h.stack
+    const sup = await h.stack.login('supervisor@andino.demo');
+    const open = await sup.request(
+      'GET',
+      `/api/alerts?filter=${encodeURIComponent(JSON.stringify({ open: true, kind: 'low_score' }))}`,
+    );
+    const alert = (open.body as { id: number; subject: string; params: Record<string, unknown> }[]).find(
+      (a) => a.subject === `survey:${visit.ticketId}`,
+    );
+    expect(alert?.params).toMatchObject({ number: visit.number, score: 1 });
+    const note = await h.stack
       .db('notifications')
-      .where({ user_id: sara.id, type: LOW_SCORE_NOTIFICATION })
-      .whereRaw(`data->>'ticketId' = ?`, [visit.ticketId])
-      .first('title');
-    expect(alert?.title).toContain(visit.number);
+      .where({ user_id: sara.id, type: ALERT_NOTIFICATION, dedupe_key: `alert:${alert!.id}` })
+      .first('data');
+    expect(note?.data).toMatchObject({ kind: 'low_score', params: { number: visit.number } });
+    expect(
+      await h.stack
+        .db('webhook_deliveries')
+        .where({ event_key: `alert:${alert!.id}:raised` })
+        .pluck('event'),
+    ).toEqual(['alert.raised']);
 
     await page.getByLabel('Comentario (opcional)').fill('Esperé demasiado');
     await page.getByRole('button', { name: 'Enviar comentario' }).click();

@@ -8,7 +8,7 @@ import { announce } from '../announce.js';
 import { iso } from '../dates.js';
 import { addNotifications } from '../notifications.js';
 import { ADMIN_ROLES } from '../../domain/agents.js';
-import { ALERT_NOTIFICATION, type Alert, type AlertKind } from '../../domain/alerts.js';
+import { ALERT_NOTIFICATION, EVENT_ALERT_KINDS, type Alert, type AlertKind } from '../../domain/alerts.js';
 import type { Condition } from './conditions.js';
 
 export interface AlertRow {
@@ -24,6 +24,7 @@ export interface AlertRow {
   params: Alert['params'];
   raised_at: Date;
   cleared_at: Date | null;
+  cleared_by: number | null;
 }
 
 export const alertOf = (r: AlertRow): Alert => ({
@@ -39,6 +40,7 @@ export const alertOf = (r: AlertRow): Alert => ({
   params: r.params,
   raisedAt: iso(r.raised_at),
   clearedAt: iso(r.cleared_at),
+  clearedBy: r.cleared_by ?? null,
 });
 
 const key = (c: { kind: string; subject: string }) => `${c.kind} ${c.subject}`;
@@ -53,7 +55,11 @@ export async function reconcileAlerts(db: Db, found: Condition[]): Promise<Recon
   return db.transaction(async (trx) => {
     const { rows } = await trx.raw(`select pg_try_advisory_xact_lock(hashtext('alerts:evaluate')) as got`);
     if (!rows[0].got) return { raised: [], cleared: [] };
-    const open: AlertRow[] = await trx('alerts').whereNull('cleared_at').select('*');
+    // Event alerts (a low score) are no condition: a pass never finds them, so never clears them.
+    const open: AlertRow[] = await trx('alerts')
+      .whereNull('cleared_at')
+      .whereNotIn('kind', EVENT_ALERT_KINDS)
+      .select('*');
     const openBy = new Map(open.map((a) => [key(a), a]));
     const foundBy = new Map(found.map((c) => [key(c), c]));
 
@@ -68,23 +74,8 @@ export async function reconcileAlerts(db: Db, found: Condition[]): Promise<Recon
             .update({ params: JSON.stringify(c.params) });
         continue;
       }
-      const [row]: AlertRow[] = await trx('alerts')
-        .insert({
-          entity_id: c.entityId,
-          branch_id: c.branchId,
-          kind: c.kind,
-          subject: c.subject,
-          service_id: c.serviceId,
-          user_id: c.userId,
-          shift_id: c.shiftId,
-          ticket_id: c.ticketId,
-          params: JSON.stringify(c.params),
-        })
-        .returning('*');
-      const alert = alertOf(row!);
-      raised.push(alert);
-      await notifySupervisors(trx, row!.entity_id, alert);
-      await publish(trx, row!.entity_id, alert, 'raised');
+      const [row]: AlertRow[] = await trx('alerts').insert(rowOf(c)).returning('*');
+      raised.push(await announceRaised(trx, row!));
     }
     const ended = open.filter((a) => !foundBy.has(key(a)));
     const cleared: Alert[] = [];
@@ -96,18 +87,80 @@ export async function reconcileAlerts(db: Db, found: Condition[]): Promise<Recon
         )
         .update({ cleared_at: trx.fn.now() })
         .returning('*');
-      for (const row of rows) {
-        const alert = alertOf(row);
-        cleared.push(alert);
-        // The bell's notice of it is settled too: nothing is left to read about an alert that ended.
-        await trx('notifications')
-          .where({ entity_id: row.entity_id, dedupe_key: `alert:${alert.id}` })
-          .whereNull('read_at')
-          .update({ read_at: trx.fn.now() });
-        await publish(trx, row.entity_id, alert, 'cleared');
-      }
+      for (const row of rows) cleared.push(await announceCleared(trx, row));
     }
     return { raised, cleared };
+  });
+}
+
+const rowOf = (c: Condition) => ({
+  entity_id: c.entityId,
+  branch_id: c.branchId,
+  kind: c.kind,
+  subject: c.subject,
+  service_id: c.serviceId,
+  user_id: c.userId,
+  shift_id: c.shiftId,
+  ticket_id: c.ticketId,
+  params: JSON.stringify(c.params),
+});
+
+/** Told to the supervisors, announced and offered to webhooks: the same for every raise. */
+async function announceRaised(trx: Knex.Transaction, row: AlertRow): Promise<Alert> {
+  const alert = alertOf(row);
+  await notifySupervisors(trx, row.entity_id, alert);
+  await publish(trx, row.entity_id, alert, 'raised');
+  return alert;
+}
+
+async function announceCleared(trx: Knex.Transaction, row: AlertRow): Promise<Alert> {
+  const alert = alertOf(row);
+  // The bell's notice of it is settled too: nothing is left to read about an alert that ended.
+  await trx('notifications')
+    .where({ entity_id: row.entity_id, dedupe_key: `alert:${alert.id}` })
+    .whereNull('read_at')
+    .update({ read_at: trx.fn.now() });
+  await publish(trx, row.entity_id, alert, 'cleared');
+  return alert;
+}
+
+/**
+ * Raises an event alert (EVENT_ALERT_KINDS) inside the caller's transaction, once per subject ever:
+ * while it is open its figures follow the event (no new announcement); once acknowledged, the same
+ * subject does not raise again. Returns the alert raised, or null when there was one already.
+ */
+export async function raiseEventAlert(trx: Knex.Transaction, c: Condition): Promise<Alert | null> {
+  // Serialises two raises of one subject (the unique index covers only open alerts).
+  await trx.raw(`select pg_advisory_xact_lock(hashtext(?))`, [`alert:${c.kind}:${c.subject}`]);
+  const before: AlertRow | undefined = await trx('alerts')
+    .where({ kind: c.kind, subject: c.subject })
+    .orderBy('id', 'desc')
+    .first('*');
+  if (before) {
+    if (before.cleared_at === null && !sameParams(before.params, c.params))
+      await trx('alerts')
+        .where({ id: before.id })
+        .update({ params: JSON.stringify(c.params) });
+    return null;
+  }
+  const [row]: AlertRow[] = await trx('alerts').insert(rowOf(c)).returning('*');
+  return announceRaised(trx, row!);
+}
+
+/**
+ * A supervisor acknowledges an open event alert: it clears with them as its actor. Acknowledging
+ * it again answers it as it stands (idempotent). The caller has checked reach and kind.
+ */
+export async function acknowledgeAlert(db: Db, alertId: number, userId: number): Promise<Alert> {
+  return db.transaction(async (trx) => {
+    const [row]: AlertRow[] = await trx('alerts')
+      .where({ id: alertId })
+      .whereNull('cleared_at')
+      .update({ cleared_at: trx.fn.now(), cleared_by: userId })
+      .returning('*');
+    if (row) return announceCleared(trx, row);
+    const stands: AlertRow = await trx('alerts').where({ id: alertId }).first('*');
+    return alertOf(stands);
   });
 }
 

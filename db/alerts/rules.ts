@@ -1,5 +1,6 @@
 // Which thresholds apply to a service or a branch: its own rule, else its branch's, else the
 // entity-wide one, else domain/alerts.ts defaults. The rules are few; one read per pass.
+import type { Knex } from 'knex';
 import type { Db } from '../knex.js';
 import { ALERT_DEFAULTS, type AlertThresholds } from '../../domain/alerts.js';
 
@@ -12,6 +13,7 @@ interface RuleRow {
   unserved_after_seconds: number | null;
   break_over_cap: boolean;
   stuck_work: boolean;
+  low_score_max: number | null;
 }
 
 export interface RuleBook {
@@ -27,10 +29,14 @@ const thresholds = (r: RuleRow): AlertThresholds => ({
   unservedAfterSeconds: r.unserved_after_seconds,
   breakOverCap: r.break_over_cap,
   stuckWork: r.stuck_work,
+  lowScoreMax: r.low_score_max,
 });
 
-export async function loadRuleBook(db: Db): Promise<RuleBook> {
-  const rows: RuleRow[] = await db('alert_rules').select('*');
+/** `entityId`: only that entity's rules (one answer's threshold), else every entity's (a pass). */
+export async function loadRuleBook(db: Db | Knex.Transaction, entityId?: number): Promise<RuleBook> {
+  const rows: RuleRow[] = await db('alert_rules')
+    .modify((q) => void (entityId === undefined ? q : q.where({ entity_id: entityId })))
+    .select('*');
   const by = new Map(rows.map((r) => [`${r.entity_id}:${r.branch_id ?? 0}:${r.service_id ?? 0}`, thresholds(r)]));
   const forBranch = (entityId: number, branchId: number): AlertThresholds =>
     by.get(`${entityId}:${branchId}:0`) ?? by.get(`${entityId}:0:0`) ?? { ...ALERT_DEFAULTS };

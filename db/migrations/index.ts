@@ -36,6 +36,9 @@ import * as messages from './20261206_060_messages.js';
 import * as notifyAhead from './20261206_061_notify_ahead.js';
 import * as appointmentReminder from './20261206_062_appointment_reminder.js';
 import * as messageProvider from './20261206_063_message_provider.js';
+import * as lowScoreAlerts from './20261206_070_low_score_alerts.js';
+import * as surveyStep from './20261206_071_survey_step.js';
+import * as appointmentCode from './20261206_072_appointment_code.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -74,6 +77,9 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261206_061_notify_ahead', notifyAhead],
   ['20261206_062_appointment_reminder', appointmentReminder],
   ['20261206_063_message_provider', messageProvider],
+  ['20261206_070_low_score_alerts', lowScoreAlerts],
+  ['20261206_071_survey_step', surveyStep],
+  ['20261206_072_appointment_code', appointmentCode],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -16,4 +16,5 @@ export class Alert extends BaseModel {
   declare params: Record<string, string | number | null>;
   declare raisedAt: Date;
   declare clearedAt: Date | null;
+  declare clearedBy: number | null;
 }

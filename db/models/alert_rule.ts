@@ -12,4 +12,5 @@ export class AlertRule extends TimestampedModel {
   declare unservedAfterSeconds: number | null;
   declare breakOverCap: boolean;
   declare stuckWork: boolean;
+  declare lowScoreMax: number | null;
 }

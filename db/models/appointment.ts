@@ -11,4 +11,5 @@ export class Appointment extends TimestampedModel {
   declare scheduledAt: Date;
   declare status: string;
   declare confirmedAt: Date | null;
+  declare code: string;
 }

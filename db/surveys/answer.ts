@@ -1,12 +1,13 @@
 // Issue 20: the satisfaction answer of a finished ticket, as its status-page token opens it. One
 // row per ticket: answering again while the survey is open changes the answer (the page sends the
 // score on the first tap and the comment after it). Each answer is offered to the entity's webhooks
-// (survey.answered) and a low one alerts the branch's supervisors (low-score.ts), in the same
-// transaction as the answer.
+// (survey.answered), written on the ticket's timeline when it changes (survey_answered: the
+// customer, the score and whether she commented — not the text), and a low one raises a low_score
+// alert (low-score.ts), all in the same transaction as the answer.
 import type { Knex } from 'knex';
 import type { PublicSurvey } from '../../domain/contracts/public.js';
 import { DomainError } from '../../domain/errors.js';
-import { LOW_SCORE, SURVEY_DAYS, surveyState } from '../../domain/surveys.js';
+import { SURVEY_DAYS, surveyState } from '../../domain/surveys.js';
 
 /** The answer as the API validated it (api/public/schemas.ts SurveyBody). */
 export interface SurveyAnswer {
@@ -14,7 +15,12 @@ export interface SurveyAnswer {
   comment?: string | null;
 }
 import type { Db } from '../knex.js';
+import { MACHINE_ACTORS, type Actor } from '../../domain/tickets.js';
+import { applyStep } from '../tickets/steps.js';
 import { raiseLowScore } from './low-score.js';
+
+/** The customer, from the link of her status page (as her "leave" and "on my way" are). */
+const CUSTOMER: Actor = { type: 'customer', name: MACHINE_ACTORS.statusPage };
 
 interface TicketRow {
   id: string;
@@ -28,7 +34,9 @@ interface TicketRow {
   customer_id: number | null;
   service_day: string;
   branch_name: string;
+  service_label: string;
   service_name: string;
+  last_event_seq: number;
   score: number | null;
   comment: string | null;
 }
@@ -49,8 +57,10 @@ const ticketOf = (db: Db | Knex.Transaction, ticketId: string) =>
       't.service_id',
       't.agent_id',
       't.customer_id',
+      't.last_event_seq',
       db.raw(`to_char(t.service_day, 'YYYY-MM-DD') as service_day`),
       'b.name as branch_name',
+      's.label as service_label',
       's.name as service_name',
       'sv.score',
       'sv.comment',
@@ -79,6 +89,8 @@ export async function answerSurvey(
   now = new Date(),
 ): Promise<PublicSurvey> {
   return db.transaction(async (trx) => {
+    // The ticket's row first: its timeline's next step is numbered from it (two answers at once wait in turn).
+    await trx('tickets').where({ id: ticketId }).forNoKeyUpdate().first('id');
     const t = await ticketOf(trx, ticketId);
     if (!t) throw new DomainError('NotFound', { resource: 'tickets' });
     const state = surveyState(t.status, t.ended_at, now);
@@ -103,18 +115,40 @@ export async function answerSurvey(
       .merge({ score: body.score, comment, updated_at: now })
       .returning(['score', 'comment', trx.raw(`(extract(epoch from updated_at) * 1000)::bigint as version`)]);
     await offerToWebhooks(trx, t, saved!.score, saved!.comment, saved!.version, now);
-    if (saved!.score <= LOW_SCORE)
-      await raiseLowScore(trx, {
-        ticketId: t.id,
-        number: t.number,
-        entityId: t.entity_id,
-        branchId: t.branch_id,
-        serviceName: t.service_name,
-        agentId: t.agent_id,
-        score: saved!.score,
-        comment: saved!.comment,
-      });
+    if (saved!.score !== t.score || saved!.comment !== t.comment) await stepOnTimeline(trx, t, saved!, now);
+    await raiseLowScore(trx, {
+      ticketId: t.id,
+      number: t.number,
+      entityId: t.entity_id,
+      branchId: t.branch_id,
+      serviceId: t.service_id,
+      serviceLabel: t.service_label,
+      serviceName: t.service_name,
+      agentId: t.agent_id,
+      score: saved!.score,
+      comment: saved!.comment,
+    });
     return { ...view(t, now), answer: { score: saved!.score, comment: saved!.comment } };
+  });
+}
+
+/** The survey_answered step, after the ticket's last (its workflow has ended: the ticket is finished). */
+async function stepOnTimeline(
+  trx: Knex.Transaction,
+  t: TicketRow,
+  saved: { score: number; comment: string | null },
+  now: Date,
+): Promise<void> {
+  await applyStep(trx, {
+    ticketId: t.id,
+    seq: t.last_event_seq + 1,
+    type: 'survey_answered',
+    from: 'finished',
+    to: 'finished',
+    actor: CUSTOMER,
+    at: now.toISOString(),
+    details: { score: saved.score, comment: saved.comment !== null },
+    patch: {},
   });
 }
 

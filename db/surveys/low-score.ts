@@ -1,42 +1,53 @@
-// Issue 20: a low satisfaction answer (≤ LOW_SCORE) alerts the branch's supervisors — for now as an
-// A2 notification (one per ticket and supervisor: changing the answer does not alert twice). The
-// one place a low score turns into an alert, so alerts can take it over.
+// Issue 20: a low satisfaction answer raises a low_score alert (domain/alerts.ts) through the same
+// path as every alert (db/alerts/record.ts): the supervisors' notification, the monitor, the bell,
+// the webhook alert.raised and the history. Its threshold is the alert rule's lowScoreMax for the
+// ticket's service (null: none). An event, not a condition: it stays open until a supervisor
+// acknowledges it, and changing the answer raises nothing twice (the open alert's figures follow).
 import type { Knex } from 'knex';
-import { ADMIN_ROLES } from '../../domain/agents.js';
-import { LOW_SCORE_NOTIFICATION } from '../../domain/surveys.js';
-import { addNotifications } from '../notifications.js';
+import type { Alert } from '../../domain/alerts.js';
+import { loadRuleBook } from '../alerts/rules.js';
+import { raiseEventAlert } from '../alerts/record.js';
 
 export interface LowScoreFact {
   ticketId: string;
   number: string;
   entityId: number;
   branchId: number;
+  serviceId: number;
+  serviceLabel: string;
   serviceName: string;
   agentId: number | null;
   score: number;
   comment: string | null;
 }
 
-/** Notifies the branch's supervisors and the entity's admins and branch-less supervisors; returns how many were added. */
-export async function raiseLowScore(trx: Knex.Transaction, f: LowScoreFact): Promise<number> {
-  const supervisors: number[] = await trx('users')
-    .where({ entity_id: f.entityId, active: true })
-    .whereIn('role', ['supervisor', ...ADMIN_ROLES])
-    .where((w) => w.where('branch_id', f.branchId).orWhereNull('branch_id'))
-    .pluck('id');
+/** How much of the comment the alert carries: enough to read at a glance, the rest is in Satisfacción. */
+export const COMMENT_EXCERPT = 80;
+const excerpt = (c: string | null): string | null =>
+  c === null ? null : c.length > COMMENT_EXCERPT ? `${c.slice(0, COMMENT_EXCERPT - 1).trimEnd()}…` : c;
+
+/** Raises (or updates, while open) the ticket's low_score alert if the score is low for its service. */
+export async function raiseLowScore(trx: Knex.Transaction, f: LowScoreFact): Promise<Alert | null> {
+  const rule = (await loadRuleBook(trx, f.entityId)).forService(f.entityId, f.branchId, f.serviceId);
+  if (rule.lowScoreMax === null || f.score > rule.lowScoreMax) return null;
   const agent: { name: string } | undefined = f.agentId
     ? await trx('users').where({ id: f.agentId }).first(trx.raw(`trim(first_name || ' ' || last_name) as name`))
     : undefined;
-  return addNotifications(
-    trx,
-    f.entityId,
-    supervisors.map((user_id) => ({
-      user_id,
-      type: LOW_SCORE_NOTIFICATION,
-      title: `${f.number}: satisfaction ${f.score}/5`,
-      body: [`${f.serviceName}${agent ? `, ${agent.name}` : ''}`, f.comment].filter(Boolean).join(' — '),
-      data: { ticketId: f.ticketId, number: f.number, score: f.score, agentId: f.agentId, comment: f.comment },
-      dedupe_key: `survey-low:${f.ticketId}`,
-    })),
-  );
+  return raiseEventAlert(trx, {
+    kind: 'low_score',
+    subject: `survey:${f.ticketId}`,
+    entityId: f.entityId,
+    branchId: f.branchId,
+    serviceId: f.serviceId,
+    userId: f.agentId,
+    shiftId: null,
+    ticketId: f.ticketId,
+    params: {
+      number: f.number,
+      score: f.score,
+      service: `${f.serviceLabel} · ${f.serviceName}`,
+      agent: agent?.name ?? null,
+      comment: excerpt(f.comment),
+    },
+  });
 }

@@ -51,6 +51,7 @@ export interface TicketNamedRow extends TicketRow {
   customer_id_number: string | null;
   agent_name: string | null;
   topic_ids: number[];
+  appointment_code: string | null;
 }
 
 /** Tickets (alias `t`) with their names and topics; services as `s`, branches `b`, customers `c`, agents `u`. */
@@ -68,6 +69,7 @@ export const ticketQuery = (db: Knex | Knex.Transaction): Knex.QueryBuilder =>
       'd.name as desk_name',
       db.raw(`nullif(trim(c.first_name || ' ' || c.last_name), '') as customer_name`),
       'c.id_number as customer_id_number',
+      db.raw('(select a.code from appointments a where a.id = t.appointment_id) as appointment_code'),
       db.raw(`nullif(trim(u.first_name || ' ' || u.last_name), '') as agent_name`),
       db.raw(
         'array(select tt.topic_id from ticket_topics tt where tt.ticket_id = t.id order by tt.topic_id) as topic_ids',
@@ -108,6 +110,7 @@ export function toTicket(r: TicketNamedRow, temporalUrl: string | null): Ticket 
     preferredAgentId: r.preferred_agent_id,
     arrivalAt: iso(r.arrival_at),
     scheduledAt: iso(r.scheduled_at),
+    appointmentCode: r.appointment_code ?? null,
     calledAt: iso(r.called_at),
     attendingAt: iso(r.attending_at),
     endedAt: iso(r.ended_at),

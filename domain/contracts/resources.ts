@@ -133,6 +133,8 @@ export const Appointment = z
     scheduledAt: Instant,
     status: z.enum(APPOINTMENT_STATUSES),
     confirmedAt: Instant.nullable(),
+    /** Issue 20: what the customer types or scans at the kiosk to check in (domain/check-in.ts). */
+    code: z.string(),
     ...stamps,
     ticketId: Uuid.nullable(),
   })

@@ -30,6 +30,8 @@ export const Ticket = z
     preferredAgentId: Id.nullable(),
     arrivalAt: Instant,
     scheduledAt: Instant.nullable(),
+    /** Issue 20: an appointment's check-in code (the kiosk takes it typed or scanned); null otherwise. */
+    appointmentCode: z.string().nullable(),
     calledAt: Instant.nullable(),
     attendingAt: Instant.nullable(),
     endedAt: Instant.nullable(),

@@ -46,11 +46,12 @@ export const REFUSALS_EN = {
   AppointmentInPast: 'The appointment time has passed.',
   AppointmentNeedsCustomer: 'An appointment needs a customer.',
   NoAppointmentToday:
-    'We found no appointment for today at this branch with that number. Check it or ask at the information desk.',
+    'We found no appointment for today at this branch with that number or code. Check it or ask at the information desk.',
   AlreadyCheckedIn: 'That appointment is already checked in: watch the calls screen.',
   AlreadyOnTheWay: 'You already said you are on your way for ticket {number}: the desk is expecting you.',
   SurveyNotOpen: 'This survey opens once your visit is over.',
   SurveyClosed: 'This survey has closed: it can be answered up to {days} days after your visit.',
+  AlertNotAcknowledgeable: 'This alert clears by itself when its condition ends: it need not be acknowledged.',
   StepRefused: 'This step could not be saved: check the data.',
   ShiftOpening: 'Your shift is still opening: try again in a moment.',
   ShiftEnded: 'Your shift has ended: take a desk again.',

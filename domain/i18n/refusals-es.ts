@@ -46,11 +46,13 @@ export const REFUSALS_ES = {
   AppointmentInPast: 'La hora de la cita ya pasó.',
   AppointmentNeedsCustomer: 'Una cita necesita un cliente.',
   NoAppointmentToday:
-    'No encontramos una cita para hoy en esta sucursal con ese número. Revíselo o pregunte en información.',
+    'No encontramos una cita para hoy en esta sucursal con ese número o código. Revíselo o pregunte en información.',
   AlreadyCheckedIn: 'Esa cita ya tiene la llegada registrada: esté atento a la pantalla de llamados.',
   AlreadyOnTheWay: 'Ya avisó que va en camino al turno {number}: le esperamos en el módulo.',
   SurveyNotOpen: 'Esta encuesta se abre cuando su atención haya terminado.',
   SurveyClosed: 'Esta encuesta ya cerró: se responde hasta {days} días después de la atención.',
+  AlertNotAcknowledgeable:
+    'Esta alerta se resuelve sola cuando su condición termina: no hace falta marcarla como vista.',
   StepRefused: 'No se pudo guardar este paso: revise los datos.',
   ShiftOpening: 'Su jornada aún se está abriendo: intente de nuevo en un momento.',
   ShiftEnded: 'Su jornada terminó: ingrese de nuevo a un módulo.',

@@ -40,6 +40,7 @@ function AlertRuleList() {
         <NumberField source="unservedAfterSeconds" emptyText="—" />
         <BooleanField source="breakOverCap" />
         <BooleanField source="stuckWork" />
+        <NumberField source="lowScoreMax" emptyText="—" />
       </Datagrid>
     </List>
   );
@@ -52,6 +53,7 @@ const Thresholds = () => (
     <NumberInput source="unservedAfterSeconds" validate={[minValue(0), maxValue(86_400)]} />
     <BooleanInput source="breakOverCap" />
     <BooleanInput source="stuckWork" />
+    <NumberInput source="lowScoreMax" validate={[minValue(1), maxValue(4)]} />
   </>
 );
 

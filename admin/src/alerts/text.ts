@@ -33,6 +33,16 @@ export function useAlertText(): (a: Pick<Alert, 'kind' | 'params'>) => string {
           number: p.number ?? '—',
           reason: translate(`ventanilla.monitor.stuck.reasons.${String(p.reason)}`),
         });
+      case 'low_score': {
+        const said = translate('ventanilla.alerts.text.low_score', {
+          number: p.number ?? '—',
+          score: num('score'),
+          who: [p.service, p.agent].filter(Boolean).join(' · '),
+        });
+        return p.comment
+          ? `${said} ${translate('ventanilla.alerts.text.low_score_comment', { comment: p.comment })}`
+          : said;
+      }
     }
   };
 }

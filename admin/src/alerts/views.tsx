@@ -1,7 +1,8 @@
 // Issue 19: every alert with its start and end, newest first; open ones first to hand.
-// Read-only, like the API behind it (the evaluator writes them).
+// Read-only, like the API behind it (the evaluator writes them), but for an event alert (a low
+// score, issue 20) still open: a supervisor marks it as seen here.
 import { ALERT_KINDS, type Alert } from '@domain/alerts';
-import { Chip } from '@mui/material';
+import { Box, Chip } from '@mui/material';
 import {
   BooleanInput,
   Datagrid,
@@ -15,6 +16,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { duration } from '../shared/format';
+import { AcknowledgeButton } from './Acknowledge';
 import { useAlertText } from './text';
 
 const kindChoices = ALERT_KINDS.map((k) => ({ id: k, name: `ventanilla.alerts.kind.${k}` }));
@@ -51,9 +53,19 @@ function AlertList() {
         <FunctionField
           source="clearedAt"
           render={(a: Alert) =>
-            a.clearedAt ? new Date(a.clearedAt).toLocaleString() : translate('ventanilla.alerts.open')
+            a.clearedAt ? (
+              new Date(a.clearedAt).toLocaleString()
+            ) : (
+              <Box component="span" sx={{ display: 'inline-flex', gap: 1, alignItems: 'center' }}>
+                {translate('ventanilla.alerts.open')}
+                <AcknowledgeButton alert={a} />
+              </Box>
+            )
           }
         />
+        <ReferenceField source="clearedBy" reference="users" link={false} emptyText="—" sortable={false}>
+          <FunctionField render={(u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`} />
+        </ReferenceField>
         <FunctionField
           label="resources.alerts.fields.lasted"
           render={(a: Alert) =>

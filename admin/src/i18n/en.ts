@@ -86,6 +86,7 @@ const en: TranslationMessages = {
         open: 'Open',
         what: 'What is happening',
         lasted: 'Lasted',
+        clearedBy: 'Seen by',
       },
     },
     alert_rules: {
@@ -96,6 +97,7 @@ const en: TranslationMessages = {
         slaBreach: 'Wait over the SLA target',
         queueLengthMax: 'Most people waiting (empty = no alert)',
         unservedAfterSeconds: 'Queue with no agent online after (s) (empty = no alert)',
+        lowScoreMax: 'Low rating: alert from 1 up to (1–4, empty = no alert)',
         breakOverCap: 'Break over its cap',
         stuckWork: 'Stuck work',
       },
@@ -207,6 +209,7 @@ const en: TranslationMessages = {
         deskName: 'Desk',
         arrivalAt: 'Arrival',
         scheduledAt: 'Appointment time',
+        appointmentCode: 'Check-in code',
         calledAt: 'Called',
         attendingAt: 'Attending since',
         endedAt: 'Ended',
@@ -564,6 +567,7 @@ const en: TranslationMessages = {
         unserved_queue: 'Queue with no agent',
         break_over_cap: 'Break over cap',
         stuck_work: 'Needs attention',
+        low_score: 'Low rating',
       },
       text: {
         sla_breach:
@@ -572,7 +576,13 @@ const en: TranslationMessages = {
         unserved_queue: '%{service}: %{smart_count} waiting and no agent online who may serve them',
         break_over_cap: '%{agent}: %{state} over its %{capMinutes} min cap',
         stuck_work: '%{number}: %{reason}',
+        low_score: '%{number} rated %{score} out of 5 · %{who}',
+        low_score_comment: '“%{comment}”',
       },
+      // Issue 20: an event alert (a low score) stays open until someone says they saw it.
+      acknowledge: 'Mark as seen',
+      acknowledge_label: 'Mark as seen: %{text}',
+      acknowledged: 'Alert marked as seen',
     },
     webhooks: {
       deliveries: 'Deliveries',
@@ -596,7 +606,7 @@ const en: TranslationMessages = {
     // The back office's own wording: its readers are supervisors and administrators.
     RoleRequired: 'Your role does not allow this.',
     OperatorOnly: "Only a platform operator can do this (the operator role and operators' accounts).",
-    NoAppointmentToday: 'There is no appointment for today at this branch with that ID number.',
+    NoAppointmentToday: 'There is no appointment for today at this branch with that ID number or code.',
     AlreadyCheckedIn: 'That appointment is already checked in.',
     AlreadyOnTheWay: 'The customer already said they are on their way for ticket {number}.',
   }),

@@ -90,6 +90,7 @@ const es: TranslationMessages = {
         open: 'Abiertas',
         what: 'Qué pasa',
         lasted: 'Duración',
+        clearedBy: 'Vista por',
       },
     },
     alert_rules: {
@@ -100,6 +101,7 @@ const es: TranslationMessages = {
         slaBreach: 'Espera sobre la meta de SLA',
         queueLengthMax: 'Máximo de personas en espera (vacío = sin alerta)',
         unservedAfterSeconds: 'Fila sin asesor en línea tras (s) (vacío = sin alerta)',
+        lowScoreMax: 'Calificación baja: alerta con 1 hasta (1–4, vacío = sin alerta)',
         breakOverCap: 'Pausa sobre su límite',
         stuckWork: 'Trabajo detenido',
       },
@@ -211,6 +213,7 @@ const es: TranslationMessages = {
         deskName: 'Módulo',
         arrivalAt: 'Llegada',
         scheduledAt: 'Fecha de la cita',
+        appointmentCode: 'Código de llegada',
         calledAt: 'Llamado',
         attendingAt: 'En atención desde',
         endedAt: 'Terminado',
@@ -588,6 +591,7 @@ const es: TranslationMessages = {
         unserved_queue: 'Fila sin asesor',
         break_over_cap: 'Pausa excedida',
         stuck_work: 'Requiere atención',
+        low_score: 'Calificación baja',
       },
       text: {
         sla_breach:
@@ -596,7 +600,13 @@ const es: TranslationMessages = {
         unserved_queue: '%{service}: %{smart_count} en espera y ningún asesor en línea que pueda atender',
         break_over_cap: '%{agent}: %{state} pasó su límite de %{capMinutes} min',
         stuck_work: '%{number}: %{reason}',
+        low_score: '%{number} calificó %{score} de 5 · %{who}',
+        low_score_comment: '«%{comment}»',
       },
+      // Issue 20: an event alert (a low score) stays open until someone says they saw it.
+      acknowledge: 'Marcar como vista',
+      acknowledge_label: 'Marcar como vista: %{text}',
+      acknowledged: 'Alerta marcada como vista',
     },
     webhooks: {
       deliveries: 'Entregas',
@@ -633,7 +643,7 @@ const es: TranslationMessages = {
     AlreadyInService: 'El turno ya está en ese servicio.',
     NotVirtual: 'El turno {number} no es una atención virtual.',
     ServiceClosed: 'Este servicio no está recibiendo turnos.',
-    NoAppointmentToday: 'No hay una cita para hoy en esta sucursal con ese número de identificación.',
+    NoAppointmentToday: 'No hay una cita para hoy en esta sucursal con ese número de identificación o código.',
     AlreadyCheckedIn: 'Esa cita ya tiene la llegada registrada.',
     AlreadyOnTheWay: 'El cliente ya avisó que va en camino al turno {number}.',
     LoginAtDeskFirst: 'Ingrese a un módulo antes de llamar turnos.',

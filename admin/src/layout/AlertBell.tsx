@@ -17,6 +17,7 @@ import {
 import type { Alert } from '@domain/alerts';
 import { useRef, useState } from 'react';
 import { Link, useGetList, useTranslate } from 'react-admin';
+import { AcknowledgeButton } from '../alerts/Acknowledge';
 import { secondsSince, useAlertText } from '../alerts/text';
 import { useNow } from '../monitor/clock';
 import { duration } from '../shared/format';
@@ -83,7 +84,12 @@ export function AlertBell() {
           ) : (
             <List dense sx={{ maxHeight: 400, overflowY: 'auto' }}>
               {data.map((a) => (
-                <ListItem key={a.id} disableGutters data-testid={`bell-alert-${a.kind}`}>
+                <ListItem
+                  key={a.id}
+                  disableGutters
+                  data-testid={`bell-alert-${a.kind}`}
+                  sx={{ gap: 1, alignItems: 'center' }}
+                >
                   <ListItemText
                     primary={text(a)}
                     secondary={`${translate(`ventanilla.alerts.kind.${a.kind}`)} · ${translate(
@@ -93,6 +99,7 @@ export function AlertBell() {
                       },
                     )}`}
                   />
+                  <AcknowledgeButton alert={a} />
                 </ListItem>
               ))}
             </List>

@@ -3,6 +3,7 @@
 import type { BranchSnapshot } from '@domain/contracts/monitor';
 import { Alert as MuiAlert, AlertTitle, Box, Chip, List, ListItem, Typography } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
+import { AcknowledgeButton } from '../alerts/Acknowledge';
 import { useAlertText } from '../alerts/text';
 
 export function OpenAlerts({
@@ -32,6 +33,7 @@ export function OpenAlerts({
                 time: clock(Math.max(0, Math.floor((at - Date.parse(a.raisedAt)) / 1000))),
               })}
             </Typography>
+            <AcknowledgeButton alert={a} />
           </ListItem>
         ))}
       </List>

@@ -49,7 +49,7 @@ function TicketDetail() {
         <TemporalLink href={t.temporalUrl} />
       </Box>
       <Grid container spacing={2}>
-        {(t.kind === 'appointment' ? [...SUMMARY, 'scheduledAt'] : SUMMARY).map((f) => (
+        {(t.kind === 'appointment' ? [...SUMMARY, 'scheduledAt', 'appointmentCode'] : SUMMARY).map((f) => (
           <Grid key={f} size={{ xs: 6, md: 3 }}>
             <Labeled source={f} resource="tickets">
               {f === 'kind' ? (

@@ -220,8 +220,9 @@ export const en: Dictionary = {
     keep: 'Keep',
     haveAppointment: 'I have an appointment',
     checkInTitle: 'Check in for your appointment',
-    idNumber: 'ID number',
-    idHint: 'The ID you booked the appointment with, without spaces.',
+    idNumber: 'ID number or appointment code',
+    idHint:
+      'The ID you booked the appointment with, or the 8-character code of your confirmation: type it or hold its QR code to the reader.',
     checkIn: 'Check in',
     back: 'Back to start',
     checkedIn: 'Checked in: your ticket',

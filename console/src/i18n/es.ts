@@ -228,8 +228,9 @@ export const es = {
     keep: 'Mantener',
     haveAppointment: 'Tengo una cita',
     checkInTitle: 'Registre su llegada a la cita',
-    idNumber: 'Número de identificación',
-    idHint: 'El documento con el que agendó la cita, sin espacios.',
+    idNumber: 'Número de identificación o código de la cita',
+    idHint:
+      'El documento con el que agendó la cita, o el código de 8 caracteres de su confirmación: escríbalo o acerque su código QR al lector.',
     checkIn: 'Registrar llegada',
     back: 'Volver al inicio',
     checkedIn: 'Llegada registrada: su turno',

@@ -1,5 +1,8 @@
-// H6, issue 13: "I have an appointment" — the customer types the ID number they booked with and
-// the kiosk checks in today's appointment of this branch. A way back to the start is always on
+// H6, issue 13: "I have an appointment" — the customer types the ID number they booked with, or
+// (issue 20) the appointment's check-in code, and the kiosk checks in today's appointment of this
+// branch. A keyboard-wedge scanner reading the confirmation's QR types the code and Enter into the
+// same field, so the field keeps the focus on this screen, and after a miss its text is selected:
+// the next scan replaces it rather than adding to it. A way back to the start is always on
 // screen, and an idle form goes back by itself, so nobody is left stranded on it — issue 17:
 // after a warning that can be kept (the ticket screen's ResetWarning), never silently.
 import type { KioskTicket } from '@domain/contracts/public';
@@ -23,11 +26,14 @@ export function AppointmentCheckIn({
   const { t } = useI18n();
   const [idNumber, setIdNumber] = useState('');
   const checkIn = useApiMutation(
-    () => api.post<KioskTicket>(`/public/branches/${branchId}/check-in`, { idNumber: idNumber.trim() }),
+    () => api.post<KioskTicket>(`/public/branches/${branchId}/check-in`, { entry: idNumber.trim() }),
     { onSuccess: onCheckedIn },
   );
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    if (checkIn.message || checkIn.fields.entry) input.current?.select();
+  }, [checkIn.message, checkIn.fields.entry]);
   // Idle time counts from the last thing that happened on the form: a key typed, an answer shown.
   const { secondsLeft, keep } = useResetCountdown(onBack);
   useEffect(keep, [idNumber, checkIn.message, keep]);
@@ -46,19 +52,24 @@ export function AppointmentCheckIn({
             ref={input}
             className="kiosk-input mono"
             value={idNumber}
-            maxLength={30}
+            maxLength={40}
             autoComplete="off"
             spellCheck={false}
             aria-describedby="kiosk-id-hint"
             aria-invalid={checkIn.message ? true : undefined}
             data-testid="kiosk-id-number"
             onChange={(e) => setIdNumber(e.target.value)}
+            // A tap on nothing leaves focus nowhere: back to the field, where the scanner types.
+            onBlur={(e) => {
+              if (!e.relatedTarget)
+                setTimeout(() => document.activeElement === document.body && input.current?.focus());
+            }}
           />
           <span id="kiosk-id-hint" className="muted">
             {t.kiosk.idHint}
           </span>
         </label>
-        <Notice kind="error" text={checkIn.fields.idNumber ?? checkIn.message} />
+        <Notice kind="error" text={checkIn.fields.entry ?? checkIn.message} />
         <button
           type="submit"
           className="btn btn-primary kiosk-big-btn"
