@@ -36,6 +36,7 @@ import * as messages from './20261206_060_messages.js';
 import * as notifyAhead from './20261206_061_notify_ahead.js';
 import * as appointmentReminder from './20261206_062_appointment_reminder.js';
 import * as messageProvider from './20261206_063_message_provider.js';
+import * as messageProviderId from './20261206_080_message_provider_id.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -74,6 +75,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261206_061_notify_ahead', notifyAhead],
   ['20261206_062_appointment_reminder', appointmentReminder],
   ['20261206_063_message_provider', messageProvider],
+  ['20261206_080_message_provider_id', messageProviderId],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
