@@ -24,6 +24,8 @@ export const messageProviderResource = (policy: OutboundPolicy): CrudResource<Me
   create: MessageProviderCreate,
   update: MessageProviderUpdate,
   readOnly: ['entityId', 'hasToken'],
+  // Bookkeeping, not configuration: kept out of the audit log's before/after.
+  computed: ['createdAt', 'updatedAt'],
   scope: (q, u) => void q.where('message_providers.entity_id', u.entityId),
   refuseRead: refuseUnlessAdmin,
   refuse: (u, op) => refuseWrite(u, 'message_providers', op),
