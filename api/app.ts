@@ -36,6 +36,7 @@ import { alertRoutes } from './alerts/routes.js';
 import { alertRuleRoutes } from './alert_rules/routes.js';
 import { messageRoutes } from './messages/routes.js';
 import { messageTemplateRoutes } from './message_templates/routes.js';
+import { messageProviderRoutes } from './message_providers/routes.js';
 import { configAuditRoutes } from './config_audit/routes.js';
 import { profileRoutes } from './profile/routes.js';
 import { docsRoutes } from './docs/routes.js';
@@ -94,6 +95,7 @@ export function createApp(deps: ApiDeps, metrics: ApiMetrics = createApiMetrics(
   api.use(configAuditRoutes(deps));
   api.use(messageRoutes(deps)); // issue 20: the outbox
   api.use(messageTemplateRoutes(deps));
+  api.use(messageProviderRoutes(deps)); // issue 20: the SMS/WhatsApp provider
   api.use(profileRoutes(deps));
   api.use(docsRoutes());
   api.use(publicRoutes(deps));

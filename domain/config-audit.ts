@@ -18,6 +18,7 @@ export const AUDITED_RESOURCES = [
   'webhooks',
   'alert_rules',
   'message_templates',
+  'message_providers',
 ] as const;
 export type AuditedResource = (typeof AUDITED_RESOURCES)[number];
 

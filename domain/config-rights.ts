@@ -36,6 +36,8 @@ export const WRITE_RIGHTS = {
   alerts: all('nobody'),
   // Issue 20: an entity's message wording; the outbox is written by tickets only.
   message_templates: all('entity'),
+  /** Its URL may carry credentials and its token is one: admins only, as webhooks. */
+  message_providers: all('admin'),
   messages: all('nobody'),
 } as const satisfies Record<string, Record<WriteOp, Who>>;
 export type RightsResource = keyof typeof WRITE_RIGHTS;

@@ -28,6 +28,7 @@ import users from './users';
 import webhooks from './webhooks';
 import messages from './messages';
 import message_templates from './message_templates';
+import message_providers from './message_providers';
 
 const authProvider = createAuthProvider();
 // Issue 17: the two pages with charts and live panels (recharts alone is a third of the back
@@ -73,6 +74,7 @@ export const App = () => (
     <Resource name="surveys" {...surveys} />
     <Resource name="messages" {...messages} />
     <Resource name="message_templates" {...message_templates} />
+    <Resource name="message_providers" {...message_providers} recordRepresentation="url" />
     <CustomRoutes>
       <Route path="/monitor" element={<MonitorPage />} />
       <Route path="/reports" element={<ReportsPage />} />

@@ -124,6 +124,15 @@ describe('G3 the API keeps its contract (domain/contracts)', () => {
     await api.call(admin, 'delete', '/webhooks/:id', { params: { id: hook } });
   });
 
+  it('message providers (issue 20): the entity SMS/WhatsApp provider at an allowed address, token write-only', async () => {
+    const provider = { url: receiverUrl, token: 'contract-provider-token-0123' };
+    const id = num(await api.call(admin, 'post', '/message_providers', { body: provider }), 'id');
+    await api.call(admin, 'get', '/message_providers');
+    await api.call(admin, 'get', '/message_providers/:id', { params: { id } });
+    await api.call(admin, 'put', '/message_providers/:id', { params: { id }, body: { url: `${receiverUrl}/v2` } });
+    await api.call(admin, 'delete', '/message_providers/:id', { params: { id } });
+  });
+
   it('the configuration audit log: the webhook changes above, one of them, and it is a record', async () => {
     const entries = await api.call(admin, 'get', '/config_audit', {
       query: { filter: { resource: 'webhooks' }, sort: ['at', 'DESC'] },

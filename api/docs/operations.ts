@@ -28,6 +28,7 @@ import { WebhookCreate, WebhookFilter, WebhookUpdate } from '../webhooks/schemas
 import { BreakCapCreate, BreakCapFilter, BreakCapUpdate } from '../break_caps/schemas.js';
 import { AlertFilter } from '../alerts/schemas.js';
 import { AlertRuleCreate, AlertRuleFilter, AlertRuleUpdate } from '../alert_rules/schemas.js';
+import { MessageProviderCreate, MessageProviderFilter, MessageProviderUpdate } from '../message_providers/schemas.js';
 import { PasswordChange, ProfileUpdate } from '../profile/schemas.js';
 import { OTHER_OPERATIONS } from './others.js';
 import { TICKET_RIGHTS_DOC } from '../../domain/ticket-rights.js';
@@ -162,6 +163,13 @@ const CRUD: CrudDoc[] = [
     create: AlertRuleCreate,
     update: AlertRuleUpdate,
     who: 'read: staff; write: supervisor (their branch), admin; entity-wide: admin, entity supervisor',
+  },
+  {
+    name: 'message_providers',
+    filter: MessageProviderFilter,
+    create: MessageProviderCreate,
+    update: MessageProviderUpdate,
+    who: 'admin (issue 20: one per entity; the URL obeys OUTBOUND_ALLOW, 400 private_address; the token is write-only)',
   },
 ];
 

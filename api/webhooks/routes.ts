@@ -11,7 +11,8 @@ import { refuseUnlessAdmin, refuseWrite } from '../http/reach.js';
 import { deliveryActions, webhookDeliveries } from './deliveries.js';
 import { WebhookCreate, WebhookFilter, WebhookUpdate } from './schemas.js';
 
-async function checkDestination(policy: OutboundPolicy, url: string): Promise<void> {
+/** A URL the outbound policy refuses is a field error on `url` (private_address), for every resource that stores one. */
+export async function checkDestination(policy: OutboundPolicy, url: string): Promise<void> {
   try {
     await policy.checkUrl(new URL(url));
   } catch (err) {

@@ -30,15 +30,16 @@ import * as reportOutcomes from './20261205_046_report_outcomes.js';
 import * as customerConsent from './20261206_049_customer_consent.js';
 import * as alerts from './20261206_050_alerts.js';
 import * as shiftEventsHourAgents from './20261206_055_shift_events_hour_agents.js';
-import * as surveys from './20261206_065_surveys.js';
-import * as priorityAtKiosk from './20261206_066_priority_at_kiosk.js';
 import * as messages from './20261206_060_messages.js';
 import * as notifyAhead from './20261206_061_notify_ahead.js';
 import * as appointmentReminder from './20261206_062_appointment_reminder.js';
 import * as messageProvider from './20261206_063_message_provider.js';
+import * as surveys from './20261206_065_surveys.js';
+import * as priorityAtKiosk from './20261206_066_priority_at_kiosk.js';
 import * as lowScoreAlerts from './20261206_070_low_score_alerts.js';
 import * as surveyStep from './20261206_071_survey_step.js';
 import * as appointmentCode from './20261206_072_appointment_code.js';
+import * as messageProviderId from './20261206_080_message_provider_id.js';
 
 type Migration = { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> };
 const MIGRATIONS: [string, Migration][] = [
@@ -71,15 +72,16 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261206_049_customer_consent', customerConsent],
   ['20261206_050_alerts', alerts],
   ['20261206_055_shift_events_hour_agents', shiftEventsHourAgents],
-  ['20261206_065_surveys', surveys],
-  ['20261206_066_priority_at_kiosk', priorityAtKiosk],
   ['20261206_060_messages', messages],
   ['20261206_061_notify_ahead', notifyAhead],
   ['20261206_062_appointment_reminder', appointmentReminder],
   ['20261206_063_message_provider', messageProvider],
+  ['20261206_065_surveys', surveys],
+  ['20261206_066_priority_at_kiosk', priorityAtKiosk],
   ['20261206_070_low_score_alerts', lowScoreAlerts],
   ['20261206_071_survey_step', surveyStep],
   ['20261206_072_appointment_code', appointmentCode],
+  ['20261206_080_message_provider_id', messageProviderId],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

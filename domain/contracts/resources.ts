@@ -165,6 +165,10 @@ export const Webhook = z
     hasSecret: z.literal(true),
   })
   .strict();
+/** Issue 20: the entity's SMS/WhatsApp provider; the token is write-only: `hasToken` says one is set. */
+export const MessageProvider = z
+  .object({ id: Id, entityId: Id, url: text, ...stamps, hasToken: z.literal(true) })
+  .strict();
 export const WEBHOOK_DELIVERY_STATUSES = ['delivered', 'failed', 'pending'] as const;
 export const WebhookDelivery = z
   .object({
@@ -231,6 +235,7 @@ export const RESOURCES = {
   config_audit: ConfigAuditEntry,
   alerts: Alert,
   alert_rules: AlertRule,
+  message_providers: MessageProvider,
 } as const;
 export type ResourceName = keyof typeof RESOURCES;
 export type ResourceRecord<R extends ResourceName> = z.infer<(typeof RESOURCES)[R]>;

@@ -59,7 +59,11 @@ export type DemoIds = Awaited<ReturnType<typeof demoIds>>;
 /** What each resource is created and updated with (fresh names: the demo data stays as it is). */
 /** Webhooks and their deliveries are driven by the webhook scene (a real receiver answers). */
 /** Alerts are raised by the evaluator, not the API: api/alerts/alerts.test.ts drives them. */
-export type PlainResource = Exclude<ResourceName, 'webhooks' | 'webhook_deliveries' | 'config_audit' | 'alerts'>;
+/** A message provider's URL must be one the outbound policy allows: the contract test's receiver. */
+export type PlainResource = Exclude<
+  ResourceName,
+  'webhooks' | 'webhook_deliveries' | 'config_audit' | 'alerts' | 'message_providers'
+>;
 
 export function crudPlans(ids: DemoIds, notificationId: number): Record<PlainResource, CrudPlan> {
   return {

@@ -167,6 +167,19 @@ const en: TranslationMessages = {
       langs: { es: 'Spanish', en: 'English' },
       placeholders: 'Available placeholders:',
     },
+    // Issue 20: the entity's SMS/WhatsApp provider (one contract, README "Customer messages").
+    message_providers: {
+      name: 'SMS and WhatsApp provider |||| SMS and WhatsApp',
+      fields: {
+        url: 'Provider URL',
+        token: 'Token (Bearer)',
+        hasToken: 'Token',
+        entityId: 'Entity',
+        updatedAt: 'Modified',
+      },
+      token_kept: 'Saved; never shown. Type a new one only to change it.',
+      token_set: 'Set',
+    },
     customers: {
       name: 'Customer |||| Customers',
       fields: {

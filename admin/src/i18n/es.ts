@@ -171,6 +171,19 @@ const es: TranslationMessages = {
       langs: { es: 'Español', en: 'Inglés' },
       placeholders: 'Marcadores disponibles:',
     },
+    // Issue 20: the entity's SMS/WhatsApp provider (one contract, README "Customer messages").
+    message_providers: {
+      name: 'Proveedor de SMS y WhatsApp |||| SMS y WhatsApp',
+      fields: {
+        url: 'URL del proveedor',
+        token: 'Token (Bearer)',
+        hasToken: 'Token',
+        entityId: 'Entidad',
+        updatedAt: 'Modificado',
+      },
+      token_kept: 'Guardado; no se muestra. Escriba uno nuevo solo para cambiarlo.',
+      token_set: 'Configurado',
+    },
     customers: {
       name: 'Cliente |||| Clientes',
       fields: {

@@ -39,6 +39,7 @@ export function AppMenu() {
         <Menu.ResourceItem key={name} name={name} />
       ))}
       {admin && <Menu.ResourceItem name="webhooks" />}
+      {admin && <Menu.ResourceItem name="message_providers" />}
       <Menu.ResourceItem name="config_audit" />
     </Menu>
   );
