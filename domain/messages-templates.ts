@@ -19,6 +19,8 @@ export const PLACEHOLDERS = [
   'videoUrl',
   'surveyUrl',
   'confirmUrl',
+  /** An appointment's check-in code: typed, or scanned from the QR the e-mail carries, at the kiosk. */
+  'checkInCode',
   'scheduledAt',
   'optOutUrl',
 ] as const;
@@ -53,11 +55,11 @@ export const DEFAULT_TEMPLATES: Record<MessageLang, Record<MessageKind, MessageT
     },
     booked: {
       subject: 'Cita agendada: {service}, {scheduledAt}',
-      body: 'Hola {name}: su cita de {service} en {branch} es el {scheduledAt}\nConfírmela con un toque: {confirmUrl}',
+      body: 'Hola {name}: su cita de {service} en {branch} es el {scheduledAt}\nConfírmela con un toque: {confirmUrl}\nAl llegar, escriba en el kiosco su código {checkInCode} o escanee el QR adjunto.',
     },
     reminder: {
       subject: 'Recordatorio de su cita: {scheduledAt}',
-      body: 'Hola {name}: le recordamos su cita de {service} en {branch} el {scheduledAt}\nConfírmela aquí: {confirmUrl}',
+      body: 'Hola {name}: le recordamos su cita de {service} en {branch} el {scheduledAt}\nConfírmela aquí: {confirmUrl}\nAl llegar, escriba en el kiosco su código {checkInCode} o escanee el QR adjunto.',
     },
     survey: {
       subject: '¿Cómo le atendimos? Turno {number}',
@@ -91,11 +93,11 @@ export const DEFAULT_TEMPLATES: Record<MessageLang, Record<MessageKind, MessageT
     },
     booked: {
       subject: 'Appointment booked: {service}, {scheduledAt}',
-      body: 'Hello {name}: your {service} appointment at {branch} is on {scheduledAt}\nConfirm it with one tap: {confirmUrl}',
+      body: 'Hello {name}: your {service} appointment at {branch} is on {scheduledAt}\nConfirm it with one tap: {confirmUrl}\nWhen you arrive, type your code {checkInCode} at the kiosk or scan the attached QR.',
     },
     reminder: {
       subject: 'Reminder of your appointment: {scheduledAt}',
-      body: 'Hello {name}: a reminder of your {service} appointment at {branch} on {scheduledAt}\nConfirm it here: {confirmUrl}',
+      body: 'Hello {name}: a reminder of your {service} appointment at {branch} on {scheduledAt}\nConfirm it here: {confirmUrl}\nWhen you arrive, type your code {checkInCode} at the kiosk or scan the attached QR.',
     },
     survey: {
       subject: 'How did we do? Ticket {number}',

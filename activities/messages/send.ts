@@ -21,6 +21,7 @@ import { MailRefused, type Mailer, type OutgoingMail } from '../../platform/mail
 import { ProviderRefused, sendViaProvider } from '../../platform/sms/provider.js';
 import type { OutboundPolicy } from '../../platform/outbound/policy.js';
 import { createHash } from 'node:crypto';
+import QRCode from 'qrcode';
 
 export interface MessagingDeps {
   db: Db;
@@ -82,7 +83,7 @@ async function sendOn(
     (await templateOverride(deps.db, ctx.ticket.entityId, req.kind, row.lang)) ?? DEFAULT_TEMPLATES[row.lang][req.kind];
   const values = await placeholders(deps, ctx, customer, row, req, template);
   const { subject, body } = renderMessage(template, row.lang, values);
-  const deliver = channel === 'email' ? byMail(deps, ctx, customer, row, req, values, subject, body) : undefined;
+  const deliver = channel === 'email' ? await byMail(deps, ctx, customer, row, req, values, subject, body) : undefined;
   const provider =
     channel === 'email'
       ? undefined
@@ -117,8 +118,14 @@ async function sendOn(
   return { ...done, status: 'sent', providerId: accepted };
 }
 
-/** The e-mail of a message: the same Message-ID on every attempt, an .ics for a booked appointment. */
-function byMail(
+/** Appointment messages carry the check-in code as a QR the kiosk's scanner reads (it types the code). */
+const CODE_QR_KINDS: readonly string[] = ['booked', 'reminder'];
+
+/**
+ * The e-mail of a message: the same Message-ID on every attempt, an .ics for a booked
+ * appointment, and the check-in code's QR for an appointment's messages.
+ */
+async function byMail(
   deps: MessagingDeps,
   ctx: MessageContext,
   customer: Customer,
@@ -127,7 +134,35 @@ function byMail(
   values: PlaceholderValues,
   subject: string,
   body: string,
-): OutgoingMail {
+): Promise<OutgoingMail> {
+  const code = ctx.ticket.checkInCode;
+  const qr =
+    code && CODE_QR_KINDS.includes(req.kind)
+      ? [
+          {
+            filename: row.lang === 'es' ? `codigo-${code}.png` : `code-${code}.png`,
+            contentType: 'image/png',
+            content: await QRCode.toBuffer(code, { type: 'png', width: 320, margin: 2, errorCorrectionLevel: 'M' }),
+          },
+        ]
+      : [];
+  const ics =
+    req.kind === 'booked' && ctx.ticket.scheduledAt
+      ? [
+          {
+            filename: 'cita.ics',
+            contentType: 'text/calendar; method=PUBLISH; charset=utf-8',
+            content: appointmentIcs({
+              uid: `appointment-${ctx.ticket.appointmentId ?? ctx.ticket.id}@ventanilla`,
+              start: ctx.ticket.scheduledAt,
+              minutes: 30,
+              summary: `${ctx.service} · ${ctx.branch}`,
+              description: body,
+              url: values.confirmUrl ?? '',
+            }),
+          },
+        ]
+      : [];
   return {
     to: customer.email as string,
     subject,
@@ -135,24 +170,7 @@ function byMail(
     // The same for every attempt: a duplicate from the acceptance window is the same message.
     messageId: `<message-${row.id}@${new URL(deps.publicUrl).hostname}>`,
     headers: { 'X-Ventanilla-Message': req.kind, 'List-Unsubscribe': `<${values.optOutUrl}>` },
-    ...(req.kind === 'booked' && ctx.ticket.scheduledAt
-      ? {
-          attachments: [
-            {
-              filename: 'cita.ics',
-              contentType: 'text/calendar; method=PUBLISH; charset=utf-8',
-              content: appointmentIcs({
-                uid: `appointment-${ctx.ticket.appointmentId ?? ctx.ticket.id}@ventanilla`,
-                start: ctx.ticket.scheduledAt,
-                minutes: 30,
-                summary: `${ctx.service} · ${ctx.branch}`,
-                description: body,
-                url: values.confirmUrl ?? '',
-              }),
-            },
-          ],
-        }
-      : {}),
+    ...(ics.length || qr.length ? { attachments: [...ics, ...qr] } : {}),
   };
 }
 
@@ -188,6 +206,7 @@ async function placeholders(
     surveyUrl: token ? `${base}/survey/${token}` : '',
     videoUrl: roomId ? `${base}/join/${videoGuestToken(deps.secret, roomId)}` : '',
     confirmUrl: link('confirm'),
+    checkInCode: ctx.ticket.checkInCode ?? '',
     scheduledAt: ctx.ticket.scheduledAt
       ? new Intl.DateTimeFormat(row.lang === 'es' ? 'es-CO' : 'en-US', {
           dateStyle: 'full',

@@ -103,6 +103,15 @@ describe('issue 20: customer messages through the API', () => {
     const calendar = Buffer.from(ics.replace(/\s/g, ''), 'base64').toString('utf8');
     expect(calendar).toContain('BEGIN:VEVENT');
     expect(calendar).toContain(`DTSTART:${scheduledAt.replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
+    // Her check-in code, to type at the kiosk, and its QR for the kiosk's scanner.
+    const { code } = await app
+      .db('appointments')
+      .where({ id: made.body.appointmentId ?? null })
+      .orWhere('id', app.db('tickets').where({ id: made.body.id }).select('appointment_id'))
+      .first('code');
+    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+    expect(bodyOf(booked)).toContain(`su código ${code as string}`);
+    expect(booked.raw).toMatch(new RegExp(`Content-Type: image/png; name=codigo-${code as string}\\.png`, 'i'));
     const confirm = linkOf(bodyOf(booked), 'confirm');
     expect((await fetch(confirm)).status).toBe(200);
     const before = Number((await app.db('notifications').count({ n: '*' }))[0]!.n);

@@ -13,6 +13,8 @@ export interface MessageContext {
     branchId: number;
     scheduledAt: string | null;
     appointmentId: number | null;
+    /** The appointment's check-in code (typed or scanned at the kiosk); null for other tickets. */
+    checkInCode: string | null;
   };
   service: string;
   branch: string;
@@ -36,6 +38,7 @@ export async function loadMessageContext(db: Db, ticketId: string): Promise<Mess
     .join('branches as b', 'b.id', 't.branch_id')
     .leftJoin('desks as d', 'd.id', 't.desk_id')
     .leftJoin('customers as c', 'c.id', 't.customer_id')
+    .leftJoin('appointments as a', 'a.id', 't.appointment_id')
     .where('t.id', ticketId)
     .first(
       't.id',
@@ -45,6 +48,7 @@ export async function loadMessageContext(db: Db, ticketId: string): Promise<Mess
       't.branch_id',
       't.scheduled_at',
       't.appointment_id',
+      'a.code as check_in_code',
       's.name as service',
       'b.name as branch',
       'b.timezone',
@@ -69,6 +73,7 @@ export async function loadMessageContext(db: Db, ticketId: string): Promise<Mess
       branchId: t.branch_id,
       scheduledAt: iso(t.scheduled_at),
       appointmentId: t.appointment_id,
+      checkInCode: t.check_in_code ?? null,
     },
     service: t.service,
     branch: t.branch,
