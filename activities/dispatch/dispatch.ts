@@ -47,7 +47,8 @@ async function claimAndCall(db: Db, temporal: Client, a: DispatchAgentArgs): Pro
         const t = await trx('tickets')
           .where({ id: shift.current_ticket_id })
           .first('id', 'number', 'status', 'agent_id', 'last_event_seq');
-        // A reservation whose call never happened (a crash between claim and call): call it now.
+        // The next customer the finishing transaction reserved (handover.ts), or a reservation
+        // whose call never happened (a crash between claim and call): call it now.
         if (t?.status === 'waiting')
           return { shift, claim: { ticketId: t.id, number: t.number, seq: t.last_event_seq, support: false } };
         // Already called (an earlier attempt), or an ended ticket whose attentionEnded is on its way.

@@ -6,13 +6,14 @@ import { registerTicket } from './register.js';
 import { loadServiceRules } from '../../db/tickets/rules.js';
 import { applyStep } from '../../db/tickets/steps.js';
 import { customerReachable } from '../../db/messages/reach.js';
+import { reserveNextOnEnd } from '../dispatch/handover.js';
 
 export function createTicketActivities(deps: { db: Db }) {
   const { db } = deps;
   return {
     registerTicket: (input, plan) => registerTicket(db, input, plan),
     applyTicketStep: async (step, effects) => {
-      const result = await applyStep(db, step, effects);
+      const result = await applyStep(db, step, effects, reserveNextOnEnd);
       // A customer edit may add a contact or a consent: the workflow learns whether it may send now.
       return step.type === 'customer_edited'
         ? { ...result, notify: await customerReachable(db, result.customerId) }

@@ -66,3 +66,12 @@ export function eligibleFor(
       )
   );
 }
+
+/** Whether anyone this agent may serve waits now, counting tickets other transactions hold locked. */
+export async function anyWaitingFor(db: Db | Knex.Transaction, agentId: number, branchId: number): Promise<boolean> {
+  const s = await servicesOf(db, agentId);
+  const found = await eligibleFor(db, db('tickets as t'), agentId, branchId, [...s.main, ...s.support], true).first(
+    't.id',
+  );
+  return found !== undefined;
+}

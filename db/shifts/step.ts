@@ -6,10 +6,12 @@ import { DomainError } from '../../domain/errors.js';
 import type { Knex } from 'knex';
 import type { Db } from '../knex.js';
 import type { ShiftStep } from '../../domain/shift-steps.js';
+import type { ShiftStepResult } from '../../domain/shift-activities.js';
 import { HELD_STATUSES } from '../../domain/tickets.js';
 import { notifyShift, type ShiftRow } from './row.js';
 import { returned } from '../returned.js';
 import { writeShiftEvent } from './events.js';
+import { anyWaitingFor } from '../queue/eligible.js';
 
 /** The attention that keeps an agent busy: a ticket they call or attend, or one dispatch reserved for them. */
 export async function openAttention(
@@ -25,12 +27,12 @@ export async function openAttention(
     .first('id', 'number');
 }
 
-export async function applyShiftStep(db: Db, step: ShiftStep): Promise<void> {
-  await db.transaction(async (trx) => {
+export async function applyShiftStep(db: Db, step: ShiftStep): Promise<ShiftStepResult> {
+  return db.transaction(async (trx): Promise<ShiftStepResult> => {
     const row: ShiftRow | undefined = await trx('shifts').where({ id: step.shiftId }).forUpdate().first();
     if (!row)
       throw new DomainError('NotFound', { resource: 'shifts' }, { message: `Shift ${step.shiftId} has no row.` });
-    if (row.last_step_seq >= step.stepSeq) return; // already applied by an earlier attempt
+    if (row.last_step_seq >= step.stepSeq) return {}; // already applied by an earlier attempt
 
     if (step.requireFree) {
       const open = await openAttention(trx, step.userId, row.current_ticket_id);
@@ -66,15 +68,27 @@ export async function applyShiftStep(db: Db, step: ShiftStep): Promise<void> {
     if (p.nextState !== undefined) update.next_state = p.nextState;
     if (p.manualMode !== undefined) update.manual_mode = p.manualMode;
     if (p.endedAt !== undefined) update.ended_at = p.endedAt;
+    let released: string | undefined;
+    let idle = false;
     if (step.kind === 'attention_ended') {
-      // Only the ended ticket is released: a reservation dispatch made since then stays.
-      update.current_ticket_id = trx.raw('case when current_ticket_id = ? then null else current_ticket_id end', [
-        step.endedTicketId ?? null,
-      ]);
+      // Only the ended ticket is released: a reservation made since then (by the finishing
+      // transaction, activities/dispatch/handover.ts) stays — unless the agent will not serve
+      // now (a break or manual mode chosen meanwhile): then it is let go, to be offered on.
+      const reserved = row.current_ticket_id !== step.endedTicketId ? row.current_ticket_id : null;
+      const serving = (p.state ?? row.state) === 'online' && !(p.manualMode ?? row.manual_mode);
+      if (reserved && !serving && (await trx('tickets').where({ id: reserved, status: 'waiting' }).first('id')))
+        released = reserved;
+      update.current_ticket_id = released
+        ? null
+        : trx.raw('case when current_ticket_id = ? then null else current_ticket_id end', [step.endedTicketId ?? null]);
+      // Free with nothing reserved and nobody to serve: the shift skips a dispatch that would find
+      // nothing (an activity task and a workflow task fewer per quiet attention, issue 15).
+      idle = serving && reserved === null && !(await anyWaitingFor(trx, row.user_id, row.branch_id));
     } else if (p.currentTicketId !== undefined) {
       update.current_ticket_id = p.currentTicketId;
     }
     const updated: ShiftRow = returned(await trx('shifts').where({ id: step.shiftId }).update(update).returning('*'));
     await notifyShift(trx, updated, step.entityId);
+    return { ...(released ? { released } : {}), ...(idle ? { idle } : {}) };
   });
 }

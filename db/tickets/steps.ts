@@ -35,9 +35,16 @@ const COLUMN: Record<keyof TicketPatch, string | null> = {
   topicIds: null, // a join table, written below
 };
 
-export async function applyStep(db: Db, step: Step, effects: StepEffects = {}): Promise<StepResult> {
+/**
+ * Work of another domain that belongs in the same transaction as a step (issue 15: the next
+ * customer is claimed as the attention ends). Runs once, with the step's first write; given the
+ * ticket's agent before the step.
+ */
+export type InStep = (trx: Knex.Transaction, step: Step, agentBefore: number | null) => Promise<unknown>;
+
+export async function applyStep(db: Db, step: Step, effects: StepEffects = {}, inStep?: InStep): Promise<StepResult> {
   try {
-    return await db.transaction((trx) => write(trx, step, effects));
+    return await db.transaction((trx) => write(trx, step, effects, inStep));
   } catch (err) {
     // An agent already calling or attending another ticket: the database says no (unique index).
     if ((err as { constraint?: string }).constraint === 'tickets_one_open_per_agent')
@@ -46,7 +53,7 @@ export async function applyStep(db: Db, step: Step, effects: StepEffects = {}): 
   }
 }
 
-async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): Promise<StepResult> {
+async function write(trx: Knex.Transaction, step: Step, effects: StepEffects, inStep?: InStep): Promise<StepResult> {
   // The ticket's row first: its day is the step's partition key, and a step locks its ticket anyway
   // (NO KEY, as its update would: rows that merely reference the ticket are not held up).
   const ticket: TicketRow | undefined = await trx('tickets').where({ id: step.ticketId }).forNoKeyUpdate().first();
@@ -120,5 +127,6 @@ async function write(trx: Knex.Transaction, step: Step, effects: StepEffects): P
   }
   await syncVideoRoom(trx, row, step);
   await notifyChange(trx, row, step.type);
+  await inStep?.(trx, step, ticket.agent_id);
   return { customerId };
 }

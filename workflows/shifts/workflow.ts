@@ -107,10 +107,15 @@ export async function shiftWorkflow(args: ShiftWorkflowArgs): Promise<ShiftStatu
   const stuck = createStuckFlag();
   const persist = async (m: ShiftMachine, step: ShiftStep) => {
     // A refused step throws before `apply`: the update is rejected and the shift stays as it was.
-    await stuck.watch(acts.applyShiftStep(step)).catch((err: unknown) => {
+    const result = await stuck.watch(acts.applyShiftStep(step)).catch((err: unknown) => {
       throw refusalOf(err);
     });
     m.apply(step);
+    // A ticket claimed for this agent as the attention ended, which they will not serve now: the
+    // main loop passes it on like any offer (only runs since issue 15's handover get one).
+    if (result?.released) (m.data.offers ??= []).push({ ticketId: result.released, tried: [m.status.id] });
+    // Nobody to serve: no dispatch (offers received meanwhile stay queued and still dispatch).
+    if (result?.idle) m.data.dispatchPending = false;
     const pairs = onlyChanged(shiftSearchAttributes(m.status));
     if (pairs.length) upsertSearchAttributes(pairs);
   };
