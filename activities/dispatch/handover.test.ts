@@ -48,7 +48,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => s?.close());
 
-const agentActor = (i: number) => ({ type: 'user' as const, id: org.agents[i]!.id, name: org.agents[i]!.name });
+const agentActor = (i: number) => org.agents[i]!.actor;
 const newTicket = () => startTicket(s.client, s.taskQueue, ticketInput(org, { serviceId: org.services[0]!.id }));
 const calledTo = (ticketId: string, agentId: number) =>
   until(

@@ -10,6 +10,11 @@ const T = protos.temporal.api.enums.v1.EventType;
 
 export interface HistoryCost {
   lifecycles: number;
+  /**
+   * Where a ticket's creation spends its time inside Temporal: its first workflow task (the
+   * registration the kiosk waits for) waiting for a worker's poll, then running in the worker.
+   */
+  intake: { waitedMs: number[]; ranMs: number[] };
   /** Per finished ticket, its own workflow plus its share of the shift workflows. */
   perLifecycle: {
     events: number;
@@ -45,10 +50,31 @@ const zero = (): Counts => ({
 /** The marker the TypeScript SDK's core records for each completed local activity. */
 const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
 
-async function countRuns(client: Client, workflowId: string, into: Counts): Promise<void> {
+type Event = NonNullable<protos.temporal.api.history.v1.IHistory['events']>[number];
+const msOf = (e: Event | undefined): number =>
+  e?.eventTime ? Number(e.eventTime.seconds ?? 0) * 1000 + Math.floor((e.eventTime.nanos ?? 0) / 1e6) : NaN;
+
+/** The first workflow task of a run: scheduled → started (waiting for a poll) → completed (in the worker). */
+function firstTask(events: Event[], into: HistoryCost['intake']): void {
+  const at = (type: number) => events.find((e) => e.eventType === type);
+  const scheduled = msOf(at(T.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED));
+  const started = msOf(at(T.EVENT_TYPE_WORKFLOW_TASK_STARTED));
+  const completed = msOf(at(T.EVENT_TYPE_WORKFLOW_TASK_COMPLETED));
+  if (Number.isFinite(started - scheduled)) into.waitedMs.push(started - scheduled);
+  if (Number.isFinite(completed - started)) into.ranMs.push(completed - started);
+}
+
+async function countRuns(
+  client: Client,
+  workflowId: string,
+  into: Counts,
+  intake?: HistoryCost['intake'],
+): Promise<void> {
   // Each run of the chain: list by workflow id, since continue-as-new starts a new run.
   for await (const wf of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) {
     const history = await client.workflow.getHandle(workflowId, wf.runId).fetchHistory();
+    if (intake) firstTask(history.events ?? [], intake);
+    intake = undefined; // a later run (continue-as-new) is not a creation
     for (const e of history.events ?? []) {
       into.events++;
       switch (e.eventType) {
@@ -86,10 +112,13 @@ export async function historyCost(client: Client, db: Db, branchId: number): Pro
     (await db('tickets').where({ branch_id: branchId, status: 'finished' }).count({ n: '*' }).first())?.n ?? 0,
   );
   const total = zero();
-  for (const id of [...tickets, ...shifts]) await countRuns(client, id, total);
+  const intake: HistoryCost['intake'] = { waitedMs: [], ranMs: [] };
+  for (const id of tickets) await countRuns(client, id, total, intake);
+  for (const id of shifts) await countRuns(client, id, total);
   const per = (n: number) => Math.round((n / Math.max(finished, 1)) * 10) / 10;
   return {
     lifecycles: finished,
+    intake,
     perLifecycle: {
       events: per(total.events),
       workflowTasks: per(total.workflowTasks),

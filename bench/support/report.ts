@@ -29,6 +29,11 @@ export function printHistoryCost(cost: HistoryCost): void {
   console.log(
     `Temporal per lifecycle (ticket + its share of the shifts, ${cost.lifecycles} finished): ${(c.workflowTasks + c.activityTasks).toFixed(1)} tasks = ${c.workflowTasks} workflow tasks + ${c.activityTasks} activity tasks · ${c.localActivities} local activities (no task) · ${c.events} events · ${c.timers} timers · ${c.signals} signals · ${c.updates} updates`,
   );
+  const w = summary(cost.intake.waitedMs);
+  const r = summary(cost.intake.ranMs);
+  console.log(
+    `A ticket's first workflow task (its registration): waited for a worker p50 ${fmt(w.p50)} / p99 ${fmt(w.p99)}, ran in the worker p50 ${fmt(r.p50)} / p99 ${fmt(r.p99)}`,
+  );
 }
 
 /** Which API's socket clients heard the tickets each API issued. */

@@ -1,6 +1,7 @@
 // The workflow watchdog (issue 15): calls into workflow code run without node:vm's per-call
 // watchdog thread, yet a workflow whose code never yields is still caught within the SDK's bound,
 // named, terminated in Temporal, and its worker stopped (to be restarted by its supervisor).
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, NativeConnection, type Worker } from '@temporalio/worker';
@@ -66,4 +67,24 @@ describe('workflow watchdog', () => {
     const d = await looping.describe();
     expect(d.status.name).toBe('TERMINATED');
   }, 60_000);
+});
+
+describe("the SDK's stack-trace hook, refused while WORKFLOW_STACK_TRACES is off", () => {
+  const { isSdkStackTraceHook } = createRequire(import.meta.url)('./thread.cjs') as {
+    isSdkStackTraceHook(stack: string): boolean;
+  };
+  const sdk = 'node_modules/@temporalio/worker';
+  it('is recognised in a plain stack and in a source-mapped one (how tsx runs the worker)', () => {
+    const plain = `Error\n    at v8.promiseHooks.createHook (thread.cjs:76:10)\n    at ReusableVMWorkflowCreator.setPromiseHook (${sdk}/lib/workflow/vm-shared.js:244:66)`;
+    // Under tsx the frame names the TypeScript source: the old `.js`-only match let the hook in.
+    const mapped = `Error\n    at v8.promiseHooks.createHook (thread.cjs:76:10)\n    at ReusableVMWorkflowCreator.setPromiseHook (${sdk}/src/workflow/vm-shared.ts:284:40)`;
+    expect(isSdkStackTraceHook(plain)).toBe(true);
+    expect(isSdkStackTraceHook(mapped)).toBe(true);
+  });
+  it("leaves every other promise hook alone (Node's own, AsyncLocalStorage's)", () => {
+    expect(isSdkStackTraceHook('Error\n    at createHook (node:internal/async_hooks:120:3)')).toBe(false);
+    expect(isSdkStackTraceHook(`Error\n    at VMWorkflow.activate (${sdk}/lib/workflow/vm-shared.js:340:1)`)).toBe(
+      false,
+    );
+  });
 });
