@@ -7,6 +7,12 @@ import type { ServiceRules, Step } from './ticket-steps.js';
 export interface RegisterPlan {
   /** Workflow time of creation: the arrival time, and the clock for the check-in window. */
   at: string;
+  /**
+   * Offer a ticket that starts waiting to a free shift once it is stored, in this same activity
+   * (issue 15: one step less before a kiosk's ticket is answered). Runs before this existed
+   * offered it from a separate effect afterwards.
+   */
+  offer?: boolean;
 }
 
 export interface Registered {

@@ -9,6 +9,9 @@ import { REPO_ROOT } from '../platform/config.js';
 import { isPortFree, PortInUseError } from '../platform/ports.js';
 import type { Logger } from '../platform/logger.js';
 
+/** The dev server's GOGC (see startTemporal), chosen by `./ventanilla bench` on a 2-core machine. */
+const DEV_SERVER_GOGC = 400;
+
 export interface RunningTemporal {
   address: string;
   uiUrl?: string;
@@ -115,7 +118,11 @@ export async function startTemporal(opts: {
   for (const ns of opts.namespaces) if (ns !== 'default') args.push('--namespace', ns);
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
 
-  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Go's collector runs at GOGC=100 by default: on this 2-core machine a fifth of the server's
+  // CPU under load. A larger heap (a few hundred MB more) buys it back (issue 15, measured with
+  // `./ventanilla bench`); GOGC from the environment still wins.
+  const env = { ...process.env, GOGC: process.env.GOGC ?? String(DEV_SERVER_GOGC) };
+  const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
   const tail: string[] = [];
   child.stderr?.on('data', (b: Buffer) => {
     tail.push(b.toString());

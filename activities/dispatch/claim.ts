@@ -35,7 +35,12 @@ export async function isFree(trx: Knex.Transaction, shift: ShiftRow): Promise<bo
 }
 
 /** Claims and reserves the next ticket for a locked, free shift; null when nobody it may serve is waiting. */
-export async function claimNext(trx: Knex.Transaction, shift: ShiftRow, exclude: string[]): Promise<Claimed | null> {
+export async function claimNext(
+  trx: Knex.Transaction,
+  shift: ShiftRow,
+  exclude: string[],
+  opts: { mainOnly?: boolean } = {},
+): Promise<Claimed | null> {
   const services = await servicesOf(trx, shift.user_id);
   const cfg = await loadPolicy(trx, shift.branch_id);
   const order = policyOrder(cfg, await recentCalls(trx, shift.branch_id, cfg), new Date().toISOString());
@@ -58,7 +63,7 @@ export async function claimNext(trx: Knex.Transaction, shift: ShiftRow, exclude:
   let t = await pick(services.main, true);
   // A6: support services only when none of the main services has anyone waiting — counted
   // without SKIP LOCKED, so tickets other agents are claiming right now still count as waiting.
-  if (!t && services.support.length) {
+  if (!t && services.support.length && !opts.mainOnly) {
     const mainWaiting = await eligibleFor(
       trx,
       trx('tickets as t'),

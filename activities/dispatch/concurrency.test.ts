@@ -221,13 +221,24 @@ describe('A5/A6 dispatch under concurrency', () => {
     const mainOf = (agentId: number) => (org.agents.findIndex((x) => x.id === agentId) % 2 === 0 ? a!.id : b!.id);
     const supportCalls = rows.filter((r) => r.service_id === sup!.id);
     expect(supportCalls.length).toBe(TICKETS / 5);
+    // A main ticket is spoken for once an agent claims it — at the latest when it was queued or
+    // when its agent's previous attention ended (issue 15: the finishing transaction reserves the
+    // agent's next customer) — though its call may come later: only one not yet claimable by
+    // then counts as left waiting.
+    const endsOf = new Map<number, number[]>();
+    for (const r of rows) endsOf.set(r.agent_id, [...(endsOf.get(r.agent_id) ?? []), r.ended_at.getTime()]);
+    const claimableFrom = (u: (typeof rows)[number]) => {
+      const previousEnd = Math.max(0, ...endsOf.get(u.agent_id)!.filter((e) => e <= u.called_at.getTime()));
+      return Math.max(u.queued_at.getTime(), previousEnd);
+    };
     for (const t of supportCalls) {
       const calledAt = t.called_at.getTime();
       const waitingMain = rows.filter(
         (u) =>
           u.service_id === mainOf(t.agent_id) &&
           surelyQueued(u) < calledAt - CALL_LAG_MS &&
-          u.called_at.getTime() > calledAt,
+          u.called_at.getTime() > calledAt &&
+          claimableFrom(u) > calledAt,
       );
       expect(
         waitingMain.map((u) => u.id),

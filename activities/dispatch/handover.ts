@@ -35,6 +35,8 @@ export async function reserveNextOnEnd(
   const freed = { ...shift, current_ticket_id: null };
   if (!(await isFree(trx, freed))) return null; // holds another ticket (a call by hand)
   if (shift.current_ticket_id !== null) await trx('shifts').where({ id: shift.id }).update({ current_ticket_id: null });
-  const claim = await claimNext(trx, freed, [step.ticketId]);
+  // Main services only: a support ticket (A6: only while no main one waits) is chosen by the
+  // shift's own dispatch, at the call, so a main customer who arrives meanwhile still comes first.
+  const claim = await claimNext(trx, freed, [step.ticketId], { mainOnly: true });
   return claim?.ticketId ?? null;
 }

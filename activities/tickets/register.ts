@@ -84,17 +84,14 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
     // The service day is the branch's local calendar day — an appointment's own day, not the
     // day it was booked (issue 16: numbered and counted with that day's tickets). The counter row
     // lock serialises concurrent creators and rolls back with a failed insert: no gaps.
-    const { rows } = await trx.raw(`select (?::timestamptz at time zone ?)::date::text as day`, [
-      input.scheduledAt ?? plan.at,
-      service.timezone,
-    ]);
-    const day: string = rows[0].day;
+    // One round trip: the day is computed by the statement that numbers the ticket.
     const counter = await trx.raw(
-      `insert into ticket_counters (service_id, day, last) values (?, ?, 1)
-       on conflict (service_id, day) do update set last = ticket_counters.last + 1 returning last`,
-      [input.serviceId, day],
+      `insert into ticket_counters (service_id, day, last) values (?, (?::timestamptz at time zone ?)::date, 1)
+       on conflict (service_id, day) do update set last = ticket_counters.last + 1 returning last, day::text as day`,
+      [input.serviceId, input.scheduledAt ?? plan.at, service.timezone],
     );
     const seq: number = counter.rows[0].last;
+    const day: string = counter.rows[0].day;
 
     const row = {
       id: input.ticketId,

@@ -279,10 +279,15 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     },
   );
 
+  // Issue 15: a new ticket offers itself from its registration step; runs before offered it
+  // from a separate effect afterwards, and replay that.
+  const offerAtRegistration = !machine && localSteps && patched('offer-at-registration');
   if (!machine) {
     let reg: Awaited<ReturnType<typeof acts.registerTicket>>;
     try {
-      reg = await stuck.watch(acts.registerTicket(input, { at: now() }));
+      reg = await stuck.watch(
+        acts.registerTicket(input, { at: now(), ...(offerAtRegistration ? { offer: true } : {}) }),
+      );
     } catch (err) {
       registrationRefused = refusalOf(err);
       await condition(allHandlersFinished);
@@ -308,7 +313,7 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     });
     publish(machine, reg.customerName);
     send(machine, { kind: reg.view.status === 'scheduled' ? 'booked' : 'issued', occasion: 1 });
-    if (reg.view.status === 'waiting') pending.push({ kind: 'waiting', ticketId: reg.view.id });
+    if (reg.view.status === 'waiting' && !offerAtRegistration) pending.push({ kind: 'waiting', ticketId: reg.view.id });
   }
   const m = machine;
   if (args.revived && m.status === 'waiting') pending.push({ kind: 'waiting', ticketId: m.data.view.id });
