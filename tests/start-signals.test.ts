@@ -231,7 +231,9 @@ describe('start command: stop signals (issue 12 item 7)', () => {
           180_000,
           run.exited,
         );
-        expect(run.output()).not.toContain('Ventanilla is up');
+        // No "not up yet" check here: "Ventanilla is up" waits for the API, not for the worker and
+        // the SFU, and with warm caches the API can answer before this scan of /proc sees the
+        // worker (CI saw it up in 2.7 s). The worker and the SFU are still starting either way.
         await expectCleanStop(run, 'SIGHUP');
       }),
     300_000,

@@ -1,6 +1,6 @@
 // The sweeper's guard for dispatch: should a ticket's offer be lost, the customer is not left
-// waiting beside a free agent. Here the offer is dropped on purpose (the worker's ticketEffect
-// ignores "waiting"), so only the sweeper's pass can get the ticket called.
+// waiting beside a free agent. Here the offer is dropped on purpose (the worker's registration
+// and ticketEffect offer nothing), so only the sweeper's pass can get the ticket called.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../platform/logger.js';
 import { createActivities } from '../../runtime/worker-factory.js';
@@ -24,7 +24,9 @@ beforeAll(async () => {
   const real = createActivities({ db: s.db, temporal: s.client, taskQueue: s.taskQueue });
   await s.startWorker({
     ...real,
-    // The lost offer: a ticket that starts waiting wakes nobody.
+    // The lost offer: a ticket that starts waiting wakes nobody, whether it offers itself from
+    // its registration (issue 15) or from a later step.
+    registerTicket: (input, plan) => real.registerTicket(input, { ...plan, offer: false }),
     ticketEffect: async (e) => (e.kind === 'waiting' ? undefined : real.ticketEffect(e)),
   });
 }, 120_000);

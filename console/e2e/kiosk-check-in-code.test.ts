@@ -4,12 +4,15 @@
 // selects the text, so the next scan replaces it. axe finds nothing blocking.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeReport, blocking } from '../../tests/support/axe.js';
-import { inHours } from '../../tests/support/today.js';
+import { inHours, zoneWithRoomToday } from '../../tests/support/today.js';
 import { publicPage, screenshot, startHarness, type ConsoleHarness } from './support.js';
 
 let h: ConsoleHarness;
 beforeAll(async () => {
   h = await startHarness();
+  // "In 2 hours" must still be the branch's today (H6), whenever the suite runs: past 22:00 in
+  // the seed's zone it was tomorrow, and the kiosk rightly found no appointment.
+  await h.stack.db('branches').where({ id: h.branchId }).update({ timezone: zoneWithRoomToday() });
 });
 afterAll(async () => {
   await h?.close();
