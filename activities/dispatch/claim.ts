@@ -4,7 +4,7 @@
 // ticket workflow's `callTicket` Update: the workflow and the tickets_one_open_per_agent index
 // are the final guarantee that a ticket is called once and an agent holds one ticket.
 import type { Knex } from 'knex';
-import { eligibleFor, servicesOf } from '../../db/queue/eligible.js';
+import { anyWaitingFor, eligibleFor, servicesOf } from '../../db/queue/eligible.js';
 import { loadPolicy, policyOrder, recentCalls } from '../../db/queue/order.js';
 import { HELD_STATUSES } from '../../domain/tickets.js';
 
@@ -88,18 +88,7 @@ export async function claimNext(
  * instead of leaving it beside a free agent.
  */
 export async function lockedWaiting(trx: Knex.Transaction, shift: ShiftRow, exclude: string[]): Promise<boolean> {
-  const services = await servicesOf(trx, shift.user_id);
-  const found = await eligibleFor(
-    trx,
-    trx('tickets as t'),
-    shift.user_id,
-    shift.branch_id,
-    [...services.main, ...services.support],
-    true,
-  )
-    .whereNotIn('t.id', exclude.length ? exclude : ['00000000-0000-0000-0000-000000000000'])
-    .first('t.id');
-  return found !== undefined;
+  return anyWaitingFor(trx, shift.user_id, shift.branch_id, exclude);
 }
 
 /** Gives the reservation back (the call was refused); a reservation made since stays. */

@@ -67,11 +67,16 @@ export function eligibleFor(
   );
 }
 
-/** Whether anyone this agent may serve waits now, counting tickets other transactions hold locked. */
-export async function anyWaitingFor(db: Db | Knex.Transaction, agentId: number, branchId: number): Promise<boolean> {
+/** Whether anyone this agent may serve waits now (but `exclude`), counting tickets other transactions hold locked. */
+export async function anyWaitingFor(
+  db: Db | Knex.Transaction,
+  agentId: number,
+  branchId: number,
+  exclude: string[] = [],
+): Promise<boolean> {
   const s = await servicesOf(db, agentId);
-  const found = await eligibleFor(db, db('tickets as t'), agentId, branchId, [...s.main, ...s.support], true).first(
-    't.id',
-  );
+  const found = await eligibleFor(db, db('tickets as t'), agentId, branchId, [...s.main, ...s.support], true)
+    .whereNotIn('t.id', exclude.length ? exclude : ['00000000-0000-0000-0000-000000000000'])
+    .first('t.id');
   return found !== undefined;
 }
