@@ -162,7 +162,8 @@ describe('issue 16: the video desk and the guest page on a desk screen', () => {
         kind,
       );
       expect(inUse, kind).toBeTruthy();
-      expect(await select.inputValue(), kind).toBe(inUse);
+      // The list is filled once the browser has enumerated its devices, a moment after opening.
+      await expect.poll(() => select.inputValue(), { message: kind, timeout: 10_000 }).toBe(inUse);
     }
     await fitsDeskScreens(agent, 'video-agent-settings', { settings: agent.getByTestId('device-settings') });
     await agent.getByRole('button', { name: 'Configuración' }).click();
