@@ -13,6 +13,8 @@ export interface RegisterPlan {
    * offered it from a separate effect afterwards.
    */
   offer?: boolean;
+  /** The service's rules already read by whoever issued the ticket (issue 15): not read again. */
+  rules?: ServiceRules;
 }
 
 export interface Registered {

@@ -3,7 +3,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../db/knex.js';
 import type { TicketActivities } from '../../domain/ticket-activities.js';
-import { registerTicket } from './register.js';
+import { registerTicket } from '../../db/tickets/register.js';
 import { loadServiceRules } from '../../db/tickets/rules.js';
 import { applyStep } from '../../db/tickets/steps.js';
 import { customerReachable } from '../../db/messages/reach.js';

@@ -1,5 +1,5 @@
 // Create a ticket or appointment (B6, H5): validate against the user's entity, then start the
-// ticket workflow, which numbers and stores it.
+// ticket workflow and number and store the ticket beside it (workflows/tickets/client.ts).
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { DomainError } from '../../domain/errors.js';
@@ -34,16 +34,21 @@ export async function createTicket(
   if (body.scheduledAt && Date.parse(body.scheduledAt) < Date.now() - 3600_000) {
     throw new DomainError('AppointmentInPast', {}, { field: 'scheduledAt' });
   }
-  return startTicket(d.temporal, d.taskQueue, {
-    ticketId,
-    entityId: scope.entityId,
-    branchId: scope.branchId,
-    serviceId: scope.serviceId,
-    kind: body.kind,
-    customerId: body.customerId,
-    priorityId: body.priorityId,
-    scheduledAt: body.scheduledAt,
-    actor,
-    newCustomer: body.customer ? { ...body.customer, lastName: body.customer.lastName ?? '' } : undefined,
-  });
+  return startTicket(
+    d.temporal,
+    d.taskQueue,
+    {
+      ticketId,
+      entityId: scope.entityId,
+      branchId: scope.branchId,
+      serviceId: scope.serviceId,
+      kind: body.kind,
+      customerId: body.customerId,
+      priorityId: body.priorityId,
+      scheduledAt: body.scheduledAt,
+      actor,
+      newCustomer: body.customer ? { ...body.customer, lastName: body.customer.lastName ?? '' } : undefined,
+    },
+    { db: d.db },
+  );
 }

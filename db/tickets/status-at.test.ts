@@ -1,7 +1,7 @@
 // Migration 021 (issue 16): tickets that existed before status_at take it from their timeline —
 // the last step that changed the status, not a later note.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { registerTicket } from '../../activities/tickets/register.js';
+import { registerTicket } from './register.js';
 import { createOrg, ticketInput } from '../../tests/support/fixtures.js';
 import { createTestStack, type TestStack } from '../../tests/support/stack.js';
 import { up } from '../migrations/20261204_021_ticket_status_at.js';

@@ -84,6 +84,11 @@ export interface TicketWorkflowArgs {
   maxHistoryEvents?: number;
   /** A new run started by a supervisor's release after the previous run was gone: offer the ticket again. */
   revived?: boolean;
+  /**
+   * The service's rules when the API issued the ticket (issue 15: it stores the ticket itself, so
+   * this run's first step may read the service later, after an edit). Absent: the step's own.
+   */
+  rules?: ServiceRules;
 }
 
 const now = (): string => new Date().toISOString(); // workflow time: deterministic on replay
@@ -286,7 +291,11 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     let reg: Awaited<ReturnType<typeof acts.registerTicket>>;
     try {
       reg = await stuck.watch(
-        acts.registerTicket(input, { at: now(), ...(offerAtRegistration ? { offer: true } : {}) }),
+        acts.registerTicket(input, {
+          at: now(),
+          ...(offerAtRegistration ? { offer: true } : {}),
+          ...(args.rules ? { rules: args.rules } : {}),
+        }),
       );
     } catch (err) {
       registrationRefused = refusalOf(err);
@@ -295,16 +304,17 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     }
     // A service that waits for the customer's check-in sets no timer (issue 16).
     const scheduledAt = reg.view.status === 'scheduled' ? reg.view.scheduledAt : null;
-    const checkInAt = scheduledAt ? selfQueueAt(scheduledAt, reg.rules) : null;
+    const rules = args.rules ?? reg.rules;
+    const checkInAt = scheduledAt ? selfQueueAt(scheduledAt, rules) : null;
     machine = new TicketMachine({
       view: reg.view,
-      rules: reg.rules,
+      rules,
       seq: 1,
       callRound: 0,
       callDeadline: null,
       checkInAt,
       // …but is given up once its grace time is over (issue 16).
-      missedAt: scheduledAt ? missedAt(scheduledAt, reg.rules) : null,
+      missedAt: scheduledAt ? missedAt(scheduledAt, rules) : null,
       ...(reg.notify ? { notify: true } : {}),
       // A reminder already due when booked would only repeat the booking's message.
       ...(reg.notify && reg.remindAt && scheduledAt && Date.parse(reg.remindAt) > Date.parse(now())

@@ -1,17 +1,20 @@
 // First step of every ticket: number it and write its row, its customer and its first timeline
 // event in one transaction. Safe to retry: a ticket that already exists is returned as is.
+// Two callers run it for the same ticket: the API, right after starting the workflow (so issuing
+// never waits for a busy worker, issue 15), and the workflow's first step, which then finds the
+// row — or writes it, when the API's attempt never committed.
 import { DomainError } from '../../domain/errors.js';
-import type { Db } from '../../db/knex.js';
+import type { Db } from '../knex.js';
 import type { TicketInput } from '../../domain/ticket-messages.js';
 import { formatTicketNumber, ticketWorkflowId, type TicketStatus } from '../../domain/tickets.js';
 import type { Registered, RegisterPlan } from '../../domain/ticket-activities.js';
 import { selfQueueAt } from '../../domain/ticket-steps.js';
-import { loadServiceRules } from '../../db/tickets/rules.js';
-import { upsertCustomer } from '../../db/tickets/customers.js';
-import { notifyChange } from '../../db/tickets/notify.js';
-import { topicIdsOf, toView, type TicketRow } from '../../db/tickets/row.js';
-import { returned } from '../../db/returned.js';
-import { customerReachable } from '../../db/messages/reach.js';
+import { loadServiceRules } from './rules.js';
+import { upsertCustomer } from './customers.js';
+import { notifyChange } from './notify.js';
+import { topicIdsOf, toView, type TicketRow } from './row.js';
+import { returned } from '../returned.js';
+import { customerReachable } from '../messages/reach.js';
 
 export async function registerTicket(db: Db, input: TicketInput, plan: RegisterPlan): Promise<Registered> {
   return db.transaction(async (trx) => {
@@ -20,7 +23,7 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
     // the insert and being refused as a duplicate.
     await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`ticket:${input.ticketId}`]);
     const existing: TicketRow | undefined = await trx('tickets').where({ id: input.ticketId }).first();
-    const rules = await loadServiceRules(trx, input.serviceId, input.branchId);
+    const rules = plan.rules ?? (await loadServiceRules(trx, input.serviceId, input.branchId));
     const queueAt = input.scheduledAt ? selfQueueAt(input.scheduledAt, rules) : undefined;
     const status: TicketStatus =
       queueAt === null || (queueAt !== undefined && Date.parse(queueAt) > Date.parse(plan.at))
