@@ -1,9 +1,7 @@
 // Load benchmark (issues 9 and 15): drives the real API and socket.io like a busy branch and
 // prints throughput, latency percentiles, Temporal tasks and CPU per lifecycle next to a
 // bare-SQL baseline of the same work.
-//   ./ventanilla bench [--agents 20] [--rate 10] [--seconds 30] [--service-ms 200-800]
-//                      [--topology dev|production] [--shards 4]
-//                      [--ramp] [--bound-ms 1000] [--ramp-start 2] [--ramp-factor 1.5] [--ramp-max 320] [--ramp-seconds 15]
+//   ./ventanilla bench --help lists the options (USAGE below).
 // --topology production: the real Temporal server on PostgreSQL, two workers, two APIs.
 // --ramp: capacity of both paths (bench/support/ramp.ts) instead of one load point.
 // Writes bench/results/load-<time>.json for comparisons.
@@ -19,25 +17,43 @@ import { printCpu, printFanout, printHistoryCost, printLatencies, printRamp } fr
 import { summary } from './support/stats.js';
 import { startSystem, type System, type Topology } from './support/system.js';
 
-const { values } = parseArgs({
-  options: {
-    agents: { type: 'string', default: '20' },
-    rate: { type: 'string', default: '10' },
-    seconds: { type: 'string', default: '30' },
-    'service-ms': { type: 'string', default: '200-800' },
-    topology: { type: 'string', default: 'dev' },
-    shards: { type: 'string', default: '4' },
-    ramp: { type: 'boolean', default: false },
-    // p99 of the next call after a finish: within a second the agent's flow is not broken
-    // (the usual response-time limits: 0.1 s instant, 1 s flow); far above the SQL baseline's
-    // p99, so the bound is reached by the system's saturation, not by its idle latency.
-    'bound-ms': { type: 'string', default: '1000' },
-    'ramp-start': { type: 'string', default: '2' },
-    'ramp-factor': { type: 'string', default: '1.5' },
-    'ramp-max': { type: 'string', default: '320' },
-    'ramp-seconds': { type: 'string', default: '15' },
-  },
-});
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h', default: false },
+  agents: { type: 'string', default: '20' },
+  rate: { type: 'string', default: '10' },
+  seconds: { type: 'string', default: '30' },
+  'service-ms': { type: 'string', default: '200-800' },
+  topology: { type: 'string', default: 'dev' },
+  shards: { type: 'string', default: '4' },
+  ramp: { type: 'boolean', default: false },
+  // p99 of the next call after a finish: within a second the agent's flow is not broken
+  // (the usual response-time limits: 0.1 s instant, 1 s flow); far above the SQL baseline's
+  // p99, so the bound is reached by the system's saturation, not by its idle latency.
+  'bound-ms': { type: 'string', default: '1000' },
+  'ramp-start': { type: 'string', default: '2' },
+  'ramp-factor': { type: 'string', default: '1.5' },
+  'ramp-max': { type: 'string', default: '320' },
+  'ramp-seconds': { type: 'string', default: '15' },
+} as const;
+const USAGE = `./ventanilla bench [--agents 20] [--rate 10] [--seconds 30] [--service-ms 200-800]
+                  [--topology dev|production] [--shards 4]
+                  [--ramp] [--bound-ms 1000] [--ramp-start 2] [--ramp-factor 1.5] [--ramp-max 320] [--ramp-seconds 15]
+One load point (or, with --ramp, a capacity search) on a fresh local system; see the README's "Benchmarks".`;
+const args = (() => {
+  try {
+    return parseArgs({ options: OPTIONS });
+  } catch (err) {
+    // An unknown or malformed option is the user's typo: say which, and how to ask for the list.
+    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+})();
+if (args.values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const { values } = args;
+
 const positive = (name: string, v: string | undefined): number => {
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number (got '${v}').`);
