@@ -175,3 +175,32 @@ describe('issue 20: priorities at the kiosk come from the configuration', () => 
     expect(notNumber.status).toBe(400);
   });
 });
+
+describe('issue 15: the kiosk never waits for a worker', () => {
+  it('with the worker stopped, the kiosk hands out a numbered ticket whose status page shows it waiting; the workflow serves it once a worker is back', async () => {
+    await app.stopWorker();
+    // Before, the answer waited for the worker's first workflow task: a stopped (or saturated) worker hung the kiosk.
+    const res = await fetch(`${app.url}/api/public/branches/${centro.id}/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId: centro.serviceId }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as Body;
+    expect(body.number).toMatch(/^C-\d{3}$/);
+    const status = (await fetch(`${app.url}/api/public/tickets/${body.token}`).then((r) => r.json())) as Body;
+    expect(status).toMatchObject({ number: body.number, status: 'waiting' });
+    const id = (await ticketOfToken(app.db, body.token))!;
+    expect((await app.client.workflow.getHandle(`ticket-${id}`).describe()).status.name).toBe('RUNNING');
+
+    await app.startWorker();
+    const cancelled = await admin.request('POST', `/api/tickets/${id}/cancel`, {});
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body).toMatchObject({ number: body.number, status: 'cancelled' });
+    expect(await app.db('ticket_events').where({ ticket_id: id }).orderBy('seq').pluck('type')).toEqual([
+      'created',
+      'cancelled',
+    ]);
+  });
+});
