@@ -4,7 +4,7 @@
 // ticket workflow's `callTicket` Update: the workflow and the tickets_one_open_per_agent index
 // are the final guarantee that a ticket is called once and an agent holds one ticket.
 import type { Knex } from 'knex';
-import { anyWaitingFor, eligibleFor, servicesOf } from '../../db/queue/eligible.js';
+import { eligibleFor, servicesOf } from '../../db/queue/eligible.js';
 import { loadPolicy, policyOrder, recentCalls } from '../../db/queue/order.js';
 import { HELD_STATUSES } from '../../domain/tickets.js';
 
@@ -80,15 +80,6 @@ export async function claimNext(
   if (!t) return null;
   await trx('shifts').where({ id: shift.id }).update({ current_ticket_id: t.id });
   return { ticketId: t.id, number: t.number, seq: t.last_event_seq, support };
-}
-
-/**
- * Whether a ticket this shift may serve waits, locked by another transaction right now (another
- * claimer, or a step being written): the claim skipped it, so the caller looks again in a moment
- * instead of leaving it beside a free agent.
- */
-export async function lockedWaiting(trx: Knex.Transaction, shift: ShiftRow, exclude: string[]): Promise<boolean> {
-  return anyWaitingFor(trx, shift.user_id, shift.branch_id, exclude);
 }
 
 /** Gives the reservation back (the call was refused); a reservation made since stays. */

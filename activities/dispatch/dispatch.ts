@@ -7,7 +7,8 @@ import type { Db } from '../../db/knex.js';
 import type { DispatchAgentArgs, Dispatched } from '../../domain/dispatch-activities.js';
 import { callClaimed } from './call.js';
 import { callChosen } from './chosen.js';
-import { claimNext, isFree, lockedWaiting, type Claimed, type ShiftRow } from './claim.js';
+import { claimNext, isFree, type Claimed, type ShiftRow } from './claim.js';
+import { anyWaitingFor } from '../../db/queue/eligible.js';
 import { forwardOffers, offerTicket } from './offer.js';
 import { isHeld } from '../../domain/tickets.js';
 
@@ -58,7 +59,10 @@ async function claimAndCall(db: Db, temporal: Client, a: DispatchAgentArgs): Pro
       }
       if (!(await isFree(trx, shift))) return { done: NONE };
       const claim = await claimNext(trx, shift, exclude);
-      return claim ? { shift, claim } : { done: NONE, locked: await lockedWaiting(trx, shift, exclude) };
+      if (claim) return { shift, claim };
+      // Nobody claimable, yet someone this agent may serve waits: locked by another transaction
+      // right now (another claimer, or a step being written), so look again in a moment.
+      return { done: NONE, locked: await anyWaitingFor(trx, shift.user_id, shift.branch_id, exclude) };
     });
     if ('done' in r) {
       // Without this look, a ticket whose offer woke this agent while its row was held for a

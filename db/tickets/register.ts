@@ -24,11 +24,6 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
     await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`ticket:${input.ticketId}`]);
     const existing: TicketRow | undefined = await trx('tickets').where({ id: input.ticketId }).first();
     const rules = plan.rules ?? (await loadServiceRules(trx, input.serviceId, input.branchId));
-    const queueAt = input.scheduledAt ? selfQueueAt(input.scheduledAt, rules) : undefined;
-    const status: TicketStatus =
-      queueAt === null || (queueAt !== undefined && Date.parse(queueAt) > Date.parse(plan.at))
-        ? 'scheduled'
-        : 'waiting';
     if (existing)
       return {
         view: toView(existing, await topicIdsOf(trx, input.ticketId)),
@@ -37,6 +32,12 @@ export async function registerTicket(db: Db, input: TicketInput, plan: RegisterP
         notify: await customerReachable(trx, existing.customer_id),
         ...(await reminderOf(trx, existing.service_id, existing.scheduled_at)),
       };
+
+    const queueAt = input.scheduledAt ? selfQueueAt(input.scheduledAt, rules) : undefined;
+    const status: TicketStatus =
+      queueAt === null || (queueAt !== undefined && Date.parse(queueAt) > Date.parse(plan.at))
+        ? 'scheduled'
+        : 'waiting';
 
     const service = await trx('services as s')
       .join('branches as b', 'b.id', 's.branch_id')

@@ -86,7 +86,8 @@ export interface TicketWorkflowArgs {
   revived?: boolean;
   /**
    * The service's rules when the API issued the ticket (issue 15: it stores the ticket itself, so
-   * this run's first step may read the service later, after an edit). Absent: the step's own.
+   * this run's first step may run after an edit of the service). The step uses them instead of
+   * reading the service again; absent, it reads them.
    */
   rules?: ServiceRules;
 }
@@ -304,17 +305,16 @@ export async function ticketWorkflow(args: TicketWorkflowArgs): Promise<TicketVi
     }
     // A service that waits for the customer's check-in sets no timer (issue 16).
     const scheduledAt = reg.view.status === 'scheduled' ? reg.view.scheduledAt : null;
-    const rules = args.rules ?? reg.rules;
-    const checkInAt = scheduledAt ? selfQueueAt(scheduledAt, rules) : null;
+    const checkInAt = scheduledAt ? selfQueueAt(scheduledAt, reg.rules) : null;
     machine = new TicketMachine({
       view: reg.view,
-      rules,
+      rules: reg.rules,
       seq: 1,
       callRound: 0,
       callDeadline: null,
       checkInAt,
       // …but is given up once its grace time is over (issue 16).
-      missedAt: scheduledAt ? missedAt(scheduledAt, rules) : null,
+      missedAt: scheduledAt ? missedAt(scheduledAt, reg.rules) : null,
       ...(reg.notify ? { notify: true } : {}),
       // A reminder already due when booked would only repeat the booking's message.
       ...(reg.notify && reg.remindAt && scheduledAt && Date.parse(reg.remindAt) > Date.parse(now())
